@@ -1,0 +1,237 @@
+"""The small dataclasses every stage passes on: source pages, clean text, structure, spans, record.
+
+Flow: bytes -> Source(pages of Lines) -> CleanText(text + page map) -> Structure(meta, sections)
+-> tagged Entity spans, Measures, Proposal, Responses -> Record (the JSON output contract).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA = "policykg.document/1"
+
+
+# ---------------------------------------------------------------- sources: bytes -> pages of lines
+@dataclass
+class Line:
+    """One text line as the source gives it, with layout where the format has one (PDF points)."""
+    text: str
+    x0: float | None = None
+    top: float | None = None
+    x1: float | None = None
+    bottom: float | None = None
+    size: float | None = None          # median font size of the line's characters
+    color: tuple | None = None         # non-stroking colour of most characters (red issuer header)
+
+
+@dataclass
+class Page:
+    """A source page (1-based number); text and html sources have a single page-less Page 0."""
+    number: int
+    lines: list[Line]
+    width: float | None = None
+    height: float | None = None
+
+
+@dataclass
+class Source:
+    """What a loader read from one input file: pages of lines, or an error saying why not."""
+    path: str
+    sha256: str
+    format: str                        # pdf, txt, html, docx
+    pages: list[Page] = field(default_factory=list)
+    has_pages: bool = False            # True where page numbers are real (PDF)
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None           # E-code message where nothing could be read
+
+    @property
+    def page_count(self) -> int | None:
+        return len(self.pages) if self.has_pages else None
+
+
+# ---------------------------------------------------------------- clean: lines -> text + page map
+@dataclass
+class PageRun:
+    """Characters [start, end) of the clean text come from source page `page`."""
+    start: int
+    end: int
+    page: int
+
+
+@dataclass
+class CleanText:
+    """The cleaned document text, with the source page of every character."""
+    text: str
+    runs: list[PageRun] = field(default_factory=list)   # sorted by start, covering text
+    warnings: list[str] = field(default_factory=list)
+
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based source page of the character at `offset` (None for page-less sources)."""
+        if not self.runs:
+            return None
+        starts = [r.start for r in self.runs]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i < 0:
+            return self.runs[0].page
+        return self.runs[i].page
+
+
+# ---------------------------------------------------------------- structure: GB/T 9704 elements
+@dataclass
+class Meta:
+    """Header and footer elements of an official document (values in the document's script)."""
+    doc_number: str | None = None
+    title: str | None = None
+    doc_type: str | None = None
+    issuer: str | None = None
+    date: str | None = None            # ISO 8601
+    recipients: list[str] = field(default_factory=list)
+    cc: list[str] = field(default_factory=list)
+    printer: str | None = None
+    print_date: str | None = None
+    disclosure: str | None = None
+    effective_from: str | None = None
+    effective_to: str | None = None
+    category: str | None = None        # letter-level handling category of a reply (A/B/C)
+
+
+@dataclass
+class Section:
+    """A numbered item of the body (一、 / （一） / 1. / （1）) with its title and span."""
+    label: str                         # as written, without punctuation: 一, （一）, 1, （1）
+    level: int                         # 1 for 一、, 2 for （一）, 3 for 1., 4 for （1）
+    title: str                         # the heading sentence (may be empty)
+    start: int                         # span of the whole item in CleanText.text
+    end: int
+    title_start: int = 0
+    title_end: int = 0
+    parent: int | None = None          # index of the enclosing section in Structure.sections
+
+
+@dataclass
+class Structure:
+    """Meta plus the body's numbered hierarchy; body_start/end bound the letter inside any chrome."""
+    meta: Meta
+    sections: list[Section] = field(default_factory=list)
+    body_start: int = 0
+    body_end: int = 0
+    kind: str = "other"                # reply | measures | notice | other
+    warnings: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- tagging: spans and their facts
+@dataclass
+class Entity:
+    """A tagged character span: AGENCY, MONEY, RATE, CITATION ... with label-specific attributes."""
+    label: str
+    text: str
+    start: int
+    end: int
+    page: int | None = None
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        d = {"label": self.label, "text": self.text, "start": self.start, "end": self.end,
+             "page": self.page}
+        d.update(self.attrs)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Entity":
+        base = {k: d.get(k) for k in ("label", "text", "start", "end", "page")}
+        return cls(**base, attrs={k: v for k, v in d.items() if k not in base})
+
+
+@dataclass
+class Measure:
+    """A numbered policy item with its responsible units (canonical names where known)."""
+    label: str
+    title: str
+    start: int
+    end: int
+    responsible: list[str] = field(default_factory=list)
+    lead: list[str] = field(default_factory=list)          # 牵头单位
+    cooperating: list[str] = field(default_factory=list)   # 配合单位
+    collectives: list[str] = field(default_factory=list)   # 各镇街, 各有关单位: kept apart
+    page: int | None = None
+    truncated: bool = False
+
+
+@dataclass
+class Proposal:
+    """The proposal or suggestion a reply letter answers."""
+    number: str | None = None
+    session: str | None = None
+    proposers: list[str] = field(default_factory=list)
+    title: str | None = None
+    category: str | None = None
+    replying_unit: str | None = None
+    co_handlers: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Response:
+    """One numbered section of a reply, with the suggestion it answers and its status."""
+    label: str
+    suggestion: str | None = None
+    status: str | None = None
+    start: int = 0
+    end: int = 0
+    page: int | None = None
+
+
+# ---------------------------------------------------------------- the record: output contract
+@dataclass
+class Record:
+    """One document's JSON record (../shared/spec/output-contract.md)."""
+    id: str
+    source: dict
+    meta: Meta = field(default_factory=Meta)
+    text: str = ""
+    entities: list[Entity] = field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list)
+    proposal: Proposal | None = None
+    responses: list[Response] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    kind: str = "other"
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+    pipeline_version: str = ""
+
+    def to_dict(self) -> dict:
+        d = {
+            "schema": SCHEMA,
+            "id": self.id,
+            "source": self.source,
+            "meta": asdict(self.meta),
+            "kind": self.kind,
+            "text": self.text,
+            "entities": [e.to_dict() for e in self.entities],
+            "measures": [asdict(m) for m in self.measures],
+            "proposal": asdict(self.proposal) if self.proposal else None,
+            "responses": [asdict(r) for r in self.responses],
+            "sections": [asdict(s) for s in self.sections],
+            "warnings": self.warnings,
+            "pipeline_version": self.pipeline_version,
+        }
+        if self.error:
+            d["error"] = self.error
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Record":
+        return cls(
+            id=d["id"], source=d.get("source") or {},
+            meta=Meta(**(d.get("meta") or {})),
+            text=d.get("text") or "",
+            entities=[Entity.from_dict(e) for e in d.get("entities") or []],
+            measures=[Measure(**m) for m in d.get("measures") or []],
+            proposal=Proposal(**d["proposal"]) if d.get("proposal") else None,
+            responses=[Response(**r) for r in d.get("responses") or []],
+            sections=[Section(**s) for s in d.get("sections") or []],
+            kind=d.get("kind") or "other",
+            warnings=list(d.get("warnings") or []),
+            error=d.get("error"),
+            pipeline_version=d.get("pipeline_version") or "",
+        )
