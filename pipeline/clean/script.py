@@ -1,0 +1,78 @@
+"""A simplified-script working copy of a text, character for character, so offsets stay valid.
+
+Rules are written for simplified Chinese; traditional documents are analysed through this copy
+while records keep the document's own characters. OpenCC converts one character at a time
+(phrase-level conversions could change the length), cached per character.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import opencc
+
+_T2S = opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=65536)
+def _simplify_char(ch: str) -> str:
+    out = _T2S.convert(ch)
+    return out if len(out) == 1 else ch
+
+
+def to_simplified(text: str) -> str:
+    """The text in simplified characters, same length, same offsets."""
+    if text.isascii():
+        return text
+    return "".join(_simplify_char(c) if ord(c) > 0x2E7F else c for c in text)
+
+
+def traditional_share(text: str, sample: int = 4000) -> float:
+    """Share of CJK characters in the first `sample` that simplification would change."""
+    cjk = [c for c in text[:sample] if "\u4e00" <= c <= "\u9fff"]
+    if not cjk:
+        return 0.0
+    return sum(_simplify_char(c) != c for c in cjk) / len(cjk)
+
+
+def is_traditional(text: str) -> bool:
+    """True where the text reads as traditional script (a few percent of characters differ)."""
+    return traditional_share(text) > 0.04
+
+
+# ---------------------------------------------------------------- the analysis view
+import re  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+
+# A romanised reading injected after a character by some web copies: 發(fā), 關(guān).
+_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}\)")
+# Horizontal white space between two CJK characters or digits: an extraction or copy artefact.
+_INNER_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef0-9])[ \t\u3000\u00a0]+(?=[\u3000-\u9fff\uff00-\uffef0-9])")
+
+
+@dataclass
+class View:
+    """Simplified text with injected noise and inner spaces removed, mapped back to the original.
+
+    `orig[i]` is the offset in the original text of view character i; `orig[len(text)]` is the
+    original length, so a view span [s, e) maps back to [orig[s], orig[e - 1] + 1).
+    """
+    text: str
+    orig: list[int]
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            o = self.orig[start]
+            return o, o
+        return self.orig[start], self.orig[end - 1] + 1
+
+
+def make_view(text: str) -> View:
+    """The analysis view of a clean text: what rules read; spans map back with `span_to_original`."""
+    drop = bytearray(len(text))
+    for pattern in (_PINYIN_GLOSS, _INNER_SPACE):
+        for m in pattern.finditer(text):
+            for i in range(m.start(), m.end()):
+                drop[i] = 1
+    keep = [i for i in range(len(text)) if not drop[i]]
+    simplified = to_simplified(text)
+    return View("".join(simplified[i] for i in keep), keep + [len(text)])
