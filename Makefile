@@ -1,0 +1,30 @@
+# policykg: every target sets itself up on a fresh machine (a venv in .venv from pyproject.toml).
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench install clean-outputs
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## The main job: ingest corpora/ into the embedded default store (outputs/policykg.db).
+run: $(STAMP)
+	$(BIN)/policykg ingest corpora/
+
+## The test suite (a few minutes).
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+## Benchmarks: print throughput figures (never run as tests).
+bench: $(STAMP)
+	$(BIN)/python bench/bench_extract.py
+	$(BIN)/python bench/bench_tagging.py
+
+clean-outputs:
+	rm -rf outputs/*.db outputs/*.db-* outputs/records

@@ -1,0 +1,15 @@
+"""policykg: Chinese government notices and proposal replies in, JSON records and a knowledge graph out.
+
+    from pipeline import extract
+    record = extract("corpora/raw/zs-2025-wenwaimao-measures.txt")
+"""
+from .settings import __version__
+
+
+def extract(path, **kwargs):
+    """The Record of one document file (see pipeline.extract.extract)."""
+    from .extract import extract as _extract
+    return _extract(path, **kwargs)
+
+
+__all__ = ["extract", "__version__"]

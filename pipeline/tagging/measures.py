@@ -1,0 +1,46 @@
+"""Measures of a policy document: the chosen numbered sections with their responsible units."""
+from __future__ import annotations
+
+from ..types import Entity, Measure, Section, Structure
+
+
+def _own_text(text: str, sections: list[Section], index: int) -> str:
+    """A section's text up to its first child: a parent's lead unit is not its children's list."""
+    sec = sections[index]
+    children = [s.start for s in sections if s.parent == index]
+    return text[sec.start:min(children) if children else sec.end]
+
+
+def find_measures(text: str, structure: Structure, jurisdiction) -> list[Measure]:
+    """Measures with label, title, span and responsible units (canonical names, lead first)."""
+    from ..structure import measure_truncated, select_measures
+    from .responsible import parse_responsible
+
+    sections = structure.sections
+    index_of = {id(s): i for i, s in enumerate(sections)}
+    measures = []
+    for sec in select_measures(structure, text):
+        i = index_of.get(id(sec))
+        own = _own_text(text, sections, i) if i is not None else text[sec.start:sec.end]
+        units = parse_responsible(own, jurisdiction)
+        parent = sec.parent
+        while not units.responsible and parent is not None:  # (一) inherits 一's (区科技局牵头)
+            units = parse_responsible(_own_text(text, sections, parent), jurisdiction)
+            parent = sections[parent].parent
+        measures.append(Measure(
+            label=sec.label, title=sec.title, start=sec.start, end=sec.end,
+            responsible=list(units.responsible), lead=list(units.lead),
+            cooperating=list(units.cooperating), collectives=list(units.collectives),
+            truncated=measure_truncated(sec, structure, text) and not units.responsible,
+        ))
+    return measures
+
+
+def link_to_measures(entities: list[Entity], measures: list[Measure]) -> list[Entity]:
+    """Sets `measure` on MONEY and RATE spans: the innermost measure whose span holds them."""
+    for e in entities:
+        if e.label not in ("MONEY", "RATE"):
+            continue
+        holders = [m for m in measures if m.start <= e.start < m.end]
+        e.attrs["measure"] = min(holders, key=lambda m: m.end - m.start).label if holders else None
+    return entities
