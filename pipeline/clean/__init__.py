@@ -1,0 +1,29 @@
+"""Source -> CleanText: furniture out, reading order repaired, wrapped lines joined, page map kept.
+
+The stage is pure: it takes the Source's pages of lines and returns the clean text with the
+source page of every character (PageRun list; empty for page-less text sources).
+"""
+from __future__ import annotations
+
+from pipeline.clean.furniture import strip_pdf_furniture, strip_text_furniture
+from pipeline.clean.join import join_lines
+from pipeline.clean.lines import pdf_flow, text_flow, wrap_width
+from pipeline.clean.order import repair_order
+from pipeline.types import CleanText, Source
+
+__all__ = ["clean"]
+
+
+def clean(source: Source) -> CleanText:
+    """The clean text of a Source, with its page map and cleaning warnings (W203)."""
+    if source.error or not source.pages:
+        return CleanText(text="")
+    if source.has_pages:
+        lines = pdf_flow(strip_pdf_furniture(source.pages))
+        extracted = True
+    else:
+        lines = text_flow(strip_text_furniture(source.pages))
+        extracted = wrap_width([ln.text for p in source.pages for ln in p.lines]) is not None
+    lines, warnings = repair_order(lines)
+    text, runs = join_lines(lines, tidy=extracted)
+    return CleanText(text=text, runs=runs, warnings=warnings)

@@ -1,0 +1,83 @@
+"""Input files -> Source (pages of lines): the one package that opens input files.
+
+`load` sniffs the format from the bytes, never raises for bad input (the Source carries an
+E-code `error` instead), and parses PDFs in a worker process with time and memory limits.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+
+from pipeline import errors
+from pipeline.errors import PolicyKGError
+from pipeline.types import Source
+
+__all__ = ["load"]
+
+
+def load(path: str, *, isolate: bool = True, timeout: float = 60, memory_mb: int = 2048,
+         max_bytes: int = 200_000_000) -> Source:
+    """Read one input file into a Source; on failure the Source has `error` set and no pages."""
+    path = str(path)
+    if not os.path.isfile(path):
+        return Source(path=path, sha256="", format="unknown", error=errors.E_NOT_FOUND)
+    size = os.path.getsize(path)
+    if size > max_bytes:
+        return Source(path=path, sha256="", format="unknown",
+                      error=f"{errors.E_TOO_LARGE}: {size} > {max_bytes} bytes")
+    with open(path, "rb") as fh:
+        data = fh.read()
+    source = Source(path=path, sha256=hashlib.sha256(data).hexdigest(), format="unknown")
+    if not data.strip():
+        source.error = errors.E_EMPTY
+        return source
+    try:
+        _fill(source, data, isolate=isolate, timeout=timeout, memory_mb=memory_mb)
+    except PolicyKGError as e:
+        source.pages, source.has_pages, source.error = [], False, str(e)
+    except Exception as e:  # noqa: BLE001 - a loader bug must not stop the batch
+        source.pages, source.error = [], f"{errors.E_INTERNAL}: {type(e).__name__}: {e}"[:300]
+    return source
+
+
+def _fill(source: Source, data: bytes, *, isolate: bool, timeout: float, memory_mb: int) -> None:
+    from pipeline.sources.sniff import sniff_format
+
+    fmt = sniff_format(data, os.path.splitext(source.path)[1])
+    source.format = {"binary": "unknown", "unsupported": "unknown"}.get(fmt, fmt)
+    if fmt == "binary":
+        raise PolicyKGError(errors.E_BINARY)
+    if fmt == "unsupported":
+        raise PolicyKGError(errors.E_UNSUPPORTED)
+    if fmt == "pdf":
+        from pipeline.sources.pdf import parse_pdf
+
+        if isolate:
+            from pipeline.sources.isolate import run_isolated
+
+            pages, warnings = run_isolated(parse_pdf, (source.path,), timeout=timeout, memory_mb=memory_mb)
+        else:
+            pages, warnings = parse_pdf(source.path)
+        source.pages, source.has_pages = pages, True
+        source.warnings += warnings
+    elif fmt == "docx":
+        from pipeline.sources.docx import docx_pages
+
+        try:
+            source.pages = docx_pages(data)
+        except Exception as e:  # noqa: BLE001 - python-docx raises KeyError, XML errors ...
+            raise PolicyKGError(errors.E_DOCX, f"{type(e).__name__}: {e}"[:200]) from None
+    else:
+        from pipeline.sources.text import decode_text, text_pages
+
+        text, encoding = decode_text(data)
+        if encoding != "utf-8":
+            source.warnings.append(errors.W_DECODED_AS.format(encoding=encoding))
+        if fmt == "html":
+            from pipeline.sources.html import html_pages
+
+            source.pages = html_pages(text)
+        else:
+            source.pages = text_pages(text)
+        if not any(line.text.strip() for p in source.pages for line in p.lines):
+            raise PolicyKGError(errors.E_EMPTY)

@@ -1,0 +1,66 @@
+"""Document structure (GB/T 9704 elements, numbered sections, measures, replies) of a clean text.
+
+`parse_structure` reads the simplified analysis view (make_view) and maps every span and value
+back to the document's own characters and offsets.
+"""
+from __future__ import annotations
+
+from ..clean.script import make_view
+from ..errors import W_NO_DATE, W_NO_ISSUER, W_NO_STRUCTURE
+from ..types import Meta, Structure
+from .chrome import find_bounds
+from .dates import is_date_line
+from .kinds import document_kind
+from .layout import Reader, TextLine, split_lines
+from .lexicon import data, pattern, rx
+from .measures import measure_truncated, select_measures
+from .meta import is_unit_line, read_header
+from .replies import Mention, ReplyParts, parse_reply
+from .sections import find_sections, match_heading
+
+__all__ = ["parse_structure", "select_measures", "measure_truncated", "parse_reply", "ReplyParts",
+           "Mention"]
+
+
+def _closing_offset(lines: list[TextLine], first: int, last: int, chrome: frozenset[int]) -> int:
+    """View offset where the body's last section must end: a closing formula, signature or 版记."""
+    closings = [rx(p) for p in data("elements")["closing_formulas"]["patterns"]]
+    body = [ln for ln in lines[first:last + 1] if ln.index not in chrome]
+    for k, ln in enumerate(body):
+        t = ln.text
+        nxt = body[k + 1].text if k + 1 < len(body) else ""
+        if any(p.search(t) for p in closings) or is_date_line(t) or pattern("cc").match(t) \
+                or pattern("printer").match(t) or (is_unit_line(t) and is_date_line(nxt)):
+            return ln.start
+    return lines[last].end if last >= 0 else 0
+
+
+def parse_structure(text: str) -> Structure:
+    """Meta, numbered sections, body bounds and kind of a clean document text."""
+    view = make_view(text)
+    reader = Reader(text, view)
+    lines = split_lines(view.text)
+    if not lines:
+        return Structure(meta=Meta(), body_start=0, body_end=len(text), warnings=[W_NO_STRUCTURE])
+    bounds = find_bounds(lines)
+    head = read_header(reader, lines, bounds.first, bounds.last, bounds.chrome)
+    meta = head.meta
+    anchors = [i for i in (head.title_lines and head.title_lines[1], head.recipients_line,
+                           head.doc_number_line) if i is not None and i < head.limit]
+    start_line = max(anchors) + 1 if anchors else bounds.first
+    headings = [ln.index for ln in lines[start_line:bounds.last + 1]
+                if ln.index not in bounds.chrome and match_heading(ln.text)]
+    end = _closing_offset(lines, (headings[-1] if headings else start_line) + 1, bounds.last, bounds.chrome)
+    sections = find_sections(reader, lines, start_line, bounds.last, end, bounds.chrome)
+    body_start, body_end = reader.span(lines[bounds.first].start, lines[bounds.last].end)
+    opening = view.text[lines[bounds.first].start:lines[min(bounds.last, bounds.first + 12)].end]
+    kind = document_kind(meta.title, meta.doc_type, head.cover_issues, opening)
+    warnings = []
+    if meta.title is None and meta.doc_number is None and not sections:
+        warnings.append(W_NO_STRUCTURE)
+    if meta.issuer is None:
+        warnings.append(W_NO_ISSUER)
+    if meta.date is None:
+        warnings.append(W_NO_DATE)
+    return Structure(meta=meta, sections=sections, body_start=body_start, body_end=body_end,
+                     kind=kind, warnings=warnings)

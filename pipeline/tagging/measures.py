@@ -31,7 +31,7 @@ def find_measures(text: str, structure: Structure, jurisdiction) -> list[Measure
             label=sec.label, title=sec.title, start=sec.start, end=sec.end,
             responsible=list(units.responsible), lead=list(units.lead),
             cooperating=list(units.cooperating), collectives=list(units.collectives),
-            truncated=measure_truncated(sec, structure, text) and not units.responsible,
+            truncated=measure_truncated(sec, structure, text),
         ))
     return measures
 

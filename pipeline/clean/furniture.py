@@ -1,0 +1,84 @@
+"""Running headers/footers and page numbers out: by position on PDF pages (top and bottom rows,
+the same text at the same place on most pages), by textual cues in text extracted earlier."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from pipeline.clean.lines import TEXT_SLACK, text_width, wrap_width
+from pipeline.clean.rules import layout_rules
+from pipeline.types import Line, Page
+
+EDGE_ROWS = 2             # rows at the top and at the bottom of a page that may be furniture
+REPEAT_SHARE = 0.5        # share of pages a running line must appear on
+MAX_RUNNING_LEN = 40
+LONE_NUMBER = re.compile(r"^\d{1,4}$")
+
+
+def _shape(text: str) -> str:
+    """A line's text with numbers masked and spaces dropped: 'XX 第3页' ~ 'XX 第4页'."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def strip_pdf_furniture(pages: list[Page]) -> list[Page]:
+    """New pages without page numbers and running lines in their top and bottom rows."""
+    rules = layout_rules()
+    edge: list[set[int]] = []
+    seen: Counter = Counter()
+    for p in pages:
+        order = sorted((i for i, ln in enumerate(p.lines) if ln.text.strip()),
+                       key=lambda i: p.lines[i].top or 0.0)
+        edge.append(order)
+        for zone, i in _zones(order):
+            seen[(zone, _shape(p.lines[i].text))] += 1
+    need = max(2, REPEAT_SHARE * len(pages))
+    out = []
+    for p, order in zip(pages, edge):
+        drop = set()
+        for zone, i in _zones(order):
+            text = p.lines[i].text.strip()
+            if rules.is_page_number(text) or (
+                    len(text) <= MAX_RUNNING_LEN and len(pages) >= 2 and seen[(zone, _shape(text))] >= need):
+                drop.add(i)
+        out.append(Page(p.number, [ln for i, ln in enumerate(p.lines) if i not in drop], p.width, p.height))
+    return out
+
+
+def _zones(order: list[int]):
+    """(zone, index) of a page's edge rows, `order` being its line indices from top to bottom."""
+    top = order[:EDGE_ROWS]
+    for i in top:
+        yield "top", i
+    for i in order[-EDGE_ROWS:]:
+        if i not in top:
+            yield "bottom", i
+
+
+def strip_text_furniture(pages: list[Page]) -> list[Page]:
+    """New pages without page-number lines and running lines in text extracted from a PDF earlier.
+
+    Form feeds split the text into its original pages where present. Lone numbers and
+    repeated short lines only count in wrapped text (a PDF extraction), not in web copies.
+    """
+    rules = layout_rules()
+    texts = [ln.text for p in pages for ln in p.lines]
+    width = wrap_width(texts)
+    wrapped = width is not None
+    pieces = sum(t.count("\f") for t in texts) + 1
+    counts = Counter(_shape(t) for t in texts if t.strip())
+    out = []
+    for p in pages:
+        kept = []
+        for ln in p.lines:
+            t = ln.text.replace("\f", "").strip()
+            if t and rules.is_page_number(t) and (wrapped or pieces > 1 or not LONE_NUMBER.match(t)):
+                continue
+            # a running line is short: a full wrapped body line repeating is body text
+            if t and (wrapped or pieces > 2) and len(t) <= MAX_RUNNING_LEN \
+                    and (width is None or text_width(t) < width - TEXT_SLACK) \
+                    and counts[_shape(ln.text)] >= max(3, REPEAT_SHARE * pieces) \
+                    and not rules.ends_sentence(t) and rules.heading_level(t) is None:
+                continue
+            kept.append(Line(text=ln.text.replace("\f", "")) if "\f" in ln.text else ln)
+        out.append(Page(p.number, kept, p.width, p.height))
+    return out

@@ -1,0 +1,90 @@
+"""FlowLines -> clean text and page map: wrapped lines joined (no break inside a word or number),
+paragraph breaks kept, spaces that extraction put between Chinese characters removed."""
+from __future__ import annotations
+
+import re
+
+from pipeline.clean.lines import FlowLine
+from pipeline.clean.rules import layout_rules
+from pipeline.types import PageRun
+
+# One or two spaces touching a CJK character or full-width punctuation on either side (wider gaps
+# separate fields and stay); spaces between Latin words are not touched.
+_CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’…—"
+_INNER_SPACE = re.compile(rf"(?<=[{_CJK}])[ \u00a0\t]{{1,2}}(?=\S)|(?<=\S)[ \u00a0\t]{{1,2}}(?=[{_CJK}])")
+
+
+def continues(prev: FlowLine, nxt: FlowLine, indented_paragraphs: bool = False) -> bool:
+    """True where `nxt` goes on with the paragraph of `prev` (a wrapped line).
+
+    A full line ending a sentence ends the paragraph, unless the document marks paragraph
+    starts by indenting them and `nxt` is not indented.
+    """
+    rules = layout_rules()
+    return (prev.full and not prev.centred
+            and (indented_paragraphs or not rules.ends_sentence(prev.text) or _open_bracket(prev.text))
+            and not (nxt.indent or nxt.centred or nxt.para_start)
+            and rules.heading_level(nxt.text) is None)
+
+
+def _open_bracket(text: str) -> bool:
+    """True where the line leaves a bracket open: '（责任单位：' goes on after its colon."""
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
+
+
+def indents_paragraphs(lines: list[FlowLine]) -> bool:
+    """True where lines after a paragraph's short last line are mostly indented: indentation
+    marks paragraph starts, so a full line ending a sentence followed by an unindented line
+    is a sentence end inside a paragraph."""
+    rules = layout_rules()
+    after = [b for a, b in zip(lines, lines[1:])
+             if rules.ends_sentence(a.text) and not a.full and not a.centred and not b.centred]
+    return len(after) >= 3 and sum(b.indent for b in after) >= 0.8 * len(after)
+
+
+def tidy_spaces(text: str) -> str:
+    """Text without the spaces extraction inserted next to Chinese characters."""
+    return _INNER_SPACE.sub("", text)
+
+
+def join_lines(lines: list[FlowLine], tidy: bool = True) -> tuple[str, list[PageRun]]:
+    """(clean text, page runs): one paragraph per line of output, runs empty for page-less text.
+
+    `tidy` removes spaces next to Chinese characters: right for text a PDF extractor spaced
+    out, wrong for text people typed (web copies keep their spaces).
+    """
+    pieces: list[tuple[str, int | None]] = []
+    indented = indents_paragraphs(lines)
+    for k, line in enumerate(lines):
+        if k:
+            prev = lines[k - 1]
+            if not continues(prev, line, indented):
+                pieces.append(("\n", prev.page))
+            elif prev.text[-1:].isascii() and prev.text[-1:].isalpha() \
+                    and line.text[:1].isascii() and line.text[:1].isalpha():
+                pieces.append((" ", prev.page))
+        pieces.append((line.text, line.page))
+    return _tidy_with_pages(pieces, tidy)
+
+
+def _tidy_with_pages(pieces: list[tuple[str, int | None]], tidy: bool) -> tuple[str, list[PageRun]]:
+    """Remove inner spaces over the joined text while keeping each character's page."""
+    raw = "".join(t for t, _ in pieces)
+    pages: list[int | None] = []
+    for t, p in pieces:
+        pages.extend([p] * len(t))
+    drop = bytearray(len(raw))
+    for m in _INNER_SPACE.finditer(raw) if tidy else ():
+        for i in range(m.start(), m.end()):
+            drop[i] = 1
+    chars = [(c, pages[i]) for i, c in enumerate(raw) if not drop[i]]
+    text = "".join(c for c, _ in chars)
+    runs: list[PageRun] = []
+    for i, (_, p) in enumerate(chars):
+        if p is None:
+            continue
+        if runs and runs[-1].page == p and runs[-1].end == i:
+            runs[-1].end = i + 1
+        else:
+            runs.append(PageRun(i, i + 1, p))
+    return text, runs

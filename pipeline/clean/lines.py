@@ -1,0 +1,116 @@
+"""Source pages -> FlowLines: each line's text and page with the layout facts joining needs
+(does it run to the right margin? is it indented or centred?), from positions for PDFs and from
+character widths for text that was extracted from a PDF earlier."""
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from pipeline.types import Page
+
+FULL_SLACK = 1.5          # a line ending within this many characters of the margin is full
+TEXT_SLACK = 3.0          # the same for text (wider: first-line indents were lost in extraction)
+INDENT_MIN = 1.2          # a line starting this many characters right of the margin is indented
+WRAP_SHARE = 0.3          # share of lines at the modal width for a text to count as wrapped
+MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 14, 60
+
+
+@dataclass
+class FlowLine:
+    """One line on its way to paragraphs."""
+    text: str
+    page: int | None = None
+    full: bool = False          # runs to the right margin: the paragraph may go on
+    indent: bool = False        # starts right of the margin: a paragraph starts here
+    centred: bool = False       # a title-block line: a paragraph of its own
+    para_start: bool = False    # forced paragraph start (blank line, repaired order)
+
+    def moved(self, **kw) -> "FlowLine":
+        return replace(self, **kw)
+
+
+def text_width(text: str) -> float:
+    """Display width in CJK characters: wide characters 1, others 0.5."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in text)
+
+
+def wrap_width(texts: list[str]) -> float | None:
+    """The modal line width where the text is an earlier PDF extraction wrapped at a fixed width."""
+    widths = [round(text_width(t.strip())) for t in texts if t.strip()]
+    if len(widths) < 8:
+        return None
+    mode, _ = Counter(widths).most_common(1)[0]
+    near = sum(1 for w in widths if abs(w - mode) <= 1)
+    if MIN_WRAP_WIDTH <= mode <= MAX_WRAP_WIDTH and near >= WRAP_SHARE * len(widths):
+        return float(mode)
+    return None
+
+
+def _leading_width(text: str) -> float:
+    lead = text[: len(text) - len(text.lstrip())]
+    return sum(1.0 if c == "\u3000" else 0.5 if c == " " else 2.0 if c == "\t" else 0.0 for c in lead)
+
+
+def text_flow(pages: list[Page]) -> list[FlowLine]:
+    """FlowLines of a page-less text: fullness from the modal width, blank lines as breaks
+    unless the text is double-spaced (every line followed by a blank one)."""
+    raw = [line.text for p in pages for line in p.lines]
+    width = wrap_width(raw)
+    filled = [i for i, t in enumerate(raw) if t.strip()]
+    followed = sum(1 for i in filled if i + 1 < len(raw) and not raw[i + 1].strip())
+    double_spaced = bool(filled) and followed >= 0.8 * len(filled)
+    out: list[FlowLine] = []
+    blank_before = False
+    for t in raw:
+        if not t.strip():
+            blank_before = True
+            continue
+        stripped = t.strip()
+        out.append(FlowLine(
+            text=stripped, page=None,
+            full=width is not None and text_width(stripped) >= width - TEXT_SLACK,
+            indent=_leading_width(t) >= 1.0,
+            para_start=blank_before and not double_spaced))
+        blank_before = False
+    return out
+
+
+def _column_edges(xs: list[float], size: float) -> list[float]:
+    counts = Counter(round(x) for x in xs)
+    floor = max(3, 0.05 * len(xs))
+    edges: list[float] = []
+    for x in sorted(k for k, n in counts.items() if n >= floor):
+        if not edges or x - edges[-1] > 4 * size:
+            edges.append(x)
+    return edges or [min(xs)]
+
+
+def pdf_flow(pages: list[Page]) -> list[FlowLine]:
+    """FlowLines of a PDF: margins per column from the positions of all lines."""
+    lines = [(p.number, ln) for p in pages for ln in p.lines if ln.text.strip() and ln.x0 is not None]
+    if not lines:
+        return []
+    sizes = sorted(ln.size or 10.0 for _, ln in lines)
+    size = sizes[len(sizes) // 2]
+    edges = _column_edges([ln.x0 for _, ln in lines], size)
+
+    def column(x0: float) -> int:
+        return max((i for i, e in enumerate(edges) if e <= x0 + 1.0), default=0)
+
+    rights: dict[int, list[float]] = {}
+    for _, ln in lines:
+        rights.setdefault(column(ln.x0), []).append(ln.x1)
+    right = {c: sorted(v)[int(0.9 * (len(v) - 1))] for c, v in rights.items()}
+    out = []
+    for number, ln in lines:
+        c = column(ln.x0)
+        s = ln.size or size
+        left, r = edges[c], right[c]
+        gap_left, gap_right = ln.x0 - left, r - ln.x1
+        centred = gap_left > 2.5 * s and gap_right > s and abs(gap_left - gap_right) < 1.5 * s
+        out.append(FlowLine(
+            text=ln.text.strip(), page=number,
+            full=not centred and r - ln.x1 <= FULL_SLACK * s,
+            indent=ln.x0 - left >= INDENT_MIN * s, centred=centred))
+    return out

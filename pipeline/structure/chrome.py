@@ -1,0 +1,90 @@
+"""Web-page furniture around a copied letter: chrome lines, news leads and trailing site text."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .dates import is_date_line
+from .layout import TextLine
+from .lexicon import data, pattern, rx
+
+
+@dataclass
+class Bounds:
+    """Line indices [first, last] of the letter and the set of chrome line indices inside the text."""
+    first: int
+    last: int
+    chrome: frozenset[int]
+
+
+def strip_leading_chrome(line: str) -> str:
+    """A line without bracketed page controls at its start: 【字体：大中小】文山市财政局… -> 文山市财政局…"""
+    return rx(data("chrome")["leading_chrome"]["pattern"]).sub("", line)
+
+
+def is_chrome(line: str) -> bool:
+    """True where a line is site furniture (返回, 发布时间:…, 点击:, [字体: ], registration numbers).
+
+    A line that only ends in glued site fields (a title followed by 来源:…) is not furniture.
+    """
+    c = data("chrome")
+    if line in c["exact_lines"] or not strip_leading_chrome(line):
+        return True
+    line = strip_leading_chrome(line)
+    if "。" in line or len(line) > 120:
+        return False
+    hits = [m.start() for p, _ in c["line_cues"] if (m := rx(p).search(line))]
+    return bool(hits) and min(hits) <= c["max_cue_offset"]
+
+
+def _is_trailing(line: str) -> bool:
+    c = data("chrome")
+    return is_chrome(line) or (len(line) <= 30 and any(w in line for w in c["trailing_cues"]))
+
+
+def _is_anchor(line: str) -> bool:
+    """A closing element of a letter: 成文日期, 版记 lines (抄送, 印发, 公开方式)."""
+    if is_date_line(line) or pattern("printer").match(line) or pattern("cc").match(line):
+        return True
+    return any(rx(p).search(line) for p in data("patterns")["disclosure"]["patterns"])
+
+
+def find_bounds(lines: list[TextLine]) -> Bounds:
+    """The letter's first and last line: skips leading chrome and news leads, trailing site text."""
+    chrome = {ln.index for ln in lines if is_chrome(ln.text)}
+    if not lines:
+        return Bounds(0, -1, frozenset())
+    first = next((ln.index for ln in lines if ln.index not in chrome), 0)
+    c = data("chrome")
+    if rx(c["news_lead"]["pattern"]).search(lines[first].text):
+        cue = next((ln.index for ln in lines[first:first + 12]
+                    if rx(c["full_text_cue"]["pattern"]).search(ln.text)), None)
+        if cue is None:                       # no 文件详情如下: the lead ends with its last sentence
+            cue = first
+            while cue + 1 < len(lines) and "。" in lines[cue + 1].text:
+                cue += 1
+        if cue + 1 < len(lines):
+            first = cue + 1
+            chrome.update(range(0, first))
+    last = len(lines) - 1
+    while last > first and _is_trailing(lines[last].text):
+        chrome.add(last)
+        last -= 1
+    last = _cut_site_tail(lines, first, last, chrome)
+    return Bounds(first, last, frozenset(chrome))
+
+
+def _cut_site_tail(lines: list[TextLine], first: int, last: int, chrome: set[int]) -> int:
+    """After the last closing element, a short run without sentences is the site's, not the letter's."""
+    anchors = [i for i in range(first, last + 1) if _is_anchor(lines[i].text)]
+    if not anchors:
+        return last
+    a = anchors[-1]
+    m = pattern("cc").match(lines[a].text)
+    if m and not m.group("v").strip(" |｜") and a < last:   # 抄送: with its list on the next line
+        a += 1
+    rest = lines[a + 1:last + 1]
+    if rest and sum(len(ln.text) for ln in rest) <= data("chrome")["trailing_max_chars"] \
+            and not any("。" in ln.text for ln in rest):
+        chrome.update(ln.index for ln in rest)
+        return a
+    return last

@@ -1,0 +1,55 @@
+"""Written dates to ISO 8601: 2025年4月15日, 二〇二五年四月十五日, 二OO九年十月二十日; validity periods."""
+from __future__ import annotations
+
+import datetime as dt
+
+from .lexicon import data, date_pattern, pattern, rx
+from .numerals import cn_int
+
+
+def parse_date(s: str) -> str | None:
+    """The ISO date of the first written date in `s`, or None."""
+    p = data("patterns")
+    for key in ("date_arabic", "date_chinese"):
+        m = rx(p[key]["pattern"]).search(s)
+        if m:
+            y, mo, d = (cn_int(m.group(g)) for g in ("y", "m", "d"))
+            try:
+                return dt.date(y, mo, d).isoformat()
+            except (TypeError, ValueError):
+                continue
+    return None
+
+
+def is_date_line(line: str) -> bool:
+    """True where a line is nothing but a written date (a 成文日期 line)."""
+    return bool(rx(r"^\s*" + date_pattern() + r"\s*$").match(line))
+
+
+def _add_years(iso: str, years: int) -> str:
+    d = dt.date.fromisoformat(iso)
+    try:
+        end = d.replace(year=d.year + years)
+    except ValueError:                                  # 29 February
+        end = d.replace(year=d.year + years, day=28)
+    return (end - dt.timedelta(days=1)).isoformat()
+
+
+def effective_period(text: str, issue_date: str | None) -> tuple[str | None, str | None]:
+    """(effective_from, effective_to) from validity clauses: 自印发之日起实施, 至…止, 有效期N年."""
+    start = end = None
+    if pattern("effective", "from_issue").search(text):
+        start = issue_date
+    m = pattern("effective", "from_date").search(text)
+    if m and start is None:
+        start = parse_date(m.group("date"))
+    for m in pattern("effective", "to_date").finditer(text):
+        if m.group("stop") or m.group("cue").startswith("有效期"):
+            end = parse_date(m.group("date"))
+            break
+    m = pattern("effective", "years").search(text)
+    if m and end is None and start:
+        n = cn_int(m.group("n"))
+        if n:
+            end = _add_years(start, n)
+    return start, end

@@ -1,0 +1,68 @@
+"""What a document is: a reply to a proposal, a policy with measures, a notice, or other."""
+from __future__ import annotations
+
+import re
+
+from ..clean.script import to_simplified
+from .lexicon import data, rx
+from .meta import title_doc_type
+
+_BOOK = re.compile(r"《([^《》]+)》")
+
+
+def is_reply(title: str | None, opening: str, doc_type: str | None = None) -> bool:
+    """True for a reply to a proposal or suggestion: the title says so, or a letter (函/答复, or
+    a text without a title) opens by answering one."""
+    r = data("replies")["reply_title"]
+    t = to_simplified(title or "")
+    proposal = rx(r["proposal_words"])
+    number = rx(data("replies")["proposal_number"]["pattern"])
+    if rx(r["pattern"]).search(t) and (proposal.search(t) or number.search(t)):
+        return True
+    if doc_type not in (None, "函", "答复"):
+        return False
+    return any(c in opening for c in data("replies")["body_cues"]) and bool(proposal.search(opening))
+
+
+def issues_attached(title: str | None, cover_issues: bool) -> bool:
+    """True where the document issues an attached policy: 印发《…》 in the title, or a cover text."""
+    t = to_simplified(title or "")
+    return cover_issues or any(w in t for w in data("doc_types")["issuing_cues"]["words"])
+
+
+def attached_name(title: str | None) -> str | None:
+    """The name of the document a 印发/转发 title issues: the 《…》, else the words after the cue."""
+    t = to_simplified(title or "")
+    m = _BOOK.search(t)
+    if m:
+        return m.group(1)
+    for w in data("doc_types")["issuing_cues"]["words"]:
+        if w in t:
+            return rx(data("doc_types")["issuing_cues"]["title_tail"]).sub("", t.split(w, 1)[1])
+    return None
+
+
+def _is_measures_name(name: str) -> bool:
+    hit = title_doc_type(name)
+    core = name
+    qualifier = rx(data("doc_types")["title_qualifiers"]["pattern"])
+    while (m := re.search(r"[（(][^（）()]{1,16}[）)]$", core)) and qualifier.fullmatch(m.group(0)):
+        core = core[:m.start()]
+    measure_words = data("doc_types")["measures_titles"]["words"]
+    return bool(hit) and core.endswith(tuple(measure_words))
+
+
+def document_kind(title: str | None, doc_type: str | None, cover_issues: bool, opening: str) -> str:
+    """reply | measures | notice | other, from the title, the doc type and any cover text."""
+    if is_reply(title, opening, doc_type):
+        return "reply"
+    if title is None:
+        return "other"
+    if issues_attached(title, cover_issues):
+        issued_in_title = any(w in to_simplified(title) for w in data("doc_types")["issuing_cues"]["words"])
+        name = (attached_name(title) if issued_in_title else None) or to_simplified(title)
+        return "measures" if _is_measures_name(name) else "notice"
+    kinds = data("doc_types")["kinds"]
+    if doc_type in kinds["policy_types"]:
+        return "measures"
+    return "notice" if doc_type in kinds["notice_types"] else "other"

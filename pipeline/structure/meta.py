@@ -1,0 +1,296 @@
+"""GB/T 9704 header and footer elements: doc number, title, doc type, issuer, date, recipients, 版记."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..types import Meta
+from .dates import effective_period, is_date_line, parse_date
+from .layout import Reader, TextLine
+from .lexicon import data, date_pattern, pattern, rx, words
+from .sections import match_heading
+
+_JUNK_END = re.compile(r"[?？|｜\s]+$")
+_PUNCT = re.compile(r"[，,。：:；;、《》“”\"（）()！？!?]")
+_PARENS_END = re.compile(r"[（(]([^（）()]{1,16})[）)]$")
+
+
+@dataclass
+class Header:
+    """Meta plus where its parts stand (line indices) for the later steps."""
+    meta: Meta
+    title_span: tuple[int, int] | None = None       # view offsets
+    title_lines: tuple[int, int] | None = None      # first and last line index
+    recipients_line: int | None = None
+    doc_number_line: int | None = None
+    limit: int = 0                                   # index of the first numbered heading line
+    cover_issues: bool = False                       # a cover text issues an attached document
+
+
+def is_unit_line(line: str) -> bool:
+    """A short line that is nothing but a unit name (署名 or 发文机关标志)."""
+    return len(line) <= data("elements")["max_unit_line"] and not _PUNCT.search(line) \
+        and line.endswith(words("elements", "unit_suffixes", "words")) and not is_date_line(line)
+
+
+def doc_number_at(line: str) -> re.Match | None:
+    """The doc number a line starts with, possibly inside parentheses: (厦府办〔2009〕255号)."""
+    return pattern("doc_number").match(line.lstrip("（(["))
+
+
+def title_doc_type(line: str) -> tuple[str, int] | None:
+    """(doc_type, kept length) where a line ends like a title (…的通知, 若干措施(试行)); else None."""
+    if "。" in line or "：" in line or ":" in line or len(line) > data("elements")["max_title_chars"]:
+        return None
+    kept = len(line)
+    qualifier = rx(data("doc_types")["title_qualifiers"]["pattern"])
+    core = line
+    m = _PARENS_END.search(core)
+    if m and not qualifier.fullmatch(m.group(0)):       # a site tag such as (苏州)
+        core = core[:m.start()].rstrip()
+        kept = len(core)
+    while (m := _PARENS_END.search(core)) and qualifier.fullmatch(m.group(0)):
+        core = core[:m.start()].rstrip()
+    if len(core) < data("elements")["min_title_chars"]:
+        return None
+    for ending, doc_type, _ in data("doc_types")["title_endings"]:
+        if core.endswith(ending) and len(core) > len(ending):
+            return doc_type, kept
+    return None
+
+
+def _title_text(ln: TextLine) -> tuple[str, int]:
+    """A line's text that may hold a title: after a leading doc number, before glued site fields."""
+    from .chrome import strip_leading_chrome
+    text = strip_leading_chrome(ln.text)
+    offset = len(ln.text) - len(text)
+    m = doc_number_at(text)
+    if m:
+        rest = text[len(text) - len(text.lstrip("（([")) + m.end():].lstrip(" ）)]")
+        offset, text = len(ln.text) - len(rest), rest
+    cut = rx(data("chrome")["inline_cues"]["pattern"]).search(text)
+    if cut and cut.start() > 0:
+        text = text[:cut.start()].rstrip()
+    return text, offset
+
+
+def _title_block(lines: list[TextLine], body: list[int], limit: int, chrome: frozenset[int]):
+    """The title's first/last line and view span: the first title line, joined with its lead lines
+    and with a wrapped tail (…若干政策举措 / (2025年版)的通知)."""
+    for pos, i in enumerate(body):
+        if i >= limit:
+            break
+        ln = lines[i]
+        text, offset = _title_text(ln)
+        last, hit, joined = ln, title_doc_type(text), text
+        wraps = not (is_date_line(text) or is_unit_line(text) or match_heading(text))
+        for nxt_i in body[pos + 1:pos + 3] if wraps else ():
+            nxt = lines[nxt_i]
+            if nxt_i >= limit or not joined or joined[-1] in "。：:；;，,":
+                break
+            open_book = joined.count("《") > joined.count("》")
+            if len(nxt.text) > (40 if open_book else 20) or doc_number_at(nxt.text):
+                break
+            longer = title_doc_type(joined + nxt.text)
+            if not longer:
+                break
+            last, hit = nxt, (longer[0], longer[1] - len(joined))
+            joined += nxt.text
+        if not hit:
+            continue
+        doc_type, kept = hit
+        start_line, start = i, ln.start + offset
+        if offset == 0:
+            start_line, start = _extend_back(lines, body[:pos], ln)
+        return start_line, last.index, (start, last.start + (offset if last is ln else 0) + kept), doc_type
+    return None
+
+
+def _extend_back(lines: list[TextLine], before: list[int], ln: TextLine) -> tuple[int, int]:
+    """Earlier lines of a title printed over several lines (a unit line only before 关于…)."""
+    first, start = ln, ln.start
+    marks = tuple(data("elements")["issuer_mark"]["words"])
+    suffixes = data("elements")["unit_suffixes"]["words"]
+    for i in reversed(before[-3:]):
+        prev, prev_offset = _title_text(lines[i])
+        grammar = [w for w in data("elements")["title_grammar"]["words"] if w in first.text]
+        if grammar:                                # the title's grammar starts on this line
+            lead = first.text[:min(first.text.find(w) for w in grammar)]
+            if lead == "" and first.text.startswith(grammar[0]) and is_unit_line(prev) and prev_offset == 0:
+                first, start = lines[i], lines[i].start
+            elif lead in suffixes and is_unit_line(prev + lead):   # 盘山县人民政府 / 办公室关于…
+                first, start = lines[i], lines[i].start + prev_offset
+            break
+        t = lines[i].text
+        if doc_number_at(t) and prev and prev[-1] not in "。：:；;，,":    # 88号盘山县…关于印发《…
+            first, start = lines[i], lines[i].start + prev_offset
+            break
+        if doc_number_at(t) or is_date_line(t) or match_heading(t) or len(t) > 60 \
+                or t[-1] in "。：:；;，,?？" or t.endswith(marks) or is_unit_line(t):
+            break
+        first, start = lines[i], lines[i].start
+    return first.index, start
+
+
+def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
+                chrome: frozenset[int]) -> Header:
+    """The header and footer elements of the letter in lines [first, last]."""
+    body = [ln.index for ln in lines[first:last + 1] if ln.index not in chrome]
+    limit = next((i for i in body if match_heading(lines[i].text)), last + 1)
+    meta = Meta()
+    head = Header(meta=meta, limit=limit)
+
+    block = _title_block(lines, body, limit, chrome)
+    if block:
+        t_first, t_last, (ts, te), meta.doc_type = block
+        head.title_lines, head.title_span = (t_first, t_last), (ts, te)
+        meta.title = reader.value(ts, te)
+        before = reader.view.text[lines[body[0]].start:lines[t_first].start] if body else ""
+        cover = [rx(p) for p in data("doc_types")["cover_letter"]["patterns"]]
+        head.cover_issues = any(p.search(before) for p in cover)
+        if meta.doc_type != "通知" and head.cover_issues:
+            meta.doc_type = "通知"
+
+    _read_doc_number(reader, lines, body, limit, head)
+    _read_recipients(reader, lines, body, limit, head)
+    _read_signature(reader, lines, body, head)
+    _read_site_fields(reader, lines, first, limit, meta)
+    _read_category(lines, first, limit, meta)
+    _read_footer(reader, lines, body, meta)
+    if body:
+        text = reader.view.text[lines[body[0]].start:lines[body[-1]].end]
+        meta.effective_from, meta.effective_to = effective_period(text, meta.date)
+    return head
+
+
+def _read_doc_number(reader: Reader, lines, body, limit, head: Header) -> None:
+    """发文字号: the first header line that starts with one, before the 主送 line or first sentence."""
+    for i in body:
+        if i >= limit:
+            break
+        ln = lines[i]
+        m = doc_number_at(ln.text)
+        if m:
+            lead = len(ln.text) - len(ln.text.lstrip("（(["))
+            head.meta.doc_number = reader.value(ln.start + lead + m.start("v"), ln.start + lead + m.end("v"))
+            head.doc_number_line = i
+            return
+        if "。" in ln.text or ln.text.endswith(("：", ":")):
+            break
+
+
+def _read_recipients(reader: Reader, lines, body, limit, head: Header) -> None:
+    """主送机关: the first line before the body's headings that ends with a colon."""
+    for pos, i in enumerate(body):
+        if i >= limit:
+            break
+        ln = lines[i]
+        text = _JUNK_END.sub("", ln.text)
+        if not text.endswith(("：", ":")) or "。" in text or len(text) > 200:
+            continue
+        if any(w in text for w in data("elements")["not_recipients"]["words"]):
+            continue
+        if pos and lines[body[pos - 1]].text.endswith(("，", ",", "、")):
+            continue
+        end = ln.start + len(text) - 1
+        begin = ln.start
+        m = doc_number_at(text)
+        if m:                                  # 雁政建复〔2024〕4号(B类)唐如伟、李征平等代表:
+            rest = rx(r"[\s）)\]]*(?:[（(][A-CＡ-Ｃ]类[）)])?\s*").match(text, m.end() + len(text) - len(text.lstrip("（([")))
+            begin = ln.start + rest.end()
+        raw = reader.value(begin, end)
+        head.recipients_line = i
+        head.meta.recipients = [p.strip() for p in re.split(r"[，,；;]", raw) if p.strip()]
+        return
+
+
+def _read_signature(reader: Reader, lines, body, head: Header) -> None:
+    """成文日期 and 署名: the first date line after the first sentence, and the unit line above it."""
+    meta = head.meta
+    started = False
+    for pos, i in enumerate(body):
+        ln = lines[i]
+        if not started:
+            started = "。" in ln.text
+            continue
+        m = rx(r"^(?P<unit>.+?)\s*(?P<date>" + date_pattern() + r")$").match(ln.text)
+        if m and is_unit_line(m.group("unit").strip()):            # 署名 and date on one line
+            meta.date = parse_date(m.group("date"))
+            meta.issuer = reader.value(ln.start, ln.start + len(m.group("unit").rstrip()))
+            break
+        if is_date_line(ln.text):
+            meta.date = parse_date(ln.text)
+            if pos and is_unit_line(lines[body[pos - 1]].text):
+                prev = lines[body[pos - 1]]
+                meta.issuer = reader.value(prev.start, prev.end)
+            break
+    if meta.date is None:
+        for i in body[:12]:
+            m = pattern("gazette_date").match(lines[i].text)
+            if m:
+                meta.date = parse_date(m.group("date"))
+                break
+    if meta.issuer or not head.title_span:
+        return
+    ts, te = head.title_span
+    title = reader.view.text[ts:te]
+    seps = [title.find(w) for w in data("elements")["title_issuer_separators"]["words"] if title.find(w) > 1]
+    if seps:
+        unit = title[:min(seps)].strip()
+        if is_unit_line(unit):
+            meta.issuer = reader.value(ts, ts + len(title[:min(seps)].rstrip()))
+            return
+    t_first = head.title_lines[0]
+    for i in reversed([b for b in body if b < t_first][-3:]):
+        if is_unit_line(lines[i].text):
+            meta.issuer = reader.value(lines[i].start, lines[i].end)
+            return
+
+
+def _read_site_fields(reader: Reader, lines, first, limit, meta: Meta) -> None:
+    """Doc number, date and issuer from a site's metadata table where the letter does not show them."""
+    fields = data("chrome")["metadata_fields"]
+    for ln in lines[:max(limit, first + 1)]:
+        t = ln.text
+        if meta.doc_number is None and (m := rx(fields["doc_number"]).search(t)):
+            d = pattern("doc_number").match(t, m.end())
+            if d:
+                meta.doc_number = reader.value(ln.start + d.start("v"), ln.start + d.end("v"))
+        if meta.date is None and (m := rx(fields["date"]).search(t)):
+            meta.date = parse_date(t[m.end():m.end() + 20])
+        if meta.issuer is None and (m := rx(fields["issuer"]).search(t)):
+            meta.issuer = reader.value(ln.start + m.start("v"), ln.start + m.end("v"))
+
+
+def _read_category(lines, first, limit, meta: Meta) -> None:
+    """A reply's handling category near its doc number: 类别:A, (B类)."""
+    for ln in lines[first:min(limit, first + 20)]:
+        for p in data("patterns")["category"]["patterns"]:
+            m = rx(p).search(ln.text)
+            if m:
+                meta.category = m.group("v").translate(str.maketrans("ＡＢＣ", "ABC"))
+                return
+
+
+def _read_footer(reader: Reader, lines, body, meta: Meta) -> None:
+    """版记 and 公开方式: disclosure, printing office and date, 抄送 list."""
+    for pos, i in enumerate(body):
+        ln = lines[i]
+        if meta.disclosure is None:
+            for p in data("patterns")["disclosure"]["patterns"]:
+                m = rx(p).search(ln.text)
+                if m:
+                    meta.disclosure = reader.value(ln.start + m.start("v"), ln.start + m.end("v"))
+                    break
+        m = pattern("printer").match(ln.text)
+        if m and meta.printer is None:
+            meta.printer = reader.value(ln.start + m.start("unit"), ln.start + m.end("unit"))
+            meta.print_date = parse_date(m.group("date"))
+        m = pattern("cc").match(ln.text)
+        if m and not meta.cc:
+            start, end = ln.start + m.start("v"), ln.end
+            if not m.group("v").strip(" |｜") and pos + 1 < len(body):
+                nxt = lines[body[pos + 1]]
+                start, end = nxt.start, nxt.end
+            raw = reader.value(start, end)
+            meta.cc = [p.strip(" |｜。.") for p in re.split(r"[，,、；;]", raw) if p.strip(" |｜。.")]

@@ -1,0 +1,216 @@
+"""Replies to proposals and suggestions: the proposal answered, co-handling mentions, responses."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..clean.script import View, make_view, to_simplified
+from ..types import Proposal, Response, Structure
+from .layout import Reader, split_lines
+from .sections import match_heading
+from .lexicon import data, rx, words
+
+
+@dataclass
+class Mention:
+    """A unit mention as written, with its span in the text."""
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class ReplyParts:
+    """What a reply letter says about the proposal it answers, and its numbered responses."""
+    proposal: Proposal
+    responses: list[Response] = field(default_factory=list)
+    co_handler_mentions: list[Mention] = field(default_factory=list)
+
+
+def _search(pattern: str, s: str, pos: int = 0, end: int | None = None):
+    return rx(pattern).search(s, pos, len(s) if end is None else end)
+
+
+def _view_of(structure: Structure, text: str, view: View | None):
+    v = view or make_view(text)
+    inv = {o: i for i, o in enumerate(v.orig)}
+    vs = inv.get(structure.body_start, 0)
+    ve = inv.get(structure.body_end, len(v.text)) if structure.body_end else len(v.text)
+    return v, inv, vs, ve
+
+
+def proposers_of(recipients: list[str]) -> list[str]:
+    """Proposers from the letter's recipients: 蔡先全，杜姬芳，陆玲委员 -> 3 names; 唐如伟、李征平等代表."""
+    suffixes = words("replies", "proposer_suffixes")
+    unit_suffixes = words("elements", "unit_suffixes", "words")
+    out = []
+    for r in recipients:
+        for part in re.split(r"[、，,]", r):
+            part = part.strip()
+            for pre in data("replies")["proposer_prefixes"]:
+                part = part[len(pre):] if part.startswith(pre) else part
+            if not part.endswith(unit_suffixes):
+                for suf in suffixes:
+                    if part.endswith(suf) and len(part) > len(suf):
+                        part = part[:-len(suf)]
+                        break
+            if part:
+                out.append(part)
+    return out
+
+
+def _same_unit(mention: str, issuer: str | None) -> bool:
+    if not issuer:
+        return False
+    core = mention.lstrip("省市区县")
+    return mention == issuer or (len(core) >= 2 and issuer.endswith(core))
+
+
+def _co_handlers(reader: Reader, vs: int, ve: int, issuer: str | None) -> list[Mention]:
+    out: list[Mention] = []
+    s = reader.view.text
+    for p in data("replies")["co_handlers"]["patterns"]:
+        for m in rx(p).finditer(s, vs, ve):
+            pos = m.start("v")
+            for part in re.split(r"([、，,；;])", m.group("v")):
+                a, pos = pos, pos + len(part)
+                core = _strip_affixes(part.strip())
+                flat = re.sub(r"\s+", "", core)
+                if len(flat) < 2 or part in "、，,；;":
+                    continue
+                off = a + part.index(core)
+                o_s, o_e = reader.span(off, off + len(core))
+                if not _same_unit(flat, issuer and to_simplified(issuer)) and all(x.start != o_s for x in out):
+                    out.append(Mention(reader.text[o_s:o_e], o_s, o_e))
+    return out
+
+
+def _strip_affixes(mention: str) -> str:
+    """A list item without its connective prefix (由, 会同) and suffix (等单位)."""
+    cfg = data("replies")["co_handlers"]
+    for p in sorted(cfg["strip_prefixes"], key=len, reverse=True):
+        if mention.startswith(p):
+            mention = mention[len(p):]
+            break
+    for sfx in sorted(cfg["strip_suffixes"], key=len, reverse=True):
+        if mention.endswith(sfx):
+            mention = mention[:-len(sfx)]
+            break
+    return mention
+
+
+def _status(heading_line: str, lines_after: list[str]) -> str | None:
+    """The handling status the letter prints in the heading's parentheses or on a line of its own."""
+    statuses = words("replies", "status_words", "words")
+    m = re.search(r"[（(【]([^（）()【】]{2,12})[）)】]\s*$|[：:—-]\s*([^：:—-]{2,12})$", heading_line)
+    if m:
+        cand = (m.group(1) or m.group(2) or "").strip("。 ")
+        if cand in statuses:
+            return cand
+    for ln in lines_after:
+        t = ln.strip().rstrip("。.！!；;")
+        if t in statuses:
+            return t
+    return None
+
+
+def _suggestion(rest: str, rest_start: int, title: str, par: str | None, par_start: int) -> tuple[int, int] | None:
+    """The view span of the suggestion a response answers: the quoted words of its heading, its
+    topic clause, or the request its first paragraph quotes; None for procedural sections."""
+    sg = data("replies")["suggestion"]
+    m = rx(sg["heading_quote"]).search(rest)
+    if not m and title in data("replies")["procedural_headings"]:
+        return None
+    m = m or rx(sg["quote_start"]).search(rest) or rx(sg["heading_about"]).search(rest) \
+        or rx(sg["topic_clause"]).search(rest)
+    if m:
+        return rest_start + m.start("v"), rest_start + m.end("v")
+    m = rx(sg["request"]).search(par) if par else None
+    return (par_start + m.start("v"), par_start + m.end("v")) if m else None
+
+
+def parse_reply(text: str, structure: Structure, view: View | None = None) -> ReplyParts | None:
+    """The proposal and the responses of a reply letter; None when the structure is not a reply."""
+    if structure.kind != "reply":
+        return None
+    v, inv, vs, ve = _view_of(structure, text, view)
+    reader = Reader(text, v)
+    s = v.text
+    meta = structure.meta
+    title_v = to_simplified(meta.title or "")
+    first_sec = structure.sections[0].start if structure.sections else structure.body_end
+    opening_end = inv.get(first_sec, ve)
+    proposal = Proposal(category=meta.category, replying_unit=meta.issuer)
+
+    r = data("replies")
+    for source in (title_v, s[vs:opening_end]):
+        m = rx(r["proposal_number"]["pattern"]).search(source)
+        if m and proposal.number is None:
+            proposal.number = m.group("v")
+    proposal.session = _session(reader, title_v, meta.title, s, vs, opening_end)
+    proposal.proposers = proposers_of(meta.recipients)
+    for p in r["proposal_title"]["patterns"]:
+        m = rx(p, re.M).search(s, vs, opening_end)
+        if m:
+            proposal.title = reader.value(m.start("v"), m.end("v"))
+            break
+    mentions = _co_handlers(reader, vs, ve, meta.issuer)
+    proposal.co_handlers = [re.sub(r"\s+", "", x.text) for x in mentions]
+    return ReplyParts(proposal, _responses(structure, reader, inv), mentions)
+
+
+def _session(reader: Reader, title_v: str, title: str | None, s: str, vs: int, ve: int) -> str | None:
+    r = data("replies")["session"]
+    for source, base in ((title_v, None), (s[vs:ve], vs)):
+        m = rx(r["pattern"]).search(source)
+        if not m:
+            continue
+        value = m.group("v")
+        cut = max((value.rfind(b) + len(b) for b in r["boundaries"] if b in value), default=0)
+        value = value[cut:]
+        if base is None and title:
+            start = m.start("v") + cut
+            return _simpl_to_original(title, title_v, start, start + len(value))
+        return reader.value(base + m.start("v") + cut, base + m.end("v"))
+    return None
+
+
+def _simpl_to_original(original: str, simplified: str, start: int, end: int) -> str:
+    """A slice of a meta value by offsets of its simplified copy (same length when only simplified)."""
+    return original[start:end] if len(original) == len(simplified) else simplified[start:end]
+
+
+def _responses(structure: Structure, reader: Reader, inv: dict[int, int]) -> list[Response]:
+    secs = structure.sections
+    if not secs:
+        return []
+    top = min(x.level for x in secs)
+    out = []
+    for i, sec in enumerate(secs):
+        if sec.level != top:
+            continue
+        a, b = inv.get(sec.start), inv.get(sec.end, len(reader.view.text))
+        if a is None:
+            continue
+        body = reader.view.text[a:b]
+        lines = [ln.text for ln in split_lines(body)]
+        heading = lines[0] if lines else ""
+        h = match_heading(heading)
+        rest = heading[h.label_end:] if h else heading
+        children = [c.start for c in secs if c.parent == i]
+        own_end = inv.get(min(children), b) if children else b
+        own = split_lines(reader.view.text[a:own_end])[1:]
+        par_start = par_end = None
+        for ln in own:                      # the first paragraph, wrapped lines included
+            par_start = a + ln.start if par_start is None else par_start
+            par_end = a + ln.end
+            if ln.text.endswith(("。", "！", "？", "：", ":")):
+                break
+        first_par = reader.view.text[par_start:par_end] if par_start is not None else None
+        label_end = h.label_end if h else 0
+        span = _suggestion(rest, a + label_end, to_simplified(sec.title), first_par, par_start or 0)
+        suggestion = reader.value(*span) if span else None
+        status = _status(heading, lines[1:9])
+        out.append(Response(label=sec.label, suggestion=suggestion, status=status,
+                            start=sec.start, end=sec.end))
+    return out

@@ -1,0 +1,277 @@
+"""AGENCY spans: every mention of a public body (annotation guide section 1) with its canonical name.
+
+Works on characters, not jieba tokens: the text is simplified, de-noised (make_view) and compacted
+(line breaks inside names removed), scanned for jurisdiction + function + suffix names, filtered for
+generic collectives, and mapped back to the document's own characters and offsets.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..clean.script import is_traditional, make_view
+from ..types import Entity
+from .agency_data import agency_data, continues_word, generic_words, list_connectors, stop_chars
+from .agency_names import (LEVEL_CHARS, Element, Parse, is_cjk, to_script, canonical_of_parse,
+                           canonicalize, juris_places, parse_at)
+from .jurisdiction import Jurisdiction
+
+__all__ = ["tag_agencies", "find_mentions", "canonicalize", "compact_view"]
+
+_BOUNDARY = set("、，,。；;：:（）()《》〈〉<>“”\"'！？!?|　 \n\t")
+_SESSION_LEVEL = re.compile(r"([省市县区州])第?[一二三四五六七八九十百〇零0-9]+届(?:[一二三四五六七八九十0-9]+次会议)?$")
+_LIST_COLLECTIVE = re.compile(r"各(?:[\u4e00-\u9fff]{1,2}、)+$")     # 各市、州、县人民政府
+# 各省辖市人民政府, 各开发区管委会, 各区（市）县政府
+_EACH_BEFORE = re.compile(r"各(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{1,2}[）)]){0,3}$")
+# A document number (豫政〔2023〕33号, 盘县政办发〔2017〕88号): its issuer code is no mention.
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（][12]\d{3}[〕\]］)）]\d+号")
+_LIST_SEPARATORS = "、,，"
+
+
+@dataclass
+class Compact:
+    """Simplified text without noise or white space inside Chinese runs, with original offsets."""
+    text: str
+    orig: list[int]                    # orig[i]: offset in the original of compact character i
+    breaks: frozenset[int] = frozenset()   # compact positions where a dropped line break stood before
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.orig[start], self.orig[end - 1] + 1
+
+
+def compact_view(text: str) -> Compact:
+    """make_view, then drop white space (line breaks too) between two Chinese characters."""
+    view = make_view(text)
+    s, keep, breaks = view.text, [], set()
+    n = len(s)
+    i = 0
+    while i < n:
+        if s[i].isspace():
+            j = i
+            while j < n and s[j].isspace():
+                j += 1
+            if keep and j < n and is_cjk(s[keep[-1]]) and is_cjk(s[j]):
+                if "\n" in s[i:j]:
+                    breaks.add(len(keep))
+                i = j
+                continue
+            keep.extend(range(i, j))
+            i = j
+            continue
+        keep.append(i)
+        i += 1
+    return Compact("".join(s[k] for k in keep), [view.orig[k] for k in keep], frozenset(breaks))
+
+
+@dataclass
+class Mention:
+    """A body mention found in the compact text, before it becomes an Entity."""
+    start: int
+    end: int
+    parse: Parse | None
+    canonical: str | None = None
+    kind: str = "body"                 # body | zone | division
+
+
+def _left_ok(s: str, i: int) -> bool:
+    return i == 0 or s[i - 1] in _BOUNDARY or not is_cjk(s[i - 1])
+
+
+def _is_collective(s: str, start: int, end: int) -> bool:
+    before = s[max(0, start - 6):start]
+    if any(before.endswith(w) for w in generic_words("collective_before")):
+        return True
+    if _LIST_COLLECTIVE.search(s[max(0, start - 24):start]) \
+            or _EACH_BEFORE.search(s[max(0, start - 10):start]):
+        return True
+    if any(before.endswith(w) for w in generic_words("non_agency_before")):
+        return True
+    return any(s.startswith(w, end) for w in generic_words("collective_after"))
+
+
+def _not_a_body(s: str, m: Parse, start: int) -> bool:
+    """人大代表, 政协委员, 海关AEO, 财政部门, a cut 县检察 inside a word."""
+    end = m.end
+    if any(w in s[max(0, start - len(w) + 1):end] for w in generic_words("non_agency_inside")):
+        return True
+    if any(s.startswith(w, end) for w in generic_words("non_agency_after")):
+        return True
+    head = m.elements[-1].core
+    if continues_word(head, s[end:end + 1]):
+        return True
+    if agency_data().local_bodies.get(head, {}).get("at_end_only") and end < len(s) and is_cjk(s[end]):
+        return True
+    first = m.elements[0]
+    if first.kind == "dept" and not first.prefixes and len(first.core) <= 2:
+        return True
+    if first.kind == "national" and first.core == "中央" and len(m.elements) == 1:
+        return not (end < len(s) and s[end] in "、和及与")
+    return False
+
+
+def _doc_number_mask(s: str) -> bytearray:
+    mask = bytearray(len(s))
+    for m in _DOC_NUMBER.finditer(s):
+        mask[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    return mask
+
+
+def _scan_bodies(s: str, j: Jurisdiction) -> list[Mention]:
+    extra = juris_places(j)
+    mask = _doc_number_mask(s)
+    out, i = [], 0
+    while i < len(s):
+        if not is_cjk(s[i]) or mask[i]:
+            i += 1
+            continue
+        p = parse_at(s, i, extra, _left_ok(s, i))
+        if p is None:
+            i += 1
+            continue
+        if not (_is_collective(s, i, p.end) or _not_a_body(s, p, i)):
+            out.append(Mention(i, p.end, p))
+        i = p.end
+    # bare 中央 only in a list of party bodies (中央、省委、市委): the next mention must follow at once
+    kept = []
+    for k, m in enumerate(out):
+        el = m.parse.elements[0]
+        if el.kind == "national" and el.core == "中央" and len(m.parse.elements) == 1:
+            nxt = out[k + 1] if k + 1 < len(out) else None
+            if nxt is None or nxt.start != m.end + 1:
+                continue
+        kept.append(m)
+    return kept
+
+
+def _zone_start(s: str, k: int) -> int | None:
+    """Where the zone name before a 管委会 at k starts (after a boundary or at a place / level prefix)."""
+    stops = stop_chars()
+    j = k
+    while j > 0 and k - j < 14 and is_cjk(s[j - 1]) and s[j - 1] not in stops:
+        j -= 1
+    region = s[j:k]
+    if not region.endswith(agency_data().zones):
+        return None
+    d = agency_data()
+    for p in range(j, k - 1):
+        if s[p] in LEVEL_CHARS or any(s.startswith(n, p) for n in (*d.city_by_name, *d.province_by_name)
+                                      if len(n) >= 2 and s.startswith(n[0], p)):
+            return p
+    return j if _left_ok(s, j) else None
+
+
+def _zone_canonical(name: str, board: str, j: Jurisdiction) -> str | None:
+    d = agency_data()
+    full = name + "管理委员会"
+    if any(name.startswith(n) for n in (*d.city_by_name, *d.province_by_name) if len(n) >= 2):
+        return full
+    if j.city and j.city != j.province:
+        short = j.city[:-1] if j.city.endswith("市") and len(j.city) >= 3 else j.city
+        return short + full
+    return None
+
+
+def _scan_zones(s: str, j: Jurisdiction) -> list[Mention]:
+    out = []
+    boards = "|".join(sorted(agency_data().boards, key=len, reverse=True))
+    for m in re.finditer(boards, s):
+        start = _zone_start(s, m.start())
+        if start is None or s[max(0, start - 1):start] == "各" or _is_collective(s, start, m.end()):
+            continue
+        out.append(Mention(start, m.end(), None, _zone_canonical(s[start:m.start()], m.group(), j), "zone"))
+        # '济源示范区、航空港区管委会': the zone before the separator stands for its own board
+        if start > 0 and s[start - 1] == "、":
+            k = start - 1
+            first = _zone_start(s, k)
+            if first is not None and s[max(0, first - 1):first] != "各":
+                out.append(Mention(first, k, None, None, "zone"))
+    return out
+
+
+_DIVISION = re.compile(r"(?<=[委局厅])[\u4e00-\u9fff]{2,3}?处")
+
+
+def _scan_divisions(s: str) -> list[Mention]:
+    """Divisions of a body named after it: 我委县域处和经服处 (canonical null)."""
+    out = []
+    stops = stop_chars()
+    pos = 0
+    for m in _DIVISION.finditer(s):
+        if m.start() < pos:
+            continue
+        name = m.group()
+        if any(c in stops for c in name) or continues_word(name, s[m.end():m.end() + 1]):
+            continue
+        out.append(Mention(m.start(), m.end(), None, None, "division"))
+        pos = m.end()
+        while pos < len(s) and s[pos] in list_connectors():
+            nxt = re.compile(r"[\u4e00-\u9fff]{2,3}?处").match(s, pos + 1)
+            if not nxt or any(c in stops for c in nxt.group()):
+                break
+            out.append(Mention(nxt.start(), nxt.end(), None, None, "division"))
+            pos = nxt.end()
+    return out
+
+
+def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Mention] = []
+    for m in mentions:
+        if out and m.start < out[-1].end:
+            if m.end - m.start > out[-1].end - out[-1].start:
+                out[-1] = m
+            continue
+        out.append(m)
+    return out
+
+
+def _level_hint(s: str, m: Mention) -> str | None:
+    """省/市/区 of a bare 人大 or 政协 from its session wording: 区五届人大, 省十三届人大."""
+    hit = _SESSION_LEVEL.search(s[max(0, m.start - 12):m.start])
+    return hit.group(1) if hit else None
+
+
+def _canonicals(s: str, mentions: list[Mention], j: Jurisdiction, traditional: bool) -> None:
+    """Fill in canonical names; a bare core in a shared-prefix list takes the list's prefix."""
+    prev: Mention | None = None
+    for m in mentions:
+        if m.parse is None:
+            prev = None if m.kind != "zone" else prev
+            m.canonical = to_script(m.canonical, traditional)
+            continue
+        head = m.parse.elements[0]
+        parse = m.parse
+        if not head.prefixes and head.kind in ("dept", "local", "generic") and prev is not None \
+                and prev.parse is not None and s[prev.end:m.start] in _LIST_SEPARATORS:
+            pprefs = [p for p in prev.parse.elements[0].prefixes if p[1] in ("level", "place", "newplace")]
+            if pprefs:
+                parse = Parse(m.parse.end, [Element(pprefs, head.core, head.kind)] + m.parse.elements[1:],
+                              m.parse.joint)
+        m.parse = parse
+        m.canonical = canonical_of_parse(parse, j, _level_hint(s, m), traditional)
+        prev = m
+
+
+def find_mentions(text: str, jurisdiction: Jurisdiction, traditional: bool | None = None
+                  ) -> tuple[Compact, list[Mention]]:
+    """The compact view of `text` and the body mentions in it (compact offsets), canonical names filled."""
+    c = compact_view(text)
+    s = c.text
+    mentions = _resolve_overlaps(_scan_bodies(s, jurisdiction) + _scan_zones(s, jurisdiction)
+                                 + _scan_divisions(s))
+    if traditional is None:
+        traditional = is_traditional(text)
+    _canonicals(s, mentions, jurisdiction, traditional)
+    return c, mentions
+
+
+def tag_agencies(text: str, jurisdiction: Jurisdiction) -> list[Entity]:
+    """AGENCY entities (attrs: canonical) for every public-body mention, in text order."""
+    if not text:
+        return []
+    c, mentions = find_mentions(text, jurisdiction)
+    out = []
+    for m in mentions:
+        start, end = c.span(m.start, m.end)
+        out.append(Entity("AGENCY", text[start:end], start, end, None, {"canonical": m.canonical}))
+    return out

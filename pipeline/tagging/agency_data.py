@@ -1,0 +1,215 @@
+"""The agency data of models/agencies (gazetteer, department names, bodies, generic words), loaded once.
+
+Everything here is language data with its sources noted in the files; the taggers hold only mechanism.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from ..settings import MODELS
+
+AGENCY_DIR = MODELS / "agencies"
+
+
+@dataclass(frozen=True)
+class Province:
+    """A provincial-level division: full and short name, doc-number abbreviations, its cities."""
+    name: str
+    short: str
+    abbrs: tuple[str, ...]
+    kind: str                          # province | municipality | region | sar
+    cities: tuple[str, ...]
+
+
+@dataclass
+class AgencyData:
+    """All lookup tables the agency taggers use (simplified script)."""
+    provinces: list[Province]
+    province_of_city: dict[str, str]
+    province_by_name: dict[str, str]       # full or short name -> full name
+    city_by_name: dict[str, str]           # full or short name -> full name
+    province_by_abbr: dict[str, str]
+    dept_canonical: dict[str, str]         # department alias or canonical core -> canonical core
+    local_bodies: dict[str, dict]
+    national: dict[str, str | None]
+    national_parents: dict[str, str]
+    state_firms: dict[str, str]
+    subunits: dict[str, str]
+    zones: tuple[str, ...]
+    boards: tuple[str, ...]
+    generic: dict = field(default_factory=dict)
+
+
+def _read_tsv(path: Path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+def _short_city(name: str) -> str | None:
+    """The everyday short form of a city name (中山市 -> 中山), None where too short to be safe."""
+    for suffix in ("市", "地区", "盟"):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return None
+
+
+@cache
+def agency_data() -> AgencyData:
+    """Load models/agencies once per process."""
+    provinces = []
+    for row in _read_tsv(AGENCY_DIR / "provinces.tsv"):
+        row += [""] * (5 - len(row))
+        name, short, abbrs, kind, cities = row[:5]
+        provinces.append(Province(name, short, tuple(a for a in abbrs.split(",") if a), kind,
+                                  tuple(cities.split())))
+    province_of_city, province_by_name, city_by_name, by_abbr = {}, {}, {}, {}
+    for p in provinces:
+        province_by_name[p.name] = p.name
+        province_by_name[p.short] = p.name
+        for a in p.abbrs:
+            by_abbr[a] = p.name
+        for c in p.cities:
+            province_of_city[c] = p.name
+            city_by_name[c] = c
+            short = _short_city(c)
+            if short and short not in province_by_name:
+                city_by_name.setdefault(short, c)
+        if p.kind == "municipality":
+            province_of_city[p.name] = p.name
+            city_by_name[p.name] = p.name
+    dept = {}
+    for row in _read_tsv(AGENCY_DIR / "departments.tsv"):
+        canonical = row[0]
+        dept[canonical] = canonical
+        for alias in (row[1].split(",") if len(row) > 1 else []):
+            if alias:
+                dept[alias] = canonical
+    bodies = json.loads((AGENCY_DIR / "bodies.json").read_text(encoding="utf-8"))
+    strip = lambda d: {k: v for k, v in d.items() if not k.startswith("_")}  # noqa: E731
+    generic = json.loads((AGENCY_DIR / "generic.json").read_text(encoding="utf-8"))
+    return AgencyData(
+        provinces=provinces, province_of_city=province_of_city, province_by_name=province_by_name,
+        city_by_name=city_by_name, province_by_abbr=by_abbr, dept_canonical=dept,
+        local_bodies=strip(bodies["local_bodies"]), national=strip(bodies["national_bodies"]),
+        national_parents=strip(bodies["national_parents"]), state_firms=strip(bodies["state_firms"]),
+        subunits=strip(bodies["subunits"]), zones=tuple(bodies["zone_suffixes"]["zones"]),
+        boards=tuple(bodies["zone_suffixes"]["boards"]), generic=generic)
+
+
+@cache
+def core_lexicon() -> dict[str, str]:
+    """Every body core the matcher knows -> its kind (dept, local, national, parent, firm)."""
+    d = agency_data()
+    lex: dict[str, str] = {}
+    for k in d.dept_canonical:
+        lex[k] = "dept"
+    for k in d.local_bodies:
+        lex[k] = "local"
+    for k in d.national:
+        lex[k] = "national"
+    for k in d.national_parents:
+        lex[k] = "parent"
+    for k in d.state_firms:
+        lex[k] = "firm"
+    return lex
+
+
+@cache
+def generic_words(key: str) -> tuple[str, ...]:
+    """A word list of models/agencies/generic.json, longest first."""
+    return tuple(sorted(agency_data().generic[key]["words"], key=len, reverse=True))
+
+
+@cache
+def generic_suffixes() -> tuple[tuple[str, str], ...]:
+    """(suffix, characters that must not follow it), longest suffix first."""
+    sufs = agency_data().generic["generic_suffixes"]["suffixes"]
+    return tuple(sorted(sufs.items(), key=lambda kv: len(kv[0]), reverse=True))
+
+
+@cache
+def _bodies() -> dict:
+    return json.loads((AGENCY_DIR / "bodies.json").read_text(encoding="utf-8"))
+
+
+@cache
+def branch_subunits() -> tuple[str, ...]:
+    """Sub-units written with a place after a national parent or a state firm."""
+    return tuple(_bodies()["branch_subunits"]["units"])
+
+
+@cache
+def body_prefix(kind: str) -> str:
+    """The non-place prefix of a kind: party (中共) or national (国家)."""
+    return _bodies()["prefixes"][kind]
+
+
+@cache
+def subunit_requires() -> dict:
+    """Sub-unit -> the cores it may follow (a list) or 'top' (any top body)."""
+    return {k: v for k, v in _bodies()["subunit_requires"].items() if not k.startswith("_")}
+
+
+@cache
+def place_suffixes() -> tuple[str, ...]:
+    """Endings of unseen place names, longest first."""
+    return tuple(sorted(agency_data().generic["place_suffixes"]["suffixes"], key=len, reverse=True))
+
+
+@cache
+def level_prefixes() -> dict[str, str]:
+    """Written level prefix -> the level character it stands for (自治区 -> 省)."""
+    d = agency_data().generic["level_prefixes"]["prefixes"]
+    return dict(sorted(d.items(), key=lambda kv: len(kv[0]), reverse=True))
+
+
+@cache
+def place_first_stops() -> frozenset[str]:
+    """Characters that never begin an unseen place name."""
+    return frozenset(agency_data().generic["place_first_stops"]["chars"])
+
+
+@cache
+def word_tags() -> dict[str, str]:
+    """POS tag of the 2-3 character words of jieba's main dictionary (to tell 已经 from 雁峰)."""
+    import jieba
+    path = Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME
+    tags = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3 and 2 <= len(parts[0]) <= 3:
+                tags[parts[0]] = parts[2]
+    return tags
+
+
+def is_place_stem(stem: str) -> bool:
+    """True where a stem before 县/区/市 can be a place name: unknown to jieba or tagged as a name."""
+    tag = word_tags().get(stem)
+    if tag is None:
+        bad = agency_data().generic["non_place_chars"]["chars"]
+        return not any(c in place_first_stops() or c in bad for c in stem)
+    return tag in agency_data().generic["place_stem_tags"]["tags"]
+
+
+@cache
+def stop_chars() -> frozenset[str]:
+    """Characters never inside the function part of an unseen body name."""
+    return frozenset(agency_data().generic["stop_middle_chars"]["chars"])
+
+
+def continues_word(suffix: str, following: str) -> bool:
+    """True where `following` after a suffix shows a longer word (部门, 办法, 处理), not a name's end."""
+    after = agency_data().generic["word_continuations"]["after"]
+    return bool(following) and following[:1] in after.get(suffix[-1:], "")
+
+
+def list_connectors() -> str:
+    """Characters joining names in a list: 和、及与."""
+    return agency_data().generic["list_connectors"]["chars"]

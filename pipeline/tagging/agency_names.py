@@ -1,0 +1,345 @@
+"""How Chinese public-body names are built (jurisdiction + function + sub-units), and their canonical form.
+
+A mention such as 市工信局 parses into a prefix (市), a core (工信局 -> 工业和信息化局) and no
+sub-unit; its canonical name puts the document's jurisdiction in front: 中山市工业和信息化局.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import opencc
+
+from ..clean.script import to_simplified
+from .agency_data import (agency_data, body_prefix, branch_subunits, continues_word, core_lexicon,
+                          generic_suffixes, is_place_stem, level_prefixes, place_first_stops, place_suffixes,
+                          stop_chars, subunit_requires)
+from .jurisdiction import Jurisdiction
+
+LEVEL_CHARS = "省市县区州"
+_S2T = opencc.OpenCC("s2t")
+MAX_FUNCTION_CHARS = 6                 # 乡村振兴 in 市乡村振兴局; longer runs are sentences, not names
+
+
+@dataclass
+class Element:
+    """One body in a mention: its prefixes as written (with their kind) and its core or sub-unit."""
+    prefixes: list[tuple[str, str]]    # (text, kind): level | place (gazetteer) | newplace (unseen) | party
+    core: str
+    kind: str                          # dept | local | national | parent | firm | sub | generic
+
+
+@dataclass
+class Parse:
+    """A mention read as a chain of elements ending at `end` in the string it came from."""
+    end: int
+    elements: list[Element] = field(default_factory=list)
+    joint: bool = False                # two top bodies together (县委县政府督查室)
+
+
+@cache
+def _lexicon_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(k) for k in core_lexicon()}, reverse=True))
+
+
+@cache
+def _place_names() -> dict[str, str]:
+    """Gazetteer names usable as a prefix -> 'province' or 'city'."""
+    d = agency_data()
+    names = {n: "province" for n in d.province_by_name}
+    for n in d.city_by_name:
+        names.setdefault(n, "city")
+    return names
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a character of the CJK Unified Ideographs block."""
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _prefix_steps(s: str, p: int, extra_places: frozenset[str], left_ok: bool
+                  ) -> list[tuple[int, tuple[str, str]]]:
+    """Single prefixes at p: 中共/国家, a gazetteer or jurisdiction place, a level word, an unseen place."""
+    out = []
+    for kind in ("party", "national"):
+        word = body_prefix(kind)
+        if s.startswith(word, p):
+            out.append((p + len(word), (word, kind)))
+    names = _place_names()
+    for n in range(7, 1, -1):
+        w = s[p:p + n]
+        if len(w) == n and (w in names or w in extra_places):
+            out.append((p + n, (w, "place")))
+    for written in level_prefixes():
+        if s.startswith(written, p):
+            out.append((p + len(written), (written, "level")))
+            break
+    if left_ok and p < len(s) and s[p] not in place_first_stops():
+        stops = stop_chars()
+        for n in range(2, 5):
+            stem = s[p:p + n]
+            if len(stem) < n or not all(is_cjk(c) and c not in stops for c in stem) or stem[0] in LEVEL_CHARS:
+                break
+            for suffix in place_suffixes():
+                if s.startswith(suffix, p + n) and is_place_stem(stem):
+                    out.append((p + n + len(suffix), (stem + suffix, "newplace")))
+                    break
+    return out
+
+
+def _prefix_paths(s, p, extra_places, left_ok, depth=0):
+    """All sequences of up to 3 prefixes from p: (end, prefixes)."""
+    paths = [(p, [])]
+    if depth >= 3:
+        return paths
+    for end, pref in _prefix_steps(s, p, extra_places, left_ok):
+        for e2, rest in _prefix_paths(s, end, extra_places, True, depth + 1):
+            paths.append((e2, [pref] + rest))
+    return paths
+
+
+def _cores_at(s: str, q: int) -> list[tuple[int, str, str]]:
+    lex = core_lexicon()
+    out = []
+    for n in _lexicon_lengths():
+        w = s[q:q + n]
+        if len(w) == n and w in lex:
+            out.append((q + n, lex[w], w))
+    return out
+
+
+def _generic_core(s: str, q: int) -> tuple[int, str] | None:
+    """An unseen function name + suffix after a prefix: 乡村振兴局, 港海关 (shortest closing suffix)."""
+    stops = stop_chars()
+    if _cores_at(s, q):
+        return None
+    for k in range(q + 1, min(len(s), q + MAX_FUNCTION_CHARS + 1)):
+        if not is_cjk(s[k - 1]) or s[k - 1] in stops or s[k - 1] in LEVEL_CHARS:
+            return None
+        for suf, not_after in generic_suffixes():
+            e = k + len(suf)
+            if s.startswith(suf, k) and not (e < len(s) and s[e] in not_after):
+                return e, s[q:e]
+    return None
+
+
+def _local(key: str) -> dict:
+    return agency_data().local_bodies.get(key, {})
+
+
+def _subunit_at(s: str, e: int, last: Element) -> tuple[int, str] | None:
+    subs = agency_data().subunits
+    for n in (6, 5, 4, 3, 2, 1):
+        w = s[e:e + n]
+        if len(w) != n or w not in subs:
+            continue
+        if w in branch_subunits() and last.kind not in ("parent", "firm", "sub"):
+            continue
+        need = subunit_requires().get(w)
+        if need == "top" and not _local(last.core).get("top"):
+            continue
+        if isinstance(need, list) and last.core not in need:
+            continue
+        if continues_word(w, s[e + n:e + n + 1]):
+            continue
+        return e + n, w
+    return None
+
+
+def _extend(s: str, parse: Parse, extra_places: frozenset[str]) -> Parse:
+    """Follow a body with its sub-units, branches (…市分行) or a joint top body (县委县政府…)."""
+    first = parse.elements[0]
+    while True:
+        last = parse.elements[-1]
+        sub = _subunit_at(s, parse.end, last)
+        if sub:
+            parse.elements.append(Element([], sub[1], "sub"))
+            parse.end = sub[0]
+            continue
+        found = None
+        for end, prefs in _prefix_paths(s, parse.end, extra_places, True):
+            if not prefs:
+                continue
+            if first.kind in ("parent", "firm"):
+                sub = _subunit_at(s, end, Element([], "", "sub"))
+                if sub and sub[1] in branch_subunits():
+                    found = (sub[0], Element(prefs, sub[1], "sub"), False)
+                    break
+            elif _local(last.core).get("top") and not parse.joint:
+                for c_end, kind, key in _cores_at(s, end):
+                    if kind == "local" and _local(key).get("top"):
+                        found = (c_end, Element(prefs, key, kind), True)
+                        break
+                if found:
+                    break
+        if not found:
+            return parse
+        parse.end = found[0]
+        parse.elements.append(found[1])
+        parse.joint = parse.joint or found[2]
+
+
+@cache
+def _first_chars() -> frozenset[str]:
+    """Characters a body name can begin with, apart from an unseen place after a boundary."""
+    starts = {k[0] for k in (*core_lexicon(), *_place_names(), *level_prefixes())}
+    return frozenset(starts | {body_prefix("party")[0], body_prefix("national")[0]})
+
+
+def parse_at(s: str, i: int, extra_places: frozenset[str] = frozenset(), left_ok: bool = True
+             ) -> Parse | None:
+    """The longest body name starting at s[i] (simplified text), or None.
+
+    `extra_places` are the document's own county/district names; `left_ok` says s[i] follows a
+    boundary, where an unseen place name (甘泉县) may begin.
+    """
+    if i >= len(s) or not (left_ok or s[i] in _first_chars()
+                           or any(p.startswith(s[i]) for p in extra_places)):
+        return None
+    best: Parse | None = None
+    best_key = None
+    for p_end, prefs in _prefix_paths(s, i, extra_places, left_ok):
+        has_place = any(k in ("level", "place", "newplace") for _, k in prefs)
+        national = [k for _, k in prefs] == ["national"]
+        if prefs and not (has_place or national):
+            continue
+        candidates = [] if national else [(e, k, w) for e, k, w in _cores_at(s, p_end)]
+        if has_place or national:
+            g = _generic_core(s, p_end)
+            if g:
+                candidates.append((g[0], "generic", g[1]))
+        for c_end, kind, key in candidates:
+            if kind == "local" and _local(key).get("needs_prefix") and not has_place:
+                continue
+            if kind == "local" and _local(key).get("needs_place") \
+                    and not any(k in ("place", "newplace") for _, k in prefs):
+                continue
+            if kind in ("national", "parent", "firm") and prefs:
+                continue
+            if kind == "generic" and key in core_lexicon():
+                continue
+            parse = _extend(s, Parse(c_end, [Element(prefs, key, kind)]), extra_places)
+            if kind == "firm" and len(parse.elements) == 1:
+                continue
+            if parse.joint and parse.elements[-1].kind != "sub":
+                parse = Parse(c_end, [Element(prefs, key, kind)])
+            unknown = sum(k == "newplace" for _, k in prefs)
+            rank = (parse.end, kind != "generic", -unknown, -len(prefs))
+            if best_key is None or rank > best_key:
+                best, best_key = parse, rank
+    return best
+
+
+def juris_places(j: Jurisdiction) -> frozenset[str]:
+    """Place names of the document's own jurisdiction not in the gazetteer (its county or district)."""
+    names = set()
+    for n in (j.county, j.city):
+        if n:
+            names.add(n)
+            if len(n) >= 3:
+                names.add(n[:-1])
+    return frozenset(names)
+
+
+# ---------------------------------------------------------------- canonical names
+def _resolve_places(prefs: list[tuple[str, str]], j: Jurisdiction, level_hint: str | None) -> str | None:
+    """The full jurisdiction name a prefix chain stands for (市 -> 中山市; 雁峰区 -> 衡阳市雁峰区)."""
+    d = agency_data()
+    places = [(w, k) for w, k in prefs if k in ("level", "place", "newplace")]
+    if not places:
+        return j.name_at(level_hint)
+    out = ""
+    for w, kind in places:
+        if kind == "level":
+            name = j.name_at(level_prefixes().get(w, w))
+        elif w in d.province_by_name:
+            name = d.province_by_name[w]
+        elif w in d.city_by_name:
+            name = d.city_by_name[w]
+        elif j.county and w in (j.county, j.county[:-1]):
+            name = j.name_at(j.county[-1])
+        else:
+            name = w
+        if name is None:
+            return None
+        out = name if (out and name.startswith(out)) else out + name
+    return out
+
+
+def _written(prefs: list[tuple[str, str]], j: Jurisdiction) -> str | None:
+    """The place as written (中山海关 keeps 中山); a bare level character becomes its full name."""
+    if not prefs:
+        return None
+    if all(k == "level" for _, k in prefs):
+        return j.name_at(level_prefixes().get(prefs[-1][0], prefs[-1][0]))
+    return "".join(w for w, k in prefs if k != "party")
+
+
+def _element_canonical(el: Element, j: Jurisdiction, level_hint: str | None) -> str | None:
+    d = agency_data()
+    if el.kind == "national":
+        return d.national.get(el.core)
+    if el.kind == "parent":
+        return d.national.get(el.core)
+    if el.kind == "firm":
+        return d.state_firms[el.core]
+    if el.kind == "generic" and [k for _, k in el.prefixes] == ["national"]:
+        return el.prefixes[0][0] + el.core
+    base = _resolve_places(el.prefixes, j, level_hint)
+    if el.kind == "dept":
+        return base + d.dept_canonical[el.core] if base else None
+    if el.kind == "generic":
+        if el.core.endswith("海关"):
+            w = _written(el.prefixes, j)
+            return w + el.core if w else None
+        return base + el.core if base else None
+    if el.kind == "local":
+        spec = _local(el.core)
+        template = spec.get("template")
+        if not template:
+            return None
+        if spec.get("place_as_written"):
+            w = _written(el.prefixes, j)
+            return template.format(w=w) if w else None
+        return template.format(j=base) if base else None
+    return None
+
+
+def to_script(name: str | None, traditional: bool) -> str | None:
+    return _S2T.convert(name) if (name and traditional) else name
+
+
+def canonical_of_parse(parse: Parse, j: Jurisdiction, level_hint: str | None = None,
+                       traditional: bool = False) -> str | None:
+    """The canonical name of a parsed mention, in the document's script (None where not certain)."""
+    if parse.joint:
+        return None
+    head = parse.elements[0]
+    if head.kind == "parent" and len(parse.elements) > 1:
+        name = agency_data().national_parents[head.core]
+    else:
+        name = _element_canonical(head, j, level_hint)
+    if name is None:
+        return None
+    subs = agency_data().subunits
+    for el in parse.elements[1:]:
+        place = "".join(w if k != "level" else (_resolve_places([(w, k)], j, None) or w)
+                        for w, k in el.prefixes)
+        name += place + subs.get(el.core, el.core)
+    return to_script(name, traditional)
+
+
+def canonicalize(mention: str, jurisdiction: Jurisdiction, level_hint: str | None = None,
+                 traditional: bool | None = None) -> str | None:
+    """Full official name of a body mention (市工信局 -> 中山市工业和信息化局), None where not certain.
+
+    `level_hint` (省/市/县/区) stands in for a prefix the mention lacks (a shared-prefix list);
+    `traditional` defaults to the mention's own script.
+    """
+    s = to_simplified("".join(mention.split()))
+    if traditional is None:
+        traditional = s != "".join(mention.split())
+    parse = parse_at(s, 0, juris_places(jurisdiction))
+    if parse is None or parse.end != len(s):
+        return None
+    return canonical_of_parse(parse, jurisdiction, level_hint, traditional)

@@ -1,0 +1,141 @@
+"""The jurisdiction a document speaks for (province, city, county/district), from its issuer and title.
+
+Agency mentions such as 市商务局 or 区科技局 only get full names once we know whose 市 and 区 they are.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..clean.script import make_view, to_simplified
+from .agency_data import agency_data, body_prefix, generic_words
+
+# A county, district or county-level city name ending a place chain: 盘山县, 雁峰区, 婺城区.
+_LOCAL_PLACE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:自治县|自治旗|县|区|旗|市)")
+
+
+@dataclass
+class Jurisdiction:
+    """Whose 省/市/县/区 a document's mentions refer to; names in simplified script, None where unknown."""
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None          # county, district or county-level city below `city`
+    level: str | None = None           # province | city | county: the issuer's own level
+
+    def name_at(self, level_char: str | None) -> str | None:
+        """Full name of the jurisdiction a prefix refers to: 省 -> 广东省, 区 -> 金华市婺城区, None -> own level."""
+        if level_char is None:
+            level_char = {"province": "省", "city": "市", "county": "县"}.get(self.level or "")
+        if level_char == "省":
+            return self.province
+        if level_char in ("市", "州"):
+            return self.city or (self.province if self._municipality() else None)
+        if level_char in ("县", "区", "旗"):
+            if not self.county:
+                return None
+            if self.county.endswith("区") and self.city:
+                return self.city + self.county
+            return self.county
+        return None
+
+    def _municipality(self) -> bool:
+        return any(p.name == self.province and p.kind == "municipality" for p in agency_data().provinces)
+
+
+def parse_place_chain(name: str) -> tuple[str | None, str | None, str | None, int]:
+    """The province, city and county written at the start of a name, and how many characters they take."""
+    d = agency_data()
+    s = to_simplified(name)
+    pos, province, city, county = 0, None, None, None
+    if s.startswith(body_prefix("party")):
+        pos = len(body_prefix("party"))           # 中共中山市委办公室
+    for full in sorted(d.province_by_name, key=len, reverse=True):
+        if s.startswith(full, pos) and (full == d.province_by_name[full] or len(full) >= 2):
+            rest = s[pos + len(full):]
+            if full != d.province_by_name[full] and rest.startswith(("省", "市")):
+                continue
+            province, pos = d.province_by_name[full], pos + len(full)
+            break
+    for full in sorted(d.city_by_name, key=len, reverse=True):
+        if s.startswith(full, pos):
+            nxt = s[pos + len(full):pos + len(full) + 1]
+            if full != d.city_by_name[full] and nxt in ("县", "区", "旗"):
+                break                  # 长沙县 is a county of its own name, not 长沙市
+            city = d.city_by_name[full]
+            pos += len(full)
+            break
+    m = _LOCAL_PLACE.match(s, pos)
+    if m and any(s.startswith(w, m.end()) for w in generic_words("issuer_body_starts")):
+        place = m.group()
+        if place.endswith("市") and not city and not county:
+            city = place
+        else:
+            county = place
+        pos = m.end()
+    if province and d.province_by_name.get(province) and province in d.city_by_name and not city:
+        city = province                # a municipality is its own city
+    if city and not province:
+        province = d.province_of_city.get(city)
+    return province, city, county, pos
+
+
+def _level(province, city, county) -> str | None:
+    if county:
+        return "county"
+    if city and city != province:
+        return "city"
+    if province:
+        return "province"
+    return None
+
+
+def _from_names(*names: str | None) -> Jurisdiction | None:
+    for name in names:
+        if not name:
+            continue
+        province, city, county, _ = parse_place_chain(name.strip())
+        if province or city or county:
+            return Jurisdiction(province, city, county, _level(province, city, county))
+    return None
+
+
+def _from_text(text: str) -> Jurisdiction | None:
+    """The most frequent province/city full names in the text (a fallback for issuer-less excerpts)."""
+    d = agency_data()
+    s = make_view(text).text
+    counts: Counter[str] = Counter()
+    for name in list(d.city_by_name) + [p.name for p in d.provinces]:
+        if len(name) >= 3 and name.endswith(("市", "省", "州", "区")):
+            n = s.count(name)
+            if n:
+                counts[name] += n
+    if not counts:
+        for short, city in d.city_by_name.items():
+            if short != city and len(short) >= 2:
+                n = s.count(short)
+                if n:
+                    counts[city] += n
+    if not counts:
+        return None
+    best = counts.most_common(1)[0][0]
+    if best in d.city_by_name and d.city_by_name[best] == best and best in d.province_of_city:
+        province = d.province_of_city[best]
+        return Jurisdiction(province, best, None, "province" if best == province else "city")
+    return Jurisdiction(d.province_by_name.get(best, best), None, None, "province")
+
+
+def infer_jurisdiction(text: str, issuer: str | None = None, title: str | None = None,
+                       doc_number: str | None = None) -> Jurisdiction:
+    """The document's jurisdiction from its issuer, title, doc-number abbreviation and, last, its text."""
+    d = agency_data()
+    j = _from_names(issuer, title)
+    if j is None and doc_number:
+        abbr = to_simplified(doc_number.strip().lstrip("(（"))[:1]
+        words = to_simplified(" ".join(x for x in (issuer, title) if x))
+        if abbr in d.province_by_abbr and "省" in words:
+            j = Jurisdiction(d.province_by_abbr[abbr], None, None, "province")
+    if j is None:
+        head = make_view(text[:300]).text if text else ""
+        j = _from_names(*head.splitlines()[:3]) or _from_text(text or "") or Jurisdiction()
+    return j

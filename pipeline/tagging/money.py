@@ -1,0 +1,230 @@
+"""MONEY and RATE tagging: amounts with currency, range, approximation, role, rate and scope.
+
+Rules read the simplified analysis view (clean.script.make_view) with full-width digits folded
+to ASCII; entity spans are mapped back to the document's own text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..clean.script import make_view
+from ..types import Entity
+from .money_lexicon import MoneyLexicon, lexicon
+from .money_roles import clause_start, governing_bound, money_role, money_scope, rate_is_support
+from .numbers import HALF_WIDTH, parse_number
+
+_MAGNITUDE = {"千": 1e3, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8, "百亿": 1e10, "千亿": 1e11,
+              "万亿": 1e12}
+
+
+@dataclass
+class Amount:
+    """One amount found in the view: [start, end) covers prefix words, number, unit and suffix."""
+    start: int
+    end: int
+    num_start: int
+    value: float
+    currency: str
+    scale: float                        # the magnitude (万 = 1e4), lent to bare list members
+    approx: bool = False
+    amount_max: float | None = None
+    attrs: dict = field(default_factory=dict)
+
+
+@dataclass
+class Rate:
+    """A support percentage in the view."""
+    start: int
+    end: int
+    value: float
+    role: str
+    used: bool = False
+
+
+def tag_money(text: str) -> list[Entity]:
+    """MONEY and RATE entities of `text` (spans in `text`; page left for the caller)."""
+    if not text:
+        return []
+    view = make_view(text)
+    v = view.text.translate(HALF_WIDTH)
+    L = lexicon()
+    amounts = _group(v, _with_ranges_and_lists(v, _amounts(v, L), L), L)
+    rates = _rates(v, L)
+    _tie_rates(v, amounts, rates)
+    out = []
+    for a in amounts:
+        s, e = view.span_to_original(a.start, a.end)
+        scope = a.attrs.pop("scope_span")
+        if scope:
+            scope = "".join(text[slice(*view.span_to_original(*scope))].split())
+        out.append(Entity("MONEY", text[s:e], s, e, attrs={
+            "amount": _clean(a.value), "amount_max": _clean(a.amount_max), "currency": a.currency,
+            "approx": a.approx, **a.attrs, "scope": scope}))
+    for r in rates:
+        s, e = view.span_to_original(r.start, r.end)
+        out.append(Entity("RATE", text[s:e], s, e, attrs={"value": round(r.value, 6), "role": r.role}))
+    return sorted(out, key=lambda ent: (ent.start, ent.end))
+
+
+def _clean(x: float | None) -> float | int | None:
+    if x is None:
+        return None
+    return int(round(x)) if abs(x - round(x)) < 1e-6 else round(x, 4)
+
+
+def _amounts(v: str, L: MoneyLexicon) -> list[Amount]:
+    """Every number with a currency, or with 万/亿 where the words around it speak of money."""
+    found = []
+    for m in L.amount.finditer(v):
+        num, mag, cur = m.group("num"), m.group("mag") or "", "".join((m.group("cur") or "").split())
+        sym = m.group("sym")
+        chinese = not num[0].isdigit()
+        if chinese and not any(c in num for c in "十百千万亿") and not mag:
+            continue                                    # 二元结构, 一元化: words, not amounts
+        end = max(m.end(g) for g in ("num", "inf", "mag", "inf2", "cur") if m.group(g))
+        if cur:
+            if cur.endswith("元") and v[end:end + 1] in L.not_yuan_before:
+                continue                                # 元旦, 一元化
+            if cur == "日元" and not mag and v[m.start() - 1:m.start()] == "月":
+                continue                                # 3月1日元: a date, not yen
+        elif not sym:
+            big = "万" in mag or "亿" in mag or (chinese and ("万" in num or "亿" in num))
+            if not big or L.measure_words.match(v, end) or not _money_context(v, m.start(), end, L):
+                continue
+        value = parse_number(num + mag)
+        if value is None:
+            continue
+        approx = bool(m.group("inf") or m.group("inf2"))
+        start = m.start()
+        p = L.approx_prefix.search(v, max(0, start - 8), start)
+        if p and p.end() == start and not _bound_ends_at(v, start, L):
+            start, approx = p.start(), True
+        code = L.currency_code.get(cur) if cur else L.currency_code.get(sym or "", "CNY")
+        found.append(Amount(start, end, m.start(), value, code or "CNY",
+                            _MAGNITUDE.get(mag, 1.0), approx))
+    return found
+
+
+def _bound_ends_at(v: str, pos: int, L: MoneyLexicon) -> bool:
+    """True where a bound word ends at `pos` (不超过 holds 超过, which is then no approximation)."""
+    return any(m.end() == pos for m in L.cap_bounds.finditer(v, max(0, pos - 12), pos))
+
+
+def _money_context(v: str, start: int, end: int, L: MoneyLexicon) -> bool:
+    """A bare 万/亿 is money where a money word stands just before it or a fund noun right after."""
+    lo = max(clause_start(v, start), start - L.money_words_window)
+    return bool(L.money_words.search(v, lo, start) or L.role_right.match(v, end))
+
+
+def _with_ranges_and_lists(v: str, found: list[Amount], L: MoneyLexicon) -> list[Amount]:
+    """Merge ranges (3万元-5万元, 20—50万元) and add bare list members (1949.03、537.01 亿元)."""
+    out: list[Amount] = []
+    for a in found:
+        j = L.range_joiner.search(v, max(0, a.num_start - 6), a.num_start) if a.start == a.num_start \
+            else None
+        if j:
+            prev = out[-1] if out else None
+            if prev and prev.amount_max is None and v[prev.end:j.start()].strip() == "" \
+                    and prev.value <= a.value:
+                prev.amount_max, prev.end = a.value, a.end
+                prev.approx = prev.approx or a.approx
+                continue
+            low = L.bare_number.search(v, max(0, j.start() - 20), j.start())
+            if low:
+                value = parse_number(low.group("num"))
+                if value is not None and value * a.scale <= a.value:
+                    out.append(Amount(low.start(), a.end, low.start(), value * a.scale, a.currency,
+                                      a.scale, a.approx, amount_max=a.value))
+                    continue
+        bare = []
+        pos = a.start
+        while True:
+            k = _list_joiner_before(v, pos)
+            if k is None:
+                break
+            low = L.bare_number.search(v, max(0, k - 20), k)
+            if not low or (out and out[-1].end > low.start()):
+                break
+            value = parse_number(low.group("num"))
+            if value is None:
+                break
+            bare.append(Amount(low.start(), low.start() + len(low.group("num")), low.start(),
+                               value * a.scale, a.currency, a.scale, bool(low.group("inf"))))
+            pos = low.start()
+        out.extend(reversed(bare))
+        out.append(a)
+    return out
+
+
+def _list_joiner_before(v: str, pos: int) -> int | None:
+    """Index of a 、 that ends right before `pos` (white space allowed), else None."""
+    i = pos - 1
+    while i >= 0 and v[i].isspace():
+        i -= 1
+    return i if i >= 0 and v[i] == "、" else None
+
+
+def _group(v: str, amounts: list[Amount], L: MoneyLexicon) -> list[Amount]:
+    """Join amounts listed with 、/和/或 into groups sharing bound, approximation and role."""
+    groups: list[list[Amount]] = []
+    for a in amounts:
+        if groups:
+            prev = groups[-1][-1]
+            j = L.list_joiner.fullmatch(v, prev.end, a.start)
+            if j and a.amount_max is None and prev.amount_max is None:
+                groups[-1].append(a)
+                continue
+        groups.append([a])
+    for members in groups:
+        first, last = members[0], members[-1]
+        bound = governing_bound(v, first.start, L)
+        suffix = L.approx_suffix.match(v, last.end)
+        shared_approx = first.approx and first.start < first.num_start
+        role = money_role(v, first.start, last.end, bound is not None, first.amount_max is not None, L)
+        for a in members:
+            own = bound if a is first else governing_bound(v, a.start, L)
+            a_role = "cap" if own and a is not first and role != "threshold" else role
+            if own:
+                a.start = own[0]
+            a.approx = a.approx or shared_approx or bool(suffix)
+            scope = money_scope(v, a.start, a.num_start, own or bound, L) \
+                if a_role in ("cap", "grant", "range") else None
+            a.attrs = {"role": a_role, "rate": None, "scope_span": scope}
+        if suffix:
+            last.end = suffix.end()
+    return [a for members in groups for a in members]
+
+
+def _rates(v: str, L: MoneyLexicon) -> list[Rate]:
+    """Percentages that set support: rate, or rate_cap under a bound word (最高15%, 不超过20%)."""
+    out = []
+    for m in L.percent.finditer(v):
+        num = m.group("num") or m.group("cn")
+        value = parse_number(num)
+        if value is None or not rate_is_support(v, m.start(), m.end(), L):
+            continue
+        bound = governing_bound(v, m.start(), L)
+        out.append(Rate(bound[0] if bound else m.start(), m.end(), value / 100,
+                        "rate_cap" if bound else "rate"))
+    return out
+
+
+def _tie_rates(v: str, amounts: list[Amount], rates: list[Rate]) -> None:
+    """Give a cap the support rate stated with it (给予30%、最高50万元; 最高100万元，且不超过30%)."""
+    caps = [a for a in amounts if a.attrs["role"] == "cap"]
+    for r in rates:
+        after = next((a for a in caps if a.start >= r.end), None)
+        if after and after.attrs["rate"] is None and _same_sentence(v, r.end, after.start) \
+                and not any(r.end <= o.start < after.start for o in rates):
+            after.attrs["rate"] = round(r.value, 6)
+            r.used = True
+    for a in caps:
+        later = next((r for r in rates if r.start >= a.end), None)
+        if a.attrs["rate"] is None and later and not later.used and _same_sentence(v, a.end, later.start) \
+                and not any(a.end <= o.start < later.start for o in amounts):
+            a.attrs["rate"] = round(later.value, 6)
+            later.used = True
+
+
+def _same_sentence(v: str, i: int, j: int) -> bool:
+    return not any(c in "。；;！？!?" for c in v[i:j])

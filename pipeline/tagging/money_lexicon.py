@@ -1,0 +1,132 @@
+"""The money tagger's word lists from models/lexicons, loaded once and compiled into regexes."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..settings import MODELS
+from .numbers import units
+
+LEXICONS = MODELS / "lexicons"
+
+
+def _load(name: str) -> dict:
+    return json.loads((LEXICONS / name).read_text(encoding="utf-8"))
+
+
+def _words(entries: list) -> list[str]:
+    """The words of a lexicon list (entries are {"word", "example"} or plain strings), longest first."""
+    out = [e["word"] if isinstance(e, dict) else e for e in entries]
+    return sorted(set(out), key=len, reverse=True)
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _alt_spaced(words: list[str]) -> str:
+    """Like _alt, but a line break or space may fall inside a word (PDF text: 最\n\n高, 美 元)."""
+    return "|".join(r"\s{0,3}".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class MoneyLexicon:
+    """Compiled patterns and word tables the money and rate taggers read."""
+    amount: re.Pattern          # one amount: number, 多/余, magnitude, currency
+    bare_number: re.Pattern     # a number ending right before a list or range joiner
+    percent: re.Pattern         # 30%, 百分之三十
+    currency_code: dict         # unit or symbol (元, 美元, ¥, US$) -> ISO code
+    not_yuan_before: frozenset
+    measure_words: re.Pattern   # quantities that are not money after 万/亿
+    money_words: re.Pattern
+    money_words_window: int
+    cap_bounds: re.Pattern
+    cap_gap: int
+    cap_suffix: re.Pattern
+    approx_prefix: re.Pattern   # anchored at the end of the left context
+    approx_suffix: re.Pattern   # anchored at the start of the right context
+    range_joiner: re.Pattern    # joiner then (optionally) white space, at the end of the left context
+    list_joiner: re.Pattern
+    goal: re.Pattern
+    eligibility: re.Pattern     # anchored at the start of the right context
+    role_left: dict             # cue word -> role
+    role_left_re: re.Pattern
+    role_right: re.Pattern      # anchored; group name = role
+    per_scope: re.Pattern
+    beneficiary: re.Pattern
+    support_verbs: re.Pattern   # leading support words stripped from a scope phrase
+    rate_left: dict             # cue -> True (support) / False (not a support rate)
+    rate_left_re: re.Pattern
+    rate_right: re.Pattern
+    rate_not_right: re.Pattern  # 按50%收取: a charge, not support
+
+
+# A digit run may be wrapped once by a single line break (50\n0万元); a blank line ends it.
+_DIGITS = r"\d+(?:[ \t]*\n[ \t]*\d+)?"
+_ARABIC = rf"(?<![\d.A-Za-z])(?:\d{{1,3}}(?:,\d{{3}})+|{_DIGITS})(?:\.{_DIGITS})?"
+_CHINESE = r"(?<![零〇一二两三四五六七八九十百千万亿点])[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿点]*"
+_SPACE = r"\s{0,4}"
+PUNCT = "，,；;。！？!?：:"
+
+
+@cache
+def lexicon() -> MoneyLexicon:
+    """The money lexicon, read from models/lexicons once per process."""
+    u, bounds, ctx, roles, rates = (units(), _load("money_bounds.json"), _load("money_context.json"),
+                                    _load("money_roles.json"), _load("money_rates.json"))
+    codes = {c["unit"]: c["code"] for c in u["currencies"]}
+    infix = _alt(_words(bounds["approx_infixes"]))
+    symbols = {c["symbol"]: c["code"] for c in u["currency_symbols"]}
+    codes.update(symbols)
+    amount = re.compile(
+        rf"(?:(?P<sym>{_alt(list(symbols))})\s?)?(?P<num>{_ARABIC}|{_CHINESE}){_SPACE}(?P<inf>{infix})?{_SPACE}"
+        rf"(?P<mag>万亿|千亿|百亿|千万|百万|亿|万|千)?{_SPACE}(?P<inf2>{infix})?{_SPACE}"
+        rf"(?P<cur>{_alt_spaced(list(codes))})?")
+    joiners = _alt(_words(bounds["range_joiners"]))
+    role_left = {}
+    for role, entries in roles["left"].items():
+        for w in _words(entries):
+            role_left[w] = role
+    role_right = "|".join(
+        rf"(?P<{role}>{_alt(_words(entries))})" for role, entries in roles["right"].items())
+    rate_left = {w: True for w in _words(rates["support_left"])}
+    rate_left.update({w: False for w in _words(rates["not_support_left"])})
+    elig = _alt(_words(ctx["eligibility_nouns"]))
+    wn = ctx["eligibility_window"]
+    no_break = rf"[^\d{PUNCT}、（）()]"
+    return MoneyLexicon(
+        amount=amount,
+        bare_number=re.compile(rf"(?P<num>{_ARABIC}){_SPACE}(?P<inf>{infix})?{_SPACE}$"),
+        percent=re.compile(rf"(?P<num>{_ARABIC}){_SPACE}%|百分之(?P<cn>{_CHINESE}|{_ARABIC})"),
+        currency_code=codes,
+        not_yuan_before=frozenset(u["not_yuan_before"]),
+        measure_words=re.compile(rf"\s*(?:{_alt(u['measure_words'])})"),
+        money_words=re.compile(_alt(_words(ctx["money_words"]))),
+        money_words_window=ctx["money_words_window"],
+        cap_bounds=re.compile(_alt_spaced(_words(bounds["cap_bounds"]))),
+        cap_gap=bounds["cap_gap"],
+        cap_suffix=re.compile(rf"\s*(?:{_alt_spaced(_words(bounds['cap_suffixes']))})"),
+        approx_prefix=re.compile(rf"(?:{_alt_spaced(_words(bounds['approx_prefixes']))})\s*$"),
+        approx_suffix=re.compile(rf"\s*(?:{_alt_spaced(_words(bounds['approx_suffixes']))})"),
+        range_joiner=re.compile(rf"\s*(?:{joiners})\s*$"),
+        list_joiner=re.compile(rf"\s*(?:{_alt(_words(bounds['list_joiners']))})\s*"),
+        goal=re.compile("|".join(f"(?:{g['pattern']})" for g in ctx["goal_cues"])),
+        eligibility=re.compile(
+            rf"\s*(?:(?:(?:及?以上|以下|以内)?\s*(?:（含）|\(含\))?\s*的|及?以上|以下){no_break}{{0,{wn}}}?(?:{elig})"
+            rf"|(?:及?以上|以下)?(?:（含）|\(含\))?的\s*[，,]"
+            rf"|(?:及?以上|以下)?(?:且|并且|同时)[^{PUNCT}]{{0,15}}?的(?:{elig}|\s*[，,]))"),
+        role_left=role_left,
+        role_left_re=re.compile(_alt(list(role_left))),
+        role_right=re.compile(
+            rf"\s*(?:的)?[^\d{PUNCT}、]{{0,{roles['right_modifier_chars']}}}?(?:{role_right})"),
+        per_scope=re.compile(
+            rf"(?:{_alt(_words(ctx['scope_per_prefixes']))}){no_break}{{0,10}}?(?=(?:{_alt(ctx['scope_stops'])})|\d|$)"),
+        beneficiary=re.compile(rf"(?:{_alt(_words(ctx['beneficiary_suffixes']))})$"),
+        support_verbs=re.compile(rf"(?:{_alt(_words(roles['left']['grant']))})+"),
+        rate_left=rate_left,
+        rate_left_re=re.compile(_alt(list(rate_left))),
+        rate_right=re.compile(rf"\s*(?:{_alt(_words(rates['support_right']))})"),
+        rate_not_right=re.compile(rf"\s*(?:的?比例)?(?:{_alt(_words(rates['not_support_right']))})"),
+    )

@@ -1,0 +1,152 @@
+"""What an amount or rate is for: bound words, role cues, goal sentences, scope; read off the view text."""
+from __future__ import annotations
+
+import re
+
+from .money_lexicon import PUNCT, MoneyLexicon
+
+_CLAUSE_END = re.compile(rf"[{PUNCT}]")
+_CLAUSE_END_BRACKETS = re.compile(rf"[{PUNCT}（）()]")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_WHITE = re.compile(r"\s+")
+_TOPIC = re.compile(r"对于|对")
+SENTENCE_WINDOW = 300
+
+
+def clause_start(v: str, pos: int, brackets: bool = False, limit: int = 60) -> int:
+    """Index just after the last clause punctuation before `pos` (at most `limit` characters back)."""
+    lo = max(0, pos - limit)
+    pattern = _CLAUSE_END_BRACKETS if brackets else _CLAUSE_END
+    last = None
+    for last in pattern.finditer(v, lo, pos):
+        pass
+    return last.end() if last else lo
+
+
+def sentence_start(v: str, pos: int) -> int:
+    """Index just after the last sentence end (。！？) before `pos`, within SENTENCE_WINDOW characters."""
+    lo = max(0, pos - SENTENCE_WINDOW)
+    last = None
+    for last in _SENTENCE_END.finditer(v, lo, pos):
+        pass
+    return last.end() if last else lo
+
+
+def governing_bound(v: str, pos: int, L: MoneyLexicon) -> tuple[int, int] | None:
+    """(start, end) of the bound words (最高, 不超过 ...) that govern the number at `pos`, if any."""
+    lo = max(0, pos - L.cap_gap - 20)
+    best = None
+    for m in L.cap_bounds.finditer(v, lo, pos):
+        gap = "".join(v[m.end():pos].split())
+        if len(gap) <= L.cap_gap and not any(c.isdigit() or c in PUNCT or c in "、（）()%" for c in gap):
+            best = m if best is None or m.end() > best.end() else best
+    if best is None:
+        return None
+    start = best.start()
+    while True:                     # 最高不超过, 上限不超过: take the whole chain of bound words
+        prev = [m for m in L.cap_bounds.finditer(v, max(0, start - 12), start)
+                if "".join(v[m.end():start].split()) == ""]
+        if not prev:
+            break
+        start = prev[0].start()
+    return start, best.end()
+
+
+def nearest_cue(window: str, pattern: re.Pattern, table: dict):
+    """The value in `table` of the cue nearest the end of `window` (white space ignored; longer wins ties)."""
+    text = _WHITE.sub("", window)
+    best = None
+    pos = 0
+    while True:
+        m = pattern.search(text, pos)
+        if not m:
+            break
+        for w in _cues_at(text, m.start(), table):
+            end = m.start() + len(w)
+            if best is None or end > best[0] or (end == best[0] and len(w) > best[1]):
+                best = (end, len(w), table[w])
+        pos = m.start() + 1
+    return best[2] if best else None
+
+
+def _cues_at(text: str, i: int, table: dict):
+    """Every cue of `table` that starts at text[i]."""
+    return [w for w in table if text.startswith(w, i)]
+
+
+def money_role(v: str, start: int, end: int, bounded: bool, is_range: bool, L: MoneyLexicon) -> str:
+    """Role of an amount group spanning view[start:end] (cap, threshold, target, range, grant, budget ...)."""
+    right = _WHITE.sub("", v[end:end + 32])
+    eligible = bool(L.eligibility.match(right))
+    if bounded or L.cap_suffix.match(right):
+        return "threshold" if eligible else "cap"
+    if L.goal.search(_WHITE.sub("", v[sentence_start(v, start):start])):
+        return "target"
+    if eligible:
+        return "threshold"
+    if is_range:
+        return "range"
+    role = nearest_cue(v[clause_start(v, start):start], L.role_left_re, L.role_left)
+    if role:
+        return role
+    m = L.role_right.match(right)
+    if m:
+        return m.lastgroup
+    role = nearest_cue(v[sentence_start(v, start):start], L.role_left_re, L.role_left)
+    if role:
+        return role
+    suffix = L.approx_suffix.match(right)
+    if suffix and "以上" in suffix.group():
+        return "threshold"
+    return "other"
+
+
+def money_scope(v: str, start: int, num_start: int, bound: tuple[int, int] | None,
+                L: MoneyLexicon) -> tuple[int, int] | None:
+    """View span of the per-what or beneficiary phrase of a cap or grant (每个案件, 单个项目, 重点企业)."""
+    cs = clause_start(v, start, brackets=True)
+    found = None
+    for found in L.per_scope.finditer(v, cs, start):
+        pass
+    if found:
+        return _trim(v, found.start(), found.end())
+    if bound:
+        verbs = L.support_verbs.match(v, bound[1], num_start)
+        gap = _trim(v, verbs.end() if verbs else bound[1], num_start)
+        if gap and L.beneficiary.search(v, gap[0], gap[1]):
+            return gap
+        topic = _TOPIC.match(v, cs, bound[0])
+        before = _trim(v, topic.end() if topic else cs, bound[0])
+        if before and before[1] - before[0] <= 12 and L.beneficiary.search(v, before[0], before[1]):
+            return before
+    plain = clause_start(v, start)
+    lead = v[plain:start].strip()
+    if lead and not bound and not L.support_verbs.match(lead):
+        return None
+    if plain > 0:
+        prev_start = clause_start(v, plain - 1)
+        topic = _TOPIC.match(v, prev_start, plain - 1)
+        if topic and L.beneficiary.search(v, prev_start, plain - 1):
+            return _trim(v, topic.end(), plain - 1)
+    return None
+
+
+def _trim(v: str, s: int, e: int) -> tuple[int, int] | None:
+    """The span [s, e) without white space at either end, or None when nothing is left."""
+    while s < e and v[s].isspace():
+        s += 1
+    while e > s and v[e - 1].isspace():
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def rate_is_support(v: str, start: int, end: int, L: MoneyLexicon) -> bool:
+    """True where the percentage at view[start:end] sets support (给予30%, 按投入50%给予), not a growth or share."""
+    if L.rate_right.match(v, end):
+        return True
+    if L.rate_not_right.match(v, end):
+        return False
+    cue = nearest_cue(v[clause_start(v, start):start], L.rate_left_re, L.rate_left)
+    if cue is None:                 # 且不超过项目总投资的30%: a bounded share is a support limit
+        return governing_bound(v, start, L) is not None
+    return cue

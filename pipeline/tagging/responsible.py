@@ -1,0 +1,178 @@
+"""The units responsible for a measure: lead (牵头), responsible (责任单位), cooperating (配合), collectives.
+
+Reads '（责任单位：市商务局、工业和信息化局、财政局，各镇街）', '（牵头单位：省发展改革委；责任单位：…）',
+'（区科技局牵头）' and '由县农业局牵头，县委县政府督查室、县财政局配合'; names are canonical where known.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from .agencies import Mention, find_mentions
+from .agency_data import AGENCY_DIR, agency_data
+from .jurisdiction import Jurisdiction
+
+
+@dataclass
+class ResponsibleUnits:
+    """Units named for a measure, in the order written; `responsible` lists them all, lead first."""
+    lead: list[str] = field(default_factory=list)
+    responsible: list[str] = field(default_factory=list)
+    cooperating: list[str] = field(default_factory=list)
+    collectives: list[str] = field(default_factory=list)
+
+
+@cache
+def _cues() -> dict:
+    return json.loads((AGENCY_DIR / "responsible_cues.json").read_text(encoding="utf-8"))
+
+
+@cache
+def _label_re() -> re.Pattern:
+    labels = sorted((k for k in _cues()["labels"] if not k.startswith("_")), key=len, reverse=True)
+    return re.compile("(" + "|".join(labels) + r")\s*[：:]")
+
+
+@cache
+def _after_re() -> re.Pattern:
+    verbs = sorted((k for k in _cues()["after"] if not k.startswith("_")), key=len, reverse=True)
+    stops = "|".join(_cues()["after_not_followed_by"]["words"])
+    return re.compile("(" + "|".join(verbs) + r")(?!" + stops + r"|\s*[：:])")
+
+
+@cache
+def _collective_res() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(r) for r in agency_data().generic["collective_patterns"]["regex"])
+
+
+def _is_collective(chunk: str) -> bool:
+    return any(r.match(chunk) for r in _collective_res())
+
+
+def _split_outside_brackets(text: str, seps: str) -> list[tuple[int, str]]:
+    """(offset, chunk) pieces of text between separators, not splitting inside （…）: 各区（市、县）政府."""
+    out, depth, begin = [], 0, 0
+    for k, ch in enumerate(text + seps[0]):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif ch in seps and (depth == 0 or k == len(text)):
+            out.append((begin, text[begin:k]))
+            begin = k + 1
+    return out
+
+
+def _items(s: str, start: int, end: int, mentions: list[Mention]) -> list[tuple[int, str, Mention | None]]:
+    """The units of a list span: mentions, and the other chunks between separators (collectives …)."""
+    seps = _cues()["separators"]
+    out, pos = [], start
+    inside = [m for m in mentions if m.start >= start and m.end <= end]
+    for m in inside + [None]:
+        stop = m.start if m else end
+        for offset, chunk in _split_outside_brackets(s[pos:stop], seps):
+            lead = len(chunk) - len(chunk.lstrip(" （）()"))
+            chunk = chunk.strip(" （）()") if chunk.count("（") + chunk.count("(") == 0 else chunk.strip(" ")
+            if chunk:
+                out.append((pos + offset + lead, chunk, None))
+        if m:
+            out.append((m.start, s[m.start:m.end], m))
+            pos = m.end
+    return out
+
+
+def _chain_before(s: str, v: int, mentions: list[Mention]) -> list[tuple[int, str, Mention | None]]:
+    """The list of units that ends right before position v (separated by 、，和 only)."""
+    seps = _cues()["separators"]
+    chain: list[tuple[int, str, Mention | None]] = []
+    ends = {m.end: m for m in mentions}
+    pos = v
+    while pos in ends:
+        m = ends[pos]
+        chain.insert(0, (m.start, s[m.start:m.end], m))
+        pos = m.start
+        if pos > 0 and s[pos - 1] in seps and (pos - 1) in ends:
+            pos -= 1
+        else:
+            break
+    if not chain:
+        k = v
+        while k > 0 and s[k - 1] not in seps + "（(，。；：:\n" and v - k < 12:
+            k -= 1
+        chunk = s[k:v]
+        if chunk and _is_collective(chunk):
+            chain.append((k, chunk, None))
+    return chain
+
+
+def _name(item: tuple[int, str, Mention | None], text: str, c) -> str:
+    pos, chunk, m = item
+    if m is None:
+        a, b = c.span(pos, pos + len(chunk))
+        return "".join(text[a:b].split())
+    if m.canonical:
+        return m.canonical
+    a, b = c.span(m.start, m.end)
+    return "".join(text[a:b].split())
+
+
+def _list_end(s: str, start: int, breaks: frozenset[int], inside_mention: set[int]) -> int:
+    """Where a labelled list ends: a closing bracket or full stop, the next label, or a line break."""
+    ends, seps = _cues()["list_end"], _cues()["separators"]
+    depth, k = 0, start
+    while k < len(s):
+        ch = s[k]
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+        elif ch in ends or _label_re().match(s, k):
+            break
+        elif k in breaks and k not in inside_mention and s[k - 1] not in seps:
+            break
+        k += 1
+    return k
+
+
+def parse_responsible(section_text: str, jurisdiction: Jurisdiction) -> ResponsibleUnits:
+    """Lead, responsible, cooperating units and collectives named in a measure's text (canonical names)."""
+    out = ResponsibleUnits()
+    if not section_text:
+        return out
+    c, mentions = find_mentions(section_text, jurisdiction)
+    s = c.text
+    roles: list[tuple[int, str, str]] = []          # (position, role, name)
+    collectives: list[tuple[int, str]] = []
+    labels = _cues()["labels"]
+    inside_mention = {k for mm in mentions for k in range(mm.start + 1, mm.end)}
+    for m in _label_re().finditer(s):
+        stop = _list_end(s, m.end(), c.breaks, inside_mention)
+        for item in _items(s, m.end(), stop, mentions):
+            if item[2] is None and _is_collective(item[1]):
+                collectives.append((item[0], _name(item, section_text, c)))
+            elif item[2] is not None or len(item[1]) <= 20:
+                roles.append((item[0], labels[m.group(1)], _name(item, section_text, c)))
+    for v in _after_re().finditer(s):
+        if _label_re().match(s, v.start()):
+            continue
+        for item in _chain_before(s, v.start(), mentions):
+            if item[2] is None:
+                collectives.append((item[0], _name(item, section_text, c)))
+            else:
+                roles.append((item[0], _cues()["after"][v.group(1)], _name(item, section_text, c)))
+    roles.sort(key=lambda r: r[0])
+    seen: set[str] = set()
+    for role in ("lead", "cooperating"):
+        for _, r, name in roles:
+            if r == role and name not in getattr(out, role):
+                getattr(out, role).append(name)
+    for _, r, name in sorted(roles, key=lambda r: (r[1] != "lead", r[0])):
+        if name not in seen:
+            seen.add(name)
+            out.responsible.append(name)
+    for _, chunk in sorted(collectives):
+        if chunk not in out.collectives:
+            out.collectives.append(chunk)
+    return out

@@ -1,0 +1,50 @@
+"""models/clean data: every pattern matches its own examples and nothing it must not."""
+import json
+
+import pytest
+
+from pipeline.clean.rules import RULES_PATH, layout_rules
+from pipeline.settings import MODELS
+
+DATA = json.loads(RULES_PATH.read_text(encoding="utf-8"))
+
+
+def test_files_have_a_note():
+    for path in (MODELS / "clean").glob("*.json"):
+        assert json.loads(path.read_text(encoding="utf-8"))["_note"]
+
+
+@pytest.mark.parametrize("entry", DATA["page_number_patterns"], ids=lambda e: e["note"])
+def test_page_number_examples(entry):
+    for example in entry["examples"]:
+        assert layout_rules().is_page_number(example), example
+
+
+@pytest.mark.parametrize("entry", DATA["heading_patterns"], ids=lambda e: e["examples"][0])
+def test_heading_examples(entry):
+    for example in entry["examples"]:
+        assert layout_rules().heading_level(example) == entry["level"], example
+
+
+@pytest.mark.parametrize("text", ["2024年7月10日", "一、总体要求", "第二条 申报条件", "（三）强化保障",
+                                  "共同推动", "3.5亿元", "中山市商务局", "—— 2023年版 ——"])
+def test_not_page_numbers(text):
+    assert not layout_rules().is_page_number(text)
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("现答复如下：", True), ("请认真贯彻执行。", True), ("的通知》。", True), ("（试行）", False),
+    ("“一企一策”", False), ("推动新质生产力", False), ("意见和建议，", False), ("是否可行？”", True),
+])
+def test_sentence_ends(text, ends):
+    assert layout_rules().ends_sentence(text) is ends
+
+
+@pytest.mark.parametrize("text, level", [("第三條 申報條件", 1), ("第二節 扶持標準", 1), ("（二）強化保障", 2)])
+def test_traditional_headings(text, level):
+    assert layout_rules().heading_level(text) == level
+
+
+@pytest.mark.parametrize("text", ["第2頁", "第 3 頁 共 10 頁", "共10頁 第2頁"])
+def test_traditional_page_numbers(text):
+    assert layout_rules().is_page_number(text)

@@ -1,0 +1,183 @@
+"""clean() on text sources: earlier PDF extractions become paragraphs, web copies stay intact."""
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.clean import clean
+from pipeline.clean.lines import text_width
+from pipeline.sources import load
+from pipeline.types import Line, Page, Source
+
+ROOT = Path(__file__).resolve().parents[2]
+RAW, GOLD = ROOT / "corpora" / "raw", ROOT / "corpora" / "gold"
+
+
+def text_source(text: str) -> Source:
+    return Source(path="inline.txt", sha256="", format="txt",
+                  pages=[Page(0, [Line(t) for t in text.split("\n")])])
+
+
+def extraction(paragraphs: list[str], width: int = 20, double_spaced: bool = True) -> str:
+    """Paragraphs wrapped at `width` (Chinese characters; Latin letters and digits count half),
+    as a PDF extractor writes them out."""
+    lines = []
+    for p in paragraphs:
+        cur = ""
+        for ch in p:
+            if text_width(cur + ch) > width:
+                lines.append(cur)
+                cur = ""
+            cur += ch
+        lines.append(cur)
+    return ("\n\n" if double_spaced else "\n").join(lines)
+
+
+BODY = [
+    "杭州市经济和信息化局关于印发若干措施的通知",
+    "各区、县（市）经信局：",
+    "为进一步推动制造业高质量发展，加快构建现代化产业体系，结合我市实际，现将有关事项通知如下。",
+    "一、加大技术改造支持力度",
+    "对年度设备投资额超过1000万元的技术改造项目，按设备投资额的10%给予补助，单个项目最高不超过500万元；对列入省级以上试点示范的项目，另给予一次性奖励。",
+    "二、强化要素保障",
+    "各区、县（市）要优先保障重点项目用地需求，对符合条件的项目在土地出让、规划审批等方面开辟绿色通道，确保项目早开工、早投产、早见效。",
+    "杭州市经济和信息化局",
+    "2024年3月18日",
+]
+
+
+def test_wrapped_extraction_reads_as_paragraphs():
+    c = clean(text_source(extraction(BODY)))
+    assert c.text.split("\n") == BODY
+    assert c.runs == [] and c.page_at(5) is None and c.warnings == []
+
+
+def test_single_spaced_extraction_too():
+    assert clean(text_source(extraction(BODY, double_spaced=False))).text.split("\n") == BODY
+
+
+@pytest.mark.parametrize("tail, head, joined", [
+    ("在推动外贸企业转型升级方面，我市计划今年投入3000", "多万实施“百展千企”计划。", "投入3000多万实施"),
+    ("助力企业提前识别风险。处理索赔案件 2 宗，足额赔付 150 万", "元，有效补偿企业订单损失。", "足额赔付150万元，"),
+    ("对首次认定的国家级企业技术中心给予一次性奖励 100", "万元。", "给予一次性奖励100万元。"),
+    ("支持外贸企业开拓 RCEP 市场，对参加", "境外展会的企业给予补助。", "开拓RCEP市场，对参加境外"),
+])
+def test_breaks_inside_words_and_numbers_are_joined(tail, head, joined):
+    width = round(text_width(tail))
+    filler = extraction(BODY[2:7], width=width)
+    c = clean(text_source(filler + "\n\n" + tail + "\n\n" + head))
+    assert joined in c.text, c.text
+
+
+def test_spaces_between_chinese_removed_latin_kept():
+    paras = ["对经中山口岸申报进口 RCEP 项下重点帮扶企业开展 3 轮全覆盖政策宣贯，指导企业获得关税减免 200 多万元。",
+             "Made in China 2025 planning office 负责统筹协调，市商务局、市发展改革局按职责分工落实。"] * 3
+    c = clean(text_source(extraction(paras, width=22)))
+    assert "进口RCEP项下重点帮扶企业开展3轮全覆盖" in c.text
+    assert "减免200多万元。" in c.text
+    assert "Made in China 2025 planning office负责" in c.text
+
+
+def test_page_numbers_and_running_lines_removed_from_extraction():
+    pages = []
+    for n in range(1, 5):
+        pages.append("\n".join(["广州市人民政府公报", extraction(BODY[2:5], double_spaced=False), f"— {n} —"]))
+    text = "\n\f".join(pages)
+    c = clean(text_source(text))
+    assert "广州市人民政府公报" not in c.text
+    for n in range(1, 5):
+        assert f"— {n} —" not in c.text
+    assert BODY[4] in c.text.split("\n")
+
+
+@pytest.mark.parametrize("marker", ["- 3 -", "第3页", "第 3 页 共 9 页", "3/9", "— 3 —"])
+def test_page_number_styles_removed(marker):
+    lines = extraction(BODY[2:7], double_spaced=False).split("\n")
+    lines.insert(6, marker)
+    c = clean(text_source("\n".join(lines)))
+    assert c.text.split("\n") == BODY[2:7]
+
+
+# ---------------------------------------------------------------- the corpus extraction
+def zs_reply():
+    return clean(load(str(RAW / "zs-2024-reply-133089.txt")))
+
+
+def test_zs_reply_paragraphs():
+    c = zs_reply()
+    paras = c.text.split("\n")
+    assert paras[:4] == ["中山商务贸函〔2024〕8号", "中山市商务局关于市政协十三届三次会议", "第133089号提案答复的函",
+                         "蔡先全，杜姬芳，陆玲委员："]
+    assert paras[4].startswith("你们提出的《关于构建“双循环”背景下的中山制造业高质量发展新格局的建议》（提案第133089号）收悉")
+    assert paras[4].endswith("现答复如下：")
+    assert "我市计划今年投入3000多万实施" in c.text
+    assert "足额赔付150万元，" in c.text
+    assert "最高支持企业200万元" in c.text
+    assert "\n\n" not in c.text and not any(p != p.strip() for p in paras)
+    assert len(paras) == 33
+
+
+def test_zs_reply_displaced_heading_moved_back():
+    c = zs_reply()
+    assert "公共技术服务体系建设" in c.text
+    assert "技术支撑。\n二、关于“内需为主，精准对接”的建议\n吸收采纳。" in c.text
+    assert c.warnings == ["W203 displaced heading moved back: 二、关于“内需为主，精准对接”的建议"]
+
+
+def test_displaced_heading_other_style():
+    paras = BODY[2:5] + [
+        "（一）强化组织领导。各地要建立由政府主要负责同志牵头的工作推进机制，统筹推进数字基础设施建设和产业数字化转型工作，形成工作合力。",
+        "（二）加大资金支持。",
+        "省级财政每年安排专项资金，支持数字经济重点项目建设。"]
+    lines = extraction(paras, width=20, double_spaced=False).split("\n")
+    heading = lines.index("（二）加大资金支持。")
+    # the extractor put the heading at the top of the next page, inside the sentence before it
+    lines.insert(heading - 1, lines.pop(heading))
+    assert not lines[heading - 2].endswith("。")
+    c = clean(text_source("\n".join(lines)))
+    assert c.text.split("\n") == paras
+    assert c.warnings == ["W203 displaced heading moved back: （二）加大资金支持。"]
+
+
+def test_genuine_heading_after_title_not_moved():
+    text = "\n".join(["关于进一步优化营商环境的实施方案", "一、总体要求", "以习近平新时代中国特色社会主义思想为指导。"])
+    c = clean(text_source(text))
+    assert c.text == text and c.warnings == []
+
+
+# ---------------------------------------------------------------- web copies are not damaged
+def _gold_strings(gold: dict) -> list[str]:
+    out = [a["text"] for a in gold.get("agencies", [])] + [m["text"] for m in gold.get("money", [])]
+    out += [r["text"] for r in gold.get("rates", [])]
+    out += [v for k, v in gold["meta"].items() if k in ("doc_number", "issuer") and v]
+    return out
+
+
+@pytest.mark.parametrize("doc", sorted(p.stem for p in GOLD.glob("*.json")))
+def test_gold_spans_survive_cleaning(doc):
+    raw = (RAW / f"{doc}.txt").read_text(encoding="utf-8")
+    c = clean(load(str(RAW / f"{doc}.txt")))
+    gold = json.loads((GOLD / f"{doc}.json").read_text(encoding="utf-8"))
+    lost = [s for s in _gold_strings(gold) if s in raw and s not in c.text]
+    assert lost == []
+
+
+def test_web_copy_lines_kept_as_paragraphs():
+    raw = (RAW / "henan-2023-chain-measures.txt").read_text(encoding="utf-8")
+    c = clean(load(str(RAW / "henan-2023-chain-measures.txt")))
+    assert c.text.split("\n") == [t.strip() for t in raw.split("\n") if t.strip()]
+
+
+def test_traditional_extraction_repaired_like_simplified():
+    import opencc
+
+    s2t = opencc.OpenCC("s2t")
+    raw = (RAW / "zs-2024-reply-133089.txt").read_text(encoding="utf-8")
+    trad = "".join(s2t.convert(ch) if len(s2t.convert(ch)) == 1 else ch for ch in raw)
+    assert trad != raw
+    c = clean(text_source(trad))
+    simple = zs_reply()
+    assert len(c.text) == len(simple.text)
+    heading = trad[trad.index("二、關於"):trad.index("的建議", trad.index("二、關於")) + 3]
+    assert c.warnings == [f"W203 displaced heading moved back: {heading}"]
+    assert c.text.split("\n")[11:13] == [heading, "吸收採納。"]

@@ -1,0 +1,42 @@
+"""Every models/structure data file parses, and every pattern matches its own examples."""
+import json
+import re
+
+import pytest
+
+from pipeline.structure.lexicon import DATA_DIR, data
+
+FILES = sorted(p.stem for p in DATA_DIR.glob("*.json"))
+
+
+def test_data_files_parse_and_have_a_note():
+    assert {"patterns", "doc_types", "chrome", "elements", "measures", "replies"} <= set(FILES)
+    for name in FILES:
+        d = json.loads((DATA_DIR / f"{name}.json").read_text(encoding="utf-8"))
+        assert d["_note"].strip()
+
+
+def _pattern_cases():
+    p = data("patterns")
+    for key in ("doc_number", "date_arabic", "date_chinese"):
+        for ex in p[key]["examples"]:
+            yield key, p[key]["pattern"], ex
+    for spec in p["numbering"]["levels"]:
+        for ex in spec["examples"]:
+            yield f"level{spec['level']}", spec["pattern"], ex
+    for key in ("category", "disclosure"):
+        for ex in p[key]["examples"]:
+            yield key, "|".join(f"(?:{x})" for x in p[key]["patterns"]).replace("?P<v>", ""), ex
+    for ex in p["printer"]["examples"]:
+        yield "printer", p["printer"]["pattern"], ex
+    for ex in data("chrome")["line_cues"]:
+        yield "chrome", ex[0], ex[1]
+    r = data("replies")
+    for key in ("proposal_number", "session"):
+        for ex in r[key]["examples"]:
+            yield key, r[key]["pattern"], ex
+
+
+@pytest.mark.parametrize("name,pattern,example", list(_pattern_cases()))
+def test_pattern_matches_its_examples(name, pattern, example):
+    assert re.search(pattern, example), (name, example)

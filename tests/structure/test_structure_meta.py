@@ -1,0 +1,210 @@
+"""Header and footer elements (GB/T 9704) on the dev corpus and on invented documents of other places."""
+import pytest
+from tests.structure.structure_corpus import DOCS, RAW, gold, norm, raw, similar
+
+from pipeline.structure import parse_structure
+
+FIELDS = ("doc_number", "title", "doc_type", "issuer", "date", "effective_from", "effective_to")
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_corpus_meta_matches_gold(doc):
+    meta = parse_structure(raw(doc)).meta
+    g = gold(doc)["meta"]
+    for f in FIELDS:
+        if f not in g:
+            continue
+        got = getattr(meta, f)
+        if f == "title" and g[f] is not None:
+            assert similar(got, g[f]), (f, g[f], got)
+        else:
+            assert norm(got) == norm(g[f]), (f, g[f], got)
+
+
+def test_zs2024_meta_from_the_unjoined_pdf_dump():
+    text = (RAW / "zs-2024-reply-133089.txt").read_text(encoding="utf-8")
+    st = parse_structure(text)
+    m = st.meta
+    assert (m.doc_number, m.doc_type, m.issuer, m.date) == ("中山商务贸函〔2024〕8号", "函", "中山市商务局", "2024-07-10")
+    assert norm(m.title) == "中山市商务局关于市政协十三届三次会议第133089号提案答复的函"
+    assert m.cc == ["市政协提案", "市政府办公室", "各会办单位"]
+    assert (m.printer, m.print_date, m.disclosure) == ("中山市商务局办公室", "2024-07-12", "主动公开")
+    assert m.recipients == ["蔡先全", "杜姬芳", "陆玲委员"]
+    assert st.kind == "reply"
+
+
+def test_traditional_and_pinyin_noise_values_keep_the_document_script():
+    st = parse_structure(raw("shanghai-2017-notice-noisy"))
+    assert st.meta.doc_number == "滬府發(fā)〔2017〕92號"
+    assert st.meta.issuer == "上海市人民政府"
+    assert st.meta.recipients == ["各區(qū)人民政府", "市政府各委、辦、局"]
+    hh = parse_structure(raw("huaihua-2023-measures-trad")).meta
+    assert hh.doc_number == "懷政辦發〔2023〕9號" and hh.issuer == "懷化市人民政府辦公室"
+
+
+def test_chrome_and_trailing_site_text_are_outside_the_body():
+    text = raw("xiamen-2009-notice")
+    st = parse_structure(text)
+    assert text[st.body_start:].startswith("厦门市人民政府办公厅关于征集")
+    assert text[:st.body_end].endswith("二OO九年十月二十日")
+    assert st.meta.doc_number == "厦府办〔2009〕255号"
+
+
+def test_news_lead_is_skipped():
+    text = raw("wucheng-2025-measures")
+    st = parse_structure(text)
+    assert text[st.body_start:].startswith("金华市婺城区人民政府关于印发")
+    assert st.meta.disclosure == "此件公开发布"
+    assert st.meta.recipients == ["各乡镇人民政府、街道办事处", "区直属有关单位"]
+
+
+def test_validity_period_from_the_issue_date():
+    m = parse_structure(raw("zs-2025-wenwaimao-measures")).meta
+    assert (m.date, m.effective_from, m.effective_to) == ("2025-04-15", "2025-04-15", "2025-12-31")
+
+
+def test_category_and_registration_number():
+    assert parse_structure(raw("hengyang-yanfeng-2024-reply-5")).meta.category == "B"
+    assert parse_structure(raw("shaanxi-2020-reply-767")).meta.category == "B"
+    assert parse_structure(raw("wenshan-2019-reply-122")).meta.category == "A"
+    assert parse_structure(raw("huaihua-2023-measures-trad")).meta.doc_number != "HHCR-2023-01005"
+
+
+GUANGDONG = """广东省人民政府办公厅关于印发广东省促进外贸稳规模优结构若干措施的通知
+粤府办〔2021〕12号
+各地级以上市人民政府，省政府各部门、各直属机构：
+　　《广东省促进外贸稳规模优结构若干措施》已经省人民政府同意，现印发给你们，请认真贯彻执行。
+广东省人民政府办公厅
+2021年3月2日
+广东省促进外贸稳规模优结构若干措施
+　　为推动外贸稳规模优结构，制定以下措施。
+　　一、支持企业开拓国际市场。对企业参加境外展会给予展位费50%、最高10万元的补助。（省商务厅、财政厅负责）
+　　二、加大出口信用保险支持。扩大短期出口信用保险覆盖面。（中国信保广东分公司、省商务厅按职责分工负责）
+　　本措施自印发之日起实施，有效期至2023年12月31日。
+公开方式：主动公开
+抄送：省委有关部委办，省人大常委会办公厅，省政协办公厅。
+广东省人民政府办公厅秘书处　　　　　2021年3月3日印发
+"""
+
+SICHUAN = """四川省人民政府关于同意设立成都天府国际机场临空经济区的批复
+川府函〔2020〕45号
+成都市人民政府：
+　　你市《关于设立临空经济区的请示》（成府〔2020〕12号）收悉。经研究，现批复如下：
+　　一、同意设立成都天府国际机场临空经济区。
+　　二、请认真组织实施。
+四川省人民政府
+二〇二〇年三月十日
+"""
+
+BEIJING_SITE = """索引号：000014349/2019-00123　　发文字号：京政办发〔2019〕3号
+主题分类：综合政务　　成文日期：2019年01月20日
+北京市人民政府办公厅关于加强新时代街道工作的意见
+各区人民政府，市政府各委、办、局：
+　　为加强新时代街道工作，经市政府同意，提出以下意见。
+　　一、总体要求
+　　（一）指导思想。以习近平新时代中国特色社会主义思想为指导。
+"""
+
+JIANGSU_NEWS = """近日，江苏省人民政府办公厅印发《关于促进平台经济规范健康发展的实施意见》。文件提出，到2025年，平台经济规模持续壮大。
+江苏省人民政府办公厅关于促进平台经济规范健康发展的实施意见
+苏政办发〔2020〕11号
+各市、县（市、区）人民政府，省各委办厅局：
+　　为促进平台经济规范健康发展，现提出如下意见。
+　　一、优化完善市场准入条件
+　　1．推进登记注册便利化。放宽住所登记条件。（省市场监管局负责）
+"""
+
+SIGNED_ON_ONE_LINE = """关于做好2024年春节期间安全生产工作的通知
+浙安委办〔2024〕3号
+各市安委会：
+　　现就做好春节期间安全生产工作通知如下。
+浙江省安全生产委员会办公室　2024年1月25日
+"""
+
+
+@pytest.mark.parametrize("text,expected", [
+    (GUANGDONG, {"doc_number": "粤府办〔2021〕12号", "doc_type": "通知", "issuer": "广东省人民政府办公厅",
+                 "date": "2021-03-02", "effective_from": "2021-03-02", "effective_to": "2023-12-31",
+                 "printer": "广东省人民政府办公厅秘书处", "print_date": "2021-03-03", "disclosure": "主动公开",
+                 "cc": ["省委有关部委办", "省人大常委会办公厅", "省政协办公厅"],
+                 "title": "广东省人民政府办公厅关于印发广东省促进外贸稳规模优结构若干措施的通知"}),
+    (SICHUAN, {"doc_number": "川府函〔2020〕45号", "doc_type": "批复", "issuer": "四川省人民政府",
+               "date": "2020-03-10", "recipients": ["成都市人民政府"]}),
+    (BEIJING_SITE, {"doc_number": "京政办发〔2019〕3号", "date": "2019-01-20", "doc_type": "意见",
+                    "issuer": "北京市人民政府办公厅", "title": "北京市人民政府办公厅关于加强新时代街道工作的意见"}),
+    (JIANGSU_NEWS, {"doc_number": "苏政办发〔2020〕11号", "doc_type": "意见", "issuer": "江苏省人民政府办公厅",
+                    "title": "江苏省人民政府办公厅关于促进平台经济规范健康发展的实施意见", "date": None}),
+    (SIGNED_ON_ONE_LINE, {"issuer": "浙江省安全生产委员会办公室", "date": "2024-01-25", "doc_type": "通知"}),
+])
+def test_invented_documents_of_other_places(text, expected):
+    meta = parse_structure(text).meta
+    for field, value in expected.items():
+        if hasattr(meta, field):
+            assert getattr(meta, field) == value, (field, getattr(meta, field))
+
+
+@pytest.mark.parametrize("title,doc_type", [
+    ("关于促进制造业高质量发展的若干措施", "措施"),
+    ("关于支持产业创新集群建设的若干政策(试行)(苏州)", "政策"),
+    ("关于市政协十二届五次会议第20210045号提案答复的函", "函"),
+    ("对省十三届人大三次会议第767号建议的答复函", "函"),
+    ("关于推动经济高质量发展若干政策举措(2025年版)", "举措"),
+    ("南宁市人民政府办公室关于印发南宁市优化营商环境实施方案的通知", "通知"),
+    ("云南省人民政府关于进一步优化营商环境的若干意见", "意见"),
+])
+def test_doc_type_from_the_title(title, doc_type):
+    assert parse_structure(title + "\n各有关单位：\n　　现将有关事项说明如下。\n").meta.doc_type == doc_type
+
+
+def test_site_tag_after_the_title_is_dropped():
+    st = parse_structure("关于支持产业创新集群建设的若干政策(试行)(苏州)\n为推动发展,特制定如下措施:\n")
+    assert st.meta.title == "关于支持产业创新集群建设的若干政策(试行)"
+
+
+def test_issuer_mark_and_site_labels_are_not_part_of_the_title():
+    text = ("通知公告\n广州市人民政府办公厅文件\n广州市人民政府办公厅关于做好2022年元旦春节期间有关工作的通知\n"
+            "穗府办〔2021〕30号\n各区人民政府，市政府各部门：\n　　现就有关工作通知如下。\n")
+    m = parse_structure(text).meta
+    assert m.title == "广州市人民政府办公厅关于做好2022年元旦春节期间有关工作的通知"
+    assert (m.doc_number, m.issuer) == ("穗府办〔2021〕30号", "广州市人民政府办公厅")
+
+
+def test_gazette_date_under_the_title():
+    text = "重庆市人民政府关于加快发展数字经济的意见\n（二〇二三年五月十日）\n各区县（自治县）人民政府：\n　　为加快发展数字经济，提出如下意见。\n"
+    assert parse_structure(text).meta.date == "2023-05-10"
+
+
+def test_title_over_two_lines_with_the_unit_line_before_关于():
+    text = ("长沙市岳麓区人民政府\n关于区四届人大第三次会议第12号建议\n办理情况的答复\n岳政建复〔2023〕7号\n刘建国代表：\n"
+            "　　你提出的建议收悉，现答复如下。\n")
+    m = parse_structure(text).meta
+    assert m.title == "长沙市岳麓区人民政府关于区四届人大第三次会议第12号建议办理情况的答复"
+    assert (m.doc_type, m.issuer, m.date) == ("答复", "长沙市岳麓区人民政府", None)
+
+
+@pytest.mark.parametrize("text,title,doc_type", [
+    # a title whose last words wrapped onto the next line
+    ("金华市婺城区人民政府关于印发关于推动经济高质量发展若干政策举措\n(2025年版)的通知\n各乡镇人民政府：\n　　现印发给你们。\n",
+     "金华市婺城区人民政府关于印发关于推动经济高质量发展若干政策举措(2025年版)的通知", "通知"),
+    ("厦门市人民政府办公厅关于征集2010年全国“两会”议案建议提案材料的\n通知\n各区人民政府：\n　　现通知如下。\n",
+     "厦门市人民政府办公厅关于征集2010年全国“两会”议案建议提案材料的通知", "通知"),
+    # a doc number with the first half of the title on its line
+    ("盘县政办发〔2017〕88号盘山县人民政府办公室关于印发《盘山县\n设施农业小区建设奖励办法》的通知\n各镇人民政府：\n　　现印发给你们。\n",
+     "盘山县人民政府办公室关于印发《盘山县设施农业小区建设奖励办法》的通知", "通知"),
+    # site furniture glued to the title line by a careless join
+    ("陕西省发展和改革委员会\n对省十三届人大三次会议第767号建议的答复函来源:办公室发布时间:2020-06-04\n左新文代表:\n　　现答复如下。\n",
+     "对省十三届人大三次会议第767号建议的答复函", "函"),
+    ("【字体：大 中 小】文山市財政局對文山市第三屆政協第三次會議第122號提案的答覆\n民盟文山市基層委員會:\n　　現答覆如下:\n",
+     "文山市財政局對文山市第三屆政協第三次會議第122號提案的答覆", "答复"),
+])
+def test_titles_through_wraps_and_glued_furniture(text, title, doc_type):
+    m = parse_structure(text).meta
+    assert (m.title, m.doc_type) == (title, doc_type)
+
+
+def test_doc_number_glued_to_the_recipients():
+    text = ("衡陽市雁峯區人民政府\n關於區五屆人大第四次會議第5號建議\n辦理情況的答覆\n"
+            "雁政建復〔2024〕4號(B類)唐如偉、李徵平等代表:\n你們所提的《關於儘快解決社區工作者的退休待遇的建議》已收悉,現答覆如下:\n")
+    st = parse_structure(text)
+    assert (st.meta.doc_number, st.meta.category, st.kind) == ("雁政建復〔2024〕4號", "B", "reply")
+    assert st.meta.recipients == ["唐如偉、李徵平等代表"]

@@ -1,0 +1,114 @@
+"""The numbered hierarchy: labels as written, levels, titles, parents and spans."""
+import pytest
+
+from pipeline.structure import parse_structure
+from pipeline.structure.sections import match_heading, strip_lead_unit
+from tests.structure.structure_corpus import DOCS, raw
+
+
+@pytest.mark.parametrize("line,level,label,number", [
+    ("一、加快开拓国际国内市场。落实计划", 1, "一", 1),
+    ("十二、完善对外投资服务体系", 1, "十二", 12),
+    ("（一）加强科创平台效能建设", 2, "（一）", 1),
+    ("(三)引导中小企业“专精特新”发展。", 2, "(三)", 3),
+    ("1.推动产业链融通发展。", 3, "1", 1),
+    ("2、严格程序，压实责任。", 3, "2", 2),
+    ("3．强化措施，力求实效。", 3, "3", 3),
+    ("（2）优化审批服务", 4, "（2）", 2),
+])
+def test_heading_labels(line, level, label, number):
+    h = match_heading(line)
+    assert (h.level, h.label, h.number) == (level, label, number)
+
+
+@pytest.mark.parametrize("line", ["1.5倍以上的项目给予奖励", "2025年,力争投资20亿元", "一是在推动外贸企业转型升级方面",
+                                  "十一届全国人大三次会议", "（以下简称《措施》）"])
+def test_not_headings(line):
+    assert match_heading(line) is None
+
+
+@pytest.mark.parametrize("title,stripped", [
+    ("强化科技创新(区科技局牵头)", "强化科技创新"),
+    ("推进数字政府建设（市政务服务数据管理局牵头，各区配合）", "推进数字政府建设"),
+    ("优化营商环境", "优化营商环境"),
+])
+def test_lead_unit_clause_is_stripped_from_titles(title, stripped):
+    assert strip_lead_unit(title) == stripped
+
+
+def test_henan_hierarchy_with_parents_and_titles():
+    text = raw("henan-2023-chain-measures")
+    secs = parse_structure(text).sections
+    assert [(s.label, s.level, s.parent) for s in secs] == [
+        ("一", 1, None), ("(一)", 2, 0), ("(二)", 2, 0), ("(三)", 2, 0),
+        ("二", 1, None), ("(四)", 2, 4), ("(五)", 2, 4)]
+    assert secs[1].title == "支持企业技术改造"
+    assert text[secs[1].title_start:secs[1].title_end] == "支持企业技术改造"
+    assert text[secs[1].start:].startswith("(一)支持企业技术改造。")
+    assert text[secs[0].end:secs[4].start].strip() == ""
+    assert text[secs[3].start:secs[3].end].endswith("财政厅)")
+
+
+def test_wucheng_title_without_lead_unit_but_span_keeps_it():
+    text = raw("wucheng-2025-measures")
+    sec = parse_structure(text).sections[0]
+    assert sec.title == "强化科技创新"
+    assert text[sec.title_start:sec.title_end] == "强化科技创新(区科技局牵头)"
+
+
+def test_traditional_titles_keep_the_document_script():
+    secs = parse_structure(raw("huaihua-2023-measures-trad")).sections
+    assert [(s.label, s.title) for s in secs] == [("一", "促進消費恢復升級"), ("1", "加大促消費活動和消費補貼力度")]
+
+
+def test_last_reply_section_ends_before_the_closing_formula():
+    text = raw("zs-2024-reply-133089")
+    st = parse_structure(text)
+    last = st.sections[-1]
+    assert last.label == "四"
+    assert "专此答复" not in text[last.start:last.end]
+    assert text[last.start:last.end].rstrip().endswith("公开配租。")
+
+
+def test_cited_heading_inside_a_sentence_is_not_a_section():
+    text = ("关于加强安全生产工作的通知\n各县区人民政府：\n　　按照省政府文件一、二项要求，现通知如下。\n"
+            "　　一、压实安全责任。各地要按照（一）款规定开展检查。\n　　二、加强隐患排查。\n")
+    assert [s.label for s in parse_structure(text).sections] == ["一", "二"]
+
+
+def test_out_of_sequence_number_is_not_a_section():
+    text = "关于做好防汛工作的通知\n各乡镇：\n一、加强值守。\n三是强化巡查。\n5.这一行不在序列中。\n二、及时上报。\n"
+    assert [s.label for s in parse_structure(text).sections] == ["一", "二"]
+
+
+@pytest.mark.parametrize("line,title", [
+    ("（一）指导思想：以习近平新时代中国特色社会主义思想为指导。", "指导思想"),
+    ("一、关于“完善扶持政策”的建议：已解决", "关于“完善扶持政策”的建议"),
+    ("2.推动制造业数字化转型。对省、市级产业集群给予扶持", "推动制造业数字化转型"),
+    ("三、“在能源精细化工项目的落地上,帮助协调", "“在能源精细化工项目的落地上,帮助协调"),
+])
+def test_heading_titles(line, title):
+    from pipeline.structure.sections import heading_title
+    h = match_heading(line)
+    assert heading_title(line[h.label_end:])[0] == title
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_section_spans_point_into_the_text(doc):
+    text = raw(doc)
+    st = parse_structure(text)
+    assert 0 <= st.body_start < st.body_end <= len(text)
+    for s in st.sections:
+        assert st.body_start <= s.start < s.end <= st.body_end
+        assert text[s.start:s.start + len(s.label)] == s.label
+        assert s.start < s.title_start <= s.title_end <= s.end
+        assert text[s.title_start:s.title_end].replace("\n", "").startswith(s.title[:4])
+        assert s.parent is None or st.sections[s.parent].level < s.level
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "一、", "（一）", "抄送:", "2024年1月1日", "关于的通知", "｜", "类别:A\n",
+                                  "日前,印发", "【字体：大 中 小】", "一、\n二、\n三、"])
+def test_awkward_inputs_give_a_structure(text):
+    st = parse_structure(text)
+    assert 0 <= st.body_start <= st.body_end <= len(text)
+    assert st.kind in {"reply", "measures", "notice", "other"}

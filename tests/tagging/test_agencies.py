@@ -1,0 +1,172 @@
+"""tag_agencies and canonicalize: body mentions, generic collectives left out, canonical full names."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.tagging.agencies import tag_agencies
+from pipeline.tagging.agency_names import canonicalize
+from pipeline.tagging.jurisdiction import Jurisdiction, infer_jurisdiction
+
+ZS = infer_jurisdiction("", "中山市人民政府办公室", None, None)
+WUCHENG = infer_jurisdiction("", "金华市婺城区人民政府", None, None)
+PANSHAN = infer_jurisdiction("", "盘山县人民政府办公室", None, None)
+HUBEI = infer_jurisdiction("", "省人民政府", "省人民政府关于…", "鄂政发〔2018〕26号")
+CHENGDU = infer_jurisdiction("", "成都市人民政府办公厅", None, None)
+NINGBO = infer_jurisdiction("", "宁波市商务局", None, None)
+HENAN = infer_jurisdiction("", "河南省人民政府", None, None)
+
+
+def tagged(text: str, j: Jurisdiction) -> list[tuple[str, str | None]]:
+    return [(e.text, e.attrs["canonical"]) for e in tag_agencies(text, j)]
+
+
+@pytest.mark.parametrize("text, j, expected", [
+    ("（责任单位：市商务局、工业和信息化局、财政局，各镇街）", ZS,
+     [("市商务局", "中山市商务局"), ("工业和信息化局", "中山市工业和信息化局"), ("财政局", "中山市财政局")]),
+    ("（责任单位：省工业和信息化厅、财政厅）", HENAN,
+     [("省工业和信息化厅", "河南省工业和信息化厅"), ("财政厅", "河南省财政厅")]),
+    ("经综合市商务局、市发改局、市科技局、市工信局、市市监局、中山海关、市税务局、中山港海关意见", ZS,
+     [("市商务局", "中山市商务局"), ("市发改局", "中山市发展和改革局"), ("市科技局", "中山市科学技术局"),
+      ("市工信局", "中山市工业和信息化局"), ("市市监局", "中山市市场监督管理局"), ("中山海关", "中山海关"),
+      ("市税务局", "国家税务总局中山市税务局"), ("中山港海关", "中山港海关")]),
+    ("一、强化科技创新(区科技局牵头)", WUCHENG, [("区科技局", "金华市婺城区科学技术局")]),
+    ("为全面落实中央、省委、市委和区委经济工作会议决策部署", WUCHENG,
+     [("中央", None), ("省委", "中共浙江省委员会"), ("市委", "中共金华市委员会"), ("区委", "中共金华市婺城区委员会")]),
+    ("抄送：县委各部委，县人大常委会办公室，县政协办公室，县纪委，县人民武装部，县法院，县检察", PANSHAN,
+     [("县人大常委会办公室", "盘山县人民代表大会常务委员会办公室"),
+      ("县政协办公室", "中国人民政治协商会议盘山县委员会办公室"), ("县纪委", "中共盘山县纪律检查委员会"),
+      ("县人民武装部", "盘山县人民武装部"), ("县法院", "盘山县人民法院"), ("县检察", "盘山县人民检察院")]),
+    ("由县农业局牵头，县委县政府督查室、县财政局配合", PANSHAN,
+     [("县农业局", "盘山县农业局"), ("县委县政府督查室", None), ("县财政局", "盘山县财政局")]),
+    # other cities and provinces, written the way their documents write
+    ("（牵头单位：市经信局；责任单位：市发改委、市卫健委、市医保局，各区（市）县政府）", CHENGDU,
+     [("市经信局", "成都市经济和信息化局"), ("市发改委", "成都市发展和改革委员会"),
+      ("市卫健委", "成都市卫生健康委员会"), ("市医保局", "成都市医疗保障局")]),
+    ("国家外汇管理局宁波市分局、宁波海关、国家税务总局宁波市税务局、中国人民银行宁波市中心支行", NINGBO,
+     [("国家外汇管理局宁波市分局", "国家外汇管理局宁波市分局"), ("宁波海关", "宁波海关"),
+      ("国家税务总局宁波市税务局", "国家税务总局宁波市税务局"),
+      ("中国人民银行宁波市中心支行", "中国人民银行宁波市中心支行")]),
+    ("（牵头单位：省发展改革委；责任单位：省编办、省住建厅、省环保厅）", HUBEI,
+     [("省发展改革委", "湖北省发展和改革委员会"), ("省编办", "湖北省机构编制委员会办公室"),
+      ("省住建厅", "湖北省住房和城乡建设厅"), ("省环保厅", "湖北省环境保护厅")]),
+    ("市乡村振兴局、市政府办公室、市政府督查室具体负责", CHENGDU,
+     [("市乡村振兴局", "成都市乡村振兴局"), ("市政府办公室", "成都市人民政府办公室"),
+      ("市政府督查室", "成都市人民政府督查室")]),
+    ("按照党中央、国务院决策部署，全国人大常委会、全国政协、国家知识产权局", ZS,
+     [("党中央", "中国共产党中央委员会"), ("国务院", "国务院"), ("全国人大常委会", "全国人民代表大会常务委员会"),
+      ("全国政协", "中国人民政治协商会议全国委员会"), ("国家知识产权局", "国家知识产权局")]),
+    ("支持中国信保广东分公司中山营业部开展业务，中国人民银行中山市分行配合", ZS,
+     [("中国信保广东分公司中山营业部", "中国出口信用保险公司广东分公司中山营业部"),
+      ("中国人民银行中山市分行", "中国人民银行中山市分行")]),
+    ("火炬开发区管委会,翠亨新区管委会,各镇政府、街道办事处,市各有关单位:", ZS,
+     [("火炬开发区管委会", "中山火炬开发区管理委员会"), ("翠亨新区管委会", "中山翠亨新区管理委员会")]),
+    ("各省辖市人民政府,济源示范区、航空港区管委会,省人民政府各部门:", HENAN,
+     [("济源示范区", None), ("航空港区管委会", None)]),
+    ("我委县域处和经服处经过审核，并经过委同意，已经报国家审批。", HENAN, [("县域处", None), ("经服处", None)]),
+])
+def test_mentions_and_canonical_names(text, j, expected):
+    assert tagged(text, j) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "助力外贸企业对接京东、淘天等电商平台，联合淘宝天猫举办活动，引进中软国际落户。",
+    "对组织和参加境内外展会的商协会、企业，行业协会纷纷带团出海。",
+    "各区人民政府，市政府各委、办、局，各镇人民政府，县政府各有关部门，市直机关各单位：",
+    "各市、州、县人民政府，省政府各部门，各开发区管委会，有关部门：",
+    "对首次获得海关AEO认证的企业，给予15万元的一次性补贴。",
+    "部分运行经费由市财政与县级市(区)按1∶1比例共同承担。",
+    "与人大代表就建议的主要意图进行沟通，全国人大代表、政协委员提出议案。",
+    "民盟文山市基层委员会：你们提出的提案已收悉。",
+    "盘县政办发〔2017〕88号",
+    "鼓励服务外包企业申报中央外经贸发展专项资金。",
+    "深中通道的开通也为我市制造业发展新格局提供了空间，中山制造业高质量发展新格局。",
+])
+def test_not_agencies(text):
+    assert tagged(text, ZS) == []
+
+
+def test_function_words_before_a_level_prefix_are_no_place():
+    assert tagged("已经区政府同意，现印发给你们；业经市委同意。", WUCHENG) == [
+        ("区政府", "金华市婺城区人民政府"), ("市委", "中共金华市委员会")]
+
+
+def test_session_names_tag_the_congress_with_its_level():
+    hy = infer_jurisdiction("", "衡阳市雁峰区人民政府", None, None)
+    assert tagged("关于区五届人大第四次会议第5号建议，人大常委会彭湘波同志与人社局局长", hy) == [
+        ("人大", "衡阳市雁峰区人民代表大会"), ("人大常委会", "衡阳市雁峰区人民代表大会常务委员会"),
+        ("人社局", "衡阳市雁峰区人力资源和社会保障局")]
+    sx = infer_jurisdiction("", "陕西省发展和改革委员会", None, None)
+    assert tagged("对省十三届人大三次会议第767号建议的答复函", sx) == [("人大", "陕西省人民代表大会")]
+
+
+def test_traditional_text_keeps_its_characters_and_gets_traditional_names():
+    j = infer_jurisdiction("", "懷化市人民政府辦公室", None, None)
+    text = "經市人民政府同意。為全面貫徹中央、省委、市委經濟工作會議精神，推動《湖南省人民政府辦公廳印發》"
+    assert tagged(text, j) == [("市人民政府", "懷化市人民政府"), ("中央", None), ("省委", "中共湖南省委員會"),
+                               ("市委", "中共懷化市委員會"), ("湖南省人民政府辦公廳", "湖南省人民政府辦公廳")]
+
+
+def test_noise_stays_inside_the_span_and_offsets_point_into_the_text():
+    j = infer_jurisdiction("", "上海市人民政府", None, None)
+    text = "按照黨中央、國務(wù)院決策部署，各區(qū)人民政府"
+    ents = tag_agencies(text, j)
+    assert [(e.text, e.attrs["canonical"]) for e in ents] == [("黨中央", "中國共產黨中央委員會"),
+                                                              ("國務(wù)院", "國務院")]
+    assert all(text[e.start:e.end] == e.text for e in ents)
+
+
+def test_line_breaks_inside_a_name_are_spanned():
+    text = "经综合市商务\n\n局、市\n\n金融局意见"
+    ents = tag_agencies(text, ZS)
+    assert [("".join(e.text.split()), e.attrs["canonical"]) for e in ents] == [
+        ("市商务局", "中山市商务局"), ("市金融局", "中山市金融工作局")]
+    assert all(text[e.start:e.end] == e.text for e in ents)
+
+
+@pytest.mark.parametrize("mention, j, canonical", [
+    ("市工信局", ZS, "中山市工业和信息化局"), ("发展改革局", ZS, "中山市发展和改革局"),
+    ("市市场监管局", ZS, "中山市市场监督管理局"), ("市政协", ZS, "中国人民政治协商会议中山市委员会"),
+    ("省委", ZS, "中共广东省委员会"), ("区科技局", WUCHENG, "金华市婺城区科学技术局"),
+    ("省發展改革委", HUBEI, "湖北省發展和改革委員會"), ("县政协办公室", PANSHAN, "中国人民政治协商会议盘山县委员会办公室"),
+    ("中共苏州市委", ZS, "中共苏州市委员会"), ("县政府办", PANSHAN, "盘山县人民政府办公室"),
+    ("人民银行", ZS, None), ("县委县政府督查室", PANSHAN, None), ("淘宝", ZS, None),
+    ("市商务局", Jurisdiction(), None),
+])
+def test_canonicalize(mention, j, canonical):
+    assert canonicalize(mention, j) == canonical
+
+
+def test_canonicalize_uses_level_hint_for_bare_cores():
+    assert canonicalize("财政厅", HENAN) == "河南省财政厅"
+    assert canonicalize("商务局", WUCHENG, level_hint="市") == "金华市商务局"
+
+
+NANNING = infer_jurisdiction("", "南宁市人民政府", None, None)
+CHANGSHA = infer_jurisdiction("", "长沙市人民政府", None, None)
+GUANGDONG = infer_jurisdiction("", "广东省人民政府", None, None)
+
+
+@pytest.mark.parametrize("text, j, expected", [
+    ("自治区商务厅、自治区财政厅和市商务局", NANNING,
+     [("自治区商务厅", "广西壮族自治区商务厅"), ("自治区财政厅", "广西壮族自治区财政厅"), ("市商务局", "南宁市商务局")]),
+    ("市委组织部、市委统战部、市中级人民法院、市人民检察院", CHANGSHA,
+     [("市委组织部", "中共长沙市委员会组织部"), ("市委统战部", "中共长沙市委员会统一战线工作部"),
+      ("市中级人民法院", "长沙市中级人民法院"), ("市人民检察院", "长沙市人民检察院")]),
+    ("各地级以上市人民政府，省政府各部门、各直属机构；省财政厅、人民银行广州分行", GUANGDONG,
+     [("省财政厅", "广东省财政厅"), ("人民银行广州分行", "中国人民银行广州分行")]),
+    ("国家疾控局、国家机关、国家级商会、国家统计局中山调查队", ZS,
+     [("国家疾控局", "国家疾控局"), ("国家统计局中山调查队", "国家统计局中山调查队")]),
+    ("市委市政府高度重视，市委办、市政府办联合发文，市中小企业服务局具体负责", CHANGSHA,
+     [("市委", "中共长沙市委员会"), ("市政府", "长沙市人民政府"), ("市委办", "中共长沙市委员会办公室"),
+      ("市政府办", "长沙市人民政府办公室"), ("市中小企业服务局", "长沙市中小企业服务局")]),
+    ("青岛海关、青岛海事局、青岛出入境边防检查站", CHANGSHA,
+     [("青岛海关", "青岛海关"), ("青岛海事局", "青岛海事局"), ("青岛出入境边防检查站", "青岛出入境边防检查站")]),
+])
+def test_other_places_and_forms(text, j, expected):
+    assert tagged(text, j) == expected
+
+
+def test_jieba_user_dictionary_keeps_names_whole():
+    from pipeline.tagging.segment import segment
+    words = segment("责任单位：市工信局、省发展改革委、中山市人民政府办公室，支持专精特新企业申报首台套")
+    assert {"市工信局", "省发展改革委", "中山市人民政府办公室", "专精特新", "首台套"} <= set(words)

@@ -1,0 +1,69 @@
+"""infer_jurisdiction: issuer / title / doc number / text -> province, city, county and level."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.tagging.jurisdiction import Jurisdiction, infer_jurisdiction, parse_place_chain
+
+
+@pytest.mark.parametrize("issuer, expected", [
+    ("中山市商务局", ("广东省", "中山市", None, "city")),
+    ("衡阳市雁峰区人民政府", ("湖南省", "衡阳市", "雁峰区", "county")),
+    ("河南省人民政府", ("河南省", None, None, "province")),
+    ("盘山县人民政府办公室", (None, None, "盘山县", "county")),
+    ("懷化市人民政府辦公室", ("湖南省", "怀化市", None, "city")),
+    ("上海市人民政府", ("上海市", "上海市", None, "province")),
+    ("北京市海淀区人民政府", ("北京市", "北京市", "海淀区", "county")),
+    ("吉林市人民政府", ("吉林省", "吉林市", None, "city")),
+    ("吉林省发展和改革委员会", ("吉林省", None, None, "province")),
+    ("成都市人民政府办公厅", ("四川省", "成都市", None, "city")),
+    ("佛山市南海区人民政府", ("广东省", "佛山市", "南海区", "county")),
+    ("长沙县人民政府", (None, None, "长沙县", "county")),
+    ("广西壮族自治区人民政府办公厅", ("广西壮族自治区", None, None, "province")),
+    ("恩施土家族苗族自治州人民政府", ("湖北省", "恩施土家族苗族自治州", None, "city")),
+    ("某某市财政局", (None, "某某市", None, "city")),
+])
+def test_issuer_gives_jurisdiction(issuer, expected):
+    j = infer_jurisdiction("", issuer, None, None)
+    assert (j.province, j.city, j.county, j.level) == expected
+
+
+@pytest.mark.parametrize("doc_number, province", [
+    ("鄂政发〔2018〕26号", "湖北省"), ("鄂政發〔2018〕26號", "湖北省"), ("豫政〔2023〕33号", "河南省"),
+    ("湘政办发〔2023〕4号", "湖南省"), ("陕政发〔2020〕3号", "陕西省"), ("粤府〔2024〕1号", "广东省"),
+])
+def test_province_government_without_name_takes_doc_number_abbreviation(doc_number, province):
+    j = infer_jurisdiction("", "省人民政府", "省人民政府关于进一步优化营商环境的若干意见", doc_number)
+    assert (j.province, j.level) == (province, "province")
+
+
+def test_title_stands_in_for_missing_issuer():
+    j = infer_jurisdiction("", None, "金华市婺城区人民政府关于印发若干政策举措的通知", None)
+    assert (j.province, j.city, j.county) == ("浙江省", "金华市", "婺城区")
+
+
+def test_text_fallback_counts_place_names():
+    text = "为认真贯彻落实《中共苏州市委 苏州市人民政府关于推进数字经济的指导意见》，结合苏州市实际"
+    j = infer_jurisdiction(text, None, "关于支持产业创新集群建设的若干政策", None)
+    assert (j.province, j.city) == ("江苏省", "苏州市")
+
+
+def test_nothing_known_gives_empty_jurisdiction():
+    assert infer_jurisdiction("本办法自印发之日起施行。", None, None, None) == Jurisdiction()
+
+
+@pytest.mark.parametrize("level, name", [
+    ("省", "浙江省"), ("市", "金华市"), ("区", "金华市婺城区"), (None, "金华市婺城区"),
+])
+def test_name_at_level(level, name):
+    assert Jurisdiction("浙江省", "金华市", "婺城区", "county").name_at(level) == name
+
+
+def test_county_keeps_its_own_name_and_municipality_city_is_itself():
+    assert Jurisdiction(None, None, "盘山县", "county").name_at("县") == "盘山县"
+    assert Jurisdiction("上海市", "上海市", None, "province").name_at("市") == "上海市"
+    assert Jurisdiction("河南省", None, None, "province").name_at("市") is None
+
+
+def test_place_chain_length():
+    assert parse_place_chain("衡阳市雁峰区人民政府") == ("湖南省", "衡阳市", "雁峰区", 6)

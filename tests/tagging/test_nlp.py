@@ -1,0 +1,37 @@
+"""The spaCy pipeline: saved under models/, loads offline with a bare spacy.load, tags as the library does."""
+import subprocess
+import sys
+
+from pipeline.settings import SPACY_PIPELINE
+from pipeline.tagging.nlp import COMPONENTS, build_nlp, save_nlp
+from tests.corpus import raw_text
+
+
+def test_saved_pipeline_matches_the_code(tmp_path):
+    assert (SPACY_PIPELINE / "config.cfg").exists(), "run: python -m pipeline.tagging.nlp"
+    saved = (SPACY_PIPELINE / "config.cfg").read_text(encoding="utf-8")
+    save_nlp(tmp_path / "nlp")
+    assert (tmp_path / "nlp" / "config.cfg").read_text(encoding="utf-8") == saved
+
+
+def test_bare_spacy_load_finds_the_components():
+    code = ("import spacy; nlp = spacy.load(%r); "
+            "doc = nlp('对首次获得海关AEO认证的企业，给予15万元的一次性补贴。'); "
+            "print(nlp.pipe_names); print([(e.label, e.attrs.get('amount')) for e in doc._.entities])"
+            % str(SPACY_PIPELINE))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[0] == str(list(COMPONENTS))
+    assert "('MONEY', 150000" in out.splitlines()[1]
+
+
+def test_tokens_keep_agency_names_whole_and_offsets_exact():
+    nlp = build_nlp()
+    text = raw_text("zs-2025-wenwaimao-measures")
+    doc = nlp(text)
+    assert doc.text == text
+    words = [t.text for t in doc]
+    assert "工业和信息化局" in words
+    assert "中山市人民政府办公室" in words or "中山市人民政府" in words
+    money = [e for e in doc._.entities if e.label == "MONEY"]
+    assert all(text[e.start:e.end] == e.text for e in money)
+    assert {"六", "七"} <= {e.attrs.get("measure") for e in money if e.attrs.get("role") == "cap"}

@@ -1,0 +1,62 @@
+"""parse_responsible: lead / responsible / cooperating units and collectives of a measure, canonical names."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.tagging.jurisdiction import infer_jurisdiction
+from pipeline.tagging.responsible import ResponsibleUnits, parse_responsible
+
+ZS = infer_jurisdiction("", "中山市人民政府办公室", None, None)
+HUBEI = infer_jurisdiction("", "省人民政府", None, "鄂政發〔2018〕26號")
+PANSHAN = infer_jurisdiction("", "盘山县人民政府办公室", None, None)
+WUCHENG = infer_jurisdiction("", "金华市婺城区人民政府", None, None)
+HENGYANG = infer_jurisdiction("", "衡阳市雁峰区人民政府", None, None)
+CHENGDU = infer_jurisdiction("", "成都市人民政府办公厅", None, None)
+JIANGSU = infer_jurisdiction("", "江苏省人民政府", None, None)
+
+
+@pytest.mark.parametrize("text, j, expected", [
+    ("给予30%、最高50万元的支持。(责任单位：中国出口信用保险公司广东分公司中山营业部、市商务局、财政局)", ZS,
+     ResponsibleUnits([], ["中国出口信用保险公司广东分公司中山营业部", "中山市商务局", "中山市财政局"], [], [])),
+    ("（责任单位：市科技局、发展改革局、教育体育局，各有关镇街、市各有关单位）", ZS,
+     ResponsibleUnits([], ["中山市科学技术局", "中山市发展和改革局", "中山市教育和体育局"], [],
+                      ["各有关镇街", "市各有关单位"])),
+    ("(牽頭單位:省發展改革委;責任單位:省編辦、省國土資源廳、省環保廳、省住建廳、", HUBEI,
+     ResponsibleUnits(["湖北省發展和改革委員會"],
+                      ["湖北省發展和改革委員會", "湖北省機構編制委員會辦公室", "湖北省國土資源廳",
+                       "湖北省環境保護廳", "湖北省住房和城鄉建設廳"], [], [])),
+    ("由县农业局牵头，县委县政府督查室、县财政局配合，成立评选工作小组", PANSHAN,
+     ResponsibleUnits(["盘山县农业局"], ["盘山县农业局", "县委县政府督查室", "盘山县财政局"],
+                      ["县委县政府督查室", "盘山县财政局"], [])),
+    ("一、强化科技创新(区科技局牵头)", WUCHENG,
+     ResponsibleUnits(["金华市婺城区科学技术局"], ["金华市婺城区科学技术局"], [], [])),
+    ("由区人社局牵头主办，区民政局、区财政局会同办理。", HENGYANG,
+     ResponsibleUnits(["衡阳市雁峰区人力资源和社会保障局"],
+                      ["衡阳市雁峰区人力资源和社会保障局", "衡阳市雁峰区民政局", "衡阳市雁峰区财政局"],
+                      ["衡阳市雁峰区民政局", "衡阳市雁峰区财政局"], [])),
+    ("（牵头单位：市发展改革委；配合单位：市财政局、市自然资源局，各区县人民政府）", CHENGDU,
+     ResponsibleUnits(["成都市发展和改革委员会"], ["成都市发展和改革委员会", "成都市财政局", "成都市自然资源局"],
+                      ["成都市财政局", "成都市自然资源局"], ["各区县人民政府"])),
+    ("（省工业和信息化厅牵头，省财政厅、省科技厅按职责分工负责）", JIANGSU,
+     ResponsibleUnits(["江苏省工业和信息化厅"], ["江苏省工业和信息化厅", "江苏省财政厅", "江苏省科学技术厅"], [], [])),
+    ("对符合条件的企业给予奖励。", ZS, ResponsibleUnits()),
+])
+def test_parse_responsible(text, j, expected):
+    assert parse_responsible(text, j) == expected
+
+
+def test_list_keeps_bracketed_collectives_whole_and_stops_at_the_next_label_or_line():
+    guiyang = infer_jurisdiction("", "贵阳市人民政府", None, None)
+    units = parse_responsible("（牵头单位：市投资促进局；责任单位：市发展改革委，各区（市、县）政府，市属国有企业）", guiyang)
+    assert units.lead == ["贵阳市投资促进局"]
+    assert units.responsible == ["贵阳市投资促进局", "贵阳市发展和改革委员会"]
+    assert units.collectives == ["各区（市、县）政府", "市属国有企业"]
+    nanhai = infer_jurisdiction("", "佛山市南海区人民政府办公室", None, None)
+    units = parse_responsible("主办单位：区经济促进局  会办单位：区财政局、区科工商务局\n陈某某代表：", nanhai)
+    assert units.lead == ["佛山市南海区经济促进局"]
+    assert units.cooperating == ["佛山市南海区财政局", "佛山市南海区科工商务局"]
+
+
+def test_list_broken_across_lines_inside_a_name_continues():
+    units = parse_responsible("（责任单位：市商务局、工业和信\n\n息化局、财政局）", ZS)
+    assert units.responsible == ["中山市商务局", "中山市工业和信息化局", "中山市财政局"]
