@@ -111,6 +111,10 @@ def _status(heading_line: str, lines_after: list[str]) -> str | None:
         t = ln.strip().rstrip("。.！!；;")
         if t in statuses:
             return t
+    first = next((ln.strip() for ln in lines_after if ln.strip()), "")
+    for word in sorted(statuses, key=len, reverse=True):  # 部分采纳。2023年，我局……
+        if first.startswith(word) and first[len(word):len(word) + 1] in ("。", "，", ",", "：", ":", "；", ";"):
+            return word
     return None
 
 

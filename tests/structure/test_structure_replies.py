@@ -147,3 +147,15 @@ def test_suggestion_and_status_from_the_heading(heading, suggestion, status):
             f"{heading}\n　　我局将继续推进。\n")
     r = parse_reply(text, parse_structure(text)).responses
     assert [(x.label, x.suggestion, x.status) for x in r] == [("一", suggestion, status)]
+
+
+def test_status_opening_the_first_paragraph_after_the_heading():
+    from pipeline.structure import parse_reply, parse_structure
+    text = ("关于市政协十四届二次会议第20230156号提案答复的函\n穗科函〔2023〕215号\n王小明委员：\n"
+            "您提出的《关于加快培育科技型中小企业的提案》（第20230156号）收悉。现答复如下：\n"
+            "一、关于加大财政支持力度的建议\n部分采纳。2023年，我局安排后补助资金2.3亿元。\n"
+            "二、关于优化科技金融服务的建议\n正在解决，我局会同有关部门推动科技信贷风险补偿。\n"
+            "三、关于加强人才培养的建议\n采纳情况将在下一步工作中研究。\n"
+            "广州市科学技术局\n2023年6月20日\n")
+    parts = parse_reply(text, parse_structure(text))
+    assert [(r.label, r.status) for r in parts.responses] == [("一", "部分采纳"), ("二", "正在解决"), ("三", None)]
