@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..clean.script import is_traditional, make_view
 from ..types import Entity
-from .agency_data import agency_data, continues_word, generic_words, list_connectors, stop_chars
+from .agency_data import agency_data, continues_word, generic_words, list_connectors, pattern, stop_chars
 from .agency_names import (LEVEL_CHARS, Element, Parse, is_cjk, to_script, canonical_of_parse,
                            canonicalize, juris_places, parse_at)
 from .jurisdiction import Jurisdiction
@@ -19,12 +19,6 @@ from .jurisdiction import Jurisdiction
 __all__ = ["tag_agencies", "find_mentions", "canonicalize", "compact_view"]
 
 _BOUNDARY = set("、，,。；;：:（）()《》〈〉<>“”\"'！？!?|　 \n\t")
-_SESSION_LEVEL = re.compile(r"([省市县区州])第?[一二三四五六七八九十百〇零0-9]+届(?:[一二三四五六七八九十0-9]+次会议)?$")
-_LIST_COLLECTIVE = re.compile(r"各(?:[\u4e00-\u9fff]{1,2}、)+$")     # 各市、州、县人民政府
-# 各省辖市人民政府, 各开发区管委会, 各区（市）县政府
-_EACH_BEFORE = re.compile(r"各(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{1,2}[）)]){0,3}$")
-# A document number (豫政〔2023〕33号, 盘县政办发〔2017〕88号): its issuer code is no mention.
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（][12]\d{3}[〕\]］)）]\d+号")
 _LIST_SEPARATORS = "、,，"
 
 
@@ -81,8 +75,8 @@ def _is_collective(s: str, start: int, end: int) -> bool:
     before = s[max(0, start - 6):start]
     if any(before.endswith(w) for w in generic_words("collective_before")):
         return True
-    if _LIST_COLLECTIVE.search(s[max(0, start - 24):start]) \
-            or _EACH_BEFORE.search(s[max(0, start - 10):start]):
+    if pattern("list_collective").search(s[max(0, start - 24):start]) \
+            or pattern("each_before").search(s[max(0, start - 10):start]):
         return True
     if any(before.endswith(w) for w in generic_words("non_agency_before")):
         return True
@@ -111,7 +105,7 @@ def _not_a_body(s: str, m: Parse, start: int) -> bool:
 
 def _doc_number_mask(s: str) -> bytearray:
     mask = bytearray(len(s))
-    for m in _DOC_NUMBER.finditer(s):
+    for m in pattern("doc_number").finditer(s):
         mask[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     return mask
 
@@ -188,15 +182,12 @@ def _scan_zones(s: str, j: Jurisdiction) -> list[Mention]:
     return out
 
 
-_DIVISION = re.compile(r"(?<=[委局厅])[\u4e00-\u9fff]{2,3}?处")
-
-
 def _scan_divisions(s: str) -> list[Mention]:
     """Divisions of a body named after it: 我委县域处和经服处 (canonical null)."""
     out = []
     stops = stop_chars()
     pos = 0
-    for m in _DIVISION.finditer(s):
+    for m in pattern("division").finditer(s):
         if m.start() < pos:
             continue
         name = m.group()
@@ -205,7 +196,7 @@ def _scan_divisions(s: str) -> list[Mention]:
         out.append(Mention(m.start(), m.end(), None, None, "division"))
         pos = m.end()
         while pos < len(s) and s[pos] in list_connectors():
-            nxt = re.compile(r"[\u4e00-\u9fff]{2,3}?处").match(s, pos + 1)
+            nxt = pattern("division_next").match(s, pos + 1)
             if not nxt or any(c in stops for c in nxt.group()):
                 break
             out.append(Mention(nxt.start(), nxt.end(), None, None, "division"))
@@ -227,7 +218,7 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
 
 def _level_hint(s: str, m: Mention) -> str | None:
     """省/市/区 of a bare 人大 or 政协 from its session wording: 区五届人大, 省十三届人大."""
-    hit = _SESSION_LEVEL.search(s[max(0, m.start - 12):m.start])
+    hit = pattern("session_level").search(s[max(0, m.start - 12):m.start])
     return hit.group(1) if hit else None
 
 

@@ -145,6 +145,13 @@ def branch_subunits() -> tuple[str, ...]:
 
 
 @cache
+def pattern(name: str):
+    """A compiled regular expression of models/agencies/patterns.json."""
+    import re
+    return re.compile(json.loads((AGENCY_DIR / "patterns.json").read_text(encoding="utf-8"))[name]["regex"])
+
+
+@cache
 def body_prefix(kind: str) -> str:
     """The non-place prefix of a kind: party (中共) or national (国家)."""
     return _bodies()["prefixes"][kind]

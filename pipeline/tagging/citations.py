@@ -5,14 +5,13 @@ title '湖南省人民政府办公厅印发<关于…>的通知' and doc_number 
 """
 from __future__ import annotations
 
-import re
 
 from ..clean.script import make_view
 from ..types import Entity
+from .agency_data import pattern
 
 MAX_TITLE = 200                        # an unclosed 《 (excerpt cut) is no citation
 _OPEN, _CLOSE = "《", "》"
-_DOC_NUMBER = re.compile(r"\s*[（(]\s*([\u4e00-\u9fff]{1,14}\s*[〔\[［][12]\d{3}[〕\]］]\s*\d+\s*号)\s*[）)]")
 
 
 def _closing(s: str, i: int) -> int | None:
@@ -54,7 +53,7 @@ def tag_citations(text: str) -> list[Entity]:
         # the title in the document's own characters, noise and line breaks left out
         title = "".join(text[view.orig[p]] for p in range(i + 1, k) if not _breaking_space(s, p))
         attrs = {"title": title, "doc_number": None}
-        m = _DOC_NUMBER.match(s, k + 1)
+        m = pattern("cited_doc_number").match(s, k + 1)
         if m:
             _, b = view.span_to_original(i, m.end())
             attrs["doc_number"] = "".join(text[view.orig[p]] for p in range(m.start(1), m.end(1))

@@ -4,15 +4,12 @@ Agency mentions such as 市商务局 or 区科技局 only get full names once we
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from ..clean.script import make_view, to_simplified
-from .agency_data import agency_data, body_prefix, generic_words
+from .agency_data import agency_data, body_prefix, generic_words, pattern
 
-# A county, district or county-level city name ending a place chain: 盘山县, 雁峰区, 婺城区.
-_LOCAL_PLACE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:自治县|自治旗|县|区|旗|市)")
 
 
 @dataclass
@@ -65,7 +62,7 @@ def parse_place_chain(name: str) -> tuple[str | None, str | None, str | None, in
             city = d.city_by_name[full]
             pos += len(full)
             break
-    m = _LOCAL_PLACE.match(s, pos)
+    m = pattern("issuer_local_place").match(s, pos)
     if m and any(s.startswith(w, m.end()) for w in generic_words("issuer_body_starts")):
         place = m.group()
         if place.endswith("市") and not city and not county:
