@@ -25,6 +25,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py
 	$(BIN)/python bench/bench_tagging.py
+	$(BIN)/python bench/bench_graph.py --extractor real
 
 clean-outputs:
 	rm -rf outputs/*.db outputs/*.db-* outputs/records

@@ -12,4 +12,10 @@ def extract(path, **kwargs):
     return _extract(path, **kwargs)
 
 
-__all__ = ["extract", "__version__"]
+def open_store(path=None):
+    """The knowledge-graph store (SQLite; default outputs/policykg.db), see pipeline.graph.store."""
+    from .graph.store import open_store as _open_store
+    return _open_store(path)
+
+
+__all__ = ["extract", "open_store", "__version__"]

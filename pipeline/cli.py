@@ -87,6 +87,131 @@ def show(path: Path, out: Optional[Path] = typer.Option(None, "--out", help="HTM
         sys.stdout.write(html)
 
 
+query_app = typer.Typer(no_args_is_help=True, help="Query the knowledge graph (tables; --json for programs).")
+app.add_typer(query_app, name="query")
+
+STORE = typer.Option(DEFAULT_STORE, "--store", help="SQLite store (default outputs/policykg.db)")
+AS_JSON = typer.Option(False, "--json", help="JSON for programs instead of a table")
+
+
+def _print(result, as_json: bool) -> None:
+    from .graph.commands import render
+    typer.echo(json.dumps(result, ensure_ascii=False, indent=1, default=str) if as_json else render(result))
+
+
+def _query(what: str, *args, store: Path, as_json: bool, **options) -> None:
+    from .graph.commands import query_command
+    try:
+        result = query_command(what, *args, store=store, **options)
+    except LookupError as exc:
+        _err(f"Error: {exc}")
+        raise typer.Exit(1)
+    if result is None or (result == [] and what != "caps"):
+        _err(f"Error: no {what} matches {' '.join(map(str, args))!r} in {store}")
+        raise typer.Exit(1)
+    _print(result, as_json)
+
+
+@app.command()
+def ingest(paths: List[Path] = typer.Argument(..., help="files or folders"),
+           store: Path = STORE,
+           workers: Optional[int] = typer.Option(None, help="processes (default: core count)"),
+           prune: bool = typer.Option(False, "--prune", help="remove documents whose files are gone"),
+           force: bool = typer.Option(False, "--force", help="re-process unchanged files too"),
+           quiet: bool = typer.Option(False, "--quiet", "-q"),
+           as_json: bool = AS_JSON):
+    """Ingest documents into the graph store; unchanged files are skipped. Exit 1 if any failed.
+
+    Example: policykg ingest corpora/
+    """
+    from .graph.commands import ingest_command, render
+    report = ingest_command(paths, store, workers, prune, force, quiet)
+    typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=1) if as_json else render(report))
+    raise typer.Exit(report.exit_code)
+
+
+@query_app.command("agency")
+def query_agency(name: str, store: Path = STORE, as_json: bool = AS_JSON):
+    """An agency by any alias: canonical name, aliases, documents, measures with caps, replies.
+
+    Example: policykg query agency 市工信局
+    """
+    _query("agency", name, store=store, as_json=as_json)
+
+
+@query_app.command("proposal")
+def query_proposal(number: str, store: Path = STORE, as_json: bool = AS_JSON):
+    """A proposal: proposers, session, reply, replying and co-handling units, responses.
+
+    Example: policykg query proposal 133089
+    """
+    _query("proposal", number, store=store, as_json=as_json)
+
+
+@query_app.command("caps")
+def query_caps(min_amount: Optional[float] = typer.Option(None, "--min", help="at least this amount (yuan)"),
+               agency: Optional[str] = typer.Option(None, "--agency", help="responsible agency (any alias)"),
+               in_force: Optional[str] = typer.Option(None, "--in-force", help="in force on this ISO date"),
+               limit: Optional[int] = typer.Option(None, "--limit"),
+               store: Path = STORE, as_json: bool = AS_JSON):
+    """Monetary caps with their measure, document, rate and scope.
+
+    Example: policykg query caps --min 1000000
+    """
+    _query("caps", store=store, as_json=as_json, min_amount=min_amount, agency_name=agency,
+           in_force_on=in_force, limit=limit)
+
+
+@query_app.command("doc")
+def query_doc(ident: str, store: Path = STORE, as_json: bool = AS_JSON):
+    """A document by id or doc number: meta, measures, what it cites and what cites it.
+
+    Example: policykg query doc 中山商务贸函〔2024〕8号
+    """
+    _query("doc", ident, store=store, as_json=as_json)
+
+
+@query_app.command("neighbours")
+def query_neighbours(node: str, depth: int = typer.Option(1, "--depth"), store: Path = STORE,
+                     as_json: bool = AS_JSON):
+    """Nodes within DEPTH edges of NODE (an agency alias, doc number, proposal number or node id).
+
+    Example: policykg query neighbours 中山市商务局 --depth 1
+    """
+    _query("neighbours", node, store=store, as_json=as_json, depth=depth)
+
+
+@query_app.command("path")
+def query_path(a: str, b: str, store: Path = STORE, as_json: bool = AS_JSON):
+    """The shortest path between two nodes.
+
+    Example: policykg query path 133089 中山海关
+    """
+    _query("path", a, b, store=store, as_json=as_json)
+
+
+@app.command()
+def stats(store: Path = STORE, as_json: bool = AS_JSON):
+    """Counts of nodes and edges by type, documents by type and year.
+
+    Example: policykg stats
+    """
+    from .graph.commands import stats_command
+    _print(stats_command(store), as_json)
+
+
+@app.command()
+def export(fmt: str = typer.Argument(..., help="graphml | gexf | json | neo4j | csv | parquet"),
+           out: Path = typer.Option(..., "--out", "-o"), store: Path = STORE):
+    """Export the graph: GraphML, GEXF, node-link JSON, Neo4j import CSVs, flat CSV/Parquet tables.
+
+    Example: policykg export graphml --out outputs/graph.graphml
+    """
+    from .graph.commands import export_command
+    for path in export_command(fmt, out, store):
+        typer.echo(str(path))
+
+
 @app.command()
 def version():
     """Print the package and pipeline version (the latter changes with code and models/ data)."""

@@ -37,3 +37,25 @@ def test_extract_bad_inputs_exit_1_and_report(tmp_path):
     assert report["failed"] == 2
     assert json.loads((out / "empty.json").read_text(encoding="utf-8"))["error"].startswith("E101")
     assert json.loads((out / "broken.json").read_text(encoding="utf-8"))["error"].startswith("E111")
+
+
+def test_ingest_then_query_through_the_cli(tmp_path):
+    from tests.corpus import RAW
+    store = tmp_path / "kg.db"
+    docs = [str(RAW / "zs-2024-reply-133089.txt"), str(RAW / "zs-2025-wenwaimao-measures.txt")]
+    first = runner.invoke(app, ["ingest", *docs, "--store", str(store), "--workers", "1", "--json"])
+    assert first.exit_code == 0, first.output
+    assert json.loads(first.output)["added"] == 2
+    again = runner.invoke(app, ["ingest", *docs, "--store", str(store), "--workers", "1", "--json"])
+    assert json.loads(again.output)["unchanged"] == 2
+
+    agency = json.loads(runner.invoke(app, ["query", "agency", "市工信局", "--store", str(store), "--json"]).output)
+    assert agency[0]["canonical"] == "中山市工业和信息化局"
+    assert {"一", "二", "七", "八", "九"} <= {m["measure"] for m in agency[0]["measures"]}
+
+    caps = json.loads(runner.invoke(app, ["query", "caps", "--min", "1000000", "--store", str(store),
+                                          "--json"]).output)
+    assert {(c["amount"], c["measure"]) for c in caps} >= {(2000000, "七"), (1000000, "七"), (1000000, "十四")}
+
+    missing = runner.invoke(app, ["query", "proposal", "999999", "--store", str(store)])
+    assert missing.exit_code == 1

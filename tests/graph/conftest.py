@@ -1,0 +1,32 @@
+"""Graph fixtures: a store holding the hand-built reply and measures records, ingested with the fake extractor."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.graph.store import open_store
+from tests.graph.fakes import ingest_fake, measures_record, reply_record, write_record_file
+
+
+@pytest.fixture
+def docs_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "docs"
+    d.mkdir()
+    write_record_file(d / "reply.txt", reply_record())
+    write_record_file(d / "measures.txt", measures_record())
+    return d
+
+
+@pytest.fixture
+def store_path(tmp_path: Path, docs_dir: Path) -> Path:
+    path = tmp_path / "graph.db"
+    report = ingest_fake([docs_dir], path)
+    assert len(report.added) == 2 and not report.failed
+    return path
+
+
+@pytest.fixture
+def store(store_path: Path):
+    with open_store(store_path) as s:
+        yield s
