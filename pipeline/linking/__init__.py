@@ -1,0 +1,51 @@
+"""Linking across documents: reposts, versions, citations, agencies and follow-through, as pure functions.
+
+`link_records(records)` runs everything but follow-through after an ingest batch; follow-through needs
+a fitted `FollowupModel` (refit when `corpus_fingerprint` changes, saved beside the store).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..types import Record
+from .agencies import Agency, agency_edges, resolve_agencies
+from .citations import (Citation, CitationIndex, citation_edges, citation_listing, find_citations,
+                        resolve_citations)
+from .diff import PolicyDiff, diff_records, format_diff
+from .duplicates import DuplicateGroup, LSHIndex, SimilarPair, group_duplicates, signature, similar_pairs
+from .edges import Edge, Provenance
+from .followup import FollowupModel, corpus_fingerprint, followup_edges, format_followup
+from .summary import DocSummary
+from .versions import caps_in_force, find_supersessions, in_force
+
+__all__ = ["Agency", "Citation", "CitationIndex", "DocSummary", "caps_in_force", "citation_listing", "DuplicateGroup", "Edge", "FollowupModel",
+           "LSHIndex", "LinkResult", "PolicyDiff", "Provenance", "SimilarPair", "corpus_fingerprint",
+           "diff_records", "find_citations", "followup_edges", "format_diff", "format_followup", "in_force",
+           "link_records", "resolve_agencies", "signature"]
+
+
+@dataclass
+class LinkResult:
+    """Everything the store persists after linking a corpus (edges carry their rule and provenance)."""
+    summaries: list[DocSummary]
+    groups: list[DuplicateGroup]
+    pairs: list[SimilarPair]
+    supersedes: list[Edge]
+    citations: list[Citation]
+    agencies: list[Agency]
+    edges: list[Edge] = field(default_factory=list)
+
+
+def link_records(records: Iterable[Record]) -> LinkResult:
+    """Reposts grouped, citations resolved, versions and agencies linked, for all readable records."""
+    records = [r for r in records if not r.error]
+    summaries = [DocSummary.from_record(r) for r in records]
+    pairs = similar_pairs(summaries)
+    groups = group_duplicates(summaries, pairs)
+    index = CitationIndex.build(summaries)
+    citations = resolve_citations([c for r in records for c in find_citations(r)], index)
+    supersedes = find_supersessions(summaries, groups, pairs, citations)
+    agencies = resolve_agencies(records)
+    edges = [e for g in groups for e in g.edges] + supersedes + citation_edges(citations) + agency_edges(agencies)
+    return LinkResult(summaries, groups, pairs, supersedes, citations, agencies, edges)
