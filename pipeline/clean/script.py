@@ -66,6 +66,7 @@ class View:
         return self.orig[start], self.orig[end - 1] + 1
 
 
+@lru_cache(maxsize=4)
 def make_view(text: str) -> View:
     """The analysis view of a clean text: what rules read; spans map back with `span_to_original`."""
     drop = bytearray(len(text))

@@ -60,7 +60,7 @@ def create_jieba_tokenizer():
 @Language.component("policykg_structure")
 def structure_component(doc: Doc) -> Doc:
     from ..structure import parse_structure
-    doc._.structure = parse_structure(doc.text)
+    doc._.structure = parse_structure(_text(doc))
     doc._.entities = []
     return doc
 
@@ -71,23 +71,23 @@ def agencies_component(doc: Doc) -> Doc:
     from .citations import tag_citations
     from .jurisdiction import infer_jurisdiction
     meta = doc._.structure.meta
-    doc._.jurisdiction = infer_jurisdiction(doc.text, meta.issuer, meta.title, meta.doc_number)
-    doc._.entities = list(doc._.entities or []) + tag_agencies(doc.text, doc._.jurisdiction) \
-        + tag_citations(doc.text)
+    doc._.jurisdiction = infer_jurisdiction(_text(doc), meta.issuer, meta.title, meta.doc_number)
+    doc._.entities = list(doc._.entities or []) + tag_agencies(_text(doc), doc._.jurisdiction) \
+        + tag_citations(_text(doc))
     return doc
 
 
 @Language.component("policykg_money")
 def money_component(doc: Doc) -> Doc:
     from .money import tag_money
-    doc._.entities = list(doc._.entities or []) + tag_money(doc.text)
+    doc._.entities = list(doc._.entities or []) + tag_money(_text(doc))
     return doc
 
 
 @Language.component("policykg_measures")
 def measures_component(doc: Doc) -> Doc:
     from .measures import find_measures, link_to_measures
-    doc._.measures = find_measures(doc.text, doc._.structure, doc._.jurisdiction)
+    doc._.measures = find_measures(_text(doc), doc._.structure, doc._.jurisdiction)
     doc._.entities = link_to_measures(doc._.entities, doc._.measures)
     _fill_display_spans(doc)
     return doc
@@ -96,8 +96,16 @@ def measures_component(doc: Doc) -> Doc:
 @Language.component("policykg_replies")
 def replies_component(doc: Doc) -> Doc:
     from .replies import find_reply
-    doc._.proposal, doc._.responses = find_reply(doc.text, doc._.structure, doc._.jurisdiction)
+    doc._.proposal, doc._.responses = find_reply(_text(doc), doc._.structure, doc._.jurisdiction)
     return doc
+
+
+def _text(doc: Doc) -> str:
+    """doc.text, joined once: spaCy rebuilds it from every token on each access."""
+    text = doc.user_data.get("policykg_text")
+    if text is None:
+        text = doc.user_data["policykg_text"] = doc.text
+    return text
 
 
 def _fill_display_spans(doc: Doc) -> None:
