@@ -1,0 +1,183 @@
+"""Reposts of one notice: character shingles, MinHash signatures and LSH banding (no all-pairs loop)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Iterable
+
+import numpy as np
+
+from .edges import Edge
+from .normalise import load_json
+from .summary import DocSummary
+
+_MASK = np.uint64(0xFFFFFFFFFFFFFFFF)
+
+
+@dataclass(frozen=True)
+class MinHashParams:
+    """Shingle length, signature length and banding (rows = permutations / bands)."""
+    shingle: int = 5
+    permutations: int = 64
+    bands: int = 16
+    seed: int = 20240710
+
+    @property
+    def rows(self) -> int:
+        return self.permutations // self.bands
+
+
+@cache
+def default_params() -> MinHashParams:
+    data = load_json("matching.json")
+    return MinHashParams(data["shingle_chars"], data["minhash_permutations"], data["lsh_bands"])
+
+
+@cache
+def _coefficients(params: MinHashParams) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(params.seed)
+    a = rng.integers(1, 2**63, params.permutations, dtype=np.uint64) | np.uint64(1)
+    b = rng.integers(0, 2**63, params.permutations, dtype=np.uint64)
+    return a, b
+
+
+def shingle_hashes(text: str, k: int) -> np.ndarray:
+    """Stable 64-bit hashes of the distinct k-character shingles of `text` (polynomial, vectorised)."""
+    if len(text) < k:
+        text = text.ljust(k, "\0")
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    n = len(codes) - k + 1
+    h = np.zeros(n, dtype=np.uint64)
+    base = np.uint64(1000003)
+    with np.errstate(over="ignore"):
+        for j in range(k):
+            h = h * base + codes[j:j + n]
+    return np.unique(h)
+
+
+def signature(text: str, params: MinHashParams | None = None) -> np.ndarray:
+    """The MinHash signature (uint64 per permutation) of a normalised text; storable as bytes."""
+    params = params or default_params()
+    a, b = _coefficients(params)
+    h = shingle_hashes(text, params.shingle)
+    out = np.empty(params.permutations, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for start in range(0, params.permutations, 16):       # bounded memory on long texts
+            block = (h[:, None] * a[None, start:start + 16] + b[None, start:start + 16]) >> np.uint64(16)
+            out[start:start + 16] = block.min(axis=0)
+    return out
+
+
+def estimated_jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
+    """Share of equal MinHash slots: an unbiased estimate of the shingle sets' Jaccard similarity."""
+    return float(np.mean(sig_a == sig_b))
+
+
+class LSHIndex:
+    """Banded MinHash buckets: documents sharing any band are candidates; add() is incremental."""
+
+    def __init__(self, params: MinHashParams | None = None):
+        self.params = params or default_params()
+        self.signatures: dict[str, np.ndarray] = {}
+        self._buckets: list[dict[bytes, list[str]]] = [{} for _ in range(self.params.bands)]
+
+    def _bands(self, sig: np.ndarray) -> Iterable[tuple[int, bytes]]:
+        r = self.params.rows
+        for i in range(self.params.bands):
+            yield i, sig[i * r:(i + 1) * r].tobytes()
+
+    def candidates(self, sig: np.ndarray) -> set[str]:
+        """Ids already indexed that share at least one band with `sig`."""
+        found: set[str] = set()
+        for i, key in self._bands(sig):
+            found.update(self._buckets[i].get(key, ()))
+        return found
+
+    def add(self, doc_id: str, sig: np.ndarray) -> set[str]:
+        """Index a document; returns the earlier documents it collides with."""
+        found = self.candidates(sig)
+        found.discard(doc_id)
+        self.signatures[doc_id] = sig
+        for i, key in self._bands(sig):
+            self._buckets[i].setdefault(key, []).append(doc_id)
+        return found
+
+
+@dataclass
+class SimilarPair:
+    """Two documents whose texts overlap, with the reason they are or are not the same notice."""
+    a: str
+    b: str
+    jaccard: float
+    same_notice: bool
+    conflict: str | None = None      # date / doc_number / figures: why a similar pair is not one notice
+
+
+@dataclass
+class DuplicateGroup:
+    """One notice and the documents (sources) that carry it; `document_id` is the first ingested."""
+    document_id: str
+    members: list[str] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+
+
+def _conflict(a: DocSummary, b: DocSummary) -> str | None:
+    """Why two similar texts are different notices (a revision), or None where nothing differs."""
+    if a.date and b.date and a.date != b.date:
+        return "date"
+    if a.doc_number and b.doc_number and a.doc_number != b.doc_number:
+        return "doc_number"
+    if a.figures != b.figures:
+        return "figures"
+    return None
+
+
+def similar_pairs(summaries: Iterable[DocSummary], index: LSHIndex | None = None) -> list[SimilarPair]:
+    """Verified LSH candidate pairs above the related threshold, each marked same notice or not."""
+    data = load_json("matching.json")
+    index = index or LSHIndex()
+    by_id: dict[str, DocSummary] = {}
+    pairs = []
+    for s in summaries:
+        sig = signature(s.text, index.params)
+        by_id[s.id] = s
+        for other in sorted(index.add(s.id, sig)):
+            if other not in by_id:
+                continue
+            j = estimated_jaccard(sig, index.signatures[other])
+            if j < data["related_min_jaccard"]:
+                continue
+            conflict = _conflict(by_id[other], s)
+            pairs.append(SimilarPair(other, s.id, j, j >= data["same_notice_min_jaccard"] and conflict is None,
+                                     conflict))
+    return pairs
+
+
+def group_duplicates(summaries: list[DocSummary], pairs: list[SimilarPair] | None = None) -> list[DuplicateGroup]:
+    """Documents grouped into notices (union-find over same-notice pairs), singletons included."""
+    pairs = similar_pairs(summaries) if pairs is None else pairs
+    order = {s.id: i for i, s in enumerate(summaries)}
+    parent = {s.id: s.id for s in summaries}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for p in pairs:
+        if p.same_notice:
+            ra, rb = find(p.a), find(p.b)
+            if ra != rb:
+                first, second = sorted((ra, rb), key=order.get)
+                parent[second] = first
+    groups: dict[str, DuplicateGroup] = {}
+    for s in summaries:
+        root = find(s.id)
+        groups.setdefault(root, DuplicateGroup(root)).members.append(s.id)
+    for p in pairs:
+        if p.same_notice:
+            root = find(p.a)
+            groups[root].edges.append(Edge("SAME_NOTICE", p.b, p.a, {"jaccard": round(p.jaccard, 3)},
+                                           rule="minhash-lsh"))
+    return list(groups.values())

@@ -1,0 +1,231 @@
+"""Follow-through from proposals and reply sections to later measures: TF-IDF (words + char n-grams), cosine."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Iterable
+
+import joblib
+import numpy as np
+from scipy.sparse import hstack
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+from ..clean.script import make_view
+from ..types import Record
+from .edges import Edge, Provenance, measure_node, proposal_node, response_node
+from .normalise import load_json
+from .summary import document_date, jurisdiction_of_record
+
+_CJK_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+
+
+@cache
+def _settings() -> dict:
+    return load_json("followup.json")
+
+
+@cache
+def _stop_terms() -> frozenset[str]:
+    return frozenset(_settings()["stop_terms"])
+
+
+def policy_words(text: str) -> list[str]:
+    """Content words of a text: project segmentation, CJK words of 2+ characters, register words dropped."""
+    try:
+        from ..tagging.segment import segment
+        words = segment(text)
+    except ImportError:                                        # pragma: no cover
+        import jieba
+        words = jieba.lcut(text)
+    stop = _stop_terms()
+    return [w for w in words if _CJK_WORD.match(w) and w not in stop]
+
+
+def _analysis_text(text: str) -> str:
+    """Simplified, pinyin-free text of a span (traditional documents are compared in simplified)."""
+    return make_view(text).text
+
+
+@dataclass
+class MeasureItem:
+    """A measure of an ingested policy document, with what a follow-up listing shows of it."""
+    node: str
+    doc_id: str
+    label: str
+    title: str
+    date: str | None
+    jurisdiction: str | None
+    doc_title: str | None
+    responsible: list[str] = field(default_factory=list)
+    caps: list[float] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+    page: int | None = None
+
+
+@dataclass
+class FollowupQuery:
+    """A proposal or one reply section whose follow-through is sought."""
+    node: str
+    doc_id: str
+    label: str | None
+    text: str
+    date: str | None
+    jurisdiction: str | None
+    suggestion: str | None = None
+
+
+@dataclass
+class RankedMeasure:
+    """One measure ranked for a query: cosine score, rank (1 = best) and the shared key terms."""
+    measure: MeasureItem
+    score: float
+    rank: int
+    evidence: list[str]
+
+
+def measure_items(record: Record) -> tuple[list[MeasureItem], list[str]]:
+    """The record's measures as items, and their texts (title + body, analysis view)."""
+    items, texts = [], []
+    date, place = document_date(record), jurisdiction_of_record(record)
+    for m in record.measures:
+        caps = [e.attrs["amount"] for e in record.entities
+                if e.label == "MONEY" and e.attrs.get("role") == "cap" and e.attrs.get("amount") is not None
+                and (e.attrs.get("measure") == m.label or m.start <= e.start < m.end)]
+        items.append(MeasureItem(measure_node(record.id, m.label), record.id, m.label, m.title, date, place,
+                                 record.meta.title, list(m.responsible), caps, m.start, m.end, m.page))
+        texts.append(_analysis_text(m.title + "。" + record.text[m.start:m.end]))
+    return items, texts
+
+
+def followup_queries(record: Record) -> list[FollowupQuery]:
+    """The proposal (whole reply) and each reply section with a suggestion, as queries."""
+    if not record.proposal or not record.proposal.number:
+        return []
+    date, place = document_date(record), jurisdiction_of_record(record)
+    body = record.text
+    out = [FollowupQuery(proposal_node(record.proposal.number), record.id, None,
+                         _analysis_text((record.proposal.title or "") + "。" + body), date, place)]
+    for r in record.responses:
+        if r.end <= r.start:
+            continue
+        out.append(FollowupQuery(response_node(record.id, r.label), record.id, r.label,
+                                 _analysis_text((r.suggestion or "") + "。" + body[r.start:r.end]),
+                                 date, place, r.suggestion))
+    return out
+
+
+def corpus_fingerprint(records: Iterable[Record]) -> str:
+    """A digest of the documents and pipeline versions: the model is refit when it changes."""
+    h = hashlib.sha256()
+    for key in sorted(f"{r.id}:{r.pipeline_version}" for r in records if r.measures):
+        h.update(key.encode())
+    return h.hexdigest()[:16]
+
+
+class FollowupModel:
+    """The fitted vectorisers and measure matrix; fit once per corpus change, saved beside the store."""
+
+    def __init__(self, measures: list[MeasureItem], words: TfidfVectorizer, chars: TfidfVectorizer,
+                 matrix, word_matrix, fingerprint: str):
+        self.measures, self.words, self.chars = measures, words, chars
+        self.matrix, self.word_matrix, self.fingerprint = matrix, word_matrix, fingerprint
+
+    @classmethod
+    def fit(cls, records: Iterable[Record]) -> "FollowupModel":
+        """Vectorisers fitted on the measures of all policy records (and nothing else)."""
+        records = list(records)
+        measures, texts = [], []
+        for r in records:
+            items, item_texts = measure_items(r)
+            measures += items
+            texts += item_texts
+        cfg = _settings()
+        words = TfidfVectorizer(analyzer=policy_words, sublinear_tf=True)
+        chars = TfidfVectorizer(analyzer="char", ngram_range=tuple(cfg["char_ngram_range"]), sublinear_tf=True,
+                                min_df=1, max_features=200_000)
+        corpus = texts or ["空"]
+        word_matrix = words.fit_transform(corpus)
+        char_matrix = chars.fit_transform(corpus)
+        matrix = normalize(hstack([word_matrix, char_matrix]).tocsr())
+        return cls(measures, words, chars, matrix, word_matrix, corpus_fingerprint(records))
+
+    def save(self, path: str | Path) -> Path:
+        """Writes the model (vocabularies, idf weights, measure matrix) with joblib."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        joblib.dump(self, path, compress=3)
+        return path
+
+    @staticmethod
+    def load(path: str | Path) -> "FollowupModel":
+        return joblib.load(path)
+
+    def _vectors(self, texts: list[str]):
+        w = self.words.transform(texts)
+        return normalize(hstack([w, self.chars.transform(texts)]).tocsr()), w
+
+    def rank(self, query: FollowupQuery, top_k: int | None = None) -> list[RankedMeasure]:
+        """Measures of the query's jurisdiction issued after it, best first, with shared key terms."""
+        cfg = _settings()
+        top_k = top_k or cfg["top_k"]
+        allowed = np.array([i for i, m in enumerate(self.measures)
+                            if m.jurisdiction == query.jurisdiction and query.date and m.date
+                            and m.date > query.date], dtype=int)
+        if not allowed.size or query.jurisdiction is None:
+            return []
+        q, qw = self._vectors([query.text])
+        scores = (self.matrix[allowed] @ q.T).toarray().ravel()
+        order = np.argsort(-scores)[:top_k]
+        vocab = self.words.get_feature_names_out()
+        out = []
+        for rank, k in enumerate(order, 1):
+            if scores[k] < cfg["min_score"]:
+                break
+            i = allowed[k]
+            shared = self.word_matrix[i].multiply(qw).tocoo()
+            terms = [vocab[j] for j in shared.col[np.argsort(-shared.data)]
+                     if vocab[j] not in query.jurisdiction][:cfg["evidence_terms"]]   # 中山 in 中山市: no evidence
+            out.append(RankedMeasure(self.measures[i], round(float(scores[k]), 4), rank, terms))
+        return out
+
+
+def followup_edges(model: FollowupModel, records: Iterable[Record], top_k: int | None = None) -> list[Edge]:
+    """FOLLOWED_UP_BY edges from each proposal and response of the reply records to its ranked measures."""
+    edges = []
+    for record in records:
+        for query in followup_queries(record):
+            for r in model.rank(query, top_k):
+                m = r.measure
+                edges.append(Edge("FOLLOWED_UP_BY", query.node, m.node,
+                                  {"score": r.score, "rank": r.rank, "evidence": r.evidence,
+                                   "reply": record.id, "measure_doc": m.doc_id},
+                                  rule="tfidf-cosine",
+                                  provenance=[Provenance(m.doc_id, m.start, m.end, m.page)]))
+    return edges
+
+
+def format_followup(model: FollowupModel, records: Iterable[Record], number: str) -> str:
+    """Per response of the replies to proposal `number`: ranked measures with document, date, units, caps, terms."""
+    lines = []
+    for record in records:
+        if not record.proposal or record.proposal.number != number:
+            continue
+        lines.append(f"proposal {number}: {record.proposal.title or ''}  (reply {record.meta.title or record.id}, "
+                     f"{document_date(record) or 'undated'})")
+        for query in followup_queries(record)[1:] or followup_queries(record):
+            lines.append(f"  {query.label or 'proposal'}  {query.suggestion or ''}")
+            ranked = model.rank(query)
+            if not ranked:
+                lines.append("    (no later measures of this jurisdiction)")
+            for r in ranked:
+                m = r.measure
+                caps = "、".join(f"{c:,.0f}" for c in m.caps) or "-"
+                lines.append(f"    {r.rank}. [{r.score:.3f}] {m.doc_title or m.doc_id} {m.label}、{m.title} "
+                             f"({m.date}) units: {'、'.join(m.responsible) or '-'} caps: {caps}")
+                lines.append(f"       evidence: {'、'.join(r.evidence)}")
+    return "\n".join(lines) or f"no reply to proposal {number} ingested"
