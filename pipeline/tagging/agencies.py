@@ -103,6 +103,11 @@ def _not_a_body(s: str, m: Parse, start: int) -> bool:
     return False
 
 
+def _member_of_collective(s: str, start: int, m: Parse, dropped_end: int) -> bool:
+    """A bare core listed right after a collective shares it: 各地级以上市科技局、财政局."""
+    return start == dropped_end + 1 and s[dropped_end] in _LIST_SEPARATORS and not m.elements[0].prefixes
+
+
 def _doc_number_mask(s: str) -> bytearray:
     mask = bytearray(len(s))
     for m in pattern("doc_number").finditer(s):
@@ -113,7 +118,7 @@ def _doc_number_mask(s: str) -> bytearray:
 def _scan_bodies(s: str, j: Jurisdiction) -> list[Mention]:
     extra = juris_places(j)
     mask = _doc_number_mask(s)
-    out, i = [], 0
+    out, i, dropped_end = [], 0, -2
     while i < len(s):
         if not is_cjk(s[i]) or mask[i]:
             i += 1
@@ -122,7 +127,9 @@ def _scan_bodies(s: str, j: Jurisdiction) -> list[Mention]:
         if p is None:
             i += 1
             continue
-        if not (_is_collective(s, i, p.end) or _not_a_body(s, p, i)):
+        if _is_collective(s, i, p.end) or _member_of_collective(s, i, p, dropped_end):
+            dropped_end = p.end
+        elif not _not_a_body(s, p, i):
             out.append(Mention(i, p.end, p))
         i = p.end
     # bare 中央 only in a list of party bodies (中央、省委、市委): the next mention must follow at once
@@ -157,9 +164,10 @@ def _zone_start(s: str, k: int) -> int | None:
 def _zone_canonical(name: str, board: str, j: Jurisdiction) -> str | None:
     d = agency_data()
     full = name + "管理委员会"
-    if any(name.startswith(n) for n in (*d.city_by_name, *d.province_by_name) if len(n) >= 2):
+    own = [n[:-1] for n in (j.city, j.county) if n and len(n) >= 3]
+    if any(name.startswith(n) for n in (*d.city_by_name, *d.province_by_name, *own) if len(n) >= 2):
         return full
-    if j.city and j.city != j.province:
+    if j.city:                          # 两江新区管委会 in a 重庆市 document: 重庆两江新区管理委员会
         short = j.city[:-1] if j.city.endswith("市") and len(j.city) >= 3 else j.city
         return short + full
     return None
@@ -261,8 +269,11 @@ def tag_agencies(text: str, jurisdiction: Jurisdiction) -> list[Entity]:
     if not text:
         return []
     c, mentions = find_mentions(text, jurisdiction)
+    menus = [m.span() for m in re.finditer(pattern("breadcrumb").pattern, text, re.M)]
     out = []
     for m in mentions:
         start, end = c.span(m.start, m.end)
+        if any(a <= start < b for a, b in menus):
+            continue                    # 首页 > 政务公开 > 省政府办公厅文件: a menu label
         out.append(Entity("AGENCY", text[start:end], start, end, None, {"canonical": m.canonical}))
     return out

@@ -198,6 +198,8 @@ def word_tags() -> dict[str, str]:
 
 def is_place_stem(stem: str) -> bool:
     """True where a stem before 县/区/市 can be a place name: unknown to jieba or tagged as a name."""
+    if stem in agency_data().generic["non_place_stems"]["words"]:
+        return False
     tag = word_tags().get(stem)
     if tag is None:
         bad = agency_data().generic["non_place_chars"]["chars"]

@@ -52,6 +52,11 @@ def _place_names() -> dict[str, str]:
     return names
 
 
+@cache
+def _longest_place() -> int:
+    return max(map(len, _place_names()))
+
+
 def is_cjk(ch: str) -> bool:
     """True for a character of the CJK Unified Ideographs block."""
     return "\u4e00" <= ch <= "\u9fff"
@@ -66,7 +71,7 @@ def _prefix_steps(s: str, p: int, extra_places: frozenset[str], left_ok: bool
         if s.startswith(word, p):
             out.append((p + len(word), (word, kind)))
     names = _place_names()
-    for n in range(7, 1, -1):
+    for n in range(_longest_place(), 1, -1):
         w = s[p:p + n]
         if len(w) == n and (w in names or w in extra_places):
             out.append((p + n, (w, "place")))
@@ -80,11 +85,39 @@ def _prefix_steps(s: str, p: int, extra_places: frozenset[str], left_ok: bool
             stem = s[p:p + n]
             if len(stem) < n or not all(is_cjk(c) and c not in stops for c in stem) or stem[0] in LEVEL_CHARS:
                 break
-            for suffix in place_suffixes():
-                if s.startswith(suffix, p + n) and is_place_stem(stem):
+            for suffix in _all_place_suffixes():
+                if s.startswith(suffix, p + n) and _place_ok(s, p + n, stem, suffix):
                     out.append((p + n + len(suffix), (stem + suffix, "newplace")))
                     break
     return out
+
+
+@cache
+def _town_suffixes() -> tuple[str, ...]:
+    """Suffixes that only name a place before proof words: towns (镇, 乡)."""
+    return tuple(k for k in agency_data().generic["place_suffix_confirmed"]["after"] if k not in place_suffixes())
+
+
+@cache
+def _all_place_suffixes() -> tuple[str, ...]:
+    confirmed = agency_data().generic["place_suffix_confirmed"]["after"]
+    return tuple(dict.fromkeys((*place_suffixes(), *confirmed)))
+
+
+def _place_ok(s: str, p: int, stem: str, suffix: str) -> bool:
+    """An unseen place stem + suffix: a plain suffix needs a likely stem or proof after it; a town
+    suffix (镇/乡) always needs proof, and a stem jieba knows as another word the full 人民政府."""
+    if suffix in place_suffixes():
+        return is_place_stem(stem) or _confirmed(s, p, suffix)
+    if not _confirmed(s, p, suffix) or len(stem) > 3:       # town names: 2-3 characters
+        return False
+    return is_place_stem(stem) or s.startswith("人民政府", p + len(suffix))
+
+
+def _confirmed(s: str, p: int, suffix: str) -> bool:
+    """True where the words after a place suffix prove a place (五常街道|办事处)."""
+    after = agency_data().generic["place_suffix_confirmed"]["after"].get(suffix, ())
+    return any(s.startswith(w, p + len(suffix)) for w in after)
 
 
 def _prefix_paths(s, p, extra_places, left_ok, depth=0):
@@ -214,10 +247,15 @@ def parse_at(s: str, i: int, extra_places: frozenset[str] = frozenset(), left_ok
             if kind == "local" and _local(key).get("needs_place") \
                     and not any(k in ("place", "newplace") for _, k in prefs):
                 continue
+            if kind == "local" and _local(key).get("place_ends") \
+                    and not (prefs and prefs[-1][0].endswith(_local(key)["place_ends"])):
+                continue
             if kind in ("national", "parent", "firm") and prefs:
                 continue
             if kind == "generic" and key in core_lexicon():
                 continue
+            if kind == "generic" and not left_ok and all(k == "level" for _, k in prefs):
+                continue                # 城|市管理办公室, 小|区报送管委会: a level word inside a word
             parse = _extend(s, Parse(c_end, [Element(prefs, key, kind)]), extra_places)
             if kind == "firm" and len(parse.elements) == 1:
                 continue
@@ -258,6 +296,8 @@ def _resolve_places(prefs: list[tuple[str, str]], j: Jurisdiction, level_hint: s
             name = d.city_by_name[w]
         elif j.county and w in (j.county, j.county[:-1]):
             name = j.name_at(j.county[-1])
+        elif kind == "newplace" and not out and j.county and w.endswith(_town_suffixes()):
+            name = j.name_at(j.county[-1]) + w      # a town of the document's own county
         else:
             name = w
         if name is None:
@@ -280,7 +320,7 @@ def _element_canonical(el: Element, j: Jurisdiction, level_hint: str | None) -> 
     if el.kind == "national":
         return d.national.get(el.core)
     if el.kind == "parent":
-        return d.national.get(el.core)
+        return d.national.get(el.core) or _unplaced(el, j)
     if el.kind == "firm":
         return d.state_firms[el.core]
     if el.kind == "generic" and [k for _, k in el.prefixes] == ["national"]:
@@ -296,13 +336,39 @@ def _element_canonical(el: Element, j: Jurisdiction, level_hint: str | None) -> 
     if el.kind == "local":
         spec = _local(el.core)
         template = spec.get("template")
+        if _unplaced(el, j):
+            return _unplaced(el, j)
         if not template:
             return None
+        if spec.get("place_short"):
+            short = _short_place(base)
+            return template.format(s=short) if short else None
         if spec.get("place_as_written"):
             w = _written(el.prefixes, j)
             return template.format(w=w) if w else None
         return template.format(j=base) if base else None
     return None
+
+
+def _short_place(full: str | None) -> str | None:
+    """A province or city without its level word (江苏省 -> 江苏, 合肥市 -> 合肥), as regulators' offices write it."""
+    if not full:
+        return None
+    d = agency_data()
+    for p in d.provinces:
+        if full == p.name:
+            return p.short
+    for suffix in ("市", "地区", "盟", "州"):
+        if full.endswith(suffix) and len(full) - len(suffix) >= 2:
+            return full[: -len(suffix)]
+    return full
+
+
+def _unplaced(el: Element, j: Jurisdiction) -> str | None:
+    """The national body a bare core stands for in a document with no local jurisdiction (人民银行)."""
+    if el.prefixes or j.province or j.city or j.county:
+        return None
+    return _local(el.core).get("unplaced")
 
 
 def to_script(name: str | None, traditional: bool) -> str | None:

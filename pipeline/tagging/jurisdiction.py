@@ -63,7 +63,8 @@ def parse_place_chain(name: str) -> tuple[str | None, str | None, str | None, in
             pos += len(full)
             break
     m = pattern("issuer_local_place").match(s, pos)
-    if m and any(s.startswith(w, m.end()) for w in generic_words("issuer_body_starts")):
+    town = pattern("issuer_town").match(s, m.end()) if m else None
+    if m and (_body_starts_at(s, m.end()) or (town and _body_starts_at(s, town.end()))):
         place = m.group()
         if place.endswith("市") and not city and not county:
             city = place
@@ -75,6 +76,10 @@ def parse_place_chain(name: str) -> tuple[str | None, str | None, str | None, in
     if city and not province:
         province = d.province_of_city.get(city)
     return province, city, county, pos
+
+
+def _body_starts_at(s: str, pos: int) -> bool:
+    return any(s.startswith(w, pos) for w in generic_words("issuer_body_starts"))
 
 
 def _level(province, city, county) -> str | None:

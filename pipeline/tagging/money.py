@@ -79,7 +79,7 @@ def _amounts(v: str, L: MoneyLexicon) -> list[Amount]:
         num, mag, cur = m.group("num"), m.group("mag") or "", "".join((m.group("cur") or "").split())
         sym = m.group("sym")
         chinese = not num[0].isdigit()
-        if chinese and not any(c in num for c in "十百千万亿") and not mag:
+        if chinese and not any(c in num for c in "十百千万亿拾佰仟") and not mag:
             continue                                    # 二元结构, 一元化: words, not amounts
         end = max(m.end(g) for g in ("num", "inf", "mag", "inf2", "cur") if m.group(g))
         if cur:
@@ -97,7 +97,7 @@ def _amounts(v: str, L: MoneyLexicon) -> list[Amount]:
         approx = bool(m.group("inf") or m.group("inf2"))
         start = m.start()
         p = L.approx_prefix.search(v, max(0, start - 8), start)
-        if p and p.end() == start and not _bound_ends_at(v, start, L):
+        if p and p.end() == start and not _bound_ends_at(v, p.start() + len(p.group().rstrip()), L):
             start, approx = p.start(), True
         code = L.currency_code.get(cur) if cur else L.currency_code.get(sym or "", "CNY")
         found.append(Amount(start, end, m.start(), value, code or "CNY",

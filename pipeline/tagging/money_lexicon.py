@@ -61,12 +61,15 @@ class MoneyLexicon:
     rate_left_re: re.Pattern
     rate_right: re.Pattern
     rate_not_right: re.Pattern  # 按50%收取: a charge, not support
+    ratio_change: re.Pattern    # 补助比例提高至: a support ratio raised or cut (anchored at the end)
 
 
 # A digit run may be wrapped once by a single line break (50\n0万元); a blank line ends it.
 _DIGITS = r"\d+(?:[ \t]*\n[ \t]*\d+)?"
 _ARABIC = rf"(?<![\d.A-Za-z])(?:\d{{1,3}}(?:,\d{{3}})+|{_DIGITS})(?:\.{_DIGITS})?"
-_CHINESE = r"(?<![零〇一二两三四五六七八九十百千万亿点])[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿点]*"
+# Chinese numerals, the financial forms too (伍万元, 壹仟贰佰元: amounts written on vouchers and contracts).
+_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟"
+_CHINESE = rf"(?<![{_CN_DIGITS}])[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾][{_CN_DIGITS}]*"
 _SPACE = r"\s{0,4}"
 PUNCT = "，,；;。！？!?：:"
 
@@ -128,5 +131,7 @@ def lexicon() -> MoneyLexicon:
         rate_left=rate_left,
         rate_left_re=re.compile(_alt(list(rate_left))),
         rate_right=re.compile(rf"\s*(?:{_alt(_words(rates['support_right']))})"),
+        ratio_change=re.compile(rf"(?:{_alt(rates['ratio_change']['nouns'])})(?:比例|标准)"
+                                rf"(?:{_alt(rates['ratio_change']['verbs'])})$"),
         rate_not_right=re.compile(rf"\s*(?:的?比例)?(?:{_alt(_words(rates['not_support_right']))})"),
     )

@@ -10,6 +10,7 @@ _CLAUSE_END_BRACKETS = re.compile(rf"[{PUNCT}（）()]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _WHITE = re.compile(r"\s+")
 _TOPIC = re.compile(r"对于|对")
+_PER_UNIT = re.compile(rf"^[/／][^\d{PUNCT}、]{{1,3}}?(?=的|[{PUNCT}、]|$|给予|予以)")
 SENTENCE_WINDOW = 300
 
 
@@ -76,7 +77,7 @@ def _cues_at(text: str, i: int, table: dict):
 
 def money_role(v: str, start: int, end: int, bounded: bool, is_range: bool, L: MoneyLexicon) -> str:
     """Role of an amount group spanning view[start:end] (cap, threshold, target, range, grant, budget ...)."""
-    right = _WHITE.sub("", v[end:end + 32])
+    right = _PER_UNIT.sub("", _WHITE.sub("", v[end:end + 32]))      # 500元/亩的标准给予: skip /亩
     eligible = bool(L.eligibility.match(right))
     if bounded or L.cap_suffix.match(right):
         return "threshold" if eligible else "cap"
@@ -146,6 +147,8 @@ def rate_is_support(v: str, start: int, end: int, L: MoneyLexicon) -> bool:
         return True
     if L.rate_not_right.match(v, end):
         return False
+    if L.ratio_change.search(_WHITE.sub("", v[clause_start(v, start):start])):
+        return True
     cue = nearest_cue(v[clause_start(v, start):start], L.rate_left_re, L.rate_left)
     if cue is None:                 # 且不超过项目总投资的30%: a bounded share is a support limit
         return governing_bound(v, start, L) is not None
