@@ -12,7 +12,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from ..settings import SPACY_PIPELINE
@@ -21,10 +21,16 @@ from .segment import tokenizer as jieba_tokenizer
 COMPONENTS = ("policykg_structure", "policykg_agencies", "policykg_money", "policykg_measures",
               "policykg_replies")
 
-for _name, _default in (("structure", None), ("jurisdiction", None), ("entities", None),
-                        ("measures", None), ("proposal", None), ("responses", None)):
+DOC_ATTRS = ("structure", "jurisdiction", "entities", "measures", "proposal", "responses")
+# Facts of a tagged span, readable as span._.canonical, span._.amount ... on doc.spans["policykg"].
+SPAN_ATTRS = ("canonical", "amount", "amount_max", "currency", "approx", "role", "rate", "scope",
+              "value", "measure", "title", "doc_number")
+for _name in DOC_ATTRS:
     if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
+        Doc.set_extension(_name, default=None)
+for _name in SPAN_ATTRS:
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
 
 
 class JiebaTokenizer:
@@ -113,6 +119,9 @@ def _fill_display_spans(doc: Doc) -> None:
     for e in sorted(doc._.entities, key=lambda e: (e.start, -e.end)):
         span = doc.char_span(e.start, e.end, label=e.label, alignment_mode="expand")
         if span is not None:
+            for name in SPAN_ATTRS:
+                if name in e.attrs:
+                    span._.set(name, e.attrs[name])
             spans.append(span)
     doc.spans["policykg"] = spans
 

@@ -35,3 +35,13 @@ def test_tokens_keep_agency_names_whole_and_offsets_exact():
     money = [e for e in doc._.entities if e.label == "MONEY"]
     assert all(text[e.start:e.end] == e.text for e in money)
     assert {"六", "七"} <= {e.attrs.get("measure") for e in money if e.attrs.get("role") == "cap"}
+
+
+def test_span_attributes_carry_amounts_and_canonical_names():
+    nlp = build_nlp()
+    doc = nlp(raw_text("zs-2025-wenwaimao-measures"))
+    spans = doc.spans["policykg"]
+    cap = next(s for s in spans if s.label_ == "MONEY" and s._.role == "cap" and s._.measure == "六")
+    assert (cap._.amount, cap._.rate, cap._.currency) == (500000, 0.3, "CNY")
+    canon = {s.text: s._.canonical for s in spans if s.label_ == "AGENCY"}
+    assert canon["市商务局"] == "中山市商务局"
