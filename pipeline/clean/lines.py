@@ -3,6 +3,7 @@
 character widths for text that was extracted from a PDF earlier."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -13,6 +14,7 @@ FULL_SLACK = 1.5          # a line ending within this many characters of the mar
 TEXT_SLACK = 3.0          # the same for text (wider: first-line indents were lost in extraction)
 INDENT_MIN = 1.2          # a line starting this many characters right of the margin is indented
 WRAP_SHARE = 0.3          # share of lines at the modal width for a text to count as wrapped
+OVER_SHARE = 0.1          # at most this share of lines may run past a wrap width (typed web text does)
 MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 14, 60
 
 
@@ -36,15 +38,29 @@ def text_width(text: str) -> float:
 
 
 def wrap_width(texts: list[str]) -> float | None:
-    """The modal line width where the text is an earlier PDF extraction wrapped at a fixed width."""
+    """The modal line width where the text is an earlier PDF extraction wrapped at a fixed width.
+
+    Lines of a wrapped text stop at that width; a text with many longer lines was typed, and
+    lines of similar length in it are a coincidence."""
     widths = [round(text_width(t.strip())) for t in texts if t.strip()]
     if len(widths) < 8:
         return None
     mode, _ = Counter(widths).most_common(1)[0]
     near = sum(1 for w in widths if abs(w - mode) <= 1)
-    if MIN_WRAP_WIDTH <= mode <= MAX_WRAP_WIDTH and near >= WRAP_SHARE * len(widths):
+    over = sum(1 for w in widths if w > mode + TEXT_SLACK)
+    if MIN_WRAP_WIDTH <= mode <= MAX_WRAP_WIDTH and near >= WRAP_SHARE * len(widths) \
+            and over <= OVER_SHARE * len(widths):
         return float(mode)
     return None
+
+
+_LETTER_SPACED = re.compile(r"(?:\S[ \u3000]){3,}\S")
+
+
+def is_letter_spaced(text: str) -> bool:
+    """True for a display line set with a space after every character (江 西 省 人 民 政 府 文 件):
+    an issuer mark, doc number or title that an extractor spaced out; never a wrapped body line."""
+    return bool(_LETTER_SPACED.fullmatch(text.strip()))
 
 
 def _leading_width(text: str) -> float:
@@ -67,10 +83,11 @@ def text_flow(pages: list[Page]) -> list[FlowLine]:
             blank_before = True
             continue
         stripped = t.strip()
+        spaced = is_letter_spaced(stripped)
         out.append(FlowLine(
             text=stripped, page=None,
-            full=width is not None and text_width(stripped) >= width - TEXT_SLACK,
-            indent=_leading_width(t) >= 1.0,
+            full=width is not None and not spaced and text_width(stripped) >= width - TEXT_SLACK,
+            indent=_leading_width(t) >= 1.0, centred=spaced,
             para_start=blank_before and not double_spaced))
         blank_before = False
     return out

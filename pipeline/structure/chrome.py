@@ -37,8 +37,11 @@ def is_chrome(line: str) -> bool:
 
 
 def _is_trailing(line: str) -> bool:
+    """True for a site line after the letter: chrome, a short 打印本页/上一篇 line, a footer."""
     c = data("chrome")
-    return is_chrome(line) or (len(line) <= 30 and any(w in line for w in c["trailing_cues"]))
+    footer = c["footer_cues"]
+    return is_chrome(line) or (len(line) <= 30 and any(w in line for w in c["trailing_cues"])) \
+        or (len(line) <= footer["max_chars"] and any(w in line for w in footer["words"]))
 
 
 def _is_anchor(line: str) -> bool:
@@ -74,7 +77,8 @@ def find_bounds(lines: list[TextLine]) -> Bounds:
 
 
 def _cut_site_tail(lines: list[TextLine], first: int, last: int, chrome: set[int]) -> int:
-    """After the last closing element, a short run without sentences is the site's, not the letter's."""
+    """After the last closing element, a related-articles list or a short run without sentences is
+    the site's, not the letter's."""
     anchors = [i for i in range(first, last + 1) if _is_anchor(lines[i].text)]
     if not anchors:
         return last
@@ -82,6 +86,11 @@ def _cut_site_tail(lines: list[TextLine], first: int, last: int, chrome: set[int
     m = pattern("cc").match(lines[a].text)
     if m and not m.group("v").strip(" |｜") and a < last:   # 抄送: with its list on the next line
         a += 1
+    related = rx(data("chrome")["related_list_cues"]["pattern"])
+    cue = next((i for i in range(a + 1, last + 1) if related.search(lines[i].text)), None)
+    if cue is not None:                               # 相关文件： and the titles listed under it
+        chrome.update(range(cue, last + 1))
+        last = cue - 1
     rest = lines[a + 1:last + 1]
     if rest and sum(len(ln.text) for ln in rest) <= data("chrome")["trailing_max_chars"] \
             and not any("。" in ln.text for ln in rest):

@@ -22,8 +22,10 @@ def parse_date(s: str) -> str | None:
 
 
 def is_date_line(line: str) -> bool:
-    """True where a line is nothing but a written date (a 成文日期 line)."""
-    return bool(rx(r"^\s*" + date_pattern() + r"\s*$").match(line))
+    """True where a line is nothing but a written date (a 成文日期 line), perhaps with its
+    公开方式 note: 2021年1月5日（此件公开发布）."""
+    tail = data("patterns")["date_line_tail"]["pattern"]
+    return bool(rx(r"^\s*" + date_pattern() + r"\s*(?:" + tail + r")?\s*$").match(line))
 
 
 def _add_years(iso: str, years: int) -> str:

@@ -45,6 +45,8 @@ def _has_own_content(section: Section, sections: list[Section], text: str) -> bo
     if rx(m["lead_unit_cues"]["body_pattern"]).search(heading):
         return True
     rest = own[len(heading):].strip()
+    if rest.endswith(("：", ":")):              # 为…，实施以下支持政策： introduces its items
+        return False
     return len(rest) >= m["own_content_min_chars"]
 
 

@@ -40,6 +40,8 @@ def doc_number_at(line: str) -> re.Match | None:
 
 def title_doc_type(line: str) -> tuple[str, int] | None:
     """(doc_type, kept length) where a line ends like a title (…的通知, 若干措施(试行)); else None."""
+    line = rx(data("doc_types")["title_site_suffix"]["pattern"]).sub("", line)
+    line = rx(data("doc_types")["title_trailing_date"]["pattern"]).sub("", line)
     if "。" in line or "：" in line or ":" in line or len(line) > data("elements")["max_title_chars"]:
         return None
     kept = len(line)
@@ -63,6 +65,7 @@ def _title_text(ln: TextLine) -> tuple[str, int]:
     """A line's text that may hold a title: after a leading doc number, before glued site fields."""
     from .chrome import strip_leading_chrome
     text = strip_leading_chrome(ln.text)
+    text = rx(data("doc_types")["title_leading_tag"]["pattern"]).sub("", text)
     offset = len(ln.text) - len(text)
     m = doc_number_at(text)
     if m:
@@ -92,7 +95,7 @@ def _title_block(lines: list[TextLine], body: list[int], limit: int, chrome: fro
             if len(nxt.text) > (40 if open_book else 20) or doc_number_at(nxt.text):
                 break
             longer = title_doc_type(joined + nxt.text)
-            if not longer:
+            if not longer or longer[1] <= len(joined):     # the title must run into the next line
                 break
             last, hit = nxt, (longer[0], longer[1] - len(joined))
             joined += nxt.text
@@ -180,10 +183,14 @@ def _read_doc_number(reader: Reader, lines, body, limit, head: Header) -> None:
 
 
 def _read_recipients(reader: Reader, lines, body, limit, head: Header) -> None:
-    """主送机关: the first line before the body's headings that ends with a colon."""
+    """主送机关: the first line after the title and before the body's headings that ends with a colon
+    (a colon line above the title is site furniture: 主题词：, 分享到：)."""
+    after = head.title_lines[1] if head.title_lines else -1
     for pos, i in enumerate(body):
         if i >= limit:
             break
+        if i <= after:
+            continue
         ln = lines[i]
         text = _JUNK_END.sub("", ln.text)
         if not text.endswith(("：", ":")) or "。" in text or len(text) > 200:

@@ -47,11 +47,16 @@ def proposers_of(recipients: list[str]) -> list[str]:
     for r in recipients:
         for part in re.split(r"[、，,]", r):
             part = part.strip()
+            simple = to_simplified(part)           # same length: cut the original where it matches
             for pre in data("replies")["proposer_prefixes"]:
-                part = part[len(pre):] if part.startswith(pre) else part
-            if not part.endswith(unit_suffixes):
+                if simple.startswith(pre):
+                    part, simple = part[len(pre):], simple[len(pre):]
+            count = rx(data("replies")["proposer_count_suffix"]["pattern"]).search(simple)
+            if count:
+                part, simple = part[:count.start()], simple[:count.start()]
+            elif not simple.endswith(unit_suffixes):
                 for suf in suffixes:
-                    if part.endswith(suf) and len(part) > len(suf):
+                    if simple.endswith(suf) and len(simple) > len(suf):
                         part = part[:-len(suf)]
                         break
             if part:
@@ -100,17 +105,32 @@ def _strip_affixes(mention: str) -> str:
 
 
 def _status(heading_line: str, lines_after: list[str]) -> str | None:
-    """The handling status the letter prints in the heading's parentheses or on a line of its own."""
+    """The handling status the letter prints in the heading's parentheses, on a line of its own,
+    after a cue (办理结果：…) or opening the first paragraph."""
     statuses = words("replies", "status_words", "words")
     m = re.search(r"[（(【]([^（）()【】]{2,12})[）)】]\s*$|[：:—-]\s*([^：:—-]{2,12})$", heading_line)
     if m:
         cand = (m.group(1) or m.group(2) or "").strip("。 ")
         if cand in statuses:
             return cand
-    for ln in lines_after:
+    for cand in re.findall(r"[（(【]\s*([^（）()【】]{2,12}?)\s*[）)】]", heading_line):   # run-in body
+        if cand in statuses:
+            return cand
+    for ln in lines_after[:8]:
         t = ln.strip().rstrip("。.！!；;")
         if t in statuses:
             return t
+    for ln in lines_after:                        # …长效机制研究方案。（留作参考）
+        m = re.search(r"[（(【]\s*([^（）()【】]{2,12}?)\s*[）)】][。.]?\s*$", ln)
+        if m and m.group(1) in statuses:
+            return m.group(1)
+    cue = rx(data("replies")["status_words"]["cue_pattern"])
+    for ln in lines_after:                        # 办理结果：正在解决。 anywhere in the section
+        for m in cue.finditer(ln):
+            v = m.group("v").strip()
+            hit = next((w for w in statuses if v == w or v.startswith(w)), None)
+            if hit:
+                return hit
     first = next((ln.strip() for ln in lines_after if ln.strip()), "")
     for word in sorted(statuses, key=len, reverse=True):  # 部分采纳。2023年，我局……
         if first.startswith(word) and first[len(word):len(word) + 1] in ("。", "，", ",", "：", ":", "；", ";"):
@@ -141,7 +161,7 @@ def parse_reply(text: str, structure: Structure, view: View | None = None) -> Re
     reader = Reader(text, v)
     s = v.text
     meta = structure.meta
-    title_v = to_simplified(meta.title or "")
+    title_v = make_view(meta.title or "").text           # simplified, injected readings removed
     first_sec = structure.sections[0].start if structure.sections else structure.body_end
     opening_end = inv.get(first_sec, ve)
     proposal = Proposal(category=meta.category, replying_unit=meta.issuer)
@@ -151,7 +171,7 @@ def parse_reply(text: str, structure: Structure, view: View | None = None) -> Re
         m = rx(r["proposal_number"]["pattern"]).search(source)
         if m and proposal.number is None:
             proposal.number = m.group("v")
-    proposal.session = _session(reader, title_v, meta.title, s, vs, opening_end)
+    proposal.session = _session(reader, meta.title, s, vs, opening_end)
     proposal.proposers = proposers_of(meta.recipients)
     for p in r["proposal_title"]["patterns"]:
         m = rx(p, re.M).search(s, vs, opening_end)
@@ -163,10 +183,12 @@ def parse_reply(text: str, structure: Structure, view: View | None = None) -> Re
     return ReplyParts(proposal, _responses(structure, reader, inv), mentions)
 
 
-def _session(reader: Reader, title_v: str, title: str | None, s: str, vs: int, ve: int) -> str | None:
+def _session(reader: Reader, title: str | None, s: str, vs: int, ve: int) -> str | None:
+    """The session (市政协十三届三次会议) from the title, else from the opening, as written."""
     r = data("replies")["session"]
-    for source, base in ((title_v, None), (s[vs:ve], vs)):
-        m = rx(r["pattern"]).search(source)
+    title_view = make_view(title or "")
+    for source, base in ((title_view.text, None), (s[vs:ve], vs)):
+        m = next((m for p in [r["pattern"], *r["alt_patterns"]] if (m := rx(p).search(source))), None)
         if not m:
             continue
         value = m.group("v")
@@ -174,14 +196,10 @@ def _session(reader: Reader, title_v: str, title: str | None, s: str, vs: int, v
         value = value[cut:]
         if base is None and title:
             start = m.start("v") + cut
-            return _simpl_to_original(title, title_v, start, start + len(value))
+            a, b = title_view.span_to_original(start, start + len(value))
+            return title[a:b]
         return reader.value(base + m.start("v") + cut, base + m.end("v"))
     return None
-
-
-def _simpl_to_original(original: str, simplified: str, start: int, end: int) -> str:
-    """A slice of a meta value by offsets of its simplified copy (same length when only simplified)."""
-    return original[start:end] if len(original) == len(simplified) else simplified[start:end]
 
 
 def _responses(structure: Structure, reader: Reader, inv: dict[int, int]) -> list[Response]:
@@ -214,7 +232,9 @@ def _responses(structure: Structure, reader: Reader, inv: dict[int, int]) -> lis
         label_end = h.label_end if h else 0
         span = _suggestion(rest, a + label_end, to_simplified(sec.title), first_par, par_start or 0)
         suggestion = reader.value(*span) if span else None
-        status = _status(heading, lines[1:9])
+        status = _status(heading, lines[1:])
+        if status and (at := reader.view.text.find(status, a, b)) >= 0:
+            status = reader.value(at, at + len(status))       # as written: 吸收採納 in a traditional text
         out.append(Response(label=sec.label, suggestion=suggestion, status=status,
                             start=sec.start, end=sec.end))
     return out

@@ -1,0 +1,66 @@
+"""Numbered headings run into the previous paragraph (web copies that lost their line breaks:
+'…（责任单位：市商务局） 二、支持商圈建设。…') split back onto lines of their own."""
+from __future__ import annotations
+
+import re
+
+from pipeline.clean.lines import FlowLine
+from pipeline.structure.numerals import cn_int
+
+_DIGIT = "[一二三四五六七八九十百]"
+_NUM = _DIGIT + "{1,4}"
+# A level-1 (二、) or level-2 (（二）) label right after a sentence end or colon and optional spaces.
+# 二、三季度 (second and third quarters) is an enumeration, not a heading.
+_INLINE = re.compile(rf"(?<=[。；;！？!?）)：:])[ \t\u3000\u00a0]*(?:(?P<n1>{_NUM})、(?!{_DIGIT})|[（(](?P<n2>{_NUM})[）)])")
+_START = re.compile(rf"^\s*(?:(?P<n1>{_NUM})、|[（(](?P<n2>{_NUM})[）)])")
+
+
+def _label(m: re.Match) -> tuple[int, int | None]:
+    """(level, number) of a matched label."""
+    return (1, cn_int(m.group("n1"))) if m.group("n1") else (2, cn_int(m.group("n2")))
+
+
+def _cuts(text: str, last: dict[int, int]) -> list[int]:
+    """Offsets where a label continuing the numbering of its level starts inside `text`.
+
+    A label counts only as the next number of its level (二 after 一); a first label (一) only
+    where its successor follows in the same text, so a stray '。一、' in prose stays.
+    """
+    found = [(m, *_label(m)) for m in _INLINE.finditer(text)]
+    cuts = []
+    for k, (m, level, n) in enumerate(found):
+        expected = last.get(level, 0) + 1
+        if n != expected:
+            continue
+        if n == 1 and not any(lv == level and nn == 2 for _, lv, nn in found[k + 1:]):
+            continue
+        cuts.append(m.end() - len(m.group(0).lstrip(" \t\u3000\u00a0")))
+        last[level] = n
+        if level == 1:
+            last.pop(2, None)
+    return cuts
+
+
+def split_inline_headings(lines: list[FlowLine]) -> list[FlowLine]:
+    """Lines with run-in numbered headings split at each heading (the part after is a new paragraph)."""
+    last: dict[int, int] = {}
+    out: list[FlowLine] = []
+    for line in lines:
+        m = _START.match(line.text)
+        if m:
+            level, n = _label(m)
+            if n is not None:
+                last[level] = n
+                if level == 1:
+                    last.pop(2, None)
+        cuts = _cuts(line.text, last) if len(line.text) > 20 else []
+        if not cuts:
+            out.append(line)
+            continue
+        bounds = [0, *cuts, len(line.text)]
+        for a, b in zip(bounds, bounds[1:]):
+            piece = line.text[a:b].rstrip(" \t\u3000\u00a0")
+            if piece:
+                out.append(line.moved(text=piece, para_start=line.para_start or a > 0,
+                                      full=line.full and b == len(line.text)))
+    return out
