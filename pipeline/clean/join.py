@@ -24,7 +24,8 @@ def continues(prev: FlowLine, nxt: FlowLine, indented_paragraphs: bool = False) 
     return (prev.full and not prev.centred
             and (indented_paragraphs or not rules.ends_sentence(prev.text) or _open_bracket(prev.text))
             and not (nxt.indent or nxt.centred or nxt.para_start)
-            and rules.heading_level(nxt.text) is None)
+            and rules.heading_level(nxt.text) is None
+            and not rules.ends_title(prev.text, nxt.text))
 
 
 def _open_bracket(text: str) -> bool:

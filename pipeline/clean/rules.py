@@ -22,6 +22,14 @@ class LayoutRules:
     page_number: tuple[re.Pattern, ...]
     headings: tuple[tuple[int, re.Pattern], ...]
     displaceable_levels: frozenset[int]
+    title_end: re.Pattern = re.compile(r"(?!)")
+    title_continuation: re.Pattern = re.compile(r"(?!)")
+
+    def ends_title(self, text: str, nxt: str) -> bool:
+        """True where a line ends a document title (…的通知) and the next line does not go on with it."""
+        t = to_simplified(text.rstrip())
+        return bool(self.title_end.search(t)) and t.count("《") <= t.count("》") and \
+            not self.title_continuation.match(to_simplified(nxt.lstrip()))
 
     def is_page_number(self, text: str) -> bool:
         t = to_simplified(text.strip())
@@ -50,4 +58,6 @@ def layout_rules() -> LayoutRules:
         page_number=tuple(re.compile(p["pattern"]) for p in data["page_number_patterns"]),
         headings=tuple((h["level"], re.compile(h["pattern"])) for h in data["heading_patterns"]),
         displaceable_levels=frozenset(data["displaceable_heading_levels"]),
+        title_end=re.compile(data["title_end"]["pattern"]),
+        title_continuation=re.compile(data["title_end"]["continuation"]),
     )

@@ -10,11 +10,11 @@ from ..errors import W_NO_DATE, W_NO_ISSUER, W_NO_STRUCTURE
 from ..types import Meta, Structure
 from .chrome import find_bounds
 from .dates import is_date_line
-from .kinds import document_kind
+from .kinds import document_kind, issues_attached
 from .layout import Reader, TextLine, split_lines
 from .lexicon import data, pattern, rx
 from .measures import measure_truncated, select_measures
-from .meta import is_unit_line, read_header
+from .meta import is_dated_signature, is_unit_line, read_header
 from .replies import Mention, ReplyParts, parse_reply
 from .sections import find_sections, match_heading
 
@@ -35,6 +35,18 @@ def _closing_offset(lines: list[TextLine], first: int, last: int, chrome: frozen
     return lines[last].end if last >= 0 else 0
 
 
+def _signature_line(lines: list[TextLine], first: int, last: int, chrome: frozenset[int]) -> int | None:
+    """Index of the 成文日期 line under a signature (unit line, then date), where the letter ends."""
+    prev = None
+    for ln in lines[first:last + 1]:
+        if ln.index in chrome:
+            continue
+        if (is_date_line(ln.text) and prev is not None and is_unit_line(prev.text)) or is_dated_signature(ln.text):
+            return ln.index
+        prev = ln
+    return None
+
+
 def parse_structure(text: str) -> Structure:
     """Meta, numbered sections, body bounds and kind of a clean document text."""
     view = make_view(text)
@@ -48,10 +60,15 @@ def parse_structure(text: str) -> Structure:
     anchors = [i for i in (head.title_lines and head.title_lines[1], head.recipients_line,
                            head.doc_number_line) if i is not None and i < head.limit]
     start_line = max(anchors) + 1 if anchors else bounds.first
-    headings = [ln.index for ln in lines[start_line:bounds.last + 1]
+    last = bounds.last
+    signed = _signature_line(lines, start_line, last, bounds.chrome)
+    if signed and not issues_attached(meta.title, head.cover_issues) and any(
+            match_heading(ln.text) for ln in lines[start_line:signed] if ln.index not in bounds.chrome):
+        last = signed                    # the letter has its own items: a 附件's items are not sections
+    headings = [ln.index for ln in lines[start_line:last + 1]
                 if ln.index not in bounds.chrome and match_heading(ln.text)]
-    end = _closing_offset(lines, (headings[-1] if headings else start_line) + 1, bounds.last, bounds.chrome)
-    sections = find_sections(reader, lines, start_line, bounds.last, end, bounds.chrome)
+    end = _closing_offset(lines, (headings[-1] if headings else start_line) + 1, last, bounds.chrome)
+    sections = find_sections(reader, lines, start_line, last, end, bounds.chrome)
     body_start, body_end = reader.span(lines[bounds.first].start, lines[bounds.last].end)
     opening = view.text[lines[bounds.first].start:lines[min(bounds.last, bounds.first + 12)].end]
     kind = document_kind(meta.title, meta.doc_type, head.cover_issues, opening)

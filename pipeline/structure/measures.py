@@ -26,6 +26,38 @@ def is_framework(title: str) -> bool:
     return False
 
 
+def _among_measures(i: int, sections: list[Section]) -> bool:
+    """True where a sibling of section i is a plain item (no sub-items, no framework heading)."""
+    sec = sections[i]
+    return any(j != i and s.parent == sec.parent and s.level == sec.level and not is_framework(s.title)
+               and not any(c.parent == j for c in sections) for j, s in enumerate(sections))
+
+
+def is_action_item(section: Section, text: str) -> bool:
+    """True for a safeguard phrased as an action with run-in text (三、加强组织领导。县政协要…)."""
+    t = _normal(section.title)
+    return t.startswith(tuple(data("measures")["action_safeguards"]["verbs"])) and _inline_content(section, text)
+
+
+def is_article(section: Section) -> bool:
+    """True for an article of a rules text (第五条)."""
+    return bool(rx(data("measures")["articles"]["label_pattern"]).match(to_simplified(section.label)))
+
+
+def is_support_article(section: Section, text: str) -> bool:
+    """True where an article gives support (给予…奖励) and is no rules clause (制定本办法, 负责解释)."""
+    a = data("measures")["articles"]
+    body = to_simplified(text[section.start:section.end])
+    return bool(rx(a["support_pattern"]).search(body)) and not rx(a["rules_pattern"]).search(body)
+
+
+def is_rules_clause(section: Section) -> bool:
+    """True for an item whose heading sentence only states a rule (就高不重复, 负责解释), no support."""
+    a = data("measures")["articles"]
+    title = to_simplified(section.title)
+    return bool(rx(a["rules_pattern"]).search(title)) and not rx(a["support_pattern"]).search(title)
+
+
 def is_group(title: str) -> bool:
     """True for group headings (主要任务, 重点任务 ...) whose items are the measures."""
     return _normal(title) in data("measures")["group_headings"]
@@ -64,14 +96,21 @@ def select_measures(structure: Structure, text: str) -> list[Section]:
         if sec.parent is not None and sec.parent in excluded:
             excluded.add(i)                    # under a framework heading, or a sub-point of a measure
             continue
-        if is_framework(sec.title):
+        has_children = any(s.parent == i for s in sections)
+        if is_article(sec):
+            excluded.add(i)                    # its （一）（二） are sub-points of the article
+            if is_support_article(sec, text):
+                out.append(sec)
+            continue
+        if is_framework(sec.title) and (has_children or not is_action_item(sec, text)
+                                        or not _among_measures(i, sections)):
             excluded.add(i)
             continue
         if is_group(sec.title):
             continue
-        has_children = any(s.parent == i for s in sections)
         if not has_children:
-            out.append(sec)
+            if not is_rules_clause(sec):
+                out.append(sec)
         elif _inline_content(sec, text):       # （一）支持…。对…给予…: its 1. 2. are sub-points
             out.append(sec)
             excluded.add(i)

@@ -33,6 +33,12 @@ def is_unit_line(line: str) -> bool:
         and line.endswith(words("elements", "unit_suffixes", "words")) and not is_date_line(line)
 
 
+def is_dated_signature(line: str) -> bool:
+    """True for a 署名 and 成文日期 on one line: 某市商务局　2022年4月20日."""
+    m = rx(r"^(?P<unit>.+?)\s*(?P<date>" + date_pattern() + r")$").match(line)
+    return bool(m) and is_unit_line(m.group("unit").strip())
+
+
 def doc_number_at(line: str) -> re.Match | None:
     """The doc number a line starts with, possibly inside parentheses: (厦府办〔2009〕255号)."""
     return pattern("doc_number").match(line.lstrip("（(["))
@@ -101,12 +107,26 @@ def _title_block(lines: list[TextLine], body: list[int], limit: int, chrome: fro
             joined += nxt.text
         if not hit:
             continue
+        if _fuller_title_follows(lines, body[pos + 1:pos + 4], limit, joined[:len(joined) - len(text) + hit[1]]):
+            continue                           # a page title, repeated under it with its issuer
         doc_type, kept = hit
         start_line, start = i, ln.start + offset
         if offset == 0:
             start_line, start = _extend_back(lines, body[:pos], ln)
         return start_line, last.index, (start, last.start + (offset if last is ln else 0) + kept), doc_type
     return None
+
+
+def _fuller_title_follows(lines: list[TextLine], after: list[int], limit: int, title: str) -> bool:
+    """True where a line below holds a (web page) title in a fuller title: with its issuer in front
+    (某局关于…的答复) or as the document a notice issues (关于印发《…》的通知)."""
+    for i in after:
+        if i >= limit:
+            break
+        text, _ = _title_text(lines[i])
+        if len(text) > len(title) and title in text and title_doc_type(text):
+            return True
+    return False
 
 
 def _extend_back(lines: list[TextLine], before: list[int], ln: TextLine) -> tuple[int, int]:
@@ -227,9 +247,9 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
             break
         if is_date_line(ln.text):
             meta.date = parse_date(ln.text)
-            if pos and is_unit_line(lines[body[pos - 1]].text):
-                prev = lines[body[pos - 1]]
-                meta.issuer = reader.value(prev.start, prev.end)
+            units = _signature_units(lines, body[:pos])
+            if units:
+                meta.issuer = " ".join(reader.value(u.start, u.end) for u in units)
             break
     if meta.date is None:
         for i in body[:12]:
@@ -252,6 +272,16 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
         if is_unit_line(lines[i].text):
             meta.issuer = reader.value(lines[i].start, lines[i].end)
             return
+
+
+def _signature_units(lines, before: list[int]) -> list[TextLine]:
+    """The unit lines signed above a date: one issuer, or the stacked names of a joint issue."""
+    units: list[TextLine] = []
+    for i in reversed(before[-data("elements")["max_joint_issuers"]:]):
+        if not is_unit_line(lines[i].text) or match_heading(lines[i].text):
+            break
+        units.insert(0, lines[i])
+    return units
 
 
 def _read_site_fields(reader: Reader, lines, first, limit, meta: Meta) -> None:

@@ -132,9 +132,19 @@ def _status(heading_line: str, lines_after: list[str]) -> str | None:
             if hit:
                 return hit
     first = next((ln.strip() for ln in lines_after if ln.strip()), "")
-    for word in sorted(statuses, key=len, reverse=True):  # 部分采纳。2023年，我局……
-        if first.startswith(word) and first[len(word):len(word) + 1] in ("。", "，", ",", "：", ":", "；", ";"):
-            return word
+    return _opening_status(first, statuses)
+
+
+def _opening_status(first: str, statuses: list[str]) -> str | None:
+    """A status opening a paragraph, after its subject (该建议我局吸收采纳。) and aspect marker (已)."""
+    lead = data("replies")["status_words"]["lead_in"]
+    m = rx(lead["pattern"]).match(first)
+    after = first[m.end():] if m else first
+    candidates = [after[len(a):] for a in lead["aspect_prefixes"] if after.startswith(a)] + [after]
+    for text in dict.fromkeys(candidates):
+        for word in sorted(statuses, key=len, reverse=True):  # 部分采纳。2023年，我局……
+            if text.startswith(word) and text[len(word):len(word) + 1] in ("。", "，", ",", "：", ":", "；", ";"):
+                return word
     return None
 
 

@@ -11,6 +11,7 @@ from .numerals import cn_int
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _COLON = re.compile(r"[：:]")
+_BRACKET_HEADING = re.compile(r"[【\[〔]\s*([^【】\[\]〔〕。，,]{2,20}?)\s*[】\]〕]")   # an article's own heading
 MAX_COLON_HEADING = 30          # a colon this early ends a heading (指导思想：…); later ones are prose
 
 
@@ -21,17 +22,19 @@ class Heading:
     number: int
     label: str
     label_end: int          # offset in the line after the label and its punctuation
+    series: int = 0         # which numbering pattern matched: 一、 and 第一条 share a level, not a count
 
 
 def match_heading(line: str) -> Heading | None:
-    """The numbering label a line starts with, or None (一、 -> level 1, （一） -> 2, 1. -> 3, （1） -> 4)."""
-    for spec in data("patterns")["numbering"]["levels"]:
+    """The numbering label a line starts with, or None (第一章 -> level 0, 一、 or 第一条 -> 1, （一） -> 2,
+    1. -> 3, （1） -> 4)."""
+    for series, spec in enumerate(data("patterns")["numbering"]["levels"]):
         m = rx(spec["pattern"]).match(line)
         if m:
             n = cn_int(m.group("num"))
             if n is None or len(line) == m.end():
                 return None
-            return Heading(spec["level"], n, m.group("label"), m.end())
+            return Heading(spec["level"], n, m.group("label"), m.end(), series)
     return None
 
 
@@ -66,9 +69,9 @@ def find_sections(reader: Reader, lines: list[TextLine], first: int, last: int,
         h = match_heading(ln.text)
         if h is None:
             continue
-        if h.number != 1 and h.number != last_number.get(h.level, 0) + 1:
+        if h.number != 1 and h.number != last_number.get(h.series, 0) + 1:
             continue
-        last_number[h.level] = h.number
+        last_number[h.series] = h.number
         found.append((ln, h))
     sections: list[Section] = []
     view_ends: list[int] = []
@@ -81,7 +84,12 @@ def find_sections(reader: Reader, lines: list[TextLine], first: int, last: int,
         end = max(end, ln.end) if end >= ln.start else ln.end
         rest = ln.text[h.label_end:]
         pad = len(rest) - len(rest.lstrip())
-        title, length = heading_title(rest[pad:])
+        tag = _BRACKET_HEADING.match(rest, pad)       # 第二条【落户奖励】对新引进的…
+        if tag:
+            title, length = tag.group(1).strip(), tag.end(1) - tag.start(1)
+            pad = tag.start(1)
+        else:
+            title, length = heading_title(rest[pad:])
         title = strip_lead_unit(title)
         t_start = ln.start + h.label_end + pad
         t_end = t_start + length
