@@ -53,7 +53,14 @@ def test_page_furniture_removed(tmp_path, top, bottom):
 
 
 def test_worker_timeout_wired_into_load(tmp_path):
-    path = tmp_path / "slow.pdf"
-    _pdf(path, None, "— {n} —")
-    src = load(str(path), timeout=0.0005)
+    path = tmp_path / "slow.pdf"           # 400 pages: seconds of parsing, far past the limit
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for n in range(400):
+        c.setFont("STSong-Light", 16)
+        for k in range(20):
+            c.drawString(79, 760 - 30 * k, PAGES[k % 3][:26])
+        c.showPage()
+    c.save()
+    src = load(str(path), timeout=0.2)
     assert src.error.startswith("E120") and src.pages == []
