@@ -2,8 +2,9 @@
 
     .venv/bin/python bench/bench_graph.py [--docs 10000] [--workers 2] [--extractor oracle|real] [--limit N]
 
-Prints documents/second, the re-ingest cost ratio, peak memory (parent and workers), memory at the
-middle and end of the run (flat when streaming works), and p50/p95 latency per query command.
+Prints documents/second (ingest including the linking run), the linking time and what it stored, the
+re-ingest cost ratio (an unchanged corpus is not linked again), peak memory (parent and workers), memory
+at the middle and end of the run (flat when streaming works), and p50/p95 latency per query command.
 The oracle extractor reads the record bench/make_corpus.py wrote beside each document, so the figures
 are those of the graph layer; --extractor real runs pipeline.extract (use --limit where it is slow).
 """
@@ -25,7 +26,7 @@ import psutil
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.make_corpus import make_corpus  # noqa: E402
-from pipeline.graph import queries  # noqa: E402
+from pipeline.graph import linked_queries, queries  # noqa: E402
 from pipeline.graph.ingest import ingest  # noqa: E402
 from pipeline.graph.store import open_store  # noqa: E402
 from pipeline.types import Record  # noqa: E402
@@ -95,6 +96,8 @@ def time_queries(store_path: Path, repeat: int, rng: random.Random) -> dict[str,
             "neighbours --depth 1": lambda: queries.neighbours(s, rng.choice(docs)["doc_id"], 1),
             "neighbours --depth 2": lambda: queries.neighbours(s, rng.choice(proposals), 2),
             "path": lambda: queries.path(s, rng.choice(proposals), rng.choice(docs)["doc_id"]),
+            "followup": lambda: linked_queries.followup(s, rng.choice(proposals)),
+            "agency --in-force": lambda: queries.agency(s, rng.choice(agencies), in_force_on="2024-06-30"),
             "stats": lambda: queries.stats(s),
         }
         out = {}
@@ -127,8 +130,8 @@ def main() -> None:
         print(f"generated {args.docs} documents in {time.perf_counter() - t:.1f}s", file=sys.stderr)
     files = sorted((corpus / "raw").glob("*.txt"))[:args.limit]
     db = args.out / "bench.db"
-    for p in args.out.glob("bench.db*"):
-        p.unlink()
+    for p in args.out.glob("bench.db*"):          # the store, its WAL and the linking folder (follow-up model)
+        shutil.rmtree(p) if p.is_dir() else p.unlink()
     options = {"workers": args.workers, "progress": sys.stderr.isatty()}
     if args.extractor == "oracle":
         options.update(extract_fn=oracle_extract, pipeline_version="oracle")
@@ -150,9 +153,13 @@ def main() -> None:
     print(f"documents            {n} ({args.extractor} extractor, {options['workers'] or 'all'} workers)")
     print(f"first ingest         {first.seconds:.1f}s  {n / first.seconds:.0f} documents/s  "
           f"added {len(first.added)} failed {len(first.failed)}")
+    link = first.linking or {}
+    print(f"  of which linking   {link.get('seconds', 0):.1f}s  edges {link.get('edges')}  reposts {link.get('reposts')}")
     print(f"second ingest        {second.seconds:.2f}s  unchanged {second.unchanged}  "
-          f"cost ratio {second.seconds / first.seconds:.3f}")
-    print(f"after editing 1 file {third.seconds:.2f}s  updated {len(third.updated)} unchanged {third.unchanged}")
+          f"cost ratio {second.seconds / first.seconds:.3f}  linking re-run: {second.linking is not None}")
+    print(f"after editing 1 file {third.seconds:.2f}s  updated {len(third.updated)} unchanged {third.unchanged}  "
+          f"linking {(third.linking or {}).get('seconds', 0):.1f}s refit {(third.linking or {}).get('refit')} "
+          f"replies re-ranked {(third.linking or {}).get('replies_ranked')}")
     print(f"peak memory          {peak(mem.samples):.0f} MiB (parent + workers); first half of the run "
           f"{peak(half):.0f} MiB; parent alone {max((p for p, _ in mem.samples), default=0) / 2**20:.0f} MiB")
     print(f"store                {db.stat().st_size / 2**20:.0f} MiB, {sum(counts['nodes'].values())} nodes, "

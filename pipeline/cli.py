@@ -131,12 +131,15 @@ def ingest(paths: List[Path] = typer.Argument(..., help="files or folders"),
 
 
 @query_app.command("agency")
-def query_agency(name: str, store: Path = STORE, as_json: bool = AS_JSON):
-    """An agency by any alias: canonical name, aliases, documents, measures with caps, replies.
+def query_agency(name: str,
+                 in_force: Optional[str] = typer.Option(None, "--in-force", help="only documents in force on this ISO date"),
+                 store: Path = STORE, as_json: bool = AS_JSON):
+    """An agency by any alias: canonical name, aliases and merges with reasons, documents, measures with caps,
+    replies (reposts once; superseded documents marked, left out with --in-force).
 
     Example: policykg query agency 市工信局
     """
-    _query("agency", name, store=store, as_json=as_json)
+    _query("agency", name, store=store, as_json=as_json, in_force_on=in_force)
 
 
 @query_app.command("proposal")
@@ -154,9 +157,9 @@ def query_caps(min_amount: Optional[float] = typer.Option(None, "--min", help="a
                in_force: Optional[str] = typer.Option(None, "--in-force", help="in force on this ISO date"),
                limit: Optional[int] = typer.Option(None, "--limit"),
                store: Path = STORE, as_json: bool = AS_JSON):
-    """Monetary caps with their measure, document, rate and scope.
+    """Monetary caps with their measure, document, rate and scope (--in-force: valid and not superseded).
 
-    Example: policykg query caps --min 1000000
+    Example: policykg query caps --min 1000000 --in-force 2025-06-30
     """
     _query("caps", store=store, as_json=as_json, min_amount=min_amount, agency_name=agency,
            in_force_on=in_force, limit=limit)
@@ -169,6 +172,25 @@ def query_doc(ident: str, store: Path = STORE, as_json: bool = AS_JSON):
     Example: policykg query doc 中山商务贸函〔2024〕8号
     """
     _query("doc", ident, store=store, as_json=as_json)
+
+
+@query_app.command("followup")
+def query_followup(number: str, store: Path = STORE, as_json: bool = AS_JSON):
+    """Follow-through of a proposal: per response, the later measures acting on it (document, date, units,
+    caps, score, evidence terms), as ranked when the corpus was linked.
+
+    Example: policykg query followup 133089
+    """
+    if as_json:
+        _query("followup", number, store=store, as_json=True)
+        return
+    from .graph.commands import query_command
+    from .graph.linked_queries import format_followup_rows
+    result = query_command("followup", number, store=store)
+    if not result:
+        _err(f"Error: no followup matches {number!r} in {store}")
+        raise typer.Exit(1)
+    typer.echo(format_followup_rows(result))
 
 
 @query_app.command("neighbours")
@@ -188,6 +210,27 @@ def query_path(a: str, b: str, store: Path = STORE, as_json: bool = AS_JSON):
     Example: policykg query path 133089 中山海关
     """
     _query("path", a, b, store=store, as_json=as_json)
+
+
+@app.command()
+def diff(a: str = typer.Argument(..., help="older version: doc id, doc number or file"),
+         b: str = typer.Argument(..., help="newer version: doc id, doc number or file"),
+         store: Path = STORE, as_json: bool = AS_JSON):
+    """Measure by measure what changed from A to B: added, removed, changed caps, rates, units, validity dates.
+
+    Example: policykg diff 中府办〔2023〕5号 中府办〔2025〕1号
+    """
+    from dataclasses import asdict
+
+    from .graph.commands import diff_command
+    from .linking import format_diff
+    try:
+        result = diff_command(a, b, store)
+    except LookupError as exc:
+        _err(f"Error: {exc}")
+        raise typer.Exit(1)
+    typer.echo(json.dumps(asdict(result), ensure_ascii=False, indent=1, default=str) if as_json
+               else format_diff(result))
 
 
 @app.command()

@@ -14,9 +14,11 @@ from ..settings import MODELS
 from ..types import Entity, Measure, Record
 
 NODE_TYPES = ("Document", "Agency", "Measure", "Amount", "Proposal", "Person", "Response",
-              "Session", "CitedDocument")
+              "Session", "CitedDocument", "Alias")
+# The last four are written by linking (pipeline/graph/linked.py), CITES by both.
 EDGE_TYPES = ("ISSUED_BY", "SENT_TO", "CC", "HAS_MEASURE", "RESPONSIBLE", "OFFERS", "STATES",
-              "REPLIES_TO", "PROPOSED_BY", "AT", "CO_HANDLED_BY", "HAS_RESPONSE", "CITES")
+              "REPLIES_TO", "PROPOSED_BY", "AT", "CO_HANDLED_BY", "HAS_RESPONSE", "CITES",
+              "SAME_NOTICE", "SUPERSEDES", "ALIAS_OF", "FOLLOWED_UP_BY")
 
 
 @dataclass

@@ -10,7 +10,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any, Iterable
 
-from . import queries
+from . import linked_queries, queries
 from .export import export
 from .ingest import IngestReport, ingest
 from .store import open_store
@@ -27,13 +27,21 @@ def ingest_command(paths: Iterable[str | Path], store: str | Path | None = None,
 
 
 def query_command(what: str, *args: str, store: str | Path | None = None, **options: Any) -> Any:
-    """policykg query WHAT ...: agency NAME | proposal NUMBER | caps | doc ID | neighbours NODE | path A B."""
+    """policykg query WHAT ...: agency NAME | proposal NUMBER | caps | doc ID | neighbours NODE | path A B
+    | followup NUMBER."""
     functions = {"agency": queries.agency, "proposal": queries.proposal, "caps": queries.caps,
-                 "doc": queries.document, "neighbours": queries.neighbours, "path": queries.path}
+                 "doc": queries.document, "neighbours": queries.neighbours, "path": queries.path,
+                 "followup": linked_queries.followup}
     if what not in functions:
         raise ValueError(f"unknown query {what!r}: one of {', '.join(functions)}")
     with open_store(store) as s:
         return functions[what](s, *args, **{k: v for k, v in options.items() if v is not None})
+
+
+def diff_command(a: str, b: str, store: str | Path | None = None):
+    """policykg diff A B: the PolicyDiff from A to B (doc ids, doc numbers or file paths)."""
+    with open_store(store) as s:
+        return linked_queries.diff(s, a, b)
 
 
 def stats_command(store: str | Path | None = None) -> dict:
@@ -87,6 +95,11 @@ def render(result: Any) -> str:
     """A query, stats or ingest result for humans: scalars as `key: value`, lists of dicts as tables."""
     if isinstance(result, IngestReport):
         result = {**result.to_dict(), "failures": [{"file": k, "reason": v} for k, v in result.failed.items()]}
+        if "linking" in result:
+            link = result.pop("linking")
+            result["linked"] = (f"{link['seconds']}s, reposts {link['reposts']}, model refit {link['refit']}, "
+                                f"replies ranked {link['replies_ranked']}, edges "
+                                + ", ".join(f"{k} {v}" for k, v in link["edges"].items()))
     if isinstance(result, list):
         if result and all(isinstance(r, dict) and any(isinstance(v, list) and v and isinstance(v[0], dict)
                                                       for v in r.values()) for r in result):

@@ -36,6 +36,13 @@ class IngestReport:
     pruned: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
+    changed_ids: list[str] = field(default_factory=list)     # doc ids added or updated (what linking re-ranks)
+    linking: dict | None = None                               # LinkReport.to_dict() when linking ran
+
+    @property
+    def changed(self) -> bool:
+        """True when the stored corpus changed (linking must run again)."""
+        return bool(self.added or self.updated or self.pruned)
 
     @property
     def exit_code(self) -> int:
@@ -43,9 +50,12 @@ class IngestReport:
         return 1 if self.failed else 0
 
     def to_dict(self) -> dict:
-        return {"added": len(self.added), "updated": len(self.updated), "unchanged": self.unchanged,
-                "pruned": len(self.pruned), "failed": len(self.failed), "failures": self.failed,
-                "seconds": round(self.seconds, 3)}
+        out = {"added": len(self.added), "updated": len(self.updated), "unchanged": self.unchanged,
+               "pruned": len(self.pruned), "failed": len(self.failed), "failures": self.failed,
+               "seconds": round(self.seconds, 3)}
+        if self.linking is not None:
+            out["linking"] = self.linking
+        return out
 
 
 @dataclass
@@ -105,8 +115,11 @@ def _to_do(files: Iterable[Path], store: Store, version: str, force: bool, repor
 
 def ingest(paths: Iterable[str | Path], store_path: str | Path | None = None, *, workers: int | None = None,
            prune: bool = False, force: bool = False, extract_fn: ExtractFn | None = None,
-           pipeline_version: str | None = None, progress: bool = True) -> IngestReport:
+           pipeline_version: str | None = None, progress: bool = True, link: bool = True) -> IngestReport:
     """Ingests files and folders into the store; returns what was added, updated, unchanged, pruned, failed.
+
+    When anything was added, updated or pruned (and `link`), the stored corpus is linked again
+    (pipeline.graph.linked.relink); an unchanged corpus is not.
 
     extract_fn (path -> Record) defaults to pipeline.extract.extract with its PIPELINE_VERSION; a
     different extractor should pass its own `pipeline_version` (what change detection compares).
@@ -137,6 +150,9 @@ def ingest(paths: Iterable[str | Path], store_path: str | Path | None = None, *,
             for path in store.stored_paths():
                 if not os.path.exists(path) and store.remove_document(path):
                     report.pruned.append(path)
+        if link and report.changed:
+            from .linked import relink
+            report.linking = relink(store, report.changed_ids).to_dict()
     finally:
         bar.close()
         store.close()
@@ -189,3 +205,4 @@ def _store(outcome: _Outcome, store: Store, version: str, report: IngestReport) 
     existed = store.document_state(path) is not None
     store.replace_document(outcome.rows, outcome.record)
     (report.updated if existed else report.added).append(path)
+    report.changed_ids.append(outcome.rows.document.doc_id)

@@ -10,6 +10,7 @@ import networkx as nx
 
 from ..clean.script import to_simplified
 from ..linking.normalise import normalise_doc_number
+from . import linked_queries as linked
 from .build import node_key
 from .store import Store
 
@@ -22,39 +23,59 @@ def _doc(node: dict | None) -> dict:
 
 
 def resolve_agencies(store: Store, name: str) -> list[str]:
-    """Agency keys a name stands for: the canonical name, any alias seen, else names containing it."""
+    """Agency keys a name stands for: the canonical name, any alias seen or merged by linking, else names
+    containing it; a renamed body's old name leads to its current Agency."""
     exact = node_key("Agency", name.strip())
     if store.node(exact):
-        return [exact]
-    keys = [k for k in store.nodes_by_alias(name) if k.startswith("Agency:")]
+        keys = [exact]
+    else:
+        keys = [k for k in store.nodes_by_alias(name) if k.startswith("Agency:")]
+        keys = keys or linked.alias_agencies(store, to_simplified(name.strip()))
     if not keys:
         simplified = to_simplified(name.strip())
         keys = [n["key"] for n in store.search_nodes(simplified, "Agency", limit=50)]
-    return keys
+    return list(dict.fromkeys(linked.agency_group(store, k)[0] for k in keys))
 
 
-def agency(store: Store, name: str) -> list[dict]:
-    """Per agency the name stands for: canonical name, aliases, documents issued, measures with caps, replies."""
+def agency(store: Store, name: str, in_force_on: str | None = None) -> list[dict]:
+    """Per agency the name stands for: canonical name, aliases and merges (with reasons), documents issued,
+    measures with caps, replies; reposts once; with `in_force_on`, only documents in force that day."""
     out = []
     with store.read():
         for key in resolve_agencies(store, name):
-            into = store.edges(dst=[key], types=["ISSUED_BY", "RESPONSIBLE", "CO_HANDLED_BY"])
+            key, group, merges = linked.agency_group(store, key)
+            into = store.edges(dst=group, types=["ISSUED_BY", "RESPONSIBLE", "CO_HANDLED_BY"])
             issued = [e["src"] for e in into if e["type"] == "ISSUED_BY"]
             co_handled = [e["src"] for e in into if e["type"] == "CO_HANDLED_BY"]
             roles = {e["src"]: e.get("role") for e in into if e["type"] == "RESPONSIBLE"}
             measures = _measures(store, list(roles))
-            docs = store.nodes(issued + co_handled)
+            docs = store.nodes(issued + co_handled + [node_key("Document", m["doc_id"]) for m in measures])
             replies = _proposals_of(store, issued + co_handled)
+            doc_ids = {linked.doc_id_of(k) for k in docs}
+            copies = linked.reposts(store, doc_ids)
+            replaced_now = linked.replaced(store, None, doc_ids)
+            replaced_then = linked.replaced(store, in_force_on, doc_ids) if in_force_on else {}
+
+            def keep(doc_key: str) -> bool:
+                doc_id = linked.doc_id_of(doc_key)
+                if doc_id in copies:
+                    return False
+                return not in_force_on or (in_force(docs.get(doc_key, {}), in_force_on)
+                                           and doc_id not in replaced_then)
+
+            aliases = {a for k in group for a in store.aliases(k)} | {m["alias"] for m in merges}
             out.append({
                 "canonical": key[len("Agency:"):],
-                "aliases": store.aliases(key),
-                "documents_issued": [_doc(docs.get(k)) for k in dict.fromkeys(issued)],
+                "aliases": sorted(aliases - {key[len("Agency:"):]}),
+                "merged": merges,
+                "documents_issued": [{**_doc(docs.get(k)), "superseded_by": replaced_now.get(linked.doc_id_of(k))}
+                                     for k in dict.fromkeys(issued) if keep(k)],
                 "measures": [{**{k: v for k, v in m.items() if k != "key"}, "role": roles.get(m["key"])}
-                             for m in measures],
+                             for m in measures if keep(node_key("Document", m["doc_id"]))],
                 "replies_written": [{**_doc(docs.get(k)), "proposal": replies.get(k)}
-                                    for k in dict.fromkeys(issued) if k in replies],
+                                    for k in dict.fromkeys(issued) if k in replies and keep(k)],
                 "replies_co_handled": [{**_doc(docs.get(k)), "proposal": replies.get(k)}
-                                       for k in dict.fromkeys(co_handled)],
+                                       for k in dict.fromkeys(co_handled) if keep(k)],
             })
     return out
 
@@ -180,6 +201,8 @@ def _cap_rows(store: Store, amounts: list[dict], wanted: set[str] | None, in_for
         for e in store.edges(src=doc_keys, types=["ISSUED_BY"]):
             issuers.setdefault(e["src"], []).append(e["dst"])
     docs = store.nodes(doc_keys)
+    copies = linked.reposts(store, map(linked.doc_id_of, doc_keys))
+    replaced = linked.replaced(store, in_force_on, map(linked.doc_id_of, doc_keys)) if in_force_on else {}
     rows = []
     for a in amounts:
         h = holder.get(a["key"], "")
@@ -187,7 +210,9 @@ def _cap_rows(store: Store, amounts: list[dict], wanted: set[str] | None, in_for
         units = responsible.get(h, [])
         if wanted is not None and not wanted & set(units + issuers.get(d, [])):
             continue
-        if in_force_on and not in_force(docs.get(d, {}), in_force_on):
+        if linked.doc_id_of(d) in copies:
+            continue
+        if in_force_on and (not in_force(docs.get(d, {}), in_force_on) or linked.doc_id_of(d) in replaced):
             continue
         m = measures.get(h, {})
         doc = _doc(docs.get(d))
@@ -207,22 +232,30 @@ def find_documents(store: Store, ident: str) -> list[dict]:
 
 
 def document(store: Store, ident: str) -> list[dict]:
-    """Per matching document: its row, its outgoing edges with the nodes they reach, the documents citing it."""
+    """Per matching notice: its row and sources (reposts), outgoing edges, what it cites and what cites it,
+    the versions it supersedes or is superseded by."""
     out = []
     with store.read():
-        for row in find_documents(store, ident):
-            key = node_key("Document", row["doc_id"])
-            edges = store.edges(src=[key])
-            targets = store.nodes(e["dst"] for e in edges)
-            cited = store.cited_documents([e["dst"] for e in edges if e["type"] == "CITES"])
+        rows = find_documents(store, ident)
+        first = linked.reposts(store, [r["doc_id"] for r in rows])
+        for doc_id in dict.fromkeys(first.get(r["doc_id"], r["doc_id"]) for r in rows):
+            found = store.documents(doc_id=doc_id)
+            if not found:
+                continue
+            row = found[0]
+            key = node_key("Document", doc_id)
+            edges = [e for e in store.edges(src=[key]) if e["type"] not in ("CITES", "SAME_NOTICE", "SUPERSEDES")]
+            own_cites = store.edges(src=[key], types=["CITES"])
+            targets = store.nodes(e["dst"] for e in edges + own_cites)
+            cited = store.cited_documents([e["dst"] for e in own_cites if e["dst"].startswith("CitedDocument:")])
             listed = [{"edge": e["type"], "node": e["dst"], "label": targets.get(e["dst"], {}).get("label"),
                        "page": e["page"], "start": e["start"], "end": e["end"],
-                       "ingested_as": cited.get(e["dst"])} for e in edges]
-            citing = [n["key"] for col in ("title_key", "number_key") if row[col]
-                      for n in store.find_nodes("CitedDocument", prop=(col, row[col]))]
-            cited_by = store.edges(dst=citing, types=["CITES"]) if citing else []
-            out.append({**row, "edges": listed,
-                        "cited_by": sorted({e["doc_id"] for e in cited_by} - {row["doc_id"]})})
+                       "ingested_as": cited.get(e["dst"]) or (linked.doc_id_of(e["dst"])
+                                                              if e["dst"].startswith("Document:") else None)}
+                      for e in edges + [e for e in own_cites if "resolution" not in e]]
+            links = linked.citations(store, doc_id, row["title_key"], row["number_key"])
+            out.append({**row, "sources": [s["path"] for s in store.sources(doc_id)], "edges": listed,
+                        **links, **linked.versions(store, doc_id)})
     return out
 
 

@@ -42,6 +42,10 @@ CREATE INDEX IF NOT EXISTS mentions_node ON mentions(node);
 CREATE TABLE IF NOT EXISTS failures(path TEXT PRIMARY KEY, sha256 TEXT, pipeline_version TEXT,
                                     reason TEXT, at REAL);
 """
+# Reposts: a document that carries the same notice as an earlier one -> that one (written by linking).
+_NOTICES = "CREATE TABLE IF NOT EXISTS notices(doc_id TEXT PRIMARY KEY, notice_id TEXT NOT NULL);"
+LINKING_OWNER = "@linking"            # edges owned by the cross-document linking run, not by one document
+FOLLOWUP_OWNER = "@followup:"         # + reply doc id: the FOLLOWED_UP_BY edges of one reply
 _CHUNK = 500
 
 
@@ -79,6 +83,7 @@ class Store:
         if self.conn.execute("SELECT count(*) FROM sqlite_master WHERE name='edges'").fetchone()[0] == 0:
             self.conn.executescript(_SCHEMA)
             self.conn.execute("INSERT OR IGNORE INTO info VALUES('schema', ?)", (SCHEMA_VERSION,))
+        self.conn.execute(_NOTICES)
 
     def close(self) -> None:
         self.conn.close()
@@ -184,6 +189,64 @@ class Store:
             "(SELECT 1 FROM documents WHERE doc_id=substr(nodes.key, 10)))")
         self.conn.execute("DELETE FROM candidates")
 
+    def replace_linked(self, owners: dict[str, list], nodes: list, notices: dict[str, str] | None = None,
+                       info: dict[str, str] | None = None, drop_owners: Iterable[str] = ()) -> None:
+        """Replaces the edges of linking owners (and the repost table) in one transaction.
+
+        `owners` maps an owner (LINKING_OWNER, FOLLOWUP_OWNER + reply id) to its new edges; `drop_owners`
+        are removed; nodes are added where missing (a stored document's node is never changed).
+        """
+        c = self.conn
+        with self.write():
+            c.execute("CREATE TEMP TABLE IF NOT EXISTS candidates(key TEXT PRIMARY KEY)")
+            for owner in [*owners, *drop_owners]:
+                c.execute("INSERT OR IGNORE INTO candidates SELECT src FROM edges WHERE owner=? "
+                          "UNION SELECT dst FROM edges WHERE owner=?", (owner, owner))
+                c.execute("DELETE FROM edges WHERE owner=?", (owner,))
+            c.executemany("INSERT OR IGNORE INTO nodes(key, type, label, value, props) VALUES(?,?,?,?,?)",
+                          [(n.key, n.type, n.label, n.value, json.dumps(n.props, ensure_ascii=False)) for n in nodes])
+            c.execute("INSERT OR IGNORE INTO candidates SELECT key FROM nodes WHERE type='Alias'")
+            c.executemany(
+                'INSERT INTO edges(owner, type, src, dst, doc_id, page, start, "end", props) VALUES(?,?,?,?,?,?,?,?,?)',
+                [(owner, e.type, e.src, e.dst, e.doc_id, e.page, e.start, e.end,
+                  json.dumps(e.props, ensure_ascii=False)) for owner, edges in owners.items() for e in edges])
+            if notices is not None:
+                c.execute("DELETE FROM notices")
+                c.executemany("INSERT INTO notices VALUES(?,?)", sorted(notices.items()))
+            for key, value in (info or {}).items():
+                c.execute("INSERT OR REPLACE INTO info VALUES(?,?)", (key, value))
+            self._collect_garbage()
+
+    def info(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM info WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def owners(self, prefix: str) -> list[str]:
+        """The edge owners starting with `prefix` (e.g. the replies with follow-up edges)."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT owner FROM edges WHERE owner >= ? AND owner < ?", (prefix, prefix + "\uffff"))]
+
+    def notices(self) -> dict[str, str]:
+        """Repost doc id -> the doc id of the first copy of its notice (only documents that are reposts)."""
+        return dict(self.conn.execute("SELECT doc_id, notice_id FROM notices").fetchall())
+
+    def sources(self, doc_id: str) -> list[dict]:
+        """Every stored document carrying the same notice as `doc_id` (itself included), first copy first."""
+        notice = self.notices_of([doc_id]).get(doc_id, doc_id)
+        return [dict(r) for r in self.conn.execute(
+            "SELECT doc_id, path, date FROM documents WHERE doc_id=? OR doc_id IN "
+            "(SELECT doc_id FROM notices WHERE notice_id=?) ORDER BY doc_id != ?, ingested_at, path",
+            (notice, notice, notice))]
+
+    def notices_of(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """For the given doc ids that are reposts: doc id -> the first copy's doc id."""
+        out: dict[str, str] = {}
+        for chunk in _chunks(list(dict.fromkeys(doc_ids))):
+            out.update(self.conn.execute(
+                f"SELECT doc_id, notice_id FROM notices WHERE doc_id IN ({','.join('?' * len(chunk))})",
+                chunk).fetchall())
+        return out
+
     # ------------------------------------------------------------ reads
     def stored_paths(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT path FROM documents ORDER BY path")]
@@ -202,10 +265,25 @@ class Store:
         yield from (dict(r) for r in self.conn.execute(
             f"SELECT {', '.join(_DOC_COLUMNS)} FROM documents ORDER BY path"))
 
-    def iter_records(self) -> Iterator[dict]:
-        """The stored records, one at a time."""
-        for (text,) in self.conn.execute("SELECT record FROM documents WHERE record IS NOT NULL ORDER BY path"):
-            yield json.loads(text)
+    def iter_records(self, replies_only: bool = False, by_ingest: bool = False) -> Iterator[dict]:
+        """The stored records, one at a time (only those answering a proposal; in ingest order).
+
+        Row ids are listed first and each record read on its own, so no sort ever holds the record texts.
+        """
+        cond = " AND json_extract(record, '$.proposal.number') IS NOT NULL" if replies_only else ""
+        order = "ingested_at, path" if by_ingest else "path"
+        rowids = [r[0] for r in self.conn.execute(
+            f"SELECT rowid FROM documents WHERE record IS NOT NULL{cond} ORDER BY {order}")]
+        for rowid in rowids:
+            row = self.conn.execute("SELECT record FROM documents WHERE rowid=?", (rowid,)).fetchone()
+            if row:
+                yield json.loads(row[0])
+
+    def reply_ids(self) -> list[str]:
+        """Doc ids of the stored records that answer a proposal."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT doc_id FROM documents WHERE json_extract(record, '$.proposal.number') IS NOT NULL "
+            "ORDER BY ingested_at, path")]
 
     def record(self, doc_id: str) -> dict | None:
         row = self.conn.execute("SELECT record FROM documents WHERE doc_id=? AND record IS NOT NULL",
@@ -272,6 +350,11 @@ class Store:
             out += [_edge(r) for r in self.conn.execute(sql + " ORDER BY id", args)]
         return out
 
+    def linking_edges(self, edge_type: str) -> list[dict]:
+        """All linking edges of one type (SUPERSEDES, SAME_NOTICE, ...), read through the owner index."""
+        return [_edge(r) for r in self.conn.execute("SELECT * FROM edges WHERE owner=? AND type=? ORDER BY id",
+                                                    (LINKING_OWNER, edge_type))]
+
     def cited_documents(self, keys: Iterable[str] | None = None) -> dict[str, str]:
         """CitedDocument key -> id of the stored document it names (same title key, else same doc number)."""
         out: dict[str, str] = {}
@@ -296,14 +379,16 @@ class Store:
     def counts(self) -> dict[str, dict]:
         """Counts of nodes by type, edges by type, documents by type and by year, failures."""
         q = self.conn.execute
+        first = "FROM documents WHERE doc_id NOT IN (SELECT doc_id FROM notices)"   # reposts counted once
         return {
             "nodes": dict(q("SELECT type, count(*) FROM nodes GROUP BY type ORDER BY type").fetchall()),
             "edges": dict(q("SELECT type, count(*) FROM edges GROUP BY type ORDER BY type").fetchall()),
-            "documents_by_type": dict(q("SELECT coalesce(doc_type, '?'), count(*) FROM documents "
+            "documents_by_type": dict(q(f"SELECT coalesce(doc_type, '?'), count(*) {first} "
                                         "GROUP BY 1 ORDER BY 1").fetchall()),
-            "documents_by_year": dict(q("SELECT coalesce(year, '?'), count(*) FROM documents "
+            "documents_by_year": dict(q(f"SELECT coalesce(year, '?'), count(*) {first} "
                                         "GROUP BY 1 ORDER BY 1").fetchall()),
-            "documents": q("SELECT count(*) FROM documents").fetchone()[0],
+            "documents": q(f"SELECT count(*) {first}").fetchone()[0],
+            "sources": q("SELECT count(*) FROM documents").fetchone()[0],
             "failures": q("SELECT count(*) FROM failures").fetchone()[0],
         }
 

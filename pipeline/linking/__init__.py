@@ -38,14 +38,26 @@ class LinkResult:
 
 
 def link_records(records: Iterable[Record]) -> LinkResult:
-    """Reposts grouped, citations resolved, versions and agencies linked, for all readable records."""
-    records = [r for r in records if not r.error]
-    summaries = [DocSummary.from_record(r) for r in records]
+    """Reposts grouped, citations resolved, versions and agencies linked, for all readable records.
+
+    Records are read once, one at a time (a generator from the store keeps memory flat): only their
+    summaries, citations and agency mentions are kept.
+    """
+    summaries: list[DocSummary] = []
+    found: list[Citation] = []
+
+    def readable() -> Iterable[Record]:
+        for r in records:
+            if r.error:
+                continue
+            summaries.append(DocSummary.from_record(r))
+            found.extend(find_citations(r))
+            yield r
+
+    agencies = resolve_agencies(readable())
     pairs = similar_pairs(summaries)
     groups = group_duplicates(summaries, pairs)
-    index = CitationIndex.build(summaries)
-    citations = resolve_citations([c for r in records for c in find_citations(r)], index)
+    citations = resolve_citations(found, CitationIndex.build(summaries))
     supersedes = find_supersessions(summaries, groups, pairs, citations)
-    agencies = resolve_agencies(records)
     edges = [e for g in groups for e in g.edges] + supersedes + citation_edges(citations) + agency_edges(agencies)
     return LinkResult(summaries, groups, pairs, supersedes, citations, agencies, edges)

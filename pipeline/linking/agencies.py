@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterable
 
 from ..clean.script import to_simplified
@@ -56,6 +56,7 @@ def _short_prefixes() -> tuple[str, ...]:
     return tuple(load_json("jurisdictions.json")["short_forms"]["prefixes"])
 
 
+@lru_cache(maxsize=1 << 16)          # pure in its arguments; organ names recur across documents
 def full_name(text: str, canonical: str | None, place: str | None) -> tuple[str, str, str]:
     """(full name, rule, detail) of one mention in a document of jurisdiction `place`."""
     if canonical:
@@ -75,6 +76,7 @@ def full_name(text: str, canonical: str | None, place: str | None) -> tuple[str,
     return name, "as-written", "a body with its own proper name"
 
 
+@lru_cache(maxsize=1 << 16)
 def successor(name: str) -> tuple[str, Rename | None]:
     """The current name of a body after the reorganisations in the table (chains followed), with the last row used."""
     used = None

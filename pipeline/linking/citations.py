@@ -70,12 +70,14 @@ def find_citations(record: Record) -> list[Citation]:
     """Cited titles and doc numbers of a record (its own title and number excluded), spans in Record.text."""
     view = make_view(record.text)
     own_title, own_number = title_key(record.meta.title), normalise_doc_number(record.meta.doc_number)
+    # A reply quotes the proposal it answers: that is no citation of a document.
+    proposal_title = title_key(record.proposal.title) if record.proposal and record.proposal.title else None
     out: list[Citation] = []
     for kind, pattern in (("title", _TITLE), ("doc_number", _DOC_NUMBER)):
         for m in pattern.finditer(view.text):
             span = m.span(1) if kind == "title" else _doc_number_span(m)
             key = title_key(m.group(1)) if kind == "title" else normalise_doc_number(view.text[span[0]:span[1]])
-            if not key or key in (own_title, own_number):
+            if not key or key in (own_title, own_number, proposal_title):
                 continue
             start, end = view.span_to_original(*span)
             out.append(Citation(record.id, record.text[start:end], kind, key, start, end,

@@ -12,6 +12,9 @@ from .normalise import load_json
 from .summary import DocSummary
 
 _MASK = np.uint64(0xFFFFFFFFFFFFFFFF)
+# A document keeps its related (not same-notice) pairs to this many most similar earlier documents only:
+# a revision replaces its closest predecessor, and boilerplate-heavy corpora stay O(n) in pairs and memory.
+MAX_RELATED_PER_DOCUMENT = 3
 
 
 @dataclass(frozen=True)
@@ -132,24 +135,64 @@ def _conflict(a: DocSummary, b: DocSummary) -> str | None:
     return None
 
 
+class _Signatures:
+    """The signatures seen so far as rows of one growing matrix (candidates are compared in one step)."""
+
+    def __init__(self, width: int):
+        self.matrix = np.empty((1024, width), dtype=np.uint64)
+        self.row: dict[str, int] = {}
+        self.ids: list[str] = []
+
+    def add(self, doc_id: str, sig: np.ndarray) -> None:
+        if len(self.row) == len(self.matrix):
+            self.matrix = np.concatenate([self.matrix, np.empty_like(self.matrix)])
+        self.row[doc_id] = len(self.ids)
+        self.ids.append(doc_id)
+        self.matrix[self.row[doc_id]] = sig
+
+    def rows(self, ids: Iterable[str]) -> np.ndarray:
+        """Row numbers (= order seen) of the ids already added, ascending."""
+        row = self.row
+        return np.sort(np.fromiter((row[i] for i in ids if i in row), dtype=np.int64))
+
+    def jaccard(self, rows: np.ndarray, sig: np.ndarray) -> np.ndarray:
+        return (self.matrix[rows] == sig).mean(axis=1)
+
+
 def similar_pairs(summaries: Iterable[DocSummary], index: LSHIndex | None = None) -> list[SimilarPair]:
-    """Verified LSH candidate pairs above the related threshold, each marked same notice or not."""
+    """Verified LSH candidate pairs above the related threshold, each marked same notice or not.
+
+    Every same-notice pair is kept; of the merely related ones, each document keeps its
+    MAX_RELATED_PER_DOCUMENT most similar earlier documents.
+    """
     data = load_json("matching.json")
+    related_min, same_min = data["related_min_jaccard"], data["same_notice_min_jaccard"]
     index = index or LSHIndex()
+    seen = _Signatures(index.params.permutations)
     by_id: dict[str, DocSummary] = {}
     pairs = []
     for s in summaries:
         sig = signature(s.text, index.params)
         by_id[s.id] = s
-        for other in sorted(index.add(s.id, sig)):
-            if other not in by_id:
-                continue
-            j = estimated_jaccard(sig, index.signatures[other])
-            if j < data["related_min_jaccard"]:
-                continue
-            conflict = _conflict(by_id[other], s)
-            pairs.append(SimilarPair(other, s.id, j, j >= data["same_notice_min_jaccard"] and conflict is None,
-                                     conflict))
+        rows = seen.rows(index.add(s.id, sig))
+        seen.add(s.id, sig)
+        if not rows.size:
+            continue
+        scores = seen.jaccard(rows, sig)
+        related = 0
+        for k in np.argsort(-scores, kind="stable"):
+            j = float(scores[k])
+            if j < related_min:
+                break
+            other = seen.ids[rows[k]]
+            conflict = _conflict(by_id[other], s) if j >= same_min or related < MAX_RELATED_PER_DOCUMENT else "-"
+            if j >= same_min and conflict is None:
+                pairs.append(SimilarPair(other, s.id, j, True))
+            elif related < MAX_RELATED_PER_DOCUMENT:
+                related += 1
+                pairs.append(SimilarPair(other, s.id, j, False, conflict))
+            elif j < same_min:
+                break
     return pairs
 
 

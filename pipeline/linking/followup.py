@@ -21,6 +21,7 @@ from .normalise import load_json
 from .summary import document_date, jurisdiction_of_record
 
 _CJK_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+_PLACEHOLDER = "空置占位"        # the text of a model without measures (never a candidate: not in `measures`)
 
 
 @cache
@@ -119,12 +120,24 @@ def followup_queries(record: Record) -> list[FollowupQuery]:
     return out
 
 
-def corpus_fingerprint(records: Iterable[Record]) -> str:
-    """A digest of the documents and pipeline versions: the model is refit when it changes."""
+def fingerprint_key(record: Record) -> str | None:
+    """What a record adds to the corpus fingerprint (None for a record without measures): id, version, bytes."""
+    if not record.measures or record.error:
+        return None
+    return f"{record.id}:{record.pipeline_version}:{(record.source or {}).get('sha256', '')}"
+
+
+def fingerprint_of(keys: Iterable[str]) -> str:
+    """The digest of some fingerprint keys (order does not matter)."""
     h = hashlib.sha256()
-    for key in sorted(f"{r.id}:{r.pipeline_version}" for r in records if r.measures):
+    for key in sorted(keys):
         h.update(key.encode())
     return h.hexdigest()[:16]
+
+
+def corpus_fingerprint(records: Iterable[Record]) -> str:
+    """A digest of the documents and pipeline versions: the model is refit when it changes."""
+    return fingerprint_of(k for k in map(fingerprint_key, records) if k)
 
 
 class FollowupModel:
@@ -137,28 +150,40 @@ class FollowupModel:
 
     @classmethod
     def fit(cls, records: Iterable[Record]) -> "FollowupModel":
-        """Vectorisers fitted on the measures of all policy records (and nothing else)."""
-        records = list(records)
-        measures, texts = [], []
+        """Vectorisers fitted on the measures of all policy records (and nothing else); records read once."""
+        measures, texts, keys = [], [], []
         for r in records:
+            key = fingerprint_key(r)
+            if key is None:
+                continue
+            keys.append(key)
             items, item_texts = measure_items(r)
             measures += items
             texts += item_texts
         cfg = _settings()
-        words = TfidfVectorizer(analyzer=policy_words, sublinear_tf=True)
+        words = TfidfVectorizer(analyzer=policy_words, sublinear_tf=True, dtype=np.float32)
         chars = TfidfVectorizer(analyzer="char", ngram_range=tuple(cfg["char_ngram_range"]), sublinear_tf=True,
-                                min_df=1, max_features=200_000)
-        corpus = texts or ["空"]
-        word_matrix = words.fit_transform(corpus)
+                                min_df=1, max_features=200_000, dtype=np.float32)
+        corpus = texts or [_PLACEHOLDER]
+        try:
+            word_matrix = words.fit_transform(corpus)
+        except ValueError:              # no content word in any measure: a placeholder row keeps the shapes valid
+            corpus = corpus + [_PLACEHOLDER]
+            word_matrix = words.fit_transform(corpus)
         char_matrix = chars.fit_transform(corpus)
         matrix = normalize(hstack([word_matrix, char_matrix]).tocsr())
-        return cls(measures, words, chars, matrix, word_matrix, corpus_fingerprint(records))
+        return cls(measures, words, chars, matrix, word_matrix, fingerprint_of(keys))
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k not in ("_by_place", "_vocab")}
 
     def save(self, path: str | Path) -> Path:
-        """Writes the model (vocabularies, idf weights, measure matrix) with joblib."""
+        """Writes the model (vocabularies, idf weights, measure matrix) with joblib, atomically."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        joblib.dump(self, path, compress=3)
+        tmp = path.with_suffix(path.suffix + ".tmp")
+        joblib.dump(self, tmp, compress=3)
+        tmp.replace(path)
         return path
 
     @staticmethod
@@ -169,28 +194,52 @@ class FollowupModel:
         w = self.words.transform(texts)
         return normalize(hstack([w, self.chars.transform(texts)]).tocsr()), w
 
+    def _candidates(self, jurisdiction: str | None, after: str | None) -> np.ndarray:
+        """Indices of the measures of a jurisdiction issued after a date (per-place date index, built once)."""
+        if not hasattr(self, "_by_place"):
+            by_place: dict[str, list[tuple[str, int]]] = {}
+            for i, m in enumerate(self.measures):
+                if m.jurisdiction and m.date:
+                    by_place.setdefault(m.jurisdiction, []).append((m.date, i))
+            self._by_place = {k: (np.array([d for d, _ in sorted(v)]), np.array([i for _, i in sorted(v)], dtype=int))
+                              for k, v in by_place.items()}
+        if jurisdiction is None or not after or jurisdiction not in self._by_place:
+            return np.array([], dtype=int)
+        dates, idx = self._by_place[jurisdiction]
+        return np.sort(idx[np.searchsorted(dates, after, side="right"):])
+
+    def _vocabulary(self) -> np.ndarray:
+        if not hasattr(self, "_vocab"):
+            self._vocab = self.words.get_feature_names_out()
+        return self._vocab
+
     def rank(self, query: FollowupQuery, top_k: int | None = None) -> list[RankedMeasure]:
         """Measures of the query's jurisdiction issued after it, best first, with shared key terms."""
+        return self.rank_many([query], top_k)[0]
+
+    def rank_many(self, queries: list[FollowupQuery], top_k: int | None = None) -> list[list[RankedMeasure]]:
+        """`rank` for several queries, vectorised together (the queries of one reply)."""
         cfg = _settings()
         top_k = top_k or cfg["top_k"]
-        allowed = np.array([i for i, m in enumerate(self.measures)
-                            if m.jurisdiction == query.jurisdiction and query.date and m.date
-                            and m.date > query.date], dtype=int)
-        if not allowed.size or query.jurisdiction is None:
-            return []
-        q, qw = self._vectors([query.text])
-        scores = (self.matrix[allowed] @ q.T).toarray().ravel()
-        order = np.argsort(-scores)[:top_k]
-        vocab = self.words.get_feature_names_out()
-        out = []
-        for rank, k in enumerate(order, 1):
-            if scores[k] < cfg["min_score"]:
-                break
-            i = allowed[k]
-            shared = self.word_matrix[i].multiply(qw).tocoo()
-            terms = [vocab[j] for j in shared.col[np.argsort(-shared.data)]
-                     if vocab[j] not in query.jurisdiction][:cfg["evidence_terms"]]   # 中山 in 中山市: no evidence
-            out.append(RankedMeasure(self.measures[i], round(float(scores[k]), 4), rank, terms))
+        allowed = [self._candidates(q.jurisdiction, q.date) for q in queries]
+        todo = [k for k, a in enumerate(allowed) if a.size]
+        out: list[list[RankedMeasure]] = [[] for _ in queries]
+        if not todo:
+            return out
+        vectors, word_vectors = self._vectors([queries[k].text for k in todo])
+        vocab = self._vocabulary()
+        for row, k in enumerate(todo):
+            query, ids = queries[k], allowed[k]
+            qw = word_vectors[row]
+            scores = (self.matrix[ids] @ vectors[row].T).toarray().ravel()
+            for rank, j in enumerate(np.argsort(-scores, kind="stable")[:top_k], 1):
+                if scores[j] < cfg["min_score"]:
+                    break
+                i = ids[j]
+                shared = self.word_matrix[i].multiply(qw).tocoo()
+                terms = [vocab[c] for c in shared.col[np.argsort(-shared.data)]
+                         if vocab[c] not in query.jurisdiction][:cfg["evidence_terms"]]   # 中山 in 中山市: no evidence
+                out[k].append(RankedMeasure(self.measures[i], round(float(scores[j]), 4), rank, terms))
         return out
 
 
@@ -198,8 +247,9 @@ def followup_edges(model: FollowupModel, records: Iterable[Record], top_k: int |
     """FOLLOWED_UP_BY edges from each proposal and response of the reply records to its ranked measures."""
     edges = []
     for record in records:
-        for query in followup_queries(record):
-            for r in model.rank(query, top_k):
+        queries = followup_queries(record)
+        for query, ranked in zip(queries, model.rank_many(queries, top_k)):
+            for r in ranked:
                 m = r.measure
                 edges.append(Edge("FOLLOWED_UP_BY", query.node, m.node,
                                   {"score": r.score, "rank": r.rank, "evidence": r.evidence,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from ..clean.script import to_simplified
 from ..types import Record
@@ -16,11 +16,29 @@ _DATE_IN_TEXT = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 
 
 @cache
-def _place_pattern() -> re.Pattern:
-    data = load_json("jurisdictions.json")
-    suffixes = "|".join(sorted(data["suffixes"], key=len, reverse=True))
-    # A place name: 2-10 characters ending in a division suffix, possibly nested (市 + 区).
-    return re.compile(rf"^(?:[\u4e00-\u9fff]{{1,9}}?(?:{suffixes})){{1,3}}")
+def _level_pattern() -> re.Pattern:
+    suffixes = "|".join(_suffixes())
+    # One level of a place name: 1-9 characters and a division suffix (中山市, 婺城区, 恩施土家族苗族自治州).
+    return re.compile(rf"[\u4e00-\u9fff]{{1,9}}?(?:{suffixes})")
+
+
+@cache
+def _suffixes() -> tuple[str, ...]:
+    return tuple(sorted(load_json("jurisdictions.json")["suffixes"], key=len, reverse=True))
+
+
+def leading_place(name: str) -> str:
+    """The nested place name a name starts with (up to 3 levels: 金华市婺城区), '' if none."""
+    end = 0
+    for _ in range(3):
+        m = _level_pattern().match(name, end)
+        if not m or name[end] in _suffixes():        # a level never starts with a suffix (杭州市|市场监督…)
+            break
+        end = m.end()
+        # 苏州 ends at the suffix 州 inside the city name 苏州市: a suffix right after belongs to the place.
+        end += len(next((x for x in _suffixes() if name.startswith(x, end)
+                         and not name.startswith(x + "场", end)), ""))
+    return name[:end]
 
 
 @cache
@@ -28,19 +46,19 @@ def _organ_markers() -> re.Pattern:
     return re.compile("|".join(load_json("jurisdictions.json")["organ_markers"]))
 
 
+@lru_cache(maxsize=1 << 16)          # the same few hundred organ names recur in every document
 def jurisdiction_of_name(name: str | None) -> str | None:
     """The place an organ's full name starts with (中山市商务局 -> 中山市), None for an unplaced name."""
     if not name:
         return None
     name = to_simplified(re.sub(r"\s+", "", name))
-    m = _place_pattern().match(name)
-    if m and _organ_markers().search(m.group(0)):
+    place = leading_place(name)
+    if place and _organ_markers().search(place):
         # A national body's local office (国家税务总局中山市税务局): the place follows the organ.
-        last = list(_organ_markers().finditer(m.group(0)))[-1]
-        m = _place_pattern().match(name[last.end():])
-    if not m or len(m.group(0)) < 2:
-        return None
-    return m.group(0)
+        last = list(_organ_markers().finditer(place))[-1]
+        place = leading_place(name[last.end():])
+    return place if len(place) >= 2 else None
+
 
 
 def jurisdiction_of_record(record: Record) -> str | None:

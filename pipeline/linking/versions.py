@@ -7,6 +7,7 @@ from typing import Iterable
 
 from ..types import Record
 from .citations import Citation
+from .diff import SAME_MEASURE_MIN_SIMILARITY, title_similarity
 from .duplicates import DuplicateGroup, SimilarPair
 from .edges import Edge, Provenance
 from .summary import DocSummary
@@ -18,6 +19,13 @@ def _representatives(groups: Iterable[DuplicateGroup]) -> dict[str, str]:
 
 def _compatible(a: DocSummary, b: DocSummary) -> bool:
     return a.jurisdiction is None or b.jurisdiction is None or a.jurisdiction == b.jurisdiction
+
+
+def _same_policy_title(a: DocSummary, b: DocSummary) -> bool:
+    """Titles of one policy's versions (or a title missing): two policies sharing boilerplate are no versions."""
+    if not a.title_key or not b.title_key:
+        return True
+    return a.series_key == b.series_key or title_similarity(a.title_key, b.title_key) >= SAME_MEASURE_MIN_SIMILARITY
 
 
 def find_supersessions(summaries: list[DocSummary], groups: list[DuplicateGroup],
@@ -41,7 +49,7 @@ def find_supersessions(summaries: list[DocSummary], groups: list[DuplicateGroup]
     for p in pairs:
         a, b = by_id.get(p.a), by_id.get(p.b)
         if p.same_notice or not a or not b or not (a.date and b.date) or a.date == b.date \
-                or not _compatible(a, b):
+                or not _compatible(a, b) or not _same_policy_title(a, b):
             continue
         new, old = (a, b) if a.date > b.date else (b, a)
         link(new, old, "revised-text", {"jaccard": round(p.jaccard, 3)})

@@ -14,6 +14,8 @@ from tests.linking.sketch import corpus_records
     ("懷化市人民政府辦公室", "怀化市"), ("广西壮族自治区人民政府", "广西壮族自治区"),
     ("恩施土家族苗族自治州财政局", "恩施土家族苗族自治州"), ("衡阳市雁峰区人民政府", "衡阳市雁峰区"),
     ("省人民政府", None), ("中山海关", None), ("国务院办公厅", None),
+    ("苏州市人民政府办公室", "苏州市"), ("广州市商务局", "广州市"), ("杭州市市场监督管理局", "杭州市"),
+    ("扬州市江都区人民政府", "扬州市江都区"),
 ])
 def test_jurisdiction_of_name(name, place):
     assert jurisdiction_of_name(name) == place
