@@ -47,7 +47,7 @@ def _bodies() -> list[tuple[str, int, str]]:
     out += [(name, 3000, "nt") for name in bodies["national_bodies"] if not name.startswith("_")]
     for alias, full in bodies["state_firms"].items():
         if not alias.startswith("_"):
-            out += [(alias, 2000, "nt"), (full, 2000, "nt")]
+            out += [(alias, 2000, "nt")] + ([(full, 2000, "nt")] if full else [])
     return out
 
 

@@ -11,15 +11,19 @@ from dataclasses import dataclass
 
 from ..clean.script import is_traditional, make_view
 from ..types import Entity
-from .agency_data import agency_data, continues_word, generic_words, list_connectors, pattern, stop_chars
-from .agency_names import (LEVEL_CHARS, Element, Parse, is_cjk, to_script, canonical_of_parse,
-                           canonicalize, juris_places, parse_at)
+from .agency_candidates import candidate_starts
+from .agency_data import (agency_data, chrome_pattern, continues_word, ends_with_word, footer_words,
+                          generic_words, league_template, list_connectors, pattern, starts_with_word,
+                          stop_chars)
+from .agency_names import (LEVEL_CHARS, Element, Parse, canonical_of_parse, canonicalize, is_cjk,
+                           juris_places, parse_at, place_starts_at, to_script)
 from .jurisdiction import Jurisdiction
 
-__all__ = ["tag_agencies", "find_mentions", "canonicalize", "compact_view"]
+__all__ = ["tag_agencies", "find_mentions", "canonicalize", "compact_view", "site_chrome_spans"]
 
 _BOUNDARY = set("、，,。；;：:（）()《》〈〉<>“”\"'！？!?|　 \n\t")
 _LIST_SEPARATORS = "、,，"
+_WHITE_RUN = re.compile(r"\s+")
 
 
 @dataclass
@@ -36,25 +40,20 @@ class Compact:
 def compact_view(text: str) -> Compact:
     """make_view, then drop white space (line breaks too) between two Chinese characters."""
     view = make_view(text)
-    s, keep, breaks = view.text, [], set()
-    n = len(s)
-    i = 0
-    while i < n:
-        if s[i].isspace():
-            j = i
-            while j < n and s[j].isspace():
-                j += 1
-            if keep and j < n and is_cjk(s[keep[-1]]) and is_cjk(s[j]):
-                if "\n" in s[i:j]:
-                    breaks.add(len(keep))
-                i = j
-                continue
-            keep.extend(range(i, j))
-            i = j
-            continue
-        keep.append(i)
-        i += 1
-    return Compact("".join(s[k] for k in keep), [view.orig[k] for k in keep], frozenset(breaks))
+    s = view.text
+    parts, orig, breaks, size, last = [], [], set(), 0, 0
+    for run in _WHITE_RUN.finditer(s):
+        i, j = run.span()
+        if 0 < i and j < len(s) and is_cjk(s[i - 1]) and is_cjk(s[j]):
+            parts.append(s[last:i])
+            orig.extend(view.orig[last:i])
+            size += i - last
+            if "\n" in run.group():
+                breaks.add(size)
+            last = j
+    parts.append(s[last:])
+    orig.extend(view.orig[last:len(s)])
+    return Compact("".join(parts), orig, frozenset(breaks))
 
 
 @dataclass
@@ -64,7 +63,7 @@ class Mention:
     end: int
     parse: Parse | None
     canonical: str | None = None
-    kind: str = "body"                 # body | zone | division
+    kind: str = "body"                 # body | zone | division | league
 
 
 def _left_ok(s: str, i: int) -> bool:
@@ -73,14 +72,14 @@ def _left_ok(s: str, i: int) -> bool:
 
 def _is_collective(s: str, start: int, end: int) -> bool:
     before = s[max(0, start - 6):start]
-    if any(before.endswith(w) for w in generic_words("collective_before")):
+    if ends_with_word(before, "collective_before"):
         return True
     if pattern("list_collective").search(s[max(0, start - 24):start]) \
             or pattern("each_before").search(s[max(0, start - 10):start]):
         return True
-    if any(before.endswith(w) for w in generic_words("non_agency_before")):
+    if ends_with_word(before, "non_agency_before"):
         return True
-    return any(s.startswith(w, end) for w in generic_words("collective_after"))
+    return starts_with_word(s, end, "collective_after")
 
 
 def _not_a_body(s: str, m: Parse, start: int) -> bool:
@@ -88,7 +87,7 @@ def _not_a_body(s: str, m: Parse, start: int) -> bool:
     end = m.end
     if any(w in s[max(0, start - len(w) + 1):end] for w in generic_words("non_agency_inside")):
         return True
-    if any(s.startswith(w, end) for w in generic_words("non_agency_after")):
+    if starts_with_word(s, end, "non_agency_after"):
         return True
     head = m.elements[-1].core
     if continues_word(head, s[end:end + 1]):
@@ -118,20 +117,19 @@ def _doc_number_mask(s: str) -> bytearray:
 def _scan_bodies(s: str, j: Jurisdiction) -> list[Mention]:
     extra = juris_places(j)
     mask = _doc_number_mask(s)
-    out, i, dropped_end = [], 0, -2
-    while i < len(s):
-        if not is_cjk(s[i]) or mask[i]:
-            i += 1
+    candidates = [i for i in candidate_starts(s, extra, _left_ok) if is_cjk(s[i]) and not mask[i]]
+    out, pos, dropped_end = [], 0, -2
+    for i in candidates:
+        if i < pos:
             continue
         p = parse_at(s, i, extra, _left_ok(s, i))
         if p is None:
-            i += 1
             continue
         if _is_collective(s, i, p.end) or _member_of_collective(s, i, p, dropped_end):
             dropped_end = p.end
         elif not _not_a_body(s, p, i):
             out.append(Mention(i, p.end, p))
-        i = p.end
+        pos = p.end
     # bare 中央 only in a list of party bodies (中央、省委、市委): the next mention must follow at once
     kept = []
     for k, m in enumerate(out):
@@ -155,8 +153,7 @@ def _zone_start(s: str, k: int) -> int | None:
         return None
     d = agency_data()
     for p in range(j, k - 1):
-        if s[p] in LEVEL_CHARS or any(s.startswith(n, p) for n in (*d.city_by_name, *d.province_by_name)
-                                      if len(n) >= 2 and s.startswith(n[0], p)):
+        if s[p] in LEVEL_CHARS or place_starts_at(s, p):
             return p
     return j if _left_ok(s, j) else None
 
@@ -212,6 +209,16 @@ def _scan_divisions(s: str) -> list[Mention]:
     return out
 
 
+def _scan_league(s: str, j: Jurisdiction) -> list[Mention]:
+    """Youth League committees written with the level inside: 团市委 -> 共青团昆明市委员会."""
+    out = []
+    for m in pattern("youth_league").finditer(s):
+        place = j.name_at(m.group(1))
+        canonical = league_template().format(j=place) if place else None
+        out.append(Mention(m.start(), m.end(), None, canonical, "league"))
+    return out
+
+
 def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
     out: list[Mention] = []
@@ -257,11 +264,26 @@ def find_mentions(text: str, jurisdiction: Jurisdiction, traditional: bool | Non
     c = compact_view(text)
     s = c.text
     mentions = _resolve_overlaps(_scan_bodies(s, jurisdiction) + _scan_zones(s, jurisdiction)
-                                 + _scan_divisions(s))
+                                 + _scan_divisions(s) + _scan_league(s, jurisdiction))
     if traditional is None:
         traditional = is_traditional(text)
     _canonicals(s, mentions, jurisdiction, traditional)
     return c, mentions
+
+
+def site_chrome_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of site furniture (breadcrumbs, footers, site-name lines, 来源 fields): names there do not act."""
+    spans = [m.span() for m in re.finditer(pattern("breadcrumb").pattern, text, re.M)]
+    for m in footer_words().finditer(text):
+        spans.append((text.rfind("\n", 0, m.start()) + 1, _line_end(text, m.end())))
+    for key in ("site_name_line", "site_header_line", "source_field"):
+        spans.extend(m.span() for m in chrome_pattern(key).finditer(text))
+    return spans
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def tag_agencies(text: str, jurisdiction: Jurisdiction) -> list[Entity]:
@@ -269,11 +291,11 @@ def tag_agencies(text: str, jurisdiction: Jurisdiction) -> list[Entity]:
     if not text:
         return []
     c, mentions = find_mentions(text, jurisdiction)
-    menus = [m.span() for m in re.finditer(pattern("breadcrumb").pattern, text, re.M)]
+    chrome = site_chrome_spans(text)
     out = []
     for m in mentions:
         start, end = c.span(m.start, m.end)
-        if any(a <= start < b for a, b in menus):
-            continue                    # 首页 > 政务公开 > 省政府办公厅文件: a menu label
+        if any(a <= start < b for a, b in chrome):
+            continue                    # 首页 > 政务公开 > 省政府办公厅文件, 版权所有：…: site furniture
         out.append(Entity("AGENCY", text[start:end], start, end, None, {"canonical": m.canonical}))
     return out

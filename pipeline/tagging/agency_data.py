@@ -127,6 +127,24 @@ def generic_words(key: str) -> tuple[str, ...]:
 
 
 @cache
+def _word_set(key: str) -> tuple[frozenset[str], tuple[int, ...]]:
+    words = generic_words(key)
+    return frozenset(words), tuple(sorted({len(w) for w in words}))
+
+
+def ends_with_word(text: str, key: str) -> bool:
+    """True where `text` ends with a word of generic.json[key] (a set lookup per word length)."""
+    words, lengths = _word_set(key)
+    return any(text[-n:] in words for n in lengths if n <= len(text))
+
+
+def starts_with_word(s: str, pos: int, key: str) -> bool:
+    """True where s[pos:] begins with a word of generic.json[key]."""
+    words, lengths = _word_set(key)
+    return any(s[pos:pos + n] in words for n in lengths)
+
+
+@cache
 def generic_suffixes() -> tuple[tuple[str, str], ...]:
     """(suffix, characters that must not follow it), longest suffix first."""
     sufs = agency_data().generic["generic_suffixes"]["suffixes"]
@@ -149,6 +167,34 @@ def pattern(name: str):
     """A compiled regular expression of models/agencies/patterns.json."""
     import re
     return re.compile(json.loads((AGENCY_DIR / "patterns.json").read_text(encoding="utf-8"))[name]["regex"])
+
+
+@cache
+def footer_words():
+    """A pattern of the words that mark a site footer line (chrome.json footer_line)."""
+    words = json.loads((AGENCY_DIR / "chrome.json").read_text(encoding="utf-8"))["footer_line"]["words"]
+    import re
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+@cache
+def league_template() -> str:
+    """Canonical template of a Youth League committee (patterns.json youth_league): 共青团{j}委员会."""
+    return json.loads((AGENCY_DIR / "patterns.json").read_text(encoding="utf-8"))["youth_league"]["template"]
+
+
+@cache
+def chrome_pattern(name: str):
+    """A compiled (multiline) regular expression of models/agencies/chrome.json: site furniture."""
+    import re
+    spec = json.loads((AGENCY_DIR / "chrome.json").read_text(encoding="utf-8"))[name]
+    return re.compile(spec["regex"], re.M)
+
+
+@cache
+def branch_only_parents() -> frozenset[str]:
+    """National parents tagged only with a branch after them (人行 + 福州 + 中心支行, never a bare 人行)."""
+    return frozenset(_bodies().get("branch_only_parents", {}).get("units", ()))
 
 
 @cache

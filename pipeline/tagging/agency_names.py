@@ -11,9 +11,9 @@ from functools import cache
 import opencc
 
 from ..clean.script import to_simplified
-from .agency_data import (agency_data, body_prefix, branch_subunits, continues_word, core_lexicon,
-                          generic_suffixes, is_place_stem, level_prefixes, place_first_stops, place_suffixes,
-                          stop_chars, subunit_requires)
+from .agency_data import (agency_data, body_prefix, branch_only_parents, branch_subunits, continues_word,
+                          core_lexicon, generic_suffixes, is_place_stem, level_prefixes, place_first_stops,
+                          place_suffixes, stop_chars, subunit_requires)
 from .jurisdiction import Jurisdiction
 
 LEVEL_CHARS = "省市县区州"
@@ -66,30 +66,78 @@ def _prefix_steps(s: str, p: int, extra_places: frozenset[str], left_ok: bool
                   ) -> list[tuple[int, tuple[str, str]]]:
     """Single prefixes at p: 中共/国家, a gazetteer or jurisdiction place, a level word, an unseen place."""
     out = []
-    for kind in ("party", "national"):
-        word = body_prefix(kind)
+    if p >= len(s):
+        return out
+    first = s[p]
+    for word, kind in _fixed_words():
         if s.startswith(word, p):
             out.append((p + len(word), (word, kind)))
     names = _place_names()
-    for n in range(_longest_place(), 1, -1):
+    for n in _place_lengths_at(first, extra_places):
         w = s[p:p + n]
         if len(w) == n and (w in names or w in extra_places):
             out.append((p + n, (w, "place")))
-    for written in level_prefixes():
+    for written in _level_by_first().get(first, ()):
         if s.startswith(written, p):
             out.append((p + len(written), (written, "level")))
             break
-    if left_ok and p < len(s) and s[p] not in place_first_stops():
+    if left_ok and first not in place_first_stops() and first not in LEVEL_CHARS:
         stops = stop_chars()
+        by_first = _suffixes_by_first()
         for n in range(2, 5):
-            stem = s[p:p + n]
-            if len(stem) < n or not all(is_cjk(c) and c not in stops for c in stem) or stem[0] in LEVEL_CHARS:
+            if p + n > len(s):
                 break
-            for suffix in _all_place_suffixes():
+            added = s[p + n - 1]
+            if not (is_cjk(added) and added not in stops) \
+                    or (n == 2 and not (is_cjk(first) and first not in stops)):
+                break
+            stem = s[p:p + n]
+            for suffix in by_first.get(s[p + n:p + n + 1], ()):
                 if s.startswith(suffix, p + n) and _place_ok(s, p + n, stem, suffix):
                     out.append((p + n + len(suffix), (stem + suffix, "newplace")))
                     break
     return out
+
+
+@cache
+def _fixed_words() -> tuple[tuple[str, str], ...]:
+    return tuple((body_prefix(kind), kind) for kind in ("party", "national"))
+
+
+@cache
+def _place_lengths_at(first: str, extra_places: frozenset[str]) -> tuple[int, ...]:
+    """Lengths of the gazetteer and jurisdiction places beginning with `first`, longest first."""
+    lengths = set(_place_lengths_by_first().get(first, ()))
+    lengths |= {len(w) for w in extra_places if w[:1] == first and 2 <= len(w) <= _longest_place()}
+    return tuple(sorted(lengths, reverse=True))
+
+
+@cache
+def _place_lengths_by_first() -> dict[str, tuple[int, ...]]:
+    """First character of a gazetteer place -> the lengths of the places it begins, longest first."""
+    out: dict[str, set[int]] = {}
+    for w in _place_names():
+        if len(w) >= 2:
+            out.setdefault(w[0], set()).add(len(w))
+    return {c: tuple(sorted(n, reverse=True)) for c, n in out.items()}
+
+
+@cache
+def _level_by_first() -> dict[str, tuple[str, ...]]:
+    """First character -> level prefixes beginning with it, in level_prefixes() order (longest first)."""
+    out: dict[str, list[str]] = {}
+    for w in level_prefixes():
+        out.setdefault(w[0], []).append(w)
+    return {c: tuple(ws) for c, ws in out.items()}
+
+
+@cache
+def _suffixes_by_first() -> dict[str, tuple[str, ...]]:
+    """First character -> place suffixes beginning with it, in _all_place_suffixes() order."""
+    out: dict[str, list[str]] = {}
+    for w in _all_place_suffixes():
+        out.setdefault(w[0], []).append(w)
+    return {c: tuple(ws) for c, ws in out.items()}
 
 
 @cache
@@ -120,8 +168,26 @@ def _confirmed(s: str, p: int, suffix: str) -> bool:
     return any(s.startswith(w, p + len(suffix)) for w in after)
 
 
+class _PathMemo:
+    """Prefix paths already read in the string being scanned (a scan asks for the same positions often)."""
+    text: str | None = None
+    extra: frozenset[str] | None = None
+    paths: dict = {}
+
+
 def _prefix_paths(s, p, extra_places, left_ok, depth=0):
-    """All sequences of up to 3 prefixes from p: (end, prefixes)."""
+    """All sequences of up to 3 prefixes from p: (end, prefixes). The lists are shared: do not mutate."""
+    memo = _PathMemo
+    if memo.text is not s or memo.extra is not extra_places:
+        memo.text, memo.extra, memo.paths = s, extra_places, {}
+    key = (p, left_ok, depth)
+    hit = memo.paths.get(key)
+    if hit is None:
+        hit = memo.paths[key] = _read_prefix_paths(s, p, extra_places, left_ok, depth)
+    return hit
+
+
+def _read_prefix_paths(s, p, extra_places, left_ok, depth):
     paths = [(p, [])]
     if depth >= 3:
         return paths
@@ -131,14 +197,55 @@ def _prefix_paths(s, p, extra_places, left_ok, depth=0):
     return paths
 
 
+class _CoreMemo:
+    """Cores already read in the string being scanned."""
+    text: str | None = None
+    cores: dict = {}
+
+
 def _cores_at(s: str, q: int) -> list[tuple[int, str, str]]:
+    """Lexicon cores starting at s[q], longest first: (end, kind, core). Do not mutate the list."""
+    memo = _CoreMemo
+    if memo.text is not s:
+        memo.text, memo.cores = s, {}
+    hit = memo.cores.get(q)
+    if hit is None:
+        hit = memo.cores[q] = _read_cores(s, q)
+    return hit
+
+
+def _read_cores(s: str, q: int) -> list[tuple[int, str, str]]:
     lex = core_lexicon()
     out = []
-    for n in _lexicon_lengths():
+    for n in _core_lengths_by_first().get(s[q:q + 1], ()):
         w = s[q:q + n]
         if len(w) == n and w in lex:
             out.append((q + n, lex[w], w))
     return out
+
+
+@cache
+def _core_lengths_by_first() -> dict[str, tuple[int, ...]]:
+    """First character of a body core -> the lengths of the cores it begins, longest first."""
+    out: dict[str, set[int]] = {}
+    for w in core_lexicon():
+        out.setdefault(w[0], set()).add(len(w))
+    return {c: tuple(sorted(n, reverse=True)) for c, n in out.items()}
+
+
+@cache
+def _generic_suffixes_by_first() -> dict[str, tuple[tuple[str, str], ...]]:
+    """First character -> (suffix, not-after characters) beginning with it, in generic_suffixes() order."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for suf, not_after in generic_suffixes():
+        out.setdefault(suf[0], []).append((suf, not_after))
+    return {c: tuple(v) for c, v in out.items()}
+
+
+def place_starts_at(s: str, p: int) -> bool:
+    """True where a gazetteer province or city name (two characters or more) begins at s[p]."""
+    names = _place_names()
+    return any(s[p:p + n] in names for n in _place_lengths_by_first().get(s[p:p + 1], ()))
 
 
 def _generic_core(s: str, q: int) -> tuple[int, str] | None:
@@ -149,7 +256,7 @@ def _generic_core(s: str, q: int) -> tuple[int, str] | None:
     for k in range(q + 1, min(len(s), q + MAX_FUNCTION_CHARS + 1)):
         if not is_cjk(s[k - 1]) or s[k - 1] in stops or s[k - 1] in LEVEL_CHARS:
             return None
-        for suf, not_after in generic_suffixes():
+        for suf, not_after in _generic_suffixes_by_first().get(s[k], ()):
             e = k + len(suf)
             if s.startswith(suf, k) and not (e < len(s) and s[e] in not_after):
                 return e, s[q:e]
@@ -160,9 +267,14 @@ def _local(key: str) -> dict:
     return agency_data().local_bodies.get(key, {})
 
 
+@cache
+def _subunit_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(k) for k in agency_data().subunits}, reverse=True))
+
+
 def _subunit_at(s: str, e: int, last: Element) -> tuple[int, str] | None:
     subs = agency_data().subunits
-    for n in (6, 5, 4, 3, 2, 1):
+    for n in _subunit_lengths():
         w = s[e:e + n]
         if len(w) != n or w not in subs:
             continue
@@ -232,37 +344,39 @@ def parse_at(s: str, i: int, extra_places: frozenset[str] = frozenset(), left_ok
     best: Parse | None = None
     best_key = None
     for p_end, prefs in _prefix_paths(s, i, extra_places, left_ok):
-        has_place = any(k in ("level", "place", "newplace") for _, k in prefs)
-        national = [k for _, k in prefs] == ["national"]
+        kinds = [k for _, k in prefs]
+        has_place = "level" in kinds or "place" in kinds or "newplace" in kinds
+        national = kinds == ["national"]
         if prefs and not (has_place or national):
             continue
-        candidates = [] if national else [(e, k, w) for e, k, w in _cores_at(s, p_end)]
+        candidates = [] if national else list(_cores_at(s, p_end))
         if has_place or national:
             g = _generic_core(s, p_end)
             if g:
                 candidates.append((g[0], "generic", g[1]))
         for c_end, kind, key in candidates:
-            if kind == "local" and _local(key).get("needs_prefix") and not has_place:
-                continue
-            if kind == "local" and _local(key).get("needs_place") \
-                    and not any(k in ("place", "newplace") for _, k in prefs):
-                continue
-            if kind == "local" and _local(key).get("place_ends") \
-                    and not (prefs and prefs[-1][0].endswith(_local(key)["place_ends"])):
-                continue
-            if kind in ("national", "parent", "firm") and prefs:
-                continue
-            if kind == "generic" and key in core_lexicon():
-                continue
-            if kind == "generic" and not left_ok and all(k == "level" for _, k in prefs):
-                continue                # 城|市管理办公室, 小|区报送管委会: a level word inside a word
+            if kind == "local":
+                spec = _local(key)
+                if spec.get("needs_prefix") and not has_place:
+                    continue
+                if spec.get("needs_place") and "place" not in kinds and "newplace" not in kinds:
+                    continue
+                if spec.get("place_ends") and not (prefs and prefs[-1][0].endswith(spec["place_ends"])):
+                    continue
+            elif kind in ("national", "parent", "firm"):
+                if prefs:
+                    continue
+            elif kind == "generic":
+                if key in core_lexicon():
+                    continue
+                if not left_ok and all(k == "level" for k in kinds):
+                    continue            # 城|市管理办公室, 小|区报送管委会: a level word inside a word
             parse = _extend(s, Parse(c_end, [Element(prefs, key, kind)]), extra_places)
-            if kind == "firm" and len(parse.elements) == 1:
+            if (kind == "firm" or key in branch_only_parents()) and len(parse.elements) == 1:
                 continue
             if parse.joint and parse.elements[-1].kind != "sub":
                 parse = Parse(c_end, [Element(prefs, key, kind)])
-            unknown = sum(k == "newplace" for _, k in prefs)
-            rank = (parse.end, kind != "generic", -unknown, -len(prefs))
+            rank = (parse.end, kind != "generic", -kinds.count("newplace"), -len(prefs))
             if best_key is None or rank > best_key:
                 best, best_key = parse, rank
     return best

@@ -170,7 +170,8 @@ def _group(v: str, amounts: list[Amount], L: MoneyLexicon) -> list[Amount]:
     for a in amounts:
         if groups:
             prev = groups[-1][-1]
-            j = L.list_joiner.fullmatch(v, prev.end, a.start)
+            j = L.list_joiner.fullmatch(v, prev.end, a.start) \
+                or L.labelled_joiner.fullmatch(v, prev.end, a.start)
             if j and a.amount_max is None and prev.amount_max is None:
                 groups[-1].append(a)
                 continue

@@ -49,7 +49,10 @@ class MoneyLexicon:
     approx_suffix: re.Pattern   # anchored at the start of the right context
     range_joiner: re.Pattern    # joiner then (optionally) white space, at the end of the left context
     list_joiner: re.Pattern
+    labelled_joiner: re.Pattern  # 、中级工 between two amounts of one enumeration
     goal: re.Pattern
+    report: re.Pattern          # a reported disbursement in the clause before the amount (statistic)
+    threshold_before: re.Pattern  # anchored at the end of the left context: 满100元
     eligibility: re.Pattern     # anchored at the start of the right context
     role_left: dict             # cue word -> role
     role_left_re: re.Pattern
@@ -97,6 +100,9 @@ def lexicon() -> MoneyLexicon:
     rate_left = {w: True for w in _words(rates["support_left"])}
     rate_left.update({w: False for w in _words(rates["not_support_left"])})
     elig = _alt(_words(ctx["eligibility_nouns"]))
+    not_head = _alt(_words(ctx.get("eligibility_not_head", [])))
+    if not_head:
+        elig = rf"(?:{elig})(?!{not_head})"
     wn = ctx["eligibility_window"]
     no_break = rf"[^\d{PUNCT}、（）()]"
     return MoneyLexicon(
@@ -114,8 +120,13 @@ def lexicon() -> MoneyLexicon:
         approx_prefix=re.compile(rf"(?:{_alt_spaced(_words(bounds['approx_prefixes']))})\s*$"),
         approx_suffix=re.compile(rf"\s*(?:{_alt_spaced(_words(bounds['approx_suffixes']))})"),
         range_joiner=re.compile(rf"\s*(?:{joiners})\s*$"),
+        labelled_joiner=re.compile(bounds["labelled_list_joiner"]["regex"] if "labelled_list_joiner" in bounds
+                                   else r"(?!)"),
         list_joiner=re.compile(rf"\s*(?:{_alt(_words(bounds['list_joiners']))})\s*"),
         goal=re.compile("|".join(f"(?:{g['pattern']})" for g in ctx["goal_cues"])),
+        report=re.compile("|".join(f"(?:{g['pattern']})" for g in ctx.get("report_cues", [])) or r"(?!)"),
+        threshold_before=re.compile(rf"(?:{_alt(_words(ctx.get('immediate_threshold', [])))})\s*$"
+                                    if ctx.get("immediate_threshold") else r"(?!)"),
         eligibility=re.compile(
             rf"\s*(?:(?:(?:及?以上|以下|以内)?\s*(?:（含）|\(含\))?\s*的|及?以上|以下){no_break}{{0,{wn}}}?(?:{elig})"
             rf"|(?:及?以上|以下)?(?:（含）|\(含\))?的\s*[，,]"

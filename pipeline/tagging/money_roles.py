@@ -83,8 +83,10 @@ def money_role(v: str, start: int, end: int, bounded: bool, is_range: bool, L: M
         return "threshold" if eligible else "cap"
     if L.goal.search(_WHITE.sub("", v[sentence_start(v, start):start])):
         return "target"
-    if eligible:
+    if eligible or L.threshold_before.search(v, clause_start(v, start), start):
         return "threshold"
+    if L.report.search(_WHITE.sub("", v[clause_start(v, start):start])):
+        return "statistic"
     if is_range:
         return "range"
     role = nearest_cue(v[clause_start(v, start):start], L.role_left_re, L.role_left)
