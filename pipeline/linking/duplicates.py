@@ -9,7 +9,7 @@ import numpy as np
 
 from .edges import Edge
 from .normalise import load_json
-from .summary import DocSummary
+from .summary import DocSummary, figures_agree
 
 _MASK = np.uint64(0xFFFFFFFFFFFFFFFF)
 # A document keeps its related (not same-notice) pairs to this many most similar earlier documents only:
@@ -130,7 +130,7 @@ def _conflict(a: DocSummary, b: DocSummary) -> str | None:
         return "date"
     if a.doc_number and b.doc_number and a.doc_number != b.doc_number:
         return "doc_number"
-    if a.figures != b.figures:
+    if not figures_agree(a.figures, b.figures):
         return "figures"
     return None
 

@@ -22,26 +22,49 @@ def load_json(name: str) -> dict:
 
 
 @cache
-def _line_filters() -> tuple[re.Pattern, re.Pattern]:
+def _line_filters() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     data = load_json("matching.json")
     return (re.compile("|".join(f"(?:{p})" for p in data["chrome_line"])),
-            re.compile("|".join(f"(?:{p})" for p in data["page_number_line"])))
+            re.compile("|".join(f"(?:{p})" for p in data["page_number_line"])),
+            re.compile(data["bare_number_line"]), re.compile(data["inline_page_marker"]))
 
 
 def is_furniture_line(line: str) -> bool:
-    """True for a website chrome line or a page-number line (simplified script expected)."""
-    chrome, page_number = _line_filters()
+    """True for a website chrome line or a marked page-number line (— 2 —, 第2页; simplified script expected)."""
+    chrome, page_number, _, _ = _line_filters()
     if page_number.search(line):
         return True
     line = line.strip().lstrip("【[(（ 　")
     return len(line) <= load_json("matching.json")["chrome_max_chars"] and bool(chrome.search(line))
 
 
+def page_number_lines(lines: list[str]) -> set[int]:
+    """Indexes of bare-number lines that continue a page sequence (1, 2, 3 ...), not wrapped figure pieces."""
+    bare = _line_filters()[2]
+    found, last = set(), None
+    for i, line in enumerate(lines):
+        m = bare.match(line)
+        if not m:
+            continue
+        n = int(m.group(1))
+        if (last is None and 1 <= n <= 3) or (last is not None and last < n <= last + 2):
+            found.add(i)
+            last = n
+    return found
+
+
 def normalise_text(text: str) -> str:
-    """The text's content characters only: simplified, without pinyin noise, chrome, page numbers, punctuation."""
-    view = make_view(unicodedata.normalize("NFKC", text)).text
-    kept = (line for line in view.splitlines() if line.strip() and not is_furniture_line(line))
-    return _NOT_CONTENT.sub("", "".join(kept)).lower()
+    """The text's content characters only: simplified, without pinyin noise, chrome, page numbers, punctuation.
+
+    Lines are joined before the analysis view is made a second time, so a pinyin gloss that a re-wrap
+    split across two lines (加强(qiá / ng)) is recognised like an unbroken one.
+    """
+    lines = make_view(unicodedata.normalize("NFKC", text)).text.splitlines()
+    pages = page_number_lines(lines)
+    kept = "".join(line for i, line in enumerate(lines)
+                   if line.strip() and i not in pages and not is_furniture_line(line))
+    kept = _line_filters()[3].sub("", make_view(kept).text)
+    return _NOT_CONTENT.sub("", kept).lower()
 
 
 def normalise_title(title: str | None) -> str:

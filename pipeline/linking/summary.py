@@ -11,7 +11,10 @@ from .normalise import (load_json, normalise_doc_number, normalise_text, series_
                         title_key)
 
 # Support figures: an amount with its unit or a percentage (what a revision changes, a repost keeps).
-_FIGURE = re.compile(r"\d+(?:\.\d+)?(?:万|亿|千)?(?:元|美元|港元|欧元)|\d+(?:\.\d+)?%")
+# A 万元/亿元/% with no digits before it is kept too (as the bare unit): where extraction dropped a
+# wrapped line holding the whole number (近 / 60 / 亿元), the copy still shows a figure was there.
+_FIGURE = re.compile(r"\d+(?:\.\d+)?(?:万|亿|千)?(?:元|美元|港元|欧元)|\d+(?:\.\d+)?%"
+                     r"|(?<![\d.千])(?:万|亿)元|(?<![\d.])%")
 _DATE_IN_TEXT = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 
 
@@ -84,6 +87,39 @@ def document_date(record: Record) -> str | None:
 def figures_of(text: str) -> tuple[str, ...]:
     """The sorted support figures (50万元, 30%) of a normalised text: equal for reposts, not for revisions."""
     return tuple(sorted(_FIGURE.findall(text)))
+
+
+_FIGURE_PARTS = re.compile(r"([\d.]*)(\D*)")
+
+
+def _lost_digits(short: str, long: str) -> bool:
+    """True when figure `short` is `long` with digits dropped (6亿元 or bare 亿元 from 60亿元: a wrapped line lost)."""
+    (n_s, unit_s), (n_l, unit_l) = _FIGURE_PARTS.fullmatch(short).groups(), _FIGURE_PARTS.fullmatch(long).groups()
+    if unit_s != unit_l or len(n_s) >= len(n_l):
+        return False
+    rest = iter(n_l)
+    return all(ch in rest for ch in n_s)           # n_s is a subsequence of n_l
+
+
+def figures_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Equal figures, or differing only where one copy lost digits in extraction; a changed amount disagrees.
+
+    Extraction can drop a wrapped line that held only digits (近6 / 0 / 亿元 -> 近6亿元), so a repost may
+    carry a figure with digits missing; a revision changes an amount to one that is no such subsequence.
+    """
+    only_a, only_b = list(a), list(b)
+    for f in b:
+        if f in only_a:
+            only_a.remove(f)
+            only_b.remove(f)
+    if len(only_a) != len(only_b):
+        return False
+    for f in sorted(only_a, key=len, reverse=True):
+        match = next((g for g in only_b if _lost_digits(f, g) or _lost_digits(g, f)), None)
+        if match is None:
+            return False
+        only_b.remove(match)
+    return True
 
 
 @dataclass
