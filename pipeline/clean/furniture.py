@@ -54,6 +54,19 @@ def _zones(order: list[int]):
             yield "bottom", i
 
 
+def _page_sequence(texts: list[str]) -> set[int]:
+    """Indexes of lone-number lines that read as successive page numbers (1 or 2, then +1 each)."""
+    found, last = set(), None
+    for i, t in enumerate(texts):
+        t = t.replace("\f", "").strip()
+        if LONE_NUMBER.match(t):
+            n = int(t)
+            if (last is None and n in (1, 2)) or (last is not None and n == last + 1):
+                found.add(i)
+                last = n
+    return found
+
+
 def strip_text_furniture(pages: list[Page]) -> list[Page]:
     """New pages without page-number lines and running lines in text extracted from a PDF earlier.
 
@@ -66,15 +79,20 @@ def strip_text_furniture(pages: list[Page]) -> list[Page]:
     wrapped = width is not None
     pieces = sum(t.count("\f") for t in texts) + 1
     counts = Counter(_shape(t) for t in texts if t.strip())
-    out = []
+    page_lines = _page_sequence(texts) if pieces == 1 else None
+    out, k = [], -1
     for p in pages:
         kept = []
         for ln in p.lines:
+            k += 1
             t = ln.text.replace("\f", "").strip()
             if t and rules.is_page_number(t) and (wrapped or pieces > 1 or not LONE_NUMBER.match(t)):
-                continue
+                # a lone number in wrapped text is a page number only where it continues the page
+                # sequence: 60 in "近60\n亿元" wrapped onto its own line is a figure
+                if not (page_lines is not None and LONE_NUMBER.match(t) and k not in page_lines):
+                    continue
             # a running line is short: a full wrapped body line repeating is body text
-            if t and (wrapped or pieces > 2) and len(t) <= MAX_RUNNING_LEN \
+            if t and (wrapped or pieces > 2) and len(t) <= MAX_RUNNING_LEN and not LONE_NUMBER.match(t) \
                     and (width is None or text_width(t) < width - TEXT_SLACK) \
                     and counts[_shape(ln.text)] >= max(3, REPEAT_SHARE * pieces) \
                     and not rules.ends_sentence(t) and rules.heading_level(t) is None:
