@@ -383,11 +383,11 @@ class Store:
         return {
             "nodes": dict(q("SELECT type, count(*) FROM nodes GROUP BY type ORDER BY type").fetchall()),
             "edges": dict(q("SELECT type, count(*) FROM edges GROUP BY type ORDER BY type").fetchall()),
-            "documents_by_type": dict(q(f"SELECT coalesce(doc_type, '?'), count(*) {first} "
+            "documents_by_type": dict(q(f"SELECT coalesce(doc_type, '?'), count(DISTINCT doc_id) {first} "
                                         "GROUP BY 1 ORDER BY 1").fetchall()),
-            "documents_by_year": dict(q(f"SELECT coalesce(year, '?'), count(*) {first} "
+            "documents_by_year": dict(q(f"SELECT coalesce(year, '?'), count(DISTINCT doc_id) {first} "
                                         "GROUP BY 1 ORDER BY 1").fetchall()),
-            "documents": q(f"SELECT count(*) {first}").fetchone()[0],
+            "documents": q(f"SELECT count(DISTINCT doc_id) {first}").fetchone()[0],   # a byte copy is one
             "sources": q("SELECT count(*) FROM documents").fetchone()[0],
             "failures": q("SELECT count(*) FROM failures").fetchone()[0],
         }

@@ -74,3 +74,20 @@ def test_failure_is_remembered_until_the_file_is_stored(tmp_path):
         _put(s, measures_record(), "/m.txt")
         assert s.failures() == {}
         assert s.integrity() == "ok"
+
+
+def test_a_byte_identical_copy_is_one_document(tmp_path):
+    from pipeline.graph.ingest import ingest
+    from tests.corpus import RAW
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    data = (RAW / "panshan-2017-notice.txt").read_bytes()
+    (tmp_path / "a" / "notice.txt").write_bytes(data)
+    (tmp_path / "b" / "notice.txt").write_bytes(data)
+    store_path = tmp_path / "kg.db"
+    ingest([tmp_path / "a", tmp_path / "b"], store_path, workers=1, progress=False)
+    from pipeline.graph.store import open_store
+    with open_store(store_path) as store:
+        counts = store.counts()
+    assert counts["sources"] == 2
+    assert counts["documents"] == 1
