@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..clean.script import to_simplified
 from ..types import Section, Structure
@@ -51,10 +52,16 @@ def is_support_article(section: Section, text: str) -> bool:
     return bool(rx(a["support_pattern"]).search(body)) and not rx(a["rules_pattern"]).search(body)
 
 
+_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:万|亿|千)?元|[一二三四五六七八九十百千]+(?:万|亿)元")
+
+
 def is_rules_clause(section: Section) -> bool:
-    """True for an item whose heading sentence only states a rule (就高不重复, 负责解释), no support."""
+    """True for an item whose heading sentence only states a rule (就高不重复, 负责解释), no support;
+    a stacking or funding-source clause stays a rule though it says 给予支持, unless it names an amount."""
     a = data("measures")["articles"]
     title = to_simplified(section.title)
+    if rx(a["stacking_pattern"]).search(title) and not _AMOUNT.search(title):
+        return True
     return bool(rx(a["rules_pattern"]).search(title)) and not rx(a["support_pattern"]).search(title)
 
 
@@ -86,15 +93,20 @@ def select_measures(structure: Structure, text: str) -> list[Section]:
     """The sections that are policy measures, in order (the same Section objects as structure.sections)."""
     if structure.kind == "reply":
         return []
+    sections = structure.sections
+    scope = None
     if structure.kind != "measures" and not (
             structure.kind == "notice" and issues_attached(structure.meta.title, _cover(structure, text))):
-        return []
-    sections = structure.sections
+        scope = _support_scope(sections) if structure.kind == "notice" else set()
+        if not scope:
+            return []
     excluded: set[int] = set()
     out = []
     for i, sec in enumerate(sections):
         if sec.parent is not None and sec.parent in excluded:
             excluded.add(i)                    # under a framework heading, or a sub-point of a measure
+            continue
+        if scope is not None and i not in scope:
             continue
         has_children = any(s.parent == i for s in sections)
         if is_article(sec):
@@ -111,12 +123,49 @@ def select_measures(structure: Structure, text: str) -> list[Section]:
         if not has_children:
             if not is_rules_clause(sec):
                 out.append(sec)
+        elif closed_by_units(i, sections, text):
+            out.append(replace(sec))           # detached: its units are read from its whole span
+            excluded.add(i)
         elif _inline_content(sec, text):       # （一）支持…。对…给予…: its 1. 2. are sub-points
             out.append(sec)
             excluded.add(i)
         elif _has_own_content(sec, sections, text):
             out.append(sec)                    # a group heading with its own lead unit or text
     return out
+
+
+def closed_by_units(index: int, sections: list[Section], text: str) -> bool:
+    """True where a section's sub-points share one unit line closing it (（一）…1.…2.…（责任单位：…）):
+    the section is the measure and the line names its units, not its last sub-point's."""
+    sec = sections[index]
+    kids = [s for s in sections if s.parent == index]
+    if not kids or any(_inline_content(k, text) for k in kids):
+        return False                             # headed items with run-in text are measures themselves
+    children = [k.start for k in kids]
+    body = text[min(children):sec.end].rstrip()
+    last_line = body.rsplit("\n", 1)[-1].strip()
+    if len(last_line) == len(body.strip()):      # the closing line must stand after the sub-points
+        return False
+    cue = data("measures")["lead_unit_cues"]
+    m = rx(cue["pattern"]).search(last_line)
+    if not m or m.start() != 0:
+        return False
+    before = to_simplified(body[:len(body) - len(last_line)])
+    return not rx(cue["body_pattern"]).search(before) and not rx(cue["pattern"], re.M).search(before)
+
+
+def is_support_content(title: str) -> bool:
+    """True for the heading of a call-for-applications notice that lists its support items (扶持内容和标准)."""
+    return bool(rx(data("measures")["support_content_headings"]["pattern"]).match(_normal(title)))
+
+
+def _support_scope(sections: list[Section]) -> set[int]:
+    """Indices of the sections below a support-content heading of a notice (its measures' candidates)."""
+    scope: set[int] = set()
+    for i, sec in enumerate(sections):
+        if sec.parent is not None and (sec.parent in scope or is_support_content(sections[sec.parent].title)):
+            scope.add(i)
+    return scope
 
 
 def _inline_content(section: Section, text: str) -> bool:

@@ -135,6 +135,8 @@ def _extend_back(lines: list[TextLine], before: list[int], ln: TextLine) -> tupl
     marks = tuple(data("elements")["issuer_mark"]["words"])
     suffixes = data("elements")["unit_suffixes"]["words"]
     for i in reversed(before[-3:]):
+        if any(lines[j].text.strip() for j in range(i + 1, first.index)):
+            break                                  # a skipped line (breadcrumb) parts them
         prev, prev_offset = _title_text(lines[i])
         grammar = [w for w in data("elements")["title_grammar"]["words"] if w in first.text]
         if grammar:                                # the title's grammar starts on this line

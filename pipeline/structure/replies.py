@@ -132,7 +132,21 @@ def _status(heading_line: str, lines_after: list[str]) -> str | None:
             if hit:
                 return hit
     first = next((ln.strip() for ln in lines_after if ln.strip()), "")
-    return _opening_status(first, statuses)
+    return _opening_status(first, statuses) or _closing_status(lines_after, statuses)
+
+
+def _closing_status(lines_after: list[str], statuses: list[str]) -> str | None:
+    """A status sentence with its own subject inside a section (……。该建议已采纳。), as written."""
+    lead = rx(data("replies")["status_words"]["lead_in"]["pattern"])
+    for ln in lines_after:
+        for sentence in re.split(r"(?<=[。！；;])", ln):
+            m = lead.match(sentence.strip())
+            if not m or not m.group(0) or m.group(0).startswith(("建议", "提案", "议案", "意见")):
+                continue                  # the subject needs its determiner: 该建议, 您的提案
+            rest = sentence.strip()[m.end():].rstrip("。！；; ")
+            if rest in statuses:
+                return rest
+    return None
 
 
 def _opening_status(first: str, statuses: list[str]) -> str | None:
