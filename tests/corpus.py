@@ -16,3 +16,30 @@ def load_gold(doc_id: str) -> dict:
 
 def raw_text(doc_id: str) -> str:
     return (RAW / f"{doc_id}.txt").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- annotated probe sets
+from dataclasses import dataclass  # noqa: E402
+from functools import cache  # noqa: E402
+
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+@dataclass(frozen=True)
+class AnnotatedSet:
+    """An annotated folder (<id>.txt + <id>.json) extracted and scored once per test session."""
+    folder: Path
+    golds: list
+    records: dict
+    figures: dict
+
+
+@cache
+def annotated_set(name: str) -> AnnotatedSet:
+    """tests/fixtures/<name> through `extract` and the project's scorer (cached for the session)."""
+    from pipeline.evaluate import score
+    from pipeline.extract import extract
+    folder = FIXTURES / name
+    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+    records = {g["id"]: extract(folder / f"{g['id']}.txt", isolate=False).to_dict() for g in golds}
+    return AnnotatedSet(folder, golds, records, score(golds, records))

@@ -1,13 +1,11 @@
 """Robustness probes: hand-annotated documents in the style of other places and years
 (tests/fixtures/probe_structure), scored like the dev set, and the rules they made us fix."""
-import json
 from pathlib import Path
 
 import pytest
 
 from pipeline.clean.script import make_view
-from pipeline.evaluate import score
-from pipeline.extract import extract
+from tests.corpus import annotated_set
 from pipeline.structure import parse_reply, parse_structure, select_measures
 from pipeline.structure.chrome import is_chrome
 from pipeline.structure.dates import parse_date
@@ -19,9 +17,7 @@ PROBE_IDS = sorted(p.stem for p in PROBES.glob("*.json"))
 
 @pytest.fixture(scope="module")
 def probe_scores():
-    golds = [json.loads((PROBES / f"{d}.json").read_text(encoding="utf-8")) for d in PROBE_IDS]
-    preds = {d: extract(PROBES / f"{d}.txt", isolate=False).to_dict() for d in PROBE_IDS}
-    return score(golds, preds)
+    return annotated_set("probe_structure").figures
 
 
 def test_probe_set_is_complete():

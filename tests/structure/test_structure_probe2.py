@@ -1,12 +1,10 @@
 """Robustness round 2: documents of other places and years (tests/fixtures/probe_structure2), scored
 like the dev set, and the structure rules they and the tagging probes made us fix."""
-import json
 from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate import score
-from pipeline.extract import extract
+from tests.corpus import annotated_set
 from pipeline.structure import parse_reply, parse_structure, select_measures
 from pipeline.structure.chrome import is_chrome
 
@@ -16,9 +14,7 @@ PROBE_IDS = sorted(p.stem for p in PROBES.glob("*.json"))
 
 @pytest.fixture(scope="module")
 def probe_scores():
-    golds = [json.loads((PROBES / f"{d}.json").read_text(encoding="utf-8")) for d in PROBE_IDS]
-    preds = {d: extract(PROBES / f"{d}.txt", isolate=False).to_dict() for d in PROBE_IDS}
-    return score(golds, preds)
+    return annotated_set("probe_structure2").figures
 
 
 def test_probe2_set_is_complete():

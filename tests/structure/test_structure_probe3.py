@@ -1,12 +1,11 @@
 """Robustness round 3: ten long excerpts of other places and years (tests/fixtures/probe_structure3),
 scored like the dev set, and the structure rules that round 3 and the tagging probes made us fix."""
-import json
 from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate import score
 from pipeline.extract import extract
+from tests.corpus import annotated_set
 from pipeline.structure import parse_reply, parse_structure, select_measures
 from pipeline.structure.measures import closed_by_units, is_support_content
 
@@ -16,9 +15,7 @@ PROBE_IDS = sorted(p.stem for p in PROBES.glob("*.json"))
 
 @pytest.fixture(scope="module")
 def probe_scores():
-    golds = [json.loads((PROBES / f"{d}.json").read_text(encoding="utf-8")) for d in PROBE_IDS]
-    preds = {d: extract(PROBES / f"{d}.txt", isolate=False).to_dict() for d in PROBE_IDS}
-    return score(golds, preds)
+    return annotated_set("probe_structure3").figures
 
 
 def test_probe3_set_is_complete():
