@@ -87,7 +87,7 @@ def _not_a_body(s: str, m: Parse, start: int) -> bool:
     end = m.end
     if any(w in s[max(0, start - len(w) + 1):end] for w in generic_words("non_agency_inside")):
         return True
-    if starts_with_word(s, end, "non_agency_after"):
+    if starts_with_word(s, end, "non_agency_after") and not starts_with_word(s, end, "non_agency_after_allowed"):
         return True
     head = m.elements[-1].core
     if continues_word(head, s[end:end + 1]):
@@ -146,7 +146,7 @@ def _zone_start(s: str, k: int) -> int | None:
     """Where the zone name before a 管委会 at k starts (after a boundary or at a place / level prefix)."""
     stops = stop_chars()
     j = k
-    while j > 0 and k - j < 14 and is_cjk(s[j - 1]) and s[j - 1] not in stops:
+    while j > 0 and k - j < 20 and is_cjk(s[j - 1]) and s[j - 1] not in stops:
         j -= 1
     region = s[j:k]
     if not region.endswith(agency_data().zones):
@@ -160,7 +160,7 @@ def _zone_start(s: str, k: int) -> int | None:
 
 def _zone_canonical(name: str, board: str, j: Jurisdiction) -> str | None:
     d = agency_data()
-    full = name + "管理委员会"
+    full = name + ("管理委员会" if board in ("管委会", "管理委员会") else board)
     own = [n[:-1] for n in (j.city, j.county) if n and len(n) >= 3]
     if any(name.startswith(n) for n in (*d.city_by_name, *d.province_by_name, *own) if len(n) >= 2):
         return full
@@ -170,6 +170,16 @@ def _zone_canonical(name: str, board: str, j: Jurisdiction) -> str | None:
     return None
 
 
+def _after_collective_item(s: str, start: int) -> bool:
+    """'各区人民政府、开发区管委会': a zone board listed right after a 各 item shares its 各."""
+    if start == 0 or s[start - 1] != "、":
+        return False
+    k = start - 1
+    while k > 0 and s[k - 1] not in "、，。；：:\n（(":
+        k -= 1
+    return s.startswith("各", k)
+
+
 def _scan_zones(s: str, j: Jurisdiction) -> list[Mention]:
     out = []
     boards = "|".join(sorted(agency_data().boards, key=len, reverse=True))
@@ -177,6 +187,8 @@ def _scan_zones(s: str, j: Jurisdiction) -> list[Mention]:
         start = _zone_start(s, m.start())
         if start is None or s[max(0, start - 1):start] == "各" or _is_collective(s, start, m.end()):
             continue
+        if s[start:m.start()] in agency_data().zones and _after_collective_item(s, start):
+            continue                    # 各区人民政府、开发区管委会: a bare zone word, not a named zone
         out.append(Mention(start, m.end(), None, _zone_canonical(s[start:m.start()], m.group(), j), "zone"))
         # '济源示范区、航空港区管委会': the zone before the separator stands for its own board
         if start > 0 and s[start - 1] == "、":
@@ -268,7 +280,32 @@ def find_mentions(text: str, jurisdiction: Jurisdiction, traditional: bool | Non
     if traditional is None:
         traditional = is_traditional(text)
     _canonicals(s, mentions, jurisdiction, traditional)
+    mentions = _resolve_overlaps(mentions + _shared_suffix_places(s, mentions, jurisdiction, traditional))
     return c, mentions
+
+
+def _shared_suffix_places(s: str, mentions: list[Mention], j: Jurisdiction, traditional: bool) -> list[Mention]:
+    """'海口市、三亚市人民政府': a bare place listed before a place + body shares the body (海口市人民政府)."""
+    out = []
+    for m in mentions:
+        if m.parse is None or m.start < 2 or s[m.start - 1] != "、":
+            continue
+        prefs = m.parse.elements[0].prefixes
+        if len(prefs) != 1 or prefs[0][1] != "place":
+            continue
+        place = prefs[0][0]
+        k = m.start - 1
+        first = k
+        while first > 0 and k - first < 8 and is_cjk(s[first - 1]) and s[first - 1] not in _BOUNDARY:
+            first -= 1
+        before = s[first:k]
+        if len(before) < 2 or before[-1] != place[-1] or not place_starts_at(s, first):
+            continue
+        body = s[m.start + len(place):m.end]
+        canonical = canonicalize(before + body, j, traditional=traditional)
+        if canonical:
+            out.append(Mention(first, k, None, canonical, "body"))
+    return out
 
 
 def site_chrome_spans(text: str) -> list[tuple[int, int]]:

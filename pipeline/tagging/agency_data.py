@@ -59,9 +59,26 @@ def _short_city(name: str) -> str | None:
     return None
 
 
+def _prefecture_aliases(name: str, ethnic: tuple[str, ...] | list[str]) -> list[str]:
+    """湘西土家族苗族自治州 -> 湘西州, 湘西自治州, 湘西: the short forms documents write for a prefecture."""
+    if not name.endswith("自治州"):
+        return []
+    base = name[:-3]
+    changed = True
+    while changed:
+        changed = False
+        for e in sorted(ethnic, key=len, reverse=True):
+            if base.endswith(e) and len(base) > len(e):
+                base, changed = base[:-len(e)], True
+    if base == name[:-3] or len(base) < 2:
+        return []
+    return [base + "州", base + "自治州", base]
+
+
 @cache
 def agency_data() -> AgencyData:
     """Load models/agencies once per process."""
+    generic = json.loads((AGENCY_DIR / "generic.json").read_text(encoding="utf-8"))
     provinces = []
     for row in _read_tsv(AGENCY_DIR / "provinces.tsv"):
         row += [""] * (5 - len(row))
@@ -80,6 +97,9 @@ def agency_data() -> AgencyData:
             short = _short_city(c)
             if short and short not in province_by_name:
                 city_by_name.setdefault(short, c)
+            for alias in _prefecture_aliases(c, generic.get("ethnic_groups", {}).get("words", ())):
+                if alias not in province_by_name:
+                    city_by_name.setdefault(alias, c)
         if p.kind == "municipality":
             province_of_city[p.name] = p.name
             city_by_name[p.name] = p.name
@@ -92,7 +112,6 @@ def agency_data() -> AgencyData:
                 dept[alias] = canonical
     bodies = json.loads((AGENCY_DIR / "bodies.json").read_text(encoding="utf-8"))
     strip = lambda d: {k: v for k, v in d.items() if not k.startswith("_")}  # noqa: E731
-    generic = json.loads((AGENCY_DIR / "generic.json").read_text(encoding="utf-8"))
     return AgencyData(
         provinces=provinces, province_of_city=province_of_city, province_by_name=province_by_name,
         city_by_name=city_by_name, province_by_abbr=by_abbr, dept_canonical=dept,

@@ -310,6 +310,13 @@ def _extend(s: str, parse: Parse, extra_places: frozenset[str]) -> Parse:
                 if sub and sub[1] in branch_subunits():
                     found = (sub[0], Element(prefs, sub[1], "sub"), False)
                     break
+            branches = _local(last.core).get("place_branches") if last.kind == "local" else None
+            if branches:
+                # 宁夏银保监局 + 银川 + 监管分局, 佛山银保监分局 + 南海 + 监管组: a regulator's office below it
+                hit = next((b for b in sorted(branches, key=len, reverse=True) if s.startswith(b, end)), None)
+                if hit:
+                    found = (end + len(hit), Element(prefs, hit, "branch"), False)
+                    break
             elif _local(last.core).get("top") and not parse.joint:
                 for c_end, kind, key in _cores_at(s, end):
                     if kind == "local" and _local(key).get("top"):
@@ -457,6 +464,9 @@ def _element_canonical(el: Element, j: Jurisdiction, level_hint: str | None) -> 
         if spec.get("place_short"):
             short = _short_place(base)
             return template.format(s=short) if short else None
+        if spec.get("template_sar") and base and any(
+                p.name == base and p.kind == "sar" for p in agency_data().provinces):
+            return spec["template_sar"].format(j=base)   # 香港特别行政区政府, not 人民政府
         if spec.get("place_as_written"):
             w = _written(el.prefixes, j)
             return template.format(w=w) if w else None
@@ -502,7 +512,15 @@ def canonical_of_parse(parse: Parse, j: Jurisdiction, level_hint: str | None = N
     if name is None:
         return None
     subs = agency_data().subunits
-    for el in parse.elements[1:]:
+    for k, el in enumerate(parse.elements[1:]):
+        if el.kind == "branch":
+            target = _local(parse.elements[k].core)["place_branches"][el.core]
+            if target != "append":
+                # the office has a body name of its own: 宁夏银保监局银川监管分局 is the 银川银保监分局
+                name = _element_canonical(Element(el.prefixes, target, "local"), j, None)
+                if name is None:
+                    return None
+                continue
         place = "".join(w if k != "level" else (_resolve_places([(w, k)], j, None) or w)
                         for w, k in el.prefixes)
         name += place + subs.get(el.core, el.core)

@@ -96,9 +96,12 @@ def _from_names(*names: str | None) -> Jurisdiction | None:
     for name in names:
         if not name:
             continue
-        province, city, county, _ = parse_place_chain(name.strip())
-        if province or city or county:
-            return Jurisdiction(province, city, county, _level(province, city, county))
+        # joint issuers (新区管委会办公室 + 区人民政府办公室): the government's own place comes first
+        parts = sorted(name.split(), key=lambda part: "人民政府" not in to_simplified(part))
+        for part in parts:
+            province, city, county, _ = parse_place_chain(part.strip())
+            if province or city or county:
+                return Jurisdiction(province, city, county, _level(province, city, county))
     return None
 
 

@@ -100,9 +100,20 @@ def _amounts(v: str, L: MoneyLexicon) -> list[Amount]:
         if p and p.end() == start and not _bound_ends_at(v, p.start() + len(p.group().rstrip()), L):
             start, approx = p.start(), True
         code = L.currency_code.get(cur) if cur else L.currency_code.get(sym or "", "CNY")
+        if code == "CNY" and cur in ("元", None):
+            code = _currency_written_before(v, m.start(), L) or code   # 新台币100万元: TWD
         found.append(Amount(start, end, m.start(), value, code or "CNY",
                             _MAGNITUDE.get(mag, 1.0), approx))
     return found
+
+
+def _currency_written_before(v: str, pos: int, L: MoneyLexicon) -> str | None:
+    """The code of a foreign currency name written right before a number (新台币100万元, 港币50万元)."""
+    for name, code in L.currency_code.items():
+        # a unit name ending in 元 before a number is a per-unit base (每美元0.01元), not the amount's currency
+        if code != "CNY" and len(name) >= 2 and not name.endswith("元") and v[pos - len(name):pos] == name:
+            return code
+    return None
 
 
 def _bound_ends_at(v: str, pos: int, L: MoneyLexicon) -> bool:

@@ -53,6 +53,8 @@ class MoneyLexicon:
     goal: re.Pattern
     report: re.Pattern          # a reported disbursement in the clause before the amount (statistic)
     threshold_before: re.Pattern  # anchored at the end of the left context: 满100元
+    per_unit_base: re.Pattern   # anchored at the end of the left context: 每1美元 (the base of a per-unit award)
+    loan_ceiling: re.Pattern    # anchored at the start of the right context: 最高10万元的创业担保贷款
     eligibility: re.Pattern     # anchored at the start of the right context
     role_left: dict             # cue word -> role
     role_left_re: re.Pattern
@@ -127,9 +129,13 @@ def lexicon() -> MoneyLexicon:
         report=re.compile("|".join(f"(?:{g['pattern']})" for g in ctx.get("report_cues", [])) or r"(?!)"),
         threshold_before=re.compile(rf"(?:{_alt(_words(ctx.get('immediate_threshold', [])))})\s*$"
                                     if ctx.get("immediate_threshold") else r"(?!)"),
+        per_unit_base=re.compile(rf"(?:{_alt(_words(ctx['per_unit_base_before']['words']))})\s*$"
+                                 if ctx.get("per_unit_base_before") else r"(?!)"),
+        loan_ceiling=re.compile(rf"\s*的?\s*(?:{_alt(_words(ctx['loan_nouns']['words']))})"
+                                if ctx.get("loan_nouns") else r"(?!)"),
         eligibility=re.compile(
-            rf"\s*(?:(?:(?:及?以上|以下|以内)?\s*(?:（含）|\(含\))?\s*的|及?以上|以下){no_break}{{0,{wn}}}?(?:{elig})"
-            rf"|(?:及?以上|以下)?(?:（含）|\(含\))?的\s*[，,]"
+            rf"\s*(?:(?:(?:及?以上|及?以下|以内)?\s*(?:（含）|\(含\))?\s*的|及?以上|以下){no_break}{{0,{wn}}}?(?:{elig})"
+            rf"|(?:及?以上|及?以下)?(?:（含）|\(含\))?的\s*[，,]"
             rf"|(?:及?以上|以下)?(?:且|并且|同时)[^{PUNCT}]{{0,15}}?的(?:{elig}|\s*[，,]))"),
         role_left=role_left,
         role_left_re=re.compile(_alt(list(role_left))),

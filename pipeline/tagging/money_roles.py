@@ -79,8 +79,10 @@ def money_role(v: str, start: int, end: int, bounded: bool, is_range: bool, L: M
     """Role of an amount group spanning view[start:end] (cap, threshold, target, range, grant, budget ...)."""
     right = _PER_UNIT.sub("", _WHITE.sub("", v[end:end + 32]))      # 500元/亩的标准给予: skip /亩
     eligible = bool(L.eligibility.match(right))
+    if L.per_unit_base.search(v, max(0, start - 2), start):
+        return "other"
     if bounded or L.cap_suffix.match(right):
-        return "threshold" if eligible else "cap"
+        return "threshold" if eligible and not L.loan_ceiling.match(right) else "cap"
     if L.goal.search(_WHITE.sub("", v[sentence_start(v, start):start])):
         return "target"
     if eligible or L.threshold_before.search(v, clause_start(v, start), start):

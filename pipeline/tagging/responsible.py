@@ -52,7 +52,11 @@ def _is_collective(chunk: str) -> bool:
 
 
 def _split_outside_brackets(text: str, seps: str) -> list[tuple[int, str]]:
-    """(offset, chunk) pieces of text between separators, not splitting inside （…）: 各区（市、县）政府."""
+    """(offset, chunk) pieces of text between separators, not splitting inside （…）: 各区（市、县）政府.
+
+    A joining word (和及与) splits only after a unit's closing character: 自然资源和规划厅 stays whole.
+    """
+    joins, ends = _cues()["joining_words"], _cues()["unit_final_chars"]
     out, depth, begin = [], 0, 0
     for k, ch in enumerate(text + seps[0]):
         if ch in "（(":
@@ -60,9 +64,19 @@ def _split_outside_brackets(text: str, seps: str) -> list[tuple[int, str]]:
         elif ch in "）)":
             depth = max(0, depth - 1)
         elif ch in seps and (depth == 0 or k == len(text)):
+            if ch in joins and k < len(text) and (k == begin or text[k - 1] not in ends):
+                continue
             out.append((begin, text[begin:k]))
             begin = k + 1
     return out
+
+
+def _strip_role_verb(chunk: str) -> str:
+    """'第一海洋研究所配合' -> '第一海洋研究所': a role verb written after the last unit of a labelled list."""
+    for verb in sorted((k for k in _cues()["after"] if not k.startswith("_")), key=len, reverse=True):
+        if chunk.endswith(verb):
+            return chunk[:-len(verb)]
+    return chunk
 
 
 def _items(s: str, start: int, end: int, mentions: list[Mention]) -> list[tuple[int, str, Mention | None]]:
@@ -75,6 +89,7 @@ def _items(s: str, start: int, end: int, mentions: list[Mention]) -> list[tuple[
         for offset, chunk in _split_outside_brackets(s[pos:stop], seps):
             lead = len(chunk) - len(chunk.lstrip(" （）()"))
             chunk = chunk.strip(" （）()") if chunk.count("（") + chunk.count("(") == 0 else chunk.strip(" ")
+            chunk = _strip_role_verb(chunk)
             if chunk:
                 out.append((pos + offset + lead, chunk, None))
         if m:
@@ -149,10 +164,14 @@ def parse_responsible(section_text: str, jurisdiction: Jurisdiction) -> Responsi
     inside_mention = {k for mm in mentions for k in range(mm.start + 1, mm.end)}
     for m in _label_re().finditer(s):
         stop = _list_end(s, m.end(), c.breaks, inside_mention)
+        after_collective = False
         for item in _items(s, m.end(), stop, mentions):
-            if item[2] is None and _is_collective(item[1]):
+            # 各镇人民政府、街道办事处: an unnamed unit right after a collective shares its 各
+            if item[2] is None and (_is_collective(item[1]) or after_collective):
                 collectives.append((item[0], _name(item, section_text, c)))
+                after_collective = True
             elif item[2] is not None or len(item[1]) <= 20:
+                after_collective = False
                 roles.append((item[0], labels[m.group(1)], _name(item, section_text, c)))
     for v in _after_re().finditer(s):
         if _label_re().match(s, v.start()):
