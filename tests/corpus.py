@@ -43,3 +43,17 @@ def annotated_set(name: str) -> AnnotatedSet:
     golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
     records = {g["id"]: extract(folder / f"{g['id']}.txt", isolate=False).to_dict() for g in golds}
     return AnnotatedSet(folder, golds, records, score(golds, records))
+
+
+def canonical_agreement(aset: AnnotatedSet) -> tuple[int, int]:
+    """(gold mentions with a canonical name that were found, of those the ones named exactly right)."""
+    from pipeline.evaluate import norm
+    found = right = 0
+    for g in aset.golds:
+        canon = {norm(e["text"]): norm(e.get("canonical")) for e in aset.records[g["id"]]["entities"]
+                 if e["label"] == "AGENCY"}
+        for a in g["agencies"]:
+            if a["canonical"] and norm(a["text"]) in canon:
+                found += 1
+                right += canon[norm(a["text"])] == norm(a["canonical"])
+    return found, right

@@ -1,5 +1,4 @@
 """The whole dev corpus through `extract`, scored against its gold: the floors the issues set."""
-from pathlib import Path
 
 import pytest
 

@@ -1,7 +1,6 @@
 """Revisions are linked SUPERSEDES and `diff` reports exactly the changes the generator made."""
 from __future__ import annotations
 
-import random
 
 import pytest
 

@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 
 from pipeline.clean.script import make_view
-from tests.corpus import annotated_set
 from pipeline.structure import parse_reply, parse_structure, select_measures
 from pipeline.structure.chrome import is_chrome
 from pipeline.structure.dates import parse_date
@@ -15,9 +14,7 @@ PROBES = Path(__file__).resolve().parent.parent / "fixtures" / "probe_structure"
 PROBE_IDS = sorted(p.stem for p in PROBES.glob("*.json"))
 
 
-@pytest.fixture(scope="module")
-def probe_scores():
-    return annotated_set("probe_structure").figures
+PROBE_SET = "probe_structure"
 
 
 def test_probe_set_is_complete():
@@ -28,13 +25,13 @@ def test_probe_set_is_complete():
 @pytest.mark.parametrize("field,floor", [("measure", 0.95), ("response", 0.95), ("money", 0.95),
                                          ("cap", 0.95), ("rate", 0.95), ("agency", 0.85),
                                          ("responsible", 0.75)])
-def test_probe_f1_floors(probe_scores, field, floor):
-    assert probe_scores[field]["f1"] >= floor, probe_scores[field]
+def test_probe_f1_floors(figures, field, floor):
+    assert figures[field]["f1"] >= floor, figures[field]
 
 
-def test_probe_meta_and_proposal_floors(probe_scores):
-    assert all(v >= 0.95 for v in probe_scores["meta_accuracy"].values()), probe_scores["meta_accuracy"]
-    assert probe_scores["proposal_accuracy"] >= 0.95
+def test_probe_meta_and_proposal_floors(figures):
+    assert all(v >= 0.95 for v in figures["meta_accuracy"].values()), figures["meta_accuracy"]
+    assert figures["proposal_accuracy"] >= 0.95
 
 
 # ---------------------------------------------------------------- the rules the probes fixed

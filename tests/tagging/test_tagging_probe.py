@@ -7,41 +7,14 @@ unseen text. The floors are the figures measured when the rules were fixed, less
 from __future__ import annotations
 
 import importlib.util
-import json
-from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate import norm, score
-from pipeline.extract import extract
-
-PROBE = Path(__file__).resolve().parent.parent / "fixtures" / "probe_tagging"
-ROOT = Path(__file__).resolve().parent.parent.parent
+from tests.corpus import ROOT, canonical_agreement
 
 
-@pytest.fixture(scope="module")
-def golds() -> list[dict]:
-    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(PROBE.glob("*.json"))]
 
-
-@pytest.fixture(scope="module")
-def records(golds) -> dict[str, dict]:
-    return {g["id"]: extract(PROBE / f"{g['id']}.txt", isolate=False).to_dict() for g in golds}
-
-
-@pytest.fixture(scope="module")
-def figures(golds, records) -> dict:
-    return score(golds, records)
-
-
-def test_probe_set_is_complete_and_consistent(golds):
-    assert len(golds) >= 10
-    for g in golds:
-        text = "".join((PROBE / f"{g['id']}.txt").read_text(encoding="utf-8").split())
-        for m in g["money"]:
-            assert "".join(m["text"].split()) in text, (g["id"], m["text"])
-        for a in g["agencies"]:
-            assert "".join(a["text"].split()) in text, (g["id"], a["text"])
+PROBE_SET = "probe_tagging"
 
 
 @pytest.mark.parametrize("field, floor", [
@@ -56,16 +29,9 @@ def test_probe_money_roles(figures):
     assert figures["money_role_accuracy"] >= 0.95, figures["role_confusion"]
 
 
-def test_probe_canonical_names_match_gold(golds, records):
+def test_probe_canonical_names_match_gold(probe):
     """Stricter than pairwise clustering: the canonical name itself, for every gold mention found."""
-    found = right = 0
-    for g in golds:
-        canon = {norm(e["text"]): norm(e.get("canonical")) for e in records[g["id"]]["entities"]
-                 if e["label"] == "AGENCY"}
-        for a in g["agencies"]:
-            if a["canonical"] and norm(a["text"]) in canon:
-                found += 1
-                right += canon[norm(a["text"])] == norm(a["canonical"])
+    found, right = canonical_agreement(probe)
     assert found >= 70
     assert right / found >= 0.95
 

@@ -8,41 +8,14 @@ congress and CPPCC organs, traditional script, a PDF text layer). Floors are the
 """
 from __future__ import annotations
 
-import json
-from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate import norm, score
-from pipeline.extract import extract
-
-PROBE = Path(__file__).resolve().parent.parent / "fixtures" / "probe_tagging3"
+from tests.corpus import canonical_agreement
 
 
-@pytest.fixture(scope="module")
-def golds() -> list[dict]:
-    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(PROBE.glob("*.json"))]
 
-
-@pytest.fixture(scope="module")
-def records(golds) -> dict[str, dict]:
-    return {g["id"]: extract(PROBE / f"{g['id']}.txt", isolate=False).to_dict() for g in golds}
-
-
-@pytest.fixture(scope="module")
-def figures(golds, records) -> dict:
-    return score(golds, records)
-
-
-def test_probe3_set_is_complete_and_consistent(golds):
-    assert len(golds) == 11
-    for g in golds:
-        text = "".join((PROBE / f"{g['id']}.txt").read_text(encoding="utf-8").split())
-        assert g["notes"], g["id"]
-        for m in g["money"]:
-            assert "".join(m["text"].split()) in text, (g["id"], m["text"])
-        for a in g["agencies"]:
-            assert "".join(a["text"].split()) in text, (g["id"], a["text"])
+PROBE_SET = "probe_tagging3"
 
 
 @pytest.mark.parametrize("field, floor", [
@@ -63,15 +36,8 @@ def test_probe3_foreign_currencies(records):
     assert {"CNY", "USD", "EUR", "JPY", "KRW", "HKD", "TWD"} <= codes
 
 
-def test_probe3_canonical_names_match_gold(golds, records):
+def test_probe3_canonical_names_match_gold(probe):
     """The canonical name itself, for every gold mention found (scripts as written: 廈門市財政局)."""
-    found = right = 0
-    for g in golds:
-        canon = {norm(e["text"]): norm(e.get("canonical")) for e in records[g["id"]]["entities"]
-                 if e["label"] == "AGENCY"}
-        for a in g["agencies"]:
-            if a["canonical"] and norm(a["text"]) in canon:
-                found += 1
-                right += canon[norm(a["text"])] == norm(a["canonical"])
+    found, right = canonical_agreement(probe)
     assert found >= 160
     assert right / found >= 0.93
