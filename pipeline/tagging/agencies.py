@@ -280,8 +280,22 @@ def find_mentions(text: str, jurisdiction: Jurisdiction, traditional: bool | Non
     if traditional is None:
         traditional = is_traditional(text)
     _canonicals(s, mentions, jurisdiction, traditional)
+    _extend_zone_departments(s, mentions)
     mentions = _resolve_overlaps(mentions + _shared_suffix_places(s, mentions, jurisdiction, traditional))
     return c, mentions
+
+
+def _extend_zone_departments(s: str, mentions: list[Mention]) -> None:
+    """'高新区科技局': a 区 department whose 区 ends a zone name is the zone's department (canonical unknown)."""
+    for m in mentions:
+        if m.parse is None or s[m.start] != "区":
+            continue
+        start = _zone_start(s, m.start + 1)
+        zone = s[start:m.start + 1] if start is not None else ""
+        if start is None or start == m.start or s[max(0, start - 1):start] == "各" \
+                or not any(zone.endswith(z) and len(z) >= 3 for z in agency_data().zones):
+            continue
+        m.start, m.canonical = start, None
 
 
 def _shared_suffix_places(s: str, mentions: list[Mention], j: Jurisdiction, traditional: bool) -> list[Mention]:

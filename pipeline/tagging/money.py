@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from ..clean.script import make_view
 from ..types import Entity
 from .money_lexicon import MoneyLexicon, lexicon
-from .money_roles import clause_start, governing_bound, money_role, money_scope, rate_is_support
+from .money_roles import (clause_start, governing_bound, money_role, money_scope, rate_is_support,
+                          sentence_start)
 from .numbers import HALF_WIDTH, parse_number
 
 _MAGNITUDE = {"千": 1e3, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8, "百亿": 1e10, "千亿": 1e11,
@@ -204,7 +205,21 @@ def _group(v: str, amounts: list[Amount], L: MoneyLexicon) -> list[Amount]:
             a.attrs = {"role": a_role, "rate": None, "scope_span": scope}
         if suffix:
             last.end = suffix.end()
+    _parts_of_budgets(v, groups, L)
     return [a for members in groups for a in members]
+
+
+def _parts_of_budgets(v: str, groups: list[list[Amount]], L: MoneyLexicon) -> None:
+    """'安排资金1.8亿元……其中，某项目总投资6500万元': a part (其中) of a budget with no support cue is a budget."""
+    for before, members in zip(groups, groups[1:]):
+        prev, first = before[-1], members[0]
+        if prev.attrs["role"] != "budget" or first.start - prev.end > L.part_of_window:
+            continue
+        if not L.part_of.search(v, max(prev.end, sentence_start(v, first.start) - 1), first.start):
+            continue
+        for a in members:
+            if a.attrs["role"] in ("statistic", "other"):
+                a.attrs["role"] = "budget"
 
 
 def _rates(v: str, L: MoneyLexicon) -> list[Rate]:

@@ -31,6 +31,15 @@ def _alt_spaced(words: list[str]) -> str:
     return "|".join(r"\s{0,3}".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True))
 
 
+def _paid_out(entry: dict | None) -> re.Pattern:
+    """Amount, then a paying-out verb (发放), then a support noun within the window: the amount is a grant."""
+    if not entry:
+        return re.compile(r"(?!)")
+    gap = rf"[^\d{PUNCT}、]"
+    return re.compile(rf"\s*的?(?:标准)?(?:{_alt(entry['verbs'])}){gap}{{0,{entry['window']}}}?"
+                      rf"(?:{_alt(entry['nouns'])})")
+
+
 @dataclass(frozen=True)
 class MoneyLexicon:
     """Compiled patterns and word tables the money and rate taggers read."""
@@ -59,6 +68,11 @@ class MoneyLexicon:
     role_left: dict             # cue word -> role
     role_left_re: re.Pattern
     role_right: re.Pattern      # anchored; group name = role
+    paid_out_grant: re.Pattern  # anchored: 100元发放养老服务消费补贴 (a paying-out verb, then a support noun)
+    part_of: re.Pattern         # 其中 at the start of a clause: the amount is a part of the one before
+    part_of_window: int
+    fund_nouns: frozenset       # 补助资金: the cue before it in the clause decides (安排 budget, 给予 grant)
+    per_unit_lead: re.Pattern   # anchored at the end of the left context: 按新增建筑面积每平方米
     per_scope: re.Pattern
     beneficiary: re.Pattern
     support_verbs: re.Pattern   # leading support words stripped from a scope phrase
@@ -136,7 +150,8 @@ def lexicon() -> MoneyLexicon:
         eligibility=re.compile(
             rf"\s*(?:(?:(?:及?以上|及?以下|以内)?\s*(?:（含）|\(含\))?\s*的|及?以上|以下){no_break}{{0,{wn}}}?(?:{elig})"
             rf"|(?:及?以上|及?以下)?(?:（含）|\(含\))?的\s*[，,]"
-            rf"|(?:及?以上|以下)?(?:且|并且|同时)[^{PUNCT}]{{0,15}}?的(?:{elig}|\s*[，,]))"),
+            rf"|(?:及?以上|以下)?(?:且|并且|同时|但)[^{PUNCT}]{{0,15}}?的(?:{elig}|\s*[，,])"
+            rf"|(?:及?以上|以下)(?:（含）|\(含\))?、[^{PUNCT}]{{0,15}}?(?:以下|以内)(?:（含）|\(含\))?的)"),
         role_left=role_left,
         role_left_re=re.compile(_alt(list(role_left))),
         role_right=re.compile(
@@ -144,6 +159,12 @@ def lexicon() -> MoneyLexicon:
         per_scope=re.compile(
             rf"(?:{_alt(_words(ctx['scope_per_prefixes']))}){no_break}{{0,10}}?(?=(?:{_alt(ctx['scope_stops'])})|\d|$)"),
         beneficiary=re.compile(rf"(?:{_alt(_words(ctx['beneficiary_suffixes']))})$"),
+        paid_out_grant=_paid_out(roles.get("right_paid_out")),
+        part_of=re.compile(rf"(?:^|[{PUNCT}])\s*(?:{_alt(roles['part_of']['words'])})"
+                           if "part_of" in roles else r"(?!)"),
+        part_of_window=roles.get("part_of", {}).get("window", 0),
+        fund_nouns=frozenset(_words(roles.get("fund_nouns", []))),
+        per_unit_lead=re.compile(ctx["per_unit_lead"]["pattern"] if "per_unit_lead" in ctx else r"(?!)"),
         support_verbs=re.compile(rf"(?:{_alt(_words(roles['left']['grant']))})+"),
         rate_left=rate_left,
         rate_left_re=re.compile(_alt(list(rate_left))),

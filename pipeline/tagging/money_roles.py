@@ -55,7 +55,12 @@ def governing_bound(v: str, pos: int, L: MoneyLexicon) -> tuple[int, int] | None
 
 def nearest_cue(window: str, pattern: re.Pattern, table: dict):
     """The value in `table` of the cue nearest the end of `window` (white space ignored; longer wins ties)."""
-    text = _WHITE.sub("", window)
+    hit = _nearest_cue_word(_WHITE.sub("", window), pattern, table)
+    return table[hit[1]] if hit else None
+
+
+def _nearest_cue_word(text: str, pattern: re.Pattern, table: dict) -> tuple[int, str] | None:
+    """(start, word) of the cue of `table` ending nearest the end of `text` (longer wins ties)."""
     best = None
     pos = 0
     while True:
@@ -65,9 +70,23 @@ def nearest_cue(window: str, pattern: re.Pattern, table: dict):
         for w in _cues_at(text, m.start(), table):
             end = m.start() + len(w)
             if best is None or end > best[0] or (end == best[0] and len(w) > best[1]):
-                best = (end, len(w), table[w])
+                best = (end, len(w), m.start(), w)
         pos = m.start() + 1
-    return best[2] if best else None
+    return (best[2], best[3]) if best else None
+
+
+def clause_cue_role(window: str, L: MoneyLexicon) -> str | None:
+    """Role of the nearest left cue; a fund noun (补助资金) takes the role of the cue before it (安排 → budget)."""
+    text = _WHITE.sub("", window)
+    hit = _nearest_cue_word(text, L.role_left_re, L.role_left)
+    if hit is None:
+        return None
+    start, word = hit
+    if word in L.fund_nouns:
+        before = _nearest_cue_word(text[:start], L.role_left_re, L.role_left)
+        if before and L.role_left[before[1]] == "budget":
+            return "budget"
+    return L.role_left[word]
 
 
 def _cues_at(text: str, i: int, table: dict):
@@ -91,12 +110,22 @@ def money_role(v: str, start: int, end: int, bounded: bool, is_range: bool, L: M
         return "statistic"
     if is_range:
         return "range"
-    role = nearest_cue(v[clause_start(v, start):start], L.role_left_re, L.role_left)
+    cs = clause_start(v, start)
+    lead = L.per_unit_lead.search(v, cs, start)
+    if lead:                        # 按新增建筑面积每平方米100元给予奖励: the word after decides first
+        m = L.role_right.match(right)
+        if m:
+            return m.lastgroup
+        if L.paid_out_grant.match(right):
+            return "grant"
+    role = clause_cue_role(v[cs:lead.start() if lead else start], L)
     if role:
         return role
     m = L.role_right.match(right)
     if m:
         return m.lastgroup
+    if L.paid_out_grant.match(right):
+        return "grant"
     role = nearest_cue(v[sentence_start(v, start):start], L.role_left_re, L.role_left)
     if role:
         return role
