@@ -151,7 +151,6 @@ def _zone_start(s: str, k: int) -> int | None:
     region = s[j:k]
     if not region.endswith(agency_data().zones):
         return None
-    d = agency_data()
     for p in range(j, k - 1):
         if s[p] in LEVEL_CHARS or place_starts_at(s, p):
             return p
