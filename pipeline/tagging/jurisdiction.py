@@ -79,7 +79,10 @@ def parse_place_chain(name: str) -> tuple[str | None, str | None, str | None, in
 
 
 def _body_starts_at(s: str, pos: int) -> bool:
-    return any(s.startswith(w, pos) for w in generic_words("issuer_body_starts"))
+    """Whether an issuer's body part (人民政府, 关于, a department name such as 城市管理局) begins at pos."""
+    if any(s.startswith(w, pos) for w in generic_words("issuer_body_starts")):
+        return True
+    return any(s.startswith(core, pos) for core in agency_data().dept_canonical if len(core) >= 3)
 
 
 def _level(province, city, county) -> str | None:

@@ -100,6 +100,9 @@ def money_role(v: str, start: int, end: int, bounded: bool, is_range: bool, L: M
     eligible = bool(L.eligibility.match(right))
     if L.per_unit_base.search(v, max(0, start - 2), start):
         return "other"
+    fine = L.role_right.match(right)
+    if fine and fine.lastgroup == "other":       # 处以1000元以上1万元以下罚款: a fine, not support
+        return "other"
     if bounded or L.cap_suffix.match(right):
         return "threshold" if eligible and not L.loan_ceiling.match(right) else "cap"
     if L.goal.search(_WHITE.sub("", v[sentence_start(v, start):start])):
