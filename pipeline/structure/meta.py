@@ -95,8 +95,9 @@ def _title_block(lines: list[TextLine], body: list[int], limit: int, chrome: fro
         wraps = not (is_date_line(text) or is_unit_line(text) or match_heading(text))
         for nxt_i in body[pos + 1:pos + 3] if wraps else ():
             nxt = lines[nxt_i]
-            if nxt_i >= limit or not joined or joined[-1] in "。：:；;，,":
-                break
+            if nxt_i >= limit or not joined or joined[-1] in "。：:；;，," \
+                    or any(k in chrome for k in range(last.index + 1, nxt_i)):
+                break                              # a site line (发布时间…) parts a site header from the title
             open_book = joined.count("《") > joined.count("》")
             if len(nxt.text) > (40 if open_book else 20) or doc_number_at(nxt.text):
                 break

@@ -114,7 +114,7 @@ def _doc_number_mask(s: str) -> bytearray:
     return mask
 
 
-def _scan_bodies(s: str, j: Jurisdiction) -> list[Mention]:
+def _scan_bodies(s: str, j: Jurisdiction, breaks: frozenset[int] = frozenset()) -> list[Mention]:
     extra = juris_places(j)
     mask = _doc_number_mask(s)
     candidates = [i for i in candidate_starts(s, extra, _left_ok) if is_cjk(s[i]) and not mask[i]]
@@ -122,9 +122,10 @@ def _scan_bodies(s: str, j: Jurisdiction) -> list[Mention]:
     for i in candidates:
         if i < pos:
             continue
-        p = parse_at(s, i, extra, _left_ok(s, i))
-        if p is None:
-            continue
+        p = parse_at(s, i, extra, _left_ok(s, i) or i in breaks)   # a line start begins a name
+        if p is None or (any(i < b < p.end for b in breaks)
+                         and any(k == "newplace" for _, k in p.elements[0].prefixes)):
+            continue                    # an unseen place name does not run across lines (政务服务|区教育局)
         if _is_collective(s, i, p.end) or _member_of_collective(s, i, p, dropped_end):
             dropped_end = p.end
         elif not _not_a_body(s, p, i):
@@ -179,12 +180,13 @@ def _after_collective_item(s: str, start: int) -> bool:
     return s.startswith("各", k)
 
 
-def _scan_zones(s: str, j: Jurisdiction) -> list[Mention]:
+def _scan_zones(s: str, j: Jurisdiction, breaks: frozenset[int] = frozenset()) -> list[Mention]:
     out = []
     boards = "|".join(sorted(agency_data().boards, key=len, reverse=True))
     for m in re.finditer(boards, s):
         start = _zone_start(s, m.start())
-        if start is None or s[max(0, start - 1):start] == "各" or _is_collective(s, start, m.end()):
+        if start is None or s[max(0, start - 1):start] == "各" or _is_collective(s, start, m.end()) \
+                or any(start < b <= m.start() for b in breaks):      # a zone name does not run across lines
             continue
         if s[start:m.start()] in agency_data().zones and _after_collective_item(s, start):
             continue                    # 各区人民政府、开发区管委会: a bare zone word, not a named zone
@@ -274,17 +276,17 @@ def find_mentions(text: str, jurisdiction: Jurisdiction, traditional: bool | Non
     """The compact view of `text` and the body mentions in it (compact offsets), canonical names filled."""
     c = compact_view(text)
     s = c.text
-    mentions = _resolve_overlaps(_scan_bodies(s, jurisdiction) + _scan_zones(s, jurisdiction)
+    mentions = _resolve_overlaps(_scan_bodies(s, jurisdiction, c.breaks) + _scan_zones(s, jurisdiction, c.breaks)
                                  + _scan_divisions(s) + _scan_league(s, jurisdiction))
     if traditional is None:
         traditional = is_traditional(text)
     _canonicals(s, mentions, jurisdiction, traditional)
-    _extend_zone_departments(s, mentions)
+    _extend_zone_departments(s, mentions, c.breaks)
     mentions = _resolve_overlaps(mentions + _shared_suffix_places(s, mentions, jurisdiction, traditional))
     return c, mentions
 
 
-def _extend_zone_departments(s: str, mentions: list[Mention]) -> None:
+def _extend_zone_departments(s: str, mentions: list[Mention], breaks: frozenset[int] = frozenset()) -> None:
     """'高新区科技局': a 区 department whose 区 ends a zone name is the zone's department (canonical unknown)."""
     for m in mentions:
         if m.parse is None or s[m.start] != "区":
@@ -292,7 +294,8 @@ def _extend_zone_departments(s: str, mentions: list[Mention]) -> None:
         start = _zone_start(s, m.start + 1)
         zone = s[start:m.start + 1] if start is not None else ""
         if start is None or start == m.start or s[max(0, start - 1):start] == "各" \
-                or not any(zone.endswith(z) and len(z) >= 3 for z in agency_data().zones):
+                or not any(zone.endswith(z) and len(z) >= 3 for z in agency_data().zones) \
+                or any(start < b <= m.start for b in breaks):      # a zone name does not run across lines
             continue
         m.start, m.canonical = start, None
 
@@ -326,7 +329,7 @@ def site_chrome_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in re.finditer(pattern("breadcrumb").pattern, text, re.M)]
     for m in footer_words().finditer(text):
         spans.append((text.rfind("\n", 0, m.start()) + 1, _line_end(text, m.end())))
-    for key in ("site_name_line", "site_header_line", "source_field"):
+    for key in ("site_name_line", "site_header_line", "site_name_breadcrumb", "link_list_tail", "source_field"):
         spans.extend(m.span() for m in chrome_pattern(key).finditer(text))
     return spans
 

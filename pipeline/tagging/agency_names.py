@@ -367,7 +367,9 @@ def parse_at(s: str, i: int, extra_places: frozenset[str] = frozenset(), left_ok
                 if spec.get("needs_prefix") and not has_place:
                     continue
                 if spec.get("needs_place") and "place" not in kinds and "newplace" not in kinds:
-                    continue
+                    if key not in agency_data().dept_canonical:
+                        continue
+                    kind = "dept"       # 省金融监管局 (a department) vs 新疆金融监管局 (a regulator's office)
                 if spec.get("place_ends") and not (prefs and prefs[-1][0].endswith(spec["place_ends"])):
                     continue
             elif kind in ("national", "parent", "firm"):
