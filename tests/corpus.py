@@ -57,3 +57,27 @@ def canonical_agreement(aset: AnnotatedSet) -> tuple[int, int]:
                 found += 1
                 right += canon[norm(a["text"])] == norm(a["canonical"])
     return found, right
+
+
+SHARED_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+
+
+@cache
+def shared_scorer():
+    """The project's dev-set scorer (../shared/eval/score.py) as a module; skips where it is absent."""
+    import importlib.util
+
+    import pytest
+    if not SHARED_SCORER.exists():
+        pytest.skip(f"scorer not found at {SHARED_SCORER}")
+    spec = importlib.util.spec_from_file_location("policykg_shared_score", SHARED_SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def f1(tp: int, fp: int, fn: int) -> float:
+    """F1 from counts, 1.0 where there is nothing to find and nothing found."""
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return 2 * p * r / (p + r) if p + r else 0.0

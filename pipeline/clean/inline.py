@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.clean.lines import FlowLine
-from pipeline.structure.numerals import cn_int
+from pipeline.numerals import cn_int
 
 _DIGIT = "[一二三四五六七八九十百]"
 _NUM = _DIGIT + "{1,4}"

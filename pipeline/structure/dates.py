@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .lexicon import data, date_pattern, pattern, rx
-from .numerals import cn_int
+from ..numerals import cn_int
 
 
 def parse_date(s: str) -> str | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..types import Section
 from .layout import Reader, TextLine
 from .lexicon import data, rx
-from .numerals import cn_int
+from ..numerals import cn_int
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _COLON = re.compile(r"[：:]")

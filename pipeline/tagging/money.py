@@ -12,7 +12,7 @@ from ..types import Entity
 from .money_lexicon import MoneyLexicon, lexicon
 from .money_roles import (clause_start, governing_bound, money_role, money_scope, rate_is_support,
                           sentence_start)
-from .numbers import HALF_WIDTH, parse_number
+from ..numerals import HALF_WIDTH, parse_number
 
 _MAGNITUDE = {"千": 1e3, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8, "百亿": 1e10, "千亿": 1e11,
               "万亿": 1e12}

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..settings import MODELS
-from .numbers import units
+from ..numerals import units
 
 LEXICONS = MODELS / "lexicons"
 

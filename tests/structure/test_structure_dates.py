@@ -2,7 +2,7 @@
 import pytest
 
 from pipeline.structure.dates import effective_period, is_date_line, parse_date
-from pipeline.structure.numerals import cn_int
+from pipeline.numerals import cn_int
 
 
 @pytest.mark.parametrize("text,iso", [

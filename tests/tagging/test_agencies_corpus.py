@@ -5,7 +5,6 @@ separate; measure sections are cut from the raw text at the gold measures' title
 """
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
 from functools import cache
 
@@ -14,27 +13,8 @@ import pytest
 from pipeline.tagging.agencies import tag_agencies
 from pipeline.tagging.jurisdiction import infer_jurisdiction
 from pipeline.tagging.responsible import parse_responsible
-from tests.corpus import DOC_IDS, ROOT, load_gold, raw_text
-
-SCORER = ROOT.parent / "shared" / "eval" / "score.py"
-
-
-@cache
-def scorer():
-    """The shared scorer module (norm, agency_key), loaded from its file."""
-    if not SCORER.exists():
-        pytest.skip(f"scorer not found at {SCORER}")
-    spec = importlib.util.spec_from_file_location("policykg_score_agencies", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def f1(tp: int, fp: int, fn: int) -> float:
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    return 2 * p * r / (p + r) if p + r else 0.0
-
+from tests.corpus import DOC_IDS, f1, load_gold, raw_text
+from tests.corpus import shared_scorer as scorer
 
 @cache
 def jurisdiction(doc_id: str):

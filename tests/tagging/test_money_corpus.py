@@ -1,37 +1,17 @@
 """tag_money over the dev corpus, scored with the project scorer's own matching (../shared/eval/score.py)."""
 from __future__ import annotations
 
-import importlib.util
 from functools import cache
 
 import pytest
 
 from pipeline.tagging.money import tag_money
-from tests.corpus import DOC_IDS, ROOT, load_gold, raw_text
-
-SCORER = ROOT.parent / "shared" / "eval" / "score.py"
-
-
-@cache
-def scorer():
-    """The shared scorer module (match_money, set_prf), loaded from its file."""
-    if not SCORER.exists():
-        pytest.skip(f"scorer not found at {SCORER}")
-    spec = importlib.util.spec_from_file_location("policykg_score", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
+from tests.corpus import DOC_IDS, f1, load_gold, raw_text
+from tests.corpus import shared_scorer as scorer
 
 @cache
 def predictions(doc_id: str) -> list[dict]:
     return [e.to_dict() for e in tag_money(raw_text(doc_id))]
-
-
-def f1(tp: int, fp: int, fn: int) -> float:
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @cache

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.tagging.money import tag_money
-from pipeline.tagging.numbers import parse_number
+from pipeline.numerals import parse_number
 
 
 def money(text: str) -> list[tuple]:

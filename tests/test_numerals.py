@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.tagging.numbers import parse_number
+from pipeline.numerals import parse_number
 
 
 @pytest.mark.parametrize("written, value", [

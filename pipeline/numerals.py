@@ -1,11 +1,14 @@
-"""Numbers as Chinese documents write them: Arabic, full-width, Chinese numerals, 万/亿 magnitudes."""
+"""Numbers as Chinese documents write them: Arabic, full-width, Chinese numerals, 万/亿 magnitudes.
+
+Shared by every stage that reads numbers: headings and dates (clean, structure) and amounts (tagging).
+"""
 from __future__ import annotations
 
 import json
 import re
 from functools import cache
 
-from ..settings import MODELS
+from .settings import MODELS
 
 UNITS_FILE = MODELS / "lexicons" / "units.json"
 
@@ -89,3 +92,9 @@ def parse_number(s: str) -> float | None:
 def _is_bare_digit(s: str) -> bool:
     digits, _, _, _ = _tables()
     return len(s) == 1 and s in digits and digits[s] > 0
+
+
+def cn_int(s: str) -> int | None:
+    """A whole number as headings and dates write it (十五 -> 15, 二〇二五 -> 2025), else None."""
+    value = parse_number(s.strip()) if s else None
+    return int(value) if value is not None and value == int(value) else None
