@@ -45,7 +45,8 @@ def extract(inputs: List[Path] = typer.Argument(..., help="files or folders (pdf
 def evaluate(gold: Path = typer.Option(..., "--gold", help="folder of gold <id>.json files"),
              raw: Optional[Path] = typer.Option(None, "--raw", help="folder of the documents (default: beside the gold, or ../raw)"),
              out: Optional[Path] = typer.Option(None, "--out", help="keep the records here"),
-             as_json: bool = typer.Option(False, "--json")):
+             as_json: bool = typer.Option(False, "--json"),
+             show_errors: bool = typer.Option(False, "--errors", help="also list, per document, what was missed or added")):
     """Run extraction on an annotated set and print precision/recall/F1 per field.
 
     Example: policykg eval --gold corpora/gold
@@ -62,7 +63,10 @@ def evaluate(gold: Path = typer.Option(..., "--gold", help="folder of gold <id>.
     with tempfile.TemporaryDirectory() as tmp:
         pred = out or Path(tmp)
         extract_to_dir(docs, pred)
-        scores = score_dirs(gold, pred)
+        errors = {} if show_errors else None
+        scores = score_dirs(gold, pred, errors)
+    if errors is not None:
+        scores["errors"] = {doc: e for doc, e in errors.items() if e}
     typer.echo(json.dumps(scores, ensure_ascii=False, indent=1) if as_json else format_scores(scores))
 
 

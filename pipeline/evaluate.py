@@ -40,6 +40,14 @@ def similar(a, b) -> bool:
     return bool(a) and SequenceMatcher(None, a, b).ratio() >= 0.9
 
 
+def same_heading(a, b) -> bool:
+    """Measure titles match when similar, or when one is the other cut at a clause (>= 6 chars)."""
+    if similar(a, b):
+        return True
+    short, long_ = sorted((norm(a) or "", norm(b) or ""), key=len)
+    return len(short) >= 6 and long_.startswith(short)
+
+
 class PRF:
     """Counts of true/false positives and false negatives, with precision, recall and F1."""
 
@@ -87,8 +95,9 @@ def _multiset(gold: list, pred: list) -> tuple[int, int, int]:
     return tp, sum(p.values()) - tp, sum(g.values()) - tp
 
 
-def score(golds: list[dict], preds: dict[str, dict]) -> dict:
-    """Figures for gold dicts against record dicts keyed by document id."""
+def score(golds: list[dict], preds: dict[str, dict], errors: dict | None = None) -> dict:
+    """Figures for gold dicts against record dicts keyed by document id; `errors`, where given,
+    receives what each document missed or added, field by field."""
     S = {k: PRF() for k in ("money", "cap", "rate", "agency", "measure", "responsible", "response")}
     role_ok = role_n = prop_ok = prop_n = 0
     meta_ok, meta_n, confusion = Counter(), Counter(), Counter()
@@ -99,11 +108,15 @@ def score(golds: list[dict], preds: dict[str, dict]) -> dict:
         money = [e for e in ents if e.get("label") == "MONEY"]
         pairs = match_money(gold.get("money", []), money)
         S["money"].add(len(pairs), len(money) - len(pairs), len(gold.get("money", [])) - len(pairs))
+        err = {} if errors is None else errors.setdefault(gold["id"], {})
         for g, p in pairs:
             role_n += 1
             role_ok += p.get("role") == g["role"]
             if p.get("role") != g["role"]:
                 confusion[f"{g['role']}->{p.get('role')}"] += 1
+                err.setdefault("role", []).append(f"{g['text']}: {g['role']} -> {p.get('role')}")
+        _note(err, "money_missed", [g["text"] for g in gold.get("money", []) if all(g is not x for x, _ in pairs)])
+        _note(err, "money_extra", [p.get("text") for p in money if all(p is not y for _, y in pairs)])
         gcaps = [g for g in gold.get("money", []) if g["role"] == "cap"]
         pcaps = [p for p in money if p.get("role") == "cap"]
         cp = match_money(gcaps, pcaps)
@@ -114,6 +127,8 @@ def score(golds: list[dict], preds: dict[str, dict]) -> dict:
         ga = {norm(a["text"]) for a in gold.get("agencies", [])}
         pa = {norm(e.get("text")) for e in ents if e.get("label") == "AGENCY"}
         S["agency"].add(len(ga & pa), len(pa - ga), len(ga - pa))
+        _note(err, "agency_missed", sorted(ga - pa))
+        _note(err, "agency_extra", sorted(pa - ga))
         canon = {}
         for e in ents:
             if e.get("label") == "AGENCY" and e.get("canonical"):
@@ -121,23 +136,34 @@ def score(golds: list[dict], preds: dict[str, dict]) -> dict:
         for a in gold.get("agencies", []):
             if a.get("canonical") and norm(a["text"]) in canon:
                 clusters[(gold["id"], norm(a["text"]))] = (norm(a["canonical"]), canon[norm(a["text"])])
-        _score_measures(gold, pred, S)
+        _score_measures(gold, pred, S, err)
         gm, pm = gold.get("meta") or {}, pred.get("meta") or {}
         for f in ("doc_number", "title", "doc_type", "issuer", "date"):
             if gm.get(f) is not None:
                 meta_n[f] += 1
-                meta_ok[f] += similar(pm.get(f), gm[f]) if f == "title" else norm(pm.get(f)) == norm(gm[f])
+                ok = similar(pm.get(f), gm[f]) if f == "title" else norm(pm.get(f)) == norm(gm[f])
+                meta_ok[f] += ok
+                if not ok:
+                    err.setdefault("meta", {})[f] = [gm[f], pm.get(f)]
         gp = gold.get("proposal")
         if gp:
             pp = pred.get("proposal") or {}
             for f in ("number", "session", "title"):
                 prop_n += 1
-                prop_ok += similar(pp.get(f), gp[f]) if f == "title" else norm(pp.get(f)) == norm(gp[f])
+                ok = similar(pp.get(f), gp[f]) if f == "title" else norm(pp.get(f)) == norm(gp[f])
+                prop_ok += ok
+                if not ok:
+                    err.setdefault("proposal", {})[f] = [gp[f], pp.get(f)]
             prop_n += 1
-            prop_ok += sorted(map(norm, pp.get("proposers") or [])) == sorted(map(norm, gp["proposers"]))
-        S["response"].add(*_multiset(
-            [(norm(r["label"]), norm(r["status"])) for r in gold.get("responses", [])],
-            [(norm(r.get("label")), norm(r.get("status"))) for r in pred.get("responses") or []]))
+            ok = sorted(map(norm, pp.get("proposers") or [])) == sorted(map(norm, gp["proposers"]))
+            prop_ok += ok
+            if not ok:
+                err.setdefault("proposal", {})["proposers"] = [gp["proposers"], pp.get("proposers")]
+        gres = [(norm(r["label"]), norm(r["status"])) for r in gold.get("responses", [])]
+        pres = [(norm(r.get("label")), norm(r.get("status"))) for r in pred.get("responses") or []]
+        S["response"].add(*_multiset(gres, pres))
+        if Counter(gres) != Counter(pres):
+            err["responses"] = [gres, pres]
     out = {k: v.figures() for k, v in S.items()}
     out["agency_canonical_pairs"] = _pairwise(clusters)
     out["money_role_accuracy"] = round(role_ok / role_n, 4) if role_n else None
@@ -148,22 +174,33 @@ def score(golds: list[dict], preds: dict[str, dict]) -> dict:
     return out
 
 
-def _score_measures(gold: dict, pred: dict, S: dict) -> None:
+def _score_measures(gold: dict, pred: dict, S: dict, err: dict) -> None:
     pmeas, used = pred.get("measures") or [], set()
     for g in gold.get("measures", []):
         hit = next((i for i, p in enumerate(pmeas) if i not in used and norm(p.get("label")) == norm(g["label"])
-                    and similar(p.get("title"), g["title"])), None)
+                    and same_heading(p.get("title"), g["title"])), None)
         if hit is None:
             S["measure"].add(0, 0, 1)
+            err.setdefault("measure_missed", []).append(f"{g['label']} {g['title']}")
             if not g.get("truncated"):
                 S["responsible"].add(0, 0, len(g.get("responsible", [])))
             continue
         used.add(hit)
         S["measure"].add(1, 0, 0)
         if not g.get("truncated"):
-            S["responsible"].add(*_multiset([agency_key(x) for x in g.get("responsible", [])],
-                                            [agency_key(x) for x in pmeas[hit].get("responsible") or []]))
+            gk = [agency_key(x) for x in g.get("responsible", [])]
+            pk = [agency_key(x) for x in pmeas[hit].get("responsible") or []]
+            S["responsible"].add(*_multiset(gk, pk))
+            if Counter(gk) != Counter(pk):
+                err.setdefault("responsible", []).append(
+                    f"{g['label']}: gold {g.get('responsible')} got {pmeas[hit].get('responsible')}")
     S["measure"].add(0, len(pmeas) - len(used), 0)
+    _note(err, "measure_extra", [f"{p.get('label')} {p.get('title')}" for i, p in enumerate(pmeas) if i not in used])
+
+
+def _note(err: dict, key: str, items: list) -> None:
+    if items:
+        err[key] = items
 
 
 def _pairwise(clusters: dict) -> dict:
@@ -176,11 +213,11 @@ def _pairwise(clusters: dict) -> dict:
     return prf.figures()
 
 
-def score_dirs(gold_dir: str | Path, pred_dir: str | Path) -> dict:
+def score_dirs(gold_dir: str | Path, pred_dir: str | Path, errors: dict | None = None) -> dict:
     """Figures for a folder of gold files against a folder of records."""
     golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(Path(gold_dir).glob("*.json"))]
     preds = {k: r.to_dict() for k, r in load_records(pred_dir).items()}
-    return score(golds, preds)
+    return score(golds, preds, errors)
 
 
 def find_documents(gold_dir: str | Path, raw_dir: str | Path | None = None) -> list[Path]:
@@ -209,4 +246,7 @@ def format_scores(out: dict) -> str:
     lines.append(f"{'proposal accuracy':24s} {out['proposal_accuracy']}")
     if out["role_confusion"]:
         lines.append(f"{'role confusion':24s} {json.dumps(out['role_confusion'])}")
+    for doc, err in (out.get("errors") or {}).items():
+        lines.append(f"\n{doc}")
+        lines += [f"  {k}: {json.dumps(v, ensure_ascii=False)}" for k, v in err.items()]
     return "\n".join(lines)

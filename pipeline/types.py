@@ -98,9 +98,9 @@ class Meta:
 
 @dataclass
 class Section:
-    """A numbered item of the body (一、 / （一） / 1. / （1）) with its title and span."""
+    """A numbered item of the body (第一章 / 第一条 / 一、 / （一） / 1. / （1） / ①) with its title and span."""
     label: str                         # as written, without punctuation: 一, （一）, 1, （1）
-    level: int                         # 1 for 一、, 2 for （一）, 3 for 1., 4 for （1）
+    level: int                         # depth in the outline: 1 for the outermost numbering used
     title: str                         # the heading sentence (may be empty)
     start: int                         # span of the whole item in CleanText.text
     end: int
@@ -156,6 +156,8 @@ class Measure:
     collectives: list[str] = field(default_factory=list)   # 各镇街, 各有关单位: kept apart
     page: int | None = None
     truncated: bool = False
+    level: int = 1                                         # depth in the numbered outline
+    parent: dict | None = None                             # {"label", "title"} of the heading above
 
 
 @dataclass

@@ -58,9 +58,7 @@ def measure_facts(record: Record, measure: Measure) -> dict[str, list]:
     """The comparable facts of one measure: caps (amounts), rates and responsible units, sorted."""
     caps, rates = [], []
     for e in record.entities:
-        inside = e.attrs.get("measure") == measure.label or (
-            e.attrs.get("measure") is None and measure.start <= e.start < measure.end)
-        if not inside:
+        if e.attrs.get("measure") not in (measure.label, None) or not measure.start <= e.start < measure.end:
             continue
         if e.label == "MONEY" and e.attrs.get("role") == "cap" and e.attrs.get("amount") is not None:
             caps.append(e.attrs["amount"])

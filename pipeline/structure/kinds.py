@@ -52,12 +52,24 @@ def _is_measures_name(name: str) -> bool:
     return bool(hit) and core.endswith(tuple(measure_words))
 
 
+def untitled_doc_type(doc_number: str | None, preamble: str) -> str | None:
+    """The 文种 of a text without a title: its doc number's word (…建议函〔2021〕…), else the
+    preamble's own word (现提出以下意见, 制定…的若干政策)."""
+    d = data("doc_types")
+    m = rx(d["doc_number_type"]["pattern"]).search(to_simplified(doc_number or ""))
+    if m:
+        return m.group("type")
+    m = rx(d["body_doc_type"]["pattern"]).search(to_simplified(preamble))
+    return m.group("type") if m else None
+
+
 def document_kind(title: str | None, doc_type: str | None, cover_issues: bool, opening: str) -> str:
     """reply | measures | notice | other, from the title, the doc type and any cover text."""
     if is_reply(title, opening, doc_type):
         return "reply"
     if title is None:
-        return "other"
+        kinds = data("doc_types")["kinds"]
+        return "measures" if doc_type in kinds["policy_types"] else "other"
     if issues_attached(title, cover_issues):
         issued_in_title = any(w in to_simplified(title) for w in data("doc_types")["issuing_cues"]["words"])
         name = (attached_name(title) if issued_in_title else None) or to_simplified(title)

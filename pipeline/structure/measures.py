@@ -12,6 +12,7 @@ from .lexicon import data, rx
 from .meta import is_unit_line
 
 _TRIM = re.compile(r"[\s。：:；;，,、]+")
+_SENTENCE_END = re.compile(r"[。！？!?]")
 
 
 def _normal(title: str) -> str:
@@ -77,20 +78,46 @@ def own_text(section: Section, sections: list[Section], text: str) -> str:
     return text[section.start:min(children) if children else section.end]
 
 
-def _has_own_content(section: Section, sections: list[Section], text: str) -> bool:
+def _heads_own_unit(section: Section, sections: list[Section], text: str) -> bool:
+    """True where a heading names its own responsible unit (一、强化科技创新(区科技局牵头)), or its text
+    before its first item does (牵头单位：…): the heading is a measure as well as its items."""
     m = data("measures")
-    own = to_simplified(own_text(section, sections, text))
-    heading = to_simplified(text[section.start:section.title_end])
-    if rx(m["lead_unit_cues"]["body_pattern"]).search(heading):
+    heading = to_simplified(text[section.start:section.title_end + 40].split("\n", 1)[0])
+    if rx(m["lead_unit_cues"]["pattern"]).search(heading) or rx(m["lead_unit_cues"]["heading_pattern"]).search(heading):
         return True
-    rest = own[len(heading):].strip()
-    if rest.endswith(("：", ":")):              # 为…，实施以下支持政策： introduces its items
+    own = to_simplified(own_text(section, sections, text))
+    return bool(rx(m["lead_unit_cues"]["label_pattern"]).search(own))
+
+
+def carries_content(section: Section, text: str) -> bool:
+    """True where an item carries policy content (support, duties, units, or a sentence of its own),
+    not a fragment of a list (营业执照复印件；)."""
+    m = data("measures")
+    body = to_simplified(text[section.start:section.end])
+    if _AMOUNT.search(body) or rx(m["lead_unit_cues"]["body_pattern"]).search(body) \
+            or rx(m["articles"]["support_pattern"]).search(body):
+        return True
+    return len(body.strip()) - len(section.label) >= m["item_content_min_chars"]
+
+
+def _introduces_clauses(section: Section, kids: list[Section], sections: list[Section], text: str) -> bool:
+    """True where a heading with run-in text introduces its items with a colon (具体如下：) and each
+    item is one clause (1.年营业收入1亿元以上的，奖励20万元；): bands of one measure, not measures."""
+    own = own_text(section, sections, text).rstrip()
+    if not own.endswith(("：", ":")) or not _inline_content(section, text):
         return False
-    return len(rest) >= m["own_content_min_chars"]
+    units = rx(data("measures")["lead_unit_cues"]["pattern"])
+    return all(not _SENTENCE_END.search(units.sub("", to_simplified(text[k.start:k.end]).rstrip()).rstrip("。；; "))
+               for k in kids)
 
 
 def select_measures(structure: Structure, text: str) -> list[Section]:
-    """The sections that are policy measures, in order (the same Section objects as structure.sections)."""
+    """The sections that are policy measures, in order (the same Section objects as structure.sections).
+
+    The measure level is the one that carries support, duties or units: a heading whose items
+    carry content is their parent, not a measure, unless it names its own unit; a heading whose
+    items are fragments, or whose items share one closing unit line, is the measure itself.
+    """
     if structure.kind == "reply":
         return []
     sections = structure.sections
@@ -100,37 +127,41 @@ def select_measures(structure: Structure, text: str) -> list[Section]:
         scope = _support_scope(sections) if structure.kind == "notice" else set()
         if not scope:
             return []
-    excluded: set[int] = set()
-    out = []
+    children: dict[int | None, list[int]] = {}
     for i, sec in enumerate(sections):
-        if sec.parent is not None and sec.parent in excluded:
-            excluded.add(i)                    # under a framework heading, or a sub-point of a measure
-            continue
+        children.setdefault(sec.parent, []).append(i)
+    out: list[Section] = []
+
+    def visit(i: int) -> None:
+        sec, kids = sections[i], children.get(i, [])
         if scope is not None and i not in scope:
-            continue
-        has_children = any(s.parent == i for s in sections)
+            for k in kids:
+                visit(k)
+            return
         if is_article(sec):
-            excluded.add(i)                    # its （一）（二） are sub-points of the article
             if is_support_article(sec, text):
+                out.append(sec)                # its （一）（二） are sub-points of the article
+            return
+        if is_framework(sec.title) and (kids or not is_action_item(sec, text) or not _among_measures(i, sections)):
+            return
+        if not kids:
+            if not is_rules_clause(sec) and not is_group(sec.title):
                 out.append(sec)
-            continue
-        if is_framework(sec.title) and (has_children or not is_action_item(sec, text)
-                                        or not _among_measures(i, sections)):
-            excluded.add(i)
-            continue
-        if is_group(sec.title):
-            continue
-        if not has_children:
-            if not is_rules_clause(sec):
-                out.append(sec)
-        elif closed_by_units(i, sections, text):
+            return
+        if closed_by_units(i, sections, text):
             out.append(replace(sec))           # detached: its units are read from its whole span
-            excluded.add(i)
-        elif _inline_content(sec, text):       # （一）支持…。对…给予…: its 1. 2. are sub-points
+            return
+        if not is_group(sec.title) and (not any(carries_content(sections[k], text) for k in kids)
+                                        or _introduces_clauses(sec, [sections[k] for k in kids], sections, text)):
+            out.append(sec)                    # its items are fragments or clauses of one measure
+            return
+        if not is_group(sec.title) and _heads_own_unit(sec, sections, text):
             out.append(sec)
-            excluded.add(i)
-        elif _has_own_content(sec, sections, text):
-            out.append(sec)                    # a group heading with its own lead unit or text
+        for k in kids:
+            visit(k)
+
+    for root in children.get(None, []):
+        visit(root)
     return out
 
 

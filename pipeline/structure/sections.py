@@ -1,41 +1,75 @@
-"""The body's numbered hierarchy: 一、 / （一） / 1. / （1） headings as Sections with spans and parents."""
+"""The body's numbered outline: 第X章 / 第X节 / 第X条 / 一、 / （一） / 1. / （1） / ① as Sections.
+
+One parser for every style (models/structure/outline.json): a label counts where its number starts
+(1) or continues its style's sequence; a style nests under the styles open above it unless it is
+more major by convention; labels after a sentence end inside a line count where they continue
+a sequence (items written on one line).
+"""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from ..numerals import cn_int
 from ..types import Section
 from .layout import Reader, TextLine
 from .lexicon import data, rx
-from ..numerals import cn_int
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _COLON = re.compile(r"[：:]")
 _BRACKET_HEADING = re.compile(r"[【\[〔]\s*([^【】\[\]〔〕。，,]{2,20}?)\s*[】\]〕]")   # an article's own heading
 MAX_COLON_HEADING = 30          # a colon this early ends a heading (指导思想：…); later ones are prose
+INLINE_LOOKAHEAD = 3000         # how far an inline 1 looks for its 2
 
 
 @dataclass(frozen=True)
 class Heading:
-    """A numbering label at the start of a line: level, number, label as written, end of the label."""
+    """A numbering label: style rank (level), number, label as written, end of the label and punctuation."""
     level: int
     number: int
     label: str
     label_end: int          # offset in the line after the label and its punctuation
-    series: int = 0         # which numbering pattern matched: 一、 and 第一条 share a level, not a count
+    series: int = 0         # index of the numbering style in outline.json
+    loose: bool = False     # matched only by a continuation pattern (11.121…)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    line: TextLine
+    pos: int                # offset of the label in the line
+    heading: Heading
+    inline: bool
+
+
+@cache
+def _styles() -> tuple[tuple[str, int, re.Pattern, re.Pattern | None], ...]:
+    return tuple((s["id"], s["rank"], rx("^" + s["pattern"]),
+                  rx("^" + s["continuation"]) if s.get("continuation") else None)
+                 for s in data("outline")["styles"])
+
+
+def _number(num: str) -> int | None:
+    circled = data("outline")["circled_digits"]
+    return circled.index(num) + 1 if num in circled else cn_int(num)
+
+
+def _match(line: str, loose: bool) -> Heading | None:
+    for series, (_, rank, strict, continuation) in enumerate(_styles()):
+        pattern = continuation if loose else strict
+        m = pattern.match(line) if pattern is not None else None
+        if m:
+            n = _number(m.group("num"))
+            if n is None or n == 0 or not line[m.end():].strip():
+                return None
+            return Heading(rank, n, m.group("label"), m.end(), series, loose)
+    return None
 
 
 def match_heading(line: str) -> Heading | None:
-    """The numbering label a line starts with, or None (第一章 -> level 0, 一、 or 第一条 -> 1, （一） -> 2,
-    1. -> 3, （1） -> 4)."""
-    for series, spec in enumerate(data("patterns")["numbering"]["levels"]):
-        m = rx(spec["pattern"]).match(line)
-        if m:
-            n = cn_int(m.group("num"))
-            if n is None or len(line) == m.end():
-                return None
-            return Heading(spec["level"], n, m.group("label"), m.end(), series)
-    return None
+    """The numbering label a line starts with, or None (第一章 -> rank 0, 一、 or 第一条 -> 2, （一） -> 3,
+    1. -> 4, （1） -> 5, ① -> 6)."""
+    return _match(line, loose=False)
 
 
 def heading_title(rest: str) -> tuple[str, int]:
@@ -55,34 +89,76 @@ def strip_lead_unit(title: str) -> str:
     return rx(data("measures")["lead_unit_cues"]["pattern"]).sub("", title).strip()
 
 
-def find_sections(reader: Reader, lines: list[TextLine], first: int, last: int,
-                  end_offset: int, skip: frozenset[int] = frozenset()) -> list[Section]:
-    """Sections of lines [first, last] whose numbering runs in sequence, with parents and spans.
-
-    `end_offset` (view) closes the last sections: the letter's closing formula or signature.
-    """
-    found: list[tuple[TextLine, Heading]] = []
-    last_number: dict[int, int] = {}
+def _candidates(lines: list[TextLine], first: int, last: int, skip: frozenset[int]) -> list[_Candidate]:
+    """Every label at a line start (strict or continuation) and after a sentence end inside a line."""
+    inline = rx("[" + re.escape(data("outline")["inline_after"]) + r"]\s*")
+    out = []
     for ln in lines[first:last + 1]:
         if ln.index in skip:
             continue
-        h = match_heading(ln.text)
-        if h is None:
+        h = match_heading(ln.text) or _match(ln.text, loose=True)
+        if h:
+            out.append(_Candidate(ln, 0, h, False))
+        for m in inline.finditer(ln.text):
+            h = match_heading(ln.text[m.end():])
+            if h:
+                out.append(_Candidate(ln, m.end(), h, True))
+    return out
+
+
+def _accepted(cands: list[_Candidate]) -> list[tuple[_Candidate, int, int | None]]:
+    """(candidate, depth, parent index) of the labels that keep their style's sequence."""
+    last_number: dict[int, int] = {}
+    stack: list[tuple[int, int, int]] = []          # (series, rank, index in the result)
+    out: list[tuple[_Candidate, int, int | None]] = []
+    for k, c in enumerate(cands):
+        h = c.heading
+        continues = h.number == last_number.get(h.series, 0) + 1
+        if h.loose and not (continues and h.number >= 2):
             continue
-        if h.number != 1 and h.number != last_number.get(h.series, 0) + 1:
+        if c.inline and not continues:
+            continue
+        if c.inline and h.number == 1 and not any(
+                o.heading.series == h.series and o.heading.number == 2
+                and o.line.start + o.pos - c.line.start - c.pos <= INLINE_LOOKAHEAD for o in cands[k + 1:]):
+            continue                                # a lone 1. after a colon is a reference, not a list
+        if h.number != 1 and not continues:
             continue
         last_number[h.series] = h.number
-        found.append((ln, h))
+        same = next((i for i, e in enumerate(stack) if e[0] == h.series), None)
+        if same is not None:
+            del stack[same:]
+        else:
+            while stack and stack[-1][1] >= h.level:
+                stack.pop()
+        parent = stack[-1][2] if stack else None
+        stack.append((h.series, h.level, len(out)))
+        out.append((c, len(stack), parent))
+    return out
+
+
+def find_sections(reader: Reader, lines: list[TextLine], first: int, last: int,
+                  end_offset: int, skip: frozenset[int] = frozenset()) -> list[Section]:
+    """Sections of lines [first, last] whose numbering keeps its sequence, with depths, parents, spans.
+
+    `end_offset` (view) closes the last sections: the letter's closing formula or signature.
+    """
+    found = _accepted(_candidates(lines, first, last, skip))
     sections: list[Section] = []
-    view_ends: list[int] = []
-    for i, (ln, h) in enumerate(found):
+    for i, (c, depth, parent) in enumerate(found):
+        ln, h = c.line, c.heading
+        start = ln.start + c.pos
         end = end_offset
-        for later, lh in found[i + 1:]:
-            if lh.level <= h.level:
-                end = later.start
+        for later, ldepth, _ in found[i + 1:]:
+            if ldepth <= depth:
+                end = later.line.start + later.pos
                 break
-        end = max(end, ln.end) if end >= ln.start else ln.end
-        rest = ln.text[h.label_end:]
+        if end <= start:                          # the closing formula stands on this line
+            end = ln.start + len(ln.text)
+        rest = ln.text[c.pos + h.label_end:]
+        nxt = next((o for o, _, _ in found[i + 1:i + 2] if o.line is ln), None)
+        if nxt is not None:                       # the next item stands on this line
+            rest = rest[:nxt.pos - c.pos - h.label_end]
         pad = len(rest) - len(rest.lstrip())
         tag = _BRACKET_HEADING.match(rest, pad)       # 第二条【落户奖励】对新引进的…
         if tag:
@@ -91,21 +167,15 @@ def find_sections(reader: Reader, lines: list[TextLine], first: int, last: int,
         else:
             title, length = heading_title(rest[pad:])
         title = strip_lead_unit(title)
-        t_start = ln.start + h.label_end + pad
+        t_start = start + h.label_end + pad
         t_end = t_start + length
-        parent = None
-        for j in range(len(sections) - 1, -1, -1):
-            if found[j][1].level < h.level and view_ends[j] > ln.start:
-                parent = j
-                break
-        s, e = reader.span(ln.start, _trim_end(reader, ln.start, end))
+        s, e = reader.span(start, _trim_end(reader, start, end))
         ts, te = reader.span(t_start, t_end)
-        label_s, label_e = reader.span(ln.start, ln.start + len(h.label))
+        label_s, label_e = reader.span(start, start + len(h.label))
         sections.append(Section(
-            label=reader.text[label_s:label_e], level=h.level,
+            label=reader.text[label_s:label_e], level=depth,
             title=reader.value(t_start, t_start + len(title)) if title else "",
             start=s, end=e, title_start=ts, title_end=te, parent=parent))
-        view_ends.append(end)
     return sections
 
 

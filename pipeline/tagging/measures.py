@@ -27,8 +27,10 @@ def find_measures(text: str, structure: Structure, jurisdiction) -> list[Measure
         while not units.responsible and parent is not None:  # (一) inherits 一's (区科技局牵头)
             units = parse_responsible(_own_text(text, sections, parent), jurisdiction)
             parent = sections[parent].parent
+        above = sections[sec.parent] if sec.parent is not None else None
         measures.append(Measure(
-            label=sec.label, title=sec.title, start=sec.start, end=sec.end,
+            label=sec.label, title=sec.title, start=sec.start, end=sec.end, level=sec.level,
+            parent={"label": above.label, "title": above.title} if above else None,
             responsible=list(units.responsible), lead=list(units.lead),
             cooperating=list(units.cooperating), collectives=list(units.collectives),
             truncated=measure_truncated(sec, structure, text),

@@ -9,6 +9,7 @@ import pytest
 from pipeline.linking.duplicates import LSHIndex, estimated_jaccard, group_duplicates, signature, similar_pairs
 from pipeline.linking.normalise import normalise_text
 from pipeline.linking.summary import DocSummary
+from tests.corpus import DOC_IDS
 from tests.linking.sketch import corpus_records, variant_records
 
 
@@ -26,11 +27,11 @@ def test_reposts_grouped_with_precision_and_recall_at_least_095():
     truth = _pairwise({v.id: v.base if v.kind in ("original", "repost") else v.id for v in variants})
     tp = len(predicted & truth)
     precision, recall = tp / len(predicted), tp / len(truth)
-    assert len(truth) == 14 * 6                    # 14 notices, 4 copies each
+    assert len(truth) == len(DOC_IDS) * 6           # every notice, 4 copies each
     assert precision >= 0.95 and recall >= 0.95, (precision, recall)
     revisions = {v.id for v in variants if v.kind == "revision"}
     assert revisions and all(len(g.members) == 1 for g in groups if g.document_id in revisions)
-    assert len(groups) == 14 + len(revisions)      # counted once each
+    assert len(groups) == len(DOC_IDS) + len(revisions)   # counted once each
 
 
 @pytest.mark.parametrize("form", ["rewrap", "chrome", "traditional", "pages"])

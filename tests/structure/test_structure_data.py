@@ -10,7 +10,7 @@ FILES = sorted(p.stem for p in DATA_DIR.glob("*.json"))
 
 
 def test_data_files_parse_and_have_a_note():
-    assert {"patterns", "doc_types", "chrome", "elements", "measures", "replies"} <= set(FILES)
+    assert {"patterns", "outline", "doc_types", "chrome", "elements", "measures", "replies"} <= set(FILES)
     for name in FILES:
         d = json.loads((DATA_DIR / f"{name}.json").read_text(encoding="utf-8"))
         assert d["_note"].strip()
@@ -21,9 +21,9 @@ def _pattern_cases():
     for key in ("doc_number", "date_arabic", "date_chinese"):
         for ex in p[key]["examples"]:
             yield key, p[key]["pattern"], ex
-    for spec in p["numbering"]["levels"]:
+    for spec in data("outline")["styles"]:
         for ex in spec["examples"]:
-            yield f"level{spec['level']}", spec["pattern"], ex
+            yield spec["id"], spec["pattern"], ex
     for key in ("category", "disclosure"):
         for ex in p[key]["examples"]:
             yield key, "|".join(f"(?:{x})" for x in p[key]["patterns"]).replace("?P<v>", ""), ex

@@ -2,7 +2,8 @@
 import pytest
 
 from pipeline.structure import measure_truncated, parse_structure, select_measures
-from tests.structure.structure_corpus import DOCS, gold, norm, raw, similar
+from pipeline.evaluate import same_heading
+from tests.structure.structure_corpus import DOCS, gold, norm, raw
 
 
 @pytest.mark.parametrize("doc", DOCS)
@@ -13,7 +14,7 @@ def test_corpus_measures_match_gold(doc):
     want = [(norm(m["label"]), m["title"], m["truncated"]) for m in gold(doc)["measures"]]
     assert [g[0] for g in got] == [w[0] for w in want]
     for g, w in zip(got, want):
-        assert similar(g[1], w[1]), (g, w)
+        assert same_heading(g[1], w[1]), (g, w)
         assert g[2] == w[2], (g, w)
 
 

@@ -138,7 +138,7 @@ def test_articles_that_give_support_are_the_measures_of_a_rules_text():
 def test_chapters_and_articles_form_the_section_tree():
     s = parse_structure(RULES_TEXT)
     by_label = {x.label: x for x in s.sections}
-    assert (by_label["第一章"].level, by_label["第一条"].level, by_label["（一）"].level) == (0, 1, 2)
+    assert (by_label["第一章"].level, by_label["第一条"].level, by_label["（一）"].level) == (1, 2, 3)
     assert s.sections[by_label["第四条"].parent].title == "奖励标准"
 
 

@@ -7,14 +7,20 @@ from tests.structure.structure_corpus import DOCS, raw
 
 
 @pytest.mark.parametrize("line,level,label,number", [
-    ("一、加快开拓国际国内市场。落实计划", 1, "一", 1),
-    ("十二、完善对外投资服务体系", 1, "十二", 12),
-    ("（一）加强科创平台效能建设", 2, "（一）", 1),
-    ("(三)引导中小企业“专精特新”发展。", 2, "(三)", 3),
-    ("1.推动产业链融通发展。", 3, "1", 1),
-    ("2、严格程序，压实责任。", 3, "2", 2),
-    ("3．强化措施，力求实效。", 3, "3", 3),
-    ("（2）优化审批服务", 4, "（2）", 2),
+    ("第三章 扶持政策", 0, "第三章", 3),
+    ("第二节 人才政策", 1, "第二节", 2),
+    ("第19条 对企业给予奖励", 2, "第19条", 19),
+    ("第 1 0 条 申报程序", 2, "第 1 0 条", 10),
+    ("一、加快开拓国际国内市场。落实计划", 2, "一", 1),
+    ("十二、完善对外投资服务体系", 2, "十二", 12),
+    ("（一）加强科创平台效能建设", 3, "（一）", 1),
+    ("(三)引导中小企业“专精特新”发展。", 3, "(三)", 3),
+    ("1.推动产业链融通发展。", 4, "1", 1),
+    ("2、严格程序，压实责任。", 4, "2", 2),
+    ("3．强化措施，力求实效。", 4, "3", 3),
+    ("（2）优化审批服务", 5, "（2）", 2),
+    ("2）优化审批服务", 5, "2）", 2),
+    ("③对新认定的企业给予奖励", 6, "③", 3),
 ])
 def test_heading_labels(line, level, label, number):
     h = match_heading(line)
@@ -112,3 +118,46 @@ def test_awkward_inputs_give_a_structure(text):
     st = parse_structure(text)
     assert 0 <= st.body_start <= st.body_end <= len(text)
     assert st.kind in {"reply", "measures", "notice", "other"}
+
+
+def _outline(text: str) -> list[tuple[str, int, str | None]]:
+    secs = parse_structure(text).sections
+    return [(s.label, s.level, secs[s.parent].label if s.parent is not None else None) for s in secs]
+
+
+def test_a_number_glued_to_its_text_continues_the_sequence():
+    text = "关于印发人才工作要点的通知\n各单位：\n1.实施青年人才计划。\n11.121人才梯队项目。\n"
+    assert [s[0] for s in _outline(text)] == ["1"]
+    seq = "\n".join(f"{i}.事项{i}。" for i in range(1, 11))
+    text = f"关于印发人才工作要点的通知\n各单位：\n{seq}\n11.121人才梯队项目。\n12.强化保障。\n"
+    secs = parse_structure(text).sections
+    assert [s.label for s in secs][-2:] == ["11", "12"]
+    assert secs[-2].title == "121人才梯队项目"
+
+
+def test_items_written_on_one_line_are_sections():
+    text = ("关于做好春耕工作的通知\n各乡镇：\n一、加强组织领导。各乡镇要成立专班。二、落实资金保障。"
+            "县财政安排资金50万元。三、强化督查。\n")
+    assert [(s[0], s[1]) for s in _outline(text)] == [("一", 1), ("二", 1), ("三", 1)]
+    secs = parse_structure(text).sections
+    assert secs[1].title == "落实资金保障"
+    assert text[secs[0].start:secs[0].end].endswith("成立专班。")
+
+
+def test_a_reference_after_a_colon_is_not_an_item():
+    text = "关于做好春耕工作的通知\n各乡镇：\n一、加强组织领导。按照文件规定：1.所列事项执行。\n二、落实资金。\n"
+    assert [s[0] for s in _outline(text)] == ["一", "二"]
+
+
+def test_styles_nest_in_the_order_they_open():
+    text = ("关于印发扶持办法的通知\n各单位：\n第一章 总则\n第1条 为促进发展，制定本办法。\n"
+            "第二章 扶持政策\n第2条 对企业给予奖励：\n（一）新认定的给予10万元；\n①国家级20万元；\n②省级10万元。\n"
+            "（二）新引进的给予5万元。\n第3条 对人才给予补贴。\n")
+    assert _outline(text) == [("第一章", 1, None), ("第1条", 2, "第一章"), ("第二章", 1, None),
+                              ("第2条", 2, "第二章"), ("（一）", 3, "第2条"), ("①", 4, "（一）"),
+                              ("②", 4, "（一）"), ("（二）", 3, "第2条"), ("第3条", 2, "第二章")]
+
+
+def test_a_less_major_style_first_can_hold_a_more_major_one_only_by_convention():
+    text = "关于印发工作方案的通知\n各单位：\n1.总体要求。\n一、主要任务\n（一）加强统筹。\n二、保障措施\n"
+    assert _outline(text) == [("1", 1, None), ("一", 1, None), ("（一）", 2, "一"), ("二", 1, None)]
