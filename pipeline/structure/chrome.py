@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from .dates import is_date_line
 from .layout import TextLine
 from .lexicon import data, pattern, rx
+from .sitemeta import starts_with_site_key
 
 
 @dataclass
@@ -32,6 +33,8 @@ def is_chrome(line: str) -> bool:
     line = strip_leading_chrome(line)
     if "。" in line or len(line) > 120:
         return False
+    if starts_with_site_key(line):
+        return True
     hits = [m.start() for p, _ in c["line_cues"] if (m := rx(p).search(line))]
     return bool(hits) and min(hits) <= c["max_cue_offset"]
 

@@ -7,10 +7,11 @@ from .lexicon import data, date_pattern, pattern, rx
 from ..numerals import cn_int
 
 
-def parse_date(s: str) -> str | None:
-    """The ISO date of the first written date in `s`, or None."""
+def parse_date(s: str, numeric: bool = False) -> str | None:
+    """The ISO date of the first written date in `s`, or None; `numeric` also reads 2025-05-13
+    (the form of a site's metadata fields)."""
     p = data("patterns")
-    for key in ("date_arabic", "date_chinese"):
+    for key in ("date_arabic", "date_chinese") + (("date_numeric",) if numeric else ()):
         m = rx(p[key]["pattern"]).search(s)
         if m:
             y, mo, d = (cn_int(m.group(g)) for g in ("y", "m", "d"))
@@ -19,6 +20,27 @@ def parse_date(s: str) -> str | None:
             except (TypeError, ValueError):
                 continue
     return None
+
+
+def bare_date(line: str) -> str | None:
+    """The date of a signature line whose 年月日 were lost in copying ('2017919', '{ 2017 6 23'),
+    where only one reading is a valid date; else None."""
+    m = pattern("date_bare").match(line.strip())
+    if not m:
+        return None
+    y = int(m.group("y"))
+    if m.group("m"):
+        splits = [(int(m.group("m")), int(m.group("d")))]
+    else:
+        md = m.group("md")
+        splits = [(int(md[:k]), int(md[k:])) for k in (1, 2) if 0 < k < len(md)]
+    valid = []
+    for mo, d in splits:
+        try:
+            valid.append(dt.date(y, mo, d).isoformat())
+        except ValueError:
+            pass
+    return valid[0] if len(set(valid)) == 1 else None
 
 
 def is_date_line(line: str) -> bool:

@@ -5,10 +5,11 @@ import re
 from dataclasses import dataclass
 
 from ..types import Meta
-from .dates import effective_period, is_date_line, parse_date
+from .dates import bare_date, effective_period, is_date_line, parse_date
 from .layout import Reader, TextLine
 from .lexicon import data, date_pattern, pattern, rx, words
 from .sections import match_heading
+from .sitemeta import site_fields
 
 _JUNK_END = re.compile(r"[?？|｜\s]+$")
 _PUNCT = re.compile(r"[，,。：:；;、《》“”\"（）()！？!?]")
@@ -80,6 +81,11 @@ def _title_text(ln: TextLine) -> tuple[str, int]:
     cut = rx(data("chrome")["inline_cues"]["pattern"]).search(text)
     if cut and cut.start() > 0:
         text = text[:cut.start()].rstrip()
+    colon = max(text.rfind("："), text.rfind(":"))
+    if colon > 0 and not title_doc_type(text):           # 某区奖励政策:关于…的若干政策意见
+        tail = text[colon + 1:].lstrip()
+        if len(tail) >= data("doc_types")["title_after_colon"]["min_chars"] and title_doc_type(tail):
+            offset, text = offset + len(text) - len(tail), tail
     return text, offset
 
 
@@ -180,7 +186,11 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
     _read_doc_number(reader, lines, body, limit, head)
     _read_recipients(reader, lines, body, limit, head)
     _read_signature(reader, lines, body, head)
-    _read_site_fields(reader, lines, first, limit, meta)
+    site_issuer = _read_site_fields(reader, lines, first, limit, head)
+    if meta.issuer is None:
+        _issuer_from_title(reader, lines, body, head)
+    if meta.issuer is None:
+        meta.issuer = site_issuer
     _read_category(lines, first, limit, meta)
     _read_footer(reader, lines, body, meta)
     if body:
@@ -248,6 +258,12 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
             meta.date = parse_date(m.group("date"))
             meta.issuer = reader.value(ln.start, ln.start + len(m.group("unit").rstrip()))
             break
+        if not is_date_line(ln.text) and (bare := bare_date(ln.text)) and _signed_above(lines, body[:pos]):
+            meta.date = bare                                        # 2017919: 年月日 lost in the copy
+            units = _signature_units(lines, [b for b in body[:pos] if not _is_disclosure(lines[b].text)])
+            if units:
+                meta.issuer = " ".join(reader.value(u.start, u.end) for u in units)
+            break
         if is_date_line(ln.text):
             meta.date = parse_date(ln.text)
             units = _signature_units(lines, body[:pos])
@@ -260,7 +276,12 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
             if m:
                 meta.date = parse_date(m.group("date"))
                 break
-    if meta.issuer or not head.title_span:
+
+
+def _issuer_from_title(reader: Reader, lines, body, head: Header) -> None:
+    """The issuer a title starts with (某局关于…), or a unit line printed above the title."""
+    meta = head.meta
+    if not head.title_span:
         return
     ts, te = head.title_span
     title = reader.view.text[ts:te]
@@ -277,6 +298,16 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
             return
 
 
+def _is_disclosure(line: str) -> bool:
+    return any(rx(p).search(line) for p in data("patterns")["disclosure"]["patterns"])
+
+
+def _signed_above(lines, before: list[int]) -> bool:
+    """True where the line above (a 公开方式 note aside) is a unit line: a signature."""
+    above = [b for b in before if not _is_disclosure(lines[b].text)]
+    return bool(above) and is_unit_line(lines[above[-1]].text)
+
+
 def _signature_units(lines, before: list[int]) -> list[TextLine]:
     """The unit lines signed above a date: one issuer, or the stacked names of a joint issue."""
     units: list[TextLine] = []
@@ -287,19 +318,39 @@ def _signature_units(lines, before: list[int]) -> list[TextLine]:
     return units
 
 
-def _read_site_fields(reader: Reader, lines, first, limit, meta: Meta) -> None:
-    """Doc number, date and issuer from a site's metadata table where the letter does not show them."""
-    fields = data("chrome")["metadata_fields"]
+def _read_site_fields(reader: Reader, lines, first, limit, head: Header) -> str | None:
+    """Doc number, date and title from a site's metadata block where the letter does not show them
+    (成文日期 only: a web 发布日期 is not the document's date); returns the block's issuer, if any."""
+    meta, issuer = head.meta, None
     for ln in lines[:max(limit, first + 1)]:
-        t = ln.text
-        if meta.doc_number is None and (m := rx(fields["doc_number"]).search(t)):
-            d = pattern("doc_number").match(t, m.end())
+        fields = site_fields(ln.text)
+        if "title" in fields and meta.title is None:
+            s, e = fields["title"]
+            value = ln.text[s:e]
+            number = doc_number_at(value)
+            if number:
+                if meta.doc_number is None:
+                    meta.doc_number = reader.value(ln.start + s + number.start("v"), ln.start + s + number.end("v"))
+                s += len(value) - len(value[number.end():].lstrip(" —–-－:：|"))
+                value = ln.text[s:e]
+            hit = title_doc_type(value)
+            if hit:
+                meta.title, meta.doc_type = reader.value(ln.start + s, ln.start + s + hit[1]), meta.doc_type or hit[0]
+                head.title_span = (ln.start + s, ln.start + s + hit[1])
+                head.title_lines = (ln.index, ln.index)
+        if "doc_number" in fields and meta.doc_number is None:
+            s, e = fields["doc_number"]
+            d = pattern("doc_number").search(ln.text, s, e)
             if d:
                 meta.doc_number = reader.value(ln.start + d.start("v"), ln.start + d.end("v"))
-        if meta.date is None and (m := rx(fields["date"]).search(t)):
-            meta.date = parse_date(t[m.end():m.end() + 20])
-        if meta.issuer is None and (m := rx(fields["issuer"]).search(t)):
-            meta.issuer = reader.value(ln.start + m.start("v"), ln.start + m.end("v"))
+        if "date" in fields and meta.date is None:
+            s, e = fields["date"]
+            meta.date = parse_date(ln.text[s:e], numeric=True)
+        if "issuer" in fields and issuer is None:
+            s, e = fields["issuer"]
+            if is_unit_line(ln.text[s:e]):
+                issuer = reader.value(ln.start + s, ln.start + e)
+    return issuer
 
 
 def _read_category(lines, first, limit, meta: Meta) -> None:

@@ -194,9 +194,15 @@ def parse_reply(text: str, structure: Structure, view: View | None = None) -> Re
     for source in (title_v, s[vs:opening_end]):
         m = rx(r["proposal_number"]["pattern"]).search(source)
         if m and proposal.number is None:
-            proposal.number = m.group("v")
+            proposal.number = "".join((m.group("v") or m.group("w")).split())
     proposal.session = _session(reader, meta.title, s, vs, opening_end)
-    proposal.proposers = proposers_of(meta.recipients)
+    handlers = words("replies", "handler_suffixes", "words")
+    people = [r for r in meta.recipients if not to_simplified(r).strip().endswith(handlers)]
+    proposal.proposers = proposers_of(people)
+    if not proposal.proposers:
+        m = rx(r["proposer_in_opening"]["pattern"]).search(s, vs, opening_end)
+        if m:
+            proposal.proposers = [x for x in re.split(r"[、，,]", reader.value(m.start("v"), m.end("v"))) if x]
     for p in r["proposal_title"]["patterns"]:
         m = rx(p, re.M).search(s, vs, opening_end)
         if m:

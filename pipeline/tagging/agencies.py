@@ -67,7 +67,8 @@ class Mention:
 
 
 def _left_ok(s: str, i: int) -> bool:
-    return i == 0 or s[i - 1] in _BOUNDARY or not is_cjk(s[i - 1])
+    """True where a name may begin at s[i]: after a boundary, or after a word that introduces one (经合川区政府)."""
+    return i == 0 or s[i - 1] in _BOUNDARY or not is_cjk(s[i - 1]) or ends_with_word(s[max(0, i - 2):i], "name_openers")
 
 
 def _is_collective(s: str, start: int, end: int) -> bool:
@@ -98,8 +99,19 @@ def _not_a_body(s: str, m: Parse, start: int) -> bool:
     if first.kind == "dept" and not first.prefixes and len(first.core) <= 2:
         return True
     if first.kind == "national" and first.core == "中央" and len(m.elements) == 1:
-        return not (end < len(s) and s[end] in "、和及与")
-    return False
+        return not (end < len(s) and s[end] in "、和及与") and not starts_with_word(s, end, "central_acting_after")
+    return _joint_levels(s, start)
+
+
+def _joint_levels(s: str, start: int) -> bool:
+    """川渝两省市政府, 省市县委: two levels written before one body name several bodies at once (not tagged)."""
+    k = start
+    while k < len(s) and s[k] in LEVEL_CHARS and s[k] not in s[start:k]:
+        k += 1
+    if k - start < 2:
+        return False
+    core = parse_at(s, k - 1)                  # 省市场监管局: 市 begins the core 市场监督管理局
+    return not (core and not core.elements[0].prefixes)
 
 
 def _member_of_collective(s: str, start: int, m: Parse, dropped_end: int) -> bool:
@@ -135,7 +147,8 @@ def _scan_bodies(s: str, j: Jurisdiction, breaks: frozenset[int] = frozenset()) 
     kept = []
     for k, m in enumerate(out):
         el = m.parse.elements[0]
-        if el.kind == "national" and el.core == "中央" and len(m.parse.elements) == 1:
+        if el.kind == "national" and el.core == "中央" and len(m.parse.elements) == 1 \
+                and not starts_with_word(s, m.end, "central_acting_after"):
             nxt = out[k + 1] if k + 1 < len(out) else None
             if nxt is None or nxt.start != m.end + 1:
                 continue

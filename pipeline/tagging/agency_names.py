@@ -421,6 +421,8 @@ def _resolve_places(prefs: list[tuple[str, str]], j: Jurisdiction, level_hint: s
             name = j.name_at(j.county[-1])
         elif kind == "newplace" and not out and j.county and w.endswith(_town_suffixes()):
             name = j.name_at(j.county[-1]) + w      # a town of the document's own county
+        elif kind == "newplace" and not out and j.city and w.endswith("区") and not w.startswith(j.city):
+            name = j.city + w                       # a district is named with its city: 重庆市合川区
         else:
             name = w
         if name is None:

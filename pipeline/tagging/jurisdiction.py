@@ -40,8 +40,9 @@ class Jurisdiction:
         return any(p.name == self.province and p.kind == "municipality" for p in agency_data().provinces)
 
 
-def parse_place_chain(name: str) -> tuple[str | None, str | None, str | None, int]:
-    """The province, city and county written at the start of a name, and how many characters they take."""
+def parse_place_chain(name: str, loose: bool = False) -> tuple[str | None, str | None, str | None, int]:
+    """The province, city and county written at the start of a name, and how many characters they take;
+    `loose` (a page heading, not an issuer) takes a county-level place whatever follows it."""
     d = agency_data()
     s = to_simplified(name)
     pos, province, city, county = 0, None, None, None
@@ -64,7 +65,8 @@ def parse_place_chain(name: str) -> tuple[str | None, str | None, str | None, in
             break
     m = pattern("issuer_local_place").match(s, pos)
     town = pattern("issuer_town").match(s, m.end()) if m else None
-    if m and (_body_starts_at(s, m.end()) or (town and _body_starts_at(s, town.end()))):
+    if m and (_body_starts_at(s, m.end()) or (town and _body_starts_at(s, town.end()))
+              or (loose and (city or province))):
         place = m.group()
         if place.endswith("市") and not city and not county:
             city = place
@@ -95,14 +97,14 @@ def _level(province, city, county) -> str | None:
     return None
 
 
-def _from_names(*names: str | None) -> Jurisdiction | None:
+def _from_names(*names: str | None, loose: bool = False) -> Jurisdiction | None:
     for name in names:
         if not name:
             continue
         # joint issuers (新区管委会办公室 + 区人民政府办公室): the government's own place comes first
         parts = sorted(name.split(), key=lambda part: "人民政府" not in to_simplified(part))
         for part in parts:
-            province, city, county, _ = parse_place_chain(part.strip())
+            province, city, county, _ = parse_place_chain(part.strip(), loose)
             if province or city or county:
                 return Jurisdiction(province, city, county, _level(province, city, county))
     return None
@@ -145,5 +147,6 @@ def infer_jurisdiction(text: str, issuer: str | None = None, title: str | None =
             j = Jurisdiction(d.province_by_abbr[abbr], None, None, "province")
     if j is None:
         head = make_view(text[:300]).text if text else ""
-        j = _from_names(*head.splitlines()[:3]) or _from_text(text or "") or Jurisdiction()
+        lines = [ln.strip() for ln in head.splitlines() if ln.strip()][:3]
+        j = _from_names(*lines, loose=True) or _from_text(text or "") or Jurisdiction()
     return j

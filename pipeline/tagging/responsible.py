@@ -99,27 +99,30 @@ def _items(s: str, start: int, end: int, mentions: list[Mention]) -> list[tuple[
 
 
 def _chain_before(s: str, v: int, mentions: list[Mention]) -> list[tuple[int, str, Mention | None]]:
-    """The list of units that ends right before position v (separated by 、，和 only)."""
-    seps = _cues()["separators"]
+    """The list of units that ends right before the role verb at v: mentions and collectives
+    separated by 、，和, back to a clause boundary or the previous role verb (省发展改革委、财政厅牵头；
+    省工业和信息化委、…、地税局，国家开发银行云南省分行，各州、市人民政府配合)."""
+    lo = max(s.rfind(c, 0, v) for c in _cues()["chain_stops"]) + 1
+    for prev in _after_re().finditer(s, lo, v):
+        lo = prev.end()
+    items = _items(s, lo, v, mentions)
+    collective, shared = [], False         # 各州、市人民政府: a bare level after a collective shares its 各
+    for pos, chunk, m in items:
+        shared = _is_collective(chunk) or (shared and chunk[:1] in "省市县区" and _is_bare_government(chunk))
+        collective.append(shared)
     chain: list[tuple[int, str, Mention | None]] = []
-    ends = {m.end: m for m in mentions}
-    pos = v
-    while pos in ends:
-        m = ends[pos]
-        chain.insert(0, (m.start, s[m.start:m.end], m))
-        pos = m.start
-        if pos > 0 and s[pos - 1] in seps and (pos - 1) in ends:
-            pos -= 1
+    for item, is_collective in zip(reversed(items), reversed(collective)):
+        if is_collective:
+            chain.insert(0, (item[0], item[1], None))
+        elif item[2] is not None:
+            chain.insert(0, item)
         else:
             break
-    if not chain:
-        k = v
-        while k > 0 and s[k - 1] not in seps + "（(，。；：:\n" and v - k < 12:
-            k -= 1
-        chunk = s[k:v]
-        if chunk and _is_collective(chunk):
-            chain.append((k, chunk, None))
     return chain
+
+
+def _is_bare_government(chunk: str) -> bool:
+    return chunk[1:] in _cues()["bare_governments"]
 
 
 def _name(item: tuple[int, str, Mention | None], text: str, c) -> str:

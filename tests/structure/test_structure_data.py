@@ -18,7 +18,7 @@ def test_data_files_parse_and_have_a_note():
 
 def _pattern_cases():
     p = data("patterns")
-    for key in ("doc_number", "date_arabic", "date_chinese"):
+    for key in ("doc_number", "date_arabic", "date_chinese", "date_numeric", "date_bare"):
         for ex in p[key]["examples"]:
             yield key, p[key]["pattern"], ex
     for spec in data("outline")["styles"]:

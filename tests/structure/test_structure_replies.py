@@ -7,9 +7,8 @@ from tests.structure.structure_corpus import DOCS, RAW, gold, norm, raw, similar
 REPLIES = [d for d in DOCS if gold(d)["proposal"]]
 
 
-def test_the_corpus_has_four_replies():
-    assert REPLIES == ["hengyang-yanfeng-2024-reply-5", "shaanxi-2020-reply-767",
-                       "wenshan-2019-reply-122", "zs-2024-reply-133089"]
+def test_the_corpus_has_ten_replies():
+    assert len(REPLIES) == 10 and "zs-2024-reply-133089" in REPLIES
 
 
 @pytest.mark.parametrize("doc", REPLIES)

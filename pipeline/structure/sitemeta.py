@@ -1,0 +1,46 @@
+"""A disclosure site's metadata block (索引号 | 发文字号 | 成文日期 | 发布机构 …) read as key-value fields."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import data, rx
+
+
+@cache
+def _keys() -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for every key (letter-spaced too), and each key's field."""
+    spec = data("site_fields")
+    field_of = {k: f for f, keys in spec["fields"].items() for k in keys}
+    spaced = sorted(field_of, key=len, reverse=True)
+    alternatives = "|".join(r"\s*".join(map(re.escape, k)) for k in spaced)
+    pattern = rx(r"(?:^|(?<=[\s|｜\[【\-—]))(?P<key>" + alternatives + r")(?=" + spec["key_end"] + ")"
+                 r"|(?P<glued>" + alternatives + r")(?=\s*[\]】]?\s*[:：])")     # …00123发文字号：
+    return pattern, field_of
+
+
+def site_fields(line: str) -> dict[str, tuple[int, int]]:
+    """The fields a metadata line gives, each as the (start, end) of its value in the line;
+    empty values are left out and a key's value ends at the next key."""
+    pattern, field_of = _keys()
+    keys = list(pattern.finditer(line))
+    out: dict[str, tuple[int, int]] = {}
+    for k, m in enumerate(keys):
+        stop = keys[k + 1].start() if k + 1 < len(keys) else len(line)
+        start = m.end()
+        while start < stop and line[start] in " \t\u3000]】:：|｜":
+            start += 1
+        end = stop
+        while end > start and line[end - 1] in " \t\u3000|｜[【-—":
+            end -= 1
+        field = field_of["".join((m.group("key") or m.group("glued")).split())]
+        if end > start and field != "other" and field not in out:
+            out[field] = (start, end)
+    return out
+
+
+def starts_with_site_key(line: str) -> bool:
+    """True for a row of a metadata block: a site key at the line start (- 名称:, [ 发文字号 ] |, 文 号:)."""
+    pattern, _ = _keys()
+    m = pattern.search(line.lstrip(" -—|｜[【\t\u3000"))
+    return bool(m) and m.start() == 0
