@@ -14,8 +14,10 @@ _CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’…—"
 _INNER_SPACE = re.compile(rf"(?<=[{_CJK}])[ \u00a0\t]{{1,2}}(?=\S)|(?<=\S)[ \u00a0\t]{{1,2}}(?=[{_CJK}])")
 
 
-# A figure an extractor wrapped onto a line of its own (近 / 60 / 亿元): it goes on with the sentence.
+# A figure an extractor wrapped onto a line of its own (近 / 60 / 亿元): it goes on with the sentence
+# where the next line starts with its unit (a bare 2017919 under a signature is a date, not a figure).
 _FIGURE_LINE = re.compile(r"\d+(?:\.\d+)?")
+_FIGURE_UNIT = re.compile(r"[万亿千百元%％个家项人倍余多]")
 
 
 def continues(prev: FlowLine, nxt: FlowLine, indented_paragraphs: bool = False) -> bool:
@@ -25,7 +27,8 @@ def continues(prev: FlowLine, nxt: FlowLine, indented_paragraphs: bool = False) 
     starts by indenting them and `nxt` is not indented.
     """
     rules = layout_rules()
-    return ((prev.full or _FIGURE_LINE.fullmatch(prev.text.strip()) is not None) and not prev.centred
+    figure = _FIGURE_LINE.fullmatch(prev.text.strip()) is not None and _FIGURE_UNIT.match(nxt.text.strip()) is not None
+    return ((prev.full or figure) and not prev.centred
             and (indented_paragraphs or not rules.ends_sentence(prev.text) or _open_bracket(prev.text))
             and not (nxt.indent or nxt.centred or nxt.para_start)
             and rules.heading_level(nxt.text) is None

@@ -210,7 +210,12 @@ def parse_reply(text: str, structure: Structure, view: View | None = None) -> Re
             break
     mentions = _co_handlers(reader, vs, ve, meta.issuer)
     proposal.co_handlers = [re.sub(r"\s+", "", x.text) for x in mentions]
-    return ReplyParts(proposal, _responses(structure, reader, inv), mentions)
+    responses = _responses(structure, reader, inv)
+    every = rx(r["status_words"]["collective_pattern"]).search(s, vs, opening_end)
+    if every:
+        for resp in responses:
+            resp.status = resp.status or reader.value(every.start("v"), every.end("v"))
+    return ReplyParts(proposal, responses, mentions)
 
 
 def _session(reader: Reader, title: str | None, s: str, vs: int, ve: int) -> str | None:

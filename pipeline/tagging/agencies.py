@@ -245,6 +245,28 @@ def _scan_league(s: str, j: Jurisdiction) -> list[Mention]:
     return out
 
 
+def _scan_self_references(s: str, j: Jurisdiction) -> list[Mention]:
+    """The issuer's own party group (局党组, canonical unknown) and its counterpart at another level
+    (省厅 in a city bureau's letter -> the province's department of the same function)."""
+    out = [Mention(m.start("v"), m.end("v"), None, None, "body") for m in pattern("own_party_group").finditer(s)]
+    for m in pattern("counterpart").finditer(s):
+        place = j.name_at(m.group("level"))
+        core = _counterpart_core(j.department, m.group("kind"))
+        out.append(Mention(m.start("v"), m.end("v"), None, place + core if place and core else None, "body"))
+    return out
+
+
+def _counterpart_core(department: str | None, kind: str) -> str | None:
+    """The department core of the same function ending in `kind` (农业农村局, 厅 -> 农业农村厅)."""
+    if not department:
+        return None
+    cores = set(agency_data().dept_canonical.values())
+    for candidate in (department, department[:-1] + kind):
+        if candidate.endswith(kind) and candidate in cores:
+            return candidate
+    return None
+
+
 def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
     out: list[Mention] = []
@@ -290,7 +312,8 @@ def find_mentions(text: str, jurisdiction: Jurisdiction, traditional: bool | Non
     c = compact_view(text)
     s = c.text
     mentions = _resolve_overlaps(_scan_bodies(s, jurisdiction, c.breaks) + _scan_zones(s, jurisdiction, c.breaks)
-                                 + _scan_divisions(s) + _scan_league(s, jurisdiction))
+                                 + _scan_divisions(s) + _scan_league(s, jurisdiction)
+                                 + _scan_self_references(s, jurisdiction))
     if traditional is None:
         traditional = is_traditional(text)
     _canonicals(s, mentions, jurisdiction, traditional)

@@ -19,6 +19,7 @@ class Jurisdiction:
     city: str | None = None
     county: str | None = None          # county, district or county-level city below `city`
     level: str | None = None           # province | city | county: the issuer's own level
+    department: str | None = None      # the issuer's department core (农业农村局), where it is one
 
     def name_at(self, level_char: str | None) -> str | None:
         """Full name of the jurisdiction a prefix refers to: 省 -> 广东省, 区 -> 金华市婺城区, None -> own level."""
@@ -149,4 +150,13 @@ def infer_jurisdiction(text: str, issuer: str | None = None, title: str | None =
         head = make_view(text[:300]).text if text else ""
         lines = [ln.strip() for ln in head.splitlines() if ln.strip()][:3]
         j = _from_names(*lines, loose=True) or _from_text(text or "") or Jurisdiction()
+    j.department = _department_of(issuer)
     return j
+
+
+def _department_of(issuer: str | None) -> str | None:
+    """The canonical department core of an issuer (吕梁市农业农村局 -> 农业农村局), else None."""
+    if not issuer:
+        return None
+    *_, pos = parse_place_chain(issuer.split()[0])
+    return agency_data().dept_canonical.get(to_simplified(issuer.split()[0])[pos:])
