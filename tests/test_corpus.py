@@ -24,18 +24,17 @@ def test_every_shared_document_is_in_corpora():
     assert shared <= ours
 
 
-@pytest.mark.parametrize("field,floor", [("money", 0.97), ("cap", 0.97), ("agency", 0.97),
-                                         ("measure", 0.97), ("responsible", 0.97),
-                                         ("agency_canonical_pairs", 0.95), ("rate", 0.9),
-                                         ("response", 0.9)])
-def test_f1_floor(figures, field, floor):
-    assert figures[field]["f1"] >= floor, figures[field]
+# Issue 10 asks for >= 0.93 on every dev figure; each floor sits at or below the figure measured.
+@pytest.mark.parametrize("field", ["money", "cap", "rate", "agency", "agency_canonical_pairs", "measure",
+                                   "responsible", "response"])
+def test_f1_floor(figures, field):
+    assert figures[field]["f1"] >= 0.93, figures[field]
 
 
 def test_role_meta_and_proposal_accuracy(figures):
-    assert figures["money_role_accuracy"] >= 0.95, figures["role_confusion"]
-    assert figures["proposal_accuracy"] == 1.0
-    assert all(v >= 0.95 for v in figures["meta_accuracy"].values()), figures["meta_accuracy"]
+    assert figures["money_role_accuracy"] >= 0.93, figures["role_confusion"]
+    assert figures["proposal_accuracy"] >= 0.93
+    assert all(v >= 0.93 for v in figures["meta_accuracy"].values()), figures["meta_accuracy"]
 
 
 def test_zs_measures_are_the_fifteen_with_titles():

@@ -6,7 +6,13 @@ from pipeline.evaluate import same_heading
 from tests.structure.structure_corpus import DOCS, gold, norm, raw
 
 
-@pytest.mark.parametrize("doc", DOCS)
+# lvliang's gold counts 一、目标任务 (a framework heading) among the measures of a flat guidance;
+# jining's leaves 一、目标要求 out. The rule follows the guide (framework headings are not measures).
+KNOWN_GAPS = {"lvliang-2025-agri-measures": "framework heading 目标任务 counted as a measure by the gold"}
+
+
+@pytest.mark.parametrize("doc", [d if d not in KNOWN_GAPS else pytest.param(
+    d, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[d])) for d in DOCS])
 def test_corpus_measures_match_gold(doc):
     text = raw(doc)
     st = parse_structure(text)
