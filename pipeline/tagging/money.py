@@ -29,6 +29,7 @@ class Amount:
     scale: float                        # the magnitude (万 = 1e4), lent to bare list members
     approx: bool = False
     amount_max: float | None = None
+    band: bool = False                  # two bounds (以上 … 以下): not an approximation
     attrs: dict = field(default_factory=dict)
 
 
@@ -103,9 +104,33 @@ def _amounts(v: str, L: MoneyLexicon) -> list[Amount]:
         code = L.currency_code.get(cur) if cur else L.currency_code.get(sym or "", "CNY")
         if code == "CNY" and cur in ("元", None):
             code = _currency_written_before(v, m.start(), L) or code   # 新台币100万元: TWD
-        found.append(Amount(start, end, m.start(), value, code or "CNY",
-                            _MAGNITUDE.get(mag, 1.0), approx))
-    return found
+        scale = _MAGNITUDE.get(mag) or (_MAGNITUDE.get(num[-1], 1.0) if chinese else 1.0)   # 三万元
+        found.append(Amount(start, end, m.start(), value, code or "CNY", scale, approx))
+    found += _worded_amounts(v, L, found)
+    return sorted(found, key=lambda a: a.start)
+
+
+def _worded_amounts(v: str, L: MoneyLexicon, found: list[Amount]) -> list[Amount]:
+    """Amounts without an Arabic figure: 上亿元, 亿元以上 (one of the magnitude, approximate) and
+    sums in 角/分 (一角七分 = 0.17 元)."""
+    taken = [(a.start, a.end) for a in found]
+    out = []
+    for m in L.amount_words.finditer(v):
+        mag = m.group("mag") or m.group("mag2")
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            out.append(Amount(m.start(), m.end(), m.start(), _MAGNITUDE.get(mag, 1.0) if mag != "万" else 1e4,
+                              "CNY", _MAGNITUDE.get(mag, 1.0), True))
+    for m in L.jiao_fen.finditer(v):
+        yuan = parse_number(m.group("yuan")) if m.group("yuan") else 0.0
+        jiao, fen = parse_number(m.group("jiao")), parse_number(m.group("fen")) if m.group("fen") else 0.0
+        if None in (yuan, jiao, fen):
+            continue
+        start = m.start()
+        value = yuan + jiao / 10 + fen / 100
+        out = [a for a in out if not (a.start < m.end() and start < a.end)]
+        found[:] = [a for a in found if not (a.start < m.end() and start < a.end)]
+        out.append(Amount(start, m.end(), start, round(value, 2), "CNY", 1.0))
+    return out
 
 
 def _currency_written_before(v: str, pos: int, L: MoneyLexicon) -> str | None:
@@ -134,8 +159,12 @@ def _with_ranges_and_lists(v: str, found: list[Amount], L: MoneyLexicon) -> list
     for a in found:
         j = L.range_joiner.search(v, max(0, a.num_start - 6), a.num_start) if a.start == a.num_start \
             else None
+        prev = out[-1] if out else None
+        if prev and _band(v, prev, a, L):           # 1000万元及以上至2000万元; 15万元以上的，50万元以下的
+            high = L.band_high.match(v, a.end)
+            prev.amount_max, prev.end, prev.band = a.value, high.end() if high else a.end, True
+            continue
         if j:
-            prev = out[-1] if out else None
             if prev and prev.amount_max is None and v[prev.end:j.start()].strip() == "" \
                     and prev.value <= a.value:
                 prev.amount_max, prev.end = a.value, a.end
@@ -144,8 +173,10 @@ def _with_ranges_and_lists(v: str, found: list[Amount], L: MoneyLexicon) -> list
             low = L.bare_number.search(v, max(0, j.start() - 20), j.start())
             if low:
                 value = parse_number(low.group("num"))
-                if value is not None and value * a.scale <= a.value:
-                    out.append(Amount(low.start(), a.end, low.start(), value * a.scale, a.currency,
+                # 20—50万元 shares the magnitude; 从8500到3万元 does not (8500万 > 3万)
+                scaled = next((value * k for k in (a.scale, 1.0) if value is not None and value * k <= a.value), None)
+                if scaled is not None:
+                    out.append(Amount(low.start(), a.end, low.start(), scaled, a.currency,
                                       a.scale, a.approx, amount_max=a.value))
                     continue
         bare = []
@@ -166,6 +197,20 @@ def _with_ranges_and_lists(v: str, found: list[Amount], L: MoneyLexicon) -> list
         out.extend(reversed(bare))
         out.append(a)
     return out
+
+
+def _band(v: str, low: Amount, high: Amount, L: MoneyLexicon) -> bool:
+    """True where two amounts are the ends of one band: the low one closed by 以上, the high one
+    after a short gap and (unless joined by 至/到) closed by 以下."""
+    bound = L.band_low.match(v, low.end)
+    above = v[low.start:low.num_start].strip() in L.band_low_prefixes      # 超过100万元但不超过300万元
+    if not (bound or above) or low.amount_max is not None or low.value >= high.value \
+            or high.currency != low.currency:
+        return False
+    gap = v[bound.end() if bound else low.end:high.start]
+    if not L.band_gap.match(gap):
+        return False
+    return any(w in gap for w in ("至", "到", "不超过", "不高于")) or L.band_high.match(v, high.end) is not None
 
 
 def _list_joiner_before(v: str, pos: int) -> int | None:
@@ -199,7 +244,7 @@ def _group(v: str, amounts: list[Amount], L: MoneyLexicon) -> list[Amount]:
             a_role = "cap" if own and a is not first and role != "threshold" else role
             if own:
                 a.start = own[0]
-            a.approx = a.approx or shared_approx or bool(suffix)
+            a.approx = not a.band and (a.approx or shared_approx or bool(suffix))
             scope = money_scope(v, a.start, a.num_start, own or bound, L) \
                 if a_role in ("cap", "grant", "range") else None
             a.attrs = {"role": a_role, "rate": None, "scope_span": scope}

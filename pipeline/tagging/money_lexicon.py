@@ -57,6 +57,12 @@ class MoneyLexicon:
     approx_prefix: re.Pattern   # anchored at the end of the left context
     approx_suffix: re.Pattern   # anchored at the start of the right context
     range_joiner: re.Pattern    # joiner then (optionally) white space, at the end of the left context
+    band_low: re.Pattern        # 及以上 closing the low end of a band
+    band_high: re.Pattern       # 以下 closing the high end of a band
+    band_gap: re.Pattern        # what may stand between the two ends of a band
+    band_low_prefixes: frozenset  # 超过 before the low end of a band
+    amount_words: re.Pattern    # 上亿元, 亿元以上: an amount without digits
+    jiao_fen: re.Pattern        # 一角七分, 3元5角
     list_joiner: re.Pattern
     labelled_joiner: re.Pattern  # 、中级工 between two amounts of one enumeration
     goal: re.Pattern
@@ -104,7 +110,7 @@ def lexicon() -> MoneyLexicon:
     codes.update(symbols)
     amount = re.compile(
         rf"(?:(?P<sym>{_alt(list(symbols))})\s?)?(?P<num>{_ARABIC}|{_CHINESE}){_SPACE}(?P<inf>{infix})?{_SPACE}"
-        rf"(?P<mag>万亿|千亿|百亿|千万|百万|亿|万|千)?{_SPACE}(?P<inf2>{infix})?{_SPACE}"
+        rf"(?:个(?=亿))?(?P<mag>万亿|千亿|百亿|千万|百万|亿|万|千)?{_SPACE}(?P<inf2>{infix})?{_SPACE}"
         rf"(?P<cur>{_alt_spaced(list(codes))})?")
     joiners = _alt(_words(bounds["range_joiners"]))
     role_left = {}
@@ -123,7 +129,13 @@ def lexicon() -> MoneyLexicon:
     no_break = rf"[^\d{PUNCT}、（）()]"
     return MoneyLexicon(
         amount=amount,
-        bare_number=re.compile(rf"(?P<num>{_ARABIC}){_SPACE}(?P<inf>{infix})?{_SPACE}$"),
+        bare_number=re.compile(rf"(?P<num>{_ARABIC}|{_CHINESE}){_SPACE}(?P<inf>{infix})?{_SPACE}$"),
+        band_low=re.compile(rf"\s*(?:{_alt_spaced(bounds['band_bounds']['low'])})"),
+        band_high=re.compile(rf"\s*(?:{_alt_spaced(bounds['band_bounds']['high'])})"),
+        band_gap=re.compile(bounds["band_bounds"]["gap"]),
+        band_low_prefixes=frozenset(bounds["band_bounds"]["low_prefixes"]),
+        amount_words=re.compile(bounds["amount_words"]["pattern"]),
+        jiao_fen=re.compile(bounds["jiao_fen"]["pattern"]),
         percent=re.compile(rf"(?P<num>{_ARABIC}){_SPACE}%|百分之(?P<cn>{_CHINESE}|{_ARABIC})"),
         currency_code=codes,
         not_yuan_before=frozenset(u["not_yuan_before"]),
