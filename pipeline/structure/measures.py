@@ -46,11 +46,14 @@ def is_article(section: Section) -> bool:
     return bool(rx(data("measures")["articles"]["label_pattern"]).match(to_simplified(section.label)))
 
 
-def is_support_article(section: Section, text: str) -> bool:
-    """True where an article gives support (给予…奖励) and is no rules clause (制定本办法, 负责解释)."""
+def is_measure_article(section: Section, text: str) -> bool:
+    """True where an article gives support (给予…奖励) or sets a duty (…负责指导和监督) and is no rules
+    clause (制定本办法, 本办法所称, 遵循…原则, 负责解释, 自…施行)."""
     a = data("measures")["articles"]
     body = to_simplified(text[section.start:section.end])
-    return bool(rx(a["support_pattern"]).search(body)) and not rx(a["rules_pattern"]).search(body)
+    if rx(a["rules_pattern"]).search(body):
+        return False
+    return bool(rx(a["support_pattern"]).search(body) or rx(a["duty_pattern"]).search(body))
 
 
 _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:万|亿|千)?元|[一二三四五六七八九十百千]+(?:万|亿)元")
@@ -139,7 +142,7 @@ def select_measures(structure: Structure, text: str) -> list[Section]:
                 visit(k)
             return
         if is_article(sec):
-            if is_support_article(sec, text):
+            if is_measure_article(sec, text):
                 out.append(sec)                # its （一）（二） are sub-points of the article
             return
         if is_framework(sec.title) and (kids or not is_action_item(sec, text) or not _among_measures(i, sections)):

@@ -245,10 +245,12 @@ def _scan_league(s: str, j: Jurisdiction) -> list[Mention]:
     return out
 
 
-def _scan_self_references(s: str, j: Jurisdiction) -> list[Mention]:
-    """The issuer's own party group (局党组, canonical unknown) and its counterpart at another level
+def _scan_short_forms(s: str, j: Jurisdiction) -> list[Mention]:
+    """Bodies named by a short form the jurisdiction cannot complete: the issuer's own party group
+    (局党组) and a board written X管委 (canonical unknown); the issuer's counterpart at another level
     (省厅 in a city bureau's letter -> the province's department of the same function)."""
-    out = [Mention(m.start("v"), m.end("v"), None, None, "body") for m in pattern("own_party_group").finditer(s)]
+    out = [Mention(m.start("v"), m.end("v"), None, None, "body") for key in ("own_party_group", "board_abbreviation")
+           for m in pattern(key).finditer(s)]
     for m in pattern("counterpart").finditer(s):
         place = j.name_at(m.group("level"))
         core = _counterpart_core(j.department, m.group("kind"))
@@ -313,7 +315,7 @@ def find_mentions(text: str, jurisdiction: Jurisdiction, traditional: bool | Non
     s = c.text
     mentions = _resolve_overlaps(_scan_bodies(s, jurisdiction, c.breaks) + _scan_zones(s, jurisdiction, c.breaks)
                                  + _scan_divisions(s) + _scan_league(s, jurisdiction)
-                                 + _scan_self_references(s, jurisdiction))
+                                 + _scan_short_forms(s, jurisdiction))
     if traditional is None:
         traditional = is_traditional(text)
     _canonicals(s, mentions, jurisdiction, traditional)

@@ -215,11 +215,12 @@ def test_status_after_a_result_cue_with_a_category(line, status):
     assert [r.status for r in parts.responses] == [status]
 
 
-def test_a_duty_to_give_guidance_is_no_support():
+def test_an_article_setting_a_duty_is_a_measure_like_one_giving_support():
     text = ("某市物业管理条例\n第一条　为了规范物业管理活动，制定本条例。\n"
             "第二条　对业主大会的筹备工作，街道办事处应当给予指导和协助。\n"
-            "第三条　对新建住宅小区配建的公共充电设施，给予每个桩500元补助。\n")
-    assert [label for label, _ in _measures(text)] == ["第三条"]
+            "第三条　对新建住宅小区配建的公共充电设施，给予每个桩500元补助。\n"
+            "第四条　物业管理应当遵循业主自治、专业服务的原则。\n")
+    assert [label for label, _ in _measures(text)] == ["第二条", "第三条"]
 
 
 def test_attachment_after_a_one_line_signature_is_cut():
