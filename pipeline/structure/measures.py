@@ -47,13 +47,12 @@ def is_article(section: Section) -> bool:
 
 
 def is_measure_article(section: Section, text: str) -> bool:
-    """True where an article gives support (给予…奖励) or sets a duty (…负责指导和监督) and is no rules
-    clause (制定本办法, 本办法所称, 遵循…原则, 负责解释, 自…施行)."""
+    """True for an article of policy content (support, duties, units, rules of a fund), false for a
+    rules clause: purpose (制定本办法), definitions (本办法所称), scope (适用于), principles (遵循…原则),
+    interpretation (负责解释), entry into force (自…施行) and procedure (annotation guide §3)."""
     a = data("measures")["articles"]
     body = to_simplified(text[section.start:section.end])
-    if rx(a["rules_pattern"]).search(body):
-        return False
-    return bool(rx(a["support_pattern"]).search(body) or rx(a["duty_pattern"]).search(body))
+    return not rx(a["rules_pattern"]).search(body)
 
 
 _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:万|亿|千)?元|[一二三四五六七八九十百千]+(?:万|亿)元")

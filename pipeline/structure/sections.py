@@ -2,8 +2,9 @@
 
 One parser for every style (models/structure/outline.json): a label counts where its number starts
 (1) or continues its style's sequence; a style nests under the styles open above it unless it is
-more major by convention; labels after a sentence end inside a line count where they continue
-a sequence (items written on one line).
+more major by convention (a style of equal rank that starts at 1 inside an item nests under it:
+第六条 …：一、…二、…); labels after a sentence end inside a line count where they continue a
+sequence (items written on one line).
 """
 from __future__ import annotations
 
@@ -128,9 +129,9 @@ def _accepted(cands: list[_Candidate]) -> list[tuple[_Candidate, int, int | None
         same = next((i for i, e in enumerate(stack) if e[0] == h.series), None)
         if same is not None:
             del stack[same:]
-        else:
-            while stack and stack[-1][1] >= h.level:
-                stack.pop()
+        else:                                   # a list of equal rank that starts inside an item
+            while stack and (stack[-1][1] > h.level or (stack[-1][1] == h.level and h.number != 1)):
+                stack.pop()                     # nests (第六条 … 一、二、), one that goes on does not
         parent = stack[-1][2] if stack else None
         stack.append((h.series, h.level, len(out)))
         out.append((c, len(stack), parent))

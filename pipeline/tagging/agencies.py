@@ -32,6 +32,7 @@ class Compact:
     text: str
     orig: list[int]                    # orig[i]: offset in the original of compact character i
     breaks: frozenset[int] = frozenset()   # compact positions where a dropped line break stood before
+    gaps: frozenset[int] = frozenset()     # compact positions where any dropped white space stood before
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.orig[start], self.orig[end - 1] + 1
@@ -41,7 +42,7 @@ def compact_view(text: str) -> Compact:
     """make_view, then drop white space (line breaks too) between two Chinese characters."""
     view = make_view(text)
     s = view.text
-    parts, orig, breaks, size, last = [], [], set(), 0, 0
+    parts, orig, breaks, gaps, size, last = [], [], set(), set(), 0, 0
     for run in _WHITE_RUN.finditer(s):
         i, j = run.span()
         if 0 < i and j < len(s) and is_cjk(s[i - 1]) and is_cjk(s[j]):
@@ -50,10 +51,13 @@ def compact_view(text: str) -> Compact:
             size += i - last
             if "\n" in run.group():
                 breaks.add(size)
+            gaps.add(size)
             last = j
     parts.append(s[last:])
     orig.extend(view.orig[last:len(s)])
-    return Compact("".join(parts), orig, frozenset(breaks))
+    gaps.update(i for i in range(1, len(orig)) if orig[i] - orig[i - 1] > 1
+                and text[orig[i - 1] + 1:orig[i]].isspace())        # white space the view dropped
+    return Compact("".join(parts), orig, frozenset(breaks), frozenset(gaps))
 
 
 @dataclass
@@ -126,15 +130,17 @@ def _doc_number_mask(s: str) -> bytearray:
     return mask
 
 
-def _scan_bodies(s: str, j: Jurisdiction, breaks: frozenset[int] = frozenset()) -> list[Mention]:
+def _scan_bodies(s: str, j: Jurisdiction, breaks: frozenset[int] = frozenset(),
+                 gaps: frozenset[int] = frozenset()) -> list[Mention]:
     extra = juris_places(j)
     mask = _doc_number_mask(s)
-    candidates = [i for i in candidate_starts(s, extra, _left_ok) if is_cjk(s[i]) and not mask[i]]
+    starts = candidate_starts(s, extra, lambda text, i: _left_ok(text, i) or i in gaps)
+    candidates = [i for i in starts if is_cjk(s[i]) and not mask[i]]
     out, pos, dropped_end = [], 0, -2
     for i in candidates:
         if i < pos:
             continue
-        p = parse_at(s, i, extra, _left_ok(s, i) or i in breaks)   # a line start begins a name
+        p = parse_at(s, i, extra, _left_ok(s, i) or i in gaps)     # white space before a name bounds it
         if p is None or (any(i < b < p.end for b in breaks)
                          and any(k == "newplace" for _, k in p.elements[0].prefixes)):
             continue                    # an unseen place name does not run across lines (政务服务|区教育局)
@@ -313,7 +319,7 @@ def find_mentions(text: str, jurisdiction: Jurisdiction, traditional: bool | Non
     """The compact view of `text` and the body mentions in it (compact offsets), canonical names filled."""
     c = compact_view(text)
     s = c.text
-    mentions = _resolve_overlaps(_scan_bodies(s, jurisdiction, c.breaks) + _scan_zones(s, jurisdiction, c.breaks)
+    mentions = _resolve_overlaps(_scan_bodies(s, jurisdiction, c.breaks, c.gaps) + _scan_zones(s, jurisdiction, c.breaks)
                                  + _scan_divisions(s) + _scan_league(s, jurisdiction)
                                  + _scan_short_forms(s, jurisdiction))
     if traditional is None:

@@ -154,6 +154,53 @@ def _list_end(s: str, start: int, breaks: frozenset[int], inside_mention: set[in
     return k
 
 
+def _bare_unit_lists(s: str, mentions, section_text: str, c, collectives: list) -> list[tuple[int, str, str]]:
+    """Units in a parenthesis of their own at the end of a sentence or item, with no label:
+    '……给予补助。(市工信委、市财政局)' (annotation guide §3: the units responsible for it)."""
+    out = []
+    for m in _bare_list_re().finditer(s):
+        items = _items(s, m.start(1), m.end(1), mentions)
+        if not items or not any(it[2] is not None for it in items) \
+                or not all(it[2] is not None or _is_collective(it[1]) for it in items):
+            continue
+        for item in items:
+            if item[2] is None:
+                collectives.append((item[0], _name(item, section_text, c)))
+            else:
+                out.append((item[0], "responsible", _name(item, section_text, c)))
+    return out
+
+
+def _doers(s: str, mentions, section_text: str, c) -> list[tuple[int, str, str]]:
+    """Bodies the item names as deciding or doing it, where no unit is labelled: the list before
+    a doing verb (由市计划委员会、市财政局共同确定; 经县领导小组审核给予; 市节约用水办公室设立…)."""
+    out = []
+    for v in _doer_re().finditer(s):
+        for item in _chain_before(s, v.start(), mentions):
+            if item[2] is not None and not _after_object_marker(s, item[0]):
+                out.append((item[0], "responsible", _name(item, section_text, c)))
+    return out
+
+
+def _after_object_marker(s: str, pos: int) -> bool:
+    """True where a list starts after a word that makes it an object (向市财政局申请, 对…给予)."""
+    k = pos
+    while k > 0 and s[k - 1] in _cues()["separators"]:
+        k -= 1
+    return any(s[max(0, k - len(w)):k] == w for w in _cues()["doers"]["object_markers"])
+
+
+@cache
+def _bare_list_re() -> re.Pattern:
+    return re.compile(_cues()["bare_list"]["pattern"])
+
+
+@cache
+def _doer_re() -> re.Pattern:
+    verbs = sorted(_cues()["doers"]["verbs"], key=len, reverse=True)
+    return re.compile("(?:" + "|".join(verbs) + ")")
+
+
 def parse_responsible(section_text: str, jurisdiction: Jurisdiction) -> ResponsibleUnits:
     """Lead, responsible, cooperating units and collectives named in a measure's text (canonical names)."""
     out = ResponsibleUnits()
@@ -184,6 +231,10 @@ def parse_responsible(section_text: str, jurisdiction: Jurisdiction) -> Responsi
                 collectives.append((item[0], _name(item, section_text, c)))
             else:
                 roles.append((item[0], _cues()["after"][v.group(1)], _name(item, section_text, c)))
+    if not roles:
+        roles += _bare_unit_lists(s, mentions, section_text, c, collectives)
+    if not roles:
+        roles += _doers(s, mentions, section_text, c)
     roles.sort(key=lambda r: r[0])
     seen: set[str] = set()
     for role in ("lead", "cooperating"):
