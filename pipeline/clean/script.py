@@ -58,22 +58,28 @@ class View:
     """
     text: str
     orig: list[int]
+    readings: dict[int, int] | None = None   # original start -> end of each dropped reading
 
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of a view span; a reading dropped right after it stays with it (號(hào))."""
         if end <= start:
             o = self.orig[start]
             return o, o
-        return self.orig[start], self.orig[end - 1] + 1
+        stop = self.orig[end - 1] + 1
+        return self.orig[start], (self.readings or {}).get(stop, stop)
 
 
 @lru_cache(maxsize=4)
 def make_view(text: str) -> View:
     """The analysis view of a clean text: what rules read; spans map back with `span_to_original`."""
     drop = bytearray(len(text))
+    readings = {}
     for pattern in (_PINYIN_GLOSS, _INNER_SPACE):
         for m in pattern.finditer(text):
             for i in range(m.start(), m.end()):
                 drop[i] = 1
+            if pattern is _PINYIN_GLOSS:
+                readings[m.start()] = m.end()
     keep = [i for i in range(len(text)) if not drop[i]]
     simplified = to_simplified(text)
-    return View("".join(simplified[i] for i in keep), keep + [len(text)])
+    return View("".join(simplified[i] for i in keep), keep + [len(text)], readings)

@@ -20,12 +20,22 @@ def _normal(title: str) -> str:
 
 
 def is_framework(title: str) -> bool:
-    """True for framework headings (总体要求, 指导思想, 保障措施 ...): neither they nor their items are measures."""
+    """True for framework headings (总体要求, 指导思想, 保障措施, 充分认识…的重要性): neither they nor their
+    items are measures."""
     t = _normal(title)
     for w in data("measures")["framework_headings"]:
         if t == w or (t.endswith(w) and len(t) <= len(w) + 4):
             return True
-    return False
+    return any(rx(p).search(t) for p in data("measures")["framework_patterns"]["patterns"])
+
+
+def is_policy_item(section: Section, text: str) -> bool:
+    """True for an item of a policy-setting 通知 that carries support, fund rules or duties, not a
+    procedural instruction (请各单位于…前报送) or organisation (加强领导)."""
+    p = data("measures")["policy_notice"]
+    body = to_simplified(text[section.start:section.end])
+    return bool(rx(p["content"]).search(body)) and not rx(p["procedural"]).search(
+        to_simplified(section.title) + body[:60])
 
 
 def _among_measures(i: int, sections: list[Section]) -> bool:
@@ -124,10 +134,12 @@ def select_measures(structure: Structure, text: str) -> list[Section]:
         return []
     sections = structure.sections
     scope = None
+    policy_notice = False
     if structure.kind != "measures" and not (
             structure.kind == "notice" and issues_attached(structure.meta.title, _cover(structure, text))):
         scope = _support_scope(sections) if structure.kind == "notice" else set()
-        if not scope:
+        policy_notice = not scope and structure.meta.doc_type in data("measures")["policy_notice"]["doc_types"]
+        if not scope and not policy_notice and not any(is_article(s) for s in sections):
             return []
     children: dict[int | None, list[int]] = {}
     for i, sec in enumerate(sections):
@@ -136,9 +148,11 @@ def select_measures(structure: Structure, text: str) -> list[Section]:
 
     def visit(i: int) -> None:
         sec, kids = sections[i], children.get(i, [])
-        if scope is not None and i not in scope:
+        if scope is not None and i not in scope and not is_article(sec) and not policy_notice:
             for k in kids:
                 visit(k)
+            return
+        if policy_notice and not is_article(sec) and not is_policy_item(sec, text):
             return
         if is_article(sec):
             if is_measure_article(sec, text):

@@ -29,9 +29,11 @@ class Header:
 
 
 def is_unit_line(line: str) -> bool:
-    """A short line that is nothing but a unit name (署名 or 发文机关标志)."""
+    """A short line that is nothing but a unit name (署名 or 发文机关标志), not a title's first line
+    (关于…人民代表大会)."""
     return len(line) <= data("elements")["max_unit_line"] and not _PUNCT.search(line) \
-        and line.endswith(words("elements", "unit_suffixes", "words")) and not is_date_line(line)
+        and line.endswith(words("elements", "unit_suffixes", "words")) and not is_date_line(line) \
+        and not line.startswith(tuple(data("elements")["title_grammar"]["words"]))
 
 
 def is_dated_signature(line: str) -> bool:
@@ -72,11 +74,18 @@ def _title_text(ln: TextLine) -> tuple[str, int]:
     """A line's text that may hold a title: after a leading doc number, before glued site fields."""
     from .chrome import strip_leading_chrome
     text = strip_leading_chrome(ln.text)
+    crumb = rx(data("doc_types")["title_breadcrumb"]["pattern"]).match(text)
+    if crumb:                                  # 首页->…->建议提案办理结果公开对政协…的答复
+        rest = text[crumb.end():]
+        starts = [rest.find(w) for w in data("doc_types")["title_breadcrumb"]["title_starts"] if w in rest]
+        first = min(starts, default=0)
+        text = rest[first:] if first and not is_unit_line(rest[:first]) else rest
     text = rx(data("doc_types")["title_leading_tag"]["pattern"]).sub("", text)
     offset = len(ln.text) - len(text)
     m = doc_number_at(text)
     if m:
         rest = text[len(text) - len(text.lstrip("（([")) + m.end():].lstrip(" ）)]")
+        rest = rx(data("doc_types")["title_leading_tag"]["pattern"]).sub("", rest)   # …141号 签发人:姜涛
         offset, text = len(ln.text) - len(rest), rest
     cut = rx(data("chrome")["inline_cues"]["pattern"]).search(text)
     if cut and cut.start() > 0:
@@ -145,6 +154,8 @@ def _extend_back(lines: list[TextLine], before: list[int], ln: TextLine) -> tupl
         if any(lines[j].text.strip() for j in range(i + 1, first.index)):
             break                                  # a skipped line (breadcrumb) parts them
         prev, prev_offset = _title_text(lines[i])
+        if not prev and not doc_number_at(lines[i].text):
+            break                                  # (此件主动公开), 签发人:… : tags, not the title's head
         grammar = [w for w in data("elements")["title_grammar"]["words"] if w in first.text]
         if grammar:                                # the title's grammar starts on this line
             lead = first.text[:min(first.text.find(w) for w in grammar)]
@@ -200,7 +211,9 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
 
 
 def _read_doc_number(reader: Reader, lines, body, limit, head: Header) -> None:
-    """发文字号: the first header line that starts with one, before the 主送 line or first sentence."""
+    """发文字号: the first header line that starts with one, before the 主送 line or the first sentence
+    after the title (a site's blurb above the document may hold sentences)."""
+    title_line = head.title_lines[0] if head.title_lines else -1
     for i in body:
         if i >= limit:
             break
@@ -211,7 +224,7 @@ def _read_doc_number(reader: Reader, lines, body, limit, head: Header) -> None:
             head.meta.doc_number = reader.value(ln.start + lead + m.start("v"), ln.start + lead + m.end("v"))
             head.doc_number_line = i
             return
-        if "。" in ln.text or ln.text.endswith(("：", ":")):
+        if i > title_line and ("。" in ln.text or ln.text.endswith(("：", ":"))):
             break
 
 
@@ -320,8 +333,9 @@ def _signature_units(lines, before: list[int]) -> list[TextLine]:
 
 def _read_site_fields(reader: Reader, lines, first, limit, head: Header) -> str | None:
     """Doc number, date and title from a site's metadata block where the letter does not show them
-    (成文日期 only: a web 发布日期 is not the document's date); returns the block's issuer, if any."""
-    meta, issuer = head.meta, None
+    (成文日期 only: a web 发布日期 is not the document's date); returns the block's issuer (发布机构,
+    else a 来源 that names a unit), if any."""
+    meta, issuer, from_source = head.meta, None, False
     for ln in lines[:max(limit, first + 1)]:
         fields = site_fields(ln.text)
         if "title" in fields and meta.title is None:
@@ -346,10 +360,11 @@ def _read_site_fields(reader: Reader, lines, first, limit, head: Header) -> str 
         if "date" in fields and meta.date is None:
             s, e = fields["date"]
             meta.date = parse_date(ln.text[s:e], numeric=True)
-        if "issuer" in fields and issuer is None:
-            s, e = fields["issuer"]
-            if is_unit_line(ln.text[s:e]):
-                issuer = reader.value(ln.start + s, ln.start + e)
+        for key in ("issuer", "source"):
+            if key in fields and (issuer is None or (key == "issuer" and from_source)):
+                s, e = fields[key]
+                if is_unit_line(ln.text[s:e]):
+                    issuer, from_source = reader.value(ln.start + s, ln.start + e), key == "source"
     return issuer
 
 

@@ -22,6 +22,7 @@ _COLON = re.compile(r"[：:]")
 _BRACKET_HEADING = re.compile(r"[【\[〔]\s*([^【】\[\]〔〕。，,]{2,20}?)\s*[】\]〕]")   # an article's own heading
 MAX_COLON_HEADING = 30          # a colon this early ends a heading (指导思想：…); later ones are prose
 INLINE_LOOKAHEAD = 3000         # how far an inline 1 looks for its 2
+RUN_AFTER = 2                   # a list may start past 1 where this many numbers follow in order
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,16 @@ def _candidates(lines: list[TextLine], first: int, last: int, skip: frozenset[in
     return out
 
 
+def _run_follows(cands: list[_Candidate], k: int) -> bool:
+    """True where a line-start label is followed by the next RUN_AFTER numbers of its style at line
+    starts: a list whose first item was lost in the copy (2. 3. 4. after a damaged 1.)."""
+    h = cands[k].heading
+    if cands[k].inline or h.loose:
+        return False
+    same = [c.heading.number for c in cands[k + 1:] if c.heading.series == h.series and not c.inline]
+    return same[:RUN_AFTER] == list(range(h.number + 1, h.number + 1 + RUN_AFTER))
+
+
 def _accepted(cands: list[_Candidate]) -> list[tuple[_Candidate, int, int | None]]:
     """(candidate, depth, parent index) of the labels that keep their style's sequence."""
     last_number: dict[int, int] = {}
@@ -123,7 +134,7 @@ def _accepted(cands: list[_Candidate]) -> list[tuple[_Candidate, int, int | None
                 o.heading.series == h.series and o.heading.number == 2
                 and o.line.start + o.pos - c.line.start - c.pos <= INLINE_LOOKAHEAD for o in cands[k + 1:]):
             continue                                # a lone 1. after a colon is a reference, not a list
-        if h.number != 1 and not continues:
+        if h.number != 1 and not continues and not _run_follows(cands, k):
             continue
         last_number[h.series] = h.number
         same = next((i for i, e in enumerate(stack) if e[0] == h.series), None)

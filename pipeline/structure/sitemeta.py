@@ -14,8 +14,10 @@ def _keys() -> tuple[re.Pattern, dict[str, str]]:
     field_of = {k: f for f, keys in spec["fields"].items() for k in keys}
     spaced = sorted(field_of, key=len, reverse=True)
     alternatives = "|".join(r"\s*".join(map(re.escape, k)) for k in spaced)
+    long_keys = "|".join(r"\s*".join(map(re.escape, k)) for k in spaced if len(k) >= 3)
     pattern = rx(r"(?:^|(?<=[\s|｜\[【\-—]))(?P<key>" + alternatives + r")(?=" + spec["key_end"] + ")"
-                 r"|(?P<glued>" + alternatives + r")(?=\s*[\]】]?\s*[:：])")     # …00123发文字号：
+                 r"|(?P<glued>" + alternatives + r")(?=\s*[\]】]?\s*[:：])"       # …00123发文字号：
+                 r"|(?:^|(?<=[\dA-Za-z/]))(?P<bare>" + long_keys + r")")          # 发文字号国办发…, …0320发布机构临沂…
     return pattern, field_of
 
 
@@ -33,7 +35,7 @@ def site_fields(line: str) -> dict[str, tuple[int, int]]:
         end = stop
         while end > start and line[end - 1] in " \t\u3000|｜[【-—":
             end -= 1
-        field = field_of["".join((m.group("key") or m.group("glued")).split())]
+        field = field_of["".join((m.group("key") or m.group("glued") or m.group("bare")).split())]
         if end > start and field != "other" and field not in out:
             out[field] = (start, end)
     return out
