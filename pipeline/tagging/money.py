@@ -14,6 +14,8 @@ from .money_roles import (clause_start, governing_bound, money_role, money_scope
                           sentence_start)
 from ..numerals import HALF_WIDTH, parse_number
 
+BOUND_IN_LIST = "money.cap.own-bound-in-list"     # applied by _group (models/rules/money_roles.json)
+PART_OF_BUDGET = "money.budget.part-of"          # applied by _parts_of_budgets
 _MAGNITUDE = {"千": 1e3, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8, "百亿": 1e10, "千亿": 1e11,
               "万亿": 1e12}
 
@@ -167,7 +169,8 @@ def _with_ranges_and_lists(v: str, found: list[Amount], L: MoneyLexicon) -> list
         if j:
             if prev and prev.amount_max is None and v[prev.end:j.start()].strip() == "" \
                     and prev.value <= a.value:
-                prev.amount_max, prev.end = a.value, a.end
+                high = L.band_high.match(v, a.end)          # 5000万元至1亿元(不含)
+                prev.amount_max, prev.end = a.value, high.end() if high else a.end
                 prev.approx = prev.approx or a.approx
                 continue
             low = L.bare_number.search(v, max(0, j.start() - 20), j.start())
@@ -176,8 +179,9 @@ def _with_ranges_and_lists(v: str, found: list[Amount], L: MoneyLexicon) -> list
                 # 20—50万元 shares the magnitude; 从8500到3万元 does not (8500万 > 3万)
                 scaled = next((value * k for k in (a.scale, 1.0) if value is not None and value * k <= a.value), None)
                 if scaled is not None:
-                    out.append(Amount(low.start(), a.end, low.start(), scaled, a.currency,
-                                      a.scale, a.approx, amount_max=a.value))
+                    high = L.band_high.match(v, a.end)
+                    out.append(Amount(low.start(), high.end() if high else a.end, low.start(), scaled,
+                                      a.currency, a.scale, a.approx, amount_max=a.value))
                     continue
         bare = []
         pos = a.start
@@ -238,16 +242,16 @@ def _group(v: str, amounts: list[Amount], L: MoneyLexicon) -> list[Amount]:
         bound = governing_bound(v, first.start, L)
         suffix = L.approx_suffix.match(v, last.end)
         shared_approx = first.approx and first.start < first.num_start
-        role = money_role(v, first.start, last.end, bound is not None, first.amount_max is not None, L)
+        role, why = money_role(v, first.start, last.end, bound is not None, first.amount_max is not None, L)
         for a in members:
             own = bound if a is first else governing_bound(v, a.start, L)
-            a_role = "cap" if own and a is not first and role != "threshold" else role
+            a_role, a_why = ("cap", BOUND_IN_LIST) if own and a is not first and role != "threshold" else (role, why)
             if own:
                 a.start = own[0]
             a.approx = not a.band and (a.approx or shared_approx or bool(suffix))
             scope = money_scope(v, a.start, a.num_start, own or bound, L) \
                 if a_role in ("cap", "grant", "range") else None
-            a.attrs = {"role": a_role, "rate": None, "scope_span": scope}
+            a.attrs = {"role": a_role, "rate": None, "scope_span": scope, "rule": a_why}
         if suffix:
             last.end = suffix.end()
     _parts_of_budgets(v, groups, L)
@@ -264,7 +268,7 @@ def _parts_of_budgets(v: str, groups: list[list[Amount]], L: MoneyLexicon) -> No
             continue
         for a in members:
             if a.attrs["role"] in ("statistic", "other"):
-                a.attrs["role"] = "budget"
+                a.attrs["role"], a.attrs["rule"] = "budget", PART_OF_BUDGET
 
 
 def _rates(v: str, L: MoneyLexicon) -> list[Rate]:

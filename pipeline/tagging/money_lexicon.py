@@ -81,7 +81,11 @@ class MoneyLexicon:
     per_unit_lead: re.Pattern   # anchored at the end of the left context: 按新增建筑面积每平方米
     per_scope: re.Pattern
     beneficiary: re.Pattern
-    support_verbs: re.Pattern   # leading support words stripped from a scope phrase
+    support_verbs: re.Pattern
+    support_verbs_any: re.Pattern    # any support verb, anywhere (给予, 奖励 …)
+    condition_topic: re.Pattern      # 对/凡 opening a condition clause
+    condition_tail: re.Pattern       # … 的 + beneficiary noun closing it
+    condition_before_award: re.Pattern  # an amount followed at once by its award   # leading support words stripped from a scope phrase
     rate_left: dict             # cue -> True (support) / False (not a support rate)
     rate_left_re: re.Pattern
     rate_right: re.Pattern
@@ -178,6 +182,11 @@ def lexicon() -> MoneyLexicon:
         fund_nouns=frozenset(_words(roles.get("fund_nouns", []))),
         per_unit_lead=re.compile(ctx["per_unit_lead"]["pattern"] if "per_unit_lead" in ctx else r"(?!)"),
         support_verbs=re.compile(rf"(?:{_alt(_words(roles['left']['grant']))})+"),
+        support_verbs_any=re.compile(ctx["condition_clause"]["support"]),
+        condition_topic=re.compile(rf"(?:^|(?<=[{PUNCT}、\s]))(?:{ctx['condition_clause']['topic']})"),
+        condition_tail=re.compile(rf"(?P<gap>[^。；;]{{0,{ctx['condition_clause']['tail_window']}}}?)的\s*"
+                                  rf"[^。；;，,的\d]{{0,12}}?(?:{elig})"),
+        condition_before_award=re.compile(ctx["condition_before_award"]["pattern"]),
         rate_left=rate_left,
         rate_left_re=re.compile(_alt(list(rate_left))),
         rate_right=re.compile(rf"\s*(?:{_alt(_words(rates['support_right']))})"),

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cached_property
 
+from ..rules import decide
 from .money_lexicon import PUNCT, MoneyLexicon
 
 _CLAUSE_END = re.compile(rf"[{PUNCT}]")
@@ -94,48 +97,75 @@ def _cues_at(text: str, i: int, table: dict):
     return [w for w in table if text.startswith(w, i)]
 
 
-def money_role(v: str, start: int, end: int, bounded: bool, is_range: bool, L: MoneyLexicon) -> str:
-    """Role of an amount group spanning view[start:end] (cap, threshold, target, range, grant, budget ...)."""
-    right = _PER_UNIT.sub("", _WHITE.sub("", v[end:end + 32]))      # 500元/亩的标准给予: skip /亩
-    eligible = bool(L.eligibility.match(right))
-    if L.per_unit_base.search(v, max(0, start - 2), start):
-        return "other"
-    fine = L.role_right.match(right)
-    if fine and fine.lastgroup == "other":       # 处以1000元以上1万元以下罚款: a fine, not support
-        return "other"
-    if bounded or L.cap_suffix.match(right):
-        return "threshold" if eligible and not L.loan_ceiling.match(right) else "cap"
-    if L.goal.search(_WHITE.sub("", v[sentence_start(v, start):start])):
-        return "target"
-    if eligible or L.threshold_before.search(v, clause_start(v, start), start):
-        return "threshold"
-    if L.report.search(_WHITE.sub("", v[clause_start(v, start):start])):
-        return "statistic"
-    if is_range:
-        return "range"
-    cs = clause_start(v, start)
-    lead = L.per_unit_lead.search(v, cs, start)
-    if lead:                        # 按新增建筑面积每平方米100元给予奖励: the word after decides first
-        m = L.role_right.match(right)
-        if m:
-            return m.lastgroup
-        if L.paid_out_grant.match(right):
-            return "grant"
-    role = clause_cue_role(v[cs:lead.start() if lead else start], L)
-    if role:
-        return role
-    m = L.role_right.match(right)
-    if m:
-        return m.lastgroup
-    if L.paid_out_grant.match(right):
-        return "grant"
-    role = nearest_cue(v[sentence_start(v, start):start], L.role_left_re, L.role_left)
-    if role:
-        return role
-    suffix = L.approx_suffix.match(right)
-    if suffix and "以上" in suffix.group():
-        return "threshold"
-    return "other"
+@dataclass
+class RoleContext:
+    """An amount group spanning view[start:end] and what the role tests read around it."""
+    v: str
+    start: int
+    end: int
+    bounded: bool
+    is_range: bool
+    L: MoneyLexicon
+
+    @cached_property
+    def right(self) -> str:
+        """The words after the amount, white space and a per-unit tail (/亩) removed."""
+        return _PER_UNIT.sub("", _WHITE.sub("", self.v[self.end:self.end + 32]))
+
+    @cached_property
+    def eligible(self) -> bool:
+        return bool(self.L.eligibility.match(self.right))
+
+    @cached_property
+    def clause(self) -> int:
+        return clause_start(self.v, self.start)
+
+    @cached_property
+    def sentence(self) -> int:
+        return sentence_start(self.v, self.start)
+
+    @cached_property
+    def per_unit_lead(self):
+        return self.L.per_unit_lead.search(self.v, self.clause, self.start)
+
+
+def _condition_clause(c: RoleContext) -> bool:
+    """对…（amount）…的企业, 给予…: the amount is inside the condition a beneficiary must meet."""
+    v, L = c.v, c.L
+    topic = L.condition_topic.search(v, c.sentence, c.start)
+    if not topic or L.support_verbs_any.search(v, topic.end(), c.start):
+        return False
+    tail = L.condition_tail.match(v, c.end)
+    return bool(tail) and not L.support_verbs_any.search(tail.group("gap"))
+
+
+ROLE_TESTS = {
+    "per_unit_base": lambda c: c.L.per_unit_base.search(c.v, max(0, c.start - 2), c.start),
+    "fine_or_charge": lambda c: (m := c.L.role_right.match(c.right)) and m.lastgroup == "other",
+    "bound_condition": lambda c: (c.bounded or c.L.cap_suffix.match(c.right)) and c.eligible
+    and not c.L.loan_ceiling.match(c.right),
+    "bound": lambda c: c.bounded or c.L.cap_suffix.match(c.right),
+    "condition_before_award": lambda c: c.L.condition_before_award.match(c.v, c.end),
+    "goal_sentence": lambda c: c.L.goal.search(_WHITE.sub("", c.v[c.sentence:c.start])),
+    "eligibility": lambda c: c.eligible or c.L.threshold_before.search(c.v, c.clause, c.start),
+    "condition_clause": _condition_clause,
+    "report_clause": lambda c: c.L.report.search(_WHITE.sub("", c.v[c.clause:c.start])),
+    "range": lambda c: c.is_range,
+    "per_unit_noun_after": lambda c: c.per_unit_lead and (m := c.L.role_right.match(c.right)) and m.lastgroup,
+    "per_unit_paid_out": lambda c: c.per_unit_lead and c.L.paid_out_grant.match(c.right),
+    "clause_cue": lambda c: clause_cue_role(c.v[c.clause:c.per_unit_lead.start() if c.per_unit_lead
+                                                else c.start], c.L),
+    "noun_after": lambda c: (m := c.L.role_right.match(c.right)) and m.lastgroup,
+    "paid_out": lambda c: c.L.paid_out_grant.match(c.right),
+    "sentence_cue": lambda c: nearest_cue(c.v[c.sentence:c.start], c.L.role_left_re, c.L.role_left),
+    "above_suffix": lambda c: (m := c.L.approx_suffix.match(c.right)) and "以上" in m.group(),
+    "default": lambda c: True,
+}
+
+
+def money_role(v: str, start: int, end: int, bounded: bool, is_range: bool, L: MoneyLexicon) -> tuple[str, str]:
+    """(role, rule id) of an amount group spanning view[start:end]: models/rules/money_roles.json."""
+    return decide("money_roles", ROLE_TESTS, RoleContext(v, start, end, bounded, is_range, L))
 
 
 def money_scope(v: str, start: int, num_start: int, bound: tuple[int, int] | None,
