@@ -181,6 +181,7 @@ class Response:
     start: int = 0
     end: int = 0
     page: int | None = None
+    rule: str | None = None            # the reply_statuses rule that decided the status
 
 
 # ---------------------------------------------------------------- the record: output contract

@@ -8,6 +8,7 @@ from ..clean.script import View, make_view, to_simplified
 from ..types import Proposal, Response, Structure
 from .layout import Reader, split_lines
 from .sections import match_heading
+from ..rules import decide
 from .lexicon import data, rx, words
 
 
@@ -104,35 +105,71 @@ def _strip_affixes(mention: str) -> str:
     return mention
 
 
-def _status(heading_line: str, lines_after: list[str]) -> str | None:
-    """The handling status the letter prints in the heading's parentheses, on a line of its own,
-    after a cue (办理结果：…) or opening the first paragraph."""
-    statuses = words("replies", "status_words", "words")
-    m = re.search(r"[（(【]([^（）()【】]{2,12})[）)】]\s*$|[：:—-]\s*([^：:—-]{2,12})$", heading_line)
-    if m:
-        cand = (m.group(1) or m.group(2) or "").strip("。 ")
-        if cand in statuses:
-            return cand
-    for cand in re.findall(r"[（(【]\s*([^（）()【】]{2,12}?)\s*[）)】]", heading_line):   # run-in body
-        if cand in statuses:
-            return cand
-    for ln in lines_after[:8]:
-        t = ln.strip().rstrip("。.！!；;")
-        if t in statuses:
-            return t
-    for ln in lines_after:                        # …长效机制研究方案。（留作参考）
+@dataclass
+class StatusContext:
+    """A response section: its heading line and the lines after it, with the status words."""
+    heading: str
+    lines: list[str]
+    statuses: tuple[str, ...]
+
+
+def _heading_tail(c: StatusContext) -> str | None:
+    m = re.search(r"[（(【]([^（）()【】]{2,12})[）)】]\s*$|[：:—-]\s*([^：:—-]{2,12})$", c.heading)
+    cand = (m.group(1) or m.group(2) or "").strip("。 ") if m else ""
+    return cand if cand in c.statuses else None
+
+
+def _heading_bracket(c: StatusContext) -> str | None:
+    return next((x for x in re.findall(r"[（(【]\s*([^（）()【】]{2,12}?)\s*[）)】]", c.heading)
+                 if x in c.statuses), None)
+
+
+def _own_line(c: StatusContext) -> str | None:
+    return next((t for t in (ln.strip().rstrip("。.！!；;") for ln in c.lines[:8]) if t in c.statuses), None)
+
+
+def _trailing_bracket(c: StatusContext) -> str | None:
+    for ln in c.lines:                            # …长效机制研究方案。（留作参考）
         m = re.search(r"[（(【]\s*([^（）()【】]{2,12}?)\s*[）)】][。.]?\s*$", ln)
-        if m and m.group(1) in statuses:
+        if m and m.group(1) in c.statuses:
             return m.group(1)
+    return None
+
+
+def _result_cue(c: StatusContext) -> str | None:
     cue = rx(data("replies")["status_words"]["cue_pattern"])
-    for ln in lines_after:                        # 办理结果：正在解决。 anywhere in the section
+    for ln in c.lines:                            # 办理结果：正在解决。 anywhere in the section
         for m in cue.finditer(ln):
             v = m.group("v").strip()
-            hit = next((w for w in statuses if v == w or v.startswith(w)), None)
+            hit = next((w for w in c.statuses if v == w or v.startswith(w)), None)
             if hit:
                 return hit
-    first = next((ln.strip() for ln in lines_after if ln.strip()), "")
-    return _opening_status(first, statuses) or _closing_status(lines_after, statuses)
+    return None
+
+
+def _opening(c: StatusContext) -> str | None:
+    return _opening_status(next((ln.strip() for ln in c.lines if ln.strip()), ""), list(c.statuses))
+
+
+STATUS_TESTS = {
+    "heading_tail": _heading_tail,
+    "heading_bracket": _heading_bracket,
+    "own_line": _own_line,
+    "trailing_bracket": _trailing_bracket,
+    "result_cue": _result_cue,
+    "opening": _opening,
+    "closing": lambda c: _closing_status(c.lines, list(c.statuses)),
+    "letter_opening": lambda c: None,             # applied by parse_reply over all sections
+    "default": lambda c: True,
+}
+LETTER_OPENING = "status.letter-opening"
+
+
+def _status(heading_line: str, lines_after: list[str]) -> tuple[str | None, str]:
+    """(status as the letter prints it, or None; rule id): models/rules/reply_statuses.json."""
+    context = StatusContext(heading_line, lines_after, words("replies", "status_words", "words"))
+    status, why = decide("reply_statuses", STATUS_TESTS, context)
+    return (None if status == "none" else status), why
 
 
 def _closing_status(lines_after: list[str], statuses: list[str]) -> str | None:
@@ -214,7 +251,8 @@ def parse_reply(text: str, structure: Structure, view: View | None = None) -> Re
     every = rx(r["status_words"]["collective_pattern"]).search(s, vs, opening_end)
     if every:
         for resp in responses:
-            resp.status = resp.status or reader.value(every.start("v"), every.end("v"))
+            if not resp.status:
+                resp.status, resp.rule = reader.value(every.start("v"), every.end("v")), LETTER_OPENING
     return ReplyParts(proposal, responses, mentions)
 
 
@@ -267,9 +305,9 @@ def _responses(structure: Structure, reader: Reader, inv: dict[int, int]) -> lis
         label_end = h.label_end if h else 0
         span = _suggestion(rest, a + label_end, to_simplified(sec.title), first_par, par_start or 0)
         suggestion = reader.value(*span) if span else None
-        status = _status(heading, lines[1:])
+        status, why = _status(heading, lines[1:])
         if status and (at := reader.view.text.find(status, a, b)) >= 0:
             status = reader.value(at, at + len(status))       # as written: 吸收採納 in a traditional text
         out.append(Response(label=sec.label, suggestion=suggestion, status=status,
-                            start=sec.start, end=sec.end))
+                            start=sec.start, end=sec.end, rule=why))
     return out

@@ -17,6 +17,7 @@ from .agency_data import (agency_data, chrome_pattern, continues_word, ends_with
                           stop_chars)
 from .agency_names import (LEVEL_CHARS, Element, Parse, canonical_of_parse, canonicalize, is_cjk,
                            juris_places, parse_at, place_starts_at, to_script)
+from ..rules import decide
 from .jurisdiction import Jurisdiction
 
 __all__ = ["tag_agencies", "find_mentions", "canonicalize", "compact_view", "site_chrome_spans"]
@@ -68,6 +69,7 @@ class Mention:
     parse: Parse | None
     canonical: str | None = None
     kind: str = "body"                 # body | zone | division | league
+    rule: str | None = None            # the agency_names rule that gave the canonical name
 
 
 def _left_ok(s: str, i: int) -> bool:
@@ -209,13 +211,14 @@ def _scan_zones(s: str, j: Jurisdiction, breaks: frozenset[int] = frozenset()) -
             continue
         if s[start:m.start()] in agency_data().zones and _after_collective_item(s, start):
             continue                    # 各区人民政府、开发区管委会: a bare zone word, not a named zone
-        out.append(Mention(start, m.end(), None, _zone_canonical(s[start:m.start()], m.group(), j), "zone"))
+        out.append(Mention(start, m.end(), None, _zone_canonical(s[start:m.start()], m.group(), j), "zone",
+                           "agency.zone-board"))
         # '济源示范区、航空港区管委会': the zone before the separator stands for its own board
         if start > 0 and s[start - 1] == "、":
             k = start - 1
             first = _zone_start(s, k)
             if first is not None and s[max(0, first - 1):first] != "各":
-                out.append(Mention(first, k, None, None, "zone"))
+                out.append(Mention(first, k, None, None, "zone", "agency.zone-in-list"))
     return out
 
 
@@ -230,13 +233,13 @@ def _scan_divisions(s: str) -> list[Mention]:
         name = m.group()
         if any(c in stops for c in name) or continues_word(name, s[m.end():m.end() + 1]):
             continue
-        out.append(Mention(m.start(), m.end(), None, None, "division"))
+        out.append(Mention(m.start(), m.end(), None, None, "division", "agency.division"))
         pos = m.end()
         while pos < len(s) and s[pos] in list_connectors():
             nxt = pattern("division_next").match(s, pos + 1)
             if not nxt or any(c in stops for c in nxt.group()):
                 break
-            out.append(Mention(nxt.start(), nxt.end(), None, None, "division"))
+            out.append(Mention(nxt.start(), nxt.end(), None, None, "division", "agency.division"))
             pos = nxt.end()
     return out
 
@@ -247,7 +250,7 @@ def _scan_league(s: str, j: Jurisdiction) -> list[Mention]:
     for m in pattern("youth_league").finditer(s):
         place = j.name_at(m.group(1))
         canonical = league_template().format(j=place) if place else None
-        out.append(Mention(m.start(), m.end(), None, canonical, "league"))
+        out.append(Mention(m.start(), m.end(), None, canonical, "league", "agency.youth-league"))
     return out
 
 
@@ -255,12 +258,13 @@ def _scan_short_forms(s: str, j: Jurisdiction) -> list[Mention]:
     """Bodies named by a short form the jurisdiction cannot complete: the issuer's own party group
     (局党组) and a board written X管委 (canonical unknown); the issuer's counterpart at another level
     (省厅 in a city bureau's letter -> the province's department of the same function)."""
-    out = [Mention(m.start("v"), m.end("v"), None, None, "body") for key in ("own_party_group", "board_abbreviation")
-           for m in pattern(key).finditer(s)]
+    out = [Mention(m.start("v"), m.end("v"), None, None, "body", f"agency.{key.replace('_', '-')}")
+           for key in ("own_party_group", "board_abbreviation") for m in pattern(key).finditer(s)]
     for m in pattern("counterpart").finditer(s):
         place = j.name_at(m.group("level"))
         core = _counterpart_core(j.department, m.group("kind"))
-        out.append(Mention(m.start("v"), m.end("v"), None, place + core if place and core else None, "body"))
+        out.append(Mention(m.start("v"), m.end("v"), None, place + core if place and core else None, "body",
+                           "agency.counterpart"))
     return out
 
 
@@ -293,24 +297,53 @@ def _level_hint(s: str, m: Mention) -> str | None:
     return hit.group(1) if hit else None
 
 
+@dataclass
+class NameContext:
+    """A parsed mention, the mention before it and the document's jurisdiction."""
+    s: str
+    mention: Mention
+    prev: Mention | None
+    j: Jurisdiction
+    traditional: bool
+
+    def canonical(self, parse: Parse) -> str | None:
+        return canonical_of_parse(parse, self.j, _level_hint(self.s, self.mention), self.traditional)
+
+
+def _shared_prefix(c: NameContext) -> str | None:
+    """'市商务局、工业和信息化局': a bare core right after a prefixed mention takes its prefix."""
+    m, prev, head = c.mention, c.prev, c.mention.parse.elements[0]
+    if head.prefixes or head.kind not in ("dept", "local", "generic") or prev is None or prev.parse is None \
+            or c.s[prev.end:m.start] not in _LIST_SEPARATORS:
+        return None
+    prefs = [p for p in prev.parse.elements[0].prefixes if p[1] in ("level", "place", "newplace")]
+    if not prefs:
+        return None
+    m.parse = Parse(m.parse.end, [Element(prefs, head.core, head.kind)] + m.parse.elements[1:], m.parse.joint)
+    return c.canonical(m.parse)
+
+
+NAME_TESTS = {
+    "joint": lambda c: c.mention.parse.joint,
+    "national": lambda c: c.mention.parse.elements[0].kind == "national" and c.canonical(c.mention.parse),
+    "national_chain": lambda c: c.mention.parse.elements[0].kind in ("parent", "firm") and c.canonical(c.mention.parse),
+    "shared_prefix": _shared_prefix,
+    "jurisdiction": lambda c: c.canonical(c.mention.parse),
+    "scanner": lambda c: False,                     # applied by the scanners of zones, leagues, short forms
+    "default": lambda c: True,
+}
+
+
 def _canonicals(s: str, mentions: list[Mention], j: Jurisdiction, traditional: bool) -> None:
-    """Fill in canonical names; a bare core in a shared-prefix list takes the list's prefix."""
+    """Fill in canonical names by models/rules/agency_names.json; each mention names the rule."""
     prev: Mention | None = None
     for m in mentions:
         if m.parse is None:
             prev = None if m.kind != "zone" else prev
             m.canonical = to_script(m.canonical, traditional)
             continue
-        head = m.parse.elements[0]
-        parse = m.parse
-        if not head.prefixes and head.kind in ("dept", "local", "generic") and prev is not None \
-                and prev.parse is not None and s[prev.end:m.start] in _LIST_SEPARATORS:
-            pprefs = [p for p in prev.parse.elements[0].prefixes if p[1] in ("level", "place", "newplace")]
-            if pprefs:
-                parse = Parse(m.parse.end, [Element(pprefs, head.core, head.kind)] + m.parse.elements[1:],
-                              m.parse.joint)
-        m.parse = parse
-        m.canonical = canonical_of_parse(parse, j, _level_hint(s, m), traditional)
+        name, m.rule = decide("agency_names", NAME_TESTS, NameContext(s, m, prev, j, traditional))
+        m.canonical = name if isinstance(name, str) and name != "none" else None
         prev = m
 
 
@@ -364,7 +397,7 @@ def _shared_suffix_places(s: str, mentions: list[Mention], j: Jurisdiction, trad
         body = s[m.start + len(place):m.end]
         canonical = canonicalize(before + body, j, traditional=traditional)
         if canonical:
-            out.append(Mention(first, k, None, canonical, "body"))
+            out.append(Mention(first, k, None, canonical, "body", "agency.shared-suffix-place"))
     return out
 
 
@@ -394,5 +427,6 @@ def tag_agencies(text: str, jurisdiction: Jurisdiction) -> list[Entity]:
         start, end = c.span(m.start, m.end)
         if any(a <= start < b for a, b in chrome):
             continue                    # 首页 > 政务公开 > 省政府办公厅文件, 版权所有：…: site furniture
-        out.append(Entity("AGENCY", text[start:end], start, end, None, {"canonical": m.canonical}))
+        out.append(Entity("AGENCY", text[start:end], start, end, None,
+                          {"canonical": m.canonical, "rule": m.rule or "agency.unresolved"}))
     return out

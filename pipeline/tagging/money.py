@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ..clean.script import make_view
 from ..types import Entity
 from .money_lexicon import MoneyLexicon, lexicon
-from .money_roles import (clause_start, governing_bound, money_role, money_scope, rate_is_support,
+from .money_roles import (clause_start, governing_bound, money_role, money_scope, rate_decision,
                           sentence_start)
 from ..numerals import HALF_WIDTH, parse_number
 
@@ -43,6 +43,7 @@ class Rate:
     value: float
     role: str
     used: bool = False
+    rule: str | None = None
 
 
 def tag_money(text: str) -> list[Entity]:
@@ -66,7 +67,8 @@ def tag_money(text: str) -> list[Entity]:
             "approx": a.approx, **a.attrs, "scope": scope}))
     for r in rates:
         s, e = view.span_to_original(r.start, r.end)
-        out.append(Entity("RATE", text[s:e], s, e, attrs={"value": round(r.value, 6), "role": r.role}))
+        out.append(Entity("RATE", text[s:e], s, e, attrs={"value": round(r.value, 6), "role": r.role,
+                                                           "rule": r.rule}))
     return sorted(out, key=lambda ent: (ent.start, ent.end))
 
 
@@ -277,11 +279,13 @@ def _rates(v: str, L: MoneyLexicon) -> list[Rate]:
     for m in L.percent.finditer(v):
         num = m.group("num") or m.group("cn")
         value = parse_number(num)
-        if value is None or not rate_is_support(v, m.start(), m.end(), L):
+        if value is None:
+            continue
+        role, why = rate_decision(v, m.start(), m.end(), L)
+        if role is None:
             continue
         bound = governing_bound(v, m.start(), L)
-        out.append(Rate(bound[0] if bound else m.start(), m.end(), value / 100,
-                        "rate_cap" if bound else "rate"))
+        out.append(Rate(bound[0] if bound else m.start(), m.end(), value / 100, role, rule=why))
     return out
 
 

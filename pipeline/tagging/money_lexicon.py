@@ -82,6 +82,7 @@ class MoneyLexicon:
     per_scope: re.Pattern
     beneficiary: re.Pattern
     support_verbs: re.Pattern
+    relief_before: re.Pattern        # 减按 right before a percentage
     support_verbs_any: re.Pattern    # any support verb, anywhere (给予, 奖励 …)
     condition_topic: re.Pattern      # 对/凡 opening a condition clause
     condition_tail: re.Pattern       # … 的 + beneficiary noun closing it
@@ -189,6 +190,7 @@ def lexicon() -> MoneyLexicon:
         condition_before_award=re.compile(ctx["condition_before_award"]["pattern"]),
         rate_left=rate_left,
         rate_left_re=re.compile(_alt(list(rate_left))),
+        relief_before=re.compile(rf"(?:{_alt(rates['relief_left']['words'])})\s*$"),
         rate_right=re.compile(rf"\s*(?:{_alt(_words(rates['support_right']))})"),
         ratio_change=re.compile(rf"(?:{_alt(rates['ratio_change']['nouns'])})(?:比例|标准)"
                                 rf"(?:{_alt(rates['ratio_change']['verbs'])})$"),

@@ -207,15 +207,44 @@ def _trim(v: str, s: int, e: int) -> tuple[int, int] | None:
     return (s, e) if e > s else None
 
 
-def rate_is_support(v: str, start: int, end: int, L: MoneyLexicon) -> bool:
-    """True where the percentage at view[start:end] sets support (给予30%, 按投入50%给予), not a growth or share."""
-    if L.rate_right.match(v, end):
-        return True
-    if L.rate_not_right.match(v, end):
-        return False
-    if L.ratio_change.search(_WHITE.sub("", v[clause_start(v, start):start])):
-        return True
-    cue = nearest_cue(v[clause_start(v, start):start], L.rate_left_re, L.rate_left)
-    if cue is None:                 # 且不超过项目总投资的30%: a bounded share is a support limit
-        return governing_bound(v, start, L) is not None
-    return cue
+@dataclass
+class RateContext:
+    """A percentage at view[start:end] and the clause before it."""
+    v: str
+    start: int
+    end: int
+    L: MoneyLexicon
+
+    @cached_property
+    def before(self) -> str:
+        return self.v[clause_start(self.v, self.start):self.start]
+
+    @cached_property
+    def bounded(self) -> bool:
+        return governing_bound(self.v, self.start, self.L) is not None
+
+
+def _rate_cue(c: RateContext) -> str | None:
+    cue = nearest_cue(c.before, c.L.rate_left_re, c.L.rate_left)
+    return None if cue is None else ("rate" if cue else "none")
+
+
+RATE_TESTS = {
+    "relief": lambda c: c.L.relief_before.search(c.v, max(0, c.start - 4), c.start),
+    "support_after": lambda c: c.L.rate_right.match(c.v, c.end),
+    "not_support_after": lambda c: c.L.rate_not_right.match(c.v, c.end),
+    "ratio_change": lambda c: c.L.ratio_change.search(_WHITE.sub("", c.before)),
+    "cue": _rate_cue,
+    "bounded_share": lambda c: c.bounded,
+    "default": lambda c: True,
+}
+
+
+def rate_decision(v: str, start: int, end: int, L: MoneyLexicon) -> tuple[str | None, str]:
+    """(role rate / rate_cap, or None where the percentage sets no support; rule id):
+    models/rules/rate_roles.json."""
+    c = RateContext(v, start, end, L)
+    result, why = decide("rate_roles", RATE_TESTS, c)
+    if result == "none":
+        return None, why
+    return ("rate_cap" if c.bounded else "rate"), why

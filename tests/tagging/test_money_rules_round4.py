@@ -53,9 +53,9 @@ def test_round4_money_roles(text, written, role):
     assert role_of(text, written) == role
 
 
-def test_tax_computation_percentages_are_not_support_rates():
+def test_a_tax_relief_is_a_rate_but_the_tax_rate_is_not():
     text = "年应纳税所得额不超过100万元的部分，减按12.5%计入应纳税所得额，按20%的税率缴纳企业所得税。"
-    assert rate_values(text) == []
+    assert rate_values(text) == [0.125]
 
 
 def test_support_rate_still_found_beside_a_tax_sentence():
