@@ -46,14 +46,15 @@ class Rate:
     rule: str | None = None
 
 
-def tag_money(text: str) -> list[Entity]:
-    """MONEY and RATE entities of `text` (spans in `text`; page left for the caller)."""
+def tag_money(text: str, policy: bool = False) -> list[Entity]:
+    """MONEY and RATE entities of `text` (spans in `text`; page left for the caller). `policy`: the
+    text prescribes (measures, notices), so a figure word marks a condition or a goal, not a report."""
     if not text:
         return []
     view = make_view(text)
     v = view.text.translate(HALF_WIDTH)
     L = lexicon()
-    amounts = _group(v, _with_ranges_and_lists(v, _amounts(v, L), L), L)
+    amounts = _group(v, _with_ranges_and_lists(v, _amounts(v, L), L), L, policy)
     rates = _rates(v, L)
     _tie_rates(v, amounts, rates)
     out = []
@@ -227,7 +228,7 @@ def _list_joiner_before(v: str, pos: int) -> int | None:
     return i if i >= 0 and v[i] == "、" else None
 
 
-def _group(v: str, amounts: list[Amount], L: MoneyLexicon) -> list[Amount]:
+def _group(v: str, amounts: list[Amount], L: MoneyLexicon, policy: bool = False) -> list[Amount]:
     """Join amounts listed with 、/和/或 into groups sharing bound, approximation and role."""
     groups: list[list[Amount]] = []
     for a in amounts:
@@ -244,7 +245,7 @@ def _group(v: str, amounts: list[Amount], L: MoneyLexicon) -> list[Amount]:
         bound = governing_bound(v, first.start, L)
         suffix = L.approx_suffix.match(v, last.end)
         shared_approx = first.approx and first.start < first.num_start
-        role, why = money_role(v, first.start, last.end, bound is not None, first.amount_max is not None, L)
+        role, why = money_role(v, first.start, last.end, bound is not None, first.amount_max is not None, L, policy)
         for a in members:
             own = bound if a is first else governing_bound(v, a.start, L)
             a_role, a_why = ("cap", BOUND_IN_LIST) if own and a is not first and role != "threshold" else (role, why)

@@ -86,7 +86,8 @@ class MoneyLexicon:
     support_verbs_any: re.Pattern    # any support verb, anywhere (给予, 奖励 …)
     condition_topic: re.Pattern      # 对/凡 opening a condition clause
     condition_tail: re.Pattern       # … 的 + beneficiary noun closing it
-    condition_before_award: re.Pattern  # an amount followed at once by its award   # leading support words stripped from a scope phrase
+    condition_before_award: re.Pattern  # an amount followed at once by its award
+    plan_words: re.Pattern           # words of a planned goal (每年, 全年, 带动, 计划)   # leading support words stripped from a scope phrase
     rate_left: dict             # cue -> True (support) / False (not a support rate)
     rate_left_re: re.Pattern
     rate_right: re.Pattern
@@ -188,6 +189,7 @@ def lexicon() -> MoneyLexicon:
         condition_tail=re.compile(rf"(?P<gap>[^。；;]{{0,{ctx['condition_clause']['tail_window']}}}?)的\s*"
                                   rf"[^。；;，,的\d]{{0,12}}?(?:{elig})"),
         condition_before_award=re.compile(ctx["condition_before_award"]["pattern"]),
+        plan_words=re.compile(_alt(ctx["plan_words"]["words"])),
         rate_left=rate_left,
         rate_left_re=re.compile(_alt(list(rate_left))),
         relief_before=re.compile(rf"(?:{_alt(rates['relief_left']['words'])})\s*$"),

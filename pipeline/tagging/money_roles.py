@@ -106,6 +106,7 @@ class RoleContext:
     bounded: bool
     is_range: bool
     L: MoneyLexicon
+    policy: bool = False
 
     @cached_property
     def right(self) -> str:
@@ -139,6 +140,25 @@ def _condition_clause(c: RoleContext) -> bool:
     return bool(tail) and not L.support_verbs_any.search(tail.group("gap"))
 
 
+def _policy_figure(c: RoleContext) -> str | None:
+    """In a text that prescribes, a figure word (产值, 投资, 实现) before the amount marks a goal where the
+    sentence plans (每年, 全年, 带动, 力争) and a condition where support follows in the sentence or a
+    对… clause holds it; otherwise it stays a reported figure (a preamble's 去年实现产值…)."""
+    if not c.policy:
+        return None
+    cue = clause_cue_role(c.v[c.clause:c.start], c.L) or nearest_cue(c.v[c.sentence:c.start], c.L.role_left_re,
+                                                                      c.L.role_left)
+    if cue != "statistic":
+        return None
+    if c.L.plan_words.search(c.v, c.sentence, c.end):
+        return "target"
+    stop = _SENTENCE_END.search(c.v, c.end)
+    later = c.v[c.end:stop.start() if stop else len(c.v)]
+    if c.L.support_verbs_any.search(later) or c.L.condition_topic.search(c.v, c.sentence, c.start):
+        return "threshold"                  # a condition the support depends on
+    return None
+
+
 ROLE_TESTS = {
     "per_unit_base": lambda c: c.L.per_unit_base.search(c.v, max(0, c.start - 2), c.start),
     "fine_or_charge": lambda c: (m := c.L.role_right.match(c.right)) and m.lastgroup == "other",
@@ -150,6 +170,7 @@ ROLE_TESTS = {
     "eligibility": lambda c: c.eligible or c.L.threshold_before.search(c.v, c.clause, c.start),
     "condition_clause": _condition_clause,
     "report_clause": lambda c: c.L.report.search(_WHITE.sub("", c.v[c.clause:c.start])),
+    "policy_figure": _policy_figure,
     "range": lambda c: c.is_range,
     "per_unit_noun_after": lambda c: c.per_unit_lead and (m := c.L.role_right.match(c.right)) and m.lastgroup,
     "per_unit_paid_out": lambda c: c.per_unit_lead and c.L.paid_out_grant.match(c.right),
@@ -163,9 +184,10 @@ ROLE_TESTS = {
 }
 
 
-def money_role(v: str, start: int, end: int, bounded: bool, is_range: bool, L: MoneyLexicon) -> tuple[str, str]:
+def money_role(v: str, start: int, end: int, bounded: bool, is_range: bool, L: MoneyLexicon,
+               policy: bool = False) -> tuple[str, str]:
     """(role, rule id) of an amount group spanning view[start:end]: models/rules/money_roles.json."""
-    return decide("money_roles", ROLE_TESTS, RoleContext(v, start, end, bounded, is_range, L))
+    return decide("money_roles", ROLE_TESTS, RoleContext(v, start, end, bounded, is_range, L, policy))
 
 
 def money_scope(v: str, start: int, num_start: int, bound: tuple[int, int] | None,

@@ -86,7 +86,8 @@ def agencies_component(doc: Doc) -> Doc:
 @Language.component("policykg_money")
 def money_component(doc: Doc) -> Doc:
     from .money import tag_money
-    doc._.entities = list(doc._.entities or []) + tag_money(_text(doc))
+    kind = doc._.structure.kind if doc._.structure else "other"
+    doc._.entities = list(doc._.entities or []) + tag_money(_text(doc), policy=kind in ("measures", "notice"))
     return doc
 
 
