@@ -118,6 +118,7 @@ class Structure:
     body_end: int = 0
     kind: str = "other"                # reply | measures | notice | other
     warnings: list[str] = field(default_factory=list)
+    cover_end: int | None = None       # where the cover letter of an issued document is signed
 
 
 # ---------------------------------------------------------------- tagging: spans and their facts

@@ -5,7 +5,7 @@ back to the document's own characters and offsets.
 """
 from __future__ import annotations
 
-from ..clean.script import make_view
+from ..clean.script import make_view, to_simplified
 from ..errors import W_NO_DATE, W_NO_ISSUER, W_NO_STRUCTURE
 from ..types import Meta, Structure
 from .chrome import find_bounds
@@ -75,6 +75,11 @@ def parse_structure(text: str) -> Structure:
         first_section = next((ln.start for ln in lines if ln.index in headings), lines[bounds.last].end)
         meta.doc_type = untitled_doc_type(meta.doc_number, view.text[lines[bounds.first].start:first_section])
     kind = document_kind(meta.title, meta.doc_type, head.cover_issues, opening)
+    if kind == "other" and _units_per_item(sections, text):
+        kind = "measures"                # a task list without a title: its items name their units
+    cover_end = None
+    if signed and issues_attached(meta.title, head.cover_issues):
+        cover_end = reader.span(lines[signed].start, lines[signed].end)[1]
     warnings = []
     if meta.title is None and meta.doc_number is None and not sections:
         warnings.append(W_NO_STRUCTURE)
@@ -83,4 +88,11 @@ def parse_structure(text: str) -> Structure:
     if meta.date is None:
         warnings.append(W_NO_DATE)
     return Structure(meta=meta, sections=sections, body_start=body_start, body_end=body_end,
-                     kind=kind, warnings=warnings)
+                     kind=kind, warnings=warnings, cover_end=cover_end)
+
+
+def _units_per_item(sections, text: str) -> bool:
+    """True where at least two numbered items each name their responsible units."""
+    cue = rx(data("measures")["lead_unit_cues"]["body_pattern"])
+    return sum(bool(cue.search(to_simplified(text[s.start:s.end]))) for s in sections if s.level > 1 or
+               not any(c.parent is not None for c in sections)) >= 2

@@ -178,6 +178,8 @@ def select_measures(structure: Structure, text: str) -> list[Section]:
 
     for root in children.get(None, []):
         visit(root)
+    if structure.cover_end is not None and any(m.start >= structure.cover_end for m in out):
+        out = [m for m in out if m.start >= structure.cover_end]   # the cover letter's 一、二、 are instructions
     return out
 
 
