@@ -87,11 +87,12 @@ def coverage(paths: list[Path]) -> tuple[dict[str, list[int]], dict[str, list[st
                 count(f"{f} found where plain", getattr(meta, f) is not None, doc)
         if kinds.get(doc) == "measures" and plain["numbered_items"]:
             count("measures found in policies with numbered items", bool(record.measures), doc)
-        if record.measures and plain["units_per_item"]:
-            fig["measures with units where cues per item"][1] += len(record.measures)
-            with_units = sum(bool(m.responsible) for m in record.measures)
+        whole = [m for m in record.measures if not m.truncated]     # a cut item may lose its units
+        if whole and plain["units_per_item"]:
+            fig["measures with units where cues per item"][1] += len(whole)
+            with_units = sum(bool(m.responsible or m.collectives) for m in whole)
             fig["measures with units where cues per item"][0] += with_units
-            if with_units < len(record.measures):
+            if with_units < len(whole):
                 miss["measures with units where cues per item"].append(doc)
         money = [e for e in record.entities if e.label == "MONEY"]
         if money:

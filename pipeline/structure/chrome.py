@@ -39,6 +39,11 @@ def is_chrome(line: str) -> bool:
     return bool(hits) and min(hits) <= c["max_cue_offset"]
 
 
+def has_site_cue(line: str) -> bool:
+    """True where a site field cue (发布时间:, 【字体:, 来源:) stands anywhere in the line."""
+    return any(rx(p).search(line) for p, _ in data("chrome")["line_cues"] if not p.startswith("^"))
+
+
 def _is_trailing(line: str) -> bool:
     """True for a site line after the letter: chrome, a short 打印本页/上一篇 line, a footer."""
     c = data("chrome")

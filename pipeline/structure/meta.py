@@ -10,6 +10,7 @@ from .layout import Reader, TextLine
 from .lexicon import data, date_pattern, pattern, rx, words
 from .sections import match_heading
 from .sitemeta import site_fields
+from .chrome import has_site_cue
 
 _JUNK_END = re.compile(r"[?？|｜\s]+$")
 _PUNCT = re.compile(r"[，,。：:；;、《》“”\"（）()！？!?]")
@@ -224,7 +225,7 @@ def _read_doc_number(reader: Reader, lines, body, limit, head: Header) -> None:
             head.meta.doc_number = reader.value(ln.start + lead + m.start("v"), ln.start + lead + m.end("v"))
             head.doc_number_line = i
             return
-        if i > title_line and ("。" in ln.text or ln.text.endswith(("：", ":"))):
+        if i > title_line and ("。" in ln.text or (ln.text.endswith(("：", ":")) and not has_site_cue(ln.text))):
             break
 
 

@@ -17,7 +17,9 @@ def _keys() -> tuple[re.Pattern, dict[str, str]]:
     long_keys = "|".join(r"\s*".join(map(re.escape, k)) for k in spaced if len(k) >= 3)
     pattern = rx(r"(?:^|(?<=[\s|｜\[【\-—]))(?P<key>" + alternatives + r")(?=" + spec["key_end"] + ")"
                  r"|(?P<glued>" + alternatives + r")(?=\s*[\]】]?\s*[:：])"       # …00123发文字号：
-                 r"|(?:^|(?<=[\dA-Za-z/]))(?P<bare>" + long_keys + r")")          # 发文字号国办发…, …0320发布机构临沂…
+                 r"|(?:^|(?<=[\dA-Za-z/]))(?P<bare>" + long_keys + r")"           # 发文字号国办发…, …0320发布机构临沂…
+                 r"|(?<=[【\[])(?P<bracketed>" + alternatives + r")(?=[】\]])"  # 【发文字号】川环发[2013]121号
+                 r"|(?P<numbered>" + alternatives + r")(?=[\u4e00-\u9fff]{1,14}[〔\[［【(（]\s*(?:19|20)\d{2})")  # 文号蔡政办〔2023〕1号
     return pattern, field_of
 
 
@@ -35,7 +37,8 @@ def site_fields(line: str) -> dict[str, tuple[int, int]]:
         end = stop
         while end > start and line[end - 1] in " \t\u3000|｜[【-—":
             end -= 1
-        field = field_of["".join((m.group("key") or m.group("glued") or m.group("bare")).split())]
+        key = m.group("key") or m.group("glued") or m.group("bare") or m.group("bracketed") or m.group("numbered")
+        field = field_of["".join(key.split())]
         if end > start and field != "other" and field not in out:
             out[field] = (start, end)
     return out

@@ -90,7 +90,7 @@ def _items(s: str, start: int, end: int, mentions: list[Mention]) -> list[tuple[
             lead = len(chunk) - len(chunk.lstrip(" （）()"))
             chunk = chunk.strip(" （）()") if chunk.count("（") + chunk.count("(") == 0 else chunk.strip(" ")
             chunk = _strip_role_verb(chunk)
-            if chunk:
+            if chunk and chunk not in _cues()["list_fillers"]:
                 out.append((pos + offset + lead, chunk, None))
         if m:
             out.append((m.start, s[m.start:m.end], m))
