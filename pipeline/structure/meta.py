@@ -91,6 +91,11 @@ def _title_text(ln: TextLine) -> tuple[str, int]:
     cut = rx(data("chrome")["inline_cues"]["pattern"]).search(text)
     if cut and cut.start() > 0:
         text = text[:cut.start()].rstrip()
+    half = len(text) // 2
+    if len(text) % 2 == 0 and half >= 8 and text[:half] == text[half:]:     # 禁止焚烧秸秆的通告禁止焚烧秸秆的通告
+        text = text[:half]
+    if text.startswith("《") and text.endswith("》") and text.count("《") == 1:   # 《…关于印发〈…〉的通知》
+        offset, text = offset + 1, text[1:-1]
     colon = max(text.rfind("："), text.rfind(":"))
     if colon > 0 and not title_doc_type(text):           # 某区奖励政策:关于…的若干政策意见
         tail = text[colon + 1:].lstrip()
@@ -108,7 +113,8 @@ def _title_block(lines: list[TextLine], body: list[int], limit: int, chrome: fro
         ln = lines[i]
         text, offset = _title_text(ln)
         last, hit, joined = ln, title_doc_type(text), text
-        wraps = not (is_date_line(text) or is_unit_line(text) or match_heading(text))
+        complete = bool(hit) and rx(data("doc_types")["complete_title"]["pattern"]).search(text[:hit[1]])
+        wraps = not (is_date_line(text) or is_unit_line(text) or match_heading(text) or complete)
         for nxt_i in body[pos + 1:pos + 3] if wraps else ():
             nxt = lines[nxt_i]
             if nxt_i >= limit or not joined or joined[-1] in "。：:；;，," \
@@ -337,8 +343,12 @@ def _read_site_fields(reader: Reader, lines, first, limit, head: Header) -> str 
     (成文日期 only: a web 发布日期 is not the document's date); returns the block's issuer (发布机构,
     else a 来源 that names a unit), if any."""
     meta, issuer, from_source = head.meta, None, False
-    for ln in lines[:max(limit, first + 1)]:
-        fields = site_fields(ln.text)
+    first_sentence = next((ln.index for ln in lines if "。" in ln.text), len(lines))
+    for ln in lines[:max(limit, first + 1, first_sentence)]:
+        label = match_heading(ln.text)          # 6. [发文字号] 政府令〔2018〕277号: a numbered metadata list
+        fields = site_fields(ln.text[label.label_end:] if label else ln.text)
+        if label:
+            ln = TextLine(ln.index, ln.start + label.label_end, ln.end, ln.text[label.label_end:])
         if "title" in fields and meta.title is None:
             s, e = fields["title"]
             value = ln.text[s:e]
