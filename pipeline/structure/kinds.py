@@ -53,12 +53,14 @@ def _is_measures_name(name: str) -> bool:
 
 
 def untitled_doc_type(doc_number: str | None, preamble: str) -> str | None:
-    """The 文种 of a text without a title: its doc number's word (…建议函〔2021〕…), else the
-    preamble's own word (现提出以下意见, 制定…的若干政策)."""
+    """The 文种 of a text without a title: its doc number's word (…建议函〔2021〕…), a cover text that
+    issues it (现印发给你们: 通知), else the preamble's own word (现提出以下意见, 制定…的若干政策)."""
     d = data("doc_types")
     m = rx(d["doc_number_type"]["pattern"]).search(to_simplified(doc_number or ""))
     if m:
         return m.group("type")
+    if any(rx(p).search(to_simplified(preamble)) for p in d["cover_letter"]["patterns"]):
+        return "通知"                       # 《…》已经市人民政府同意，现印发给你们
     m = rx(d["body_doc_type"]["pattern"]).search(to_simplified(preamble))
     return m.group("type") if m else None
 

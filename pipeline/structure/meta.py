@@ -105,16 +105,34 @@ def _title_text(ln: TextLine) -> tuple[str, int]:
 
 
 def _title_block(lines: list[TextLine], body: list[int], limit: int, chrome: frozenset[int]):
-    """The title's first/last line and view span: the first title line, joined with its lead lines
-    and with a wrapped tail (…若干政策举措 / (2025年版)的通知)."""
+    """The title's first/last line and view span: of the title lines before the 主送 line or the
+    first sentence, the last (a page heading above gives way to the title under the doc number)."""
+    blocks = []
+    for block in _title_blocks(lines, body, limit, chrome):
+        if blocks and any(_ends_header(lines[i].text) for i in body if blocks[-1][1] < i < block[0]):
+            break
+        blocks.append(block)
+    return blocks[-1] if blocks else None
+
+
+def _ends_header(line: str) -> bool:
+    """A 主送 line or a sentence: the header's title block lies above it."""
+    return "。" in line or (line.endswith(("：", ":")) and not has_site_cue(line))
+
+
+def _title_blocks(lines: list[TextLine], body: list[int], limit: int, chrome: frozenset[int]):
+    """Every title block in the header: a title line joined with its lead lines and with a wrapped
+    tail (…若干政策举措 / (2025年版)的通知)."""
+    taken = -1
     for pos, i in enumerate(body):
+        if i <= taken:
+            continue
         if i >= limit:
             break
         ln = lines[i]
         text, offset = _title_text(ln)
         last, hit, joined = ln, title_doc_type(text), text
-        complete = bool(hit) and rx(data("doc_types")["complete_title"]["pattern"]).search(text[:hit[1]])
-        wraps = not (is_date_line(text) or is_unit_line(text) or match_heading(text) or complete)
+        wraps = not (is_date_line(text) or is_unit_line(text) or match_heading(text))
         for nxt_i in body[pos + 1:pos + 3] if wraps else ():
             nxt = lines[nxt_i]
             if nxt_i >= limit or not joined or joined[-1] in "。：:；;，," \
@@ -123,6 +141,8 @@ def _title_block(lines: list[TextLine], body: list[int], limit: int, chrome: fro
             open_book = joined.count("《") > joined.count("》")
             if len(nxt.text) > (40 if open_book else 20) or doc_number_at(nxt.text):
                 break
+            if hit and not nxt.text.startswith(tuple(data("doc_types")["complete_title"]["continued_by"])):
+                break                              # a whole title: 政策 or the attached title is not its tail
             longer = title_doc_type(joined + nxt.text)
             if not longer or longer[1] <= len(joined):     # the title must run into the next line
                 break
@@ -136,8 +156,8 @@ def _title_block(lines: list[TextLine], body: list[int], limit: int, chrome: fro
         start_line, start = i, ln.start + offset
         if offset == 0:
             start_line, start = _extend_back(lines, body[:pos], ln)
-        return start_line, last.index, (start, last.start + (offset if last is ln else 0) + kept), doc_type
-    return None
+        taken = last.index
+        yield start_line, last.index, (start, last.start + (offset if last is ln else 0) + kept), doc_type
 
 
 def _fuller_title_follows(lines: list[TextLine], after: list[int], limit: int, title: str) -> bool:
@@ -175,9 +195,9 @@ def _extend_back(lines: list[TextLine], before: list[int], ln: TextLine) -> tupl
         if doc_number_at(t) and prev and prev[-1] not in "。：:；;，,":    # 88号盘山县…关于印发《…
             first, start = lines[i], lines[i].start + prev_offset
             break
-        if doc_number_at(t) or is_date_line(t) or match_heading(t) or len(t) > 60 \
-                or t[-1] in "。：:；;，,?？" or t.endswith(marks) or is_unit_line(t):
-            break
+        if doc_number_at(t) or is_date_line(t) or match_heading(t) or len(t) > 60 or "：" in t or ":" in t \
+                or t[-1] in "。；;，,?？" or t.endswith(marks) or is_unit_line(t):
+            break                                  # a field line (办理结果:(C)) is not the title's head
         first, start = lines[i], lines[i].start
     return first.index, start
 
