@@ -260,12 +260,35 @@ def _scan_short_forms(s: str, j: Jurisdiction) -> list[Mention]:
     (省厅 in a city bureau's letter -> the province's department of the same function)."""
     out = [Mention(m.start("v"), m.end("v"), None, None, "body", f"agency.{key.replace('_', '-')}")
            for key in ("own_party_group", "board_abbreviation") for m in pattern(key).finditer(s)]
+    for m in pattern("session_body").finditer(s):
+        place = _place_name(m.group("place"), j)
+        out.append(Mention(m.start("v"), m.end("v"), None, place + "人民代表大会" if place else None, "body",
+                           "agency.session-body"))
+    for m in pattern("cppcc_session").finditer(s):
+        place = _place_name(m.group("place"), j)
+        out.append(Mention(m.start("v"), m.end("v"), None, f"中国人民政治协商会议{place}委员会" if place else None,
+                           "body", "agency.session-body"))
     for m in pattern("counterpart").finditer(s):
         place = j.name_at(m.group("level"))
         core = _counterpart_core(j.department, m.group("kind"))
         out.append(Mention(m.start("v"), m.end("v"), None, place + core if place and core else None, "body",
                            "agency.counterpart"))
     return out
+
+
+def _place_name(written: str, j: Jurisdiction) -> str | None:
+    """The full name of a place written before a session (兰亭镇 -> 绍兴县兰亭镇), else the document's own."""
+    for w in ("关于", "对于", "对", "在", "于"):
+        if written.startswith(w):
+            written = written[len(w):]
+    if not written:
+        return j.name_at(None)
+    from .jurisdiction import parse_place_chain
+    province, city, county, used = parse_place_chain(written, loose=True)
+    if used == len(written) and (county or city or province):
+        return county and (j.name_at(county[-1]) if j.county and county in j.county else None) or county or city or province
+    own = j.name_at(None)
+    return own + written if own and written.endswith(("镇", "乡")) and not written.startswith(own) else written
 
 
 def _counterpart_core(department: str | None, kind: str) -> str | None:
@@ -406,7 +429,8 @@ def site_chrome_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in re.finditer(pattern("breadcrumb").pattern, text, re.M)]
     for m in footer_words().finditer(text):
         spans.append((text.rfind("\n", 0, m.start()) + 1, _line_end(text, m.end())))
-    for key in ("site_name_line", "site_header_line", "site_name_breadcrumb", "link_list_tail", "source_field"):
+    for key in ("site_name_line", "site_header_line", "site_name_breadcrumb", "link_list_tail", "source_field",
+                "keyword_field"):
         spans.extend(m.span() for m in chrome_pattern(key).finditer(text))
     return spans
 

@@ -248,19 +248,36 @@ def place_starts_at(s: str, p: int) -> bool:
     return any(s[p:p + n] in names for n in _place_lengths_by_first().get(s[p:p + 1], ()))
 
 
-def _generic_core(s: str, q: int) -> tuple[int, str] | None:
+def _generic_core(s: str, q: int, kinds: tuple[str, ...] = ()) -> tuple[int, str] | None:
     """An unseen function name + suffix after a prefix: 乡村振兴局, 港海关 (shortest closing suffix)."""
     stops = stop_chars()
-    if _cores_at(s, q):
+    if _cores_at(s, q) or (q and s[q - 1:q + 1] in agency_data().generic["level_words"]["words"]):
         return None
-    for k in range(q + 1, min(len(s), q + MAX_FUNCTION_CHARS + 1)):
+    longest = max(_long_suffixes().values(), default=MAX_FUNCTION_CHARS)
+    for k in range(q + 1, min(len(s), q + longest + 1)):
         if not is_cjk(s[k - 1]) or s[k - 1] in stops or s[k - 1] in LEVEL_CHARS:
             return None
         for suf, not_after in _generic_suffixes_by_first().get(s[k], ()):
             e = k + len(suf)
-            if s.startswith(suf, k) and not (e < len(s) and s[e] in not_after):
+            if s.startswith(suf, k) and not (e < len(s) and s[e] in not_after) \
+                    and k - q <= _long_suffixes().get(suf, MAX_FUNCTION_CHARS) and _allowed(suf, s[q:k], kinds):
                 return e, s[q:e]
     return None
+
+
+def _allowed(suffix: str, stem: str, kinds: tuple[str, ...]) -> bool:
+    """A restricted suffix (中心) closes a name only after a level prefix (县, 市) and with a stem of a
+    public service (县农村公路事业发展中心), not a programme or a goal (国家技术创新中心, 国际金融中心)."""
+    spec = agency_data().generic["generic_suffixes"].get("restricted", {}).get(suffix)
+    if not spec:
+        return True
+    return set(kinds) <= set(spec["prefix_kinds"]) and any(w in stem for w in spec["stem_words"])
+
+
+@cache
+def _long_suffixes() -> dict[str, int]:
+    """Suffixes whose function part may run longer than MAX_FUNCTION_CHARS (疫情防控指挥部)."""
+    return agency_data().generic["generic_suffixes"].get("long_stems", {})
 
 
 def _local(key: str) -> dict:
@@ -358,7 +375,7 @@ def parse_at(s: str, i: int, extra_places: frozenset[str] = frozenset(), left_ok
             continue
         candidates = [] if national else list(_cores_at(s, p_end))
         if has_place or national:
-            g = _generic_core(s, p_end)
+            g = _generic_core(s, p_end, tuple(kinds))
             if g:
                 candidates.append((g[0], "generic", g[1]))
         for c_end, kind, key in candidates:
