@@ -268,6 +268,10 @@ def _scan_short_forms(s: str, j: Jurisdiction) -> list[Mention]:
         place = _place_name(m.group("place"), j)
         out.append(Mention(m.start("v"), m.end("v"), None, f"中国人民政治协商会议{place}委员会" if place else None,
                            "body", "agency.session-body"))
+    for m in pattern("acting_place").finditer(s):
+        place = _place_name(m.group("v"), j)
+        out.append(Mention(m.start("v"), m.end("v"), None, place + "人民政府" if place else None, "body",
+                           "agency.acting-place"))
     for m in pattern("counterpart").finditer(s):
         place = j.name_at(m.group("level"))
         core = _counterpart_core(j.department, m.group("kind"))
