@@ -41,7 +41,8 @@ def plainly(text: str) -> dict[str, bool]:
         "title": bool(_rx("title_line").search(head)),
         "issuer": bool(_rx("signature").search(text) or _rx("title_issuer").search(head)),
         "numbered_items": len(_rx("item_line").findall(text)) >= PLAIN["min_items"]
-        and bool(_rx("content_cue").search(text[_first_item(text):])),
+        and bool(_rx("content_cue").search(_content_items(text)))
+        and not (_rx("general_only").search(text) and PLAIN["general_only"]["next_chapter"] not in text),
         "units_per_item": len(_rx("unit_cue").findall(text)) >= PLAIN["min_unit_cues"],
     }
 
@@ -52,9 +53,11 @@ def collected_kinds() -> dict[str, str]:
             for row in map(json.loads, f.read_text(encoding="utf-8").splitlines()) if row}
 
 
-def _first_item(text: str) -> int:
-    m = _rx("item_line").search(text)
-    return m.start() if m else len(text)
+def _content_items(text: str) -> str:
+    """The text of the numbered items, framework items (指导思想, 基本原则 …) left out."""
+    starts = [m.start() for m in _rx("item_line").finditer(text)] + [len(text)]
+    items = [text[a:b] for a, b in zip(starts, starts[1:])]
+    return "".join(i for i in items if not _rx("framework_item").search(i.strip().split("\n", 1)[0][:30]))
 
 
 def documents(include_test: bool = False) -> list[Path]:

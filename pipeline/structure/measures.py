@@ -159,6 +159,10 @@ def select_measures(structure: Structure, text: str) -> list[Section]:
                 out.append(sec)                # its （一）（二） are sub-points of the article
             return
         if is_framework(sec.title) and (kids or not is_action_item(sec, text) or not _among_measures(i, sections)):
+            for k in kids:                     # 一、支持对象 over （一）设立专项资金…给予补贴: support under it
+                if not is_framework(sections[k].title) and not _normal(sections[k].title).endswith("原则") and rx(data("measures")["articles"]["support_pattern"]).search(
+                        to_simplified(text[sections[k].start:sections[k].end])):
+                    visit(k)
             return
         if not kids:
             if not is_rules_clause(sec) and not is_group(sec.title):
