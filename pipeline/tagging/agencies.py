@@ -120,6 +120,16 @@ def _joint_levels(s: str, start: int) -> bool:
     return not (core and not core.elements[0].prefixes)
 
 
+def _break_between_prefixes(i: int, p: Parse, breaks: frozenset[int]) -> bool:
+    """True where a line break parts the prefixes of a name: a line ending in 区 before a line that
+    opens with a place of its own (…区|嵊州市人民政府), not a name wrapped after its level (市|商务局)."""
+    prefixes = p.elements[0].prefixes
+    if len(prefixes) < 2:
+        return False
+    last_prefix_start = i + sum(len(w) for w, _ in prefixes[:-1])
+    return any(i < b <= last_prefix_start for b in breaks)
+
+
 def _member_of_collective(s: str, start: int, m: Parse, dropped_end: int) -> bool:
     """A bare core listed right after a collective shares it: 各地级以上市科技局、财政局."""
     return start == dropped_end + 1 and s[dropped_end] in _LIST_SEPARATORS and not m.elements[0].prefixes
@@ -144,8 +154,9 @@ def _scan_bodies(s: str, j: Jurisdiction, breaks: frozenset[int] = frozenset(),
             continue
         p = parse_at(s, i, extra, _left_ok(s, i) or i in gaps)     # white space before a name bounds it
         if p is None or (any(i < b < p.end for b in breaks)
-                         and any(k == "newplace" for _, k in p.elements[0].prefixes)):
-            continue                    # an unseen place name does not run across lines (政务服务|区教育局)
+                         and any(k == "newplace" for _, k in p.elements[0].prefixes)) \
+                or _break_between_prefixes(i, p, breaks):
+            continue                    # a place does not run across lines (政务服务|区教育局, …区|嵊州市人民政府)
         if _is_collective(s, i, p.end) or _member_of_collective(s, i, p, dropped_end):
             dropped_end = p.end
         elif not _not_a_body(s, p, i):
