@@ -151,7 +151,19 @@ def infer_jurisdiction(text: str, issuer: str | None = None, title: str | None =
         lines = [ln.strip() for ln in head.splitlines() if ln.strip()][:3]
         j = _from_names(*lines, loose=True) or _from_text(text or "") or Jurisdiction()
     j.department = _department_of(issuer)
+    if j.county and not j.city and text:
+        _city_of_county(j, make_view(text).text)
     return j
+
+
+def _city_of_county(j: Jurisdiction, view: str) -> None:
+    """The city of a county or district the text writes in full once (鞍山市立山区): 立山区 -> 鞍山市立山区."""
+    d = agency_data()
+    for city in d.city_by_name.values():
+        if len(city) >= 3 and city + j.county in view:
+            j.city = city
+            j.province = j.province or d.province_of_city.get(city)
+            return
 
 
 def _department_of(issuer: str | None) -> str | None:

@@ -90,7 +90,7 @@ def _items(s: str, start: int, end: int, mentions: list[Mention]) -> list[tuple[
             lead = len(chunk) - len(chunk.lstrip(" （）()"))
             chunk = chunk.strip(" （）()") if chunk.count("（") + chunk.count("(") == 0 else chunk.strip(" ")
             chunk = _strip_role_verb(chunk)
-            if chunk and chunk not in _cues()["list_fillers"]:
+            if chunk and chunk not in _cues()["list_fillers"] and not _not_unit_re().search(chunk):
                 out.append((pos + offset + lead, chunk, None))
         if m:
             out.append((m.start, s[m.start:m.end], m))
@@ -188,6 +188,11 @@ def _after_object_marker(s: str, pos: int) -> bool:
     while k > 0 and s[k - 1] in _cues()["separators"]:
         k -= 1
     return any(s[max(0, k - len(w)):k] == w for w in _cues()["doers"]["object_markers"])
+
+
+@cache
+def _not_unit_re() -> re.Pattern:
+    return re.compile(_cues()["not_unit_chunk"]["pattern"])
 
 
 @cache
