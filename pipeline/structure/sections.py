@@ -42,6 +42,7 @@ class _Candidate:
     pos: int                # offset of the label in the line
     heading: Heading
     inline: bool
+    attachment: bool = False   # the first item of a list opened by 附件： (attachment titles)
 
 
 @cache
@@ -104,7 +105,8 @@ def _candidates(lines: list[TextLine], first: int, last: int, skip: frozenset[in
         for m in inline.finditer(ln.text):
             h = match_heading(ln.text[m.end():])
             if h:
-                out.append(_Candidate(ln, m.end(), h, True))
+                opened = rx(data("outline")["attachment_list"]).search(ln.text[:m.end()])
+                out.append(_Candidate(ln, m.end(), h, True, attachment=bool(opened)))
     return out
 
 
@@ -123,9 +125,15 @@ def _accepted(cands: list[_Candidate]) -> list[tuple[_Candidate, int, int | None
     last_number: dict[int, int] = {}
     stack: list[tuple[int, int, int]] = []          # (series, rank, index in the result)
     out: list[tuple[_Candidate, int, int | None]] = []
+    attached: set[int] = set()                      # series of an attachment list (附件：1.… 2.…)
     for k, c in enumerate(cands):
         h = c.heading
         continues = h.number == last_number.get(h.series, 0) + 1
+        if c.attachment or (h.series in attached and continues):
+            attached.add(h.series)
+            last_number[h.series] = h.number
+            continue
+        attached.discard(h.series)
         if h.loose and not (continues and h.number >= 2):
             continue
         if c.inline and not continues:
