@@ -1,0 +1,39 @@
+"""The outline and the measure level on real documents of corpora/real (dev split and unannotated)."""
+from pipeline.structure import parse_structure, select_measures
+from tests.corpus import ROOT
+
+REAL = ROOT / "corpora" / "real" / "raw"
+
+
+def _measures(doc: str) -> list[str]:
+    text = (REAL / f"{doc}.txt").read_text(encoding="utf-8")
+    st = parse_structure(text)
+    return [m.label for m in select_measures(st, text)]
+
+
+def test_a_small_full_stop_numbers_items():                      # 1﹒地区生产总值可比增长5%以上
+    assert _measures("xuanwu-2023-measures-task-breakdown")[:3] == ["1", "2", "3"]
+
+
+def test_a_list_whose_first_item_was_lost_still_counts():         # 2. 3. 4. after a damaged 1.
+    assert _measures("xianning-2020-measures-epidemic-tasks") == ["2", "3", "4"]
+
+
+def test_the_cover_letters_own_items_are_not_measures_of_the_attached_plan():
+    labels = _measures("caidian-2023-measures-gzbg-tasks")
+    assert labels[:2] == ["（一）", "（二）"] or labels[:2] == ["(一)", "(二)"]
+
+
+def test_articles_of_a_rules_text_are_measures_unless_purpose_or_definition():
+    labels = _measures("chongqing-2001-notice-quarry-dust")
+    assert "第三条" in labels and "第四条" in labels and "第一条" not in labels and "第二条" not in labels
+
+
+def test_a_policy_notice_has_its_policy_items_as_measures():
+    assert _measures("minzhengbu-notice-disaster-relief-funds") == ["一", "二", "三"]
+    assert _measures("hunan-2009-notice-graduates") == ["二"]
+
+
+def test_a_task_list_without_a_title_is_a_policy():
+    text = (REAL / "lishui-2023-measures-gzbg-tasks.txt").read_text(encoding="utf-8")
+    assert parse_structure(text).kind == "measures"

@@ -1,0 +1,43 @@
+"""A disclosure site's metadata block read as fields, and the meta they give where the letter does not."""
+import pytest
+
+from pipeline.structure import parse_structure
+from pipeline.structure.lexicon import data
+from pipeline.structure.sitemeta import site_fields, starts_with_site_key
+from tests.corpus import ROOT
+
+REAL = ROOT / "corpora" / "real" / "raw"
+
+
+@pytest.mark.parametrize("line,expected", sorted(data("site_fields")["examples"].items()))
+def test_site_field_examples(line, expected):
+    assert {f: line[s:e] for f, (s, e) in site_fields(line).items()} == expected
+
+
+@pytest.mark.parametrize("line,key", [
+    ("【发文字号】川环发[2013]121号", True), ("发文字号国办发〔1986〕53号", True), ("- 名称: 对省十四届人大…的会办意见", True),
+    ("来源于群众的意见", False), ("名称变更为某市数据局", False)])
+def test_a_metadata_row_starts_with_a_key(line, key):
+    assert starts_with_site_key(line) is key
+
+
+def test_a_publishing_date_is_never_the_document_date():
+    text = "索引号：11530000/2021-00123　发布日期：2021-09-22\n关于做好防汛工作的通知\n各乡镇：\n请做好防汛工作。\n"
+    assert parse_structure(text).meta.date is None
+
+
+def test_the_issuer_comes_from_the_title_before_the_site_block():
+    text = "发布机构：某市政府办公室\n某市农业农村局关于做好春耕工作的通知\n各乡镇：\n请做好春耕工作。\n"
+    assert parse_structure(text).meta.issuer == "某市农业农村局"
+
+
+@pytest.mark.parametrize("doc,field,value", [
+    ("caidian-2023-measures-gzbg-tasks", "doc_number", "蔡政办〔2023〕1号"),        # 文    号 蔡政办〔2023〕1号
+    ("sichuan-hbt-2013-notice-straw-burning", "doc_number", "川环发[2013]121号"),  # 【发文字号】
+    ("beijing-2018-notice-ling-277-trad", "doc_number", "政府令〔2018〕277號"),    # a numbered list of fields
+    ("beijing-2018-notice-ling-277-trad", "date", "2018-02-12"),                  # [成文日期] 2018-02-12
+    ("linyi-zjj-2025-reply-npc-a20250015", "issuer", "临沂市住房和城乡建设局"),      # 发布机构 glued to a value
+])
+def test_real_metadata_blocks(doc, field, value):
+    meta = parse_structure((REAL / f"{doc}.txt").read_text(encoding="utf-8")).meta
+    assert getattr(meta, field) == value

@@ -1,0 +1,31 @@
+"""The forms real documents use to name the units responsible for an item."""
+import pytest
+
+from pipeline.tagging.jurisdiction import infer_jurisdiction
+from pipeline.tagging.responsible import parse_responsible
+
+
+def _units(text: str, issuer: str) -> list[str]:
+    return parse_responsible(text, infer_jurisdiction(text, issuer=issuer)).responsible
+
+
+@pytest.mark.parametrize("text,issuer,units", [
+    # a bare parenthesis of units after the item
+    ("对新引进项目给予补助，最高不超过500万元。(市工信委、市财政局)", "西安市人民政府办公厅",
+     ["西安市工业和信息化委员会", "西安市财政局"]),
+    # leads, then cooperating units through a collective (各州、市人民政府)
+    ("(省发展改革委、财政厅牵头;省工业和信息化委、林业厅,国家开发银行云南省分行、农业发展银行云南省分行,各州、市人民政府配合)",
+     "云南省人民政府", ["云南省发展和改革委员会", "云南省财政厅", "云南省工业和信息化委员会", "云南省林业厅",
+                   "国家开发银行云南省分行", "中国农业发展银行云南省分行"]),
+    # the bodies the item names as deciding it, where no unit is labelled
+    ("第三条 基金的具体数额由市计划委员会、市财政局共同确定。", "北京市人民政府", ["北京市计划委员会", "北京市财政局"]),
+    # a deadline inside a unit clause is no unit; 等 closes a list
+    ("（市行政审批局牵头，6月底完成）", "湘西土家族苗族自治州人民政府", ["湘西土家族苗族自治州行政审批局"]),
+    ("协同责任单位:市商务局、滁州海关等,各县、市、区政府。", "滁州市人民政府", ["滁州市商务局", "滁州海关"]),
+])
+def test_units_are_read_from_each_form(text, issuer, units):
+    assert _units(text, issuer) == units
+
+
+def test_an_object_of_an_action_is_not_a_doer():
+    assert _units("企业向市财政局申请借款，由市节约用水办公室审核。", "北京市人民政府") == ["北京市节约用水办公室"]
