@@ -46,17 +46,24 @@ def evaluate(gold: Path = typer.Option(..., "--gold", help="folder of gold <id>.
              raw: Optional[Path] = typer.Option(None, "--raw", help="folder of the documents (default: beside the gold, or ../raw)"),
              out: Optional[Path] = typer.Option(None, "--out", help="keep the records here"),
              as_json: bool = typer.Option(False, "--json"),
-             show_errors: bool = typer.Option(False, "--errors", help="also list, per document, what was missed or added")):
+             show_errors: bool = typer.Option(False, "--errors", help="also list, per document, what was missed or added"),
+             split: Optional[str] = typer.Option(None, "--split", help="only the documents of this split of ../splits.json (corpora/real: dev, test)")):
     """Run extraction on an annotated set and print precision/recall/F1 per field.
 
     Example: policykg eval --gold corpora/gold
+             policykg eval --gold corpora/real/gold --split dev --errors
     """
     import tempfile
 
     from .batch import extract_to_dir
-    from .evaluate import find_documents, format_scores, score_dirs
+    from .evaluate import find_documents, format_scores, score_dirs, split_ids
 
-    docs = find_documents(gold, raw)
+    try:
+        only = split_ids(gold, split) if split else None
+    except (FileNotFoundError, KeyError) as exc:
+        _err(exc.args[0])
+        raise typer.Exit(2)
+    docs = find_documents(gold, raw, only)
     if not docs:
         _err(f"no documents found for the gold files in {gold}")
         raise typer.Exit(2)
@@ -64,7 +71,7 @@ def evaluate(gold: Path = typer.Option(..., "--gold", help="folder of gold <id>.
         pred = out or Path(tmp)
         extract_to_dir(docs, pred)
         errors = {} if show_errors else None
-        scores = score_dirs(gold, pred, errors)
+        scores = score_dirs(gold, pred, errors, only)
     if errors is not None:
         scores["errors"] = {doc: e for doc, e in errors.items() if e}
     typer.echo(json.dumps(scores, ensure_ascii=False, indent=1) if as_json else format_scores(scores))

@@ -213,19 +213,36 @@ def _pairwise(clusters: dict) -> dict:
     return prf.figures()
 
 
-def score_dirs(gold_dir: str | Path, pred_dir: str | Path, errors: dict | None = None) -> dict:
-    """Figures for a folder of gold files against a folder of records."""
-    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(Path(gold_dir).glob("*.json"))]
+def split_ids(gold_dir: str | Path, split: str) -> set[str]:
+    """The document ids of a split named in splits.json beside the gold folder (corpora/real)."""
+    path = Path(gold_dir).parent / "splits.json"
+    if not path.exists():
+        raise FileNotFoundError(f"no splits.json beside {gold_dir}")
+    splits = json.loads(path.read_text(encoding="utf-8"))
+    if split not in splits or split.startswith("_"):
+        raise KeyError(f"no split {split!r} in {path} (there are: {', '.join(k for k in splits if not k.startswith('_'))})")
+    return set(splits[split])
+
+
+def score_dirs(gold_dir: str | Path, pred_dir: str | Path, errors: dict | None = None,
+               only: set[str] | None = None) -> dict:
+    """Figures for a folder of gold files (those of `only`, where given) against a folder of records."""
+    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(Path(gold_dir).glob("*.json"))
+             if only is None or p.stem in only]
     preds = {k: r.to_dict() for k, r in load_records(pred_dir).items()}
     return score(golds, preds, errors)
 
 
-def find_documents(gold_dir: str | Path, raw_dir: str | Path | None = None) -> list[Path]:
-    """The document file of each gold <id>.json: in `raw_dir`, beside the gold, or in ../raw."""
+def find_documents(gold_dir: str | Path, raw_dir: str | Path | None = None,
+                   only: set[str] | None = None) -> list[Path]:
+    """The document file of each gold <id>.json (of `only`, where given): in `raw_dir`, beside the
+    gold, or in ../raw."""
     gold_dir = Path(gold_dir)
     places = [Path(raw_dir)] if raw_dir else [gold_dir, gold_dir.parent / "raw"]
     docs = []
     for g in sorted(gold_dir.glob("*.json")):
+        if only is not None and g.stem not in only:
+            continue
         for place in places:
             hits = [p for p in sorted(place.glob(g.stem + ".*")) if p.suffix.lower() in INPUT_SUFFIXES]
             if hits:
