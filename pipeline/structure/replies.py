@@ -237,7 +237,8 @@ def parse_reply(text: str, structure: Structure, view: View | None = None) -> Re
     people = [r for r in meta.recipients if not to_simplified(r).strip().endswith(handlers)]
     proposal.proposers = proposers_of(people)
     if not proposal.proposers:
-        m = rx(r["proposer_in_opening"]["pattern"]).search(s, vs, opening_end)
+        m = rx(r["proposer_in_opening"]["pattern"]).search(s, vs, opening_end) \
+            or rx(r["salutation_line"]["pattern"], re.M).search(s, vs, opening_end)
         if m:
             proposal.proposers = [x for x in re.split(r"[、，,]", reader.value(m.start("v"), m.end("v"))) if x]
     for p in r["proposal_title"]["patterns"]:
