@@ -192,6 +192,10 @@ def _zone_start(s: str, k: int) -> int | None:
 
 def _zone_canonical(name: str, board: str, j: Jurisdiction) -> str | None:
     d = agency_data()
+    for short, whole in d.zone_full_forms.items():     # 咸宁高新区 -> 咸宁高新技术产业开发区
+        if name.endswith(short) and len(name) > len(short):
+            name = name[:-len(short)] + whole
+            break
     full = name + ("管理委员会" if board in ("管委会", "管理委员会") else board)
     own = [n[:-1] for n in (j.city, j.county) if n and len(n) >= 3]
     if any(name.startswith(n) for n in (*d.city_by_name, *d.province_by_name, *own) if len(n) >= 2):

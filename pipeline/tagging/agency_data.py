@@ -41,6 +41,7 @@ class AgencyData:
     zones: tuple[str, ...]
     boards: tuple[str, ...]
     generic: dict = field(default_factory=dict)
+    zone_full_forms: dict[str, str] = field(default_factory=dict)   # 高新区 -> 高新技术产业开发区
 
 
 def _read_tsv(path: Path) -> list[list[str]]:
@@ -118,7 +119,8 @@ def agency_data() -> AgencyData:
         local_bodies=strip(bodies["local_bodies"]), national=strip(bodies["national_bodies"]),
         national_parents=strip(bodies["national_parents"]), state_firms=strip(bodies["state_firms"]),
         subunits=strip(bodies["subunits"]), zones=tuple(bodies["zone_suffixes"]["zones"]),
-        boards=tuple(bodies["zone_suffixes"]["boards"]), generic=generic)
+        boards=tuple(bodies["zone_suffixes"]["boards"]), generic=generic,
+        zone_full_forms=bodies["zone_suffixes"].get("full_forms", {}))
 
 
 @cache

@@ -106,10 +106,7 @@ def _chain_before(s: str, v: int, mentions: list[Mention]) -> list[tuple[int, st
     for prev in _after_re().finditer(s, lo, v):
         lo = prev.end()
     items = _items(s, lo, v, mentions)
-    collective, shared = [], False         # 各州、市人民政府: a bare level after a collective shares its 各
-    for pos, chunk, m in items:
-        shared = _is_collective(chunk) or (shared and chunk[:1] in "省市县区" and _is_bare_government(chunk))
-        collective.append(shared)
+    collective = _collective_flags(items)
     chain: list[tuple[int, str, Mention | None]] = []
     for item, is_collective in zip(reversed(items), reversed(collective)):
         if is_collective:
@@ -119,6 +116,17 @@ def _chain_before(s: str, v: int, mentions: list[Mention]) -> list[tuple[int, st
         else:
             break
     return chain
+
+
+def _collective_flags(items: list[tuple[int, str, Mention | None]]) -> list[bool]:
+    """Which items of a unit list are collectives: 各… and what shares its 各 after it (各州、市人民政府,
+    各县、市、区政府: a bare level or level government right after a collective)."""
+    flags, shared = [], False
+    for _, chunk, m in items:
+        bare = chunk in tuple("省市县区州") or (chunk[:1] in "省市县区州" and _is_bare_government(chunk))
+        shared = (m is None and _is_collective(chunk)) or (shared and bare)
+        flags.append(shared)
+    return flags
 
 
 def _is_bare_government(chunk: str) -> bool:
@@ -168,6 +176,28 @@ def _bare_unit_lists(s: str, mentions, section_text: str, c, collectives: list) 
                 collectives.append((item[0], _name(item, section_text, c)))
             else:
                 out.append((item[0], "responsible", _name(item, section_text, c)))
+    return out
+
+
+def _unit_lines(section_text: str, jurisdiction: Jurisdiction, collectives: list) -> list[tuple[int, str, str]]:
+    """A line after the item's text that holds nothing but units: the 责任单位 cell of a task table
+    flattened into text (市经信局、市财政局等,各县、市、区政府,咸宁高新区管委会)."""
+    out, pos = [], 0
+    for k, line in enumerate(section_text.split("\n")):
+        start, pos = pos, pos + len(line) + 1
+        if k == 0 or not line.strip():
+            continue                                   # the item's own first line is its text
+        c, mentions = find_mentions(line, jurisdiction)
+        items = _items(c.text, 0, len(c.text), mentions)
+        flags = _collective_flags(items)
+        if not items or not any(it[2] is not None and not f for it, f in zip(items, flags)) \
+                or not all(it[2] is not None or f for it, f in zip(items, flags)):
+            continue
+        for item, flag in zip(items, flags):
+            if flag or item[2] is None:
+                collectives.append((start + item[0], _name(item, line, c)))
+            else:
+                out.append((start + item[0], "responsible", _name(item, line, c)))
     return out
 
 
@@ -238,6 +268,8 @@ def parse_responsible(section_text: str, jurisdiction: Jurisdiction) -> Responsi
                 roles.append((item[0], _cues()["after"][v.group(1)], _name(item, section_text, c)))
     if not roles:
         roles += _bare_unit_lists(s, mentions, section_text, c, collectives)
+    if not roles:
+        roles += _unit_lines(section_text, jurisdiction, collectives)
     if not roles:
         roles += _doers(s, mentions, section_text, c)
     roles.sort(key=lambda r: r[0])
