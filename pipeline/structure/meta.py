@@ -13,6 +13,7 @@ from .sitemeta import site_fields
 from .chrome import has_site_cue
 
 _JUNK_END = re.compile(r"[?？|｜\s]+$")
+BULLETS = "•·●○■□◆◇▲△►▶★☆- \u3000"
 _PUNCT = re.compile(r"[，,。：:；;、《》“”\"（）()！？!?]")
 _PARENS_END = re.compile(r"[（(]([^（）()]{1,16})[）)]$")
 
@@ -231,6 +232,8 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
         _issuer_from_title(reader, lines, body, head)
     if meta.issuer is None:
         meta.issuer = site_issuer
+    if meta.issuer:
+        meta.issuer = meta.issuer.lstrip(BULLETS) or None        # • 盤錦市人民政府: a list bullet
     _read_category(lines, first, limit, meta)
     _read_footer(reader, lines, body, meta)
     if body:

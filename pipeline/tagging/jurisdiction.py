@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..clean.script import make_view, to_simplified
-from .agency_data import agency_data, body_prefix, generic_words, pattern
+from .agency_data import agency_data, body_prefix, generic_words, pattern, stop_chars
 
 
 
@@ -46,6 +46,7 @@ def parse_place_chain(name: str, loose: bool = False) -> tuple[str | None, str |
     `loose` (a page heading, not an issuer) takes a county-level place whatever follows it."""
     d = agency_data()
     s = to_simplified(name)
+    place_stops = d.generic["place_first_stops"]["chars"]
     pos, province, city, county = 0, None, None, None
     if s.startswith(body_prefix("party")):
         pos = len(body_prefix("party"))           # 中共中山市委办公室
@@ -65,6 +66,8 @@ def parse_place_chain(name: str, loose: bool = False) -> tuple[str | None, str |
             pos += len(full)
             break
     m = pattern("issuer_local_place").match(s, pos)
+    if m and any(c in stop_chars() or c in place_stops for c in m.group()[:-1]):
+        m = None                       # 您在县政协…: a sentence, not a place
     town = pattern("issuer_town").match(s, m.end()) if m else None
     if m and (_body_starts_at(s, m.end()) or (town and _body_starts_at(s, town.end()))
               or (loose and (city or province))):
@@ -111,6 +114,21 @@ def _from_names(*names: str | None, loose: bool = False) -> Jurisdiction | None:
     return None
 
 
+def _from_bodies(text: str) -> Jurisdiction | None:
+    """The county or district whose bodies the text names most in full (灵璧县文化和旅游局, 灵璧县人民政府):
+    a fallback for letters with no issuer, title or place in their first lines."""
+    s = make_view(text).text
+    counts: Counter[str] = Counter()
+    for m in pattern("county_body").finditer(s):
+        province, city, county, used = parse_place_chain(m.group(0))
+        if county and used <= len(m.group("place")) + len(city or "") + len(province or ""):
+            counts[(province, city, county)] += 1
+    if not counts:
+        return None
+    province, city, county = counts.most_common(1)[0][0]
+    return Jurisdiction(province, city, county, "county")
+
+
 def _from_text(text: str) -> Jurisdiction | None:
     """The most frequent province/city full names in the text (a fallback for issuer-less excerpts)."""
     d = agency_data()
@@ -149,7 +167,7 @@ def infer_jurisdiction(text: str, issuer: str | None = None, title: str | None =
     if j is None:
         head = make_view(text[:300]).text if text else ""
         lines = [ln.strip() for ln in head.splitlines() if ln.strip()][:3]
-        j = _from_names(*lines, loose=True) or _from_text(text or "") or Jurisdiction()
+        j = _from_names(*lines, loose=True) or _from_bodies(text or "") or _from_text(text or "") or Jurisdiction()
     j.department = _department_of(issuer)
     if j.county and not j.city and text:
         _city_of_county(j, make_view(text).text)
