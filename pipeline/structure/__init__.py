@@ -93,6 +93,6 @@ def parse_structure(text: str) -> Structure:
 
 def _units_per_item(sections, text: str) -> bool:
     """True where at least two numbered items each name their responsible units."""
-    cue = rx(data("measures")["lead_unit_cues"]["body_pattern"])
+    cue = rx(data("measures")["lead_unit_cues"]["item_clause"])
     return sum(bool(cue.search(to_simplified(text[s.start:s.end]))) for s in sections if s.level > 1 or
                not any(c.parent is not None for c in sections)) >= 2

@@ -129,6 +129,19 @@ def _from_bodies(text: str) -> Jurisdiction | None:
     return Jurisdiction(province, city, county, "county")
 
 
+def _from_counties(text: str) -> Jurisdiction | None:
+    """The county-level division the text names most (官渡区三年滚动投资计划): a last fallback for an
+    excerpt whose bodies are written 区发改局, with no issuer or city in it."""
+    s = make_view(text).text
+    d = agency_data()
+    counts = Counter({name: s.count(name) for name in d.county_city if len(name) >= 3 and name in s})
+    if not counts:
+        return None
+    county = counts.most_common(1)[0][0]
+    province, city = d.county_city[county]
+    return Jurisdiction(province, city, county, "county")
+
+
 def _from_text(text: str) -> Jurisdiction | None:
     """The most frequent province/city full names in the text (a fallback for issuer-less excerpts)."""
     d = agency_data()
@@ -167,7 +180,11 @@ def infer_jurisdiction(text: str, issuer: str | None = None, title: str | None =
     if j is None:
         head = make_view(text[:300]).text if text else ""
         lines = [ln.strip() for ln in head.splitlines() if ln.strip()][:3]
-        j = _from_names(*lines, loose=True) or _from_bodies(text or "") or _from_text(text or "") or Jurisdiction()
+        j = _from_names(*lines, loose=True) or _from_bodies(text or "")
+        if j is None:
+            by_city, by_county = _from_text(text or ""), _from_counties(text or "")
+            j = by_county if by_county and (by_city is None or by_city.city == by_county.city) else by_city
+            j = j or Jurisdiction()
     j.department = _department_of(issuer)
     if j.county and not j.city and text:
         _city_of_county(j, make_view(text).text)
