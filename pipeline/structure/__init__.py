@@ -75,6 +75,8 @@ def parse_structure(text: str) -> Structure:
         first_section = next((ln.start for ln in lines if ln.index in headings), lines[bounds.last].end)
         meta.doc_type = untitled_doc_type(meta.doc_number, view.text[lines[bounds.first].start:first_section])
     kind = document_kind(meta.title, meta.doc_type, head.cover_issues, opening)
+    if kind == "reply" and not sections:         # answers numbered 一是, 二是 at paragraph starts
+        sections = find_sections(reader, lines, start_line, last, end, bounds.chrome, ordinals=True)
     if kind == "other" and _units_per_item(sections, text):
         kind = "measures"                # a task list without a title: its items name their units
     cover_end = None

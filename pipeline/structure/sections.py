@@ -52,6 +52,21 @@ def _styles() -> tuple[tuple[str, int, re.Pattern, re.Pattern | None], ...]:
                  for s in data("outline")["styles"])
 
 
+@cache
+def _ordinal_styles() -> tuple[tuple[int, int, re.Pattern], ...]:
+    base = len(data("outline")["styles"])
+    return tuple((base + k, s["rank"], rx("^" + s["pattern"])) for k, s in enumerate(data("outline")["ordinal_styles"]))
+
+
+def _ordinal(line: str) -> Heading | None:
+    """A paragraph opened 一是, 二是 (read only where a reply has no other numbering)."""
+    for series, rank, pattern in _ordinal_styles():
+        m = pattern.match(line)
+        if m and line[m.end():].strip():
+            return Heading(rank, cn_int(m.group("num")), m.group("label"), m.end(), series)
+    return None
+
+
 def _number(num: str) -> int | None:
     circled = data("outline")["circled_digits"]
     return circled.index(num) + 1 if num in circled else cn_int(num)
@@ -92,14 +107,16 @@ def strip_lead_unit(title: str) -> str:
     return rx(data("measures")["lead_unit_cues"]["pattern"]).sub("", title).strip()
 
 
-def _candidates(lines: list[TextLine], first: int, last: int, skip: frozenset[int]) -> list[_Candidate]:
-    """Every label at a line start (strict or continuation) and after a sentence end inside a line."""
+def _candidates(lines: list[TextLine], first: int, last: int, skip: frozenset[int],
+                ordinals: bool = False) -> list[_Candidate]:
+    """Every label at a line start (strict or continuation) and after a sentence end inside a line;
+    `ordinals`: paragraphs opened 一是 too."""
     inline = rx("[" + re.escape(data("outline")["inline_after"]) + r"]\s*")
     out = []
     for ln in lines[first:last + 1]:
         if ln.index in skip:
             continue
-        h = match_heading(ln.text) or _match(ln.text, loose=True)
+        h = match_heading(ln.text) or _match(ln.text, loose=True) or (_ordinal(ln.text) if ordinals else None)
         if h:
             out.append(_Candidate(ln, 0, h, False))
         for m in inline.finditer(ln.text):
@@ -158,12 +175,12 @@ def _accepted(cands: list[_Candidate]) -> list[tuple[_Candidate, int, int | None
 
 
 def find_sections(reader: Reader, lines: list[TextLine], first: int, last: int,
-                  end_offset: int, skip: frozenset[int] = frozenset()) -> list[Section]:
+                  end_offset: int, skip: frozenset[int] = frozenset(), ordinals: bool = False) -> list[Section]:
     """Sections of lines [first, last] whose numbering keeps its sequence, with depths, parents, spans.
 
     `end_offset` (view) closes the last sections: the letter's closing formula or signature.
     """
-    found = _accepted(_candidates(lines, first, last, skip))
+    found = _accepted(_candidates(lines, first, last, skip, ordinals))
     sections: list[Section] = []
     for i, (c, depth, parent) in enumerate(found):
         ln, h = c.line, c.heading
