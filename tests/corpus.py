@@ -1,12 +1,16 @@
-"""The dev corpus for tests: raw documents and their gold annotations in corpora/."""
+"""Corpora for tests: the dev corpus (raw documents and their gold in corpora/), the real corpus's folders, the
+invented texts of the rule tests, and the shared scorer."""
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "corpora" / "raw"
 GOLD = ROOT / "corpora" / "gold"
+REAL_RAW = ROOT / "corpora" / "real" / "raw"
+REAL_GOLD = ROOT / "corpora" / "real" / "gold"
 DOC_IDS = sorted(p.stem for p in GOLD.glob("*.json"))
 
 
@@ -18,47 +22,12 @@ def raw_text(doc_id: str) -> str:
     return (RAW / f"{doc_id}.txt").read_text(encoding="utf-8")
 
 
-# ---------------------------------------------------------------- annotated probe sets
-from dataclasses import dataclass  # noqa: E402
-from functools import cache  # noqa: E402
-
-FIXTURES = ROOT / "tests" / "fixtures"
+# ---------------------------------------------------------------- invented texts
+# Made-up documents for unit tests of single rules (tests/fixtures/invented/README.md): never an accuracy set.
+INVENTED = ROOT / "tests" / "fixtures" / "invented"
 
 
-@dataclass(frozen=True)
-class AnnotatedSet:
-    """An annotated folder (<id>.txt + <id>.json) extracted and scored once per test session."""
-    folder: Path
-    golds: list
-    records: dict
-    figures: dict
-
-
-@cache
-def annotated_set(name: str) -> AnnotatedSet:
-    """tests/fixtures/<name> through `extract` and the project's scorer (cached for the session)."""
-    from pipeline.evaluate import score
-    from pipeline.extract import extract
-    folder = FIXTURES / name
-    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
-    records = {g["id"]: extract(folder / f"{g['id']}.txt", isolate=False).to_dict() for g in golds}
-    return AnnotatedSet(folder, golds, records, score(golds, records))
-
-
-def canonical_agreement(aset: AnnotatedSet) -> tuple[int, int]:
-    """(gold mentions with a canonical name that were found, of those the ones named exactly right)."""
-    from pipeline.evaluate import norm
-    found = right = 0
-    for g in aset.golds:
-        canon = {norm(e["text"]): norm(e.get("canonical")) for e in aset.records[g["id"]]["entities"]
-                 if e["label"] == "AGENCY"}
-        for a in g["agencies"]:
-            if a["canonical"] and norm(a["text"]) in canon:
-                found += 1
-                right += canon[norm(a["text"])] == norm(a["canonical"])
-    return found, right
-
-
+# ---------------------------------------------------------------- the shared scorer
 SHARED_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 

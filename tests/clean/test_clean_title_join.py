@@ -7,7 +7,7 @@ from pipeline.clean import clean
 from pipeline.clean.rules import layout_rules
 from pipeline.types import Line, Page, Source
 
-PROBE = Path(__file__).resolve().parents[1] / "fixtures" / "probe_structure2" / "huzhou-2023-digital-policy-pdf.txt"
+HUZHOU = Path(__file__).resolve().parents[1] / "fixtures" / "invented" / "huzhou-2023-digital-policy-pdf.txt"
 
 
 def _clean(text: str) -> str:
@@ -16,7 +16,7 @@ def _clean(text: str) -> str:
 
 
 def test_pdf_title_is_not_joined_with_the_recipients_line():
-    lines = _clean(PROBE.read_text(encoding="utf-8")).split("\n")
+    lines = _clean(HUZHOU.read_text(encoding="utf-8")).split("\n")
     assert "湖州市人民政府办公室关于印发湖州市加快数字经济高质量发展若干政策的通知" in lines
     assert "各区县人民政府，市政府各部门、各直属单位：" in lines
 

@@ -1,6 +1,7 @@
-"""Written dates and validity clauses to ISO dates."""
+"""Written dates (in any digits) and validity clauses to ISO dates."""
 import pytest
 
+from pipeline.structure import parse_structure
 from pipeline.structure.dates import effective_period, is_date_line, parse_date
 from pipeline.numerals import cn_int
 
@@ -37,3 +38,10 @@ def test_date_line_is_only_a_date():
 ])
 def test_effective_period(text, date, expected):
     assert effective_period(text, date) == expected
+
+
+def test_full_width_digits_in_dates_and_doc_numbers():
+    assert parse_date("２０２１年３月５日") == "2021-03-05"
+    m = parse_structure("川府发〔２０２２〕９号\n四川省人民政府关于加快发展数字经济的若干意见\n各市（州）人民政府：\n"
+                        "现提出如下意见。\n一、加快数字基础设施建设。大力推进网络建设。\n四川省人民政府\n２０２２年３月１日\n").meta
+    assert (m.doc_number, m.date) == ("川府发〔２０２２〕９号", "2022-03-01")

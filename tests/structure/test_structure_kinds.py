@@ -30,3 +30,16 @@ def test_title_endings_match_their_examples(ending, doc_type, example):
 ])
 def test_invented_kinds(text, kind):
     assert parse_structure(text).kind == kind
+
+
+@pytest.mark.parametrize("title,doc_type,kept", [
+    ("关于做好2020年度考核工作的通知【2020-12-01】", "通知", "关于做好2020年度考核工作的通知"),
+    ("关于做好考核工作的通知 2020-12-01 10:30", "通知", "关于做好考核工作的通知"),
+    ("关于公布2020年12月1日起施行的通知", "通知", "关于公布2020年12月1日起施行的通知"),
+    ("某市2021年政务公开工作要点", "要点", "某市2021年政务公开工作要点"),
+    ("某区2022年国民经济和社会发展统计公报", "公报", "某区2022年国民经济和社会发展统计公报"),
+    ("某市促进外贸发展的若干措施（2023-2025年）", "措施", "某市促进外贸发展的若干措施（2023-2025年）"),
+])
+def test_title_endings_and_glued_list_dates(title, doc_type, kept):
+    hit = title_doc_type(title)
+    assert hit is not None and hit[0] == doc_type and title[:hit[1]] == kept

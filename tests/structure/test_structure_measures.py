@@ -1,9 +1,12 @@
-"""Which sections are measures, and which the excerpt cuts off."""
+"""Which sections are measures (the items of a policy, the supporting articles of a rules text, the support
+items of a call for applications), and which the excerpt cuts off."""
 import pytest
 
-from pipeline.structure import measure_truncated, parse_structure, select_measures
 from pipeline.evaluate import same_heading
-from tests.structure.structure_corpus import DOCS, gold, norm, raw
+from pipeline.extract import extract
+from pipeline.structure import measure_truncated, parse_structure, select_measures
+from pipeline.structure.measures import closed_by_units, is_support_content
+from tests.structure.structure_corpus import DOCS, RULES_TEXT, gold, norm, raw
 
 
 # lvliang's gold counts 一、目标任务 (a framework heading) among the measures of a flat guidance;
@@ -87,3 +90,203 @@ def test_cut_off_excerpt_flags_only_the_last_measure():
     st = parse_structure(text)
     flags = [(s.label, measure_truncated(s, st, text)) for s in select_measures(st, text)]
     assert flags == [("（一）", False), ("（二）", False), ("（三）", True)]
+
+
+def _measures(text):
+    s = parse_structure(text)
+    return [(m.label, m.title) for m in select_measures(s, text)]
+
+
+# ---------------------------------------------------------------- items of a policy and framework headings
+def test_eligibility_heading_is_not_a_measure():
+    text = ("某区人民政府办公室关于印发某区促进商贸业发展实施办法的通知\n各街道办事处：\n"
+            "《某区促进商贸业发展实施办法》已经区政府同意，现印发给你们。\n某区人民政府办公室\n2020年6月30日\n"
+            "一、支持对象\n在本区注册登记的商贸企业。\n二、支持措施\n"
+            "1.支持企业做大做强。对年零售额首次超过5亿元的企业，给予奖励30万元。\n"
+            "2.支持老字号发展。对新认定的老字号企业，给予奖励50万元。\n三、附则\n本办法自印发之日起施行。\n")
+    s = parse_structure(text)
+    assert [(m.label, m.title) for m in select_measures(s, text)] == [
+        ("1", "支持企业做大做强"), ("2", "支持老字号发展")]
+
+
+def test_group_heading_whose_text_introduces_its_items_is_not_a_measure():
+    text = ("某市关于支持民营企业发展的若干措施\n一、支持企业做大做强\n"
+            "为推动民营企业做大做强，鼓励企业扩大规模、提升效益、加快转型升级，对符合条件的企业实施以下支持政策：\n"
+            "（一）对首次进入全国民营企业500强的，给予一次性奖励100万元。\n（二）对首次升规的企业，给予奖励10万元。\n"
+            "二、降低企业融资成本\n（一）对企业获得的贷款给予贴息。\n（二）设立应急转贷资金。\n")
+    s = parse_structure(text)
+    assert [m.label for m in select_measures(s, text)] == ["（一）", "（二）", "（一）", "（二）"]
+
+
+def test_action_safeguard_leaf_item_is_a_measure_but_not_under_a_framework_heading():
+    leaf = ("某县人民政府关于加快民营经济发展的意见\n各镇人民政府：\n现提出如下意见。\n"
+            "一、加大财政扶持。对年纳税额首次超过一千万元的民营企业，奖励二十万元。\n"
+            "二、加强组织领导。县人大常委会、县政协要加强对政策落实情况的监督检查。\n某县人民政府\n2008年3月15日\n")
+    assert _measures(leaf) == [("一", "加大财政扶持"), ("二", "加强组织领导")]
+    nested = ("某县人民政府关于加快发展现代农业的意见\n各镇人民政府：\n现提出如下意见。\n一、重点工作\n"
+              "（一）扶持龙头企业。对新认定的省级龙头企业给予奖励10万元。\n二、保障措施\n"
+              "（一）加强组织领导。成立领导小组，统筹推进工作。\n某县人民政府\n2013年5月20日\n")
+    assert _measures(nested) == [("（一）", "扶持龙头企业")]
+
+
+def test_action_safeguard_after_task_groups_is_framework():
+    text = ("某市人民政府关于加快发展现代服务业的意见\n各区人民政府：\n现提出如下意见。\n一、总体要求\n到2025年，服务业增加值占比达到60%。\n"
+            "二、主要任务\n（一）发展现代物流。对新评定的5A级物流企业给予奖励100万元。\n（二）发展现代金融。对新引进的法人金融机构给予奖励。\n"
+            "三、加强组织领导。各区各部门要建立工作机制，抓好贯彻落实。\n某市人民政府\n2020年5月8日\n")
+    assert [label for label, _ in _measures(text)] == ["（一）", "（二）"]
+
+
+# ---------------------------------------------------------------- articles of a rules text
+def test_articles_that_give_support_are_the_measures_of_a_rules_text():
+    assert _measures(RULES_TEXT) == [("第四条", "对新认定的国家级企业技术中心，给予一次性奖励100万元"),
+                                     ("第五条", "支持技术中心能力提升")]
+
+
+def test_an_article_setting_a_duty_is_a_measure_like_one_giving_support():
+    text = ("某市物业管理条例\n第一条　为了规范物业管理活动，制定本条例。\n"
+            "第二条　对业主大会的筹备工作，街道办事处应当给予指导和协助。\n"
+            "第三条　对新建住宅小区配建的公共充电设施，给予每个桩500元补助。\n"
+            "第四条　物业管理应当遵循业主自治、专业服务的原则。\n")
+    assert [label for label, _ in _measures(text)] == ["第二条", "第三条"]
+
+
+def test_bracketed_article_headings_are_the_titles():
+    text = ("某市促进总部经济发展若干规定\n第一条【目的依据】为加快总部经济发展，制定本规定。\n"
+            "第二条【落户奖励】对新引进的总部企业，按实缴注册资本的1%给予落户奖励，最高1000万元。\n"
+            "第三条 [办公用房补贴] 对总部企业购置自用办公用房的，按每平方米1000元给予补贴。\n"
+            "第四条【解释】本规定由市发展改革委负责解释。\n")
+    assert _measures(text) == [("第二条", "落户奖励"), ("第三条", "办公用房补贴")]
+    s = parse_structure(text)
+    second = s.sections[1]
+    assert text[second.title_start:second.title_end] == "落户奖励"
+
+
+@pytest.mark.parametrize("article", [
+    "第二条　本规定所称小微企业，是指符合国家划型标准的企业。",
+    "第二条　申请补助资金，应当提交下列材料：营业执照、申请表。",
+    "第二条　对弄虚作假的，取消其三年内申报资格。",
+    "第二条　本规定自2024年1月1日起施行。",
+])
+def test_rules_articles_are_not_measures(article):
+    text = f"某市促进小微企业发展若干规定\n第一条　对新设立的小微企业，给予开办补贴5000元。\n{article}\n"
+    assert [label for label, _ in _measures(text)] == ["第一条"]
+
+
+def test_a_rules_clause_item_is_not_a_measure():
+    text = ("某市加快数字经济发展若干政策\n一、支持数字产业化\n1．鼓励企业做大做强。对营业收入首次突破10亿元的企业，给予奖励50万元。\n"
+            "二、附则\n2．本政策与市级其他同类政策有重复的，按照就高不重复原则执行。\n"
+            "三、其他\n3．本政策与其他政策重复的，不得重复享受。\n")
+    assert [label for label, _ in _measures(text)] == ["1"]
+
+
+@pytest.mark.parametrize("clause", [
+    "第二条　同一展会同时符合本细则多项条款的，按照就高原则给予支持，不重复享受。",
+    "第二條　同一項目同時符合本辦法多項條款的，按照就高原則給予支持。",
+    "第二条　同一企业同一事项符合多项政策的，给予支持但不得重复享受。",
+])
+def test_stacking_rules_are_not_measures(clause):
+    text = f"某市促进会展业发展实施细则\n第一条　对新引进的展会，给予奖励20万元。\n{clause}\n"
+    assert [label for label, _ in _measures(text)] == ["第一条"]
+
+
+@pytest.mark.parametrize("item,measure", [
+    ("二、本措施所需资金由区、镇两级财政按现行财政体制分担，同一项目符合多项政策的，按就高原则给予支持，不重复享受。", False),
+    ("二、同一企业符合本措施多项条款的，按就高原则给予支持，不重复享受。", False),
+    ("二、本办法所需经费由县财政统一安排。", False),
+    ("二、对新认定的总部企业给予奖励50万元，不重复享受。", True),
+])
+def test_stacking_and_funding_items_are_rules_unless_they_name_support(item, measure):
+    text = f"某区促进制造业发展若干措施\n一、鼓励投资。对新开工项目给予奖励10万元。\n{item}\n"
+    assert [label for label, _ in _measures(text)] == (["一", "二"] if measure else ["一"])
+
+
+def test_article_on_funding_source_is_not_a_measure():
+    text = ("某合作区支持青年创业若干措施\n第一条【落户补贴】对新落户的创业团队，给予最高30万元补贴。\n"
+            "第二条【资金来源和管理】本措施所需资金由管理局年度预算统筹安排，2024年安排专项资金1.2亿元。\n")
+    assert [label for label, _ in _measures(text)] == ["第一条"]
+
+
+# ---------------------------------------------------------------- calls for applications
+@pytest.mark.parametrize("heading,expected", [
+    ("扶持内容和标准", True), ("支持内容及标准", True), ("奖补标准", True), ("补贴标准和方式", True),
+    ("扶持对象", False), ("申报程序", False), ("其他事项", False),
+])
+def test_support_content_headings(heading, expected):
+    assert is_support_content(heading) is expected
+
+
+@pytest.mark.parametrize("numbering", [("（一）", "（二）"), ("1.", "2.")])
+def test_items_under_a_support_heading_are_the_measures_of_a_call_notice(numbering):
+    a, b = numbering
+    text = ("某县农业农村局关于组织申报2024年度农业产业化扶持资金的通知\n各乡镇人民政府：\n现将有关事项通知如下：\n"
+            "一、扶持对象\n在本县注册登记的农业企业。\n二、扶持内容和标准\n"
+            f"{a}新建大棚。对新建连栋大棚10亩以上的，按每亩1万元给予补助。\n"
+            f"{b}品牌建设。对新获得省级品牌的，奖励5万元。\n"
+            "三、申报程序\n申报主体向所在乡镇提出申请。\n某县农业农村局\n2024年3月8日\n")
+    labels = [label for label, _ in _measures(text)]
+    assert labels == [a.rstrip("."), b.rstrip(".")]
+
+
+def test_a_notice_without_a_support_heading_has_no_measures():
+    text = ("某市财政局关于做好2024年预算执行工作的通知\n各区财政局：\n现通知如下。\n一、加快支出进度\n"
+            "（一）加快拨付。对已下达的资金，要及时拨付。\n二、工作要求\n各区要高度重视。\n某市财政局\n2024年1月5日\n")
+    assert _measures(text) == []
+
+
+# ---------------------------------------------------------------- after the signature
+def test_attachment_items_after_the_signature_are_not_measures():
+    text = ("某县人民政府关于加快发展现代农业的意见\n各乡镇人民政府：\n现提出如下意见。\n"
+            "一、扶持龙头企业。对新认定的省级龙头企业给予奖励10万元。\n二、推进土地流转。对连片流转500亩以上的给予奖补。\n"
+            "某县人民政府\n2013年5月20日\n附件\n某县重点项目表\n一、示范园建设项目，总投资3.2亿元\n二、物流园建设项目，总投资1.5亿元\n"
+            "三、蔬菜基地建设项目，总投资8000万元\n")
+    assert [label for label, _ in _measures(text)] == ["一", "二"]
+
+
+@pytest.mark.parametrize("cover", ["现印发给你们，请认真贯彻执行。", "现印发你们，请认真遵照执行。"])
+def test_policy_after_the_signature_of_an_issuing_notice_keeps_its_items(cover):
+    text = (f"某区人民政府办公室关于印发某区促进楼宇经济发展办法的通知\n各街道办事处：\n《某区促进楼宇经济发展办法》已经区政府同意，{cover}\n"
+            "某区人民政府办公室\n2020年10月28日\n某区促进楼宇经济发展办法\n"
+            "一、支持楼宇品质提升。对新获得绿色建筑认证的楼宇，给予奖励50万元。\n二、鼓励招商引资。对引进区域总部的，给予奖励30万元。\n")
+    assert [label for label, _ in _measures(text)] == ["一", "二"]
+
+
+# ---------------------------------------------------------------- a unit line shared by sub-points
+SHARED = ("某区推动制造业高质量发展若干措施\n一、支持企业扩产增效\n（一）鼓励工业投资。\n"
+          "1.对完成固定资产投资1亿元以上的工业项目，按设备投资额的8%给予补助，最高不超过1000万元。\n"
+          "2.对建设产业载体容积率达到3.0以上的，按每平方米100元给予奖励。\n（责任单位：区经济促进局、区自然资源局）\n"
+          "（二）推动企业上规模。对首次纳入规模以上工业统计的企业，给予一次性奖励10万元。（责任单位：区统计局）\n")
+
+
+def test_headed_items_with_run_in_text_keep_a_closing_unit_line_to_themselves():
+    text = ("某区推动制造业高质量发展若干措施\n一、支持企业扩产增效\n"
+            "（一）鼓励工业投资。对完成固定资产投资1亿元以上的工业项目，给予补助。\n"
+            "（二）推动企业上规模。对首次纳入规模以上工业统计的企业，给予一次性奖励10万元。\n（责任单位：区统计局）\n")
+    assert _measures(text) == [("（一）", "鼓励工业投资"), ("（二）", "推动企业上规模")]
+
+
+def test_a_shared_closing_unit_line_makes_the_parent_the_measure():
+    assert _measures(SHARED) == [("（一）", "鼓励工业投资"), ("（二）", "推动企业上规模")]
+
+
+def test_the_shared_unit_line_gives_the_parent_its_units(tmp_path):
+    path = tmp_path / "shared.txt"
+    path.write_text("某区人民政府办公室关于印发某区推动制造业高质量发展若干措施的通知\n各镇人民政府：\n现印发给你们，请认真贯彻执行。\n"
+                    "某区人民政府办公室\n2023年5月12日\n" + SHARED, encoding="utf-8")
+    measures = {m["label"]: m for m in extract(path, isolate=False).to_dict()["measures"]}
+    units = measures["（一）"]["responsible"]
+    assert len(units) == 2 and units[0].endswith("区经济促进局") and units[1].endswith("区自然资源局")
+    assert measures["（二）"]["responsible"][0].endswith("统计局")
+
+
+@pytest.mark.parametrize("items,shared", [
+    ("1.对新认定的国家级中心，给予奖励300万元。\n2.对新认定的省级中心，给予奖励50万元。\n（责任单位：区科技局）\n", True),
+    ("（1）对200万元以下的采购项目预留份额。\n（2）超过200万元的项目预留40%。\n（省财政厅负责）\n", True),
+    ("1.对新认定的国家级中心，给予奖励300万元。（责任单位：区科技局）\n2.对新认定的省级中心，给予奖励50万元。\n"
+     "（责任单位：区工信局）\n", False),
+    ("1.对新认定的国家级中心，给予奖励300万元。\n2.对新认定的省级中心，给予奖励50万元。\n", False),
+])
+def test_closed_by_units_needs_one_unit_line_after_bare_sub_points(items, shared):
+    text = f"某市若干措施\n一、支持研发\n（一）支持研发机构建设。\n{items}（二）其他支持。对企业给予奖励10万元。\n"
+    s = parse_structure(text)
+    index = next(i for i, x in enumerate(s.sections) if x.title == "支持研发机构建设")
+    assert closed_by_units(index, s.sections, text) is shared

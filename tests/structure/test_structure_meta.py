@@ -46,22 +46,6 @@ def test_traditional_and_pinyin_noise_values_keep_the_document_script():
     assert hh.doc_number == "懷政辦發〔2023〕9號" and hh.issuer == "懷化市人民政府辦公室"
 
 
-def test_chrome_and_trailing_site_text_are_outside_the_body():
-    text = raw("xiamen-2009-notice")
-    st = parse_structure(text)
-    assert text[st.body_start:].startswith("厦门市人民政府办公厅关于征集")
-    assert text[:st.body_end].endswith("二OO九年十月二十日")
-    assert st.meta.doc_number == "厦府办〔2009〕255号"
-
-
-def test_news_lead_is_skipped():
-    text = raw("wucheng-2025-measures")
-    st = parse_structure(text)
-    assert text[st.body_start:].startswith("金华市婺城区人民政府关于印发")
-    assert st.meta.disclosure == "此件公开发布"
-    assert st.meta.recipients == ["各乡镇人民政府、街道办事处", "区直属有关单位"]
-
-
 def test_validity_period_from_the_issue_date():
     m = parse_structure(raw("zs-2025-wenwaimao-measures")).meta
     assert (m.date, m.effective_from, m.effective_to) == ("2025-04-15", "2025-04-15", "2025-12-31")
@@ -212,6 +196,68 @@ def test_doc_number_glued_to_the_recipients():
     st = parse_structure(text)
     assert (st.meta.doc_number, st.meta.category, st.kind) == ("雁政建復〔2024〕4號", "B", "reply")
     assert st.meta.recipients == ["唐如偉、李徵平等代表"]
+
+
+# ---------------------------------------------------------------- the title among site labels
+@pytest.mark.parametrize("first_line", [
+    "【政策文件】某市财政局关于开展会计检查的通知",
+    "[通知公告] 某市财政局关于开展会计检查的通知",
+    "★某市财政局关于开展会计检查的通知",
+    "某市财政局关于开展会计检查的通知_某市人民政府门户网站",
+    "某市财政局关于开展会计检查的通知 - 政策文件 - 某市人民政府",
+    "某市财政局关于开展会计检查的通知【2019-05-08】",
+])
+def test_title_without_site_tags_and_page_title_suffixes(first_line):
+    text = first_line + "\n各单位：\n现就有关事项通知如下：\n一、检查范围。全区行政事业单位。\n某市财政局\n2019年5月6日\n"
+    m = parse_structure(text).meta
+    assert (m.title, m.doc_type, m.issuer, m.recipients) == (
+        "某市财政局关于开展会计检查的通知", "通知", "某市财政局", ["各单位"])
+
+
+@pytest.mark.parametrize("page_title,title", [
+    ("关于市十六届人大五次会议第123号建议的答复", "某市地方金融监督管理局关于市十六届人大五次会议第123号建议的答复"),
+    ("某区促进楼宇经济高质量发展实施细则", "某区人民政府办公室关于印发《某区促进楼宇经济高质量发展实施细则》的通知"),
+])
+def test_web_page_title_gives_way_to_the_documents_own_title(page_title, title):
+    text = (f"{page_title}\n发布时间：2020-07-10　浏览次数：326\n{title}\n某政办函〔2020〕21号\n各有关单位：\n"
+            "现答复如下：\n一、关于设立资金。已安排资金。\n某市地方金融监督管理局\n2020年7月8日\n")
+    assert parse_structure(text).meta.title == title
+
+
+@pytest.mark.parametrize("site", ["某市人民政府", "某某县人民政府门户网站"])
+def test_title_is_not_joined_with_the_site_name_over_a_breadcrumb(site):
+    text = (f"{site}\n首页 > 政务公开 > 建议提案办理 > 政协提案答复\n关于市政协十四届五次会议第0157号提案答复的函\n"
+            "发布日期：2021-07-20　　来源：某市财政局\n某财函〔2021〕58号\n张三委员：\n您提出的《关于支持小微企业融资的提案》收悉，现答复如下：\n"
+            "一、关于设立转贷资金的建议\n该建议已采纳。\n某市财政局\n2021年7月15日\n")
+    assert parse_structure(text).meta.title == "关于市政协十四届五次会议第0157号提案答复的函"
+
+
+def test_an_issuer_line_right_above_the_title_still_joins_it():
+    text = ("某县人民政府\n关于加快发展现代农业的意见\n某政发〔2013〕5号\n各乡镇人民政府：\n现提出如下意见。\n"
+            "一、扶持龙头企业。对新认定的省级龙头企业给予奖励10万元。\n某县人民政府\n2013年5月20日\n")
+    assert parse_structure(text).meta.title == "某县人民政府关于加快发展现代农业的意见"
+
+
+# ---------------------------------------------------------------- the signature
+def test_joint_issuer_from_stacked_signature_lines():
+    text = ("中共某县委　某县人民政府关于加快民营经济发展的意见\n某发〔2008〕5号\n各乡镇党委、政府：\n现提出如下意见。\n"
+            "一、加大财政扶持。县政府每年安排专项资金五百万元。\n中共某县委\n某县人民政府\n2008年3月15日\n")
+    m = parse_structure(text).meta
+    assert (m.issuer, m.date) == ("中共某县委 某县人民政府", "2008-03-15")
+
+
+def test_single_signature_is_not_joined_with_the_body():
+    text = ("某市财政局关于做好预算执行工作的通知\n各区财政局：\n现通知如下。\n一、加快支出进度。各区要加快支出进度。\n"
+            "某市财政局\n2021年1月5日\n")
+    assert parse_structure(text).meta.issuer == "某市财政局"
+
+
+@pytest.mark.parametrize("date_line", ["2021年1月5日（此件公开发布）", "2021年1月5日 (此件主动公开)", "二〇二一年一月五日"])
+def test_signature_date_with_its_disclosure_note(date_line):
+    text = ("某市财政局关于做好预算执行工作的通知\n各区财政局：\n现通知如下。\n一、加快支出进度。各区要加快支出进度。\n"
+            f"某市财政局\n{date_line}\n")
+    m = parse_structure(text).meta
+    assert (m.issuer, m.date) == ("某市财政局", "2021-01-05")
 
 
 @pytest.mark.xfail(strict=True, reason="a doc number damaged in the copy is not read")

@@ -1,7 +1,9 @@
-"""Replies to proposals and suggestions: the proposal, co-handling mentions and responses."""
+"""Replies to proposals and suggestions: the proposal (number, session, title, proposers, co-handlers), the
+responses with their statuses, and what after the signature is no response."""
 import pytest
 
 from pipeline.structure import parse_reply, parse_structure
+from pipeline.structure.replies import proposers_of
 from tests.structure.structure_corpus import DOCS, RAW, gold, norm, raw, similar
 
 REPLIES = [d for d in DOCS if gold(d)["proposal"]]
@@ -111,9 +113,14 @@ def test_invented_traditional_district_congress_reply():
     (["尊敬的王建华代表"], ["王建华"]),
     (["民盟文山市基层委员会"], ["民盟文山市基层委员会"]),
     (["九三学社南京市委员会"], ["九三学社南京市委员会"]),
+    (["陳立羣委員"], ["陳立羣"]),                       # traditional script suffix
+    (["張三、李四等代表"], ["張三", "李四"]),
+    (["张三等5位代表"], ["张三"]),
+    (["李四等十名委员"], ["李四"]),
+    (["尊敬的赵敏委员"], ["赵敏"]),
+    (["九三学社某市委员会"], ["九三学社某市委员会"]),      # a unit keeps its 委员会
 ])
 def test_proposers_from_recipients(recipients, proposers):
-    from pipeline.structure.replies import proposers_of
     assert proposers_of(recipients) == proposers
 
 
@@ -158,3 +165,152 @@ def test_status_opening_the_first_paragraph_after_the_heading():
             "广州市科学技术局\n2023年6月20日\n")
     parts = parse_reply(text, parse_structure(text))
     assert [(r.label, r.status) for r in parts.responses] == [("一", "部分采纳"), ("二", "正在解决"), ("三", None)]
+
+
+def _reply(text):
+    s = parse_structure(text)
+    return s, parse_reply(text, s)
+
+
+def _statuses(section_text):
+    text = ("某市商务局关于市政协十三届二次会议第58号提案的答复\n李明委员：\n您提出的《关于促进消费的提案》收悉，现答复如下：\n"
+            f"{section_text}\n某市商务局\n2022年6月1日\n")
+    s = parse_structure(text)
+    return [r.status for r in parse_reply(text, s).responses]
+
+
+# ---------------------------------------------------------------- the proposal
+SUGGESTION_REPLY = """济南市教育局
+关于市十八届人大二次会议第20230456号建议的答复
+答复类别：B类
+尊敬的李红霞代表：
+您在会上提出的“关于缓解城区中小学学位紧张的建议”收悉。本建议由我局主办，市自然资源和规划局、市住房城乡建设局协办。现答复如下：
+（一）关于加快新建学校建设
+2023年计划新建中小学45所。办理结果：正在解决。
+（二）关于优化学区划分
+我局将指导各区县科学划分学区。办理结果：列入计划逐步解决。
+济南市教育局
+2023年6月28日
+"""
+
+
+def test_status_after_a_result_cue_and_quoted_title_and_co_handlers():
+    s, parts = _reply(SUGGESTION_REPLY)
+    assert [(r.label, r.status) for r in parts.responses] == [("（一）", "正在解决"), ("（二）", "列入计划逐步解决")]
+    assert parts.proposal.title == "关于缓解城区中小学学位紧张的建议"
+    assert parts.proposal.proposers == ["李红霞"]
+    assert parts.proposal.co_handlers == ["市自然资源和规划局", "市住房城乡建设局"]
+
+
+def test_session_with_proposal_word_before_the_number():
+    _, parts = _reply("关于政协第十届三次会议提案第45号的答复\n张伟委员：\n您提出的关于加强养老服务的提案收悉，现答复如下：\n"
+                      "一、关于养老机构建设。已新建养老机构3家。\n某市民政局\n2021年6月1日\n")
+    assert (parts.proposal.number, parts.proposal.session) == ("45", "政协第十届三次会议")
+
+
+@pytest.mark.parametrize("opening,number,session", [
+    ("您在市十六届人大五次会议期间提出的第86号建议收悉", "86", "市十六届人大五次会议"),
+    ("您在区政协第五届委员会第二次会议上提出的《关于加强社区养老的提案》（第23号）收悉", "23", "区政协第五届委员会第二次会议"),
+    ("你们在县十八届人大一次会议上提出的第0015号建议收悉", "0015", "县十八届人大一次会议"),
+    ("您领衔提出的市政协十三届二次会议第20220187号提案收悉", "20220187", "市政协十三届二次会议"),
+])
+def test_session_and_number_from_the_opening(opening, number, session):
+    text = f"关于加强社区养老服务的答复\n张三委员：\n{opening}，现答复如下：\n一、关于养老服务。已建成站点10个。\n某区民政局\n2022年6月1日\n"
+    _, parts = _reply(text)
+    assert (parts.proposal.number, parts.proposal.session) == (number, session)
+
+
+def test_colon_line_above_the_title_is_not_the_recipient():
+    text = ("主题词：\n某市交通运输局关于市十五届人大三次会议第88号建议的答复\n王强代表：\n"
+            "您提出的关于优化公交线路的建议收悉，现答复如下：\n一、关于增开公交线路。已增开线路3条。\n"
+            "某市交通运输局\n2021年6月1日\n")
+    s, parts = _reply(text)
+    assert s.meta.recipients == ["王强代表"]
+    assert parts.proposal.proposers == ["王强"]
+
+
+def test_traditional_reply_with_readings_and_run_in_sections():
+    import opencc
+    from pipeline.clean import clean
+    from pipeline.types import Line, Page, Source
+    simplified = ("某市生态环境局关于市政协十二届三次会议第0234号提案答复的函\n某环函〔2021〕45号\n民建某市委员会：\n"
+                  "你们提出的《关于加强城市黑臭水体治理的提案》收悉，现答复如下： 一、关于“建立考核机制”的建议（已采纳）"
+                  "目前已建立考核办法。 二、关于“加大资金投入”的建议（部分采纳）今年安排治理资金。\n某市生态环境局\n2021年7月5日\n")
+    raw = opencc.OpenCC("s2t").convert(simplified).replace("關於", "關(guān)於")
+    text = clean(Source(path="x.txt", sha256="", format="txt",
+                        pages=[Page(0, [Line(t) for t in raw.split("\n")])])).text
+    s, parts = _reply(text)
+    assert parts.proposal.session == "市政協十二屆三次會議"
+    assert parts.proposal.number == "0234"
+    assert [(r.label, r.status) for r in parts.responses] == [("一", "已採納"), ("二", "部分採納")]
+
+
+# ---------------------------------------------------------------- statuses
+def test_status_in_parentheses_closing_the_section():
+    text = ("某市交通运输局关于市十九届人大三次会议第88号建议的答复\n王强等3位代表：\n"
+            "你们提出的关于优化公交线网的建议收悉。现答复如下：\n一、关于增开城区公交线路的建议\n"
+            "2024年新开通公交线路6条。（吸收采纳）\n二、关于建设公交专用道的建议\n"
+            "下一步将研究公交专用道建设方案。(留作参考)\n某市交通运输局\n2024年6月28日\n")
+    s, parts = _reply(text)
+    assert [(r.label, r.status) for r in parts.responses] == [("一", "吸收采纳"), ("二", "留作参考")]
+    assert parts.proposal.proposers == ["王强"]
+
+
+@pytest.mark.parametrize("opening,status", [
+    ("该建议已吸收采纳。我局将会同市商务局推进。", "吸收采纳"),
+    ("该建议我局吸收采纳。对符合条件的企业给予贴息。", "吸收采纳"),
+    ("该建议正在解决。区人社局每年组织培训。", "正在解决"),
+    ("此提案已列入计划逐步解决。明年将启动建设。", "列入计划逐步解决"),
+    ("本建议已经解决。全市已建成站点12个。", "已经解决"),
+    ("該建議已吸收採納。我局將會同縣商務局推進。", "吸收採納"),
+    ("部分采纳。2023年，我局出台了办法。", "部分采纳"),
+    ("该建议涉及多个部门，我局将积极协调。", None),
+])
+def test_status_opening_the_first_paragraph_after_its_subject(opening, status):
+    text = ("某市商务局关于市十五届人大三次会议第21号建议的答复\n王强代表：\n"
+            "您提出的关于促进消费的建议收悉，现答复如下：\n一、关于发放消费券的建议\n"
+            f"{opening}\n某市商务局\n2023年6月1日\n")
+    _, parts = _reply(text)
+    assert [r.status for r in parts.responses] == [status]
+
+
+@pytest.mark.parametrize("line,status", [
+    ("办理结果：A类（已解决）。全区已实现课后服务全覆盖。", "已解决"),
+    ("办理结果：B类(正在解决)", "正在解决"),
+    ("办理结果：留作参考。", "留作参考"),
+])
+def test_status_after_a_result_cue_with_a_category(line, status):
+    text = ("关于区政协五届二次会议第58号提案的答复\n李明委员：\n您提出的《关于加强课后服务的提案》收悉。现答复如下：\n"
+            f"一、关于扩大课后服务覆盖面\n{line}\n某区教育局\n2021年7月2日\n")
+    _, parts = _reply(text)
+    assert [r.status for r in parts.responses] == [status]
+
+
+@pytest.mark.parametrize("section,status", [
+    ("一、关于提高创业补贴标准的建议\n我局将会同市财政局进行测算，适时调整。（正在研究）", "正在研究"),
+    ("一、关于打造夜间经济集聚区的建议\n2021年以来，我市已培育集聚区12个。该建议已采纳。", "已采纳"),
+    ("一、关于打造夜間經濟集聚區的建議\n2021年以來，我市已培育集聚區12個。該建議已採納。", "已採納"),
+    ("一、关于同步推进加装电梯的问题\n该提案所提建议我局列入计划逐步解决。对符合条件的给予补贴。", "列入计划逐步解决"),
+    ("一、关于建设智慧停车平台的建议（纳入计划逐步解决）\n市城管局已启动前期研究。", "纳入计划逐步解决"),
+    ("一、关于扩大学位供给的建议\n办理结果：正在推进。今年新建小学2所。", "正在推进"),
+    ("一、关于加强监管的建议\n全市已建成站点12个。建议采纳后效果明显。", None),
+    ("一、关于加强监管的建议\n全市已建成站点12个。下一步将继续推进。", None),
+])
+def test_status_phrasings(section, status):
+    assert _statuses(section) == [status]
+
+
+# ---------------------------------------------------------------- after the signature
+def test_attachment_items_after_the_signature_are_not_responses():
+    text = ("某市人社局关于市十六届人大二次会议第0213号建议办理情况的答复\n张三代表：\n"
+            "你们提出的《关于加大就业扶持力度的建议》收悉，现答复如下：\n一、关于落实就业补贴\n该建议已吸收采纳。已发放补贴。\n"
+            "某市人力资源和社会保障局\n2022年7月15日\n附件\n建议办理情况征询意见表\n一、办理态度是否满意\n二、办理结果是否满意\n")
+    _, parts = _reply(text)
+    assert [(r.label, r.status) for r in parts.responses] == [("一", "吸收采纳")]
+
+
+def test_attachment_after_a_one_line_signature_is_cut():
+    text = ("某市商务局关于市人大第8号建议的答复\n张三代表：\n您提出的关于外贸发展的建议收悉，现答复如下：\n"
+            "一、关于出口信用保险\n该建议已采纳。\n某市商务局　2022年4月20日\n附件1\n征询意见表\n一、办理态度\n二、办理结果\n")
+    _, parts = _reply(text)
+    assert [(r.label, r.status) for r in parts.responses] == [("一", "采纳")]

@@ -3,7 +3,7 @@ import pytest
 
 from pipeline.structure import parse_structure
 from pipeline.structure.sections import match_heading, strip_lead_unit
-from tests.structure.structure_corpus import DOCS, raw
+from tests.structure.structure_corpus import DOCS, RULES_TEXT, raw
 
 
 @pytest.mark.parametrize("line,level,label,number", [
@@ -161,3 +161,10 @@ def test_styles_nest_in_the_order_they_open():
 def test_a_less_major_style_first_can_hold_a_more_major_one_only_by_convention():
     text = "关于印发工作方案的通知\n各单位：\n1.总体要求。\n一、主要任务\n（一）加强统筹。\n二、保障措施\n"
     assert _outline(text) == [("1", 1, None), ("一", 1, None), ("（一）", 2, "一"), ("二", 1, None)]
+
+
+def test_chapters_and_articles_form_the_section_tree():
+    s = parse_structure(RULES_TEXT)
+    by_label = {x.label: x for x in s.sections}
+    assert (by_label["第一章"].level, by_label["第一条"].level, by_label["（一）"].level) == (1, 2, 3)
+    assert s.sections[by_label["第四条"].parent].title == "奖励标准"

@@ -1,11 +1,15 @@
-"""tag_agencies and canonicalize: body mentions, generic collectives left out, canonical full names."""
+"""tag_agencies and canonicalize: body mentions, generic collectives and words left out, site chrome left out,
+scripts and noise kept in the span, canonical full names. Bodies of each kind: test_agency_bodies.py."""
 from __future__ import annotations
 
 import pytest
 
-from pipeline.tagging.agencies import tag_agencies
+from pipeline.extract import extract
+from pipeline.tagging.agencies import site_chrome_spans, tag_agencies
 from pipeline.tagging.agency_names import canonicalize
 from pipeline.tagging.jurisdiction import Jurisdiction, infer_jurisdiction
+from tests.corpus import INVENTED
+from tests.tagging.helpers import tagged
 
 ZS = infer_jurisdiction("", "中山市人民政府办公室", None, None)
 WUCHENG = infer_jurisdiction("", "金华市婺城区人民政府", None, None)
@@ -14,10 +18,9 @@ HUBEI = infer_jurisdiction("", "省人民政府", "省人民政府关于…", "�
 CHENGDU = infer_jurisdiction("", "成都市人民政府办公厅", None, None)
 NINGBO = infer_jurisdiction("", "宁波市商务局", None, None)
 HENAN = infer_jurisdiction("", "河南省人民政府", None, None)
-
-
-def tagged(text: str, j: Jurisdiction) -> list[tuple[str, str | None]]:
-    return [(e.text, e.attrs["canonical"]) for e in tag_agencies(text, j)]
+JIANGSU = infer_jurisdiction("", "江苏省人民政府办公厅", None, None)
+WUCHANG = infer_jurisdiction("", "杭州市余杭区五常街道办事处", None, None)
+CENTRAL = Jurisdiction()
 
 
 @pytest.mark.parametrize("text, j, expected", [
@@ -83,6 +86,19 @@ def test_mentions_and_canonical_names(text, j, expected):
 ])
 def test_not_agencies(text):
     assert tagged(text, ZS) == []
+
+
+@pytest.mark.parametrize("text, j", [
+    ("各省、自治区、直辖市、计划单列市财政厅（局）", CENTRAL),          # a class of cities, not a place
+    ("国家税务总局各省、自治区、直辖市、计划单列市税务局", CENTRAL),
+    ("各地级以上市科技局、财政局：", infer_jurisdiction("", "广东省科学技术厅", None, None)),
+    ("报送街道城市管理办公室", WUCHANG),                             # 城|市: a level word inside a word
+    ("小区报送管委会规划建设局", WUCHANG),
+    ("激发后进镇政府", ZS),                                           # no town: a phrase ending in 镇
+    ("市政府有关部门", ZS),
+])
+def test_collectives_and_words_are_not_bodies(text, j):
+    assert tagged(text, j) == []
 
 
 def test_function_words_before_a_level_prefix_are_no_place():
@@ -166,7 +182,38 @@ def test_other_places_and_forms(text, j, expected):
     assert tagged(text, j) == expected
 
 
-def test_jieba_user_dictionary_keeps_names_whole():
-    from pipeline.tagging.segment import segment
-    words = segment("责任单位：市工信局、省发展改革委、中山市人民政府办公室，支持专精特新企业申报首台套")
-    assert {"市工信局", "省发展改革委", "中山市人民政府办公室", "专精特新", "首台套"} <= set(words)
+# ---------------------------------------------------------------- site chrome
+@pytest.mark.parametrize("text, dropped", [
+    ("首頁 > 政務公開 > 政策法規 > 省政府文件\n福建省人民政府關於…的通知", "省政府"),
+    ("时间：2012-08-20 来源：县政府办 作者：admin\n正文", "县政府办"),
+    ("正文\n网站地图 | 主办单位：临沂市人民政府办公室 | 版权所有：临沂市人民政府 | 鲁ICP备05000000号", "临沂市人民政府"),
+    ("临沂市人民政府门户网站\n您的位置：首页 > 政务公开", "临沂市人民政府"),
+    ("莲都区人民政府\n首页 > 政务公开 > 通知公告\n丽水市莲都区农业农村局关于…的通知", "莲都区人民政府"),
+])
+def test_site_chrome_names_are_not_tagged(text, dropped):
+    j = Jurisdiction(city="临沂市", level="city")
+    assert dropped not in [e.text for e in tag_agencies(text, j)]
+    assert any(a <= text.index(dropped) < b for a, b in site_chrome_spans(text))
+
+
+def test_unit_line_above_title_is_kept():
+    """A unit name on its own line above 关于… (no breadcrumb after it) is the letter's own heading."""
+    text = "浙江省商务厅\n关于省政协十二届二次会议第123号提案的答复\n"
+    assert ("浙江省商务厅", "浙江省商务厅") in tagged(text, Jurisdiction(province="浙江省", level="province"))
+
+
+def test_breadcrumb_menu_labels_are_not_mentions():
+    text = "首页 > 政务公开 > 政策文件 > 省政府办公厅文件\n江苏省人民政府办公厅关于印发…的通知"
+    assert tagged(text, JIANGSU) == [("江苏省人民政府办公厅", "江苏省人民政府办公厅")]
+
+
+def test_site_furniture_is_not_tagged():
+    """Footer, site-name and 来源 lines name the site's owner, not a body acting in the letter."""
+    extra = {("baotou-2020-npc-suggestion-reply-footer", "包头市大数据管理局"),
+             ("baotou-2020-npc-suggestion-reply-footer", "包头市人民政府办公厅"),
+             ("zhengding-2021-county-plan", "正定县人民政府"),
+             ("liandu-2023-subsidy-notice-nbsp", "莲都区人民政府"),
+             ("jinjiang-2024-private-economy-measures", "晋江市人民政府办公室")}
+    records = {doc: extract(INVENTED / f"{doc}.txt", isolate=False).to_dict() for doc, _ in extra}
+    for doc, name in extra:
+        assert name not in {e["text"] for e in records[doc]["entities"] if e["label"] == "AGENCY"}, (doc, name)

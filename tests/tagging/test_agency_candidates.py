@@ -11,7 +11,7 @@ from pipeline.tagging.agency_names import is_cjk, juris_places, parse_at
 from pipeline.tagging.jurisdiction import Jurisdiction, infer_jurisdiction
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-TEXTS = sorted([*ROOT.glob("corpora/raw/*.txt"), *ROOT.glob("tests/fixtures/probe_*/*.txt")])
+TEXTS = sorted([*ROOT.glob("corpora/raw/*.txt"), *ROOT.glob("tests/fixtures/invented/*.txt")])
 
 
 @pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.stem)

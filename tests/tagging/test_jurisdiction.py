@@ -1,9 +1,11 @@
-"""infer_jurisdiction: issuer / title / doc number / text -> province, city, county and level."""
+"""infer_jurisdiction: issuer / title / doc number / text -> province, city, county and level; joint issuers,
+streets and towns."""
 from __future__ import annotations
 
 import pytest
 
 from pipeline.tagging.jurisdiction import Jurisdiction, infer_jurisdiction, parse_place_chain
+from tests.tagging.helpers import tagged
 
 
 @pytest.mark.parametrize("issuer, expected", [
@@ -35,6 +37,27 @@ def test_issuer_gives_jurisdiction(issuer, expected):
 def test_province_government_without_name_takes_doc_number_abbreviation(doc_number, province):
     j = infer_jurisdiction("", "省人民政府", "省人民政府关于进一步优化营商环境的若干意见", doc_number)
     assert (j.province, j.level) == (province, "province")
+
+
+@pytest.mark.parametrize("issuer, county", [
+    ("杭州市余杭区五常街道办事处", "余杭区"),
+    ("宁波市北仑区大碶街道党工委", "北仑区"),
+    ("佛山市南海区狮山镇人民政府", "南海区"),
+])
+def test_street_and_town_issuers_give_their_county(issuer, county):
+    j = infer_jurisdiction("", issuer, None, None)
+    assert (j.county, j.level) == (county, "county")
+
+
+def test_joint_issuer_jurisdiction_prefers_the_government():
+    j = infer_jurisdiction("", "青岛西海岸新区管理委员会办公室 青岛市黄岛区人民政府办公室", None, None)
+    assert (j.city, j.county) == ("青岛市", "黄岛区")
+    assert tagged("（责任单位：区海洋发展局）", j) == [("区海洋发展局", "青岛市黄岛区海洋发展局")]
+
+
+def test_two_bureaus_run_together_are_two_issuers_not_a_county():
+    j = infer_jurisdiction("", "成都市商务局成都市财政局", None, None)
+    assert (j.city, j.county) == ("成都市", None)
 
 
 def test_title_stands_in_for_missing_issuer():

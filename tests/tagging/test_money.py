@@ -1,4 +1,6 @@
-"""tag_money on made-up sentences in the style of many cities' and provinces' measures and reports."""
+"""tag_money: amounts as written (Arabic, Chinese and financial numerals, units, currencies, ranges, lists sharing a
+unit or a bound, line breaks and noise inside them) and their attributes, on sentences in the style of many
+cities' and provinces' measures and reports."""
 from __future__ import annotations
 
 import json
@@ -6,16 +8,16 @@ import re
 
 import pytest
 
+from pipeline.extract import extract
+from pipeline.numerals import parse_number
 from pipeline.tagging.money import tag_money
 from pipeline.tagging.money_lexicon import LEXICONS
+from tests.corpus import INVENTED
+from tests.tagging.helpers import amounts
 
 
 def money(text: str) -> list[dict]:
     return [e.to_dict() for e in tag_money(text) if e.label == "MONEY"]
-
-
-def rates(text: str) -> list[dict]:
-    return [e.to_dict() for e in tag_money(text) if e.label == "RATE"]
 
 
 def only(text: str, written: str) -> dict:
@@ -110,6 +112,31 @@ def test_money_table(sentence, written, amount, amount_max, currency, approx, ro
     assert sentence[m["start"]:m["end"]] == m["text"]
 
 
+@pytest.mark.parametrize("written, value", [
+    ("伍万", 50000), ("壹仟贰佰", 1200), ("贰拾万", 200000), ("叁佰伍拾", 350),
+])
+def test_financial_numerals(written, value):
+    assert parse_number(written) == value
+
+
+@pytest.mark.parametrize("text, expected", [
+    # financial numerals on vouchers and awards
+    ("给予一次性补助人民币伍万元整", [(50000, None, "CNY", "grant")]),
+    ("对返乡创业的，给予一次性创业资助人民币伍仟元。", [(5000, None, "CNY", "grant")]),
+    ("奖励人民币二十万元", [(200000, None, "CNY", "grant")]),
+])
+def test_amounts_in_financial_numerals(text, expected):
+    assert amounts(text) == expected
+
+
+def test_foreign_currencies_before_and_after_the_number():
+    """新台币 written before the number, 美元/欧元/日元/韩元/港元 after it."""
+    records = {doc: extract(INVENTED / f"{doc}.txt", isolate=False).to_dict()
+               for doc in ("chengdu-2021-trade-currencies", "xiamen-2018-tourism-measures-trad")}
+    codes = {e["currency"] for r in records.values() for e in r["entities"] if e["label"] == "MONEY"}
+    assert {"CNY", "USD", "EUR", "JPY", "KRW", "HKD", "TWD"} <= codes
+
+
 def test_list_sharing_one_unit_is_four_amounts():
     text = "贷款余额分\n\n别为1949.03、537.01、765.10、180.62 亿元。"
     got = money(text)
@@ -150,50 +177,6 @@ def test_not_money(text):
     assert money(text) == []
 
 
-# sentence, rate text, value, role
-RATE_TABLE = [
-    ("对投保企业实际缴纳的年度保费给予30%、最高50万元的支持。", "30%", 0.3, "rate"),
-    ("对达到数字化二级以上水平的企业，最高按项目投入50%给予奖补，最高100万元。", "最高按项目投入50%", 0.5, "rate_cap"),
-    ("实施新一轮技术改造，对新购置设备总额给予最高15%的奖励。", "最高15%", 0.15, "rate_cap"),
-    ("购买海外投资保险实缴费用给予不超过20%的支持。", "不超过20%", 0.2, "rate_cap"),
-    ("每件给予维权成本的20%资助。", "20%", 0.2, "rate"),
-    ("按照设备投资额的10%给予补助。", "10%", 0.1, "rate"),
-    ("对参展企业给予展位费７０％的补贴。", "７０％", 0.7, "rate"),
-    ("给予百分之三十的贷款贴息。", "百分之三十", 0.3, "rate"),
-    ("贴息比例不超过LPR的50%。", "不超过LPR的50%", 0.5, "rate_cap"),
-]
-
-
-@pytest.mark.parametrize("sentence, written, value, role", RATE_TABLE)
-def test_rate_table(sentence, written, value, role):
-    got = rates(sentence)
-    assert [(r["text"], r["value"], r["role"]) for r in got] == [(written, value, role)]
-
-
-@pytest.mark.parametrize("text", [
-    "今年前5个月，进出口总值同比增长6.5%。",
-    "2025年，力争全社会研发投入强度达到2.95%。",
-    "100%保障全年新上重大项目用能。",
-    "部分运行经费由市财政与县级市(区)按 1∶1 比例共同承担。",
-    "租金按市场价的50%收取。",
-    "高新技术企业占比达到35%，满足率95%。",
-])
-def test_not_support_rates(text):
-    assert rates(text) == []
-
-
-def test_rate_ties_only_to_the_cap_stated_with_it():
-    text = ("每件给予维权成本的20%资助，每个案件资助上限不超过30万元，每个单位资助不超过100万元。")
-    got = money(text)
-    assert [(m["amount"], m["rate"], m["scope"]) for m in got] == [
-        (300000, 0.2, "每个案件"), (1000000, None, "每个单位")]
-
-
-def test_rate_after_the_cap():
-    got = money("单个项目最高补助300万元，且不超过项目总投资的30%。")
-    assert [(m["amount"], m["role"], m["rate"]) for m in got] == [(3000000, "cap", 0.3)]
-
-
 @pytest.mark.parametrize("text, written, amount, role", [
     ("单个项目最\n\n高不超\n过 200 万\n\n元。", "最\n\n高不超\n过 200 万\n\n元", 2e6, "cap"),
     ("给予最高不超过50\n0万元的补助。", "最高不超过50\n0万元", 5e6, "cap"),
@@ -204,6 +187,12 @@ def test_rate_after_the_cap():
 def test_line_breaks_inside_amounts_and_cues(text, written, amount, role):
     (m,) = money(text)
     assert (m["text"], m["amount"], m["role"]) == (written, pytest.approx(amount), role)
+
+
+def test_bound_word_broken_from_its_number_by_a_line_break():
+    """PDF text: 不超过 at a line end still bounds the amount (not 超过 = approximately)."""
+    [e] = [e for e in tag_money("给予每个项目不超过\n200万元的支持") if e.label == "MONEY"]
+    assert (e.attrs["amount"], e.attrs["role"], e.attrs["approx"]) == (2000000, "cap", False)
 
 
 def test_a_later_list_member_with_its_own_bound_is_a_cap():

@@ -1,10 +1,28 @@
-"""The spaCy pipeline: saved under models/, loads offline with a bare spacy.load, tags as the library does."""
+"""The NLP layer: the jieba user dictionary is rebuilt from its source and keeps names whole; the spaCy pipeline
+is saved under models/, loads offline with a bare spacy.load, and tags as the library does."""
+import importlib.util
 import subprocess
 import sys
 
 from pipeline.settings import SPACY_PIPELINE
 from pipeline.tagging.nlp import COMPONENTS, build_nlp, save_nlp
-from tests.corpus import raw_text
+from tests.corpus import ROOT, raw_text
+
+
+def test_jieba_userdict_is_reproducible():
+    path = ROOT / "models" / "jieba" / "build_userdict.py"
+    spec = importlib.util.spec_from_file_location("build_userdict", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text = module.build()
+    assert text == (ROOT / "models" / "jieba" / "userdict.txt").read_text(encoding="utf-8")
+    assert "县国税局 2000 nt" in text and "专精特新 2500 n" in text and "中山市人民政府办公室 1000 nt" in text
+
+
+def test_jieba_user_dictionary_keeps_names_whole():
+    from pipeline.tagging.segment import segment
+    words = segment("责任单位：市工信局、省发展改革委、中山市人民政府办公室，支持专精特新企业申报首台套")
+    assert {"市工信局", "省发展改革委", "中山市人民政府办公室", "专精特新", "首台套"} <= set(words)
 
 
 def test_saved_pipeline_matches_the_code(tmp_path):

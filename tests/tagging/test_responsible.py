@@ -13,6 +13,10 @@ WUCHENG = infer_jurisdiction("", "金华市婺城区人民政府", None, None)
 HENGYANG = infer_jurisdiction("", "衡阳市雁峰区人民政府", None, None)
 CHENGDU = infer_jurisdiction("", "成都市人民政府办公厅", None, None)
 JIANGSU = infer_jurisdiction("", "江苏省人民政府", None, None)
+ANJI = infer_jurisdiction("", "安吉县人民政府办公室", None, None)
+NANHAI = infer_jurisdiction("", "佛山市南海区人民政府办公室", None, None)
+HAINAN = infer_jurisdiction("", "海南省人民政府办公厅", None, None)
+XIAMEN = infer_jurisdiction("", "廈門市人民政府", None, None)
 
 
 @pytest.mark.parametrize("text, j, expected", [
@@ -43,6 +47,25 @@ JIANGSU = infer_jurisdiction("", "江苏省人民政府", None, None)
 ])
 def test_parse_responsible(text, j, expected):
     assert parse_responsible(text, j) == expected
+
+
+@pytest.mark.parametrize("text, j, responsible, collectives", [
+    # a unit right after a 各 collective shares it
+    ("（牵头单位：区经济促进局、区统计局；配合单位：各镇人民政府、街道办事处）", NANHAI,
+     ["佛山市南海区经济促进局", "佛山市南海区统计局"], ["各镇人民政府", "街道办事处"]),
+    # a role verb after the last unit of a labelled list is not a unit
+    ("（責任單位：市旅遊發展委、市財政局，廈門海關配合）", XIAMEN,
+     ["廈門市旅遊發展委員會", "廈門市財政局", "廈門海關"], []),
+    # 和 inside one name does not split it; a shared prefix still expands
+    ("（责任单位：省住房城乡建设厅、自然资源和规划厅、商务厅）", HAINAN,
+     ["海南省住房和城乡建设厅", "海南省自然资源和规划厅", "海南省商务厅"], []),
+    ("（牵头单位：县财政局、县金融发展服务中心；配合单位：人行安吉县支行）", ANJI,
+     ["安吉县财政局", "安吉县金融发展服务中心", "中国人民银行安吉县支行"], []),
+])
+def test_unit_lists_with_collectives_role_verbs_and_shared_prefixes(text, j, responsible, collectives):
+    units = parse_responsible(text, j)
+    assert units.responsible == responsible
+    assert units.collectives == collectives
 
 
 def test_list_keeps_bracketed_collectives_whole_and_stops_at_the_next_label_or_line():

@@ -1,0 +1,73 @@
+"""Site chrome around a letter: page furniture and site-name lines, footers, related-article lists and news
+leads are no part of the body, and never its header."""
+import pytest
+
+from pipeline.clean.script import make_view
+from pipeline.structure import parse_structure
+from pipeline.structure.chrome import is_chrome
+from tests.structure.structure_corpus import raw
+
+
+# ---------------------------------------------------------------- chrome lines
+@pytest.mark.parametrize("line,chrome", [
+    ("字体 大 中 小", True), ("分享到：微信 微博", True), ("【大】【中】【小】", True),
+    ("日期：2019-03-12", True), ("2021-05-06 10:32:11", True), ("作者：办公室  日期：2010-01-29", True),
+    ("文章来源：市发改委", True), ("主 题 词：", True), ("名　　称：某市关于…的通知", True),
+    ("您的位置：首页 > 新闻", True), ("扫一扫在手机打开当前页", True),
+    ("一、会议时间：2021年3月5日", False), ("时间：2021年3月5日上午9:00", False),
+    ("来源于群众的意见", False), ("名称变更为某市数据局", False),
+])
+def test_site_chrome_lines(line, chrome):
+    assert is_chrome(make_view(line).text) is chrome
+
+
+@pytest.mark.parametrize("line,chrome", [
+    ("成都市武侯区人民政府网", True), ("某某县人民政府门户网站", True), ("某市人民政府网站群", False),
+    ("某市人民政府", False),
+])
+def test_site_name_lines_are_chrome(line, chrome):
+    assert is_chrome(line) is chrome
+
+
+# ---------------------------------------------------------------- the body between the chrome
+def test_chrome_and_trailing_site_text_are_outside_the_body():
+    text = raw("xiamen-2009-notice")
+    st = parse_structure(text)
+    assert text[st.body_start:].startswith("厦门市人民政府办公厅关于征集")
+    assert text[:st.body_end].endswith("二OO九年十月二十日")
+    assert st.meta.doc_number == "厦府办〔2009〕255号"
+
+
+def test_site_footer_is_outside_the_body():
+    body = ("某市财政局关于做好预算执行工作的通知\n各区财政局：\n现通知如下。\n一、加快支出进度。各区要加快支出进度。\n"
+            "某市财政局\n2021年1月5日\n")
+    text = body + "网站地图 | 联系我们 | 主办单位：某市财政局 | 版权所有：某市财政局 | 粤ICP备05012345号 | 网站标识码：4401000012\n"
+    s = parse_structure(text)
+    assert s.body_end <= len(body)
+
+
+def test_related_articles_list_after_the_letter_is_outside_the_body():
+    body = ("某市财政局关于做好预算执行工作的通知\n各区财政局：\n现通知如下。\n一、加快支出进度。各区要加快支出进度。\n"
+            "某市财政局\n2021年1月5日\n")
+    text = body + ("相关文件：\n某市人民政府办公室关于印发某市2021年政府工作要点的通知\n"
+                   "某市财政局关于做好2020年决算工作的通知\n某市发展和改革委员会关于做好2021年价格工作的通知\n")
+    assert parse_structure(text).body_end <= len(body)
+
+
+# ---------------------------------------------------------------- news leads before the letter
+def test_news_lead_is_skipped():
+    text = raw("wucheng-2025-measures")
+    st = parse_structure(text)
+    assert text[st.body_start:].startswith("金华市婺城区人民政府关于印发")
+    assert st.meta.disclosure == "此件公开发布"
+    assert st.meta.recipients == ["各乡镇人民政府、街道办事处", "区直属有关单位"]
+
+
+def test_news_lead_of_a_news_site_is_skipped():
+    text = ("某某新闻网讯（记者 刘洋）近日，某市人民政府办公室印发《某市支持先进制造业发展十条措施》。\n"
+            "以下为文件全文：\n某市人民政府办公室关于印发《某市支持先进制造业发展十条措施》的通知\n"
+            "潭政办发〔2024〕6号\n各县市区人民政府：\n现印发给你们，请认真贯彻落实。\n"
+            "某市人民政府办公室\n2024年2月20日\n一、支持企业技术改造。对技改项目给予补助。\n")
+    m = parse_structure(text).meta
+    assert m.doc_number == "潭政办发〔2024〕6号"
+    assert m.title == "某市人民政府办公室关于印发《某市支持先进制造业发展十条措施》的通知"

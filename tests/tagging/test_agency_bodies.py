@@ -1,0 +1,254 @@
+"""Bodies of every kind as letters name them, and their canonical full names: financial regulators and bank
+branches, central bodies and their local offices, departments under former and short names, sub-units and
+service centres, party, congress, CPPCC and people's organisations, governments, towns, streets and zones,
+autonomous prefectures written short."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.tagging.jurisdiction import Jurisdiction, infer_jurisdiction
+from tests.tagging.helpers import agencies, tagged
+
+CENTRAL = Jurisdiction()
+ANJI = infer_jurisdiction("", "安吉县人民政府办公室", None, None)
+DONGGUAN = infer_jurisdiction("", "东莞市人民政府办公室", None, None)
+FUJIAN = infer_jurisdiction("", "福建省人民政府", None, None)
+GUANGXI = infer_jurisdiction("", "广西壮族自治区人民政府办公厅", None, None)
+GUIZHOU = infer_jurisdiction("", "贵州省人民政府办公厅", None, None)
+HAINAN = infer_jurisdiction("", "海南省人民政府", None, None)
+HAINAN_OFFICE = infer_jurisdiction("", "海南省人民政府办公厅", None, None)
+HEFEI = infer_jurisdiction("", "合肥市地方金融监督管理局", None, None)
+HESHUI = Jurisdiction(county="合水县", level="county")
+HUZHOU = infer_jurisdiction("", "湖州市人民政府办公室", None, None)
+JIANGSU = infer_jurisdiction("", "江苏省人民政府办公厅", None, None)
+JILIN = infer_jurisdiction("", "吉林省人民政府办公厅", None, None)
+JINAN = infer_jurisdiction("", "济南市教育局", None, None)
+JINJIANG = Jurisdiction(city="晋江市", level="city")
+KUNMING = infer_jurisdiction("", "昆明市人民政府", None, None)
+KUNMING_HRSS = infer_jurisdiction("", "昆明市人力资源和社会保障局", None, None)
+LINQU = infer_jurisdiction("", "中共临朐县委 临朐县人民政府", None, None)
+LINYI = infer_jurisdiction("", "临沂市交通运输局", None, None)
+MIANYANG = infer_jurisdiction("", "绵阳市人民政府", None, None)
+NANHAI = infer_jurisdiction("", "佛山市南海区人民政府办公室", None, None)
+NANHAI_AGRI = infer_jurisdiction("", "佛山市南海区农业农村局", None, None)
+NINGBO_BEILUN = infer_jurisdiction("", "宁波市北仑区人民政府", None, None)
+QUANZHOU = infer_jurisdiction("", "泉州市人民政府", None, None)
+SHENZHEN = infer_jurisdiction("", "深圳市人民政府", None, None)
+SHUYANG = Jurisdiction(county="沭阳县", level="county")
+WUCHANG = infer_jurisdiction("", "杭州市余杭区五常街道办事处", None, None)
+XIAMEN = infer_jurisdiction("", "廈門市人民政府", None, None)
+XIANGXI = infer_jurisdiction("", "湘西土家族苗族自治州人民政府办公室", None, None)
+YONGNING = Jurisdiction(province="宁夏回族自治区", city="银川市", county="永宁县", level="county")
+ZHENGDING = Jurisdiction(county="正定县", level="county")
+ZHUZHOU = infer_jurisdiction("", "株洲市人力资源和社会保障局", None, None)
+ZS = infer_jurisdiction("", "中山市人民政府办公室", None, None)
+
+
+# ---------------------------------------------------------------- financial regulators and bank branches
+@pytest.mark.parametrize("text, j, expected", [
+    # financial regulators' local offices are named with the place's short name
+    ("人民银行南京分行、江苏银保监局", JIANGSU,
+     [("人民银行南京分行", "中国人民银行南京分行"), ("江苏银保监局", "中国银行保险监督管理委员会江苏监管局")]),
+    ("省银保监局、江苏证监局", JIANGSU,
+     [("省银保监局", "中国银行保险监督管理委员会江苏监管局"), ("江苏证监局", "中国证券监督管理委员会江苏监管局")]),
+    ("经商合肥银保监分局", HEFEI, [("合肥银保监分局", "中国银行保险监督管理委员会合肥监管分局")]),
+    ("（人民银行南宁中心支行、广西银监局负责）", GUANGXI,
+     [("人民银行南宁中心支行", "中国人民银行南宁中心支行"), ("广西银监局", "中国银行业监督管理委员会广西监管局")]),
+    ("县财政局、宁夏银保监局银川监管分局", YONGNING,
+     [("县财政局", "永宁县财政局"), ("宁夏银保监局银川监管分局", "中国银行保险监督管理委员会银川监管分局")]),
+    ("配合单位：佛山银保监分局南海监管组", NANHAI,
+     [("佛山银保监分局南海监管组", "中国银行保险监督管理委员会佛山监管分局南海监管组")]),
+    # regulators after the 2023 reform
+    ("配合单位：晋江金融监管支局", JINJIANG, [("晋江金融监管支局", "国家金融监督管理总局晋江监管支局")]),
+    # 人行 = 中国人民银行, only with a branch after it
+    ("（省地方金融監管局牽頭，人行福州中心支行配合）", FUJIAN,
+     [("省地方金融監管局", "福建省地方金融監督管理局"), ("人行福州中心支行", "中國人民銀行福州中心支行")]),
+    ("（责任单位：市金融工作局、人行绵阳市中心支行）", MIANYANG,
+     [("市金融工作局", "绵阳市金融工作局"), ("人行绵阳市中心支行", "中国人民银行绵阳市中心支行")]),
+    ("在人行道两侧设置隔离栏", MIANYANG, []),
+    ("责任单位：人行湘西州中心支行", XIANGXI, [("人行湘西州中心支行", "中国人民银行湘西州中心支行")]),
+    # 外汇局 = 国家外汇管理局 with a branch
+    ("（由省商务厅、外汇局海南省分局牵头）", HAINAN_OFFICE,
+     [("省商务厅", "海南省商务厅"), ("外汇局海南省分局", "国家外汇管理局海南省分局")]),
+])
+def test_financial_regulators_and_bank_branches(text, j, expected):
+    assert tagged(text, j) == expected
+
+
+# ---------------------------------------------------------------- central bodies and their local offices
+@pytest.mark.parametrize("text, j, expected", [
+    # central bodies and their short forms
+    ("财政部、海关总署、税务总局、银保监会、证监会", CENTRAL,
+     [("财政部", "财政部"), ("海关总署", "海关总署"), ("税务总局", "国家税务总局"),
+      ("银保监会", "中国银行保险监督管理委员会"), ("证监会", "中国证券监督管理委员会")]),
+    ("商务部、人民银行按职责分工负责", CENTRAL, [("商务部", "商务部"), ("人民银行", "中国人民银行")]),
+    ("待各商业银行与人民银行清算完工资", ZS, [("人民银行", None)]),
+    ("海关总署广东分署、各直属海关", CENTRAL, [("海关总署广东分署", "海关总署广东分署")]),
+    ("新疆生产建设兵团财政局，新疆维吾尔自治区财政厅", CENTRAL,
+     [("新疆生产建设兵团财政局", "新疆生产建设兵团财政局"), ("新疆维吾尔自治区财政厅", "新疆维吾尔自治区财政厅")]),
+    ("省统计局、国家统计局贵州调查总队负责", GUIZHOU,
+     [("省统计局", "贵州省统计局"), ("国家统计局贵州调查总队", "国家统计局贵州调查总队")]),
+    # border inspection
+    ("大连边检总站要提供便利", Jurisdiction(city="大连市", level="city"),
+     [("大连边检总站", "大连出入境边防检查总站")]),
+    # a SAR government is 政府, not 人民政府
+    ("抄送：香港特别行政区政府", SHENZHEN, [("香港特别行政区政府", "香港特别行政区政府")]),
+])
+def test_central_bodies_and_their_local_offices(text, j, expected):
+    assert tagged(text, j) == expected
+
+
+# ---------------------------------------------------------------- departments under former and short names
+@pytest.mark.parametrize("text, j, expected", [
+    # names in use before the 2018 reform, and shared-prefix lists of them
+    ("（自治区商务厅、发展改革委、工业和信息化委按职责分工负责）", GUANGXI,
+     [("自治区商务厅", "广西壮族自治区商务厅"), ("发展改革委", "广西壮族自治区发展和改革委员会"),
+      ("工业和信息化委", "广西壮族自治区工业和信息化委员会")]),
+    ("由县经贸局牵头，县财政局、县地税局、县国税局配合", LINQU,
+     [("县经贸局", "临朐县经济贸易局"), ("县财政局", "临朐县财政局"), ("县地税局", "临朐县地方税务局"),
+      ("县国税局", "临朐县国家税务局")]),
+    ("区发改局、区人力社保局按职责分工负责", NINGBO_BEILUN,
+     [("区发改局", "宁波市北仑区发展和改革局"), ("区人力社保局", "宁波市北仑区人力资源和社会保障局")]),
+    # a department keeps its own function: 畜牧局 is not 畜牧兽医局, 农委 is 农业委员会
+    ("（责任单位：县畜牧局、县财政局）", HESHUI, [("县畜牧局", "合水县畜牧局"), ("县财政局", "合水县财政局")]),
+    ("牵头单位：县农委；配合单位：县卫计委", SHUYANG,
+     [("县农委", "沭阳县农业委员会"), ("县卫计委", "沭阳县卫生和计划生育委员会")]),
+    ("（省旅游委、省金融办负责）", HAINAN,
+     [("省旅游委", "海南省旅游发展委员会"), ("省金融办", "海南省人民政府金融工作办公室")]),
+    ("（省旅游发展委、省发展改革委负责）", JILIN,
+     [("省旅游发展委", "吉林省旅游发展委员会"), ("省发展改革委", "吉林省发展和改革委员会")]),
+    ("（责任单位：市政务服务和大数据局）", MIANYANG, [("市政务服务和大数据局", "绵阳市政务服务和大数据局")]),
+    # short 委 names and bodies of the 人民政府
+    ("（責任單位：市交通運輸委）", QUANZHOU, [("市交通運輸委", "泉州市交通運輸委員會")]),
+    ("（责任单位：市国资委）", KUNMING, [("市国资委", "昆明市人民政府国有资产监督管理委员会")]),
+    ("（责任单位：市大数据局）", HUZHOU, [("市大数据局", "湖州市大数据发展管理局")]),
+    ("（责任单位：市科委、市教委）", infer_jurisdiction("", "上海市人民政府", None, None),
+     [("市科委", "上海市科学技术委员会"), ("市教委", "上海市教育委员会")]),
+    ("由市台辦負責", XIAMEN, [("市台辦", "廈門市人民政府臺灣事務辦公室")]),
+    # merged bureaus written with 和
+    ("区自然资源局、区住房城乡建设和水利局", NANHAI,
+     [("区自然资源局", "佛山市南海区自然资源局"), ("区住房城乡建设和水利局", "佛山市南海区住房城乡建设和水利局")]),
+])
+def test_departments_under_former_short_and_merged_names(text, j, expected):
+    assert tagged(text, j) == expected
+
+
+# ---------------------------------------------------------------- sub-units, firms and service centres
+@pytest.mark.parametrize("text, j, expected", [
+    # sub-units: a traffic police detachment, a firm's office
+    ("市公安局交警支队会同办理", LINYI, [("市公安局交警支队", "临沂市公安局交通警察支队")]),
+    ("市商务局、中国信保广东分公司东莞办事处", DONGGUAN,
+     [("市商务局", "东莞市商务局"), ("中国信保广东分公司东莞办事处", "中国出口信用保险公司广东分公司东莞办事处")]),
+    # a state firm's county company: tagged, full name not certain
+    ("国网正定县供电公司配合做好线路迁改", ZHENGDING, [("国网正定县供电公司", None)]),
+    # public service centres named as units get the county prefix
+    ("（牵头单位：县财政局、县金融发展服务中心）", ANJI,
+     [("县财政局", "安吉县财政局"), ("县金融发展服务中心", "安吉县金融发展服务中心")]),
+    ("县农机服务中心、县住房公积金管理中心", YONGNING,
+     [("县农机服务中心", "永宁县农机服务中心"), ("县住房公积金管理中心", "永宁县住房公积金管理中心")]),
+    # a supply and marketing cooperative federation named as a unit
+    ("县财政局、县供销合作社联合社配合", YONGNING,
+     [("县财政局", "永宁县财政局"), ("县供销合作社联合社", "永宁县供销合作社联合社")]),
+])
+def test_sub_units_firms_and_service_centres(text, j, expected):
+    assert tagged(text, j) == expected
+
+
+@pytest.mark.parametrize("text, issuer, expected", [
+    # the standard 综合行政执法 name of a city's urban-management bureau
+    ("协办单位为市财政局、市城市管理综合行政执法局。", "邯郸市住房和城乡建设局",
+     ("市城市管理综合行政执法局", "邯郸市城市管理综合行政执法局")),
+    # a county's tea-industry centre (事业单位), in traditional script too
+    ("由县茶产业发展中心组织技术培训。", "凤冈县农业农村局", ("县茶产业发展中心", "凤冈县茶产业发展中心")),
+    ("組織縣茶產業發展中心技術人員開展培訓。", "正安縣農業農村局", ("縣茶產業發展中心", "正安縣茶產業發展中心")),
+])
+def test_enforcement_bureaus_and_county_centres_under_their_issuers_place(text, issuer, expected):
+    assert expected in agencies(text, issuer)
+
+
+# ---------------------------------------------------------------- party, congress, CPPCC and people's organisations
+@pytest.mark.parametrize("text, j, expected", [
+    ("牵头单位：市委人才办", JINJIANG, [("市委人才办", "中共晋江市委员会人才工作领导小组办公室")]),
+    ("牵头单位：省委人才发展局", HAINAN_OFFICE, [("省委人才发展局", "中共海南省委员会人才发展局")]),
+    # congress and CPPCC committees
+    ("抄送：市人大常委会人事代表工作委员会", ZHUZHOU,
+     [("市人大常委会人事代表工作委员会", "株洲市人民代表大会常务委员会人事代表工作委员会")]),
+    ("抄送：市人大常委会教育科学文化卫生工作委员会", JINAN,
+     [("市人大常委会教育科学文化卫生工作委员会", "济南市人民代表大会常务委员会教育科学文化卫生工作委员会")]),
+    ("州政协教科卫体委员会开展视察", XIANGXI,
+     [("州政协教科卫体委员会", "中国人民政治协商会议湘西土家族苗族自治州委员会教科卫体委员会")]),
+    ("抄送：区政协提案委", NANHAI_AGRI, [("区政协提案委", "中国人民政治协商会议佛山市南海区委员会提案委员会")]),
+    # people's organisations named as units
+    ("县农业农村局牵头，县妇联配合", ZHENGDING,
+     [("县农业农村局", "正定县农业农村局"), ("县妇联", "正定县妇女联合会")]),
+    ("经商市财政局、团市委", KUNMING_HRSS, [("市财政局", "昆明市财政局"), ("团市委", "共青团昆明市委员会")]),
+    ("由集团市委托管的企业", KUNMING_HRSS, []),
+])
+def test_party_congress_cppcc_and_peoples_organisations(text, j, expected):
+    assert tagged(text, j) == expected
+
+
+@pytest.mark.parametrize("text, issuer, expected", [
+    ("省委深改办、省人大常委会法工委", "海南省人民政府",
+     [("省委深改办", "中共海南省委员会全面深化改革委员会办公室"),
+      ("省人大常委会法工委", "海南省人民代表大会常务委员会法制工作委员会")]),
+    ("两江新区管委会、重庆海关", "重庆市人民政府办公厅",
+     [("两江新区管委会", "重庆两江新区管理委员会"), ("重庆海关", "重庆海关")]),
+    ("昆山开发区管委会", "昆山市人民政府", [("昆山开发区管委会", "昆山开发区管理委员会")]),
+])
+def test_party_and_congress_offices_and_zone_boards(text, issuer, expected):
+    assert tagged(text, infer_jurisdiction("", issuer, None, None)) == expected
+
+
+# ---------------------------------------------------------------- governments, towns, streets and zones
+@pytest.mark.parametrize("text, j, expected", [
+    # a body whose leader chairs a group is still the body acting (分管, not 分局)
+    ("成立由市政府分管領導任組長的領導小組", QUANZHOU, [("市政府", "泉州市人民政府")]),
+    ("成立由省政府分管领导任组长的领导小组", HAINAN_OFFICE, [("省政府", "海南省人民政府")]),
+    # an award named after a body is a programme
+    ("对获得中国质量奖、广东省政府质量奖的企业", NANHAI, []),
+    # a shared suffix: the bare place stands for its own government
+    ("（责任单位：省财政厅，海口市、三亚市人民政府）", HAINAN_OFFICE,
+     [("省财政厅", "海南省财政厅"), ("海口市", "海口市人民政府"), ("三亚市人民政府", "三亚市人民政府")]),
+    # towns and streets
+    ("经商区财政局、狮山镇人民政府、西樵镇政府", NANHAI_AGRI,
+     [("区财政局", "佛山市南海区财政局"), ("狮山镇人民政府", "佛山市南海区狮山镇人民政府"),
+      ("西樵镇政府", "佛山市南海区西樵镇人民政府")]),
+    ("杭州市余杭区五常街道办事处", WUCHANG, [("杭州市余杭区五常街道办事处", "杭州市余杭区五常街道办事处")]),
+    ("根据区住建局有关工作要求，经街道党工委研究", WUCHANG,
+     [("区住建局", "杭州市余杭区住房和城乡建设局"), ("街道党工委", None)]),
+    # a zone run by a 管理局; a bare zone word after a 各 item shares the 各
+    ("深圳市前海深港现代服务业合作区管理局关于印发", SHENZHEN,
+     [("深圳市前海深港现代服务业合作区管理局", "深圳市前海深港现代服务业合作区管理局")]),
+    ("各區人民政府、開發區管委會可結合實際制定配套措施", XIAMEN, []),
+    ("各市（州）人民政府、贵安新区管委会负责", GUIZHOU, [("贵安新区管委会", None)]),
+])
+def test_governments_towns_streets_and_zones(text, j, expected):
+    assert tagged(text, j) == expected
+
+
+@pytest.mark.parametrize("text, issuer, expected", [
+    # a zone's own department keeps the zone name; its official name is not certain
+    ("各县区科技局、财政局，高新区科技局、财政局，各有关单位：", "咸阳市科学技术局", ("高新区科技局", None)),
+    ("各县（市、区）财政局，经开区财政局：", "洛阳市财政局", ("经开区财政局", None)),
+])
+def test_a_zones_own_department_keeps_the_zone_name(text, issuer, expected):
+    assert expected in agencies(text, issuer)
+
+
+def test_district_department_after_a_zone_board_is_not_extended():
+    found = agencies("高新区管委会、区科技局配合。", "宝鸡市人民政府")
+    assert [t for t, _ in found] == ["高新区管委会", "区科技局"]
+
+
+# ---------------------------------------------------------------- autonomous prefectures written short
+@pytest.mark.parametrize("text, j, expected", [
+    # an autonomous prefecture written short: 湘西自治州, 湘西州
+    ("中共湘西自治州委办公室 湘西自治州人民政府办公室", XIANGXI,
+     [("中共湘西自治州委办公室", "中共湘西土家族苗族自治州委员会办公室"),
+      ("湘西自治州人民政府办公室", "湘西土家族苗族自治州人民政府办公室")]),
+    ("黔东南州财政局", infer_jurisdiction("", "黔东南苗族侗族自治州人民政府", None, None),
+     [("黔东南州财政局", "黔东南苗族侗族自治州财政局")]),
+])
+def test_autonomous_prefectures_written_short(text, j, expected):
+    assert tagged(text, j) == expected

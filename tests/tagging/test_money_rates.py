@@ -1,0 +1,103 @@
+"""Support rates (RATE): the share of a cost that is paid and its upper bound, the cap a rate is tied to, and
+the percentages that are no support (growth, goals, shares, prices, tax rates)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.tagging.money import tag_money
+
+
+def money(text: str) -> list[dict]:
+    return [e.to_dict() for e in tag_money(text) if e.label == "MONEY"]
+
+
+def rates(text: str) -> list[dict]:
+    return [e.to_dict() for e in tag_money(text) if e.label == "RATE"]
+
+
+def rates_and_roles(text: str) -> list[tuple]:
+    return [(e.attrs["value"], e.attrs["role"]) for e in tag_money(text) if e.label == "RATE"]
+
+
+def rate_values(text: str) -> list[float]:
+    return [e.to_dict()["value"] for e in tag_money(text) if e.label == "RATE"]
+
+
+# ---------------------------------------------------------------- rates of support
+# sentence, rate text, value, role
+RATE_TABLE = [
+    ("对投保企业实际缴纳的年度保费给予30%、最高50万元的支持。", "30%", 0.3, "rate"),
+    ("对达到数字化二级以上水平的企业，最高按项目投入50%给予奖补，最高100万元。", "最高按项目投入50%", 0.5, "rate_cap"),
+    ("实施新一轮技术改造，对新购置设备总额给予最高15%的奖励。", "最高15%", 0.15, "rate_cap"),
+    ("购买海外投资保险实缴费用给予不超过20%的支持。", "不超过20%", 0.2, "rate_cap"),
+    ("每件给予维权成本的20%资助。", "20%", 0.2, "rate"),
+    ("按照设备投资额的10%给予补助。", "10%", 0.1, "rate"),
+    ("对参展企业给予展位费７０％的补贴。", "７０％", 0.7, "rate"),
+    ("给予百分之三十的贷款贴息。", "百分之三十", 0.3, "rate"),
+    ("贴息比例不超过LPR的50%。", "不超过LPR的50%", 0.5, "rate_cap"),
+]
+
+
+@pytest.mark.parametrize("sentence, written, value, role", RATE_TABLE)
+def test_rate_table(sentence, written, value, role):
+    got = rates(sentence)
+    assert [(r["text"], r["value"], r["role"]) for r in got] == [(written, value, role)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("对粤东粤西粤北地区企业，补助比例提高至70%。", [(0.7, "rate")]),
+    ("研究将高标准农田建设补助比例提高至80%", [(0.8, "rate")]),
+    ("贴息比例调整为50%", [(0.5, "rate")]),
+    ("研发投入占比提高至3%", []),                       # a share raised: a goal, not support
+    ("成交额同比提高15%", []),
+    ("对服务机构按其年度服务金额给予最高15%的奖励", [(0.15, "rate_cap")]),
+    ("贴息比例不超过贷款利息的50%", [(0.5, "rate_cap")]),
+])
+def test_support_ratios_raised_to_a_level_or_capped(text, expected):
+    assert rates_and_roles(text) == expected
+
+
+# ---------------------------------------------------------------- percentages that are no support
+@pytest.mark.parametrize("text", [
+    "今年前5个月，进出口总值同比增长6.5%。",
+    "2025年，力争全社会研发投入强度达到2.95%。",
+    "100%保障全年新上重大项目用能。",
+    "部分运行经费由市财政与县级市(区)按 1∶1 比例共同承担。",
+    "租金按市场价的50%收取。",
+    "高新技术企业占比达到35%，满足率95%。",
+])
+def test_not_support_rates(text):
+    assert rates(text) == []
+
+
+def test_price_floor_percentage_is_not_a_support_rate():
+    text = "土地出让价款按不低于全国工业用地出让最低价标准的70%执行。"
+    assert [e for e in tag_money(text) if e.label == "RATE"] == []
+    assert [e.attrs["value"] for e in tag_money("按设备投资额的8%给予补助，单个项目最高500万元。") if e.label == "RATE"] == [0.08]
+
+
+def test_a_tax_relief_is_a_rate_but_the_tax_rate_is_not():
+    text = "年应纳税所得额不超过100万元的部分，减按12.5%计入应纳税所得额，按20%的税率缴纳企业所得税。"
+    assert rate_values(text) == [0.125]
+
+
+def test_support_rate_still_found_beside_a_tax_sentence():
+    assert rate_values("按设备投资额的10%给予补助。") == [0.1]
+
+
+# ---------------------------------------------------------------- the cap a rate is tied to
+def test_rate_ties_only_to_the_cap_stated_with_it():
+    text = ("每件给予维权成本的20%资助，每个案件资助上限不超过30万元，每个单位资助不超过100万元。")
+    got = money(text)
+    assert [(m["amount"], m["rate"], m["scope"]) for m in got] == [
+        (300000, 0.2, "每个案件"), (1000000, None, "每个单位")]
+
+
+def test_rate_after_the_cap():
+    got = money("单个项目最高补助300万元，且不超过项目总投资的30%。")
+    assert [(m["amount"], m["role"], m["rate"]) for m in got] == [(3000000, "cap", 0.3)]
+
+
+def test_cap_takes_the_rate_of_its_clause():
+    ents = {e.text: e.attrs for e in tag_money("创新券按服务合同金额的50%给予补助，每家企业每年使用额度最高50万元；")}
+    assert ents["最高50万元"]["rate"] == 0.5 and ents["最高50万元"]["role"] == "cap"

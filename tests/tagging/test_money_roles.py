@@ -1,0 +1,178 @@
+"""The role of an amount from the words around it: a budget or a reported figure (funds, allocations,
+transfers, sums paid out), a threshold (eligibility conditions, bands, brackets), or support (grants, caps,
+per-unit amounts, lists sharing one role)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.tagging.money import tag_money
+from tests.tagging.helpers import amounts
+
+
+def amount_roles(text: str) -> list[tuple[float, str]]:
+    return [(e.attrs["amount"], e.attrs["role"]) for e in tag_money(text) if e.label == "MONEY"]
+
+
+def currency_roles(text: str) -> list[tuple[float, str, str]]:
+    return [(e.attrs["amount"], e.attrs["currency"], e.attrs["role"]) for e in tag_money(text) if e.label == "MONEY"]
+
+
+def role_of(text: str, written: str) -> str:
+    """Role of the one MONEY entity whose text ends with `written`."""
+    hits = [e for e in tag_money(text) if e.label == "MONEY" and "".join(e.text.split()).endswith(written)]
+    assert len(hits) == 1, (written, [e.text for e in tag_money(text)])
+    return hits[0].to_dict()["role"]
+
+
+# ---------------------------------------------------------------- budgets and reported figures
+@pytest.mark.parametrize("text, expected", [
+    # a fund's size is a budget, not a condition on the firms the fund serves
+    ("設立總規模50億元的民營企業紓困基金，支持民營企業渡過難關。", [(5e9, "budget")]),
+    ("设立总规模3亿元的中小企业应急转贷资金。", [(3e8, "budget")]),
+    ("对年营业收入5000万元以上的企业给予奖励。", [(5e7, "threshold")]),
+    # transfers from higher levels and shares borne by a budget
+    ("2022年，我区共争取上级补助资金6800万元，区本级配套资金2100万元。", [(6.8e7, "budget"), (2.1e7, "budget")]),
+    ("每户补助1200元，其中县财政承担800元、乡镇承担400元。", [(1200.0, "grant"), (800.0, "budget"), (400.0, "budget")]),
+    # a reported disbursement is a statistic even after support words
+    ("2020年全市共发放一次性创业补贴1426万元，惠及2852人。", [(1.426e7, "statistic")]),
+    ("截至7月底，已核销消费券2150万元。", [(2.15e7, "statistic")]),
+    ("2020年，全市共支出就业见习补贴和职业培训补贴3860万元。", [(3.86e7, "statistic")]),
+])
+def test_fund_sizes_transfers_and_shares_are_budgets_and_sums_paid_out_statistics(text, expected):
+    got = amount_roles(text)
+    assert [(round(v), r) for v, r in got] == [(round(v), r) for v, r in expected]
+
+
+@pytest.mark.parametrize("text, written, role", [
+    # the total of a fund is its budget
+    ("2023年度专项扶持资金总额为1200万元，申报金额超出的按比例核减。", "1200万元", "budget"),
+    ("全年进出口总额达到320亿元。", "320亿元", "statistic"),
+    # an allocating verb before a fund noun makes a budget; a support verb keeps a grant
+    ("2022年，省级安排乡村振兴衔接补助资金52.3亿元。", "52.3亿元", "budget"),
+    ("对验收合格的项目，给予补助资金10万元。", "10万元", "grant"),
+    # funds secured from above are a budget, even when named as 补助资金
+    ("2023年，我县争取省级财政补助资金3200万元。", "3200万元", "budget"),
+    # 其中 ('of which'): a part of a budget is a budget unless it has its own support cue
+    ("县财政安排农村公路建设资金2.4亿元，新建道路120公里。其中，某乡道改建项目总投资3800万元。", "3800万元", "budget"),
+    ("市财政安排专项资金1亿元，其中给予企业奖励4000万元。", "4000万元", "grant"),
+    ("保障标准为每村每年不低于9万元，其中村干部报酬不低于当地平均收入。2021年共下达补助资金6.2亿元。",
+     "6.2亿元", "statistic"),
+    # growth over last year, past disbursements and raised standards elsewhere are reported figures
+    ("省财政安排资金30亿元，比上年增加2.5亿元。", "2.5亿元", "statistic"),
+    ("2022年共下达补助资金7.6亿元。", "7.6亿元", "statistic"),
+    ("部分市州已将村级运转经费标准提高到每村每年12万元以上。", "12万元以上", "statistic"),
+])
+def test_fund_totals_allocations_and_their_parts_are_budgets_and_past_sums_statistics(text, written, role):
+    assert role_of(text, written) == role
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2016年至2018年，全市共新建幼儿园512所，累计投入资金约27亿元。", [(2700000000, "CNY", "budget")]),
+    ("本办法所需资金由县财政统一安排，全年预算总额约三千六百万元。", [(36000000, "CNY", "budget")]),
+    ("截至6月底，累计为312家企业提供转贷资金28.6亿元。", [(2860000000, "CNY", "statistic")]),
+    ("全市农村公办幼儿园非在编教师月平均工资为2860元。", [(2860, "CNY", "statistic")]),
+])
+def test_sums_invested_or_budgeted_are_budgets_and_sums_provided_or_paid_statistics(text, expected):
+    assert currency_roles(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("据测算，政策实施后每年减免税款约200亿元", [(20000000000, None, "CNY", "statistic")]),
+    ("累计投入柑橘产业发展资金3200余万元", [(32000000, None, "CNY", "budget")]),
+    ("经费批复5万元的调研工作经费待各商业银行与人民银行清算", [(50000, None, "CNY", "budget")]),
+])
+def test_estimates_are_statistics_and_sums_invested_or_approved_budgets(text, expected):
+    assert amounts(text) == expected
+
+
+# ---------------------------------------------------------------- thresholds
+@pytest.mark.parametrize("text, expected", [
+    ("對年度營業收入首次突破5億元的旅行社，給予50萬元獎勵。",
+     [(500000000, "CNY", "threshold"), (500000, "CNY", "grant")]),
+    ("对单户担保金额500万元及以下的小微企业，担保费率降至1%以下。", [(5000000, "CNY", "threshold")]),
+    ("对月销售额15万元以下的小规模纳税人免征增值税。", [(150000, "CNY", "threshold")]),
+    ("实缴资本达到5000万美元或等值4亿港元以上的，开办奖励最高可提高至3000万元。",
+     [(50000000, "USD", "threshold"), (400000000, "HKD", "threshold"), (30000000, "CNY", "cap")]),
+])
+def test_conditions_on_who_qualifies_are_thresholds_in_any_currency_or_script(text, expected):
+    assert currency_roles(text) == expected
+
+
+@pytest.mark.parametrize("text, written, role", [
+    # eligibility bands and tax brackets are thresholds
+    ("设备投资额在300万元以上、1000万元以下的，按投资额的8%给予补助。", "300万元以上、1000万元以下", "threshold"),
+    ("合同金额累计达到500万元以上的服务商，给予奖励。", "500万元以上", "threshold"),
+    ("对小型微利企业年应纳税所得额超过100万元但不超过300万元的部分，减按25%计入应纳税所得额。",
+     "超过100万元但不超过300万元", "threshold"),
+])
+def test_eligibility_bands_and_tax_brackets_are_thresholds(text, written, role):
+    assert role_of(text, written) == role
+
+
+@pytest.mark.parametrize("text, expected", [
+    # eligibility heads beyond 企业/项目
+    ("对年营收超1000万元的孵化器给予奖励", [(10000000, None, "CNY", "threshold")]),
+    ("对当年实际利用外资1000万美元以上的新设外资企业", [(10000000, None, "USD", "threshold")]),
+    ("新设注册资本2000万港元以上企业的，优先纳入重点项目库", [(20000000, None, "HKD", "threshold")]),
+])
+def test_conditions_on_any_eligible_head_are_thresholds(text, expected):
+    assert amounts(text) == expected
+
+
+# ---------------------------------------------------------------- support: grants, caps, per-unit amounts, lists
+@pytest.mark.parametrize("text, expected", [
+    # a voucher: the spending condition and the discount
+    ("每张消费券面额为满100元减30元。", [(100.0, "threshold"), (30.0, "grant")]),
+    ("企业在境内上市的，分阶段给予总额1000万元奖励。", [(1e7, "grant")]),
+    ("对年度税收首次突破1亿元的楼宇，给予一次性奖励100万元。", [(1e8, "threshold"), (1e6, "grant")]),
+    # an enumeration with a label before each amount shares one role
+    ("按照初级工1000元、中级工1500元、高级工2000元的标准给予培训补贴。",
+     [(1000.0, "grant"), (1500.0, "grant"), (2000.0, "grant")]),
+    ("分别给予省级、国家级示范基地一次性奖励30万元、50万元。", [(3e5, "grant"), (5e5, "grant")]),
+])
+def test_vouchers_awards_and_labelled_enumerations(text, expected):
+    got = amount_roles(text)
+    assert [(round(v), r) for v, r in got] == [(round(v), r) for v, r in expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("每场最高不超过新台币100万元。", [(1000000, "TWD", "cap")]),
+    ("按进出口额每1美元给予不超过0.02元人民币的奖励。", [(1, "USD", "other"), (0.02, "CNY", "cap")]),
+    ("按出口额每美元0.01元给予奖励。", [(0.01, "CNY", "grant")]),
+    ("实际到位外资每1亿日元奖励5万元。", [(100000000, "JPY", "other"), (50000, "CNY", "grant")]),
+    ("对返乡创业的大学生，给予最高10万元的创业担保贷款。", [(100000, "CNY", "cap")]),
+    ("纳入乡镇年度效能目标考核，对排名前三位的乡镇，分别给予工作经费奖励十万元、八万元、五万元。",
+     [(100000, "CNY", "grant"), (80000, "CNY", "grant"), (50000, "CNY", "grant")]),
+])
+def test_support_per_unit_of_foreign_currency_caps_and_ranked_awards(text, expected):
+    assert currency_roles(text) == expected
+
+
+@pytest.mark.parametrize("text, written, role", [
+    # the end of a date span (…日至2022年…) is not a goal year
+    ("2021年1月1日至2022年12月31日期间新认定为国家级技术创新示范企业的，给予一次性奖励80万元。", "80万元", "grant"),
+    ("2020年7月1日至2021年6月30日期间，新认定为省级众创空间的，给予一次性奖励20万元。", "20万元", "grant"),
+    ("到2025年，全市数字经济核心产业增加值突破500亿元。", "500亿元", "target"),
+    # a per-unit rate: the base noun (新增) does not decide, the word after the amount does
+    ("按新增建筑面积每平方米80元给予奖励，单个项目最高300万元。", "80元", "grant"),
+    ("按照每人每月200元发放高龄津贴。", "200元", "grant"),
+    ("保洁员工资按每人每月不低于1500元标准发放。", "1500元", "other"),
+])
+def test_date_span_ends_and_per_unit_rates(text, written, role):
+    assert role_of(text, written) == role
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a per-unit amount (元/亩, 万元/人) keeps the support word after it
+    ("按照300元/亩的标准给予补贴", [(300, None, "CNY", "grant")]),
+    ("按照500元/亩的标准给予补贴", [(500, None, "CNY", "grant")]),
+    ("一次性给予奖励资金3万元/人", [(30000, None, "CNY", "grant")]),
+    ("对新评为省级农业龙头企业的，一次性给予奖励资金20万元。", [(200000, None, "CNY", "grant")]),
+    # caps, ranges and a bound shared by a list
+    ("单个项目最高不超过1000万元", [(10000000, None, "CNY", "cap")]),
+    ("对获评示范单位的商户给予5万元至10万元的资金支持", [(50000, 100000, "CNY", "range")]),
+    ("分别给予最高300万元、200万元、100万元奖励",
+     [(3000000, None, "CNY", "cap"), (2000000, None, "CNY", "cap"), (1000000, None, "CNY", "cap")]),
+])
+def test_per_unit_amounts_caps_and_ranges(text, expected):
+    assert amounts(text) == expected
