@@ -20,7 +20,7 @@ from tests.tagging.helpers import tagged
     ("吉林省发展和改革委员会", ("吉林省", None, None, "province")),
     ("成都市人民政府办公厅", ("四川省", "成都市", None, "city")),
     ("佛山市南海区人民政府", ("广东省", "佛山市", "南海区", "county")),
-    ("长沙县人民政府", (None, None, "长沙县", "county")),
+    ("长沙县人民政府", ("湖南省", "长沙市", "长沙县", "county")),   # the division codes give its city
     ("广西壮族自治区人民政府办公厅", ("广西壮族自治区", None, None, "province")),
     ("恩施土家族苗族自治州人民政府", ("湖北省", "恩施土家族苗族自治州", None, "city")),
     ("某某市财政局", (None, "某某市", None, "city")),
