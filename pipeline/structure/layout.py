@@ -23,7 +23,7 @@ def split_lines(view_text: str) -> list[TextLine]:
     """The non-blank lines of a view text, stripped, with their offsets."""
     out, pos = [], 0
     for raw in view_text.split("\n"):
-        stripped = raw.strip(" \t\u3000\u00a0\r\ufeff")
+        stripped = raw.strip(" \t\u3000\u00a0\r\ufeff").rstrip("?").rstrip(" \t\u3000\u00a0")   # ???: lost spaces
         if stripped:
             start = pos + raw.index(stripped)
             out.append(TextLine(len(out), start, start + len(stripped), stripped))

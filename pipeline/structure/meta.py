@@ -360,6 +360,13 @@ def _signature_units(lines, before: list[int]) -> list[TextLine]:
         if not is_unit_line(lines[i].text) or match_heading(lines[i].text):
             break
         units.insert(0, lines[i])
+    head = before.index(units[0].index) if units else -1
+    if len(units) == 1 and head > 0:              # a long name wrapped: 遼寧省統籌推進…防控 / 和經濟…總指揮部
+        prev = lines[before[head - 1]]
+        closing = any(rx(p).search(prev.text) for p in data("elements")["closing_formulas"]["patterns"])
+        if not closing and not is_unit_line(prev.text) and "。" not in prev.text \
+                and is_unit_line(prev.text + units[0].text) and units[0].text.startswith(("和", "及", "与")):
+            units = [TextLine(prev.index, prev.start, units[0].end, prev.text + units[0].text)]
     return units
 
 
