@@ -333,8 +333,8 @@ def _issuer_from_title(reader: Reader, lines, body, head: Header) -> None:
     seps = [title.find(w) for w in data("elements")["title_issuer_separators"]["words"] if title.find(w) > 1]
     if seps:
         unit = title[:min(seps)].strip()
-        if is_unit_line(unit):
-            meta.issuer = reader.value(ts, ts + len(title[:min(seps)].rstrip()))
+        if is_unit_line(unit) or rx(data("elements")["place_issuer"]["pattern"]).fullmatch(unit):
+            meta.issuer = reader.value(ts, ts + len(title[:min(seps)].rstrip()))   # 某局 / 五华区 关于…
             return
     t_first = head.title_lines[0]
     for i in reversed([b for b in body if b < t_first][-3:]):

@@ -37,6 +37,10 @@ def site_fields(line: str) -> dict[str, tuple[int, int]]:
         end = stop
         while end > start and line[end - 1] in " \t\u3000|｜[【-—":
             end -= 1
+        for tail in data("site_fields")["value_tail_chrome"]:     # 交通局打印: a page control glued on
+            if line.endswith(tail, start, end) and end - len(tail) > start:
+                end -= len(tail)
+                break
         key = m.group("key") or m.group("glued") or m.group("bare") or m.group("bracketed") or m.group("numbered")
         field = field_of["".join(key.split())]
         if end > start and field != "other" and field not in out:
