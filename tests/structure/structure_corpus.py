@@ -3,10 +3,9 @@ invented texts several structure test files share."""
 from __future__ import annotations
 
 import re
-import sys
 from functools import cache
 
-from tests.corpus import DOC_IDS as DOCS, RAW, ROOT, load_gold, raw_text
+from tests.corpus import DOC_IDS as DOCS, RAW, load_gold, raw_text
 
 __all__ = ["DOCS", "RAW", "RULES_TEXT", "prejoin", "raw", "gold", "norm", "similar"]
 
@@ -37,21 +36,16 @@ def gold(doc: str) -> dict:
     return load_gold(doc)
 
 
-@cache
-def _scorer():
-    sys.path.insert(0, str(ROOT.parent / "shared" / "eval"))
-    import score
-    return score
-
-
 def norm(s):
-    """The scorer's loose string comparison key."""
-    return _scorer().norm(s)
+    """The scorer's loose string comparison key (the project's copy: pipeline/evaluate.py)."""
+    from pipeline.evaluate import norm as _norm
+    return _norm(s)
 
 
 def similar(a, b) -> bool:
-    """The scorer's title comparison."""
-    return _scorer().similar(a, b)
+    """The scorer's title comparison (the project's copy: pipeline/evaluate.py)."""
+    from pipeline.evaluate import similar as _similar
+    return _similar(a, b)
 
 
 # ---------------------------------------------------------------- invented texts shared by several files
