@@ -127,7 +127,9 @@ def _worded_amounts(v: str, L: MoneyLexicon, found: list[Amount]) -> list[Amount
                               "CNY", _MAGNITUDE.get(mag, 1.0), True))
     for m in L.jiao_fen.finditer(v):
         yuan = parse_number(m.group("yuan")) if m.group("yuan") else 0.0
-        jiao, fen = parse_number(m.group("jiao")), parse_number(m.group("fen")) if m.group("fen") else 0.0
+        jiao = parse_number(m.group("jiao") or m.group("jiao2"))
+        fen_text = m.group("fen") or m.group("fen2")
+        fen = parse_number(fen_text) if fen_text else 0.0
         if None in (yuan, jiao, fen):
             continue
         start = m.start()

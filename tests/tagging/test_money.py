@@ -231,3 +231,37 @@ def test_lexicon_examples_contain_their_words(name):
             assert e["word"] in e["example"], e
         else:
             assert re.search(e["pattern"], e["example"]), e
+
+
+@pytest.mark.parametrize("text,amounts", [
+    ("每公斤补贴一角七分", [0.17]), ("票价3元5角", [3.5]),
+    ("以《珠江三角洲地区改革发展规划纲要》为指导", []), ("上亿元的项目", [100000000]),
+])
+def test_sums_in_jiao_and_fen_and_without_figures(text, amounts):
+    assert [e.attrs["amount"] for e in tag_money(text) if e.label == "MONEY"] == amounts
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("给予1万元--5万元的补助", [(10000, 50000, "CNY")]),
+    ("每户补助2——3万元", [(20000, 30000, "CNY")]),
+    ("补贴标准从8500到3万元不等", [(8500, 30000, "CNY")]),
+    ("一次性补助两到三万元", [(20000, 30000, "CNY")]),
+    ("投入两个亿用于建设", [(200000000, None, "CNY")]),
+    ("奖励50万港元", [(500000, None, "HKD")]),
+    ("投资10亿台币", [(1000000000, None, "TWD")]),
+    ("合同金额500万泰铢", [(5000000, None, "THB")]),
+    ("采购额1000万卢布", [(10000000, None, "RUB")]),
+])
+def test_ranges_magnitudes_and_currencies_the_issue_lists(text, expected):
+    got = [(e.attrs["amount"], e.attrs["amount_max"], e.attrs["currency"]) for e in tag_money(text) if e.label == "MONEY"]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text,written,amount_max", [
+    ("地方财政贡献1000万元及以上至2000万元的企业，奖励50万元", "1000万元及以上至2000万元", 20000000),
+    ("投资额15万元以上的，50万元以下的，给予补助", "15万元以上的，50万元以下", 500000),
+    ("年应纳税所得额超过100万元但不超过300万元的部分", "超过100万元但不超过300万元", 3000000),
+])
+def test_a_band_written_with_two_bounds_is_one_threshold(text, written, amount_max):
+    [band] = [e for e in tag_money(text) if e.label == "MONEY" and e.text == written]
+    assert (band.attrs["amount_max"], band.attrs["role"], band.attrs["approx"]) == (amount_max, "threshold", False)
