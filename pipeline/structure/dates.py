@@ -7,6 +7,9 @@ from .lexicon import data, date_pattern, pattern, rx
 from ..numerals import cn_int
 
 
+_ZEROS = str.maketrans("0OＯo", "〇〇〇〇")
+
+
 def parse_date(s: str, numeric: bool = False) -> str | None:
     """The ISO date of the first written date in `s`, or None; `numeric` also reads 2025-05-13
     (the form of a site's metadata fields)."""
@@ -14,7 +17,10 @@ def parse_date(s: str, numeric: bool = False) -> str | None:
     for key in ("date_arabic", "date_chinese") + (("date_numeric",) if numeric else ()):
         m = rx(p[key]["pattern"]).search(s)
         if m:
-            y, mo, d = (cn_int(m.group(g)) for g in ("y", "m", "d"))
+            year = m.group("y")
+            if not year.isascii():                 # 二0一七: a zero typed as a digit among numerals
+                year = year.translate(_ZEROS)
+            y, mo, d = cn_int(year), cn_int(m.group("m")), cn_int(m.group("d"))
             try:
                 return dt.date(y, mo, d).isoformat()
             except (TypeError, ValueError):

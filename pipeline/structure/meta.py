@@ -14,7 +14,7 @@ from .chrome import has_site_cue
 
 _JUNK_END = re.compile(r"[?？|｜\s]+$")
 BULLETS = "•·●○■□◆◇▲△►▶★☆- \u3000"
-_PUNCT = re.compile(r"[，,。：:；;、《》“”\"（）()！？!?]")
+_PUNCT = re.compile(r"[，,。：:；;、《》“”\"（）()！？!?\-–—_|｜]")
 _PARENS_END = re.compile(r"[（(]([^（）()]{1,16})[）)]$")
 
 
@@ -99,8 +99,16 @@ def _title_text(ln: TextLine) -> tuple[str, int]:
         text = text[:half]
     if text.startswith("《") and text.endswith("》") and text.count("《") == 1:   # 《…关于印发〈…〉的通知》
         offset, text = offset + 1, text[1:-1]
+    if not title_doc_type(text):                          # …提案的答复 张阳委员: 您提出的…
+        salutation = rx(data("elements")["glued_salutation"]["pattern"])
+        for ending, _, _ in data("doc_types")["title_endings"]:
+            at = text.find(ending)
+            if at > 0 and salutation.match(text, at + len(ending)) and title_doc_type(text[:at + len(ending)]):
+                return text[:at + len(ending)], offset
     colon = max(text.rfind("："), text.rfind(":"))
     if colon > 0 and not title_doc_type(text):           # 某区奖励政策:关于…的若干政策意见
+        if rx(data("elements")["attachment_mark"]["inline"]).search(text[:colon + 1]):
+            return "", offset                              # 附件:1. …名单: the attachments' names
         tail = text[colon + 1:].lstrip()
         if len(tail) >= data("doc_types")["title_after_colon"]["min_chars"] and title_doc_type(tail):
             offset, text = offset + len(text) - len(tail), tail
@@ -114,8 +122,19 @@ def _title_block(lines: list[TextLine], body: list[int], limit: int, chrome: fro
     for block in _title_blocks(lines, body, limit, chrome):
         if blocks and any(_ends_header(lines[i].text) for i in body if blocks[-1][1] < i < block[0]):
             break
+        if blocks and _issues(_block_text(lines, blocks[-1]), _block_text(lines, block)):
+            break                                  # 关于印发X的通知 / X: the attached document's title
         blocks.append(block)
     return blocks[-1] if blocks else None
+
+
+def _block_text(lines: list[TextLine], block) -> str:
+    return "".join(lines[i].text for i in range(block[0], block[1] + 1))
+
+
+def _issues(title: str, other: str) -> bool:
+    """True where `title` is a notice issuing the document titled `other` (关于印发《X》的通知 / X)."""
+    return other != title and other in title and any(w in title for w in data("doc_types")["issuing_cues"]["words"])
 
 
 def _ends_header(line: str) -> bool:
@@ -133,24 +152,31 @@ def _title_blocks(lines: list[TextLine], body: list[int], limit: int, chrome: fr
         if i >= limit:
             break
         ln = lines[i]
+        if _announcement_number(ln.text):
+            continue
         text, offset = _title_text(ln)
         last, hit, joined = ln, title_doc_type(text), text
         wraps = not (is_date_line(text) or is_unit_line(text) or match_heading(text))
-        for nxt_i in body[pos + 1:pos + 3] if wraps else ():
+        pending, pending_last = joined, ln         # lines taken while the title is still open
+        for nxt_i in body[pos + 1:pos + 4] if wraps else ():
             nxt = lines[nxt_i]
-            if nxt_i >= limit or not joined or joined[-1] in "。：:；;，," \
-                    or any(k in chrome for k in range(last.index + 1, nxt_i)):
+            if nxt_i >= limit or not pending or pending[-1] in "。：:；;，," \
+                    or any(k in chrome for k in range(pending_last.index + 1, nxt_i)):
                 break                              # a site line (发布时间…) parts a site header from the title
-            open_book = joined.count("《") > joined.count("》")
-            if len(nxt.text) > (40 if open_book else 20) or doc_number_at(nxt.text):
+            open_book = pending.count("《") > pending.count("》")
+            if len(nxt.text) > (40 if open_book else 20) or doc_number_at(nxt.text) or _announcement_number(nxt.text):
                 break
             if hit and not nxt.text.startswith(tuple(data("doc_types")["complete_title"]["continued_by"])):
                 break                              # a whole title: 政策 or the attached title is not its tail
-            longer = title_doc_type(joined + nxt.text)
-            if not longer or longer[1] <= len(joined):     # the title must run into the next line
-                break
-            last, hit = nxt, (longer[0], longer[1] - len(joined))
-            joined += nxt.text
+            longer = title_doc_type(pending + nxt.text)
+            if longer and longer[1] > len(pending):        # the title runs into this line
+                last, hit = nxt, (longer[0], longer[1] - len(pending))
+                joined = pending = pending + nxt.text
+                pending_last = nxt
+                continue
+            if hit or not (_open_title(pending) or _open_title(pending + nxt.text)) or nxt_i != body[pos + 1]:
+                break                              # only a title's open head (…关于 / 印发《…) runs on
+            pending, pending_last = pending + nxt.text, nxt
         if not hit:
             continue
         if _fuller_title_follows(lines, body[pos + 1:pos + 4], limit, joined[:len(joined) - len(text) + hit[1]]):
@@ -158,9 +184,23 @@ def _title_blocks(lines: list[TextLine], body: list[int], limit: int, chrome: fr
         doc_type, kept = hit
         start_line, start = i, ln.start + offset
         if offset == 0:
-            start_line, start = _extend_back(lines, body[:pos], ln)
+            start_line, start = _extend_back(lines, body[:pos], ln, wrapped=last is not ln)
+        above = [b for b in body[:pos] if b < start_line]
+        if above and _is_attachment_mark(lines[above[-1]].text):
+            taken = last.index
+            continue                               # 附件 / 某名单: an attachment's own title
         taken = last.index
         yield start_line, last.index, (start, last.start + (offset if last is ln else 0) + kept), doc_type
+
+
+def _is_attachment_mark(line: str) -> bool:
+    return bool(rx(data("elements")["attachment_mark"]["line"]).match(line.strip()))
+
+
+def _open_title(text: str) -> bool:
+    """True for a title's head that cannot stand alone: it ends with 关于/印发 or leaves a 《 open."""
+    grammar = tuple(data("elements")["title_grammar"]["words"])
+    return text.endswith(grammar) or (text.count("《") > text.count("》") and any(w in text for w in grammar))
 
 
 def _fuller_title_follows(lines: list[TextLine], after: list[int], limit: int, title: str) -> bool:
@@ -175,8 +215,9 @@ def _fuller_title_follows(lines: list[TextLine], after: list[int], limit: int, t
     return False
 
 
-def _extend_back(lines: list[TextLine], before: list[int], ln: TextLine) -> tuple[int, int]:
-    """Earlier lines of a title printed over several lines (a unit line only before 关于…)."""
+def _extend_back(lines: list[TextLine], before: list[int], ln: TextLine, wrapped: bool = False) -> tuple[int, int]:
+    """Earlier lines of a title printed over several lines (a unit line only before 关于…, or before
+    对… where the title is printed as a block of lines: 某街道办事处 / 对…第18号提案的 / 答复)."""
     first, start = ln, ln.start
     marks = tuple(data("elements")["issuer_mark"]["words"])
     suffixes = data("elements")["unit_suffixes"]["words"]
@@ -184,9 +225,15 @@ def _extend_back(lines: list[TextLine], before: list[int], ln: TextLine) -> tupl
         if any(lines[j].text.strip() for j in range(i + 1, first.index)):
             break                                  # a skipped line (breadcrumb) parts them
         prev, prev_offset = _title_text(lines[i])
+        if _is_attachment_mark(lines[i].text) or _announcement_number(lines[i].text):
+            break
+        whole = title_doc_type(prev)
+        if whole and whole[1] == len(prev):
+            break                                  # a whole title above: the attached document's title is below
         if not prev and not doc_number_at(lines[i].text):
             break                                  # (此件主动公开), 签发人:… : tags, not the title's head
-        grammar = [w for w in data("elements")["title_grammar"]["words"] if w in first.text]
+        grammar = [w for w in data("elements")["title_grammar"]["words"] if w in first.text
+                   and (wrapped or w not in data("elements")["title_grammar"]["block_only"])]
         if grammar:                                # the title's grammar starts on this line
             lead = first.text[:min(first.text.find(w) for w in grammar)]
             if lead == "" and first.text.startswith(grammar[0]) and is_unit_line(prev) and prev_offset == 0:
@@ -209,7 +256,7 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
                 chrome: frozenset[int]) -> Header:
     """The header and footer elements of the letter in lines [first, last]."""
     body = [ln.index for ln in lines[first:last + 1] if ln.index not in chrome]
-    limit = next((i for i in body if match_heading(lines[i].text)), last + 1)
+    limit = next((i for i in body if match_heading(lines[i].text) and not _site_field_item(lines[i].text)), last + 1)
     meta = Meta()
     head = Header(meta=meta, limit=limit)
 
@@ -227,9 +274,14 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
     _read_doc_number(reader, lines, body, limit, head)
     _read_recipients(reader, lines, body, limit, head)
     _read_signature(reader, lines, body, head)
+    heading_issuer = _read_announcement(reader, lines, body, limit, head)
     site_issuer = _read_site_fields(reader, lines, first, limit, head)
     if meta.issuer is None:
+        meta.issuer = heading_issuer
+    if meta.issuer is None:
         _issuer_from_title(reader, lines, body, head)
+    if meta.issuer is None:
+        _issuer_from_handling_field(reader, lines, body, head)
     if meta.issuer is None:
         meta.issuer = site_issuer
     if meta.issuer:
@@ -242,6 +294,12 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
     return head
 
 
+def _site_field_item(line: str) -> bool:
+    """True for a numbered line of a site's metadata list (6. [发文字号] 政府令〔2018〕277号)."""
+    label = match_heading(line)
+    return bool(label) and bool(site_fields(line[label.label_end:]))
+
+
 def _read_doc_number(reader: Reader, lines, body, limit, head: Header) -> None:
     """发文字号: the first header line that starts with one, before the 主送 line or the first sentence
     after the title (a site's blurb above the document may hold sentences)."""
@@ -250,7 +308,7 @@ def _read_doc_number(reader: Reader, lines, body, limit, head: Header) -> None:
         if i >= limit:
             break
         ln = lines[i]
-        m = doc_number_at(ln.text)
+        m = doc_number_at(ln.text) or pattern("doc_number_field").fullmatch(ln.text.strip())   # 工信厅规函[2018]56
         if m:
             lead = len(ln.text) - len(ln.text.lstrip("（(["))
             head.meta.doc_number = reader.value(ln.start + lead + m.start("v"), ln.start + lead + m.end("v"))
@@ -258,6 +316,48 @@ def _read_doc_number(reader: Reader, lines, body, limit, head: Header) -> None:
             return
         if i > title_line and ("。" in ln.text or (ln.text.endswith(("：", ":")) and not has_site_cue(ln.text))):
             break
+    for ln in lines[body[0] if body else 0:limit]:     # 关于…的通知 财农〔2020〕10号 2020年3月24日 (a site line)
+        if "。" in ln.text:
+            break
+        for m in pattern("doc_number").finditer(ln.text):
+            bracket = m.start("v") + re.search(r"[〔\[(（【［]", m.group("v")).start()
+            for k in range(bracket - 1, m.start("v") - 1, -1):     # the longest title before a number
+                before = ln.text[:k].rstrip()
+                hit = title_doc_type(before)
+                number = pattern("doc_number").match(ln.text, k)     # not a citation: 《…》(国发〔2016〕33号)
+                if hit and hit[1] == len(before) and number:
+                    head.meta.doc_number = reader.value(ln.start + number.start("v"), ln.start + number.end("v"))
+                    head.doc_number_line = ln.index
+                    return
+
+
+def _announcement_number(line: str) -> re.Match | None:
+    return rx(data("elements")["announcement_heading"]["number"]).match(line.strip())
+
+
+def _read_announcement(reader: Reader, lines, body, limit, head: Header) -> str | None:
+    """An announcement's heading (某办公室通告 / (2022年第32号)): its number is the doc number where
+    none is printed; returns the heading's body as issuer, if it reads as a unit."""
+    types = tuple(data("elements")["announcement_heading"]["types"])
+    for pos, i in enumerate(body):
+        if i >= limit or "。" in lines[i].text:
+            break
+        m = _announcement_number(lines[i].text)
+        if not m or pos == 0 or not lines[body[pos - 1]].text.endswith(types):
+            continue
+        if head.meta.doc_number is None:
+            g = "v" if m.group("v") else "w"
+            head.meta.doc_number = reader.value(lines[i].start + m.start(g), lines[i].start + m.end(g))
+        heading = lines[body[pos - 1]]
+        cut = next(len(heading.text) - len(t) for t in types if heading.text.endswith(t))
+        above = lines[body[pos - 2]] if pos > 1 else None
+        if is_unit_line(heading.text[:cut]):
+            return reader.value(heading.start, heading.start + cut)
+        if above and not is_unit_line(above.text) and "。" not in above.text \
+                and is_unit_line(above.text + heading.text[:cut]):          # 太原市…疫情 / 防控…办公室通告
+            return reader.value(above.start, heading.start + cut)
+        return None
+    return None
 
 
 def _read_recipients(reader: Reader, lines, body, limit, head: Header) -> None:
@@ -303,7 +403,8 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
             meta.date = parse_date(m.group("date"))
             meta.issuer = reader.value(ln.start, ln.start + len(m.group("unit").rstrip()))
             break
-        if not is_date_line(ln.text) and (bare := bare_date(ln.text)) and _signed_above(lines, body[:pos]):
+        if not is_date_line(ln.text) and (bare := bare_date(ln.text)) and (
+                _signed_above(lines, body[:pos]) or lines[body[pos - 1]].text.rstrip().endswith("。")):
             meta.date = bare                                        # 2017919: 年月日 lost in the copy
             units = _signature_units(lines, [b for b in body[:pos] if not _is_disclosure(lines[b].text)])
             if units:
@@ -315,6 +416,15 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
             if units:
                 meta.issuer = " ".join(reader.value(u.start, u.end) for u in units)
             break
+    if meta.date is None:                      # …作出更大贡献。 二○○五年二月七日: line breaks lost
+        tail = rx(r"[。！：:]\s*(?P<date>" + date_pattern() + r")\s*$")
+        started = False
+        for i in body:
+            started = started or "。" in lines[i].text
+            m = tail.search(lines[i].text) if started else None
+            if m:
+                meta.date = parse_date(m.group("date"))
+                break
     if meta.date is None:
         for i in body[:12]:
             m = pattern("gazette_date").match(lines[i].text)
@@ -333,13 +443,33 @@ def _issuer_from_title(reader: Reader, lines, body, head: Header) -> None:
     seps = [title.find(w) for w in data("elements")["title_issuer_separators"]["words"] if title.find(w) > 1]
     if seps:
         unit = title[:min(seps)].strip()
+        joint = [u for u in re.split(r"[、\s]+", unit) if u]      # 四川省环境保护厅、四川省农业厅关于…
         if is_unit_line(unit) or rx(data("elements")["place_issuer"]["pattern"]).fullmatch(unit):
             meta.issuer = reader.value(ts, ts + len(title[:min(seps)].rstrip()))   # 某局 / 五华区 关于…
             return
+        if 1 < len(joint) <= data("elements")["max_joint_issuers"] and all(map(is_unit_line, joint)):
+            spans = [(m.start(), m.end()) for m in re.finditer(r"[^、\s]+", title[:min(seps)])]
+            meta.issuer = " ".join(reader.value(ts + a, ts + b) for a, b in spans)   # as a joint signature
+            return
     t_first = head.title_lines[0]
     for i in reversed([b for b in body if b < t_first][-3:]):
+        if any(lines[j].text.strip() for j in range(i + 1, t_first) if j not in body):
+            break                                  # site lines between: a site's name, not the issuer
         if is_unit_line(lines[i].text):
             meta.issuer = reader.value(lines[i].start, lines[i].end)
+            return
+
+
+def _issuer_from_handling_field(reader: Reader, lines, body, head: Header) -> None:
+    """承办单位:某局 in a reply's own fields, where it names a unit."""
+    for i in body:
+        m = rx(data("elements")["handling_unit_field"]["pattern"]).match(lines[i].text)
+        if not m:
+            continue
+        v = m.group("v")
+        k = next((k for k in range(len(v), 1, -1) if is_unit_line(v[:k])), 0)   # …建设局单位负责人: glued
+        if k:
+            head.meta.issuer = reader.value(lines[i].start + m.start("v"), lines[i].start + m.start("v") + k)
             return
 
 
@@ -364,8 +494,10 @@ def _signature_units(lines, before: list[int]) -> list[TextLine]:
     if len(units) == 1 and head > 0:              # a long name wrapped: 遼寧省統籌推進…防控 / 和經濟…總指揮部
         prev = lines[before[head - 1]]
         closing = any(rx(p).search(prev.text) for p in data("elements")["closing_formulas"]["patterns"])
+        wrapped = units[0].text.startswith(("和", "及", "与")) or (      # 太原市疫情防控 / 领导小组办公室
+            len(prev.text) <= 16 and not _PUNCT.search(prev.text) and not match_heading(prev.text))
         if not closing and not is_unit_line(prev.text) and "。" not in prev.text \
-                and is_unit_line(prev.text + units[0].text) and units[0].text.startswith(("和", "及", "与")):
+                and is_unit_line(prev.text + units[0].text) and wrapped:
             units = [TextLine(prev.index, prev.start, units[0].end, prev.text + units[0].text)]
     return units
 
@@ -397,7 +529,7 @@ def _read_site_fields(reader: Reader, lines, first, limit, head: Header) -> str 
                 head.title_lines = (ln.index, ln.index)
         if "doc_number" in fields and meta.doc_number is None:
             s, e = fields["doc_number"]
-            d = pattern("doc_number").search(ln.text, s, e)
+            d = pattern("doc_number").search(ln.text, s, e) or pattern("doc_number_field").match(ln.text[:e].rstrip(), s)
             if d:
                 meta.doc_number = reader.value(ln.start + d.start("v"), ln.start + d.end("v"))
         if "date" in fields and meta.date is None:
