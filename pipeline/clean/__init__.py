@@ -5,6 +5,7 @@ source page of every character (PageRun list; empty for page-less text sources).
 """
 from __future__ import annotations
 
+from pipeline.clean.flattened import split_flattened_lines
 from pipeline.clean.furniture import strip_pdf_furniture, strip_text_furniture
 from pipeline.clean.inline import split_inline_headings
 from pipeline.clean.join import join_lines
@@ -23,7 +24,7 @@ def clean(source: Source) -> CleanText:
         lines = pdf_flow(strip_pdf_furniture(source.pages))
         extracted = True
     else:
-        lines = text_flow(strip_text_furniture(source.pages))
+        lines = split_flattened_lines(text_flow(strip_text_furniture(source.pages)))
         extracted = wrap_width([ln.text for p in source.pages for ln in p.lines]) is not None
     lines, warnings = repair_order(lines)
     lines = split_inline_headings(lines)

@@ -77,7 +77,8 @@ def title_doc_type(line: str) -> tuple[str, int] | None:
 def _title_text(ln: TextLine) -> tuple[str, int]:
     """A line's text that may hold a title: after a leading doc number, before glued site fields."""
     from .chrome import strip_leading_chrome
-    text = strip_leading_chrome(ln.text)
+    whole = ln.text.rstrip(" |｜")                 # …的通知 |: a table cell's edge
+    text = strip_leading_chrome(whole)
     crumb = rx(data("doc_types")["title_breadcrumb"]["pattern"]).match(text)
     if crumb:                                  # 首页->…->建议提案办理结果公开对政协…的答复
         rest = text[crumb.end():]
@@ -85,12 +86,12 @@ def _title_text(ln: TextLine) -> tuple[str, int]:
         first = min(starts, default=0)
         text = rest[first:] if first and not is_unit_line(rest[:first]) else rest
     text = rx(data("doc_types")["title_leading_tag"]["pattern"]).sub("", text)
-    offset = len(ln.text) - len(text)
+    offset = len(whole) - len(text)
     m = doc_number_at(text)
     if m:
         rest = text[len(text) - len(text.lstrip("（([")) + m.end():].lstrip(" ）)]")
         rest = rx(data("doc_types")["title_leading_tag"]["pattern"]).sub("", rest)   # …141号 签发人:姜涛
-        offset, text = len(ln.text) - len(rest), rest
+        offset, text = len(whole) - len(rest), rest
     cut = rx(data("chrome")["inline_cues"]["pattern"]).search(text)
     if cut and cut.start() > 0:
         text = text[:cut.start()].rstrip()

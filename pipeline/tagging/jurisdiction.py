@@ -4,6 +4,8 @@ Agency mentions such as 市商务局 or 区科技局 only get full names once we
 """
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from dataclasses import dataclass
 
@@ -186,11 +188,41 @@ def infer_jurisdiction(text: str, issuer: str | None = None, title: str | None =
             j = by_county if by_county and (by_city is None or by_city.city == by_county.city) else by_city
             j = j or Jurisdiction()
     j.department = _department_of(issuer)
+    if _is_zone(issuer):
+        j.level = "zone"                           # 天津港保税区: its own 工信局 is no city's bureau
+    if j.city and not j.county and text:
+        _county_of_city(j, make_view(text).text)
     if j.county and not j.city and text:
         _city_of_county(j, make_view(text).text)
     if j.county and not j.city and (place := agency_data().county_city.get(j.county)):
         j.province, j.city = place                 # 蔡甸区 -> 湖北省 武汉市 (division codes)
     return j
+
+
+def _is_zone(issuer: str | None) -> bool:
+    """True where the issuer is a development zone (or its board) rather than a place's government."""
+    if not issuer:
+        return False
+    d = agency_data()
+    name = to_simplified(issuer.split()[0])
+    for board in d.boards:
+        name = name.removesuffix(board)
+    *_, used = parse_place_chain(name)
+    rest = name[used:]
+    return len(rest) > 2 and rest.endswith(tuple(z for z in d.zones if len(z) >= 2))
+
+
+def _county_of_city(j: Jurisdiction, view: str) -> None:
+    """The county of a city-level jurisdiction where the text speaks as a county (县政府, 县农业农村局)
+    and names one county of that city whose level word it uses (随州市 -> 随县)."""
+    d = agency_data()
+    named = [c for c, (_, city) in d.county_city.items() if city == j.city and c in view]
+    for level in {c[-1] for c in named}:
+        own = [c for c in named if c.endswith(level)]
+        bare = re.findall(r"(?:^|[^\u4e00-\u9fff])" + level + r"(?:委|政府|人民政府|[\u4e00-\u9fff]{1,8}?局)", view, re.M)
+        if len(own) == 1 and len(bare) >= 2:
+            j.county, j.level = own[0], "county"
+            return
 
 
 def _city_of_county(j: Jurisdiction, view: str) -> None:

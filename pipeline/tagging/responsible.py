@@ -79,8 +79,10 @@ def _strip_role_verb(chunk: str) -> str:
     return chunk
 
 
-def _items(s: str, start: int, end: int, mentions: list[Mention]) -> list[tuple[int, str, Mention | None]]:
-    """The units of a list span: mentions, and the other chunks between separators (collectives …)."""
+def _items(s: str, start: int, end: int, mentions: list[Mention],
+           keep_other: bool = False) -> list[tuple[int, str, Mention | None]]:
+    """The units of a list span: mentions, and the other chunks between separators (collectives …);
+    `keep_other` also keeps chunks that are no unit (一次性奖励5万元的基础上), so a chain stops there."""
     seps = _cues()["separators"]
     out, pos = [], start
     inside = [m for m in mentions if m.start >= start and m.end <= end]
@@ -90,7 +92,7 @@ def _items(s: str, start: int, end: int, mentions: list[Mention]) -> list[tuple[
             lead = len(chunk) - len(chunk.lstrip(" （）()"))
             chunk = chunk.strip(" （）()") if chunk.count("（") + chunk.count("(") == 0 else chunk.strip(" ")
             chunk = _strip_role_verb(chunk)
-            if chunk and chunk not in _cues()["list_fillers"] and not _not_unit_re().search(chunk):
+            if chunk and chunk not in _cues()["list_fillers"] and (keep_other or not _not_unit_re().search(chunk)):
                 out.append((pos + offset + lead, chunk, None))
         if m:
             out.append((m.start, s[m.start:m.end], m))
@@ -105,7 +107,7 @@ def _chain_before(s: str, v: int, mentions: list[Mention]) -> list[tuple[int, st
     lo = max(s.rfind(c, 0, v) for c in _cues()["chain_stops"]) + 1
     for prev in _after_re().finditer(s, lo, v):
         lo = prev.end()
-    items = _items(s, lo, v, mentions)
+    items = _items(s, lo, v, mentions, keep_other=True)
     collective = _collective_flags(items)
     chain: list[tuple[int, str, Mention | None]] = []
     for item, is_collective in zip(reversed(items), reversed(collective)):

@@ -1,0 +1,60 @@
+"""Web copies that lost their line breaks keep a space where each break was ('…的通知 长府办发〔2009〕47
+号 各县(市)、区人民政府…: 《…》…实施。 长春市人民政府办公厅 二〇〇九年九月十日 …'): such lines
+are split back at those spaces, so the title, doc number, 主送, signature and items stand on lines
+of their own."""
+from __future__ import annotations
+
+import re
+
+from pipeline.clean.lines import FlowLine
+
+MIN_CHARS = 150            # only long lines can be whole documents run together
+MIN_GAPS = 3
+SENTENCE_SHARE = 0.4       # share of gaps right after a sentence or field end (。：；) in a flattened line
+# White space between two Chinese characters or brackets (never beside a digit or Latin letter:
+# '47 号', '2022年 1月', 'PM 2.5' stay).
+_GAP = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20（）《》“”:;!?)])"
+                  r"[ \t\u3000\u00a0]+(?=[\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20（）《》“”(])")
+_SENTENCE_END = "。：；！？:;!?"
+
+
+def _gaps(text: str) -> list[re.Match]:
+    """The gaps of a line that may be lost breaks: not inside letter-spaced text (国 务 院)."""
+    out = []
+    for m in _GAP.finditer(text):
+        before, after = text[:m.start()], text[m.end():]
+        single_before = len(before) < 2 or not before[-2].strip()
+        single_after = len(after) < 2 or not after[1].strip()
+        if not (single_before and single_after) and before[-1] not in "，,、":   # a list goes on
+            out.append(m)
+    return out
+
+
+def is_flattened(text: str) -> bool:
+    """True for a long line whose spaces mark lost line breaks: enough of them, and many right
+    after a sentence or field end (a PDF's stray spaces fall mid-sentence)."""
+    if len(text) < MIN_CHARS:
+        return False
+    gaps = _gaps(text)
+    if len(gaps) < MIN_GAPS:
+        return False
+    after_end = sum(text[m.start() - 1] in _SENTENCE_END for m in gaps)
+    return after_end / len(gaps) >= SENTENCE_SHARE
+
+
+def split_flattened_lines(lines: list[FlowLine]) -> list[FlowLine]:
+    """Lines of a document run together split at their lost breaks; other lines as they are."""
+    out: list[FlowLine] = []
+    for line in lines:
+        if not is_flattened(line.text):
+            out.append(line)
+            continue
+        gaps = _gaps(line.text)
+        bounds = [(0, gaps[0].start())] + [(a.end(), b.start()) for a, b in zip(gaps, gaps[1:])] \
+            + [(gaps[-1].end(), len(line.text))]
+        for k, (a, b) in enumerate(bounds):
+            piece = line.text[a:b]
+            if piece.strip():
+                out.append(line.moved(text=piece, para_start=line.para_start or k > 0,
+                                      full=line.full and b == len(line.text)))
+    return out
