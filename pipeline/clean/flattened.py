@@ -10,18 +10,22 @@ from pipeline.clean.lines import FlowLine
 
 MIN_CHARS = 150            # only long lines can be whole documents run together
 MIN_GAPS = 3
-SENTENCE_SHARE = 0.4       # share of gaps right after a sentence or field end (。：；) in a flattened line
+SENTENCE_SHARE = 0.4       # share of gaps after a sentence or field end (。：；) or before an item label
 # White space between two Chinese characters or brackets (never beside a digit or Latin letter:
 # '47 号', '2022年 1月', 'PM 2.5' stay).
 _GAP = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20（）《》“”:;!?)])"
                   r"[ \t\u3000\u00a0]+(?=[\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20（）《》“”(])")
+# A gap before an item label (…牵头重点工作 1.全县生产总值…) is a lost break too.
+_LABEL_GAP = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20（）《》“”:;!?)])"
+                        r"[ \t\u3000\u00a0]+(?=\d{1,2}[.、．](?!\d))")
 _SENTENCE_END = "。：；！？:;!?"
+_LABEL_AFTER = re.compile(r"\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十百\d]{1,4}[条章]")
 
 
 def _gaps(text: str) -> list[re.Match]:
     """The gaps of a line that may be lost breaks: not inside letter-spaced text (国 务 院)."""
     out = []
-    for m in _GAP.finditer(text):
+    for m in sorted([*_GAP.finditer(text), *_LABEL_GAP.finditer(text)], key=lambda m: m.start()):
         before, after = text[:m.start()], text[m.end():]
         single_before = len(before) < 2 or not before[-2].strip()
         single_after = len(after) < 2 or not after[1].strip()
@@ -38,8 +42,8 @@ def is_flattened(text: str) -> bool:
     gaps = _gaps(text)
     if len(gaps) < MIN_GAPS:
         return False
-    after_end = sum(text[m.start() - 1] in _SENTENCE_END for m in gaps)
-    return after_end / len(gaps) >= SENTENCE_SHARE
+    breaks = sum(text[m.start() - 1] in _SENTENCE_END or bool(_LABEL_AFTER.match(text, m.end())) for m in gaps)
+    return breaks / len(gaps) >= SENTENCE_SHARE
 
 
 def split_flattened_lines(lines: list[FlowLine]) -> list[FlowLine]:

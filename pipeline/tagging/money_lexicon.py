@@ -71,6 +71,8 @@ class MoneyLexicon:
     per_unit_base: re.Pattern   # anchored at the end of the left context: 每1美元 (the base of a per-unit award)
     loan_ceiling: re.Pattern    # anchored at the start of the right context: 最高10万元的创业担保贷款
     eligibility: re.Pattern     # anchored at the start of the right context
+    bound_note: re.Pattern      # anchored: (不含1000万元) after an amount
+    bound_note_open: re.Pattern  # the note's opening before its amount: (不含
     role_left: dict             # cue word -> role
     role_left_re: re.Pattern
     role_right: re.Pattern      # anchored; group name = role
@@ -165,6 +167,10 @@ def lexicon() -> MoneyLexicon:
                                  if ctx.get("per_unit_base_before") else r"(?!)"),
         loan_ceiling=re.compile(rf"\s*的?\s*(?:{_alt(_words(ctx['loan_nouns']['words']))})"
                                 if ctx.get("loan_nouns") else r"(?!)"),
+        bound_note=re.compile(rf"^[（(](?:{_alt(_words(bounds['bound_notes']['words']))})[^（）()]{{0,16}}[）)]"
+                              if bounds.get("bound_notes") else r"(?!)"),
+        bound_note_open=re.compile(rf"[（(](?:{_alt(_words(bounds['bound_notes']['words']))})\s*$"
+                                   if bounds.get("bound_notes") else r"(?!)"),
         eligibility=re.compile(
             rf"\s*(?:(?:(?:及?以上|及?以下|以内)?\s*(?:（含）|\(含\))?\s*的|及?以上|以下){no_break}{{0,{wn}}}?(?:{elig})"
             rf"|(?:及?以上|及?以下)?(?:（含）|\(含\))?的\s*[，,]"

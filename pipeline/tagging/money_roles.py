@@ -111,7 +111,8 @@ class RoleContext:
     @cached_property
     def right(self) -> str:
         """The words after the amount, white space and a per-unit tail (/亩) removed."""
-        return _PER_UNIT.sub("", _WHITE.sub("", self.v[self.end:self.end + 32]))
+        right = _PER_UNIT.sub("", _WHITE.sub("", self.v[self.end:self.end + 48]))
+        return self.L.bound_note.sub("", right)[:32]    # …1000万元(不含1000万元)的项目: the note aside
 
     @cached_property
     def eligible(self) -> bool:
@@ -162,6 +163,7 @@ def _policy_figure(c: RoleContext) -> str | None:
 ROLE_TESTS = {
     "per_unit_base": lambda c: c.L.per_unit_base.search(c.v, max(0, c.start - 2), c.start),
     "fine_or_charge": lambda c: (m := c.L.role_right.match(c.right)) and m.lastgroup == "other",
+    "bound_note": lambda c: c.L.bound_note_open.search(c.v, max(0, c.start - 6), c.start),
     "bound_condition": lambda c: (c.bounded or c.L.cap_suffix.match(c.right)) and c.eligible
     and not c.L.loan_ceiling.match(c.right),
     "bound": lambda c: c.bounded or c.L.cap_suffix.match(c.right),
