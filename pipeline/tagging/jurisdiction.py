@@ -68,8 +68,9 @@ def parse_place_chain(name: str, loose: bool = False) -> tuple[str | None, str |
             pos += len(full)
             break
     m = pattern("issuer_local_place").match(s, pos)
-    if m and any(c in stop_chars() or c in place_stops for c in m.group()[:-1]):
-        m = None                       # 您在县政协…: a sentence, not a place
+    if m and any(c in stop_chars() or c in place_stops for c in m.group()[:-1]) \
+            and (city or province, m.group()) not in d.city_counties:
+        m = None                       # 您在县政协…: a sentence, not a place (天津市和平区 is one)
     town = pattern("issuer_town").match(s, m.end()) if m else None
     if m and (_body_starts_at(s, m.end()) or (town and _body_starts_at(s, town.end()))
               or (loose and (city or province))):

@@ -90,3 +90,23 @@ def test_county_keeps_its_own_name_and_municipality_city_is_itself():
 
 def test_place_chain_length():
     assert parse_place_chain("衡阳市雁峰区人民政府") == ("湖南省", "衡阳市", "雁峰区", 6)
+
+
+def test_a_city_text_that_speaks_as_one_of_its_counties_takes_that_county():
+    text = ("随州市惠企惠民政策直达快享\n关于加快推进农业产业化高质量发展的若干意见\n"
+            "（一）支持龙头企业。（牵头单位：县农业农村局，责任单位：县发改局）\n县政府统筹安排。随县咨询电话：0722-1234567")
+    j = infer_jurisdiction(text, issuer=None, title="关于加快推进农业产业化高质量发展的若干意见")
+    assert (j.city, j.county, j.level) == ("随州市", "随县", "county")
+
+
+def test_a_development_zone_issuer_keeps_its_own_bureaus():
+    j = infer_jurisdiction("（一）支持企业上市。（责任单位：工信局）", issuer="天津港保税区")
+    assert j.level == "zone" and j.name_at(None) is None
+    assert infer_jurisdiction("", issuer="咸宁市人民政府").level == "city"
+
+
+@pytest.mark.parametrize("issuer,county", [("天津市和平区人民政府", "和平区"), ("沈阳市和平区人民政府", "和平区"),
+                                           ("天津市滨海新区人民政府", "滨海新区")])
+def test_a_district_whose_name_holds_a_stop_character_is_read_after_its_city(issuer, county):
+    j = infer_jurisdiction("", issuer=issuer)
+    assert (j.county, j.level) == (county, "county")

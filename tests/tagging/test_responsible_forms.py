@@ -29,3 +29,8 @@ def test_units_are_read_from_each_form(text, issuer, units):
 
 def test_an_object_of_an_action_is_not_a_doer():
     assert _units("企业向市财政局申请借款，由市节约用水办公室审核。", "北京市人民政府") == ["北京市节约用水办公室"]
+
+
+def test_the_government_that_gives_the_support_is_its_doer():
+    text = "(一)对新增规模以上工业企业,在市政府一次性奖励5万元的基础上,县政府给予一次性奖励5万元。"
+    assert _units(text, "蠡县人民政府办公室") == ["蠡县人民政府"]

@@ -1,0 +1,63 @@
+"""Header elements in the layouts real web copies print them in (documents of corpora/real outside the
+frozen test split): each case names the layout it stands for."""
+import pytest
+
+from pipeline.structure import parse_structure
+from pipeline.extract import extract
+from tests.corpus import ROOT
+
+REAL = ROOT / "corpora" / "real" / "raw"
+
+
+def _meta(doc: str):
+    return extract(REAL / f"{doc}.txt", isolate=False).meta
+
+
+@pytest.mark.parametrize("doc,field,value", [
+    # a title over three lines whose head cannot stand alone (…关于 / 印发《… / …》…的通知)
+    ("gannan-2013-measures-zizhi-tiaoli", "title", "甘南藏族自治州人民政府关于印发《甘肃省甘南藏族自治州自治条例》实施办法的通知"),
+    # a notice's title, not the attached document's title printed under it
+    ("shanxi-2018-measures-lantian-pdf", "title", "山西省人民政府关于印发山西省打赢蓝天保卫战三年行动计划的通知"),
+    # attachment names (附件:1. …名单) and an attachment's own title (附件 / …名单) are no title
+    ("guangxi-2010-notice-one-village-one-product", "title", None),
+    ("shanghai-linzhang-2024-notice-standard-offices", "title", None),
+    # a doc number after the title on a site's summary line
+    ("czb-nyncb-2020-notice-transfer-funds", "doc_number", "财农〔2020〕10号"),
+    # 号 lost: in a 发文字号 field, or alone on its line under the title
+    ("haidian-2014-measures-industry", "doc_number", "海行规发[2014]10"),
+    ("miit-2018-notice-wenzengzhang-digits-dropped", "doc_number", "工信厅规函[2018]56"),
+    # 年月日 lost in the signature date (201827, 20151214 after the cover's last sentence)
+    ("miit-2018-notice-wenzengzhang-digits-dropped", "date", "2018-02-07"),
+    ("nanning-2015-measures-law-enforcement-rules", "date", "2015-12-14"),
+    # the date at the end of the body's last line
+    ("hainan-2005-notice-afforestation-awards", "date", "2005-02-07"),
+    # 二0一七: a digit zero among Chinese numerals
+    ("huarong-2017-reply-rd-69", "date", "2017-05-26"),
+    # joint issuers in the title (X、Y关于…), as a joint signature
+    ("sichuan-hbt-2013-notice-straw-burning", "issuer", "四川省环境保护厅 四川省农业厅"),
+    # a page heading 某试点-某局 is no unit; a site's name over a page title is no issuer
+    ("jilin-measures-soybean-target-price", "issuer", None),
+    ("nongyenongcunbu-2022-reply-npc-4711", "issuer", None),
+    ("nongyenongcunbu-2022-reply-npc-4711", "title", "对十三届全国人大五次会议第4711号建议的答复摘要"),
+    # an announcement: 某办公室通告 / (2022年第32号) / 关于…的通告, signed over two lines
+    ("taiyuan-2022-notice-covid-32", "title", "关于太原市新增封控区、管控区的通告"),
+    ("taiyuan-2022-notice-covid-32", "doc_number", "2022年第32号"),
+    ("taiyuan-2022-notice-covid-32", "issuer", "太原市疫情防控领导小组办公室"),
+    ("harbin-rd-2017-notice-gonggao-7", "doc_number", "第7号"),
+    # a reply printed as a block: unit / 对…的 / 答复
+    ("linxiang-taokuang-2024-reply-cppcc-18", "title", "桃矿街道办事处对临湘市政协十届三次会议第18号提案的答复"),
+    # a reply whose line breaks were lost: title glued to the salutation, 承办单位 and date on one line
+    ("qingyuan-zhujian-2022-reply-cppcc-134", "title", "对县八届政协一次会议第134号提案的答复"),
+    ("qingyuan-zhujian-2022-reply-cppcc-134", "issuer", "清原满族自治县住房和城乡建设局"),
+    ("qingyuan-zhujian-2022-reply-cppcc-134", "date", "2022-08-30"),
+    # a whole notice run onto one line
+    ("changchun-2009-notice-bangongting-sanding", "date", "2009-09-10"),
+    ("changchun-2009-notice-bangongting-sanding", "issuer", "长春市人民政府办公厅"),
+])
+def test_header_element_in_a_web_layout(doc, field, value):
+    assert getattr(_meta(doc), field) == value
+
+
+def test_a_one_line_title_under_a_site_name_does_not_take_the_name():
+    text = "陕西省发展和改革委员会\n对省十三届人大三次会议第767号建议的答复函\n左新文代表：\n您提出的建议收悉。现答复如下。\n"
+    assert parse_structure(text).meta.title == "对省十三届人大三次会议第767号建议的答复函"
