@@ -290,3 +290,10 @@ def test_closed_by_units_needs_one_unit_line_after_bare_sub_points(items, shared
     s = parse_structure(text)
     index = next(i for i, x in enumerate(s.sections) if x.title == "支持研发机构建设")
     assert closed_by_units(index, s.sections, text) is shared
+
+
+def test_an_item_setting_aside_a_fund_is_support_under_a_framework_heading():
+    text = ("某区关于支持企业共渡难关的十条措施\n一、支持对象\n注册在本区的受疫情影响的企业。\n"
+            "（一）设立纾困帮扶专项资金。由区级财政预算安排4000万元纾困帮扶专项资金，专项用于扶持企业。（责任单位：区财政局）\n"
+            "（二）支持应急保供。对保障城市运行的企业，给予一次性补贴10万元。（责任单位：区商务局）\n")
+    assert [label for label, _ in _measures(text)] == ["（一）", "（二）"]
