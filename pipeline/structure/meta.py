@@ -135,7 +135,9 @@ def _block_text(lines: list[TextLine], block) -> str:
 
 def _issues(title: str, other: str) -> bool:
     """True where `title` is a notice issuing the document titled `other` (关于印发《X》的通知 / X)."""
-    return other != title and other in title and any(w in title for w in data("doc_types")["issuing_cues"]["words"])
+    bare = lambda t: re.sub(r"[的《》〈〉<>“”\"\s]", "", t)        # 《…的若干措施》 / …若干措施
+    return bare(other) != bare(title) and bare(other) in bare(title) \
+        and any(w in title for w in data("doc_types")["issuing_cues"]["words"])
 
 
 def _ends_header(line: str) -> bool:
@@ -167,7 +169,8 @@ def _title_blocks(lines: list[TextLine], body: list[int], limit: int, chrome: fr
             open_book = pending.count("《") > pending.count("》")
             if len(nxt.text) > (40 if open_book else 20) or doc_number_at(nxt.text) or _announcement_number(nxt.text):
                 break
-            if hit and not nxt.text.startswith(tuple(data("doc_types")["complete_title"]["continued_by"])):
+            if hit and _whole_title(joined) \
+                    and not nxt.text.startswith(tuple(data("doc_types")["complete_title"]["continued_by"])):
                 break                              # a whole title: 政策 or the attached title is not its tail
             longer = title_doc_type(pending + nxt.text)
             if longer and longer[1] > len(pending):        # the title runs into this line
@@ -175,7 +178,7 @@ def _title_blocks(lines: list[TextLine], body: list[int], limit: int, chrome: fr
                 joined = pending = pending + nxt.text
                 pending_last = nxt
                 continue
-            if hit or not (_open_title(pending) or _open_title(pending + nxt.text)) or nxt_i != body[pos + 1]:
+            if hit or not _open_title(pending) or nxt_i != body[pos + 1] or nxt.text[:6] == pending[:6]:
                 break                              # only a title's open head (…关于 / 印发《…) runs on
             pending, pending_last = pending + nxt.text, nxt
         if not hit:
@@ -192,6 +195,16 @@ def _title_blocks(lines: list[TextLine], body: list[int], limit: int, chrome: fr
             continue                               # 附件 / 某名单: an attachment's own title
         taken = last.index
         yield start_line, last.index, (start, last.start + (offset if last is ln else 0) + kept), doc_type
+
+
+def _whole_title(text: str) -> bool:
+    """True for a line that is a title on its own: it ends as one, and an issuing title (关于印发…)
+    has its 通知 (关于印发2021年区政府工作报告 / 目标任务分解方案的通知 goes on)."""
+    hit = title_doc_type(text)
+    if not hit or hit[1] != len(text):
+        return False
+    cues = data("doc_types")["issuing_cues"]
+    return not any(w in text for w in cues["words"]) or bool(rx(cues["title_tail"]).search(text))
 
 
 def _is_attachment_mark(line: str) -> bool:
@@ -228,9 +241,8 @@ def _extend_back(lines: list[TextLine], before: list[int], ln: TextLine, wrapped
         prev, prev_offset = _title_text(lines[i])
         if _is_attachment_mark(lines[i].text) or _announcement_number(lines[i].text):
             break
-        whole = title_doc_type(prev)
-        if whole and whole[1] == len(prev):
-            break                                  # a whole title above: the attached document's title is below
+        if _whole_title(prev) and _issues(prev, first.text):
+            break                                  # 关于印发X的通知 above X: the attached document's title
         if not prev and not doc_number_at(lines[i].text):
             break                                  # (此件主动公开), 签发人:… : tags, not the title's head
         grammar = [w for w in data("elements")["title_grammar"]["words"] if w in first.text
@@ -285,6 +297,8 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
         _issuer_from_handling_field(reader, lines, body, head)
     if meta.issuer is None:
         meta.issuer = site_issuer
+    if meta.issuer is None:
+        _issuer_from_breadcrumb(reader, lines, first, limit, head)
     if meta.issuer:
         meta.issuer = meta.issuer.lstrip(BULLETS) or None        # • 盤錦市人民政府: a list bullet
     _read_category(lines, first, limit, meta)
@@ -452,6 +466,12 @@ def _issuer_from_title(reader: Reader, lines, body, head: Header) -> None:
             spans = [(m.start(), m.end()) for m in re.finditer(r"[^、\s]+", title[:min(seps)])]
             meta.issuer = " ".join(reader.value(ts + a, ts + b) for a, b in spans)   # as a joint signature
             return
+    t_last = lines[head.title_lines[1]]
+    tag = _PARENS_END.search(reader.view.text[te:t_last.end].strip())
+    if tag and is_unit_line(tag.group(1)):          # 关于…的答复(水利局): the answering unit in brackets
+        at = reader.view.text.index(tag.group(1), te)
+        meta.issuer = reader.value(at, at + len(tag.group(1)))
+        return
     t_first = head.title_lines[0]
     for i in reversed([b for b in body if b < t_first][-3:]):
         if any(lines[j].text.strip() for j in range(i + 1, t_first) if j not in body):
@@ -472,6 +492,19 @@ def _issuer_from_handling_field(reader: Reader, lines, body, head: Header) -> No
         if k:
             head.meta.issuer = reader.value(lines[i].start + m.start("v"), lines[i].start + m.start("v") + k)
             return
+
+
+def _issuer_from_breadcrumb(reader: Reader, lines, first, limit, head: Header) -> None:
+    """A department's own pages (首页>部门信息公开目录>市交通运输局>回应关切): the last unit named in the
+    breadcrumb over the letter, where nothing else names the issuer."""
+    for ln in lines[first:limit]:
+        crumbs = list(re.finditer(r"[^>»›＞\s]+", ln.text))
+        if len(crumbs) < 3 or ln.text.count(">") + ln.text.count("»") + ln.text.count("＞") + ln.text.count("›") < 2:
+            continue
+        units = [c for c in crumbs[1:] if is_unit_line(c.group())]
+        if units:
+            head.meta.issuer = reader.value(ln.start + units[-1].start(), ln.start + units[-1].end())
+        return
 
 
 def _is_disclosure(line: str) -> bool:
@@ -496,7 +529,8 @@ def _signature_units(lines, before: list[int]) -> list[TextLine]:
         prev = lines[before[head - 1]]
         closing = any(rx(p).search(prev.text) for p in data("elements")["closing_formulas"]["patterns"])
         wrapped = units[0].text.startswith(("和", "及", "与")) or (      # 太原市疫情防控 / 领导小组办公室
-            len(prev.text) <= 16 and not _PUNCT.search(prev.text) and not match_heading(prev.text))
+            len(prev.text) <= 16 and not _PUNCT.search(prev.text) and not match_heading(prev.text)
+            and not _is_disclosure(prev.text))
         if not closing and not is_unit_line(prev.text) and "。" not in prev.text \
                 and is_unit_line(prev.text + units[0].text) and wrapped:
             units = [TextLine(prev.index, prev.start, units[0].end, prev.text + units[0].text)]

@@ -61,3 +61,25 @@ def test_header_element_in_a_web_layout(doc, field, value):
 def test_a_one_line_title_under_a_site_name_does_not_take_the_name():
     text = "陕西省发展和改革委员会\n对省十三届人大三次会议第767号建议的答复函\n左新文代表：\n您提出的建议收悉。现答复如下。\n"
     assert parse_structure(text).meta.title == "对省十三届人大三次会议第767号建议的答复函"
+
+
+@pytest.mark.parametrize("doc,field,value", [
+    # an issuing title is whole only with its 通知: 关于印发…工作报告 / 目标任务分解方案的通知
+    ("liangping-2021-notice-task-breakdown", "title", "重庆市梁平区人民政府办公室关于印发2021年区政府工作报告目标任务分解方案的通知"),
+    # a title issuing three documents, one 《…》 a line
+    ("yunnan-czt-2020-measures-kjcg", "title", "云南省财政厅云南省科技厅关于印发《云南省科技成果转化奖补资金管理办法》"
+                                               "《云南省科技创新券实施管理办法》《云南省科技揭榜制实施管理办法》的通知"),
+    # a truncated copy of the title over the title is not its head
+    ("binhai-measures-xinxing-chanye", "title", "关于印发《中共滨海新区区委、滨海新区人民政府关于促进新兴产业发展的指导意见》等6个文件的通知"),
+    # a damaged doc number line is not the title's head; 此件公开发布 is not the signature's head
+    ("pudong-2022-notice-work-rules", "title", "浦东新区人民政府关于印发《浦东新区人民政府工作规则》的通知"),
+    ("qujiang-2018-notice-flood-plan", "issuer", "衢州市衢江区人民政府办公室"),
+    # the issuing notice's title, not the attached document's (《…的若干措施》 / …若干措施)
+    ("lixian-2022-measures-guishang-gongye", "title", "蠡县人民政府办公室关于印发《蠡县支持规模以上工业企业发展的若干措施》的通知"),
+    # the answering unit in brackets after a reply's title; a reply's 联系单位; a department's breadcrumb
+    ("shucheng-slj-2013-reply-npc-8", "issuer", "水利局"),
+    ("zhengzhou-shangjie-chengguan-2020-reply-cppcc", "issuer", "郑州市上街区城市管理局"),
+    ("longnan-jiaotong-2024-reply-npc-24-trad", "issuer", "市交通運輸局"),
+])
+def test_title_and_issuer_edges(doc, field, value):
+    assert getattr(_meta(doc), field) == value
