@@ -169,8 +169,7 @@ def _title_blocks(lines: list[TextLine], body: list[int], limit: int, chrome: fr
             open_book = pending.count("《") > pending.count("》")
             if len(nxt.text) > (40 if open_book else 20) or doc_number_at(nxt.text) or _announcement_number(nxt.text):
                 break
-            if hit and _whole_title(joined) \
-                    and not nxt.text.startswith(tuple(data("doc_types")["complete_title"]["continued_by"])):
+            if hit and not nxt.text.startswith(tuple(data("doc_types")["complete_title"]["continued_by"])):
                 break                              # a whole title: 政策 or the attached title is not its tail
             longer = title_doc_type(pending + nxt.text)
             if longer and longer[1] > len(pending):        # the title runs into this line
