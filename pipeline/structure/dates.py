@@ -39,7 +39,7 @@ def bare_date(line: str) -> str | None:
         splits = [(int(m.group("m")), int(m.group("d")))]
     else:
         md = m.group("md")
-        splits = [(int(md[:k]), int(md[k:])) for k in (1, 2) if 0 < k < len(md)]
+        splits = [(int(md[:k]), int(md[k:])) for k in (1, 2) if 0 < k < len(md) and len(md) - k <= 2]
     valid = []
     for mo, d in splits:
         try:

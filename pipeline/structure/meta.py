@@ -136,8 +136,9 @@ def _block_text(lines: list[TextLine], block) -> str:
 def _issues(title: str, other: str) -> bool:
     """True where `title` is a notice issuing the document titled `other` (关于印发《X》的通知 / X)."""
     bare = lambda t: re.sub(r"[的《》〈〉<>“”\"\s]", "", t)        # 《…的若干措施》 / …若干措施
+    cues = data("doc_types")["issuing_cues"]["words"]
     return bare(other) != bare(title) and bare(other) in bare(title) \
-        and any(w in title for w in data("doc_types")["issuing_cues"]["words"])
+        and any(w in title for w in cues) and not any(w in other for w in cues)
 
 
 def _ends_header(line: str) -> bool:
@@ -421,12 +422,13 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
                 _signed_above(lines, body[:pos]) or lines[body[pos - 1]].text.rstrip().endswith("。")):
             meta.date = bare                                        # 2017919: 年月日 lost in the copy
             units = _signature_units(lines, [b for b in body[:pos] if not _is_disclosure(lines[b].text)])
+            units = units or _unit_below(lines, body, pos)
             if units:
                 meta.issuer = " ".join(reader.value(u.start, u.end) for u in units)
             break
         if is_date_line(ln.text):
             meta.date = parse_date(ln.text)
-            units = _signature_units(lines, body[:pos])
+            units = _signature_units(lines, body[:pos]) or _unit_below(lines, body, pos)
             if units:
                 meta.issuer = " ".join(reader.value(u.start, u.end) for u in units)
             break
@@ -460,6 +462,9 @@ def _issuer_from_title(reader: Reader, lines, body, head: Header) -> None:
         joint = [u for u in re.split(r"[、\s]+", unit) if u]      # 四川省环境保护厅、四川省农业厅关于…
         if is_unit_line(unit) or rx(data("elements")["place_issuer"]["pattern"]).fullmatch(unit):
             meta.issuer = reader.value(ts, ts + len(title[:min(seps)].rstrip()))   # 某局 / 五华区 关于…
+            mark = _issuer_mark(lines, body, head.title_lines[0], unit)
+            if mark:                               # 贵阳市人民政府办公厅 / 筑府办函… / 市人民政府办公厅关于…
+                meta.issuer = reader.value(mark.start, mark.end)
             return
         if 1 < len(joint) <= data("elements")["max_joint_issuers"] and all(map(is_unit_line, joint)):
             spans = [(m.start(), m.end()) for m in re.finditer(r"[^、\s]+", title[:min(seps)])]
@@ -508,6 +513,22 @@ def _issuer_from_breadcrumb(reader: Reader, lines, first, limit, head: Header) -
 
 def _is_disclosure(line: str) -> bool:
     return any(rx(p).search(line) for p in data("patterns")["disclosure"]["patterns"])
+
+
+def _issuer_mark(lines, body: list[int], title_first: int, unit: str) -> TextLine | None:
+    """The 发文机关标志 over a title whose issuer is written short: a unit line a few lines above that
+    ends with the title's unit and names more (贵阳市人民政府办公厅 over 市人民政府办公厅关于…)."""
+    for i in [b for b in body if b < title_first][-4:]:
+        text = lines[i].text.removesuffix("文件").strip()
+        if is_unit_line(text) and text.endswith(unit) and len(text) > len(unit):
+            return TextLine(i, lines[i].start, lines[i].start + len(text), text)
+    return None
+
+
+def _unit_below(lines, body: list[int], pos: int) -> list[TextLine]:
+    """A unit line right under a date that has none above it (a web copy printing the date first)."""
+    nxt = lines[body[pos + 1]] if pos + 1 < len(body) else None
+    return [nxt] if nxt and is_unit_line(nxt.text) and not match_heading(nxt.text) else []
 
 
 def _signed_above(lines, before: list[int]) -> bool:
