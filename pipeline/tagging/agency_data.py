@@ -138,8 +138,14 @@ def _divisions(province_of_city: dict[str, str], municipalities: set[str]) -> di
             continue
         province = codes.get(code[:2] + "0000")
         city = province if province in municipalities else codes.get(code[:4] + "00")
-        if city == province in municipalities or (city in province_of_city and province_of_city[city] == province):
+        if code[2:4] == "90" or (city and city.endswith("直辖县级行政区划")):
+            city = name                      # 文昌市, 仙桃市 (xx90xx): county-level cities under the province itself
+        if city == province in municipalities or city == name \
+                or (city in province_of_city and province_of_city[city] == province):
             seen.setdefault(name, set()).add((province, city))
+    for name, places in seen.items():      # a city that once stood under the province (4290xx) and is now under a city
+        if len(places) > 1:
+            places -= {(p, c) for p, c in places if c == name}
     return {"county_city": {name: next(iter(places)) for name, places in seen.items() if len(places) == 1},
             "city_counties": frozenset((city, name) for name, places in seen.items() for _, city in places)}
 

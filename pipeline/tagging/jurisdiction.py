@@ -186,7 +186,8 @@ def infer_jurisdiction(text: str, issuer: str | None = None, title: str | None =
         j = _from_names(*lines, loose=True) or _from_bodies(text or "")
         if j is None:
             by_city, by_county = _from_text(text or ""), _from_counties(text or "")
-            j = by_county if by_county and (by_city is None or by_city.city == by_county.city) else by_city
+            j = by_county if by_county and (by_city is None or by_city.city == by_county.city or (
+                by_city.city is None and by_city.province == by_county.province)) else by_city   # 海南省 … 文昌市
             j = j or Jurisdiction()
     j.department = _department_of(issuer)
     if _is_zone(issuer):

@@ -73,6 +73,8 @@ class MoneyLexicon:
     eligibility: re.Pattern     # anchored at the start of the right context
     bound_note: re.Pattern      # anchored: (不含1000万元) after an amount
     bound_note_open: re.Pattern  # the note's opening before its amount: (不含
+    floor: re.Pattern           # 不低于 right before or at the start of an amount
+    floor_support: re.Pattern   # a support word that makes a floor a minimum award
     role_left: dict             # cue word -> role
     role_left_re: re.Pattern
     role_right: re.Pattern      # anchored; group name = role
@@ -169,6 +171,9 @@ def lexicon() -> MoneyLexicon:
                                 if ctx.get("loan_nouns") else r"(?!)"),
         bound_note=re.compile(rf"^[（(](?:{_alt(_words(bounds['bound_notes']['words']))})[^（）()]{{0,16}}[）)]"
                               if bounds.get("bound_notes") else r"(?!)"),
+        floor=re.compile(rf"(?:{_alt(_words(bounds['floor_bounds']['words']))})" if bounds.get("floor_bounds") else r"(?!)"),
+        floor_support=re.compile(rf"(?:{_alt(bounds['floor_bounds']['support_words'])})" if bounds.get("floor_bounds")
+                                 else r"(?!)"),
         bound_note_open=re.compile(rf"[（(](?:{_alt(_words(bounds['bound_notes']['words']))})\s*$"
                                    if bounds.get("bound_notes") else r"(?!)"),
         eligibility=re.compile(

@@ -163,6 +163,9 @@ def _policy_figure(c: RoleContext) -> str | None:
 ROLE_TESTS = {
     "per_unit_base": lambda c: c.L.per_unit_base.search(c.v, max(0, c.start - 2), c.start),
     "fine_or_charge": lambda c: (m := c.L.role_right.match(c.right)) and m.lastgroup == "other",
+    "floor_condition": lambda c: (c.L.floor.search(_WHITE.sub("", c.v[max(c.clause, c.start - 4):c.start]) + "|")
+                                  or c.L.floor.match(c.v, c.start)) and not c.L.floor_support.search(c.v, c.clause, c.start)
+    and not c.per_unit_lead and clause_cue_role(c.v[c.clause:c.start], c.L) in (None, "threshold", "statistic"),
     "bound_note": lambda c: c.L.bound_note_open.search(c.v, max(0, c.start - 6), c.start),
     "bound_condition": lambda c: (c.bounded or c.L.cap_suffix.match(c.right)) and c.eligible
     and not c.L.loan_ceiling.match(c.right),

@@ -110,3 +110,17 @@ def test_a_development_zone_issuer_keeps_its_own_bureaus():
 def test_a_district_whose_name_holds_a_stop_character_is_read_after_its_city(issuer, county):
     j = infer_jurisdiction("", issuer=issuer)
     assert (j.county, j.level) == (county, "county")
+
+
+@pytest.mark.parametrize("county,place", [("文昌市", ("海南省", "文昌市")), ("仙桃市", ("湖北省", "仙桃市")),
+                                          ("临湘市", ("湖南省", "岳阳市")), ("济源市", ("河南省", "焦作市"))])
+def test_county_level_cities_under_the_province_are_their_own_city(county, place):
+    from pipeline.tagging.agency_data import agency_data
+    assert agency_data().county_city[county] == place
+
+
+def test_a_county_named_in_a_text_of_its_province_is_more_than_the_province():
+    text = ("为贯彻落实《海南省人民政府办公厅关于印发海南省促进经济高质量发展若干财政措施的通知》精神,制定本措施。\n"
+            "(一)支持研发机构建设。文昌市再按原比例的10%追加补助。(责任单位:市科学技术工业信息化局)")
+    j = infer_jurisdiction(text)
+    assert (j.province, j.city) == ("海南省", "文昌市")

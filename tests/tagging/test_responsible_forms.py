@@ -34,3 +34,13 @@ def test_an_object_of_an_action_is_not_a_doer():
 def test_the_government_that_gives_the_support_is_its_doer():
     text = "(一)对新增规模以上工业企业,在市政府一次性奖励5万元的基础上,县政府给予一次性奖励5万元。"
     assert _units(text, "蠡县人民政府办公室") == ["蠡县人民政府"]
+
+
+@pytest.mark.parametrize("text,issuer,units", [
+    # a note on the unit list is no unit
+    ("责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同)", "厦门市人民政府", ["厦门市发展和改革委员会", "厦门市财政局"]),
+    # a leading group that studies and decides the support
+    ("第五条 经县招商引资工作领导小组研究审定,对符合条件的项目给予奖励。", "祁县人民政府", ["祁县招商引资工作领导小组"]),
+])
+def test_notes_and_deciding_bodies(text, issuer, units):
+    assert _units(text, issuer) == units
