@@ -503,7 +503,7 @@ def _issuer_from_breadcrumb(reader: Reader, lines, first, limit, head: Header) -
     breadcrumb over the letter, where nothing else names the issuer."""
     for ln in lines[first:limit]:
         crumbs = list(re.finditer(r"[^>»›＞\s]+", ln.text))
-        if len(crumbs) < 3 or ln.text.count(">") + ln.text.count("»") + ln.text.count("＞") + ln.text.count("›") < 2:
+        if len(crumbs) < 3 or not rx(data("doc_types")["title_breadcrumb"]["pattern"]).match(ln.text):
             continue
         units = [c for c in crumbs[1:] if is_unit_line(c.group())]
         if units:

@@ -83,3 +83,17 @@ def test_a_one_line_title_under_a_site_name_does_not_take_the_name():
 ])
 def test_title_and_issuer_edges(doc, field, value):
     assert getattr(_meta(doc), field) == value
+
+
+@pytest.mark.parametrize("doc,field,value", [
+    ("daxing-2023-measures-gzbg-fengong", "doc_number", "京兴政办发〔2023〕1 号"),       # • 发文序号:…
+    ("tianjin-2020-measures-yingshang-zerenqingdan", "date", "2020-12-31"),          # 2020年12月31 (日 lost)
+    ("gansu-lanzhou-xinqu-measures-zhichi-zhengce", "doc_type", "意见"),             # 特提出以下支持政策意见
+    ("guiyang-2020-notice-qixiang-yuan", "issuer", "贵阳市人民政府办公厅"),              # 发文机关标志 over 市人民政府办公厅关于…
+    ("changzhou-jtj-2015-reply-rd-0043", "issuer", "常州市交通运输局"),                # 此致 / 敬礼 / unit
+    ("yucheng-gaj-2024-notice-jiaotong-guanzhi", "date", "2024-10-23"),              # 20241023日 / unit under it
+    ("yucheng-gaj-2024-notice-jiaotong-guanzhi", "issuer", "禹城市公安局"),
+    ("qinghai-measures-jinrong-pdfspaced", "issuer", None),                          # «…» quotes are no breadcrumb
+])
+def test_more_header_layouts(doc, field, value):
+    assert getattr(_meta(doc), field) == value
