@@ -237,6 +237,30 @@ def _scan_zones(s: str, j: Jurisdiction, breaks: frozenset[int] = frozenset()) -
     return out
 
 
+def _scan_listed_zones(s: str, breaks: frozenset[int]) -> list[Mention]:
+    """A zone named alone in a 主送 line or a unit list (责任单位：立山经济开发区，各街道) stands for its
+    board (annotation guide: places and zones acting as bodies; canonical null)."""
+    d = agency_data()
+    suffixes = tuple(z for z in (*d.zones, *d.generic["listed_zones"]["extra_suffixes"]) if len(z) >= 2)
+    labels = tuple(d.generic["listed_zones"]["list_labels"])
+    cuts = sorted({0, len(s), *breaks, *(i + 1 for i, ch in enumerate(s) if ch == "\n")})
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        line = s[a:b].strip()
+        if not (line.endswith(("：", ":")) or any(w in line for w in labels)):
+            continue
+        for m in re.finditer(r"[^，,、；;：:（）()。\s]+", s[a:b]):
+            name = m.group()
+            if not name.endswith(suffixes) or name.startswith(("各", "全")) or any(w in name for w in labels):
+                continue
+            suffix = next(z for z in sorted(suffixes, key=len, reverse=True) if name.endswith(z))
+            if not 2 <= len(name) - len(suffix) <= 10 or not all(is_cjk(ch) for ch in name) \
+                    or any(ch in stop_chars() for ch in name[:-len(suffix)]):
+                continue                   # 同时是延安市重点规划建设的…园区: a sentence, not a name
+            out.append(Mention(a + m.start(), a + m.end(), None, None, "zone", "agency.zone-listed"))
+    return out
+
+
 def _scan_divisions(s: str) -> list[Mention]:
     """Divisions of a body named after it: 我委县域处和经服处 (canonical null)."""
     out = []
@@ -396,7 +420,7 @@ def find_mentions(text: str, jurisdiction: Jurisdiction, traditional: bool | Non
     s = c.text
     mentions = _resolve_overlaps(_scan_bodies(s, jurisdiction, c.breaks, c.gaps) + _scan_zones(s, jurisdiction, c.breaks)
                                  + _scan_divisions(s) + _scan_league(s, jurisdiction)
-                                 + _scan_short_forms(s, jurisdiction))
+                                 + _scan_short_forms(s, jurisdiction) + _scan_listed_zones(s, c.breaks))
     if traditional is None:
         traditional = is_traditional(text)
     _canonicals(s, mentions, jurisdiction, traditional)

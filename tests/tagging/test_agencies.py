@@ -7,7 +7,7 @@ import pytest
 from pipeline.tagging.agencies import site_chrome_spans, tag_agencies
 from pipeline.tagging.agency_names import canonicalize
 from pipeline.tagging.jurisdiction import Jurisdiction, infer_jurisdiction
-from tests.tagging.helpers import tagged
+from tests.tagging.helpers import agencies, tagged
 
 ZS = infer_jurisdiction("", "中山市人民政府办公室", None, None)
 WUCHENG = infer_jurisdiction("", "金华市婺城区人民政府", None, None)
@@ -210,3 +210,20 @@ def test_unit_line_above_title_is_kept():
 def test_breadcrumb_menu_labels_are_not_mentions():
     text = "首页 > 政务公开 > 政策文件 > 省政府办公厅文件\n江苏省人民政府办公厅关于印发…的通知"
     assert tagged(text, JIANGSU) == [("江苏省人民政府办公厅", "江苏省人民政府办公厅")]
+
+
+def test_a_zone_written_alone_in_a_recipient_line_or_a_unit_list_is_its_board():
+    text = "各县、市、区人民政府,漳河新区,屈家岭管理区,荆门高新区,大柴湖开发区,市政府各部门:\n责任单位:立山经济开发区,各街道"
+    zones = [(t, c) for t, c in agencies(text, "荆门市人民政府") if t.endswith("区")]
+    assert zones == [("漳河新区", None), ("屈家岭管理区", None), ("荆门高新区", None), ("大柴湖开发区", None),
+                     ("立山经济开发区", None)]
+
+
+def test_a_zone_in_a_sentence_is_no_body():
+    text = "承办单位:市发改委\n该项目同时是延安市重点规划建设的农副产品加工园区。"
+    assert all(not t.endswith("园区") for t, _ in agencies(text, "延安市人民政府"))
+
+
+@pytest.mark.parametrize("text", ["职责划归市工业和信息化局。", "扎实推进市委各项部署。", "发布机构区人民政府办公室"])
+def test_a_verb_before_a_level_prefix_is_no_place(text):
+    assert all(not t.startswith(("职责", "扎实", "发布")) for t, _ in agencies(text, "长春市人民政府"))
