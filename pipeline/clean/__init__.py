@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pipeline.clean.flattened import split_flattened_lines
 from pipeline.clean.furniture import strip_pdf_furniture, strip_text_furniture
-from pipeline.clean.inline import split_inline_headings
+from pipeline.clean.inline import join_lone_labels, split_inline_headings
 from pipeline.clean.join import join_lines
 from pipeline.clean.lines import pdf_flow, text_flow, wrap_width
 from pipeline.clean.order import repair_order
@@ -27,6 +27,6 @@ def clean(source: Source) -> CleanText:
         lines = split_flattened_lines(text_flow(strip_text_furniture(source.pages)))
         extracted = wrap_width([ln.text for p in source.pages for ln in p.lines]) is not None
     lines, warnings = repair_order(lines)
-    lines = split_inline_headings(lines)
+    lines = split_inline_headings(join_lone_labels(lines))
     text, runs = join_lines(lines, tidy=extracted)
     return CleanText(text=text, runs=runs, warnings=warnings)

@@ -19,6 +19,8 @@ _GAP = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20（
 _LABEL_GAP = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20（）《》“”:;!?)])"
                         r"[ \t\u3000\u00a0]+(?=\d{1,2}[.、．](?!\d))")
 _SENTENCE_END = "。：；！？:;!?"
+_LABEL_BEFORE = re.compile(r"(?:^|[\s。；;：:])(?:第[一二三四五六七八九十百零〇\d]{1,5}[条章节]|[一二三四五六七八九十]{1,3}、"
+                           r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．])$")
 _LABEL_AFTER = re.compile(r"\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十百\d]{1,4}[条章]")
 
 
@@ -29,7 +31,8 @@ def _gaps(text: str) -> list[re.Match]:
         before, after = text[:m.start()], text[m.end():]
         single_before = len(before) < 2 or not before[-2].strip()
         single_after = len(after) < 2 or not after[1].strip()
-        if not (single_before and single_after) and before[-1] not in "，,、":   # a list goes on
+        if not (single_before and single_after) and before[-1] not in "，,、" \
+                and not _LABEL_BEFORE.search(before[-12:]):        # 第一条 为规范…: a label keeps its text
             out.append(m)
     return out
 

@@ -1,5 +1,6 @@
 """Numbered headings run into the previous paragraph (web copies that lost their line breaks:
-'…（责任单位：市商务局） 二、支持商圈建设。…') split back onto lines of their own."""
+'…（责任单位：市商务局） 二、支持商圈建设。…') split back onto lines of their own, and a label standing
+alone on its line ('第一条' / '为规范…') joined to the text it labels."""
 from __future__ import annotations
 
 import re
@@ -63,4 +64,26 @@ def split_inline_headings(lines: list[FlowLine]) -> list[FlowLine]:
             if piece:
                 out.append(line.moved(text=piece, para_start=line.para_start or a > 0,
                                       full=line.full and b == len(line.text)))
+    return out
+
+
+# A label alone on its line: 第一条, 第二章, 一、, （一）, 1.
+_LONE_LABEL = re.compile(rf"^\s*(?:第[一二三四五六七八九十百零〇\d]{{1,5}}[条章节]|{_NUM}、|[（(](?:{_NUM}|\d{{1,2}})[）)]|\d{{1,2}}[.、．])\s*$")
+
+
+def join_lone_labels(lines: list[FlowLine]) -> list[FlowLine]:
+    """A line holding only a numbering label joined with the line after it (第一条 / 为规范资金管理…),
+    where that line is text and not another label."""
+    out: list[FlowLine] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if nxt is not None and _LONE_LABEL.match(line.text) and nxt.text.strip() \
+                and not _LONE_LABEL.match(nxt.text) and not _START.match(nxt.text):
+            out.append(line.moved(text=line.text.rstrip() + " " + nxt.text.lstrip(), full=nxt.full))
+            k += 2
+            continue
+        out.append(line)
+        k += 1
     return out

@@ -34,3 +34,16 @@ def test_a_pdf_line_with_stray_spaces_mid_sentence_is_not_flattened():
 def test_short_lines_and_letter_spaced_names_are_never_flattened():
     assert not is_flattened("国 家 能 源 局")
     assert not is_flattened("关于印发 《若干措施》 的通知")
+
+
+def test_a_label_alone_on_its_line_is_joined_to_its_text(tmp_path):
+    path = tmp_path / "articles.txt"
+    path.write_text("某市科技创新扶持办法\n第一条\n为规范资金管理，制定本办法。\n第二条\n对新认定的企业给予奖励100万元。\n",
+                    encoding="utf-8")
+    lines = clean(load(str(path), isolate=False)).text.split("\n")
+    assert lines[1:] == ["第一条 为规范资金管理，制定本办法。", "第二条 对新认定的企业给予奖励100万元。"]
+
+
+def test_a_flattened_article_keeps_its_label_with_its_text():
+    lines = _clean_lines("jiangyin-gxq-measures-cluster-fund")
+    assert any(ln.startswith("第四条") and "专项资金支出的范围和要求" in ln for ln in lines)
