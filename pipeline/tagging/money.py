@@ -219,7 +219,13 @@ def _band(v: str, low: Amount, high: Amount, L: MoneyLexicon) -> bool:
     gap = v[bound.end() if bound else low.end:high.start]
     if not L.band_gap.match(gap):
         return False
-    return any(w in gap for w in ("至", "到", "不超过", "不高于")) or L.band_high.match(v, high.end) is not None
+    if any(w in gap for w in ("至", "到", "不超过", "不高于")):
+        return True
+    closing = L.band_high.match(v, high.end)
+    if closing is None:
+        return False
+    inclusive = {"（含）", "(含)"}      # 1000万元(含)、2000万元(含)、…以上的: a list of thresholds, not a band
+    return not (bound and bound.group().strip() in inclusive and closing.group().strip() in inclusive)
 
 
 def _list_joiner_before(v: str, pos: int) -> int | None:

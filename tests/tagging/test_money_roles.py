@@ -176,3 +176,15 @@ def test_date_span_ends_and_per_unit_rates(text, written, role):
 ])
 def test_per_unit_amounts_caps_and_ranges(text, expected):
     assert amounts(text) == expected
+
+
+def test_a_list_of_inclusive_thresholds_is_no_band():
+    text = "对年度销售收入达到1000万元(含)、2000万元(含)、3000万元(含)、5000万元(含)、1亿元(含)以上的生产企业,按用电费用的10%给予补贴。"
+    got = [(a, hi, role) for a, hi, _, role in amounts(text)]
+    assert got == [(1e7, None, "threshold"), (2e7, None, "threshold"), (3e7, None, "threshold"), (5e7, None, "threshold"),
+                   (1e8, None, "threshold")]
+
+
+def test_a_lower_bound_on_the_applicant_is_a_threshold_a_minimum_award_is_not():
+    assert [r for *_, r in amounts("工业项目:固定资产投资原则上不低于3000万元。")] == ["threshold"]
+    assert [r for *_, r in amounts("每年统筹安排技改资金不少于3亿元。")] == ["budget"]
