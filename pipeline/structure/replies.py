@@ -246,6 +246,11 @@ def parse_reply(text: str, structure: Structure, view: View | None = None) -> Re
         if m:
             proposal.title = reader.value(m.start("v"), m.end("v"))
             break
+    for p in r["proposal_title"]["in_title"] if proposal.title is None else ():
+        m = rx(p, re.M).search(s, 0, opening_end)   # the reply's title line(s) above or in the opening
+        if m:
+            proposal.title = reader.value(m.start("v"), m.end("v"))
+            break
     mentions = _co_handlers(reader, vs, ve, meta.issuer)
     proposal.co_handlers = [re.sub(r"\s+", "", x.text) for x in mentions]
     responses = _responses(structure, reader, inv)

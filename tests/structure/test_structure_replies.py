@@ -314,3 +314,21 @@ def test_attachment_after_a_one_line_signature_is_cut():
             "一、关于出口信用保险\n该建议已采纳。\n某市商务局　2022年4月20日\n附件1\n征询意见表\n一、办理态度\n二、办理结果\n")
     _, parts = _reply(text)
     assert [(r.label, r.status) for r in parts.responses] == [("一", "采纳")]
+
+
+@pytest.mark.parametrize("opening,title", [
+    ("您在县政协十一届三次会议上提出的第2024087号《关于加强我县传统村落保护利用的建议》的提案收悉。",
+     "关于加强我县传统村落保护利用的建议"),
+    ("您们提出的关于打造大庙梨花节,带动大庙香水梨产业发展的建议收悉,现答复如下:", "关于打造大庙梨花节,带动大庙香水梨产业发展的建议"),
+    ("你们提出的“关于要求解决孔集办事处部分村农村饮水安全问题”的议事原案收悉。", "关于要求解决孔集办事处部分村农村饮水安全问题"),
+    ("您提出的关于《关于将解放西街健康社区纳入老旧小区改造项目的建议》已收悉。", "关于将解放西街健康社区纳入老旧小区改造项目的建议"),
+])
+def test_the_proposal_title_in_the_forms_openings_quote_it(opening, title):
+    text = f"对县人大一次会议第20号建议的答复\n张三代表:\n{opening}\n感谢您的关心。\n某县文广局\n2017年6月1日\n"
+    assert parse_reply(text, parse_structure(text)).proposal.title == title
+
+
+def test_the_proposal_title_in_brackets_after_the_reply_title():
+    text = ("对区十九届人大四次会议第30号代表建议的答复(关于优化公交布局,畅通学子求知路的建议)\n张三代表:\n"
+            "您的建议收悉,现答复如下。\n某区交通运输局\n2025年9月15日\n")
+    assert parse_reply(text, parse_structure(text)).proposal.title == "关于优化公交布局,畅通学子求知路的建议"
