@@ -443,6 +443,9 @@ def _extend_zone_departments(s: str, mentions: list[Mention], breaks: frozenset[
         m.start, m.canonical = start, None
 
 
+_PLACE_ENDS = "市州县区盟旗"
+
+
 def _shared_suffix_places(s: str, mentions: list[Mention], j: Jurisdiction, traditional: bool) -> list[Mention]:
     """'海口市、三亚市人民政府': a bare place listed before a place + body shares the body (海口市人民政府)."""
     out = []
@@ -453,17 +456,20 @@ def _shared_suffix_places(s: str, mentions: list[Mention], j: Jurisdiction, trad
         if len(prefs) != 1 or prefs[0][1] != "place":
             continue
         place = prefs[0][0]
-        k = m.start - 1
-        first = k
-        while first > 0 and k - first < 8 and is_cjk(s[first - 1]) and s[first - 1] not in _BOUNDARY:
-            first -= 1
-        before = s[first:k]
-        if len(before) < 2 or before[-1] != place[-1] or not place_starts_at(s, first):
-            continue
         body = s[m.start + len(place):m.end]
-        canonical = canonicalize(before + body, j, traditional=traditional)
-        if canonical:
+        k = m.start - 1
+        while k > 0 and s[k] == "、":         # 西宁市、海东市、黄南藏族自治州人民政府: each place shares the body
+            first = k
+            while first > 0 and k - first < 10 and is_cjk(s[first - 1]) and s[first - 1] not in _BOUNDARY:
+                first -= 1
+            before = s[first:k]
+            if len(before) < 2 or before[-1] not in _PLACE_ENDS or not place_starts_at(s, first):
+                break
+            canonical = canonicalize(before + body, j, traditional=traditional)
+            if not canonical:
+                break
             out.append(Mention(first, k, None, canonical, "body", "agency.shared-suffix-place"))
+            k = first - 1
     return out
 
 

@@ -227,3 +227,16 @@ def test_a_zone_in_a_sentence_is_no_body():
 @pytest.mark.parametrize("text", ["职责划归市工业和信息化局。", "扎实推进市委各项部署。", "发布机构区人民政府办公室"])
 def test_a_verb_before_a_level_prefix_is_no_place(text):
     assert all(not t.startswith(("职责", "扎实", "发布")) for t, _ in agencies(text, "长春市人民政府"))
+
+
+def test_every_place_of_a_list_shares_the_body_after_the_last():
+    text = "西宁市、海东市、海北藏族自治州、黄南藏族自治州人民政府,兰州新区管委会:"
+    assert [t for t, _ in agencies(text, "青海省人民政府")][:4] == ["西宁市", "海东市", "海北藏族自治州", "黄南藏族自治州人民政府"]
+    assert agencies(text, "青海省人民政府")[1] == ("海东市", "海东市人民政府")
+
+
+@pytest.mark.parametrize("text,tagged_central", [("所以中央、省投入了大量的建设资金", True),
+                                                 ("贯彻落实中央和省促进经济社会加快发展若干政策措施", True),
+                                                 ("落实中央财政补助资金", False)])
+def test_central_listed_with_the_levels_below_it_acts(text, tagged_central):
+    assert ("中央" in [t for t, _ in agencies(text, "咸宁市人民政府")]) is tagged_central
