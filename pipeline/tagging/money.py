@@ -253,7 +253,8 @@ def _group(v: str, amounts: list[Amount], L: MoneyLexicon, policy: bool = False)
         bound = governing_bound(v, first.start, L)
         suffix = L.approx_suffix.match(v, last.end)
         shared_approx = first.approx and first.start < first.num_start
-        role, why = money_role(v, first.start, last.end, bound is not None, first.amount_max is not None, L, policy)
+        role, why = money_role(v, first.start, last.end, bound is not None, first.amount_max is not None, L, policy,
+                               band=first.band)
         for a in members:
             own = bound if a is first else governing_bound(v, a.start, L)
             a_role, a_why = ("cap", BOUND_IN_LIST) if own and a is not first and role != "threshold" else (role, why)

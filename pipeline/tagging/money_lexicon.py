@@ -160,7 +160,7 @@ def lexicon() -> MoneyLexicon:
         range_joiner=re.compile(rf"\s*(?:{joiners})\s*$"),
         labelled_joiner=re.compile(bounds["labelled_list_joiner"]["regex"] if "labelled_list_joiner" in bounds
                                    else r"(?!)"),
-        list_joiner=re.compile(rf"\s*(?:{_alt(_words(bounds['list_joiners']))})\s*"),
+        list_joiner=re.compile(rf"\s*(?:[（(]含[）)])?\s*(?:{_alt(_words(bounds['list_joiners']))})\s*"),   # 3000万元(含)、
         goal=re.compile("|".join(f"(?:{g['pattern']})" for g in ctx["goal_cues"])),
         report=re.compile("|".join(f"(?:{g['pattern']})" for g in ctx.get("report_cues", [])) or r"(?!)"),
         threshold_before=re.compile(rf"(?:{_alt(_words(ctx.get('immediate_threshold', [])))})\s*$"
@@ -179,7 +179,7 @@ def lexicon() -> MoneyLexicon:
         eligibility=re.compile(
             rf"\s*(?:(?:(?:及?以上|及?以下|以内)?\s*(?:（含）|\(含\))?\s*的|及?以上|以下){no_break}{{0,{wn}}}?(?:{elig})"
             rf"|(?:及?以上|及?以下)?(?:（含）|\(含\))?的\s*[，,]"
-            rf"|(?:及?以上|以下)?(?:且|并且|同时|但)[^{PUNCT}]{{0,15}}?的(?:{elig}|\s*[，,])"
+            rf"|(?:及?以上|以下)?(?:且|并且|同时|但)[^{PUNCT}]{{0,15}}?的[^{PUNCT}的\d]{{0,6}}?(?:{elig}|\s*[，,])"
             rf"|(?:及?以上|以下)(?:（含）|\(含\))?、[^{PUNCT}]{{0,15}}?(?:以下|以内)(?:（含）|\(含\))?的)"),
         role_left=role_left,
         role_left_re=re.compile(_alt(list(role_left))),

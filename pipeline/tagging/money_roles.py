@@ -107,6 +107,7 @@ class RoleContext:
     is_range: bool
     L: MoneyLexicon
     policy: bool = False
+    band: bool = False              # written with two bounds (1亿元(含)以上、5亿元(不含)以下)
 
     @cached_property
     def right(self) -> str:
@@ -166,6 +167,7 @@ ROLE_TESTS = {
     "floor_condition": lambda c: (c.L.floor.search(_WHITE.sub("", c.v[max(c.clause, c.start - 4):c.start]) + "|")
                                   or c.L.floor.match(c.v, c.start)) and not c.L.floor_support.search(c.v, c.clause, c.start)
     and not c.per_unit_lead and clause_cue_role(c.v[c.clause:c.start], c.L) in (None, "threshold", "statistic"),
+    "band_condition": lambda c: c.band and not c.L.floor_support.search(c.v, c.clause, c.start),
     "bound_note": lambda c: c.L.bound_note_open.search(c.v, max(0, c.start - 6), c.start),
     "bound_condition": lambda c: (c.bounded or c.L.cap_suffix.match(c.right)) and c.eligible
     and not c.L.loan_ceiling.match(c.right),
@@ -190,9 +192,9 @@ ROLE_TESTS = {
 
 
 def money_role(v: str, start: int, end: int, bounded: bool, is_range: bool, L: MoneyLexicon,
-               policy: bool = False) -> tuple[str, str]:
+               policy: bool = False, band: bool = False) -> tuple[str, str]:
     """(role, rule id) of an amount group spanning view[start:end]: models/rules/money_roles.json."""
-    return decide("money_roles", ROLE_TESTS, RoleContext(v, start, end, bounded, is_range, L, policy))
+    return decide("money_roles", ROLE_TESTS, RoleContext(v, start, end, bounded, is_range, L, policy, band))
 
 
 def money_scope(v: str, start: int, num_start: int, bound: tuple[int, int] | None,

@@ -188,3 +188,16 @@ def test_a_list_of_inclusive_thresholds_is_no_band():
 def test_a_lower_bound_on_the_applicant_is_a_threshold_a_minimum_award_is_not():
     assert [r for *_, r in amounts("工业项目:固定资产投资原则上不低于3000万元。")] == ["threshold"]
     assert [r for *_, r in amounts("每年统筹安排技改资金不少于3亿元。")] == ["budget"]
+
+
+@pytest.mark.parametrize("text,roles", [
+    # a band with two bounds is a bracket of a condition
+    ("对企业2019年工业产值在1亿元(含)以上、5亿元(不含)以下,2020年增长达到40%(含)以上的予以奖励。", ["threshold"]),
+    # a list of thresholds each closed by (含) shares the condition after the last
+    ("销售收入达到3000万元(含)、5000万元(含)、1亿元(含)以上的,给予企业销售收入0.5%、1%、1.5%的奖励。",
+     ["threshold", "threshold", "threshold"]),
+    # a range with a condition after 且…的 + the beneficiary
+    ("首期完成固定资产投资额1亿元~5亿元且资金到期为12个月内的制造业项目,奖励标准为投资额的1‰。", ["threshold"]),
+])
+def test_bands_and_condition_lists(text, roles):
+    assert [r for *_, r in amounts(text)] == roles
