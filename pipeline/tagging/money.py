@@ -287,7 +287,8 @@ def _rates(v: str, L: MoneyLexicon) -> list[Rate]:
     """Percentages that set support: rate, or rate_cap under a bound word (最高15%, 不超过20%)."""
     out = []
     for m in L.percent.finditer(v):
-        num = m.group("num") or m.group("cn")
+        per_mille = bool(m.group("pm") or m.group("pmcn"))
+        num = m.group("num") or m.group("cn") or m.group("pm") or m.group("pmcn")
         value = parse_number(num)
         if value is None:
             continue
@@ -295,7 +296,7 @@ def _rates(v: str, L: MoneyLexicon) -> list[Rate]:
         if role is None:
             continue
         bound = governing_bound(v, m.start(), L)
-        out.append(Rate(bound[0] if bound else m.start(), m.end(), value / 100, role, rule=why))
+        out.append(Rate(bound[0] if bound else m.start(), m.end(), value / (1000 if per_mille else 100), role, rule=why))
     return out
 
 

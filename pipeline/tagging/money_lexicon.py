@@ -45,7 +45,7 @@ class MoneyLexicon:
     """Compiled patterns and word tables the money and rate taggers read."""
     amount: re.Pattern          # one amount: number, 多/余, magnitude, currency
     bare_number: re.Pattern     # a number ending right before a list or range joiner
-    percent: re.Pattern         # 30%, 百分之三十
+    percent: re.Pattern         # 30%, 百分之三十; per mille 1.2‰, 千分之五
     currency_code: dict         # unit or symbol (元, 美元, ¥, US$) -> ISO code
     not_yuan_before: frozenset
     measure_words: re.Pattern   # quantities that are not money after 万/亿
@@ -146,7 +146,8 @@ def lexicon() -> MoneyLexicon:
         band_low_prefixes=frozenset(bounds["band_bounds"]["low_prefixes"]),
         amount_words=re.compile(bounds["amount_words"]["pattern"]),
         jiao_fen=re.compile(bounds["jiao_fen"]["pattern"]),
-        percent=re.compile(rf"(?P<num>{_ARABIC}){_SPACE}%|百分之(?P<cn>{_CHINESE}|{_ARABIC})"),
+        percent=re.compile(rf"(?P<num>{_ARABIC}){_SPACE}%|百分之(?P<cn>{_CHINESE}|{_ARABIC})"
+                           rf"|(?P<pm>{_ARABIC}){_SPACE}‰|千分之(?P<pmcn>{_CHINESE}|{_ARABIC})"),   # 1.2‰, 千分之五
         currency_code=codes,
         not_yuan_before=frozenset(u["not_yuan_before"]),
         measure_words=re.compile(rf"\s*(?:{_alt(u['measure_words'])})"),

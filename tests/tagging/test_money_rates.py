@@ -101,3 +101,9 @@ def test_rate_after_the_cap():
 def test_cap_takes_the_rate_of_its_clause():
     ents = {e.text: e.attrs for e in tag_money("创新券按服务合同金额的50%给予补助，每家企业每年使用额度最高50万元；")}
     assert ents["最高50万元"]["rate"] == 0.5 and ents["最高50万元"]["role"] == "cap"
+
+
+def test_per_mille_rates():
+    from pipeline.tagging.money import tag_money
+    got = [(e.text, e.attrs["value"]) for e in tag_money("奖励标准为投资额的1.2‰;按照千分之五给予奖励。") if e.label == "RATE"]
+    assert got == [("1.2‰", 0.0012), ("千分之五", 0.005)]
