@@ -77,8 +77,8 @@ def parse_structure(text: str) -> Structure:
     kind = document_kind(meta.title, meta.doc_type, head.cover_issues, opening)
     if kind == "reply" and not sections:         # answers numbered 一是, 二是 at paragraph starts
         sections = find_sections(reader, lines, start_line, last, end, bounds.chrome, ordinals=True)
-    if kind == "other" and _units_per_item(sections, text):
-        kind = "measures"                # a task list without a title: its items name their units
+    if kind == "other" and (_units_per_item(sections, text) or _support_per_item(sections, text)):
+        kind = "measures"                # a task list or support policy without a title
     cover_end = None
     if signed and issues_attached(meta.title, head.cover_issues):
         cover_end = reader.span(lines[signed].start, lines[signed].end)[1]
@@ -91,6 +91,12 @@ def parse_structure(text: str) -> Structure:
         warnings.append(W_NO_DATE)
     return Structure(meta=meta, sections=sections, body_start=body_start, body_end=body_end,
                      kind=kind, warnings=warnings, cover_end=cover_end)
+
+
+def _support_per_item(sections, text: str) -> bool:
+    """True where at least two numbered items give support (给予…奖励, 按…给予补助, 安排…资金)."""
+    support = rx(data("measures")["articles"]["support_pattern"])
+    return sum(bool(support.search(to_simplified(text[s.start:s.end]))) for s in sections) >= 2
 
 
 def _units_per_item(sections, text: str) -> bool:

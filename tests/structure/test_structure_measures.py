@@ -297,3 +297,10 @@ def test_an_item_setting_aside_a_fund_is_support_under_a_framework_heading():
             "（一）设立纾困帮扶专项资金。由区级财政预算安排4000万元纾困帮扶专项资金，专项用于扶持企业。（责任单位：区财政局）\n"
             "（二）支持应急保供。对保障城市运行的企业，给予一次性补贴10万元。（责任单位：区商务局）\n")
     assert [label for label, _ in _measures(text)] == ["（一）", "（二）"]
+
+
+def test_an_untitled_text_whose_items_give_support_is_a_policy():
+    text = ("为吸引更多外来投资，现将主要奖励办法公告如下：\n"
+            "1.对于成功引进的制造业投资项目，首期完成固定资产投资额1亿元以上的，给予投资额1‰的奖励。\n"
+            "2.对于成功引进的科研类投资项目，给予一次性奖励50万元。\n")
+    assert [label for label, _ in _measures(text)] == ["1", "2"]
