@@ -18,6 +18,10 @@ _GAP = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20（
 # A gap before an item label (…牵头重点工作 1.全县生产总值…) is a lost break too.
 _LABEL_GAP = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20（）《》“”:;!?)])"
                         r"[ \t\u3000\u00a0]+(?=\d{1,2}[.、．](?!\d))")
+# A gap before a written date (…人民政府 2020年6月3日) or after an attachment's file name (….pdf 平远县…).
+_DATE_GAP = re.compile(r"(?<=[\u4e00-\u9fff）)])[ \t\u3000\u00a0]+(?=(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
+_FILE_GAP = re.compile(r"(?:(?<=\.pdf)|(?<=\.doc)|(?<=\.docx)|(?<=\.xls)|(?<=\.xlsx)|(?<=\.wps)|(?<=\.zip)|(?<=\.rar))"
+                       r"[ \t\u3000\u00a0]+(?=[\u4e00-\u9fff])", re.I)
 _SENTENCE_END = "。：；！？:;!?"
 _LABEL_BEFORE = re.compile(r"(?:^|[\s。；;：:])(?:第[一二三四五六七八九十百零〇\d]{1,5}[条章节]|[一二三四五六七八九十]{1,3}、"
                            r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．])$")
@@ -27,7 +31,8 @@ _LABEL_AFTER = re.compile(r"\d{1,2}[.、．]|[一二三四五六七八九十]{1,
 def _gaps(text: str) -> list[re.Match]:
     """The gaps of a line that may be lost breaks: not inside letter-spaced text (国 务 院)."""
     out = []
-    for m in sorted([*_GAP.finditer(text), *_LABEL_GAP.finditer(text)], key=lambda m: m.start()):
+    found = [*_GAP.finditer(text), *_LABEL_GAP.finditer(text), *_DATE_GAP.finditer(text), *_FILE_GAP.finditer(text)]
+    for m in sorted(found, key=lambda m: m.start()):
         before, after = text[:m.start()], text[m.end():]
         single_before = len(before) < 2 or not before[-2].strip()
         single_after = len(after) < 2 or not after[1].strip()

@@ -47,3 +47,8 @@ def test_a_label_alone_on_its_line_is_joined_to_its_text(tmp_path):
 def test_a_flattened_article_keeps_its_label_with_its_text():
     lines = _clean_lines("jiangyin-gxq-measures-cluster-fund")
     assert any(ln.startswith("第四条") and "专项资金支出的范围和要求" in ln for ln in lines)
+
+
+def test_a_flattened_signature_after_an_attachment_file_gets_its_own_lines():
+    lines = _clean_lines("pingyuan-2020-notice-zhengdi-gonggao")
+    assert "平远县人民政府" in lines and "2020年6月3日" in lines

@@ -240,3 +240,7 @@ def test_every_place_of_a_list_shares_the_body_after_the_last():
                                                  ("落实中央财政补助资金", False)])
 def test_central_listed_with_the_levels_below_it_acts(text, tagged_central):
     assert ("中央" in [t for t, _ in agencies(text, "咸宁市人民政府")]) is tagged_central
+
+
+def test_a_website_named_after_a_body_is_no_body():
+    assert agencies("中国政府网 湖北政府网 黄冈政府网 浠水新闻网", "浠水县人民政府") == []
