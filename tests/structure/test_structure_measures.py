@@ -7,6 +7,8 @@ from pipeline.extract import extract
 from pipeline.structure import measure_truncated, parse_structure, select_measures
 from pipeline.structure.measures import closed_by_units, is_support_content
 from tests.structure.structure_corpus import DOCS, RULES_TEXT, gold, norm, raw
+from pipeline.numerals import cn_int
+from pipeline.structure.lexicon import data
 
 
 # lvliang's gold counts 一、目标任务 (a framework heading) among the measures of a flat guidance;
@@ -304,3 +306,19 @@ def test_an_untitled_text_whose_items_give_support_is_a_policy():
             "1.对于成功引进的制造业投资项目，首期完成固定资产投资额1亿元以上的，给予投资额1‰的奖励。\n"
             "2.对于成功引进的科研类投资项目，给予一次性奖励50万元。\n")
     assert [label for label, _ in _measures(text)] == ["1", "2"]
+
+
+_ARTICLE_EXAMPLES = data("measures")["articles"]["examples"]
+
+
+@pytest.mark.parametrize("article,is_measure",
+                         [(a, True) for a in _ARTICLE_EXAMPLES["measure"] if a.startswith("第")]
+                         + [(a, False) for a in _ARTICLE_EXAMPLES["not_measure"] if a.startswith("第")])
+def test_article_examples_of_the_rule_table(article, is_measure):
+    label = article[:article.index("条") + 1]
+    n = cn_int(label[1:-1])
+    digits = "一二三四五六七八九"
+    before = "".join(f"第{(digits[k // 10 - 1] if k >= 20 else '') + ('十' if k >= 10 else '') + (digits[k % 10 - 1] if k % 10 else '')}条"
+                     f" 对新设立的企业，给予开办补贴5000元。\n" for k in range(1, n))
+    text = f"某市促进产业发展若干规定\n{before}{article}\n"
+    assert (label in [lb for lb, _ in _measures(text)]) is is_measure
