@@ -244,3 +244,8 @@ def test_central_listed_with_the_levels_below_it_acts(text, tagged_central):
 
 def test_a_website_named_after_a_body_is_no_body():
     assert agencies("中国政府网 湖北政府网 黄冈政府网 浠水新闻网", "浠水县人民政府") == []
+
+
+def test_guoban_is_the_state_council_general_office_but_not_inside_a_doc_number():
+    text = "报送国办督查室。全面贯彻落实好国办《若干意见》。见《通知》(国办发〔201682号)和(国办发„2009‟3号)。"
+    assert agencies(text, "国务院办公厅") == [("国办督查室", "国务院办公厅督查室"), ("国办", "国务院办公厅")]
