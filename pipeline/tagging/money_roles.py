@@ -168,7 +168,6 @@ ROLE_TESTS = {
                                   or c.L.floor.match(c.v, c.start)) and not c.L.floor_support.search(c.v, c.clause, c.start)
     and not c.per_unit_lead and clause_cue_role(c.v[c.clause:c.start], c.L) in (None, "threshold", "statistic"),
     "band_condition": lambda c: c.band and not c.L.floor_support.search(c.v, c.clause, c.start),
-    "bound_note": lambda c: c.L.bound_note_open.search(c.v, max(0, c.start - 6), c.start),
     "bound_condition": lambda c: (c.bounded or c.L.cap_suffix.match(c.right)) and c.eligible
     and not c.L.loan_ceiling.match(c.right),
     "bound": lambda c: c.bounded or c.L.cap_suffix.match(c.right),

@@ -201,3 +201,8 @@ def test_a_lower_bound_on_the_applicant_is_a_threshold_a_minimum_award_is_not():
 ])
 def test_bands_and_condition_lists(text, roles):
     assert [r for *_, r in amounts(text)] == roles
+
+
+def test_an_amount_in_a_note_on_a_bound_is_no_amount_of_its_own():
+    assert amounts("固定资产投资在100万元到1000万元(不含1000万元)的项目,按实际投资额的1%给予奖励。") == [
+        (1e6, 1e7, "CNY", "threshold")]
