@@ -184,6 +184,9 @@ def select_measures(structure: Structure, text: str) -> list[Section]:
         visit(root)
     if structure.cover_end is not None and any(m.start >= structure.cover_end for m in out):
         out = [m for m in out if m.start >= structure.cover_end]   # the cover letter's 一、二、 are instructions
+    elif issues_attached(structure.meta.title, _cover(structure, text)):
+        instruction = rx(data("measures")["cover_instruction"]["pattern"])
+        out = [m for m in out if not instruction.search(_normal(text[m.title_start:m.end])[:40])]
     return out
 
 

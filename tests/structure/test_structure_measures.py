@@ -322,3 +322,11 @@ def test_article_examples_of_the_rule_table(article, is_measure):
                      f" 对新设立的企业，给予开办补贴5000元。\n" for k in range(1, n))
     text = f"某市促进产业发展若干规定\n{before}{article}\n"
     assert (label in [lb for lb, _ in _measures(text)]) is is_measure
+
+
+def test_a_cover_letters_instructions_are_not_measures_even_without_its_attachment():
+    text = ("某市人民政府关于印发《贯彻落实若干意见分工方案》的通知\n各县区人民政府，市政府各部门：\n"
+            "市政府制定了分工方案，现予以印发，请做好贯彻落实。\n"
+            "一、加强组织领导，完善工作机制。各县区、各部门都要高度重视，建立工作机构。\n"
+            "二、各有关部门要按照分工抓紧研究制定工作方案，层层落实责任。\n")
+    assert _measures(text) == []
