@@ -211,7 +211,14 @@ def _doers(s: str, mentions, section_text: str, c) -> list[tuple[int, str, str]]
         for item in _chain_before(s, v.start(), mentions):
             if item[2] is not None and not _after_object_marker(s, item[0]):
                 out.append((item[0], "responsible", _name(item, section_text, c)))
-    return out
+    starts = {m.start: m for m in mentions}
+    for opener in re.finditer(_cues()["doers"]["agent_marker"], s):     # 由省政府和兰州市人民政府按7:3的比例筹集
+        k = opener.end()
+        while k in starts:
+            m = starts[k]
+            out.append((m.start, "responsible", _name((m.start, s[m.start:m.end], m), section_text, c)))
+            k = m.end + (1 if s[m.end:m.end + 1] and s[m.end] in _cues()["separators"] else 0)
+    return sorted(set(out))
 
 
 def _after_object_marker(s: str, pos: int) -> bool:
@@ -272,8 +279,11 @@ def parse_responsible(section_text: str, jurisdiction: Jurisdiction) -> Responsi
         roles += _bare_unit_lists(s, mentions, section_text, c, collectives)
     if not roles:
         roles += _unit_lines(section_text, jurisdiction, collectives)
+    doers = _doers(s, mentions, section_text, c)
     if not roles:
-        roles += _doers(s, mentions, section_text, c)
+        roles += doers
+    else:                                   # named after the lead and cooperating units (guide §3)
+        roles += [(len(s) + pos, role, name) for pos, role, name in doers]
     roles.sort(key=lambda r: r[0])
     seen: set[str] = set()
     for role in ("lead", "cooperating"):

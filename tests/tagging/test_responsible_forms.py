@@ -44,3 +44,9 @@ def test_the_government_that_gives_the_support_is_its_doer():
 ])
 def test_notes_and_deciding_bodies(text, issuer, units):
     assert _units(text, issuer) == units
+
+
+def test_bodies_after_the_agent_marker_are_doers_listed_after_the_labelled_units():
+    text = ("(一)设立兰州新区开发建设专项资金,由省政府和兰州市人民政府按7:3的比例,每年筹集10亿元。"
+            "(省财政厅牵头,兰州市人民政府、兰州新区管委会配合)")
+    assert _units(text, "甘肃省人民政府") == ["甘肃省财政厅", "兰州市人民政府", "兰州新区管理委员会", "甘肃省人民政府"]
