@@ -474,11 +474,11 @@ def _shared_suffix_places(s: str, mentions: list[Mention], j: Jurisdiction, trad
 
 
 def site_chrome_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of site furniture (breadcrumbs, footers, site-name lines, 来源 fields): names there do not act."""
+    """Spans of site furniture (breadcrumbs, footers, site-name lines, keyword fields): names there do not act."""
     spans = [m.span() for m in re.finditer(pattern("breadcrumb").pattern, text, re.M)]
     for m in footer_words().finditer(text):
         spans.append((text.rfind("\n", 0, m.start()) + 1, _line_end(text, m.end())))
-    for key in ("site_name_breadcrumb", "link_list_tail", "source_field", "keyword_field"):
+    for key in ("site_name_breadcrumb", "link_list_tail", "keyword_field"):
         spans.extend(m.span() for m in chrome_pattern(key).finditer(text))
     return spans
 

@@ -183,10 +183,9 @@ def test_other_places_and_forms(text, j, expected):
 # ---------------------------------------------------------------- site chrome
 @pytest.mark.parametrize("text, dropped", [
     ("首頁 > 政務公開 > 政策法規 > 省政府文件\n福建省人民政府關於…的通知", "省政府"),
-    ("时间：2012-08-20 来源：县政府办 作者：admin\n正文", "县政府办"),
     ("正文\n网站地图 | 主办单位：临沂市人民政府办公室 | 版权所有：临沂市人民政府 | 鲁ICP备05000000号", "临沂市人民政府"),
 ])
-def test_names_in_navigation_sources_and_link_lists_are_not_tagged(text, dropped):
+def test_names_in_navigation_and_link_lists_are_not_tagged(text, dropped):
     j = Jurisdiction(city="临沂市", level="city")
     assert dropped not in [e.text for e in tag_agencies(text, j)]
     assert any(a <= text.index(dropped) < b for a, b in site_chrome_spans(text))
@@ -249,3 +248,8 @@ def test_a_website_named_after_a_body_is_no_body():
 def test_guoban_is_the_state_council_general_office_but_not_inside_a_doc_number():
     text = "报送国办督查室。全面贯彻落实好国办《若干意见》。见《通知》(国办发〔201682号)和(国办发„2009‟3号)。"
     assert agencies(text, "国务院办公厅") == [("国办督查室", "国务院办公厅督查室"), ("国办", "国务院办公厅")]
+
+
+def test_the_body_a_source_field_names_is_tagged():
+    """Every annotated real letter with a 来源 field naming a body tags it (14 of 14 in the golds)."""
+    assert ("县民政局", "昌黎县民政局") in agencies("发布日期:2021年10月29日  来源:县民政局\n正文", "昌黎县民政局")
