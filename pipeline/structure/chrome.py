@@ -31,6 +31,8 @@ def is_chrome(line: str) -> bool:
     if line in c["exact_lines"] or not strip_leading_chrome(line):
         return True
     line = strip_leading_chrome(line)
+    if any(rx(p).search(line) for p in c["site_notice_lines"]["patterns"]):
+        return True
     if "。" in line or len(line) > 120:
         return False
     if starts_with_site_key(line):

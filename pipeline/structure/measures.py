@@ -78,6 +78,10 @@ def is_rules_clause(section: Section) -> bool:
     return bool(rx(a["rules_pattern"]).search(title)) and not rx(a["support_pattern"]).search(title)
 
 
+def _is_chapter(section: Section) -> bool:
+    return bool(rx(data("measures")["chapter_label"]).fullmatch(to_simplified(section.label)))
+
+
 def is_group(title: str) -> bool:
     """True for group headings (主要任务, 重点任务 ...) whose items are the measures."""
     return _normal(title) in data("measures")["group_headings"]
@@ -163,6 +167,10 @@ def select_measures(structure: Structure, text: str) -> list[Section]:
                 if not is_framework(sections[k].title) and not _normal(sections[k].title).endswith("原则") and rx(data("measures")["articles"]["support_pattern"]).search(
                         to_simplified(text[sections[k].start:sections[k].end])):
                     visit(k)
+            return
+        if _is_chapter(sec):                   # 第三章 基础设施与载体建设: a group of articles, never a measure
+            for k in kids:
+                visit(k)
             return
         if not kids:
             if not is_rules_clause(sec) and not is_group(sec.title):

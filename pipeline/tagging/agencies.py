@@ -105,7 +105,8 @@ def _not_a_body(s: str, m: Parse, start: int) -> bool:
     if first.kind == "dept" and not first.prefixes and len(first.core) <= 2:
         return True
     if first.kind == "national" and first.core == "中央" and len(m.elements) == 1:
-        return not (end < len(s) and s[end] in "、和及与") and not starts_with_word(s, end, "central_acting_after")
+        return not (end < len(s) and s[end] in "、和及与") and not starts_with_word(s, end, "central_acting_after") \
+            and not re.match(agency_data().generic["central_acting_list"]["pattern"], s[end:end + 6])
     return _joint_levels(s, start)
 
 
@@ -167,7 +168,8 @@ def _scan_bodies(s: str, j: Jurisdiction, breaks: frozenset[int] = frozenset(),
     for k, m in enumerate(out):
         el = m.parse.elements[0]
         if el.kind == "national" and el.core == "中央" and len(m.parse.elements) == 1 \
-                and not starts_with_word(s, m.end, "central_acting_after"):
+                and not starts_with_word(s, m.end, "central_acting_after") \
+                and not re.match(agency_data().generic["central_acting_list"]["pattern"], s[m.end:m.end + 6]):
             nxt = out[k + 1] if k + 1 < len(out) else None
             if nxt is None or nxt.start != m.end + 1:
                 continue

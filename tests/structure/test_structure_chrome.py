@@ -71,3 +71,9 @@ def test_news_lead_of_a_news_site_is_skipped():
     m = parse_structure(text).meta
     assert m.doc_number == "潭政办发〔2024〕6号"
     assert m.title == "某市人民政府办公室关于印发《某市支持先进制造业发展十条措施》的通知"
+
+
+def test_a_document_sharing_sites_tips_are_furniture():
+    from pipeline.structure.chrome import is_chrome
+    assert is_chrome("3、本站不支持迅雷下载,请使用电脑自带的IE浏览器,或者360浏览器、谷歌浏览器下载即可。")
+    assert not is_chrome("3、对新引进的企业给予一次性奖励。")

@@ -330,3 +330,9 @@ def test_a_cover_letters_instructions_are_not_measures_even_without_its_attachme
             "一、加强组织领导，完善工作机制。各县区、各部门都要高度重视，建立工作机构。\n"
             "二、各有关部门要按照分工抓紧研究制定工作方案，层层落实责任。\n")
     assert _measures(text) == []
+
+
+def test_a_chapter_is_never_a_measure_even_when_its_only_article_is_cut():
+    text = ("某市跨境电商扶持办法\n第一章 总则\n第一条 为促进发展，制定本办法。\n第二章 主体培育\n"
+            "第二条 对新注册企业给予一次性5万元开业奖励。\n第三章 基础设施与载体建设\n第三条【境内仓储中心建")
+    assert [label for label, _ in _measures(text)] == ["第二条", "第三条"]

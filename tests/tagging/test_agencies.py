@@ -253,3 +253,8 @@ def test_guoban_is_the_state_council_general_office_but_not_inside_a_doc_number(
 def test_the_body_a_source_field_names_is_tagged():
     """Every annotated real letter with a 来源 field naming a body tags it (14 of 14 in the golds)."""
     assert ("县民政局", "昌黎县民政局") in agencies("发布日期:2021年10月29日  来源:县民政局\n正文", "昌黎县民政局")
+
+
+@pytest.mark.parametrize("text", ["除中央、省财政给予贴息外", "积极争取中央和省级财政资金"])
+def test_central_and_provincial_funds_are_no_bodies(text):
+    assert agencies(text, "辽阳市人民政府") == []
