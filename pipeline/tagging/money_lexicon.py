@@ -73,6 +73,7 @@ class MoneyLexicon:
     eligibility: re.Pattern     # anchored at the start of the right context
     bound_note: re.Pattern      # anchored: (不含1000万元) after an amount
     bound_note_open: re.Pattern  # the note's opening before its amount: (不含
+    heading_support: re.Pattern  # a heading (label + title up to 。) naming a support noun
     floor: re.Pattern           # 不低于 right before or at the start of an amount
     floor_support: re.Pattern   # a support word that makes a floor a minimum award
     role_left: dict             # cue word -> role
@@ -175,6 +176,10 @@ def lexicon() -> MoneyLexicon:
         floor=re.compile(rf"(?:{_alt(_words(bounds['floor_bounds']['words']))})" if bounds.get("floor_bounds") else r"(?!)"),
         floor_support=re.compile(rf"(?:{_alt(bounds['floor_bounds']['support_words'])})" if bounds.get("floor_bounds")
                                  else r"(?!)"),
+        heading_support=re.compile(
+            rf"\s*(?:[（(]?[一二三四五六七八九十\d]{{1,3}}[）)、.．]|第[一二三四五六七八九十百\d]{{1,4}}条)"
+            rf"[^。\n]{{0,12}}?(?:{_alt(ctx['heading_support_nouns']['words'])})[^。\n]{{0,6}}[。:：]"
+            if ctx.get("heading_support_nouns") else r"(?!)"),
         bound_note_open=re.compile(rf"[（(](?:{_alt(_words(bounds['bound_notes']['words']))})\s*$"
                                    if bounds.get("bound_notes") else r"(?!)"),
         eligibility=re.compile(

@@ -167,6 +167,7 @@ ROLE_TESTS = {
     "floor_condition": lambda c: (c.L.floor.search(_WHITE.sub("", c.v[max(c.clause, c.start - 4):c.start]) + "|")
                                   or c.L.floor.match(c.v, c.start)) and not c.L.floor_support.search(c.v, c.clause, c.start)
     and not c.per_unit_lead and clause_cue_role(c.v[c.clause:c.start], c.L) in (None, "threshold", "statistic"),
+    "heading_support": lambda c: c.L.heading_support.match(c.v, c.v.rfind("\n", 0, c.start) + 1),
     "band_condition": lambda c: c.band and not c.L.floor_support.search(c.v, c.clause, c.start),
     "bound_condition": lambda c: (c.bounded or c.L.cap_suffix.match(c.right)) and c.eligible
     and not c.L.loan_ceiling.match(c.right),
