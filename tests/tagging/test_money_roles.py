@@ -206,3 +206,13 @@ def test_bands_and_condition_lists(text, roles):
 def test_an_amount_in_a_note_on_a_bound_is_no_amount_of_its_own():
     assert amounts("固定资产投资在100万元到1000万元(不含1000万元)的项目,按实际投资额的1%给予奖励。") == [
         (1e6, 1e7, "CNY", "threshold")]
+
+
+@pytest.mark.parametrize("text,roles", [
+    ("其中,一等奖贺兰县,兑现以奖代补资金80万元;二等奖灵武市、兴庆区,各兑现以奖代补资金40万元。", ["grant", "grant"]),
+    ("市财政安排以奖代补资金500万元。", ["budget"]),
+    ("(二)生活补贴。服务期满且考察合格的,按全日制博士研究生15万元,全日制硕士研究生8万元发放。", ["grant", "grant"]),
+    ("完成投资500万元-2500万元的给予4000元奖励(绩效考评分10分);", ["threshold", "grant"]),
+])
+def test_awards_paid_out_and_named_by_their_heading(text, roles):
+    assert [r for *_, r in amounts(text)] == roles
