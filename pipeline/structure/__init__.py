@@ -96,7 +96,9 @@ def parse_structure(text: str) -> Structure:
 def _support_per_item(sections, text: str) -> bool:
     """True where at least two numbered items give support (给予…奖励, 按…给予补助, 安排…资金)."""
     support = rx(data("measures")["articles"]["support_pattern"])
-    return sum(bool(support.search(to_simplified(text[s.start:s.end]))) for s in sections) >= 2
+    heading = rx(data("measures")["support_heading"]["pattern"])
+    return sum(bool(support.search(to_simplified(text[s.start:s.end])) or heading.search(to_simplified(s.title)))
+               for s in sections) >= 2
 
 
 def _units_per_item(sections, text: str) -> bool:

@@ -336,3 +336,9 @@ def test_a_chapter_is_never_a_measure_even_when_its_only_article_is_cut():
     text = ("某市跨境电商扶持办法\n第一章 总则\n第一条 为促进发展，制定本办法。\n第二章 主体培育\n"
             "第二条 对新注册企业给予一次性5万元开业奖励。\n第三章 基础设施与载体建设\n第三条【境内仓储中心建")
     assert [label for label, _ in _measures(text)] == ["第二条", "第三条"]
+
+
+def test_an_untitled_text_whose_items_are_headed_as_support_is_a_policy():
+    text = ("(一)安家费。全日制博士研究生试用期满合格给予5万元安家费。\n"
+            "(二)生活补贴。服务期满且考察合格的,按全日制博士研究生15万元发放。\n")
+    assert [label for label, _ in _measures(text)] == ["(一)", "(二)"]
