@@ -13,7 +13,7 @@ def _meta(doc: str):
     return extract(REAL / f"{doc}.txt", isolate=False).meta
 
 
-@pytest.mark.parametrize("doc,field,value", [
+CASES = [
     # a title over three lines whose head cannot stand alone (…关于 / 印发《… / …》…的通知)
     ("gannan-2013-measures-zizhi-tiaoli", "title", "甘南藏族自治州人民政府关于印发《甘肃省甘南藏族自治州自治条例》实施办法的通知"),
     # a notice's title, not the attached document's title printed under it
@@ -53,9 +53,7 @@ def _meta(doc: str):
     # a whole notice run onto one line
     ("changchun-2009-notice-bangongting-sanding", "date", "2009-09-10"),
     ("changchun-2009-notice-bangongting-sanding", "issuer", "长春市人民政府办公厅"),
-])
-def test_header_element_in_a_web_layout(doc, field, value):
-    assert getattr(_meta(doc), field) == value
+]
 
 
 def test_a_one_line_title_under_a_site_name_does_not_take_the_name():
@@ -63,7 +61,7 @@ def test_a_one_line_title_under_a_site_name_does_not_take_the_name():
     assert parse_structure(text).meta.title == "对省十三届人大三次会议第767号建议的答复函"
 
 
-@pytest.mark.parametrize("doc,field,value", [
+CASES += [
     # an issuing title is whole only with its 通知: 关于印发…工作报告 / 目标任务分解方案的通知
     ("liangping-2021-notice-task-breakdown", "title", "重庆市梁平区人民政府办公室关于印发2021年区政府工作报告目标任务分解方案的通知"),
     # a title issuing three documents, one 《…》 a line
@@ -80,12 +78,10 @@ def test_a_one_line_title_under_a_site_name_does_not_take_the_name():
     ("shucheng-slj-2013-reply-npc-8", "issuer", "水利局"),
     ("zhengzhou-shangjie-chengguan-2020-reply-cppcc", "issuer", "郑州市上街区城市管理局"),
     ("longnan-jiaotong-2024-reply-npc-24-trad", "issuer", "市交通運輸局"),
-])
-def test_title_and_issuer_edges(doc, field, value):
-    assert getattr(_meta(doc), field) == value
+]
 
 
-@pytest.mark.parametrize("doc,field,value", [
+CASES += [
     ("daxing-2023-measures-gzbg-fengong", "doc_number", "京兴政办发〔2023〕1 号"),       # • 发文序号:…
     ("tianjin-2020-measures-yingshang-zerenqingdan", "date", "2020-12-31"),          # 2020年12月31 (日 lost)
     ("gansu-lanzhou-xinqu-measures-zhichi-zhengce", "doc_type", "意见"),             # 特提出以下支持政策意见
@@ -94,6 +90,9 @@ def test_title_and_issuer_edges(doc, field, value):
     ("yucheng-gaj-2024-notice-jiaotong-guanzhi", "date", "2024-10-23"),              # 20241023日 / unit under it
     ("yucheng-gaj-2024-notice-jiaotong-guanzhi", "issuer", "禹城市公安局"),
     ("qinghai-measures-jinrong-pdfspaced", "issuer", None),                          # «…» quotes are no breadcrumb
-])
-def test_more_header_layouts(doc, field, value):
+]
+
+
+@pytest.mark.parametrize("doc,field,value", CASES)
+def test_header_element_in_a_web_layout(doc, field, value):
     assert getattr(_meta(doc), field) == value
