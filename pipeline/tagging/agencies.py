@@ -425,10 +425,22 @@ def find_mentions(text: str, jurisdiction: Jurisdiction, traditional: bool | Non
                                  + _scan_short_forms(s, jurisdiction) + _scan_listed_zones(s, c.breaks))
     if traditional is None:
         traditional = is_traditional(text)
+    mentions = [m for m in mentions if not _other_town(m, s, jurisdiction)]
     _canonicals(s, mentions, jurisdiction, traditional)
     _extend_zone_departments(s, mentions, c.breaks)
     mentions = _resolve_overlaps(mentions + _shared_suffix_places(s, mentions, jurisdiction, traditional))
     return c, mentions
+
+
+def _other_town(m: Mention, s: str, j: Jurisdiction) -> bool:
+    """镇政府 / 乡党委 with no named town: any town's (not tagged) unless the letter is a town's own;
+    and 乡镇政府 / 城镇 are words, not a town prefix."""
+    if m.parse is None or not m.parse.elements[0].prefixes:
+        return False
+    word, kind = m.parse.elements[0].prefixes[0]
+    if kind != "level" or word not in ("镇", "乡"):
+        return False
+    return j.town is None or not j.town.endswith(word) or (m.start > 0 and s[m.start - 1] in "乡城村集市镇")
 
 
 def _extend_zone_departments(s: str, mentions: list[Mention], breaks: frozenset[int] = frozenset()) -> None:

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..clean.script import make_view, to_simplified
-from .agency_data import agency_data, body_prefix, generic_words, pattern, stop_chars
+from .agency_data import agency_data, body_prefix, generic_words, is_place_stem, pattern, stop_chars
 
 
 
@@ -22,6 +22,7 @@ class Jurisdiction:
     county: str | None = None          # county, district or county-level city below `city`
     level: str | None = None           # province | city | county: the issuer's own level
     department: str | None = None      # the issuer's department core (农业农村局), where it is one
+    town: str | None = None            # a town or sub-district issuer's own name (石龙镇, 五常街道)
 
     def name_at(self, level_char: str | None) -> str | None:
         """Full name of the jurisdiction a prefix refers to: 省 -> 广东省, 区 -> 金华市婺城区, None -> own level."""
@@ -37,6 +38,9 @@ class Jurisdiction:
             if self.county.endswith("区") and self.city:
                 return self.city + self.county
             return self.county
+        if level_char in ("镇", "乡", "街道") and self.town and self.town.endswith(level_char):
+            above = self.name_at(self.county[-1]) if self.county else self.city
+            return (above or "") + self.town
         return None
 
     def _municipality(self) -> bool:
@@ -190,6 +194,7 @@ def infer_jurisdiction(text: str, issuer: str | None = None, title: str | None =
                 by_city.city is None and by_city.province == by_county.province)) else by_city   # 海南省 … 文昌市
             j = j or Jurisdiction()
     j.department = _department_of(issuer)
+    j.town = _town_of(issuer, j) or (None if issuer else _town_of_title(title))
     if _is_zone(issuer):
         j.level = "zone"                           # 天津港保税区: its own 工信局 is no city's bureau
     if j.city and not j.county and text:
@@ -199,6 +204,26 @@ def infer_jurisdiction(text: str, issuer: str | None = None, title: str | None =
     if j.county and not j.city and (place := agency_data().county_city.get(j.county)):
         j.province, j.city = place                 # 蔡甸区 -> 湖北省 武汉市 (division codes)
     return j
+
+
+def _town_of(issuer: str | None, j: Jurisdiction) -> str | None:
+    """The town or sub-district a town's own issuer names after its county or city (东莞市石龙镇人民政府)."""
+    if not issuer:
+        return None
+    name = to_simplified(issuer.split()[0])
+    *_, used = parse_place_chain(name)
+    m = pattern("issuer_town").match(name, used)
+    if m and (j.county or j.city) and any(name.startswith(w, m.end()) for w in generic_words("issuer_body_starts")):
+        return m.group()
+    return None
+
+
+def _town_of_title(title: str | None) -> str | None:
+    """The town an unsigned town policy is named after (石龙镇推动经济高质量发展…实施办法)."""
+    m = pattern("issuer_town").match(to_simplified(title or ""))
+    if m and m.group().endswith(("镇", "乡")) and is_place_stem(m.group()[:-1]):
+        return m.group()
+    return None
 
 
 def _is_zone(issuer: str | None) -> bool:

@@ -258,3 +258,10 @@ def test_the_body_a_source_field_names_is_tagged():
 @pytest.mark.parametrize("text", ["除中央、省财政给予贴息外", "积极争取中央和省级财政资金"])
 def test_central_and_provincial_funds_are_no_bodies(text):
     assert agencies(text, "辽阳市人民政府") == []
+
+
+def test_town_bodies_in_a_towns_own_letter_and_nowhere_else():
+    text = "由镇政府负责审批,镇经济发展局负责资金的使用管理。各乡镇政府要配合。"
+    assert agencies(text, "东莞市石龙镇人民政府") == [("镇政府", "东莞市石龙镇人民政府"),
+                                                ("镇经济发展局", "东莞市石龙镇经济发展局")]
+    assert agencies("各镇政府要加强领导,镇政府负责组织实施。", "盘山县人民政府") == []

@@ -124,3 +124,14 @@ def test_a_county_named_in_a_text_of_its_province_is_more_than_the_province():
             "(一)支持研发机构建设。文昌市再按原比例的10%追加补助。(责任单位:市科学技术工业信息化局)")
     j = infer_jurisdiction(text)
     assert (j.province, j.city) == ("海南省", "文昌市")
+
+
+@pytest.mark.parametrize("issuer,title,town,full", [
+    ("东莞市石龙镇人民政府", None, "石龙镇", "东莞市石龙镇"),
+    ("天津市蓟州区尤古庄镇人民政府", None, "尤古庄镇", "天津市蓟州区尤古庄镇"),
+    (None, "石龙镇推动经济高质量发展产业转型升级实施办法", "石龙镇", "石龙镇"),
+    ("盘山县人民政府", None, None, None),
+])
+def test_a_towns_own_letter_has_its_town(issuer, title, town, full):
+    j = infer_jurisdiction("", issuer=issuer, title=title)
+    assert (j.town, j.name_at("镇")) == (town, full)
