@@ -14,7 +14,8 @@ from .kinds import document_kind, issues_attached, untitled_doc_type
 from .layout import Reader, TextLine, split_lines
 from .lexicon import data, pattern, rx
 from .measures import measure_truncated, select_measures
-from .meta import is_dated_signature, is_unit_line, read_header
+from .meta import is_dated_signature, read_header
+from .titles import is_unit_line
 from .replies import Mention, ReplyParts, parse_reply
 from .sections import find_sections, match_heading
 

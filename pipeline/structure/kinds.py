@@ -5,7 +5,7 @@ import re
 
 from ..clean.script import to_simplified
 from .lexicon import data, rx
-from .meta import title_doc_type
+from .titles import title_doc_type
 
 _BOOK = re.compile(r"《([^《》]+)》")
 

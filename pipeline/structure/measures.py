@@ -9,7 +9,7 @@ from ..types import Section, Structure
 from .dates import is_date_line
 from .kinds import issues_attached
 from .lexicon import data, rx
-from .meta import is_unit_line
+from .titles import is_unit_line
 
 _TRIM = re.compile(r"[\s。：:；;，,、]+")
 _SENTENCE_END = re.compile(r"[。！？!?]")

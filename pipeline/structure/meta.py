@@ -7,15 +7,15 @@ from dataclasses import dataclass
 from ..types import Meta
 from .dates import bare_date, effective_period, is_date_line, parse_date
 from .layout import Reader, TextLine
-from .lexicon import data, date_pattern, pattern, rx, words
+from .lexicon import data, date_pattern, pattern, rx
 from .sections import match_heading
 from .sitemeta import site_fields
 from .chrome import has_site_cue
+from .titles import (PARENS_END, PUNCT, announcement_number, doc_number_at, is_unit_line,
+                     title_block, title_doc_type)
 
 _JUNK_END = re.compile(r"[?？|｜\s]+$")
 BULLETS = "•·●○■□◆◇▲△►▶★☆- \u3000"
-_PUNCT = re.compile(r"[，,。：:；;、《》“”\"（）()！？!?\-–—_|｜]")
-_PARENS_END = re.compile(r"[（(]([^（）()]{1,16})[）)]$")
 
 
 @dataclass
@@ -30,239 +30,10 @@ class Header:
     cover_issues: bool = False                       # a cover text issues an attached document
 
 
-def is_unit_line(line: str) -> bool:
-    """A short line that is nothing but a unit name (署名 or 发文机关标志), not a title's first line
-    (关于…人民代表大会)."""
-    return len(line) <= data("elements")["max_unit_line"] and not _PUNCT.search(line) \
-        and line.endswith(words("elements", "unit_suffixes", "words")) and not is_date_line(line) \
-        and not line.startswith(tuple(data("elements")["title_grammar"]["words"]))
-
-
 def is_dated_signature(line: str) -> bool:
     """True for a 署名 and 成文日期 on one line: 某市商务局　2022年4月20日."""
     m = rx(r"^(?P<unit>.+?)\s*(?P<date>" + date_pattern() + r")$").match(line)
     return bool(m) and is_unit_line(m.group("unit").strip())
-
-
-def doc_number_at(line: str) -> re.Match | None:
-    """The doc number a line starts with, possibly inside parentheses: (厦府办〔2009〕255号)."""
-    return pattern("doc_number").match(line.lstrip("（(["))
-
-
-def title_doc_type(line: str) -> tuple[str, int] | None:
-    """(doc_type, kept length) where a line ends like a title (…的通知, 若干措施(试行)); else None."""
-    line = rx(data("doc_types")["title_site_suffix"]["pattern"]).sub("", line)
-    line = rx(data("doc_types")["title_trailing_date"]["pattern"]).sub("", line)
-    if line.startswith(tuple(data("doc_types")["title_not_starts"]["words"])) and "，" in line.replace(",", "，"):
-        return None                              # 为深入贯彻…, 全面落实…: a preamble sentence
-    if "。" in line or "：" in line or ":" in line or len(line) > data("elements")["max_title_chars"]:
-        return None
-    kept = len(line)
-    qualifier = rx(data("doc_types")["title_qualifiers"]["pattern"])
-    core = line
-    m = _PARENS_END.search(core)
-    if m and not qualifier.fullmatch(m.group(0)):       # a site tag such as (苏州)
-        core = core[:m.start()].rstrip()
-        kept = len(core)
-    while (m := _PARENS_END.search(core)) and qualifier.fullmatch(m.group(0)):
-        core = core[:m.start()].rstrip()
-    if len(core) < data("elements")["min_title_chars"]:
-        return None
-    for ending, doc_type, _ in data("doc_types")["title_endings"]:
-        if core.endswith(ending) and len(core) > len(ending):
-            return doc_type, kept
-    return None
-
-
-def _title_text(ln: TextLine) -> tuple[str, int]:
-    """A line's text that may hold a title: after a leading doc number, before glued site fields."""
-    from .chrome import strip_leading_chrome
-    whole = ln.text.rstrip(" |｜")                 # …的通知 |: a table cell's edge
-    text = strip_leading_chrome(whole)
-    crumb = rx(data("doc_types")["title_breadcrumb"]["pattern"]).match(text)
-    if crumb:                                  # 首页->…->建议提案办理结果公开对政协…的答复
-        rest = text[crumb.end():]
-        starts = [rest.find(w) for w in data("doc_types")["title_breadcrumb"]["title_starts"] if w in rest]
-        first = min(starts, default=0)
-        text = rest[first:] if first and not is_unit_line(rest[:first]) else rest
-    text = rx(data("doc_types")["title_leading_tag"]["pattern"]).sub("", text)
-    offset = len(whole) - len(text)
-    m = doc_number_at(text)
-    if m:
-        rest = text[len(text) - len(text.lstrip("（([")) + m.end():].lstrip(" ）)]")
-        rest = rx(data("doc_types")["title_leading_tag"]["pattern"]).sub("", rest)   # …141号 签发人:姜涛
-        offset, text = len(whole) - len(rest), rest
-    cut = rx(data("chrome")["inline_cues"]["pattern"]).search(text)
-    if cut and cut.start() > 0:
-        text = text[:cut.start()].rstrip()
-    half = len(text) // 2
-    if len(text) % 2 == 0 and half >= 8 and text[:half] == text[half:]:     # 禁止焚烧秸秆的通告禁止焚烧秸秆的通告
-        text = text[:half]
-    if text.startswith("《") and text.endswith("》") and text.count("《") == 1:   # 《…关于印发〈…〉的通知》
-        offset, text = offset + 1, text[1:-1]
-    if not title_doc_type(text):                          # …提案的答复 张阳委员: 您提出的…
-        salutation = rx(data("elements")["glued_salutation"]["pattern"])
-        for ending, _, _ in data("doc_types")["title_endings"]:
-            at = text.find(ending)
-            if at > 0 and salutation.match(text, at + len(ending)) and title_doc_type(text[:at + len(ending)]):
-                return text[:at + len(ending)], offset
-    colon = max(text.rfind("："), text.rfind(":"))
-    if colon > 0 and not title_doc_type(text):           # 某区奖励政策:关于…的若干政策意见
-        if rx(data("elements")["attachment_mark"]["inline"]).search(text[:colon + 1]):
-            return "", offset                              # 附件:1. …名单: the attachments' names
-        tail = text[colon + 1:].lstrip()
-        if len(tail) >= data("doc_types")["title_after_colon"]["min_chars"] and title_doc_type(tail):
-            offset, text = offset + len(text) - len(tail), tail
-    return text, offset
-
-
-def _title_block(lines: list[TextLine], body: list[int], limit: int, chrome: frozenset[int]):
-    """The title's first/last line and view span: of the title lines before the 主送 line or the
-    first sentence, the last (a page heading above gives way to the title under the doc number)."""
-    blocks = []
-    for block in _title_blocks(lines, body, limit, chrome):
-        if blocks and any(_ends_header(lines[i].text) for i in body if blocks[-1][1] < i < block[0]):
-            break
-        if blocks and _issues(_block_text(lines, blocks[-1]), _block_text(lines, block)):
-            break                                  # 关于印发X的通知 / X: the attached document's title
-        blocks.append(block)
-    return blocks[-1] if blocks else None
-
-
-def _block_text(lines: list[TextLine], block) -> str:
-    return "".join(lines[i].text for i in range(block[0], block[1] + 1))
-
-
-def _issues(title: str, other: str) -> bool:
-    """True where `title` is a notice issuing the document titled `other` (关于印发《X》的通知 / X)."""
-    bare = lambda t: re.sub(r"[的《》〈〉<>“”\"\s]", "", t)        # 《…的若干措施》 / …若干措施
-    cues = data("doc_types")["issuing_cues"]["words"]
-    return bare(other) != bare(title) and bare(other) in bare(title) \
-        and any(w in title for w in cues) and not any(w in other for w in cues)
-
-
-def _ends_header(line: str) -> bool:
-    """A 主送 line or a sentence: the header's title block lies above it."""
-    return "。" in line or (line.endswith(("：", ":")) and not has_site_cue(line))
-
-
-def _title_blocks(lines: list[TextLine], body: list[int], limit: int, chrome: frozenset[int]):
-    """Every title block in the header: a title line joined with its lead lines and with a wrapped
-    tail (…若干政策举措 / (2025年版)的通知)."""
-    taken = -1
-    for pos, i in enumerate(body):
-        if i <= taken:
-            continue
-        if i >= limit:
-            break
-        ln = lines[i]
-        if _announcement_number(ln.text):
-            continue
-        text, offset = _title_text(ln)
-        last, hit, joined = ln, title_doc_type(text), text
-        wraps = not (is_date_line(text) or is_unit_line(text) or match_heading(text))
-        pending, pending_last = joined, ln         # lines taken while the title is still open
-        for nxt_i in body[pos + 1:pos + 4] if wraps else ():
-            nxt = lines[nxt_i]
-            if nxt_i >= limit or not pending or pending[-1] in "。：:；;，," \
-                    or any(k in chrome for k in range(pending_last.index + 1, nxt_i)):
-                break                              # a site line (发布时间…) parts a site header from the title
-            open_book = pending.count("《") > pending.count("》")
-            if len(nxt.text) > (40 if open_book else 20) or doc_number_at(nxt.text) or _announcement_number(nxt.text):
-                break
-            if hit and not nxt.text.startswith(tuple(data("doc_types")["complete_title"]["continued_by"])):
-                break                              # a whole title: 政策 or the attached title is not its tail
-            longer = title_doc_type(pending + nxt.text)
-            if longer and longer[1] > len(pending):        # the title runs into this line
-                last, hit = nxt, (longer[0], longer[1] - len(pending))
-                joined = pending = pending + nxt.text
-                pending_last = nxt
-                continue
-            if hit or not _open_title(pending) or nxt_i != body[pos + 1] or nxt.text[:6] == pending[:6]:
-                break                              # only a title's open head (…关于 / 印发《…) runs on
-            pending, pending_last = pending + nxt.text, nxt
-        if not hit:
-            continue
-        if _fuller_title_follows(lines, body[pos + 1:pos + 4], limit, joined[:len(joined) - len(text) + hit[1]]):
-            continue                           # a page title, repeated under it with its issuer
-        doc_type, kept = hit
-        start_line, start = i, ln.start + offset
-        if offset == 0:
-            start_line, start = _extend_back(lines, body[:pos], ln, wrapped=last is not ln)
-        above = [b for b in body[:pos] if b < start_line]
-        if above and _is_attachment_mark(lines[above[-1]].text):
-            taken = last.index
-            continue                               # 附件 / 某名单: an attachment's own title
-        taken = last.index
-        yield start_line, last.index, (start, last.start + (offset if last is ln else 0) + kept), doc_type
-
-
-def _whole_title(text: str) -> bool:
-    """True for a line that is a title on its own: it ends as one, and an issuing title (关于印发…)
-    has its 通知 (关于印发2021年区政府工作报告 / 目标任务分解方案的通知 goes on)."""
-    hit = title_doc_type(text)
-    if not hit or hit[1] != len(text):
-        return False
-    cues = data("doc_types")["issuing_cues"]
-    return not any(w in text for w in cues["words"]) or bool(rx(cues["title_tail"]).search(text))
-
-
-def _is_attachment_mark(line: str) -> bool:
-    return bool(rx(data("elements")["attachment_mark"]["line"]).match(line.strip()))
-
-
-def _open_title(text: str) -> bool:
-    """True for a title's head that cannot stand alone: it ends with 关于/印发 or leaves a 《 open."""
-    grammar = tuple(data("elements")["title_grammar"]["words"])
-    return text.endswith(grammar) or (text.count("《") > text.count("》") and any(w in text for w in grammar))
-
-
-def _fuller_title_follows(lines: list[TextLine], after: list[int], limit: int, title: str) -> bool:
-    """True where a line below holds a (web page) title in a fuller title: with its issuer in front
-    (某局关于…的答复) or as the document a notice issues (关于印发《…》的通知)."""
-    for i in after:
-        if i >= limit:
-            break
-        text, _ = _title_text(lines[i])
-        if len(text) > len(title) and title in text and title_doc_type(text):
-            return True
-    return False
-
-
-def _extend_back(lines: list[TextLine], before: list[int], ln: TextLine, wrapped: bool = False) -> tuple[int, int]:
-    """Earlier lines of a title printed over several lines (a unit line only before 关于…, or before
-    对… where the title is printed as a block of lines: 某街道办事处 / 对…第18号提案的 / 答复)."""
-    first, start = ln, ln.start
-    marks = tuple(data("elements")["issuer_mark"]["words"])
-    suffixes = data("elements")["unit_suffixes"]["words"]
-    for i in reversed(before[-3:]):
-        if any(lines[j].text.strip() for j in range(i + 1, first.index)):
-            break                                  # a skipped line (breadcrumb) parts them
-        prev, prev_offset = _title_text(lines[i])
-        if _is_attachment_mark(lines[i].text) or _announcement_number(lines[i].text):
-            break
-        if _whole_title(prev) and _issues(prev, first.text):
-            break                                  # 关于印发X的通知 above X: the attached document's title
-        if not prev and not doc_number_at(lines[i].text):
-            break                                  # (此件主动公开), 签发人:… : tags, not the title's head
-        grammar = [w for w in data("elements")["title_grammar"]["words"] if w in first.text
-                   and (wrapped or w not in data("elements")["title_grammar"]["block_only"])]
-        if grammar:                                # the title's grammar starts on this line
-            lead = first.text[:min(first.text.find(w) for w in grammar)]
-            if lead == "" and first.text.startswith(grammar[0]) and is_unit_line(prev) and prev_offset == 0:
-                first, start = lines[i], lines[i].start
-            elif lead in suffixes and is_unit_line(prev + lead):   # 盘山县人民政府 / 办公室关于…
-                first, start = lines[i], lines[i].start + prev_offset
-            break
-        t = lines[i].text
-        if doc_number_at(t) and prev and prev[-1] not in "。：:；;，,":    # 88号盘山县…关于印发《…
-            first, start = lines[i], lines[i].start + prev_offset
-            break
-        if doc_number_at(t) or is_date_line(t) or match_heading(t) or len(t) > 60 or "：" in t or ":" in t \
-                or t[-1] in "。；;，,?？" or t.endswith(marks) or is_unit_line(t):
-            break                                  # a field line (办理结果:(C)) is not the title's head
-        first, start = lines[i], lines[i].start
-    return first.index, start
 
 
 def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
@@ -273,7 +44,7 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
     meta = Meta()
     head = Header(meta=meta, limit=limit)
 
-    block = _title_block(lines, body, limit, chrome)
+    block = title_block(lines, body, limit, chrome)
     if block:
         t_first, t_last, (ts, te), meta.doc_type = block
         head.title_lines, head.title_span = (t_first, t_last), (ts, te)
@@ -346,10 +117,6 @@ def _read_doc_number(reader: Reader, lines, body, limit, head: Header) -> None:
                     return
 
 
-def _announcement_number(line: str) -> re.Match | None:
-    return rx(data("elements")["announcement_heading"]["number"]).match(line.strip())
-
-
 def _read_announcement(reader: Reader, lines, body, limit, head: Header) -> str | None:
     """An announcement's heading (某办公室通告 / (2022年第32号)): its number is the doc number where
     none is printed; returns the heading's body as issuer, if it reads as a unit."""
@@ -357,7 +124,7 @@ def _read_announcement(reader: Reader, lines, body, limit, head: Header) -> str 
     for pos, i in enumerate(body):
         if i >= limit or "。" in lines[i].text:
             break
-        m = _announcement_number(lines[i].text)
+        m = announcement_number(lines[i].text)
         if not m or pos == 0 or not lines[body[pos - 1]].text.endswith(types):
             continue
         if head.meta.doc_number is None:
@@ -471,7 +238,7 @@ def _issuer_from_title(reader: Reader, lines, body, head: Header) -> None:
             meta.issuer = " ".join(reader.value(ts + a, ts + b) for a, b in spans)   # as a joint signature
             return
     t_last = lines[head.title_lines[1]]
-    tag = _PARENS_END.search(reader.view.text[te:t_last.end].strip())
+    tag = PARENS_END.search(reader.view.text[te:t_last.end].strip())
     if tag and is_unit_line(tag.group(1)):          # 关于…的答复(水利局): the answering unit in brackets
         at = reader.view.text.index(tag.group(1), te)
         meta.issuer = reader.value(at, at + len(tag.group(1)))
@@ -549,7 +316,7 @@ def _signature_units(lines, before: list[int]) -> list[TextLine]:
         prev = lines[before[head - 1]]
         closing = any(rx(p).search(prev.text) for p in data("elements")["closing_formulas"]["patterns"])
         wrapped = units[0].text.startswith(("和", "及", "与")) or (      # 太原市疫情防控 / 领导小组办公室
-            len(prev.text) <= 16 and not _PUNCT.search(prev.text) and not match_heading(prev.text)
+            len(prev.text) <= 16 and not PUNCT.search(prev.text) and not match_heading(prev.text)
             and not _is_disclosure(prev.text))
         if not closing and not is_unit_line(prev.text) and "。" not in prev.text \
                 and is_unit_line(prev.text + units[0].text) and wrapped:

@@ -3,7 +3,7 @@ import pytest
 
 from pipeline.structure import parse_structure
 from pipeline.structure.lexicon import data
-from pipeline.structure.meta import title_doc_type
+from pipeline.structure.titles import title_doc_type
 from tests.structure.structure_corpus import DOCS, gold, raw
 
 
