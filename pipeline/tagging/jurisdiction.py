@@ -5,7 +5,6 @@ Agency mentions such as 市商务局 or 区科技局 only get full names once we
 from __future__ import annotations
 
 import re
-
 from collections import Counter
 from dataclasses import dataclass
 
