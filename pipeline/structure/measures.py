@@ -164,8 +164,11 @@ def select_measures(structure: Structure, text: str) -> list[Section]:
             return
         if is_framework(sec.title) and (kids or not is_action_item(sec, text) or not _among_measures(i, sections)):
             for k in kids:                     # 一、支持对象 over （一）设立专项资金…给予补贴: support under it
-                if not is_framework(sections[k].title) and not _normal(sections[k].title).endswith("原则") and rx(data("measures")["articles"]["support_pattern"]).search(
-                        to_simplified(text[sections[k].start:sections[k].end])):
+                kid = sections[k]
+                if is_article(kid) and _is_chapter(sec):
+                    visit(k)                   # 第一章 总则: its articles are read one by one (duties count)
+                elif not is_framework(kid.title) and not _normal(kid.title).endswith("原则") and rx(
+                        data("measures")["articles"]["support_pattern"]).search(to_simplified(text[kid.start:kid.end])):
                     visit(k)
             return
         if _is_chapter(sec):                   # 第三章 基础设施与载体建设: a group of articles, never a measure

@@ -342,3 +342,9 @@ def test_an_untitled_text_whose_items_are_headed_as_support_is_a_policy():
     text = ("(一)安家费。全日制博士研究生试用期满合格给予5万元安家费。\n"
             "(二)生活补贴。服务期满且考察合格的,按全日制博士研究生15万元发放。\n")
     assert [label for label, _ in _measures(text)] == ["(一)", "(二)"]
+
+
+def test_articles_under_a_general_provisions_chapter_that_set_duties_are_measures():
+    text = ("某市城市公交客运服务规范\n第一章 总则\n第一条 为加强城市公交客运管理，制定本规范。\n"
+            "第二条 本规范适用于市区城市公交客运。\n第三条 市交通运输行政主管部门负责组织领导本行政区域内的城市公交客运管理工作。\n")
+    assert [label for label, _ in _measures(text)] == ["第三条"]
