@@ -42,7 +42,7 @@ def test_splits_are_annotated_apart_and_large_enough():
 
 # Measured on the dev split (corpora/real/README.md); floors a little below.
 DEV_FLOORS = {"money": 0.95, "cap": 0.95, "rate": 0.95, "agency": 0.86, "agency_canonical_pairs": 0.95,
-              "measure": 0.80, "responsible": 0.68}
+              "measure": 0.80, "responsible": 0.66}
 
 
 @pytest.mark.parametrize("field", sorted(DEV_FLOORS))
