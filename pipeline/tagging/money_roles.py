@@ -13,7 +13,7 @@ _CLAUSE_END_BRACKETS = re.compile(rf"[{PUNCT}（）()]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _WHITE = re.compile(r"\s+")
 _TOPIC = re.compile(r"对于|对")
-_PER_UNIT = re.compile(rf"^[/／][^\d{PUNCT}、]{{1,3}}?(?=的|[{PUNCT}、]|$|给予|予以)")
+_PER_UNIT = re.compile(rf"^[/／][^\d{PUNCT}、]{{1,3}}?(?=的|[{PUNCT}、（(]|$|给予|予以)")
 SENTENCE_WINDOW = 300
 
 

@@ -216,3 +216,12 @@ def test_an_amount_in_a_note_on_a_bound_is_no_amount_of_its_own():
 ])
 def test_awards_paid_out_and_named_by_their_heading(text, roles):
     assert [r for *_, r in amounts(text)] == roles
+
+
+@pytest.mark.parametrize("text,roles", [
+    ("第四条 固定资产投资额1000万元(人民币,下同)及以上的鼓励类生产性投资项目,项目建成投产后给予奖励。", ["threshold"]),
+    ("新引进的固定资产投资强度300万元/亩(含)以上,2年内入库额5亿元(含)以上且符合本政策的,给予奖励。",
+     ["threshold", "threshold"]),
+])
+def test_a_condition_read_past_a_currency_note_a_per_unit_and_an_inclusive_bound(text, roles):
+    assert [r for *_, r in amounts(text)] == roles
