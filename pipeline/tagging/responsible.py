@@ -267,6 +267,7 @@ def parse_responsible(section_text: str, jurisdiction: Jurisdiction) -> Responsi
             elif item[2] is not None or len(item[1]) <= 20:
                 after_collective = False
                 roles.append((item[0], labels[m.group(1)], _name(item, section_text, c)))
+    labelled = bool(roles)
     for v in _after_re().finditer(s):
         if _label_re().match(s, v.start()):
             continue
@@ -280,9 +281,9 @@ def parse_responsible(section_text: str, jurisdiction: Jurisdiction) -> Responsi
     if not roles:
         roles += _unit_lines(section_text, jurisdiction, collectives)
     doers = _doers(s, mentions, section_text, c)
-    if not roles:
-        roles += doers
-    else:                                   # named after the lead and cooperating units (guide §3)
+    if not labelled:
+        roles += [d for d in doers if d[2] not in {r[2] for r in roles}]   # 由国土资源部会同农业部负责: in text order
+    else:                                   # named after the labelled lead and cooperating units (guide §3)
         roles += [(len(s) + pos, role, name) for pos, role, name in doers]
     roles.sort(key=lambda r: r[0])
     seen: set[str] = set()
