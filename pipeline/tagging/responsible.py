@@ -280,6 +280,7 @@ def parse_responsible(section_text: str, jurisdiction: Jurisdiction) -> Responsi
         roles += _bare_unit_lists(s, mentions, section_text, c, collectives)
     if not roles:
         roles += _unit_lines(section_text, jurisdiction, collectives)
+    labelled = labelled or any(r[1] in ("lead", "cooperating") for r in roles)
     doers = _doers(s, mentions, section_text, c)
     if not labelled:
         roles += [d for d in doers if d[2] not in {r[2] for r in roles}]   # 由国土资源部会同农业部负责: in text order

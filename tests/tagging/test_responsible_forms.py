@@ -50,3 +50,8 @@ def test_bodies_after_the_agent_marker_are_doers_listed_after_the_labelled_units
     text = ("(一)设立兰州新区开发建设专项资金,由省政府和兰州市人民政府按7:3的比例,每年筹集10亿元。"
             "(省财政厅牵头,兰州市人民政府、兰州新区管委会配合)")
     assert _units(text, "甘肃省人民政府") == ["甘肃省财政厅", "兰州市人民政府", "兰州新区管理委员会", "甘肃省人民政府"]
+
+
+def test_the_body_after_the_agent_marker_comes_first_when_no_unit_is_labelled():
+    text = "(二)关于“严守耕地保护红线”的问题,由国土资源部会同农业部等部门负责落实。"
+    assert _units(text, "国务院办公厅") == ["国土资源部", "农业部"]
