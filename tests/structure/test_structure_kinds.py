@@ -43,3 +43,9 @@ def test_invented_kinds(text, kind):
 def test_title_endings_and_glued_list_dates(title, doc_type, kept):
     hit = title_doc_type(title)
     assert hit is not None and hit[0] == doc_type and title[:hit[1]] == kept
+
+
+def test_an_untitled_text_names_its_own_type_in_its_clauses():
+    from pipeline.structure import parse_structure
+    text = "为促进招商引资，现将奖励办法公告如下：\n1.对新引进的项目给予奖励。\n2.本办法自发布之日起执行。\n"
+    assert parse_structure(text).meta.doc_type == "办法"
