@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.clean.inline import LABEL
 from pipeline.clean.lines import FlowLine
 
 MIN_CHARS = 150            # only long lines can be whole documents run together
@@ -23,9 +24,8 @@ _DATE_GAP = re.compile(r"(?<=[\u4e00-\u9fff）)])[ \t\u3000\u00a0]+(?=(?:19|20)\
 _FILE_GAP = re.compile(r"(?:(?<=\.pdf)|(?<=\.doc)|(?<=\.docx)|(?<=\.xls)|(?<=\.xlsx)|(?<=\.wps)|(?<=\.zip)|(?<=\.rar))"
                        r"[ \t\u3000\u00a0]+(?=[\u4e00-\u9fff])", re.I)
 _SENTENCE_END = "。：；！？:;!?"
-_LABEL_BEFORE = re.compile(r"(?:^|[\s。；;：:])(?:第[一二三四五六七八九十百零〇\d]{1,5}[条章节]|[一二三四五六七八九十]{1,3}、"
-                           r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．])$")
-_LABEL_AFTER = re.compile(r"\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十百\d]{1,4}[条章]")
+_LABEL_BEFORE = re.compile(rf"(?:^|[\s。；;：:]){LABEL}$")
+_LABEL_AFTER = re.compile(LABEL)
 
 
 def _gaps(text: str) -> list[re.Match]:

@@ -67,8 +67,9 @@ def split_inline_headings(lines: list[FlowLine]) -> list[FlowLine]:
     return out
 
 
-# A label alone on its line: 第一条, 第二章, 一、, （一）, 1.
-_LONE_LABEL = re.compile(rf"^\s*(?:第[一二三四五六七八九十百零〇\d]{{1,5}}[条章节]|{_NUM}、|[（(](?:{_NUM}|\d{{1,2}})[）)]|\d{{1,2}}[.、．])\s*$")
+# A numbering label of any outline level: 第一条, 第二章, 一、, （一）, （1）, 1.
+LABEL = rf"(?:第[一二三四五六七八九十百零〇\d]{{1,5}}[条章节]|{_NUM}、|[（(](?:{_NUM}|\d{{1,2}})[）)]|\d{{1,2}}[.、．])"
+_LONE_LABEL = re.compile(rf"^\s*{LABEL}\s*$")
 
 
 def join_lone_labels(lines: list[FlowLine]) -> list[FlowLine]:

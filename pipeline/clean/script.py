@@ -72,6 +72,16 @@ class View:
 @lru_cache(maxsize=4)
 def make_view(text: str) -> View:
     """The analysis view of a clean text: what rules read; spans map back with `span_to_original`."""
+    return _build_view(text)
+
+
+def view_text(text: str) -> str:
+    """The view text of a short string (a heading, a title), built without touching the cache the
+    document views live in."""
+    return _build_view(text).text
+
+
+def _build_view(text: str) -> View:
     drop = bytearray(len(text))
     readings = {}
     for pattern in (_PINYIN_GLOSS, _INNER_SPACE):

@@ -79,7 +79,7 @@ def parse_structure(text: str) -> Structure:
     kind = document_kind(meta.title, meta.doc_type, head.cover_issues, opening)
     if kind == "reply" and not sections:         # answers numbered 一是, 二是 at paragraph starts
         sections = find_sections(reader, lines, start_line, last, end, bounds.chrome, ordinals=True)
-    if kind == "other" and (_units_per_item(sections, text) or _support_per_item(sections, text)):
+    if kind == "other" and _reads_as_policy(sections, text):
         kind = "measures"                # a task list or support policy without a title
     cover_end = None
     if signed and issues_attached(meta.title, head.cover_issues):
@@ -95,16 +95,14 @@ def parse_structure(text: str) -> Structure:
                      kind=kind, warnings=warnings, cover_end=cover_end)
 
 
-def _support_per_item(sections, text: str) -> bool:
-    """True where at least two numbered items give support (给予…奖励, 按…给予补助, 安排…资金)."""
-    support = rx(data("measures")["articles"]["support_pattern"])
-    heading = rx(data("measures")["support_heading"]["pattern"])
-    return sum(bool(support.search(to_simplified(text[s.start:s.end])) or heading.search(to_simplified(s.title)))
-               for s in sections) >= 2
-
-
-def _units_per_item(sections, text: str) -> bool:
-    """True where at least two numbered items each name their responsible units."""
-    cue = rx(data("measures")["lead_unit_cues"]["item_clause"])
-    return sum(bool(cue.search(to_simplified(text[s.start:s.end]))) for s in sections if s.level > 1 or
-               not any(c.parent is not None for c in sections)) >= 2
+def _reads_as_policy(sections, text: str) -> bool:
+    """True where at least two numbered items name their responsible units (a task list), or at least
+    two give support (给予…奖励, 安排…资金, items headed 安家费): a policy without a title."""
+    d = data("measures")
+    cue, support = rx(d["lead_unit_cues"]["item_clause"]), rx(d["articles"]["support_pattern"])
+    heading = rx(d["support_heading"]["pattern"])
+    flat = not any(c.parent is not None for c in sections)
+    bodies = [to_simplified(text[s.start:s.end]) for s in sections]
+    units = sum(bool(cue.search(b)) for s, b in zip(sections, bodies) if s.level > 1 or flat)
+    gives = sum(bool(support.search(b) or heading.search(to_simplified(s.title))) for s, b in zip(sections, bodies))
+    return units >= 2 or gives >= 2

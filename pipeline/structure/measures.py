@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..clean.script import make_view, to_simplified
+from ..clean.script import to_simplified, view_text
 from ..types import Section, Structure
 from .dates import is_date_line
 from .kinds import issues_attached
@@ -16,7 +16,7 @@ _SENTENCE_END = re.compile(r"[。！？!?]")
 
 
 def _normal(title: str) -> str:
-    return _TRIM.sub("", make_view(title).text)          # simplified, injected readings (導(dǎo)) dropped
+    return _TRIM.sub("", view_text(title))          # simplified, injected readings (導(dǎo)) dropped
 
 
 def is_framework(title: str) -> bool:

@@ -105,16 +105,23 @@ def _read_doc_number(reader: Reader, lines, body, limit, head: Header) -> None:
     for ln in lines[body[0] if body else 0:limit]:     # 关于…的通知 财农〔2020〕10号 2020年3月24日 (a site line)
         if "。" in ln.text:
             break
-        for m in pattern("doc_number").finditer(ln.text):
-            bracket = m.start("v") + re.search(r"[〔\[(（【［]", m.group("v")).start()
-            for k in range(bracket - 1, m.start("v") - 1, -1):     # the longest title before a number
-                before = ln.text[:k].rstrip()
-                hit = title_doc_type(before)
-                number = pattern("doc_number").match(ln.text, k)     # not a citation: 《…》(国发〔2016〕33号)
-                if hit and hit[1] == len(before) and number:
-                    head.meta.doc_number = reader.value(ln.start + number.start("v"), ln.start + number.end("v"))
-                    head.doc_number_line = ln.index
-                    return
+        number = _number_after_title(ln.text)
+        if number:
+            head.meta.doc_number = reader.value(ln.start + number.start("v"), ln.start + number.end("v"))
+            head.doc_number_line = ln.index
+            return
+
+
+def _number_after_title(line: str) -> re.Match | None:
+    """A doc number right after a whole title on one line (not a citation: 《…》(国发〔2016〕33号))."""
+    for m in pattern("doc_number").finditer(line):
+        bracket = m.start("v") + re.search(r"[〔\[(（【［]", m.group("v")).start()
+        for k in range(bracket - 1, m.start("v") - 1, -1):     # the longest title before the number
+            before = line[:k].rstrip()
+            hit = title_doc_type(before)
+            if hit and hit[1] == len(before) and (number := pattern("doc_number").match(line, k)):
+                return number
+    return None
 
 
 def _read_announcement(reader: Reader, lines, body, limit, head: Header) -> str | None:

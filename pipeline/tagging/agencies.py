@@ -105,9 +105,14 @@ def _not_a_body(s: str, m: Parse, start: int) -> bool:
     if first.kind == "dept" and not first.prefixes and len(first.core) <= 2:
         return True
     if first.kind == "national" and first.core == "中央" and len(m.elements) == 1:
-        return not (end < len(s) and s[end] in "、和及与") and not starts_with_word(s, end, "central_acting_after") \
-            and not re.match(agency_data().generic["central_acting_list"]["pattern"], s[end:end + 6])
+        return not (end < len(s) and s[end] in "、和及与") and not _central_acts(s, end)
     return _joint_levels(s, start)
+
+
+def _central_acts(s: str, end: int) -> bool:
+    """True where the words after a bare 中央 make it act (中央关于…; 中央、省投入…), not a budget word."""
+    return starts_with_word(s, end, "central_acting_after") \
+        or bool(re.match(agency_data().generic["central_acting_list"]["pattern"], s[end:end + 6]))
 
 
 def _joint_levels(s: str, start: int) -> bool:
@@ -168,8 +173,7 @@ def _scan_bodies(s: str, j: Jurisdiction, breaks: frozenset[int] = frozenset(),
     for k, m in enumerate(out):
         el = m.parse.elements[0]
         if el.kind == "national" and el.core == "中央" and len(m.parse.elements) == 1 \
-                and not starts_with_word(s, m.end, "central_acting_after") \
-                and not re.match(agency_data().generic["central_acting_list"]["pattern"], s[m.end:m.end + 6]):
+                and not _central_acts(s, m.end):
             nxt = out[k + 1] if k + 1 < len(out) else None
             if nxt is None or nxt.start != m.end + 1:
                 continue
@@ -243,7 +247,8 @@ def _scan_listed_zones(s: str, breaks: frozenset[int]) -> list[Mention]:
     """A zone named alone in a 主送 line or a unit list (责任单位：立山经济开发区，各街道) stands for its
     board (annotation guide: places and zones acting as bodies; canonical null)."""
     d = agency_data()
-    suffixes = tuple(z for z in (*d.zones, *d.generic["listed_zones"]["extra_suffixes"]) if len(z) >= 2)
+    suffixes = tuple(sorted((z for z in (*d.zones, *d.generic["listed_zones"]["extra_suffixes"]) if len(z) >= 2),
+                            key=len, reverse=True))
     labels = tuple(d.generic["listed_zones"]["list_labels"])
     cuts = sorted({0, len(s), *breaks, *(i + 1 for i, ch in enumerate(s) if ch == "\n")})
     out = []
@@ -255,7 +260,7 @@ def _scan_listed_zones(s: str, breaks: frozenset[int]) -> list[Mention]:
             name = m.group()
             if not name.endswith(suffixes) or name.startswith(("各", "全")) or any(w in name for w in labels):
                 continue
-            suffix = next(z for z in sorted(suffixes, key=len, reverse=True) if name.endswith(z))
+            suffix = next(z for z in suffixes if name.endswith(z))
             if not 2 <= len(name) - len(suffix) <= 10 or not all(is_cjk(ch) for ch in name) \
                     or any(ch in stop_chars() for ch in name[:-len(suffix)]):
                 continue                   # 同时是延安市重点规划建设的…园区: a sentence, not a name

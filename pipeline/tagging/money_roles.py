@@ -142,6 +142,13 @@ def _condition_clause(c: RoleContext) -> bool:
     return bool(tail) and not L.support_verbs_any.search(tail.group("gap"))
 
 
+def _floor_condition(c: RoleContext) -> bool:
+    """不低于3000万元 with no support, budget or per-unit cue in its clause: a requirement on the applicant."""
+    floor = c.L.floor.search(_WHITE.sub("", c.v[max(c.clause, c.start - 4):c.start])) or c.L.floor.match(c.v, c.start)
+    return bool(floor) and not c.L.floor_support.search(c.v, c.clause, c.start) and not c.per_unit_lead \
+        and clause_cue_role(c.v[c.clause:c.start], c.L) in (None, "threshold", "statistic")
+
+
 def _policy_figure(c: RoleContext) -> str | None:
     """In a text that prescribes, a figure word (产值, 投资, 实现) before the amount marks a goal where the
     sentence plans (每年, 全年, 带动, 力争) and a condition where support follows in the sentence or a
@@ -164,9 +171,7 @@ def _policy_figure(c: RoleContext) -> str | None:
 ROLE_TESTS = {
     "per_unit_base": lambda c: c.L.per_unit_base.search(c.v, max(0, c.start - 2), c.start),
     "fine_or_charge": lambda c: (m := c.L.role_right.match(c.right)) and m.lastgroup == "other",
-    "floor_condition": lambda c: (c.L.floor.search(_WHITE.sub("", c.v[max(c.clause, c.start - 4):c.start]) + "|")
-                                  or c.L.floor.match(c.v, c.start)) and not c.L.floor_support.search(c.v, c.clause, c.start)
-    and not c.per_unit_lead and clause_cue_role(c.v[c.clause:c.start], c.L) in (None, "threshold", "statistic"),
+    "floor_condition": _floor_condition,
     "heading_support": lambda c: c.L.heading_support.match(c.v, c.v.rfind("\n", 0, c.start) + 1),
     "band_condition": lambda c: c.band and not c.L.floor_support.search(c.v, c.clause, c.start),
     "bound_condition": lambda c: (c.bounded or c.L.cap_suffix.match(c.right)) and c.eligible
