@@ -131,6 +131,28 @@ class RoleContext:
     def per_unit_lead(self):
         return self.L.per_unit_lead.search(self.v, self.clause, self.start)
 
+    @cached_property
+    def above(self) -> bool:
+        """The amount is a floor written 以上 (投资500万元以上)."""
+        m = self.L.approx_suffix.match(self.right)
+        return bool(m) and "以上" in m.group()
+
+    def _resolved(self, role: str | None, figure: bool) -> str | None:
+        """An investment figure (投资) is money invested, a budget, unless it is asked of someone: read
+        like a statistic word by the condition and goal tests (`figure`), a threshold as a floor (以上)."""
+        if role != "investment":
+            return role
+        if figure:
+            return "statistic"
+        return "threshold" if self.above else "budget"
+
+    def clause_cue(self, end: int | None = None, figure: bool = False) -> str | None:
+        return self._resolved(clause_cue_role(self.v[self.clause:self.start if end is None else end], self.L), figure)
+
+    def sentence_cue(self, figure: bool = False) -> str | None:
+        return self._resolved(nearest_cue(self.v[self.sentence:self.start], self.L.role_left_re, self.L.role_left),
+                              figure)
+
 
 def _condition_clause(c: RoleContext) -> bool:
     """对…（amount）…的企业, 给予…: the amount is inside the condition a beneficiary must meet."""
@@ -146,7 +168,7 @@ def _floor_condition(c: RoleContext) -> bool:
     """不低于3000万元 with no support, budget or per-unit cue in its clause: a requirement on the applicant."""
     floor = c.L.floor.search(_WHITE.sub("", c.v[max(c.clause, c.start - 4):c.start])) or c.L.floor.match(c.v, c.start)
     return bool(floor) and not c.L.floor_support.search(c.v, c.clause, c.start) and not c.per_unit_lead \
-        and clause_cue_role(c.v[c.clause:c.start], c.L) in (None, "threshold", "statistic")
+        and c.clause_cue(figure=True) in (None, "threshold", "statistic")
 
 
 def _policy_figure(c: RoleContext) -> str | None:
@@ -155,8 +177,7 @@ def _policy_figure(c: RoleContext) -> str | None:
     对… clause holds it; otherwise it stays a reported figure (a preamble's 去年实现产值…)."""
     if not c.policy:
         return None
-    cue = clause_cue_role(c.v[c.clause:c.start], c.L) or nearest_cue(c.v[c.sentence:c.start], c.L.role_left_re,
-                                                                      c.L.role_left)
+    cue = c.clause_cue(figure=True) or c.sentence_cue(figure=True)
     if cue != "statistic":
         return None
     if c.L.plan_words.search(c.v, c.sentence, c.end):
@@ -186,12 +207,11 @@ ROLE_TESTS = {
     "range": lambda c: c.is_range,
     "per_unit_noun_after": lambda c: c.per_unit_lead and (m := c.L.role_right.match(c.right)) and m.lastgroup,
     "per_unit_paid_out": lambda c: c.per_unit_lead and c.L.paid_out_grant.match(c.right),
-    "clause_cue": lambda c: clause_cue_role(c.v[c.clause:c.per_unit_lead.start() if c.per_unit_lead
-                                                else c.start], c.L),
+    "clause_cue": lambda c: c.clause_cue(c.per_unit_lead.start() if c.per_unit_lead else None),
     "noun_after": lambda c: (m := c.L.role_right.match(c.right)) and m.lastgroup,
     "paid_out": lambda c: c.L.paid_out_grant.match(c.right),
-    "sentence_cue": lambda c: nearest_cue(c.v[c.sentence:c.start], c.L.role_left_re, c.L.role_left),
-    "above_suffix": lambda c: (m := c.L.approx_suffix.match(c.right)) and "以上" in m.group(),
+    "sentence_cue": lambda c: c.sentence_cue(),
+    "above_suffix": lambda c: c.above,
     "default": lambda c: True,
 }
 

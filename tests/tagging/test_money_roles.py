@@ -55,14 +55,19 @@ def test_fund_sizes_transfers_and_shares_are_budgets_and_sums_paid_out_statistic
     # 其中 ('of which'): a part of a budget is a budget unless it has its own support cue
     ("县财政安排农村公路建设资金2.4亿元，新建道路120公里。其中，某乡道改建项目总投资3800万元。", "3800万元", "budget"),
     ("市财政安排专项资金1亿元，其中给予企业奖励4000万元。", "4000万元", "grant"),
-    ("保障标准为每村每年不低于9万元，其中村干部报酬不低于当地平均收入。2021年共下达补助资金6.2亿元。",
-     "6.2亿元", "statistic"),
-    # growth over last year, past disbursements and raised standards elsewhere are reported figures
+    # funds allocated or invested stay budgets when reported (annotation guide §2: 投入3000多万)
+    ("“十三五”时期,旅文系统共拨付2.23亿元旅游发展资金。", "2.23亿元", "budget"),
+    ("2022年共下达补助资金7.6亿元。", "7.6亿元", "budget"),
+    ("全镇生活污水治理已投资400多万元实施了集镇一期生活污水处理。", "400多万元", "budget"),
+    ("吉林省图们江治理二期工程是重点工程之一,总投资17.8亿元。", "17.8亿元", "budget"),
+    # growth over last year, money paid out to beneficiaries, spending done and raised standards are reported figures
     ("省财政安排资金30亿元，比上年增加2.5亿元。", "2.5亿元", "statistic"),
-    ("2022年共下达补助资金7.6亿元。", "7.6亿元", "statistic"),
+    ("2020年全市共发放一次性创业补贴1426万元。", "1426万元", "statistic"),
+    ("目前到位资金9.89亿元,已完成投资5.249亿元。", "5.249亿元", "statistic"),
+    ("带动社会投资50亿元。", "50亿元", "statistic"),
     ("部分市州已将村级运转经费标准提高到每村每年12万元以上。", "12万元以上", "statistic"),
 ])
-def test_fund_totals_allocations_and_their_parts_are_budgets_and_past_sums_statistics(text, written, role):
+def test_fund_totals_allocations_investments_and_their_parts_are_budgets_and_past_sums_statistics(text, written, role):
     assert role_of(text, written) == role
 
 
