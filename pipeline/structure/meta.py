@@ -11,7 +11,7 @@ from .lexicon import data, date_pattern, pattern, rx
 from .sections import match_heading
 from .sitemeta import site_fields
 from .chrome import has_site_cue
-from .titles import (PARENS_END, PUNCT, announcement_number, doc_number_at, is_unit_line,
+from .titles import (PARENS_END, PUNCT, announcement_number, doc_number_at, is_unit_line, number_after_title,
                      title_block, title_doc_type)
 
 _JUNK_END = re.compile(r"[?？|｜\s]+$")
@@ -40,7 +40,8 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
                 chrome: frozenset[int]) -> Header:
     """The header and footer elements of the letter in lines [first, last]."""
     body = [ln.index for ln in lines[first:last + 1] if ln.index not in chrome]
-    limit = next((i for i in body if match_heading(lines[i].text) and not _site_field_item(lines[i].text)), last + 1)
+    limit = next((i for i in body if match_heading(lines[i].text) and not _site_field_item(lines[i].text)
+                  and not rx(data("elements")["file_name_line"]["pattern"]).search(lines[i].text)), last + 1)
     meta = Meta()
     head = Header(meta=meta, limit=limit)
 
@@ -103,25 +104,13 @@ def _read_doc_number(reader: Reader, lines, body, limit, head: Header) -> None:
         if i > title_line and ("。" in ln.text or (ln.text.endswith(("：", ":")) and not has_site_cue(ln.text))):
             break
     for ln in lines[body[0] if body else 0:limit]:     # 关于…的通知 财农〔2020〕10号 2020年3月24日 (a site line)
-        if "。" in ln.text:
+        number = number_after_title(ln.text.split("。")[0])    # …政策清单 内政发〔2023〕3 号 为全面贯彻…。
+        if "。" in ln.text and not number:
             break
-        number = _number_after_title(ln.text)
         if number:
             head.meta.doc_number = reader.value(ln.start + number.start("v"), ln.start + number.end("v"))
             head.doc_number_line = ln.index
             return
-
-
-def _number_after_title(line: str) -> re.Match | None:
-    """A doc number right after a whole title on one line (not a citation: 《…》(国发〔2016〕33号))."""
-    for m in pattern("doc_number").finditer(line):
-        bracket = m.start("v") + re.search(r"[〔\[(（【［]", m.group("v")).start()
-        for k in range(bracket - 1, m.start("v") - 1, -1):     # the longest title before the number
-            before = line[:k].rstrip()
-            hit = title_doc_type(before)
-            if hit and hit[1] == len(before) and (number := pattern("doc_number").match(line, k)):
-                return number
-    return None
 
 
 def _read_announcement(reader: Reader, lines, body, limit, head: Header) -> str | None:

@@ -36,6 +36,9 @@ def title_doc_type(line: str) -> tuple[str, int] | None:
         return None                              # 为深入贯彻…, 全面落实…: a preamble sentence
     if "。" in line or "：" in line or ":" in line or len(line) > data("elements")["max_title_chars"]:
         return None
+    issuing = data("doc_types")["issuing_title_without_type"]
+    if rx(issuing["pattern"]).match(line):
+        return issuing["doc_type"], len(line)
     kept = len(line)
     qualifier = rx(data("doc_types")["title_qualifiers"]["pattern"])
     core = line
@@ -78,12 +81,13 @@ def title_text(ln: TextLine) -> tuple[str, int]:
         text = text[:half]
     if text.startswith("《") and text.endswith("》") and text.count("《") == 1:   # 《…关于印发〈…〉的通知》
         offset, text = offset + 1, text[1:-1]
-    if not title_doc_type(text):                          # …提案的答复 张阳委员: 您提出的…
-        salutation = rx(data("elements")["glued_salutation"]["pattern"])
-        for ending, _, _ in data("doc_types")["title_endings"]:
-            at = text.find(ending)
-            if at > 0 and salutation.match(text, at + len(ending)) and title_doc_type(text[:at + len(ending)]):
-                return text[:at + len(ending)], offset
+    if not title_doc_type(text):                          # …提案的答复 张阳委员: 您提出的… / …办法为充分调动…
+        glued = _title_before_glued(text)
+        if glued:
+            return glued, offset
+        number = number_after_title(text.split("。")[0])      # …政策清单 内政发〔2023〕3 号 为全面…
+        if number:
+            return text[:number.start()].rstrip(), offset
     colon = max(text.rfind("："), text.rfind(":"))
     if colon > 0 and not title_doc_type(text):           # 某区奖励政策:关于…的若干政策意见
         if rx(data("elements")["attachment_mark"]["inline"]).search(text[:colon + 1]):
@@ -92,6 +96,40 @@ def title_text(ln: TextLine) -> tuple[str, int]:
         if len(tail) >= data("doc_types")["title_after_colon"]["min_chars"] and title_doc_type(tail):
             offset, text = offset + len(text) - len(tail), tail
     return text, offset
+
+
+def number_after_title(line: str) -> re.Match | None:
+    """A doc number right after a whole title on one line (not a citation: 《…》(国发〔2016〕33号))."""
+    for m in pattern("doc_number").finditer(line):
+        opening = re.search(r"[〔\[(（【［]", m.group("v"))
+        if not opening:                                      # 某令第3号
+            continue
+        bracket = m.start("v") + opening.start()
+        for k in range(bracket - 1, m.start("v") - 1, -1):     # the longest title before the number
+            before = line[:k].rstrip()
+            hit = title_doc_type(before)
+            if hit and hit[1] == len(before) and (number := pattern("doc_number").match(line, k)):
+                return number
+    return None
+
+
+def _title_before_glued(text: str) -> str | None:
+    """The title a line starts with where a salutation or the body is glued to it."""
+    salutation = rx(data("elements")["glued_salutation"]["pattern"])
+    body = rx(data("elements")["glued_body"]["pattern"])
+    qualifier = rx(r"\s*(?:" + data("doc_types")["title_qualifiers"]["pattern"] + ")")
+    for ending, _, _ in data("doc_types")["title_endings"]:
+        at = text.find(ending)
+        if at <= 0:
+            continue
+        end = at + len(ending)
+        if salutation.match(text, end) and title_doc_type(text[:end]):
+            return text[:end]
+        q = qualifier.match(text, end)
+        end = q.end() if q else end
+        if body.match(text, end) and title_doc_type(text[:end]):
+            return text[:end]
+    return None
 
 
 def title_block(lines: list[TextLine], body: list[int], limit: int, chrome: frozenset[int]):

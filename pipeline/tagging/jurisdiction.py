@@ -76,7 +76,7 @@ def parse_place_chain(name: str, loose: bool = False) -> tuple[str | None, str |
         m = None                       # 您在县政协…: a sentence, not a place (天津市和平区 is one)
     town = pattern("issuer_town").match(s, m.end()) if m else None
     if m and (_body_starts_at(s, m.end()) or (town and _body_starts_at(s, town.end()))
-              or (loose and (city or province))):
+              or ((loose or _zone_name(m.group())) and (city or province))):
         place = m.group()
         if place.endswith("市") and not city and not county:
             city = place
@@ -88,6 +88,12 @@ def parse_place_chain(name: str, loose: bool = False) -> tuple[str | None, str |
     if city and not province:
         province = d.province_of_city.get(city)
     return province, city, county, pos
+
+
+def _zone_name(place: str) -> bool:
+    """A city's development zone written by its kind alone (新乡高新区, 某市经开区): a place whatever
+    follows it (河南省新乡高新区重大招商引资项目奖励办法)."""
+    return len(place) >= 3 and place in agency_data().zones
 
 
 def _body_starts_at(s: str, pos: int) -> bool:

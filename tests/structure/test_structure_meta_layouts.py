@@ -93,6 +93,28 @@ CASES += [
 ]
 
 
+CASES += [
+    # the body glued to its title on one line (…奖励办法为充分调动…积极性,…)
+    ("xinxiang-gxq-measures-zhaoshang-jiangli", "title", "河南省新乡高新区重大招商引资项目奖励办法"),
+    # an issuing title whose 的通知 was left off: 关于转发《…的紧急通知》
+    ("tongyuan-town-2009-notice-senlin-fanghuo", "title",
+     "关于转发《国家森林防火指挥部关于做好2009年元旦春节期间森林防火工作的紧急通知》"),
+    # under a file-name line (17.….docx), a PDF dump's title, doc number and preamble run together
+    ("neimenggu-2023-measures-chanye-zhengce-qingdan", "doc_number", "内政发〔2023〕3 号"),
+    ("neimenggu-2023-measures-chanye-zhengce-qingdan", "doc_type", "清单"),
+]
+
+
+def test_a_title_ends_before_a_glued_chapter_or_preamble_and_keeps_its_qualifier():
+    text = "盘县招商引资优惠办法(试行)第一章总则 第一条为加快招商引资步伐,优化投资环境,特制定本办法。\n"
+    assert parse_structure(text).meta.title == "盘县招商引资优惠办法(试行)"
+
+
+def test_an_issuing_title_without_its_notice_word_is_a_notice():
+    meta = parse_structure("关于转发《市政府关于做好防汛工作的通知》\n各村:\n现将文件转发给你们,请遵照执行。\n").meta
+    assert (meta.title, meta.doc_type) == ("关于转发《市政府关于做好防汛工作的通知》", "通知")
+
+
 @pytest.mark.parametrize("doc,field,value", CASES)
 def test_header_element_in_a_web_layout(doc, field, value):
     assert getattr(_meta(doc), field) == value

@@ -65,6 +65,11 @@ def test_title_stands_in_for_missing_issuer():
     assert (j.province, j.city, j.county) == ("浙江省", "金华市", "婺城区")
 
 
+def test_a_city_zone_named_by_its_kind_in_a_title_is_the_jurisdiction():
+    j = infer_jurisdiction("", None, "河南省新乡高新区重大招商引资项目奖励办法", None)
+    assert (j.province, j.city, j.county) == ("河南省", "新乡市", "高新区")
+
+
 def test_text_fallback_counts_place_names():
     text = "为认真贯彻落实《中共苏州市委 苏州市人民政府关于推进数字经济的指导意见》，结合苏州市实际"
     j = infer_jurisdiction(text, None, "关于支持产业创新集群建设的若干政策", None)
