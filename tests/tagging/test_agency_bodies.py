@@ -166,6 +166,20 @@ def test_enforcement_bureaus_and_county_centres_under_their_issuers_place(text, 
     assert expected in agencies(text, issuer)
 
 
+@pytest.mark.parametrize("text, issuer, expected", [
+    # stations, offices and management units of a public service, after a level prefix
+    ("由县茶业技术推广站负责技术指导。", "凤冈县农业农村局", [("县茶业技术推广站", "凤冈县茶业技术推广站")]),
+    ("市公厕管理处负责日常保洁。", "邯郸市住房和城乡建设局", [("市公厕管理处", "邯郸市公厕管理处")]),
+    ("由县科创中心负责受理。", "凤冈县农业农村局", [("县科创中心", "凤冈县科创中心")]),
+    # not bodies: a place of business, a public place, a goal
+    ("在县加油站附近设置标志。", "凤冈县农业农村局", []),
+    ("公共场所禁止吸烟。", "邯郸市住房和城乡建设局", []),
+    ("建设区域科技创新中心。", "邯郸市住房和城乡建设局", []),
+])
+def test_public_service_stations_and_management_units_after_a_level_prefix(text, issuer, expected):
+    assert agencies(text, issuer) == expected
+
+
 # ---------------------------------------------------------------- party, congress, CPPCC and people's organisations
 @pytest.mark.parametrize("text, j, expected", [
     ("牵头单位：市委人才办", JINJIANG, [("市委人才办", "中共晋江市委员会人才工作领导小组办公室")]),
