@@ -438,12 +438,12 @@ def find_mentions(text: str, jurisdiction: Jurisdiction, traditional: bool | Non
 
 
 def _other_town(m: Mention, s: str, j: Jurisdiction) -> bool:
-    """镇政府 / 乡党委 with no named town: any town's (not tagged) unless the letter is a town's own;
-    and 乡镇政府 / 城镇 are words, not a town prefix."""
+    """镇政府 / 乡党委 / 街道办事处 with no named town: any town's (not tagged) unless the letter is a
+    town's own; and 乡镇政府 / 城镇 are words, not a town prefix."""
     if m.parse is None or not m.parse.elements[0].prefixes:
         return False
     word, kind = m.parse.elements[0].prefixes[0]
-    if kind != "level" or word not in ("镇", "乡"):
+    if kind != "level" or word not in ("镇", "乡", "街道"):
         return False
     return j.town is None or not j.town.endswith(word) or (m.start > 0 and s[m.start - 1] in "乡城村集市镇")
 

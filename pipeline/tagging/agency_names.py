@@ -383,7 +383,8 @@ def parse_at(s: str, i: int, extra_places: frozenset[str] = frozenset(), left_ok
                 spec = _local(key)
                 if spec.get("needs_prefix") and not has_place:
                     continue
-                if spec.get("needs_place") and "place" not in kinds and "newplace" not in kinds:
+                own_street = prefs == [("街道", "level")]     # 街道办事处 in a street's own letter
+                if spec.get("needs_place") and "place" not in kinds and "newplace" not in kinds and not own_street:
                     if key not in agency_data().dept_canonical:
                         continue
                     kind = "dept"       # 省金融监管局 (a department) vs 新疆金融监管局 (a regulator's office)

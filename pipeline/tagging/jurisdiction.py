@@ -218,16 +218,22 @@ def _town_of(issuer: str | None, j: Jurisdiction) -> str | None:
     name = to_simplified(issuer.split()[0])
     *_, used = parse_place_chain(name)
     m = pattern("issuer_town").match(name, used)
-    if m and (j.county or j.city) and any(name.startswith(w, m.end()) for w in generic_words("issuer_body_starts")):
-        return m.group()
+    if m and (j.county or j.city or used == 0) \
+            and any(name.startswith(w, m.end()) for w in generic_words("issuer_body_starts")):
+        return m.group()                       # 东莞市石龙镇人民政府; 兰亭镇人民政府 (its county not written)
     return None
 
 
 def _town_of_title(title: str | None) -> str | None:
-    """The town an unsigned town policy is named after (石龙镇推动经济高质量发展…实施办法)."""
+    """The town or sub-district an unsigned policy is named after (石龙镇推动经济高质量发展…实施办法,
+    柯岩街道二○○五年农业激励政策意见)."""
     m = pattern("issuer_town").match(to_simplified(title or ""))
-    if m and m.group().endswith(("镇", "乡")) and is_place_stem(m.group()[:-1]):
-        return m.group()
+    if not m:
+        return None
+    town = m.group()
+    stem = town.removesuffix("街道") if town.endswith("街道") else town[:-1]
+    if town.endswith(("镇", "乡", "街道")) and is_place_stem(stem):
+        return town
     return None
 
 

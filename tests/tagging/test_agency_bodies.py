@@ -266,3 +266,20 @@ def test_district_department_after_a_zone_board_is_not_extended():
 ])
 def test_autonomous_prefectures_written_short(text, j, expected):
     assert tagged(text, j) == expected
+
+
+@pytest.mark.parametrize("text, issuer, expected", [
+    # a town's or sub-district's own letter, its county not written: 镇政府, 镇党委, 街道办事处 are its own
+    ("要求镇政府在继续重视加强监管。", "兰亭镇人民政府", [("镇政府", "兰亭镇人民政府")]),
+    ("由街道经发办提出方案,报街道办事处研究后确定。", "柯岩街道办事处",
+     [("街道经发办", "柯岩街道经发办"), ("街道办事处", "柯岩街道办事处")]),
+    # elsewhere a bare 街道办事处 is any sub-district's
+    ("各街道办事处要认真落实。", "灵璧县人民政府", []),
+])
+def test_a_town_or_sub_districts_own_bodies_written_bare(text, issuer, expected):
+    assert agencies(text, issuer) == expected
+
+
+def test_an_unsigned_sub_district_policy_is_named_after_its_sub_district():
+    j = infer_jurisdiction("", None, "柯岩街道二○○五年农业激励政策意见", None)
+    assert j.town == "柯岩街道"
