@@ -433,7 +433,7 @@ def find_mentions(text: str, jurisdiction: Jurisdiction, traditional: bool | Non
     mentions = [m for m in mentions if not _other_town(m, s, jurisdiction)]
     _canonicals(s, mentions, jurisdiction, traditional)
     _extend_zone_departments(s, mentions, c.breaks)
-    mentions = _resolve_overlaps(mentions + _shared_suffix_places(s, mentions, jurisdiction, traditional))
+    mentions = _resolve_overlaps(mentions + _shared_suffix_places(s, mentions, jurisdiction, traditional, c.breaks))
     return c, mentions
 
 
@@ -465,8 +465,10 @@ def _extend_zone_departments(s: str, mentions: list[Mention], breaks: frozenset[
 _PLACE_ENDS = "市州县区盟旗"
 
 
-def _shared_suffix_places(s: str, mentions: list[Mention], j: Jurisdiction, traditional: bool) -> list[Mention]:
-    """'海口市、三亚市人民政府': a bare place listed before a place + body shares the body (海口市人民政府)."""
+def _shared_suffix_places(s: str, mentions: list[Mention], j: Jurisdiction, traditional: bool,
+                          breaks: frozenset[int] = frozenset()) -> list[Mention]:
+    """'海口市、三亚市人民政府': a bare place listed before a place + body shares the body (海口市人民政府);
+    a list starts at the start of its line at the latest."""
     out = []
     for m in mentions:
         if m.parse is None or m.start < 2 or s[m.start - 1] != "、":
@@ -479,7 +481,8 @@ def _shared_suffix_places(s: str, mentions: list[Mention], j: Jurisdiction, trad
         k = m.start - 1
         while k > 0 and s[k] == "、":         # 西宁市、海东市、黄南藏族自治州人民政府: each place shares the body
             first = k
-            while first > 0 and k - first < 10 and is_cjk(s[first - 1]) and s[first - 1] not in _BOUNDARY:
+            while first > 0 and k - first < 10 and is_cjk(s[first - 1]) and s[first - 1] not in _BOUNDARY \
+                    and first not in breaks:
                 first -= 1
             before = s[first:k]
             if len(before) < 2 or before[-1] not in _PLACE_ENDS or not place_starts_at(s, first):

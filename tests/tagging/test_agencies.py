@@ -234,6 +234,11 @@ def test_every_place_of_a_list_shares_the_body_after_the_last():
     assert agencies(text, "青海省人民政府")[1] == ("海东市", "海东市人民政府")
 
 
+def test_a_list_of_places_opening_a_line_starts_at_the_line():
+    text = "吉政办函〔2020〕118号\n\n长春市、吉林市人民政府,长春新区:"
+    assert agencies(text, "吉林省人民政府办公厅")[:2] == [("长春市", "长春市人民政府"), ("吉林市人民政府", "吉林市人民政府")]
+
+
 @pytest.mark.parametrize("text,tagged_central", [("所以中央、省投入了大量的建设资金", True),
                                                  ("贯彻落实中央和省促进经济社会加快发展若干政策措施", True),
                                                  ("落实中央财政补助资金", False)])
