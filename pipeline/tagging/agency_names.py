@@ -13,7 +13,7 @@ import opencc
 from ..clean.script import to_simplified
 from .agency_data import (agency_data, body_prefix, branch_only_parents, branch_subunits, continues_word,
                           core_lexicon, generic_suffixes, is_place_stem, level_prefixes, place_first_stops,
-                          place_suffixes, stop_chars, subunit_requires)
+                          place_suffixes, stop_chars, subunit_requires, word_tags)
 from .jurisdiction import Jurisdiction
 
 LEVEL_CHARS = "省市县区州"
@@ -154,12 +154,30 @@ def _all_place_suffixes() -> tuple[str, ...]:
 
 def _place_ok(s: str, p: int, stem: str, suffix: str) -> bool:
     """An unseen place stem + suffix: a plain suffix needs a likely stem or proof after it; a town
-    suffix (镇/乡) always needs proof, and a stem jieba knows as another word the full 人民政府."""
+    suffix (镇/乡) always needs proof, and a stem jieba knows as another word the full 人民政府.
+    A stem that ends in a known county (建议|陆丰市) or is a phrase (完善|街道, 依法规范|县) is none."""
+    if _known_county_inside(stem, s[p:p + len(suffix)]) or _phrase_stem(stem):
+        return False
     if suffix in place_suffixes():
         return is_place_stem(stem) or _confirmed(s, p, suffix)
     if not _confirmed(s, p, suffix) or len(stem) > 3:       # town names: 2-3 characters
         return False
     return is_place_stem(stem) or s.startswith("人民政府", p + len(suffix))
+
+
+def _known_county_inside(stem: str, suffix: str) -> bool:
+    """True where the stem's tail and the suffix name a county of the division codes (建议|陆丰市)."""
+    counties = agency_data().county_city
+    return any(stem[i:] + suffix in counties for i in range(1, len(stem) - 1))
+
+
+def _phrase_stem(stem: str) -> bool:
+    """True for a stem jieba reads as a verb or adverb (完善), or as two common words (依法|规范)."""
+    tags, phrase = word_tags(), agency_data().generic["non_place_stem_word_tags"]["tags"]
+    if tags.get(stem) in phrase:
+        return True
+    common = ("n", "v", "vn", "d", "a", "ad")
+    return len(stem) == 4 and tags.get(stem[:2]) in common and tags.get(stem[2:]) in common
 
 
 def _confirmed(s: str, p: int, suffix: str) -> bool:

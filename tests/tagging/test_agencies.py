@@ -228,6 +228,15 @@ def test_a_verb_before_a_level_prefix_is_no_place(text):
     assert all(not t.startswith(("职责", "扎实", "发布")) for t, _ in agencies(text, "长春市人民政府"))
 
 
+@pytest.mark.parametrize("text, issuer, wrong", [
+    ("完善街道党工委领导", "北京市石景山区人民政府", "完善街道党工委"),      # a verb is no place stem
+    ("依法规范县政府行为", "金乡县人民政府", "依法规范县政府"),            # two common words are none
+    ("建议陆丰市政府加大投入", "广东省海洋与渔业厅", "建议陆丰市政府"),      # the place starts at a known county
+])
+def test_a_phrase_before_a_place_suffix_is_no_place(text, issuer, wrong):
+    assert wrong not in [t for t, _ in agencies(text, issuer)]
+
+
 def test_every_place_of_a_list_shares_the_body_after_the_last():
     text = "西宁市、海东市、海北藏族自治州、黄南藏族自治州人民政府,兰州新区管委会:"
     assert [t for t, _ in agencies(text, "青海省人民政府")][:4] == ["西宁市", "海东市", "海北藏族自治州", "黄南藏族自治州人民政府"]
