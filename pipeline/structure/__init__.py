@@ -17,7 +17,7 @@ from .measures import measure_truncated, select_measures
 from .meta import is_dated_signature, read_header
 from .titles import is_unit_line
 from .replies import Mention, ReplyParts, parse_reply
-from .sections import find_sections, match_heading
+from .sections import find_sections, match_heading, names_unit_column
 
 __all__ = ["parse_structure", "select_measures", "measure_truncated", "parse_reply", "ReplyParts",
            "Mention"]
@@ -96,8 +96,9 @@ def parse_structure(text: str) -> Structure:
 
 
 def _reads_as_policy(sections, text: str) -> bool:
-    """True where at least two numbered items name their responsible units (a task list), or at least
-    two give support (给予…奖励, 安排…资金, items headed 安家费): a policy without a title."""
+    """True where at least two numbered items name their responsible units (a task list, or a table
+    with a 责任单位 column), or at least two give support (给予…奖励, 安排…资金, items headed 安家费):
+    a policy without a title."""
     d = data("measures")
     cue, support = rx(d["lead_unit_cues"]["item_clause"]), rx(d["articles"]["support_pattern"])
     heading = rx(d["support_heading"]["pattern"])
@@ -105,4 +106,5 @@ def _reads_as_policy(sections, text: str) -> bool:
     bodies = [to_simplified(text[s.start:s.end]) for s in sections]
     units = sum(bool(cue.search(b)) for s, b in zip(sections, bodies) if s.level > 1 or flat)
     gives = sum(bool(support.search(b) or heading.search(to_simplified(s.title))) for s, b in zip(sections, bodies))
-    return units >= 2 or gives >= 2
+    tasks = len(sections) >= 2 and any(names_unit_column(ln) for ln in text.splitlines())
+    return units >= 2 or gives >= 2 or tasks

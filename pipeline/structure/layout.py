@@ -42,6 +42,15 @@ class Reader:
         """The original span of a view span."""
         return self.view.span_to_original(start, end)
 
+    def first_gap(self, start: int, end: int) -> int | None:
+        """The first view offset in (start, end) where the original had white space the view dropped
+        (a table's cell boundary: 对疫情防控…贴息支持 对国家…)."""
+        for k in range(start + 1, end):
+            a, b = self.span(k - 1, k)[1], self.span(k, k + 1)[0]
+            if b > a and self.text[a:b].isspace():
+                return k
+        return None
+
     def value(self, start: int, end: int) -> str:
         """The original characters of a view span, with line breaks and CJK gaps removed."""
         s, e = self.span(start, end)

@@ -34,6 +34,7 @@ class Heading:
     label_end: int          # offset in the line after the label and its punctuation
     series: int = 0         # index of the numbering style in outline.json
     loose: bool = False     # matched only by a continuation pattern (11.121…)
+    table: bool = False     # a table row's 序号: its title is its first cell
 
 
 @dataclass(frozen=True)
@@ -107,18 +108,53 @@ def strip_lead_unit(title: str) -> str:
     return rx(data("measures")["lead_unit_cues"]["pattern"]).sub("", title).strip()
 
 
+def is_table_header(line: str) -> bool:
+    """A task or policy table's header copied as text: 序号 and enough column names (任务, 责任单位)."""
+    spec = data("outline")["table_rows"]
+    if not any(w in line for w in spec["header_words"]) or "。" in line:
+        return False
+    found = [w for w in spec["column_words"] if w in line]
+    return len({w for w in found if not any(w != o and w in o for o in found)}) >= spec["min_columns"]
+
+
+def names_unit_column(line: str) -> bool:
+    """A table header with a column of responsible units (责任单位, 实施部门): the table assigns tasks."""
+    return is_table_header(line) and any(w in line for w in data("outline")["table_rows"]["unit_columns"])
+
+
+def _table_row(line: str) -> tuple[int, Heading] | None:
+    """(offset, label) of a table row's 序号: at the line start (1 | 推动… | 县卫健委 |) or after a
+    group cell (财政资金支持(共48项) 1 建立复工复产帮扶机制 …)."""
+    spec = data("outline")["table_rows"]
+    lead = rx("^(?:" + spec["lead_cell"] + ")?").match(line)
+    for pos in dict.fromkeys((0, lead.end())):
+        m = rx(spec["row"]).match(line, pos)
+        if m and int(m.group("num")) > 0:
+            series = len(data("outline")["styles"]) + len(data("outline")["ordinal_styles"])
+            return pos, Heading(spec["rank"], int(m.group("num")), m.group("label"), m.end() - pos, series,
+                                table=True)
+    return None
+
+
 def _candidates(lines: list[TextLine], first: int, last: int, skip: frozenset[int],
                 ordinals: bool = False) -> list[_Candidate]:
     """Every label at a line start (strict or continuation) and after a sentence end inside a line;
-    `ordinals`: paragraphs opened 一是 too."""
+    `ordinals`: paragraphs opened 一是 too; the rows of a table under its header."""
     inline = rx("[" + re.escape(data("outline")["inline_after"]) + r"]\s*")
     out = []
+    table = any(is_table_header(ln.text) for ln in lines[:first])
     for ln in lines[first:last + 1]:
         if ln.index in skip:
             continue
+        if is_table_header(ln.text):
+            table = True
+            continue
         h = match_heading(ln.text) or _match(ln.text, loose=True) or (_ordinal(ln.text) if ordinals else None)
+        row = _table_row(ln.text) if table and not h else None
         if h:
             out.append(_Candidate(ln, 0, h, False))
+        elif row:
+            out.append(_Candidate(ln, row[0], row[1], False))
         for m in inline.finditer(ln.text):
             h = match_heading(ln.text[m.end():])
             if h:
@@ -203,6 +239,14 @@ def find_sections(reader: Reader, lines: list[TextLine], first: int, last: int,
             pad = tag.start(1)
         else:
             title, length = heading_title(rest[pad:])
+        if h.table:                                   # a row's title is its first cell
+            cell = rx(data("outline")["table_rows"]["cell_end"]).search(rest, pad)
+            cut = cell.start() - pad if cell else None
+            t0 = start + h.label_end + pad
+            gap = reader.first_gap(t0, t0 + (cut if cut is not None else length))
+            cut = gap - t0 if gap is not None else cut
+            if cut is not None and cut < length:
+                title, length = rest[pad:pad + cut], cut
         title = strip_lead_unit(title)
         t_start = start + h.label_end + pad
         t_end = t_start + length

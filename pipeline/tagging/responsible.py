@@ -181,14 +181,29 @@ def _bare_unit_lists(s: str, mentions, section_text: str, c, collectives: list) 
     return out
 
 
-def _unit_lines(section_text: str, jurisdiction: Jurisdiction, collectives: list) -> list[tuple[int, str, str]]:
-    """A line after the item's text that holds nothing but units: the 责任单位 cell of a task table
-    flattened into text (市经信局、市财政局等,各县、市、区政府,咸宁高新区管委会)."""
-    out, pos = [], 0
+_CELL_EDGE = re.compile(r"\s*[|｜\t]\s*|[ \u3000]+")
+
+
+def _cells(section_text: str):
+    """(offset, text) of every line of a measure and every cell of a table row (parted by | or white
+    space), the item's own first cell left out: it is the task."""
+    pos = 0
     for k, line in enumerate(section_text.split("\n")):
         start, pos = pos, pos + len(line) + 1
-        if k == 0 or not line.strip():
-            continue                                   # the item's own first line is its text
+        edges = [0] + [e for m in _CELL_EDGE.finditer(line) for e in (m.start(), m.end())] + [len(line)]
+        for j, (a, b) in enumerate(zip(edges[::2], edges[1::2])):
+            if (k == 0 and j == 0) or not line[a:b].strip():
+                continue
+            yield start + a, line[a:b]
+        if k > 0 and len(edges) > 2 and line.strip():
+            yield start, line                          # a whole line of units, spaces and all
+
+
+def _unit_lines(section_text: str, jurisdiction: Jurisdiction, collectives: list) -> list[tuple[int, str, str]]:
+    """A line or cell after the item's text that holds nothing but units: the 责任单位 cell of a task
+    table flattened into text (市经信局、市财政局等,各县、市、区政府,咸宁高新区管委会; 1 | 任务 | 县卫健委 |)."""
+    out = []
+    for start, line in _cells(section_text):
         c, mentions = find_mentions(line, jurisdiction)
         items = _items(c.text, 0, len(c.text), mentions)
         flags = _collective_flags(items)

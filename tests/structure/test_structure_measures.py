@@ -348,3 +348,19 @@ def test_articles_under_a_general_provisions_chapter_that_set_duties_are_measure
     text = ("某市城市公交客运服务规范\n第一章 总则\n第一条 为加强城市公交客运管理，制定本规范。\n"
             "第二条 本规范适用于市区城市公交客运。\n第三条 市交通运输行政主管部门负责组织领导本行政区域内的城市公交客运管理工作。\n")
     assert [label for label, _ in _measures(text)] == ["第三条"]
+
+
+def test_rows_of_a_task_table_copied_as_text_are_measures_titled_by_their_first_cell():
+    text = ("辽阳市小微企业、个体工商户扶持政策事项清单\n"
+            "政策类别 序号 扶持政策事项 政策内容 实施部门\n"
+            "财政资金支持(共48项) 1 建立复工复产帮扶机制 畅通热线电话,及时协调解决企业复工复产遇到的困难。 市工业和信息化局\n"
+            "2 对重点保障企业贷款给予财政贴息支持 其余部分由市财政给予贴息。 市财政局\n"
+            "3 加大对防疫物资企业的支持力度 给予一次性补助。 市财政局\n")
+    st = parse_structure(text)
+    assert [(m.label, m.title) for m in select_measures(st, text)] == [
+        ("1", "建立复工复产帮扶机制"), ("2", "对重点保障企业贷款给予财政贴息支持"), ("3", "加大对防疫物资企业的支持力度")]
+
+
+def test_numbers_opening_lines_without_a_table_header_are_no_rows():
+    text = "关于做好防汛工作的通知\n各村:\n2 亿元资金已下达。\n3 个水库已完成除险加固。\n"
+    assert parse_structure(text).sections == []

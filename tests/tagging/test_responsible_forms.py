@@ -22,6 +22,9 @@ def _units(text: str, issuer: str) -> list[str]:
     # a deadline inside a unit clause is no unit; 等 closes a list
     ("（市行政审批局牵头，6月底完成）", "湘西土家族苗族自治州人民政府", ["湘西土家族苗族自治州行政审批局"]),
     ("协同责任单位:市商务局、滁州海关等,各县、市、区政府。", "滁州市人民政府", ["滁州市商务局", "滁州海关"]),
+    # a table row copied as text: the cell of units, parted by | or white space from the task and a person
+    ("1 | 推动义务教育优质均衡发展,增加学位5000个。 | 毛晓青 | 县教体局 各相关乡镇政府 | 已启动 |", "吉水县人民政府",
+     ["吉水县教育和体育局"]),
 ])
 def test_units_are_read_from_each_form(text, issuer, units):
     assert _units(text, issuer) == units
