@@ -13,7 +13,7 @@ from ..clean.script import is_traditional, make_view
 from ..types import Entity
 from .agency_candidates import candidate_starts
 from .agency_data import (agency_data, chrome_pattern, continues_word, ends_with_word, footer_words,
-                          generic_words, league_template, list_connectors, pattern, starts_with_word,
+                          generic_words, is_place_stem, league_template, list_connectors, pattern, starts_with_word,
                           stop_chars)
 from .agency_names import (LEVEL_CHARS, Element, Parse, canonical_of_parse, canonicalize, is_cjk,
                            juris_places, parse_at, place_starts_at, to_script)
@@ -326,19 +326,30 @@ def _scan_short_forms(s: str, j: Jurisdiction) -> list[Mention]:
     return out
 
 
+_BEFORE_PLACE = ("关于", "对于", "对", "在", "于")
+
+
 def _place_name(written: str, j: Jurisdiction) -> str | None:
-    """The full name of a place written before a session (兰亭镇 -> 绍兴县兰亭镇), else the document's own."""
-    for w in ("关于", "对于", "对", "在", "于"):
+    """The full name of a place written before a session (兰亭镇 -> 绍兴县兰亭镇, 市 -> the document's
+    city), else the document's own; words before the place (已经洋县, 认真落实市) are not part of it."""
+    for w in _BEFORE_PLACE:
         if written.startswith(w):
             written = written[len(w):]
     if not written:
         return j.name_at(None)
     from .jurisdiction import parse_place_chain
-    province, city, county, used = parse_place_chain(written, loose=True)
-    if used == len(written) and (county or city or province):
-        return county and (j.name_at(county[-1]) if j.county and county in j.county else None) or county or city or province
-    own = j.name_at(None)
-    return own + written if own and written.endswith(("镇", "乡")) and not written.startswith(own) else written
+    for k in range(len(written)):
+        rest = written[k:]
+        if len(rest) == 1:
+            return j.name_at(rest)
+        province, city, county, used = parse_place_chain(rest, loose=True)
+        if used == len(rest) and (county or city or province):
+            return county and (j.name_at(county[-1]) if j.county and county in j.county else None) \
+                or county or city or province
+        if rest.endswith(("镇", "乡")) and is_place_stem(rest[:-1]) and not rest.startswith(_BEFORE_PLACE):
+            own = j.name_at(None)
+            return own + rest if own and not rest.startswith(own) else rest
+    return None
 
 
 def _counterpart_core(department: str | None, kind: str) -> str | None:

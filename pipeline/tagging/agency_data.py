@@ -297,11 +297,11 @@ def is_place_stem(stem: str) -> bool:
     tag = word_tags().get(stem)
     if tag is None:
         bad = agency_data().generic["non_place_chars"]["chars"]
-        return not any(c in place_first_stops() or c in bad for c in stem) and not _holds_phrase_word(stem)
+        return not any(c in place_first_stops() or c in bad for c in stem) and not holds_phrase_word(stem)
     return tag in agency_data().generic["place_stem_tags"]["tags"]
 
 
-def _holds_phrase_word(stem: str) -> bool:
+def holds_phrase_word(stem: str) -> bool:
     """True where an unseen stem holds a word of a phrase (划归, 推进): a verb or adverb, not a name."""
     tags, phrase = word_tags(), agency_data().generic["non_place_stem_word_tags"]["tags"]
     return any(tags.get(stem[i:i + n]) in phrase for n in (2, 3) for i in range(len(stem) - n + 1))

@@ -156,8 +156,10 @@ def _place_ok(s: str, p: int, stem: str, suffix: str) -> bool:
     """An unseen place stem + suffix: a plain suffix needs a likely stem or proof after it; a town
     suffix (镇/乡) always needs proof, and a stem jieba knows as another word the full 人民政府.
     A stem that ends in a known county (建议|陆丰市) or is a phrase (完善|街道, 依法规范|县) is none."""
-    if _known_county_inside(stem, s[p:p + len(suffix)]) or _phrase_stem(stem):
-        return False
+    begin = p - len(stem)
+    if _known_county_inside(stem, s[p:p + len(suffix)]) or _phrase_stem(stem) \
+            or (begin and s[begin - 1:begin + 1] in agency_data().generic["level_words"]["words"]):
+        return False                            # 市|长领导市政府: 市长 is a word
     if suffix in place_suffixes():
         return is_place_stem(stem) or _confirmed(s, p, suffix)
     if not _confirmed(s, p, suffix) or len(stem) > 3:       # town names: 2-3 characters

@@ -9,7 +9,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..clean.script import make_view, to_simplified
-from .agency_data import agency_data, body_prefix, generic_words, is_place_stem, pattern, stop_chars
+from .agency_data import (agency_data, body_prefix, generic_words, holds_phrase_word, is_place_stem, pattern,
+                          stop_chars)
 
 
 
@@ -74,6 +75,9 @@ def parse_place_chain(name: str, loose: bool = False) -> tuple[str | None, str |
     if m and any(c in stop_chars() or c in place_stops for c in m.group()[:-1]) \
             and (city or province, m.group()) not in d.city_counties:
         m = None                       # 您在县政协…: a sentence, not a place (天津市和平区 is one)
+    if m and m.group() not in d.county_city and not _zone_name(m.group()) \
+            and (city or province, m.group()) not in d.city_counties and _phrase_before_level(m.group()):
+        m = None                       # 不再担任县人民政府…: a phrase before a level word, not a county
     town = pattern("issuer_town").match(s, m.end()) if m else None
     if m and (_body_starts_at(s, m.end()) or (town and _body_starts_at(s, town.end()))
               or ((loose or _zone_name(m.group())) and (city or province))):
@@ -88,6 +92,15 @@ def parse_place_chain(name: str, loose: bool = False) -> tuple[str | None, str |
     if city and not province:
         province = d.province_of_city.get(city)
     return province, city, county, pos
+
+
+def _phrase_before_level(place: str) -> bool:
+    """True where an unseen place's stem is a phrase (不再担任|县, 认真落实|市): a county stem must read
+    as a name; a city stem only must not hold a verb or adverb (an unknown city keeps its name)."""
+    stem = place[:-1]
+    if place.endswith("市"):
+        return holds_phrase_word(stem)
+    return not is_place_stem(stem)
 
 
 def _zone_name(place: str) -> bool:

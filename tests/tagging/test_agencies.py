@@ -237,6 +237,24 @@ def test_a_phrase_before_a_place_suffix_is_no_place(text, issuer, wrong):
     assert wrong not in [t for t, _ in agencies(text, issuer)]
 
 
+def test_a_phrase_before_a_level_word_gives_no_jurisdiction():
+    text = ("乔元伟同志任县应急保障服务中心主任(试用期一年),不再担任县应急管理局副局长职务;\n"
+            "康伟同志任县经济责任审计服务中心主任(试用期一年),不再担任县审计局副局长职务;\n")   # pingyi-2025
+    assert infer_jurisdiction(text, None, None, None).county is None
+
+
+@pytest.mark.parametrize("text, issuer, canonical", [
+    ("《十大民生实事项目》已经洋县第十八届人民代表大会第三次会议投票表决通过", "洋县人民政府办公室", "洋县人民代表大会"),
+    ("认真落实市第十四届人民代表大会第四次会议审议通过的任务", "北京市人民政府办公厅", "北京市人民代表大会"),
+])
+def test_words_before_a_session_place_are_not_part_of_the_congress_name(text, issuer, canonical):
+    assert ("人民代表大会", canonical) in agencies(text, issuer)
+
+
+def test_an_office_title_is_no_place_prefix():
+    assert [t for t, _ in agencies("市长领导市政府的工作。", "海口市人民政府")] == ["市政府"]
+
+
 def test_every_place_of_a_list_shares_the_body_after_the_last():
     text = "西宁市、海东市、海北藏族自治州、黄南藏族自治州人民政府,兰州新区管委会:"
     assert [t for t, _ in agencies(text, "青海省人民政府")][:4] == ["西宁市", "海东市", "海北藏族自治州", "黄南藏族自治州人民政府"]
