@@ -346,9 +346,14 @@ def _place_name(written: str, j: Jurisdiction) -> str | None:
         if used == len(rest) and (county or city or province):
             return county and (j.name_at(county[-1]) if j.county and county in j.county else None) \
                 or county or city or province
-        if rest.endswith(("镇", "乡")) and is_place_stem(rest[:-1]) and not rest.startswith(_BEFORE_PLACE):
+        if rest in agency_data().county_city:                       # 石泉县 (a neighbouring county)
+            return rest
+        if is_place_stem(rest[:-1]) and not rest.startswith(_BEFORE_PLACE):
             own = j.name_at(None)
-            return own + rest if own and not rest.startswith(own) else rest
+            if rest.endswith(("镇", "乡")):
+                return own + rest if own and not rest.startswith(own) else rest
+            if k == 0:
+                return rest                                          # a place the gazetteer lacks
     return None
 
 
