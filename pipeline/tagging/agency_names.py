@@ -158,7 +158,7 @@ def _place_ok(s: str, p: int, stem: str, suffix: str) -> bool:
     A stem that ends in a known county (建议|陆丰市) or is a phrase (完善|街道, 依法规范|县) is none."""
     begin = p - len(stem)
     if _known_county_inside(stem, s[p:p + len(suffix)]) or _phrase_stem(stem) \
-            or (begin and s[begin - 1:begin + 1] in agency_data().generic["level_words"]["words"]):
+            or (begin and s[begin - 1:begin + 1] in agency_data().generic["office_titles"]["words"]):
         return False                            # 市|长领导市政府: 市长 is a word
     if suffix in place_suffixes():
         return is_place_stem(stem) or _confirmed(s, p, suffix)

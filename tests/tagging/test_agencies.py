@@ -251,8 +251,9 @@ def test_words_before_a_session_place_are_not_part_of_the_congress_name(text, is
     assert ("人民代表大会", canonical) in agencies(text, issuer)
 
 
-def test_an_office_title_is_no_place_prefix():
+def test_an_office_title_is_no_place_prefix_but_a_region_name_after_a_level_word_stays():
     assert [t for t, _ in agencies("市长领导市政府的工作。", "海口市人民政府")] == ["市政府"]
+    assert [t for t, _ in agencies("省长吉图办、珲春市长吉图办负责", "吉林省财政厅")] == ["省长吉图办", "珲春市长吉图办"]
 
 
 def test_every_place_of_a_list_shares_the_body_after_the_last():
