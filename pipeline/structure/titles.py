@@ -32,6 +32,7 @@ def title_doc_type(line: str) -> tuple[str, int] | None:
     """(doc_type, kept length) where a line ends like a title (…的通知, 若干措施(试行)); else None."""
     line = rx(data("doc_types")["title_site_suffix"]["pattern"]).sub("", line)
     line = rx(data("doc_types")["title_trailing_date"]["pattern"]).sub("", line)
+    line = rx(data("doc_types")["title_trailing_category"]["pattern"]).sub("", line)
     if line.startswith(tuple(data("doc_types")["title_not_starts"]["words"])) and "，" in line.replace(",", "，"):
         return None                              # 为深入贯彻…, 全面落实…: a preamble sentence
     if "。" in line or "：" in line or ":" in line or len(line) > data("elements")["max_title_chars"]:

@@ -184,7 +184,7 @@ def lexicon() -> MoneyLexicon:
                                    if bounds.get("bound_notes") else r"(?!)"),
         eligibility=re.compile(
             rf"\s*(?:(?:(?:及?以上|及?以下|以内)?\s*(?:（含）|\(含\))?\s*的|及?以上|以下){no_break}{{0,{wn}}}?(?:{elig})"
-            rf"|(?:及?以上|及?以下)?(?:（含）|\(含\))?的\s*[，,]"
+            rf"|(?:及?以上|及?以下)?(?:（含）|\(含\))?的\s*(?:{_alt(ctx['headless_condition']['after'])})"
             rf"|(?:及?以上|以下)?(?:且|并且|同时|但)[^{PUNCT}]{{0,15}}?的[^{PUNCT}的\d]{{0,6}}?(?:{elig}|\s*[，,])"
             rf"|(?:及?以上|以下)(?:（含）|\(含\))?、[^{PUNCT}]{{0,15}}?(?:以下|以内)(?:（含）|\(含\))?的)"),
         role_left=role_left,

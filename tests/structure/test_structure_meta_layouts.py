@@ -99,6 +99,8 @@ CASES += [
     # an issuing title whose 的通知 was left off: 关于转发《…的紧急通知》
     ("tongyuan-town-2009-notice-senlin-fanghuo", "title",
      "关于转发《国家森林防火指挥部关于做好2009年元旦春节期间森林防火工作的紧急通知》"),
+    # a reply's handling category after its title (…的答复函 B)
+    ("tacheng-2017-reply-rd-193", "title", "关于伊犁哈萨克自治州十四届人大一次会议第193号建议的答复函"),
     # a leading group issuing a notice in its own title
     ("liucheng-2020-notice-yijiangdaibu-chanye-fupin", "issuer", "柳城县扶贫开发领导小组"),
     # under a file-name line (17.….docx), a PDF dump's title, doc number and preamble run together

@@ -230,3 +230,11 @@ def test_awards_paid_out_and_named_by_their_heading(text, roles):
 ])
 def test_a_condition_read_past_a_currency_note_a_per_unit_and_an_inclusive_bound(text, roles):
     assert [r for *_, r in amounts(text)] == roles
+
+
+@pytest.mark.parametrize("text,written", [
+    ("对通过电子商务销售本地农产品销售额在1000万元以上的(销售额以会计事务所审核数据为准),每个奖励5万元。", "1000万元以上"),
+    ("旅游产业新建固定资产投资项目投资金额超10亿元的可直接向市旅游主管部门申报。", "超10亿元"),
+])
+def test_a_condition_closed_by_a_headless_de_is_a_threshold(text, written):
+    assert role_of(text, written) == "threshold"
