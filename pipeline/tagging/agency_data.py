@@ -44,6 +44,7 @@ class AgencyData:
     zone_full_forms: dict[str, str] = field(default_factory=dict)   # 高新区 -> 高新技术产业开发区
     county_city: dict[str, tuple[str, str]] = field(default_factory=dict)   # 蔡甸区 -> (湖北省, 武汉市)
     city_counties: frozenset[tuple[str, str]] = frozenset()   # (city, county) of every division, shared names too
+    divisions: dict = field(default_factory=dict)   # 处/科 written after their body (bodies.json divisions)
 
 
 def _read_tsv(path: Path) -> list[list[str]]:
@@ -122,7 +123,7 @@ def agency_data() -> AgencyData:
         national_parents=strip(bodies["national_parents"]), state_firms=strip(bodies["state_firms"]),
         subunits=strip(bodies["subunits"]), zones=tuple(bodies["zone_suffixes"]["zones"]),
         boards=tuple(bodies["zone_suffixes"]["boards"]), generic=generic,
-        zone_full_forms=bodies["zone_suffixes"].get("full_forms", {}),
+        zone_full_forms=bodies["zone_suffixes"].get("full_forms", {}), divisions=strip(bodies["divisions"]),
         **_divisions(province_of_city, {p.name for p in provinces if p.kind == "municipality"}))
 
 

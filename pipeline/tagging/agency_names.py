@@ -325,6 +325,24 @@ def _subunit_at(s: str, e: int, last: Element) -> tuple[int, str] | None:
         if continues_word(w, s[e + n:e + n + 1]):
             continue
         return e + n, w
+    return _division_at(s, e, last)
+
+
+def _division_at(s: str, e: int, last: Element) -> tuple[int, str] | None:
+    """A division named by its function after a department (省财政厅|经济建设处), kept as written."""
+    spec = agency_data().divisions
+    if last.kind not in ("local", "dept", "generic"):
+        return None
+    stops = stop_chars()
+    for n in range(spec["min_stem"], spec["max_stem"] + 1):
+        stem = s[e:e + n]
+        if len(stem) < n or not all(is_cjk(c) and c not in stops for c in stem) \
+                or any(w in stem for w in spec["not_inside"]) or place_starts_at(s, e):
+            return None                         # 中共华舍街道工作委员会|华舍街道办事处: another body
+        nxt = s[e + n:e + n + 1]
+        after = s[e + n + 1:e + n + 2]
+        if nxt in spec["suffixes"] and not (after and after in spec["not_after"]):
+            return e + n + 1, stem + nxt
     return None
 
 

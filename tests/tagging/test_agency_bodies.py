@@ -283,3 +283,15 @@ def test_a_town_or_sub_districts_own_bodies_written_bare(text, issuer, expected)
 def test_an_unsigned_sub_district_policy_is_named_after_its_sub_district():
     j = infer_jurisdiction("", None, "柯岩街道二○○五年农业激励政策意见", None)
     assert j.town == "柯岩街道"
+
+
+@pytest.mark.parametrize("text, issuer, expected", [
+    # a division named by its function after its department, kept as written
+    ("报省财政厅经济建设处审核。", "吉林省财政厅", [("省财政厅经济建设处", "吉林省财政厅经济建设处")]),
+    ("河北省民政厅区划地名处", "河北省民政厅", [("河北省民政厅区划地名处", "河北省民政厅区划地名处")]),
+    # not a division: a verb after the body, or the next body of a joint signature
+    ("市财政局依法处理。", "邯郸市人民政府", [("市财政局", "邯郸市财政局")]),
+    ("县农业局科学种植", "灵璧县人民政府", [("县农业局", "灵璧县农业局")]),
+])
+def test_a_division_written_after_its_department(text, issuer, expected):
+    assert agencies(text, issuer) == expected
