@@ -35,6 +35,8 @@ def title_doc_type(line: str) -> tuple[str, int] | None:
     line = rx(data("doc_types")["title_trailing_category"]["pattern"]).sub("", line)
     if line.startswith(tuple(data("doc_types")["title_not_starts"]["words"])) and "，" in line.replace(",", "，"):
         return None                              # 为深入贯彻…, 全面落实…: a preamble sentence
+    if line.startswith(tuple(data("doc_types")["title_not_field"]["words"])):
+        return None                              # 承办单位及答复: a web form's field
     if "。" in line or "：" in line or ":" in line or len(line) > data("elements")["max_title_chars"]:
         return None
     issuing = data("doc_types")["issuing_title_without_type"]
