@@ -98,6 +98,8 @@ class MoneyLexicon:
     rate_right: re.Pattern
     rate_not_right: re.Pattern  # 按50%收取: a charge, not support
     ratio_change: re.Pattern    # 补助比例提高至: a support ratio raised or cut (anchored at the end)
+    top_up_base: re.Pattern     # 在给予…补助的基础上: a sentence resting on support already given
+    top_up_raise: re.Pattern    # 增加, 再增加 right before a percentage (anchored at the end)
 
 
 # A digit run may be wrapped once by a single line break (50\n0万元); a blank line ends it.
@@ -210,6 +212,8 @@ def lexicon() -> MoneyLexicon:
         rate_left=rate_left,
         rate_left_re=re.compile(_alt(list(rate_left))),
         relief_before=re.compile(rf"(?:{_alt(rates['relief_left']['words'])})\s*$"),
+        top_up_base=re.compile(rates["top_up"]["base"]),
+        top_up_raise=re.compile(rf"(?:{_alt(rates['top_up']['raise'])})\s*$"),
         rate_right=re.compile(rf"\s*(?:{_alt(_words(rates['support_right']))})"),
         ratio_change=re.compile(rf"(?:{_alt(rates['ratio_change']['nouns'])})(?:比例|标准)"
                                 rf"(?:{_alt(rates['ratio_change']['verbs'])})$"),

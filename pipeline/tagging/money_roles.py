@@ -288,6 +288,8 @@ RATE_TESTS = {
     "support_after": lambda c: c.L.rate_right.match(c.v, c.end),
     "not_support_after": lambda c: c.L.rate_not_right.match(c.v, c.end),
     "ratio_change": lambda c: c.L.ratio_change.search(_WHITE.sub("", c.before)),
+    "top_up": lambda c: c.L.top_up_raise.search(_WHITE.sub("", c.before))
+    and c.L.top_up_base.search(_WHITE.sub("", c.v[sentence_start(c.v, c.start):c.start])),
     "cue": _rate_cue,
     "bounded_share": lambda c: c.bounded,
     "default": lambda c: True,
