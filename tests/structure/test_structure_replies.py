@@ -332,3 +332,11 @@ def test_the_proposal_title_in_brackets_after_the_reply_title():
     text = ("对区十九届人大四次会议第30号代表建议的答复(关于优化公交布局,畅通学子求知路的建议)\n张三代表:\n"
             "您的建议收悉,现答复如下。\n某区交通运输局\n2025年9月15日\n")
     assert parse_reply(text, parse_structure(text)).proposal.title == "关于优化公交布局,畅通学子求知路的建议"
+
+
+def test_an_empty_form_field_read_as_a_recipient_is_no_proposer():
+    text = ("政协青川县第十届委员会第二次会议委员提案\n第19号\n主办单位:青川县交通运输局\n会办单位:\n"
+            "你们好!你们在政协青川县第十届委员会第二次会议上提出的《关于扩建竹下路的建议》(第19号)收悉,现答复如下:\n"
+            "一、已投入资金完善竹下路。\n青川县交通运输局\n2022年7月17日\n")
+    st = parse_structure(text)
+    assert "会办单位" not in parse_reply(text, st).proposal.proposers
