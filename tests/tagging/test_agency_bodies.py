@@ -295,3 +295,14 @@ def test_an_unsigned_sub_district_policy_is_named_after_its_sub_district():
 ])
 def test_a_division_written_after_its_department(text, issuer, expected):
     assert agencies(text, issuer) == expected
+
+
+@pytest.mark.parametrize("text, issuer, expected", [
+    ("经会同市工商局、市政府法制办研究办理", "重庆市公安局",
+     [("市工商局", "重庆市工商行政管理局"), ("市政府法制办", "重庆市人民政府法制办公室")]),
+    ("待县规委会审查通过后立即组织实施", "大英县人民政府办公室", [("县规委会", "大英县规划委员会")]),
+    # 原: the former body
+    ("原市公厕管理处负责的公厕建设审批权限", "通化市东昌区住房和城乡建设局", [("市公厕管理处", "通化市公厕管理处")]),
+])
+def test_government_offices_commissions_and_former_bodies(text, issuer, expected):
+    assert agencies(text, issuer) == expected
