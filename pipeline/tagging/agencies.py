@@ -449,7 +449,8 @@ def find_mentions(text: str, jurisdiction: Jurisdiction, traditional: bool | Non
     mentions = [m for m in mentions if not _other_town(m, s, jurisdiction)]
     _canonicals(s, mentions, jurisdiction, traditional)
     _extend_zone_departments(s, mentions, c.breaks)
-    mentions = _resolve_overlaps(mentions + _shared_suffix_places(s, mentions, jurisdiction, traditional, c.breaks))
+    mentions = _resolve_overlaps(mentions + _shared_suffix_places(s, mentions, jurisdiction, traditional, c.breaks)
+                                 + _listed_top_bodies(s, mentions, jurisdiction, traditional))
     return c, mentions
 
 
@@ -479,6 +480,29 @@ def _extend_zone_departments(s: str, mentions: list[Mention], breaks: frozenset[
 
 
 _PLACE_ENDS = "市州县区盟旗"
+
+
+def _listed_top_bodies(s: str, mentions: list[Mention], j: Jurisdiction, traditional: bool) -> list[Mention]:
+    """'自治区党委、政府', '乡党委、政府': a top body written bare right after a prefixed one takes its
+    prefix (the annotation guide's shared-prefix lists; 政府 alone needs a prefix to be tagged)."""
+    out = []
+    tops = sorted((k for k, v in agency_data().local_bodies.items() if v.get("top") and v.get("needs_prefix")),
+                  key=len, reverse=True)
+    for m in mentions:
+        head = m.parse.elements[0] if m.parse else None
+        if head is None or not head.prefixes or s[m.end:m.end + 1] != "、" or len(m.parse.elements) > 1 \
+                or head.kind != "local" or not agency_data().local_bodies.get(head.core, {}).get("top"):
+            continue                            # 县财政局、政府采购中心: only a top body's partner shares it
+        core = next((t for t in tops if s.startswith(t, m.end + 1)), None)
+        if core is None or continues_word(core, s[m.end + 1 + len(core):m.end + 2 + len(core)]):
+            continue
+        prefs = [p for p in m.parse.elements[0].prefixes if p[1] in ("level", "place", "newplace")]
+        if not prefs:
+            continue
+        parse = Parse(m.end + 1 + len(core), [Element(prefs, core, "local")])
+        out.append(Mention(m.end + 1, parse.end, parse, canonical_of_parse(parse, j, None, traditional), "body",
+                           "agency.shared-prefix"))
+    return out
 
 
 def _shared_suffix_places(s: str, mentions: list[Mention], j: Jurisdiction, traditional: bool,

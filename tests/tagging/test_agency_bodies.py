@@ -306,3 +306,16 @@ def test_a_division_written_after_its_department(text, issuer, expected):
 ])
 def test_government_offices_commissions_and_former_bodies(text, issuer, expected):
     assert agencies(text, issuer) == expected
+
+
+@pytest.mark.parametrize("text, issuer, expected", [
+    # 党委、政府: the government written bare after its party committee shares the prefix
+    ("按照自治区党委、政府关于美丽乡村建设的安排", "宁夏回族自治区人民政府办公厅",
+     [("自治区党委", "中共宁夏回族自治区委员会"), ("政府", "宁夏回族自治区人民政府")]),
+    ("戌街乡党委、政府积极向上级争取项目资金", "牟定县戌街乡人民政府",
+     [("戌街乡党委", "中共牟定县戌街乡委员会"), ("政府", "牟定县戌街乡人民政府")]),
+    # only a top body's partner: 政府采购 after a bureau is a purchase, not a body
+    ("县财政局、政府采购中心", "灵璧县人民政府", [("县财政局", "灵璧县财政局")]),
+])
+def test_a_top_body_written_bare_after_its_partner_shares_the_prefix(text, issuer, expected):
+    assert agencies(text, issuer) == expected
