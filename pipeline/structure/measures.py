@@ -62,7 +62,8 @@ def is_measure_article(section: Section, text: str) -> bool:
     interpretation (负责解释), entry into force (自…施行) and procedure (annotation guide §3)."""
     a = data("measures")["articles"]
     body = to_simplified(text[section.start:section.end])
-    return not rx(a["rules_pattern"]).search(body)
+    return not rx(a["rules_pattern"]).search(body) and not rx(a["purpose_opening"]["pattern"]).match(
+        re.sub(r"\s+", "", body))
 
 
 _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:万|亿|千)?元|[一二三四五六七八九十百千]+(?:万|亿)元")

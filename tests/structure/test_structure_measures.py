@@ -364,3 +364,11 @@ def test_rows_of_a_task_table_copied_as_text_are_measures_titled_by_their_first_
 def test_numbers_opening_lines_without_a_table_header_are_no_rows():
     text = "关于做好防汛工作的通知\n各村:\n2 亿元资金已下达。\n3 个水库已完成除险加固。\n"
     assert parse_structure(text).sections == []
+
+
+def test_a_purpose_article_cut_before_its_closing_words_is_no_measure():
+    text = ("专项资金管理办法\n第一章 总 则\n第一条 为充分发挥财政资金在推进中小企业高质量发展\n"
+            "方面的作用,规范专项资金的使用和管理,提高资金使用效益,根据《中华人民共和国预算法》\n"
+            "第二条 对新认定的专精特新企业,给予一次性奖励50万元。\n")
+    st = parse_structure(text)
+    assert [m.label for m in select_measures(st, text)] == ["第二条"]
