@@ -213,7 +213,7 @@ def infer_jurisdiction(text: str, issuer: str | None = None, title: str | None =
             j = j or Jurisdiction()
     j.department = _department_of(issuer)
     j.town = _town_of(issuer, j) or (None if issuer else _town_of_title(title))
-    if _is_zone(issuer):
+    if _is_zone(issuer) or (issuer is None and text and pattern("zone_self_reference").search(text[:600])):
         j.level = "zone"                           # 天津港保税区: its own 工信局 is no city's bureau
     if j.city and not j.county and text:
         _county_of_city(j, make_view(text).text)

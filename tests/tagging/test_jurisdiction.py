@@ -140,3 +140,8 @@ def test_a_county_named_in_a_text_of_its_province_is_more_than_the_province():
 def test_a_towns_own_letter_has_its_town(issuer, title, town, full):
     j = infer_jurisdiction("", issuer=issuer, title=title)
     assert (j.town, j.name_at("镇")) == (town, full)
+
+
+def test_an_unsigned_text_that_speaks_as_a_zone_is_the_zones():
+    text = "为贯彻落实一揽子增量政策,推动长春新区经济持续向好发展,结合新区实际,制定如下措施。\n(责任部门:科技局、财政局)"
+    assert infer_jurisdiction(text, None, None, None).level == "zone"
