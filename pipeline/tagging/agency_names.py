@@ -513,6 +513,9 @@ def _element_canonical(el: Element, j: Jurisdiction, level_hint: str | None) -> 
         if el.core.endswith("海关"):
             w = _written(el.prefixes, j)
             return w + el.core if w else None
+        branch = _district_branch(el, j)
+        if branch:
+            return branch
         return base + el.core if base else None
     if el.kind == "local":
         spec = _local(el.core)
@@ -532,6 +535,18 @@ def _element_canonical(el: Element, j: Jurisdiction, level_hint: str | None) -> 
             return template.format(w=w) if w else None
         return template.format(j=base) if base else None
     return None
+
+
+def _district_branch(el: Element, j: Jurisdiction) -> str | None:
+    """A city department's branch in the district or county (区国土分局 -> 昆明市国土资源局官渡分局,
+    县公安分局 -> …公安局…分局): its official name is the city bureau's, then the place's short name."""
+    d = agency_data()
+    if not el.core.endswith("分局") or [k for _, k in el.prefixes] != ["level"] \
+            or el.prefixes[0][0] not in ("区", "县") or not (j.city and j.county):
+        return None
+    dept = d.dept_canonical.get(el.core[:-2] + "局")
+    short = j.county[:-1] if j.county.endswith(("区", "县")) and len(j.county) > 2 else None
+    return j.city + dept + short + "分局" if dept and short else None
 
 
 def _short_place(full: str | None) -> str | None:

@@ -319,3 +319,8 @@ def test_government_offices_commissions_and_former_bodies(text, issuer, expected
 ])
 def test_a_top_body_written_bare_after_its_partner_shares_the_prefix(text, issuer, expected):
     assert agencies(text, issuer) == expected
+
+
+def test_a_city_departments_branch_in_the_district_takes_the_city_bureaus_name():
+    assert agencies("区国土分局、区公安分局负责", "昆明市官渡区人民政府") == [
+        ("区国土分局", "昆明市国土资源局官渡分局"), ("区公安分局", "昆明市公安局官渡分局")]
