@@ -99,6 +99,8 @@ CASES += [
     # an issuing title whose 的通知 was left off: 关于转发《…的紧急通知》
     ("tongyuan-town-2009-notice-senlin-fanghuo", "title",
      "关于转发《国家森林防火指挥部关于做好2009年元旦春节期间森林防火工作的紧急通知》"),
+    # the signature date in a table cell (2018年6月28日 |)
+    ("nangong-jiaotong-2018-reply-rd-46", "date", "2018-06-28"),
     # a reply's handling category after its title (…的答复函 B)
     ("tacheng-2017-reply-rd-193", "title", "关于伊犁哈萨克自治州十四届人大一次会议第193号建议的答复函"),
     # a leading group issuing a notice in its own title
