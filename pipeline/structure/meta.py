@@ -204,6 +204,14 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
             if m:
                 meta.date = parse_date(m.group("date"))
                 break
+    if meta.date is None:                      # …请认真贯彻执行。某市人民政府2023年7月8日某市…: all run together
+        for i in body:
+            m = pattern("glued_signature").search(lines[i].text)
+            if m and is_unit_line(m.group("unit")):
+                meta.date = parse_date(m.group("date"))
+                if meta.issuer is None:
+                    meta.issuer = reader.value(lines[i].start + m.start("unit"), lines[i].start + m.end("unit"))
+                break
     if meta.date is None:
         for i in body[:12]:
             m = pattern("gazette_date").match(lines[i].text)

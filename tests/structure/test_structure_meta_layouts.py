@@ -99,6 +99,8 @@ CASES += [
     # an issuing title whose 的通知 was left off: 关于转发《…的紧急通知》
     ("tongyuan-town-2009-notice-senlin-fanghuo", "title",
      "关于转发《国家森林防火指挥部关于做好2009年元旦春节期间森林防火工作的紧急通知》"),
+    # the cover's closing sentence, signature and date run together (…贯彻执行。哈尔滨市人民政府2023年7月8日…)
+    ("harbin-2023-measures-tese-chanpin", "date", "2023-07-08"),
     # the signature date in a table cell (2018年6月28日 |)
     ("nangong-jiaotong-2018-reply-rd-46", "date", "2018-06-28"),
     # a reply's handling category after its title (…的答复函 B)
