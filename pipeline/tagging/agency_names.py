@@ -274,12 +274,16 @@ def _generic_core(s: str, q: int, kinds: tuple[str, ...] = ()) -> tuple[int, str
     if _cores_at(s, q) or (q and s[q - 1:q + 1] in agency_data().generic["level_words"]["words"]):
         return None
     longest = max(_long_suffixes().values(), default=MAX_FUNCTION_CHARS)
+    inside_ok = agency_data().generic["generic_suffixes"].get("level_inside_ok", ())
+    level_inside = False
     for k in range(q + 1, min(len(s), q + longest + 1)):
-        if not is_cjk(s[k - 1]) or s[k - 1] in stops or s[k - 1] in LEVEL_CHARS:
+        if not is_cjk(s[k - 1]) or s[k - 1] in stops or (s[k - 1] in LEVEL_CHARS and k - 1 == q):
             return None
+        level_inside = level_inside or s[k - 1] in LEVEL_CHARS     # 工业强市…领导小组
         for suf, not_after in _generic_suffixes_by_first().get(s[k], ()):
             e = k + len(suf)
             if s.startswith(suf, k) and not (e < len(s) and s[e] in not_after) \
+                    and (not level_inside or suf in inside_ok) \
                     and k - q <= _long_suffixes().get(suf, MAX_FUNCTION_CHARS) and _allowed(suf, s[q:k], kinds):
                 return e, s[q:e]
     return None

@@ -188,8 +188,11 @@ def _cells(section_text: str):
     """(offset, text) of every line of a measure and every cell of a table row (parted by | or white
     space), the item's own first cell left out: it is the task."""
     pos = 0
+    footer = tuple(_cues()["footer_fields"]["words"])
     for k, line in enumerate(section_text.split("\n")):
         start, pos = pos, pos + len(line) + 1
+        if k > 0 and line.strip().startswith(footer):
+            return                                     # 抄送: the copy recipients
         edges = [0] + [e for m in _CELL_EDGE.finditer(line) for e in (m.start(), m.end())] + [len(line)]
         for j, (a, b) in enumerate(zip(edges[::2], edges[1::2])):
             if (k == 0 and j == 0) or not line[a:b].strip():
@@ -276,7 +279,7 @@ def parse_responsible(section_text: str, jurisdiction: Jurisdiction) -> Responsi
         after_collective = False
         for item in _items(s, m.end(), stop, mentions):
             # 各镇人民政府、街道办事处: an unnamed unit right after a collective shares its 各
-            if item[2] is None and (_is_collective(item[1]) or after_collective):
+            if (item[2] is None and after_collective) or _is_collective(item[1]):
                 collectives.append((item[0], _name(item, section_text, c)))
                 after_collective = True
             elif item[2] is not None or len(item[1]) <= 20:

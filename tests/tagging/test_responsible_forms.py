@@ -58,3 +58,19 @@ def test_bodies_after_the_agent_marker_are_doers_listed_after_the_labelled_units
 def test_the_body_after_the_agent_marker_comes_first_when_no_unit_is_labelled():
     text = "(二)关于“严守耕地保护红线”的问题,由国土资源部会同农业部等部门负责落实。"
     assert _units(text, "国务院办公厅") == ["国土资源部", "农业部"]
+
+
+def test_collectives_holding_each_are_not_units():
+    r = parse_responsible("牵头单位:省编办、省财政厅等省直有关部门和各市人民政府。", infer_jurisdiction("", issuer="山西省人民政府"))
+    assert r.responsible == ["山西省机构编制委员会办公室", "山西省财政厅"]
+    assert r.collectives == ["等省直有关部门和各市人民政府"]
+
+
+def test_copy_recipients_after_an_item_are_not_its_units():
+    text = "三、奖励标准\n对评选出的先进镇政府给予10万元奖励。\n抄送:\n县委各部委,县人大常委会办公室,县政协办公室,县法院\n"
+    assert _units(text, "盘山县人民政府") == []
+
+
+def test_a_leading_group_whose_name_holds_a_level_word():
+    text = "第三条 奖励工作由天水市工业强市战略推进工作领导小组负责。"
+    assert _units(text, "天水市人民政府") == ["天水市工业强市战略推进工作领导小组"]
