@@ -33,6 +33,7 @@ def title_doc_type(line: str) -> tuple[str, int] | None:
     line = rx(data("doc_types")["title_site_suffix"]["pattern"]).sub("", line)
     line = rx(data("doc_types")["title_trailing_date"]["pattern"]).sub("", line)
     line = rx(data("doc_types")["title_trailing_category"]["pattern"]).sub("", line)
+    line = rx(data("doc_types")["title_trailing_number"]["pattern"]).sub("", line)
     if line.startswith(tuple(data("doc_types")["title_not_starts"]["words"])) and "，" in line.replace(",", "，"):
         return None                              # 为深入贯彻…, 全面落实…: a preamble sentence
     if line.startswith(tuple(data("doc_types")["title_not_field"]["words"])):
@@ -109,7 +110,7 @@ def number_after_title(line: str) -> re.Match | None:
             continue
         bracket = m.start("v") + opening.start()
         for k in range(bracket - 1, m.start("v") - 1, -1):     # the longest title before the number
-            before = line[:k].rstrip()
+            before = line[:k].rstrip().rstrip("【[（(").rstrip()     # …的答复【穗林业园林提[2013]63号】
             hit = title_doc_type(before)
             if hit and hit[1] == len(before) and (number := pattern("doc_number").match(line, k)):
                 return number

@@ -101,6 +101,9 @@ CASES += [
      "关于转发《国家森林防火指挥部关于做好2009年元旦春节期间森林防火工作的紧急通知》"),
     # the cover's closing sentence, signature and date run together (…贯彻执行。哈尔滨市人民政府2023年7月8日…)
     ("harbin-2023-measures-tese-chanpin", "date", "2023-07-08"),
+    # a doc number in brackets after the title on a site's title line
+    ("guangzhou-linyuan-2013-reply-rd-3017", "doc_number", "穗林业园林提[2013]63号"),
+    ("guangzhou-linyuan-2013-reply-rd-3017", "title", "广州市林业和园林局关于对广州市十四届人大三次会议闭会期间代表建议第3017号的答复"),
     # the signature date in a table cell (2018年6月28日 |)
     ("nangong-jiaotong-2018-reply-rd-46", "date", "2018-06-28"),
     # a reply's handling category after its title (…的答复函 B)

@@ -324,3 +324,14 @@ def test_a_top_body_written_bare_after_its_partner_shares_the_prefix(text, issue
 def test_a_city_departments_branch_in_the_district_takes_the_city_bureaus_name():
     assert agencies("区国土分局、区公安分局负责", "昆明市官渡区人民政府") == [
         ("区国土分局", "昆明市国土资源局官渡分局"), ("区公安分局", "昆明市公安局官渡分局")]
+
+
+@pytest.mark.parametrize("text, issuer, expected", [
+    # a county whose stem is also a common noun, before the full 人民政府
+    ("市政府决定,盘山县人民政府、大洼县人民政府为先进单位", "盘锦市人民政府",
+     [("市政府", "盘锦市人民政府"), ("盘山县人民政府", "盘山县人民政府"), ("大洼县人民政府", "大洼县人民政府")]),
+    # the traffic management bureau under a city's public security bureau
+    ("北京市公安局公安交通管理局决定", "北京市公安局", [("北京市公安局公安交通管理局", "北京市公安局公安交通管理局")]),
+])
+def test_counties_named_like_nouns_and_traffic_bureaus(text, issuer, expected):
+    assert agencies(text, issuer) == expected
