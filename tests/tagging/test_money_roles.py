@@ -238,3 +238,8 @@ def test_a_condition_read_past_a_currency_note_a_per_unit_and_an_inclusive_bound
 ])
 def test_a_condition_closed_by_a_headless_de_is_a_threshold(text, written):
     assert role_of(text, written) == "threshold"
+
+
+def test_spending_conditions_of_vouchers_are_thresholds_and_their_face_values_grants():
+    text = "共设置3种面额:15元、30元、45元。消费金额满  100元减  15元,满  200元减  30元。"
+    assert [r for *_, r in amounts(text)] == ["grant", "grant", "grant", "threshold", "grant", "threshold", "grant"]
