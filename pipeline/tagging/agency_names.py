@@ -44,11 +44,15 @@ def _lexicon_lengths() -> tuple[int, ...]:
 
 @cache
 def _place_names() -> dict[str, str]:
-    """Gazetteer names usable as a prefix -> 'province' or 'city'."""
+    """Gazetteer names usable as a prefix -> 'province', 'city' or 'county' (only the ethnic autonomous
+    counties and banners, 秀山土家族苗族自治县: too long for an unseen place stem, and unambiguous)."""
     d = agency_data()
     names = {n: "province" for n in d.province_by_name}
     for n in d.city_by_name:
         names.setdefault(n, "city")
+    for n in d.county_city:
+        if "族" in n and n.endswith(("自治县", "自治旗")):
+            names.setdefault(n, "county")
     return names
 
 

@@ -335,3 +335,15 @@ def test_a_city_departments_branch_in_the_district_takes_the_city_bureaus_name()
 ])
 def test_counties_named_like_nouns_and_traffic_bureaus(text, issuer, expected):
     assert agencies(text, issuer) == expected
+
+
+@pytest.mark.parametrize("text, issuer, expected", [
+    # former ministries and commissions under their names of the time
+    ("根据文化部文化产业专家委员会评审意见,经商财政部研究", "文化部办公厅", [("文化部", "文化部"), ("财政部", "财政部")]),
+    ("由国家计委和水电部代管", "国务院办公厅", [("国家计委", "国家计划委员会"), ("水电部", "水利电力部")]),
+    # an ethnic autonomous county written in full
+    ("秀山土家族苗族自治县交通运输委员会", "重庆市交通局",
+     [("秀山土家族苗族自治县交通运输委员会", "秀山土家族苗族自治县交通运输委员会")]),
+])
+def test_former_ministries_and_autonomous_counties(text, issuer, expected):
+    assert agencies(text, issuer) == expected
