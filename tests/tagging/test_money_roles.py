@@ -243,3 +243,7 @@ def test_a_condition_closed_by_a_headless_de_is_a_threshold(text, written):
 def test_spending_conditions_of_vouchers_are_thresholds_and_their_face_values_grants():
     text = "共设置3种面额:15元、30元、45元。消费金额满  100元减  15元,满  200元减  30元。"
     assert [r for *_, r in amounts(text)] == ["grant", "grant", "grant", "threshold", "grant", "threshold", "grant"]
+
+
+def test_a_floor_written_greater_than_is_a_condition():
+    assert role_of("第三类采矿业参考标准:资产总额要大于1200亿元,营业收入大于800亿元。", "1200亿元") == "threshold"
