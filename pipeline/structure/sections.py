@@ -18,6 +18,7 @@ from .layout import Reader, TextLine
 from .lexicon import data, rx
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
+PUNCT_ANY = re.compile(r"[。，,；;：:、！？!?]")
 _COLON = re.compile(r"[：:]")
 _BRACKET_HEADING = re.compile(r"[【\[〔]\s*([^【】\[\]〔〕。，,]{2,20}?)\s*[】\]〕]")   # an article's own heading
 MAX_COLON_HEADING = 30          # a colon this early ends a heading (指导思想：…); later ones are prose
@@ -35,6 +36,7 @@ class Heading:
     series: int = 0         # index of the numbering style in outline.json
     loose: bool = False     # matched only by a continuation pattern (11.121…)
     table: bool = False     # a table row's 序号: its title is its first cell
+    cell: tuple[int, int] | None = None   # a row copied cell by cell: (title cell after the id, cells per row)
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,38 @@ def _table_row(line: str) -> tuple[int, Heading] | None:
     return None
 
 
+def vertical_header(lines: list[TextLine], k: int) -> tuple[int, tuple[int, int]] | None:
+    """(index of the last header cell, (title cell's offset after the id, cells after the id)) where a
+    table copied cell by cell starts its header at lines[k] (序号 / 重点任务 / 改革措施 / 牵头单位 / 责任单位)."""
+    spec = data("outline")["table_rows"]["vertical"]
+    cells = []
+    for ln in lines[k:k + 12]:
+        if len(ln.text) > spec["max_cell_chars"] or PUNCT_ANY.search(ln.text) \
+                or rx(spec["row_id"]).match(ln.text):
+            break                                  # a row's id (A01) ends the header
+        cells.append(ln.text)
+    ids = [i for i, c in enumerate(cells) if c in spec["id_columns"]]
+    if len(cells) < spec["min_cells"] or not ids:
+        return None
+    after = cells[ids[0] + 1:]
+    for word in spec["title_columns"]:
+        hit = next((i for i, c in enumerate(after) if word in c), None)
+        if hit is not None:
+            return k + len(cells) - 1, (hit, len(after))
+    return None
+
+
+def _vertical_row(line: str, cell: tuple[int, int]) -> Heading | None:
+    """A row of a table copied cell by cell, opened by its id alone on a line (1, A01)."""
+    m = rx(data("outline")["table_rows"]["vertical"]["row_id"]).match(line)
+    if not m or int(m.group("num")) == 0:
+        return None
+    series = len(data("outline")["styles"]) + len(data("outline")["ordinal_styles"]) + 1 \
+        + (ord(m.group("letter")) - 64 if m.group("letter") else 0)
+    return Heading(data("outline")["table_rows"]["rank"], int(m.group("num")), line, len(line), series,
+                   table=True, cell=cell)
+
+
 def _candidates(lines: list[TextLine], first: int, last: int, skip: frozenset[int],
                 ordinals: bool = False) -> list[_Candidate]:
     """Every label at a line start (strict or continuation) and after a sentence end inside a line;
@@ -143,11 +177,21 @@ def _candidates(lines: list[TextLine], first: int, last: int, skip: frozenset[in
     inline = rx("[" + re.escape(data("outline")["inline_after"]) + r"]\s*")
     out = []
     table = any(is_table_header(ln.text) for ln in lines[:first])
+    vertical, header_end = None, -1                # (title cell offset) of a table copied cell by cell
     for ln in lines[first:last + 1]:
-        if ln.index in skip:
+        if ln.index in skip or ln.index <= header_end:
             continue
         if is_table_header(ln.text):
             table = True
+            continue
+        head = vertical_header(lines, ln.index) if vertical is None else None
+        if head:
+            header_end, vertical = head
+            continue
+        if vertical is not None:                   # inside such a table only its row ids open items
+            row = _vertical_row(ln.text, vertical)
+            if row:
+                out.append(_Candidate(ln, 0, row, False))
             continue
         h = match_heading(ln.text) or _match(ln.text, loose=True) or (_ordinal(ln.text) if ordinals else None)
         row = _table_row(ln.text) if table and not h else None
@@ -228,6 +272,14 @@ def find_sections(reader: Reader, lines: list[TextLine], first: int, last: int,
                 break
         if end <= start:                          # the closing formula stands on this line
             end = ln.start + len(ln.text)
+        label_len, head_start = len(h.label), start
+        if h.cell is not None:                    # a row copied cell by cell: its title is a later line
+            stop = found[i + 1][0].line.index if i + 1 < len(found) else last + 1
+            cells = [x for x in lines[ln.index + 1:stop] if x.index not in skip]
+            if cells:                             # a merged group cell (重点任务) is written in its first row only
+                at, width = h.cell
+                ln = cells[max(0, min(at - max(0, width - len(cells)), len(cells) - 1))]
+                c, h, head_start = _Candidate(ln, 0, h, False), Heading(h.level, h.number, "", 0, h.series), ln.start
         rest = ln.text[c.pos + h.label_end:]
         nxt = next((o for o, _, _ in found[i + 1:i + 2] if o.line is ln), None)
         if nxt is not None:                       # the next item stands on this line
@@ -242,17 +294,17 @@ def find_sections(reader: Reader, lines: list[TextLine], first: int, last: int,
         if h.table:                                   # a row's title is its first cell
             cell = rx(data("outline")["table_rows"]["cell_end"]).search(rest, pad)
             cut = cell.start() - pad if cell else None
-            t0 = start + h.label_end + pad
+            t0 = head_start + h.label_end + pad
             gap = reader.first_gap(t0, t0 + (cut if cut is not None else length))
             cut = gap - t0 if gap is not None else cut
             if cut is not None and cut < length:
                 title, length = rest[pad:pad + cut], cut
         title = strip_lead_unit(title)
-        t_start = start + h.label_end + pad
+        t_start = head_start + h.label_end + pad
         t_end = t_start + length
         s, e = reader.span(start, _trim_end(reader, start, end))
         ts, te = reader.span(t_start, t_end)
-        label_s, label_e = reader.span(start, start + len(h.label))
+        label_s, label_e = reader.span(start, start + label_len)
         sections.append(Section(
             label=reader.text[label_s:label_e], level=depth,
             title=reader.value(t_start, t_start + len(title)) if title else "",

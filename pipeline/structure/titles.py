@@ -9,7 +9,7 @@ from .chrome import has_site_cue, strip_leading_chrome
 from .dates import is_date_line
 from .layout import TextLine
 from .lexicon import data, pattern, rx, words
-from .sections import match_heading
+from .sections import match_heading, vertical_header
 
 PUNCT = re.compile(r"[，,。：:；;、《》“”\"（）()！？!?\-–—_|｜]")
 PARENS_END = re.compile(r"[（(]([^（）()]{1,16})[）)]$")
@@ -187,6 +187,8 @@ def _title_blocks(lines: list[TextLine], body: list[int], limit: int, chrome: fr
             if nxt_i >= limit or not pending or pending[-1] in "。：:；;，," \
                     or any(k in chrome for k in range(pending_last.index + 1, nxt_i)):
                 break                              # a site line (发布时间…) parts a site header from the title
+            if vertical_header(lines, nxt_i):
+                break                              # 序号 / 重点任务 / …: a table's header cells, not the title's tail
             open_book = pending.count("《") > pending.count("》")
             if len(nxt.text) > (40 if open_book else 20) or doc_number_at(nxt.text) or announcement_number(nxt.text):
                 break

@@ -372,3 +372,15 @@ def test_a_purpose_article_cut_before_its_closing_words_is_no_measure():
             "第二条 对新认定的专精特新企业,给予一次性奖励50万元。\n")
     st = parse_structure(text)
     assert [m.label for m in select_measures(st, text)] == ["第二条"]
+
+
+def test_rows_of_a_table_copied_cell_by_cell_take_the_measure_column_as_title():
+    cells = ["市政务服务办关于印发天津市2021年优化营商环境责任清单的通知", "各区人民政府,市政府各委、办、局:",
+             "现将《天津市2021年优化营商环境责任清单》印发给你们,请认真贯彻执行。", "2020年12月31日",
+             "天津市2021年优化营商环境责任清单", "序号", "重点任务", "改革措施", "牵头单位", "责任单位",
+             "1", "1.优化企业开办服务", "推进企业开办、变更、注销等登记事项“一网通办”。", "市市场监管委", "市税务局、市人社局",
+             "2", "有序推进企业登记系统与政务APP事项对接。", "市政务服务办", "市市场监管委"]
+    text = "\n\n".join(cells) + "\n"               # as the web copy prints it (tianjin-2020), a cell a paragraph
+    st = parse_structure(text)
+    assert [(m.label, m.title) for m in select_measures(st, text)] == [
+        ("1", "推进企业开办、变更、注销等登记事项“一网通办”"), ("2", "有序推进企业登记系统与政务APP事项对接")]
