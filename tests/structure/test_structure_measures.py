@@ -384,3 +384,10 @@ def test_rows_of_a_table_copied_cell_by_cell_take_the_measure_column_as_title():
     st = parse_structure(text)
     assert [(m.label, m.title) for m in select_measures(st, text)] == [
         ("1", "推进企业开办、变更、注销等登记事项“一网通办”"), ("2", "有序推进企业登记系统与政务APP事项对接")]
+
+
+def test_a_framework_word_run_into_its_text_and_a_principles_article_are_no_measures():
+    text = ("新农村建设以奖代补实施方案\n一、指导思想以科学发展观为指导,全面推进新农村建设。\n"
+            "二、奖补标准\n(一)对硬化道路的村给予每平方米20元奖补。\n(二)对美化墙体的村给予每户300元奖补。\n")
+    st = parse_structure(text)
+    assert [m.label for m in select_measures(st, text)] == ["(一)", "(二)"]
