@@ -11,8 +11,8 @@ from .lexicon import data, date_pattern, pattern, rx
 from .sections import match_heading
 from .sitemeta import site_fields
 from .chrome import has_site_cue
-from .titles import (PARENS_END, PUNCT, announcement_number, doc_number_at, is_unit_line, number_after_title,
-                     title_block, title_doc_type)
+from .titles import (PARENS_END, PUNCT, announcement_number, doc_number_at, is_unit_line, issues_document,
+                     number_after_title, title_block, title_doc_type)
 
 _JUNK_END = re.compile(r"[?？|｜\s]+$")
 BULLETS = "•·●○■□◆◇▲△►▶★☆- \u3000"
@@ -339,20 +339,9 @@ def _read_site_fields(reader: Reader, lines, first, limit, head: Header) -> str 
         fields = site_fields(ln.text[label.label_end:] if label else ln.text)
         if label:
             ln = TextLine(ln.index, ln.start + label.label_end, ln.end, ln.text[label.label_end:])
-        if "title" in fields and meta.title is None:
+        if "title" in fields:
             s, e = fields["title"]
-            value = ln.text[s:e]
-            number = doc_number_at(value)
-            if number:
-                if meta.doc_number is None:
-                    meta.doc_number = reader.value(ln.start + s + number.start("v"), ln.start + s + number.end("v"))
-                s += len(value) - len(value[number.end():].lstrip(" —–-－:：|"))
-                value = ln.text[s:e]
-            hit = title_doc_type(value)
-            if hit:
-                meta.title, meta.doc_type = reader.value(ln.start + s, ln.start + s + hit[1]), meta.doc_type or hit[0]
-                head.title_span = (ln.start + s, ln.start + s + hit[1])
-                head.title_lines = (ln.index, ln.index)
+            _site_title(reader, ln, s, s + len(ln.text[s:e].rstrip(" |｜")), head)   # 名称: | …的通知 |
         if "doc_number" in fields and meta.doc_number is None:
             s, e = fields["doc_number"]
             d = pattern("doc_number").search(ln.text, s, e) or pattern("doc_number_field").match(ln.text[:e].rstrip(), s)
@@ -367,6 +356,28 @@ def _read_site_fields(reader: Reader, lines, first, limit, head: Header) -> str 
                 if is_unit_line(ln.text[s:e]):
                     issuer, from_source = reader.value(ln.start + s, ln.start + e), key == "source"
     return issuer
+
+
+def _site_title(reader: Reader, ln: TextLine, s: int, e: int, head: Header) -> None:
+    """The title in a site's metadata block, where the letter shows none or shows only the attached
+    document's (名称: 市人民政府办公室关于印发X的通知 over the page's X); a doc number before it is read too."""
+    meta = head.meta
+    value = ln.text[s:e]
+    if meta.title is not None and not issues_document(value, meta.title):
+        return
+    number = doc_number_at(value)
+    if number:
+        if meta.doc_number is None:
+            meta.doc_number = reader.value(ln.start + s + number.start("v"), ln.start + s + number.end("v"))
+        s += len(value) - len(value[number.end():].lstrip(" —–-－:：|"))
+        value = ln.text[s:e]
+    hit = title_doc_type(value)
+    if hit:
+        attached = meta.title is not None
+        meta.title = reader.value(ln.start + s, ln.start + s + hit[1])
+        meta.doc_type = hit[0] if attached else meta.doc_type or hit[0]
+        head.title_span = (ln.start + s, ln.start + s + hit[1])
+        head.title_lines = (ln.index, ln.index)
 
 
 def _read_category(lines, first, limit, meta: Meta) -> None:

@@ -104,6 +104,9 @@ CASES += [
     # a doc number in brackets after the title on a site's title line
     ("guangzhou-linyuan-2013-reply-rd-3017", "doc_number", "穗林业园林提[2013]63号"),
     ("guangzhou-linyuan-2013-reply-rd-3017", "title", "广州市林业和园林局关于对广州市十四届人大三次会议闭会期间代表建议第3017号的答复"),
+    # a site table's 名称 cell gives the issuing notice's title over the attached document's heading
+    ("liupanshui-2022-measures-xinjijian-xingdong", "title",
+     "市人民政府办公室关于印发六盘水市新型基础设施建设三年行动方案(2022—2024年)的通知"),
     # the signature date in a table cell (2018年6月28日 |)
     ("nangong-jiaotong-2018-reply-rd-46", "date", "2018-06-28"),
     # a reply's handling category after its title (…的答复函 B)
