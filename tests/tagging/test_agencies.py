@@ -298,3 +298,8 @@ def test_town_bodies_in_a_towns_own_letter_and_nowhere_else():
     assert agencies(text, "东莞市石龙镇人民政府") == [("镇政府", "东莞市石龙镇人民政府"),
                                                 ("镇经济发展局", "东莞市石龙镇经济发展局")]
     assert agencies("各镇政府要加强领导,镇政府负责组织实施。", "盘山县人民政府") == []
+
+
+@pytest.mark.parametrize("text", ["推动更多事项市域通办、省内通办", "力争安义开好局", "加强居民小区管理"])
+def test_phrases_that_only_end_like_a_body_are_no_agency(text):
+    assert agencies(text, "安义县人民政府") == []
