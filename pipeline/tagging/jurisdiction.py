@@ -98,6 +98,8 @@ def _phrase_before_level(place: str) -> bool:
     """True where an unseen place's stem is a phrase (不再担任|县, 认真落实|市): a county stem must read
     as a name; a city stem only must not hold a verb or adverb (an unknown city keeps its name)."""
     stem = place[:-1]
+    if "族" in place and place.endswith(("自治县", "自治旗")):
+        return False                   # 岫岩满族自治县: an ethnic autonomous county is a name
     if place.endswith("市"):
         return holds_phrase_word(stem)
     return not is_place_stem(stem)

@@ -145,3 +145,8 @@ def test_a_towns_own_letter_has_its_town(issuer, title, town, full):
 def test_an_unsigned_text_that_speaks_as_a_zone_is_the_zones():
     text = "为贯彻落实一揽子增量政策,推动长春新区经济持续向好发展,结合新区实际,制定如下措施。\n(责任部门:科技局、财政局)"
     assert infer_jurisdiction(text, None, None, None).level == "zone"
+
+
+def test_an_ethnic_autonomous_county_issuer_gives_its_county():
+    j = infer_jurisdiction("", "岫岩满族自治县住房和城乡建设局", None, None)
+    assert j.county == "岫岩满族自治县"
