@@ -265,3 +265,8 @@ def test_ranges_magnitudes_and_currencies_the_issue_lists(text, expected):
 def test_a_band_written_with_two_bounds_is_one_threshold(text, written, amount_max):
     [band] = [e for e in tag_money(text) if e.label == "MONEY" and e.text == written]
     assert (band.attrs["amount_max"], band.attrs["role"], band.attrs["approx"]) == (amount_max, "threshold", False)
+
+
+def test_a_range_whose_low_edge_carries_an_inclusive_note_is_one_amount():
+    assert amounts("当年完成固定资产投资 25 亿元(含)-30 亿元的项目投资主体,按照实际完成投资额的 0.18‰进行奖补") == [
+        (2500000000, 3000000000, "CNY", "threshold")]
