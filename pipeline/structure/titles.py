@@ -43,6 +43,9 @@ def title_doc_type(line: str) -> tuple[str, int] | None:
     issuing = data("doc_types")["issuing_title_without_type"]
     if rx(issuing["pattern"]).match(line):
         return issuing["doc_type"], len(line)
+    tail = rx(data("doc_types")["title_proposal_tail"]["pattern"]).search(line)
+    if tail and tail.start() > 0 and (hit := title_doc_type(line[:tail.start()])) and hit[1] == tail.start():
+        return hit[0], len(line)                 # …的答复(关于…的建议): the proposal's title is part of it
     kept = len(line)
     qualifier = rx(data("doc_types")["title_qualifiers"]["pattern"])
     core = line

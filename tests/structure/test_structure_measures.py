@@ -391,3 +391,10 @@ def test_a_framework_word_run_into_its_text_and_a_principles_article_are_no_meas
             "二、奖补标准\n(一)对硬化道路的村给予每平方米20元奖补。\n(二)对美化墙体的村给予每户300元奖补。\n")
     st = parse_structure(text)
     assert [m.label for m in select_measures(st, text)] == ["(一)", "(二)"]
+
+
+def test_an_article_saying_who_may_enjoy_the_policy_is_its_scope_not_a_measure():
+    text = ("砚山县招商引资优惠政策(试行)\n第一条 凡到我县投资新办企业且符合国家产业政策的,均可享受本优惠政策。\n"
+            "第二条 对固定资产投资500万元以上的项目,给予一次性奖励10万元。\n")
+    st = parse_structure(text)
+    assert [m.label for m in select_measures(st, text)] == ["第二条"]

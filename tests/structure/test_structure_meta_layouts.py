@@ -107,6 +107,9 @@ CASES += [
     # a site table's 名称 cell gives the issuing notice's title over the attached document's heading
     ("liupanshui-2022-measures-xinjijian-xingdong", "title",
      "市人民政府办公室关于印发六盘水市新型基础设施建设三年行动方案(2022—2024年)的通知"),
+    # a reply's title followed by the proposal's own title in parentheses
+    ("taierzhuang-zrzy-2024-reply-cppcc-033", "title",
+     "台儿庄区自然资源局关于对区政协十届三次会议第033号提案的答复(关于疏通秀水河东岸台儿庄公路局西侧至御景华庭桥道路的建议)"),
     # the signature date in a table cell (2018年6月28日 |)
     ("nangong-jiaotong-2018-reply-rd-46", "date", "2018-06-28"),
     # a reply's handling category after its title (…的答复函 B)

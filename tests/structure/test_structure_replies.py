@@ -340,3 +340,7 @@ def test_an_empty_form_field_read_as_a_recipient_is_no_proposer():
             "一、已投入资金完善竹下路。\n青川县交通运输局\n2022年7月17日\n")
     st = parse_structure(text)
     assert "会办单位" not in parse_reply(text, st).proposal.proposers
+
+
+def test_a_greeting_after_the_proposers_title_is_not_part_of_the_name():
+    assert proposers_of(["于广海委员您好"]) == ["于广海"]
