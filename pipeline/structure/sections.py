@@ -71,8 +71,10 @@ def _ordinal(line: str) -> Heading | None:
 
 
 def _number(num: str) -> int | None:
-    circled = data("outline")["circled_digits"]
-    return circled.index(num) + 1 if num in circled else cn_int(num)
+    for chars in ("circled_digits", "paren_digits", "stop_digits"):     # ① ⑴ ⒈: one character each
+        if num in data("outline")[chars]:
+            return data("outline")[chars].index(num) + 1
+    return cn_int(num)
 
 
 def _match(line: str, loose: bool) -> Heading | None:

@@ -398,3 +398,11 @@ def test_an_article_saying_who_may_enjoy_the_policy_is_its_scope_not_a_measure()
             "第二条 对固定资产投资500万元以上的项目,给予一次性奖励10万元。\n")
     st = parse_structure(text)
     assert [m.label for m in select_measures(st, text)] == ["第二条"]
+
+
+@pytest.mark.parametrize("labels", [("⑴", "⑵"), ("⒈", "⒉")])
+def test_numbers_written_as_one_character_are_outline_labels(labels):
+    text = (f"关于加快发展的若干措施\n{labels[0]}对新认定的企业给予奖励10万元。(牵头单位:市工信局)\n"
+            f"{labels[1]}对新上市的企业给予奖励100万元。(牵头单位:市金融局)\n")
+    st = parse_structure(text)
+    assert [m.label for m in select_measures(st, text)] == list(labels)
