@@ -344,3 +344,10 @@ def test_an_empty_form_field_read_as_a_recipient_is_no_proposer():
 
 def test_a_greeting_after_the_proposers_title_is_not_part_of_the_name():
     assert proposers_of(["于广海委员您好"]) == ["于广海"]
+
+
+def test_a_form_field_for_the_units_head_is_no_proposer():
+    text = ("关于县八届人大二次会议第72号建议的答复\n单位负责人:\n高松代表:\n"
+            "您提出的《关于老旧小区改造的建议》收悉,现答复如下:\n一、已列入改造计划。\n清原县住房和城乡建设局\n2023年7月1日\n")
+    st = parse_structure(text)
+    assert "单位负责人" not in parse_reply(text, st).proposal.proposers

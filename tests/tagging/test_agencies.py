@@ -303,3 +303,8 @@ def test_town_bodies_in_a_towns_own_letter_and_nowhere_else():
 @pytest.mark.parametrize("text", ["推动更多事项市域通办、省内通办", "力争安义开好局", "加强居民小区管理"])
 def test_phrases_that_only_end_like_a_body_are_no_agency(text):
     assert agencies(text, "安义县人民政府") == []
+
+
+def test_a_you_are_here_line_is_navigation_even_without_separators():
+    text = "您现在的位置: 首页沧州市人民政府办公室信息公开详细页面\n关于县政协第27号提案的答复\n"
+    assert "首页沧州市人民政府办公室" not in [t for t, _ in agencies(text, "沧县教育局")]
