@@ -34,9 +34,12 @@ class Compact:
     orig: list[int]                    # orig[i]: offset in the original of compact character i
     breaks: frozenset[int] = frozenset()   # compact positions where a dropped line break stood before
     gaps: frozenset[int] = frozenset()     # compact positions where any dropped white space stood before
+    readings: dict[int, int] | None = None  # original start -> end of each romanised reading the view dropped
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        return self.orig[start], self.orig[end - 1] + 1
+        """The original span; a reading injected after its last character stays with it (高新區(qū))."""
+        stop = self.orig[end - 1] + 1
+        return self.orig[start], (self.readings or {}).get(stop, stop)
 
 
 def compact_view(text: str) -> Compact:
@@ -58,7 +61,7 @@ def compact_view(text: str) -> Compact:
     orig.extend(view.orig[last:len(s)])
     gaps.update(i for i in range(1, len(orig)) if orig[i] - orig[i - 1] > 1
                 and text[orig[i - 1] + 1:orig[i]].isspace())        # white space the view dropped
-    return Compact("".join(parts), orig, frozenset(breaks), frozenset(gaps))
+    return Compact("".join(parts), orig, frozenset(breaks), frozenset(gaps), view.readings)
 
 
 @dataclass

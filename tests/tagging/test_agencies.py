@@ -308,3 +308,8 @@ def test_phrases_that_only_end_like_a_body_are_no_agency(text):
 def test_a_you_are_here_line_is_navigation_even_without_separators():
     text = "您现在的位置: 首页沧州市人民政府办公室信息公开详细页面\n关于县政协第27号提案的答复\n"
     assert "首页沧州市人民政府办公室" not in [t for t, _ in agencies(text, "沧县教育局")]
+
+
+def test_a_romanised_reading_after_a_name_stays_with_it():
+    assert [t for t, _ in agencies("昆山開(kāi)發(fā)區(qū)、昆山高新區(qū)管委會", "昆山市人民政府")] == [
+        "昆山開(kāi)發(fā)區(qū)", "昆山高新區(qū)管委會"]
