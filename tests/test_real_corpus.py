@@ -57,7 +57,7 @@ def test_dev_split_role_and_meta_floors():
 
 
 # Measured on the frozen test split, never tuned against; floors below the figure measured.
-TEST_FLOORS = {"money": 0.90, "cap": 0.95, "agency": 0.86, "measure": 0.78, "responsible": 0.90}
+TEST_FLOORS = {"money": 0.90, "cap": 0.95, "agency": 0.88, "measure": 0.80, "responsible": 0.90}
 
 
 @pytest.mark.parametrize("field", sorted(TEST_FLOORS))
@@ -67,8 +67,8 @@ def test_frozen_test_split_f1_floors(field):
 
 def test_frozen_test_split_role_and_meta_floors():
     f = _figures("test")
-    assert f["money_role_accuracy"] >= 0.75
-    assert all(v >= 0.70 for v in f["meta_accuracy"].values()), f["meta_accuracy"]
+    assert f["money_role_accuracy"] >= 0.78
+    assert all(v >= 0.75 for v in f["meta_accuracy"].values()), f["meta_accuracy"]
 
 
 def test_coverage_of_what_real_documents_plainly_state():
