@@ -17,7 +17,8 @@ from .measures import measure_truncated, select_measures
 from .meta import is_dated_signature, read_header
 from .titles import is_unit_line
 from .replies import Mention, ReplyParts, parse_reply
-from .sections import find_sections, match_heading, names_unit_column
+from .sections import find_sections, match_heading
+from .tables import names_unit_column
 
 __all__ = ["parse_structure", "select_measures", "measure_truncated", "parse_reply", "ReplyParts",
            "Mention"]

@@ -16,9 +16,9 @@ from ..numerals import cn_int
 from ..types import Section
 from .layout import Reader, TextLine
 from .lexicon import data, rx
+from .tables import is_table_header, vertical_header
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
-PUNCT_ANY = re.compile(r"[。，,；;：:、！？!?]")
 _COLON = re.compile(r"[：:]")
 _BRACKET_HEADING = re.compile(r"[【\[〔]\s*([^【】\[\]〔〕。，,]{2,20}?)\s*[】\]〕]")   # an article's own heading
 MAX_COLON_HEADING = 30          # a colon this early ends a heading (指导思想：…); later ones are prose
@@ -112,20 +112,6 @@ def strip_lead_unit(title: str) -> str:
     return rx(data("measures")["lead_unit_cues"]["pattern"]).sub("", title).strip()
 
 
-def is_table_header(line: str) -> bool:
-    """A task or policy table's header copied as text: 序号 and enough column names (任务, 责任单位)."""
-    spec = data("outline")["table_rows"]
-    if not any(w in line for w in spec["header_words"]) or "。" in line:
-        return False
-    found = [w for w in spec["column_words"] if w in line]
-    return len({w for w in found if not any(w != o and w in o for o in found)}) >= spec["min_columns"]
-
-
-def names_unit_column(line: str) -> bool:
-    """A table header with a column of responsible units (责任单位, 实施部门): the table assigns tasks."""
-    return is_table_header(line) and any(w in line for w in data("outline")["table_rows"]["unit_columns"])
-
-
 def _table_row(line: str) -> tuple[int, Heading] | None:
     """(offset, label) of a table row's 序号: at the line start (1 | 推动… | 县卫健委 |) or after a
     group cell (财政资金支持(共48项) 1 建立复工复产帮扶机制 …)."""
@@ -137,27 +123,6 @@ def _table_row(line: str) -> tuple[int, Heading] | None:
             series = len(data("outline")["styles"]) + len(data("outline")["ordinal_styles"])
             return pos, Heading(spec["rank"], int(m.group("num")), m.group("label"), m.end() - pos, series,
                                 table=True)
-    return None
-
-
-def vertical_header(lines: list[TextLine], k: int) -> tuple[int, tuple[int, int]] | None:
-    """(index of the last header cell, (title cell's offset after the id, cells after the id)) where a
-    table copied cell by cell starts its header at lines[k] (序号 / 重点任务 / 改革措施 / 牵头单位 / 责任单位)."""
-    spec = data("outline")["table_rows"]["vertical"]
-    cells = []
-    for ln in lines[k:k + 12]:
-        if len(ln.text) > spec["max_cell_chars"] or PUNCT_ANY.search(ln.text) \
-                or rx(spec["row_id"]).match(ln.text):
-            break                                  # a row's id (A01) ends the header
-        cells.append(ln.text)
-    ids = [i for i, c in enumerate(cells) if c in spec["id_columns"]]
-    if len(cells) < spec["min_cells"] or not ids:
-        return None
-    after = cells[ids[0] + 1:]
-    for word in spec["title_columns"]:
-        hit = next((i for i, c in enumerate(after) if word in c), None)
-        if hit is not None:
-            return k + len(cells) - 1, (hit, len(after))
     return None
 
 

@@ -9,7 +9,8 @@ from .chrome import has_site_cue, strip_leading_chrome
 from .dates import is_date_line
 from .layout import TextLine
 from .lexicon import data, pattern, rx, words
-from .sections import match_heading, vertical_header
+from .sections import match_heading
+from .tables import vertical_header
 
 PUNCT = re.compile(r"[，,。：:；;、《》“”\"（）()！？!?\-–—_|｜]")
 PARENS_END = re.compile(r"[（(]([^（）()]{1,16})[）)]$")
