@@ -95,7 +95,8 @@ def _read_doc_number(reader: Reader, lines, body, limit, head: Header) -> None:
         if i >= limit:
             break
         ln = lines[i]
-        m = doc_number_at(ln.text) or pattern("doc_number_field").fullmatch(ln.text.strip())   # 工信厅规函[2018]56
+        m = doc_number_at(ln.text) or pattern("doc_number_field").fullmatch(ln.text.strip()) \
+            or pattern("doc_number_damaged").match(ln.text)         # 工信厅规函[2018]56, 大府办函〔201697
         if m:
             lead = len(ln.text) - len(ln.text.lstrip("（(["))
             head.meta.doc_number = reader.value(ln.start + lead + m.start("v"), ln.start + lead + m.end("v"))
@@ -103,7 +104,7 @@ def _read_doc_number(reader: Reader, lines, body, limit, head: Header) -> None:
             return
         if i > title_line and ("。" in ln.text or (ln.text.endswith(("：", ":")) and not has_site_cue(ln.text))):
             break
-    for ln in lines[body[0] if body else 0:limit]:     # 关于…的通知 财农〔2020〕10号 2020年3月24日 (a site line)
+    for ln in (lines[i] for i in body if i < limit):     # 关于…的通知 财农〔2020〕10号 2020年3月24日 (a site line)
         number = number_after_title(ln.text.split("。")[0])    # …政策清单 内政发〔2023〕3 号 为全面贯彻…。
         if "。" in ln.text and not number:
             break

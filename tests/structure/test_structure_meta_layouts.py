@@ -101,6 +101,10 @@ CASES += [
      "关于转发《国家森林防火指挥部关于做好2009年元旦春节期间森林防火工作的紧急通知》"),
     # the cover's closing sentence, signature and date run together (…贯彻执行。哈尔滨市人民政府2023年7月8日…)
     ("harbin-2023-measures-tese-chanpin", "date", "2023-07-08"),
+    # a doc number whose 〕 and 号 were lost, alone on its line
+    ("daying-bangongshi-2016-reply-cppcc-38", "doc_number", "大府办函〔201697"),
+    # a document-sharing site's tips (1、…下载后…) are no numbered heading ending the header
+    ("harbin-2023-measures-tese-chanpin", "doc_number", "哈政规(2023)13号"),
     # a doc number in brackets after the title on a site's title line
     ("guangzhou-linyuan-2013-reply-rd-3017", "doc_number", "穗林业园林提[2013]63号"),
     ("guangzhou-linyuan-2013-reply-rd-3017", "title", "广州市林业和园林局关于对广州市十四届人大三次会议闭会期间代表建议第3017号的答复"),
