@@ -213,12 +213,14 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
                 if meta.issuer is None:
                     meta.issuer = reader.value(lines[i].start + m.start("unit"), lines[i].start + m.end("unit"))
                 break
-    if meta.date is None:
-        for i in body[:12]:
-            m = pattern("gazette_date").match(lines[i].text)
-            if m:
-                meta.date = parse_date(m.group("date"))
-                break
+    for i in body[:12]:                        # (2003年3月19日 沪府办发[2003]4号) under the title: gazette style
+        m = pattern("gazette_date").match(lines[i].text)
+        if m:
+            meta.date = meta.date or parse_date(m.group("date"))
+            g = "n1" if m.group("n1") else "n2" if m.group("n2") else None
+            if g and meta.doc_number is None:
+                meta.doc_number = reader.value(lines[i].start + m.start(g), lines[i].start + m.end(g))
+            break
 
 
 def _issuer_from_title(reader: Reader, lines, body, head: Header) -> None:

@@ -101,6 +101,8 @@ CASES += [
      "关于转发《国家森林防火指挥部关于做好2009年元旦春节期间森林防火工作的紧急通知》"),
     # the cover's closing sentence, signature and date run together (…贯彻执行。哈尔滨市人民政府2023年7月8日…)
     ("harbin-2023-measures-tese-chanpin", "date", "2023-07-08"),
+    # gazette style: (date doc number) under the title
+    ("shanghai-2003-measures-shishi", "doc_number", "沪府办发[2003]4号"),
     # a doc number whose 〕 and 号 were lost, alone on its line
     ("daying-bangongshi-2016-reply-cppcc-38", "doc_number", "大府办函〔201697"),
     # a document-sharing site's tips (1、…下载后…) are no numbered heading ending the header
