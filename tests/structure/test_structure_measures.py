@@ -406,3 +406,11 @@ def test_numbers_written_as_one_character_are_outline_labels(labels):
             f"{labels[1]}对新上市的企业给予奖励100万元。(牵头单位:市金融局)\n")
     st = parse_structure(text)
     assert [m.label for m in select_measures(st, text)] == list(labels)
+
+
+def test_definition_and_scope_articles_naming_their_text_in_brackets_are_no_measures():
+    text = ("木垒县农村饮水安全工程管理办法\n第二条 本《办法》所称农村饮水安全工程是指各类供水设施。\n"
+            "第三条 本《办法》适应于木垒县行政区内的农村饮水安全工程。\n"
+            "第四条 县水利局负责全县农村饮水安全工程的监督管理。\n")
+    st = parse_structure(text)
+    assert [m.label for m in select_measures(st, text)] == ["第四条"]
