@@ -247,3 +247,9 @@ def test_spending_conditions_of_vouchers_are_thresholds_and_their_face_values_gr
 
 def test_a_floor_written_greater_than_is_a_condition():
     assert role_of("第三类采矿业参考标准:资产总额要大于1200亿元,营业收入大于800亿元。", "1200亿元") == "threshold"
+
+
+def test_amounts_a_fee_standard_sets_are_charges_not_goals():
+    text = ("经镇党政办公会议研究决定,对街道门市、住户2022年度卫生费缴费标准进行调整如下:\n"
+            "1.街道各门市每年每间150元,楼层住户每年每户60元;")
+    assert [r for *_, r in amounts(text)] == ["other", "other"]
