@@ -107,5 +107,4 @@ def _reads_as_policy(sections, text: str) -> bool:
     bodies = [to_simplified(text[s.start:s.end]) for s in sections]
     units = sum(bool(cue.search(b)) for s, b in zip(sections, bodies) if s.level > 1 or flat)
     gives = sum(bool(support.search(b) or heading.search(to_simplified(s.title))) for s, b in zip(sections, bodies))
-    tasks = len(sections) >= 2 and any(names_unit_column(ln) for ln in text.splitlines())
-    return units >= 2 or gives >= 2 or tasks
+    return units >= 2 or gives >= 2 or (len(sections) >= 2 and any(map(names_unit_column, text.splitlines())))

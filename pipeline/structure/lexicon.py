@@ -33,9 +33,20 @@ def date_pattern() -> str:
     return "(?:" + _unnamed(p["date_arabic"]["pattern"]) + "|" + _unnamed(p["date_chinese"]["pattern"]) + ")"
 
 
+@cache
+def doc_number_pattern() -> str:
+    """The doc number pattern (patterns.json doc_number) without named groups."""
+    return "(?:" + _unnamed(data("patterns")["doc_number"]["pattern"]) + ")"
+
+
+def expand(text: str) -> str:
+    """A data pattern with its placeholders filled: DATE (a written date), DOCNO (a doc number)."""
+    return text.replace("DATE", date_pattern()).replace("DOCNO", doc_number_pattern())
+
+
 def pattern(section: str, key: str = "pattern") -> re.Pattern:
-    """The compiled pattern models/structure/patterns.json[section][key], DATE expanded."""
-    return rx(data("patterns")[section][key].replace("DATE", date_pattern()))
+    """The compiled pattern models/structure/patterns.json[section][key], DATE and DOCNO expanded."""
+    return rx(expand(data("patterns")[section][key]))
 
 
 @cache

@@ -8,7 +8,7 @@ import re
 from .chrome import has_site_cue, strip_leading_chrome
 from .dates import is_date_line
 from .layout import TextLine
-from .lexicon import data, pattern, rx, words
+from .lexicon import data, expand, pattern, rx, words
 from .sections import match_heading
 from .tables import vertical_header
 
@@ -34,7 +34,7 @@ def title_doc_type(line: str) -> tuple[str, int] | None:
     line = rx(data("doc_types")["title_site_suffix"]["pattern"]).sub("", line)
     line = rx(data("doc_types")["title_trailing_date"]["pattern"]).sub("", line)
     line = rx(data("doc_types")["title_trailing_category"]["pattern"]).sub("", line)
-    line = rx(data("doc_types")["title_trailing_number"]["pattern"]).sub("", line)
+    line = rx(expand(data("doc_types")["title_trailing_number"]["pattern"])).sub("", line)
     if line.startswith(tuple(data("doc_types")["title_not_starts"]["words"])) and "，" in line.replace(",", "，"):
         return None                              # 为深入贯彻…, 全面落实…: a preamble sentence
     if line.startswith(tuple(data("doc_types")["title_not_field"]["words"])):

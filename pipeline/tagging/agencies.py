@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..clean.script import is_traditional, make_view
 from ..types import Entity
@@ -485,12 +486,18 @@ def _extend_zone_departments(s: str, mentions: list[Mention], breaks: frozenset[
 _PLACE_ENDS = "市州县区盟旗"
 
 
+@cache
+def _bare_top_cores() -> tuple[str, ...]:
+    """The top bodies that need a prefix to be tagged (政府, 人民政府, 人大), longest first."""
+    local = agency_data().local_bodies
+    return tuple(sorted((k for k, v in local.items() if v.get("top") and v.get("needs_prefix")), key=len, reverse=True))
+
+
 def _listed_top_bodies(s: str, mentions: list[Mention], j: Jurisdiction, traditional: bool) -> list[Mention]:
     """'自治区党委、政府', '乡党委、政府': a top body written bare right after a prefixed one takes its
     prefix (the annotation guide's shared-prefix lists; 政府 alone needs a prefix to be tagged)."""
     out = []
-    tops = sorted((k for k, v in agency_data().local_bodies.items() if v.get("top") and v.get("needs_prefix")),
-                  key=len, reverse=True)
+    tops = _bare_top_cores()
     for m in mentions:
         head = m.parse.elements[0] if m.parse else None
         if head is None or not head.prefixes or s[m.end:m.end + 1] != "、" or len(m.parse.elements) > 1 \

@@ -302,6 +302,11 @@ def is_place_stem(stem: str) -> bool:
     return tag in agency_data().generic["place_stem_tags"]["tags"]
 
 
+def is_ethnic_autonomous(name: str) -> bool:
+    """An ethnic autonomous county or banner written in full (秀山土家族苗族自治县, 岫岩满族自治县)."""
+    return "族" in name and name.endswith(("自治县", "自治旗"))
+
+
 def holds_phrase_word(stem: str) -> bool:
     """True where an unseen stem holds a word of a phrase (划归, 推进): a verb or adverb, not a name."""
     tags, phrase = word_tags(), agency_data().generic["non_place_stem_word_tags"]["tags"]

@@ -12,7 +12,8 @@ import opencc
 
 from ..clean.script import to_simplified
 from .agency_data import (agency_data, body_prefix, branch_only_parents, branch_subunits, continues_word,
-                          core_lexicon, generic_suffixes, is_place_stem, level_prefixes, place_first_stops,
+                          core_lexicon, generic_suffixes, is_ethnic_autonomous, is_place_stem, level_prefixes,
+                          place_first_stops,
                           place_suffixes, stop_chars, subunit_requires, word_tags)
 from .jurisdiction import Jurisdiction
 
@@ -51,7 +52,7 @@ def _place_names() -> dict[str, str]:
     for n in d.city_by_name:
         names.setdefault(n, "city")
     for n in d.county_city:
-        if "族" in n and n.endswith(("自治县", "自治旗")):
+        if is_ethnic_autonomous(n):
             names.setdefault(n, "county")
     return names
 
@@ -179,10 +180,10 @@ def _known_county_inside(stem: str, suffix: str) -> bool:
 
 def _phrase_stem(stem: str) -> bool:
     """True for a stem jieba reads as a verb or adverb (完善), or as two common words (依法|规范)."""
-    tags, phrase = word_tags(), agency_data().generic["non_place_stem_word_tags"]["tags"]
-    if tags.get(stem) in phrase:
+    spec, tags = agency_data().generic["non_place_stem_word_tags"], word_tags()
+    if tags.get(stem) in spec["tags"]:
         return True
-    common = ("n", "v", "vn", "d", "a", "ad")
+    common = spec["two_word_tags"]
     return len(stem) == 4 and tags.get(stem[:2]) in common and tags.get(stem[2:]) in common
 
 
@@ -341,12 +342,14 @@ def _division_at(s: str, e: int, last: Element) -> tuple[int, str] | None:
     spec = agency_data().divisions
     if last.kind not in ("local", "dept", "generic"):
         return None
+    if place_starts_at(s, e):
+        return None                             # 中共华舍街道工作委员会|华舍街道办事处: another body
     stops = stop_chars()
     for n in range(spec["min_stem"], spec["max_stem"] + 1):
         stem = s[e:e + n]
         if len(stem) < n or not all(is_cjk(c) and c not in stops for c in stem) \
-                or any(w in stem for w in spec["not_inside"]) or place_starts_at(s, e):
-            return None                         # 中共华舍街道工作委员会|华舍街道办事处: another body
+                or any(w in stem for w in spec["not_inside"]):
+            return None
         nxt = s[e + n:e + n + 1]
         after = s[e + n + 1:e + n + 2]
         if nxt in spec["suffixes"] and not (after and after in spec["not_after"]):

@@ -9,8 +9,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..clean.script import make_view, to_simplified
-from .agency_data import (agency_data, body_prefix, generic_words, holds_phrase_word, is_place_stem, pattern,
-                          stop_chars)
+from .agency_data import (agency_data, body_prefix, generic_words, holds_phrase_word, is_ethnic_autonomous,
+                          is_place_stem, pattern, stop_chars)
 
 
 
@@ -98,7 +98,7 @@ def _phrase_before_level(place: str) -> bool:
     """True where an unseen place's stem is a phrase (不再担任|县, 认真落实|市): a county stem must read
     as a name; a city stem only must not hold a verb or adverb (an unknown city keeps its name)."""
     stem = place[:-1]
-    if "族" in place and place.endswith(("自治县", "自治旗")):
+    if is_ethnic_autonomous(place):
         return False                   # 岫岩满族自治县: an ethnic autonomous county is a name
     if place.endswith("市"):
         return holds_phrase_word(stem)

@@ -5,7 +5,6 @@ to ASCII; entity spans are mapped back to the document's own text.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..clean.script import make_view
@@ -161,9 +160,6 @@ def _money_context(v: str, start: int, end: int, L: MoneyLexicon) -> bool:
     return bool(L.money_words.search(v, lo, start) or L.role_right.match(v, end))
 
 
-_INCLUSIVE = re.compile(r"[（(]\s*不?含\s*[）)]")
-
-
 def _with_ranges_and_lists(v: str, found: list[Amount], L: MoneyLexicon) -> list[Amount]:
     """Merge ranges (3万元-5万元, 20—50万元) and add bare list members (1949.03、537.01 亿元)."""
     out: list[Amount] = []
@@ -178,7 +174,7 @@ def _with_ranges_and_lists(v: str, found: list[Amount], L: MoneyLexicon) -> list
             prev.amount_max, prev.end, prev.band = a.value, high.end() if high else a.end, True
             continue
         if j:
-            if prev and prev.amount_max is None and _INCLUSIVE.sub("", v[prev.end:j.start()]).strip() == "" \
+            if prev and prev.amount_max is None and L.bound_note.sub("", v[prev.end:j.start()].strip()).strip() == "" \
                     and prev.value <= a.value:                  # 25亿元(含)-30亿元: the edge's note aside
                 high = L.band_high.match(v, a.end)          # 5000万元至1亿元(不含)
                 prev.amount_max, prev.end = a.value, high.end() if high else a.end
