@@ -79,9 +79,10 @@ def _percentiles(times: list[float]) -> tuple[float, float]:
 def time_queries(store_path: Path, repeat: int, rng: random.Random) -> dict[str, tuple[float, float]]:
     """p50/p95 milliseconds per query command, on names and numbers drawn from the store."""
     with open_store(store_path) as s:
-        agencies = [n["label"] for n in s.find_nodes("Agency")]
-        aliases = [a for n in rng.sample(agencies, min(20, len(agencies))) for a in s.aliases(f"Agency:{n}")]
-        proposals = [n["label"] for n in s.find_nodes("Proposal")] or ["none"]
+        agencies = [r["name"] for r in s.sql("SELECT name FROM agencies ORDER BY name")]
+        aliases = [a for n in rng.sample(agencies, min(20, len(agencies))) for a in s.aliases(n)]
+        proposals = [r["number"] for r in s.sql("SELECT DISTINCT number FROM proposals WHERE number IS NOT NULL "
+                                                "ORDER BY number")] or ["none"]
         docs = s.documents()
         numbers = [d["doc_number"] for d in docs if d["doc_number"]] or [docs[0]["doc_id"]]
         cases = {

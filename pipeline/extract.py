@@ -62,3 +62,5 @@ def _tag_into(record: Record, source: Source) -> None:
     record.responses = doc._.responses or []
     for r in record.responses:
         r.page = clean_text.page_at(r.start)
+    from .linking.keys import link_keys
+    record.keys = link_keys(record)

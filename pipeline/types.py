@@ -185,6 +185,16 @@ class Response:
     rule: str | None = None            # the reply_statuses rule that decided the status
 
 
+@dataclass
+class LinkKeys:
+    """What later stages look a document up by, derived once at extraction (normalised forms)."""
+    jurisdiction: str | None = None    # the place of its issuer (中山市, 金华市婺城区)
+    title_key: str = ""                # title without script, punctuation or wrapper differences
+    series_key: str = ""               # title key without edition markers (年份, 修订, 试行)
+    number_key: str = ""               # doc number in one bracket and script form
+    citations: list[dict] = field(default_factory=list)   # what it cites: text, kind, key, start, end, cue
+
+
 # ---------------------------------------------------------------- the record: output contract
 @dataclass
 class Record:
@@ -202,6 +212,7 @@ class Record:
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
     pipeline_version: str = ""
+    keys: LinkKeys | None = None        # set at extraction; None in records from before it existed
 
     def to_dict(self) -> dict:
         d = {
@@ -219,6 +230,8 @@ class Record:
             "warnings": self.warnings,
             "pipeline_version": self.pipeline_version,
         }
+        if self.keys is not None:
+            d["keys"] = asdict(self.keys)
         if self.error:
             d["error"] = self.error
         return d
@@ -238,4 +251,5 @@ class Record:
             warnings=list(d.get("warnings") or []),
             error=d.get("error"),
             pipeline_version=d.get("pipeline_version") or "",
+            keys=LinkKeys(**d["keys"]) if d.get("keys") else None,
         )

@@ -1,10 +1,11 @@
-"""Record -> graph rows: typed nodes, typed directed edges with provenance, agency mentions (pure)."""
+"""Record -> store rows: one document's facts for each table of pipeline/graph/schema.py, with provenance (pure)."""
 from __future__ import annotations
 
 import bisect
 import json
 import re
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
@@ -13,84 +14,65 @@ from ..linking.normalise import normalise_doc_number, title_key
 from ..settings import MODELS
 from ..types import Entity, Measure, Record
 
-NODE_TYPES = ("Document", "Agency", "Measure", "Amount", "Proposal", "Person", "Response",
-              "Session", "CitedDocument", "Alias")
-# The last four are written by linking (pipeline/graph/linked.py), CITES by both.
-EDGE_TYPES = ("ISSUED_BY", "SENT_TO", "CC", "HAS_MEASURE", "RESPONSIBLE", "OFFERS", "STATES",
-              "REPLIES_TO", "PROPOSED_BY", "AT", "CO_HANDLED_BY", "HAS_RESPONSE", "CITES",
-              "SAME_NOTICE", "SUPERSEDES", "ALIAS_OF", "FOLLOWED_UP_BY")
-
 
 @dataclass
-class Node:
-    """A graph node: `key` is `Type:identity`; `value` is the number of an Amount (for range queries)."""
-    key: str
-    type: str
-    label: str
-    value: float | None = None
-    props: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class Edge:
-    """A typed directed edge with its provenance: the document, page and character span it comes from."""
-    type: str
-    src: str
-    dst: str
-    doc_id: str
-    page: int | None = None
-    start: int | None = None
-    end: int | None = None
-    props: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class Mention:
-    """One written form of a node in a document (the aliases of an agency)."""
-    node: str
-    text: str
-    doc_id: str
-    page: int | None = None
-    start: int | None = None
-    end: int | None = None
-
-
-@dataclass
-class DocumentRow:
-    """The columns a store keeps per document: identity, change detection, and what queries filter on."""
-    doc_id: str
-    path: str
-    sha256: str
-    pipeline_version: str
-    kind: str = "other"
-    doc_type: str | None = None
-    doc_number: str | None = None
-    title: str | None = None
-    issuer: str | None = None
-    date: str | None = None
-    year: int | None = None
-    effective_from: str | None = None
-    effective_to: str | None = None
-    title_key: str = ""
-    number_key: str = ""
+class DocumentRows:
+    """Everything one document contributes to the store: its `documents` row and its rows in the other
+    tables (table name -> rows as column dicts); a store replaces them as one unit."""
+    document: dict[str, Any]
+    tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     @property
-    def node_key(self) -> str:
-        return node_key("Document", self.doc_id)
+    def doc_id(self) -> str:
+        return self.document["id"]
 
+    def add(self, table: str, **row: Any) -> dict[str, Any]:
+        self.tables.setdefault(table, []).append(row)
+        return row
 
-@dataclass
-class GraphRows:
-    """Everything one document contributes to the graph; a store replaces it as one unit."""
-    document: DocumentRow
-    nodes: list[Node] = field(default_factory=list)
-    edges: list[Edge] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
+    def rows(self, table: str) -> list[dict[str, Any]]:
+        return self.tables.get(table, [])
 
 
 def node_key(node_type: str, identity: str) -> str:
-    """The store key of a node: `Agency:中山市工业和信息化局`, `Document:<record id>`."""
+    """The graph key of a node: `Agency:中山市工业和信息化局`, `Document:<record id>`, `Measure:<id>/m3`."""
     return f"{node_type}:{identity}"
+
+
+def measure_id(doc_id: str, seq: int) -> str:
+    """The id of the seq-th measure (from 1) of a document."""
+    return f"{doc_id}/m{seq}"
+
+
+def response_id(doc_id: str, seq: int) -> str:
+    """The id of the seq-th response section (from 1) of a reply."""
+    return f"{doc_id}/r{seq}"
+
+
+def proposal_id(session: str, number: str | None, title: str | None) -> str:
+    """A proposal's id: its session (with jurisdiction) and number, else its title key."""
+    return f"{session}#{number}" if number else f"title:{title_key(title)}"
+
+
+def to_fen(amount: Any) -> int | None:
+    """An amount in hundredths of its currency unit, exactly (2000000.0 -> 200000000)."""
+    if amount is None or isinstance(amount, bool):
+        return None
+    try:
+        return int((Decimal(str(amount)) * 100).to_integral_value(ROUND_HALF_EVEN))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def to_decimal_text(value: Any) -> str | None:
+    """A rate as exact decimal text (0.5 -> '0.5', 1e-05 -> '0.00001')."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        d = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+    return format(d.normalize(), "f")
 
 
 @cache
@@ -166,48 +148,39 @@ def _year(date: str | None) -> int | None:
     return int(date[:4]) if date and date[:4].isdigit() else None
 
 
-def document_row(record: Record, path: str, sha256: str, pipeline_version: str) -> DocumentRow:
-    """The store row of a record's document."""
-    m = record.meta
-    return DocumentRow(
-        doc_id=record.id, path=path, sha256=sha256, pipeline_version=pipeline_version,
-        kind=record.kind, doc_type=m.doc_type, doc_number=m.doc_number, title=m.title, issuer=m.issuer,
-        date=m.date, year=_year(m.date), effective_from=m.effective_from, effective_to=m.effective_to,
-        title_key=title_key(m.title), number_key=normalise_doc_number(m.doc_number))
+def document_row(record: Record, sha256: str, pipeline_version: str) -> dict[str, Any]:
+    """The `documents` row of a record (the record itself is added by the store)."""
+    from ..linking.keys import keys_of
+    m, keys = record.meta, keys_of(record)
+    return {"id": record.id, "sha256": sha256, "pipeline_version": pipeline_version, "kind": record.kind,
+            "doc_type": m.doc_type, "doc_number": m.doc_number, "title": m.title, "issuer": m.issuer,
+            "date": m.date, "year": _year(m.date), "effective_from": m.effective_from,
+            "effective_to": m.effective_to, "jurisdiction": keys.jurisdiction,
+            "title_key": keys.title_key, "number_key": keys.number_key}
 
 
-def _measure_of(entity: Entity, measures: list[Measure]) -> Measure | None:
-    """The measure an amount belongs to: its `measure` label (the one containing it first), else the innermost containing it."""
-    inside = [m for m in measures if m.start <= entity.start < m.end]
+def _measure_of(entity: Entity, measures: list[Measure]) -> int | None:
+    """The index of the measure an amount belongs to: its `measure` label (the one containing it first),
+    else the innermost measure containing it."""
+    inside = [i for i, m in enumerate(measures) if m.start <= entity.start < m.end]
     label = entity.attrs.get("measure")
     if label:
-        named = [m for m in measures if m.label == label]
-        return next((m for m in named if m in inside), named[0] if named else None)
-    return min(inside, key=lambda m: m.end - m.start) if inside else None
+        named = [i for i, m in enumerate(measures) if m.label == label]
+        return next((i for i in named if i in inside), named[0] if named else None)
+    return min(inside, key=lambda i: measures[i].end - measures[i].start) if inside else None
 
 
 class _Builder:
-    """Collects the rows of one record; helpers keep each edge's provenance."""
+    """Collects the rows of one record; helpers keep each fact's provenance (page and character span)."""
 
-    def __init__(self, record: Record, row: DocumentRow):
-        self.record, self.doc = record, row.node_key
+    def __init__(self, record: Record, rows: DocumentRows):
+        self.record, self.rows, self.doc_id = record, rows, record.id
         self.agencies = _Agencies(record.entities)
         self.pages = _Pages(record)
-        self.rows = GraphRows(row)
-        self.seen: set[str] = set()
+        self.tagged: dict[str, int] = {}
 
-    def node(self, node_type: str, identity: str, label: str, value: float | None = None, /, **props) -> str:
-        key = node_key(node_type, identity)
-        if key not in self.seen:
-            self.seen.add(key)
-            self.rows.nodes.append(Node(key, node_type, label, value,
-                                        {k: v for k, v in props.items() if v not in (None, "", [])}))
-        return key
-
-    def edge(self, edge_type: str, src: str, dst: str, start: int | None = None, end: int | None = None,
-             /, **props) -> None:
-        self.rows.edges.append(Edge(edge_type, src, dst, self.record.id, self.pages.at(start), start, end,
-                                    {k: v for k, v in props.items() if v not in (None, "", [])}))
+    def span(self, start: int | None, end: int | None) -> dict[str, Any]:
+        return {"page": self.pages.at(start), "start": start, "end": end}
 
     def span_of(self, written: str, last: bool = False) -> tuple[int | None, int | None]:
         """The first (or last) place `written` stands in the text; for an agency, else one of its mentions."""
@@ -219,112 +192,127 @@ class _Builder:
         return (mentions[-1] if last else mentions[0]) if mentions else (None, None)
 
     def agency(self, written: str) -> str:
+        """The canonical name of a written agency name (added to the document's agencies)."""
         name, known = self.agencies.resolve(written)
-        return self.node("Agency", name, name, canonical=name if known else None)
+        self.tagged[name] = max(self.tagged.get(name, 0), int(known))
+        return name
 
-    def agency_edge(self, edge_type: str, src: str, written: str, last: bool = False,
-                    span: tuple[int | None, int | None] | None = None, tagged_only: bool = False,
-                    **props) -> None:
-        """An edge to the agency a written name stands for: none for an empty name or a collective,
-        nor, with `tagged_only`, for a name the tagger did not take for an agency (委员 addressed by a reply)."""
+    def agency_name(self, written: str, tagged_only: bool = False) -> str | None:
+        """The agency a written name stands for: none for an empty name or a collective, nor, with
+        `tagged_only`, for a name the tagger did not take for an agency (委员 addressed by a reply)."""
         if not written or not written.strip():
-            return
+            return None
         known = self.agencies.resolve(written)[1]
         if not known and (tagged_only or is_collective(written)):
-            return
-        self.edge(edge_type, src, self.agency(written), *(span or self.span_of(written, last)), **props)
+            return None
+        return self.agency(written)
+
+    def relation(self, relation: str, written: str, last: bool = False, tagged_only: bool = False) -> None:
+        name = self.agency_name(written, tagged_only)
+        if name and not any(r["agency"] == name and r["relation"] == relation
+                            for r in self.rows.rows("document_agencies")):
+            self.rows.add("document_agencies", document_id=self.doc_id, agency=name, relation=relation,
+                          **self.span(*self.span_of(written, last)))
 
 
-def build_rows(record: Record, path: str = "", sha256: str = "", pipeline_version: str = "") -> GraphRows:
-    """The nodes, edges and agency mentions of one record (nothing for a record with an error)."""
-    row = document_row(record, path or record.source.get("path", ""),
-                       sha256 or record.source.get("sha256", ""), pipeline_version or record.pipeline_version)
-    b = _Builder(record, row)
-    m = record.meta
-    b.node("Document", record.id, m.title or row.path or record.id, kind=record.kind, doc_type=m.doc_type,
-           doc_number=m.doc_number, title=m.title, issuer=m.issuer, date=m.date, path=row.path,
-           effective_from=m.effective_from, effective_to=m.effective_to, recipients=m.recipients, cc=m.cc)
+def build_rows(record: Record, sha256: str = "", pipeline_version: str = "") -> DocumentRows:
+    """The rows of one record in every table (only the document's row for a record with an error)."""
+    rows = DocumentRows(document_row(record, sha256 or record.source.get("sha256", ""),
+                                     pipeline_version or record.pipeline_version))
     if record.error:
-        return b.rows
+        return rows
+    b = _Builder(record, rows)
     _add_agency_mentions(b)
     _add_header(b)
     _add_measures(b)
     _add_reply(b)
     _add_citations(b)
-    return b.rows
+    for name, tagged in b.tagged.items():
+        rows.add("agencies", name=name, tagged=tagged)
+    return rows
 
 
 def _add_agency_mentions(b: _Builder) -> None:
     for e in b.record.entities:
         if e.label == "AGENCY" and e.attrs.get("canonical"):
-            b.rows.mentions.append(Mention(b.agency(e.text), e.text, b.record.id, e.page, e.start, e.end))
+            b.rows.add("mentions", document_id=b.doc_id, agency=b.agency(e.text), text=e.text,
+                       norm=to_simplified(e.text.strip()), page=e.page, start=e.start, end=e.end)
 
 
 def _add_header(b: _Builder) -> None:
     m = b.record.meta
     if m.issuer:
-        b.agency_edge("ISSUED_BY", b.doc, m.issuer, last=True)
+        b.relation("issued_by", m.issuer, last=True)
     for name in m.recipients:
-        b.agency_edge("SENT_TO", b.doc, name, tagged_only=True)
+        b.relation("sent_to", name, tagged_only=True)
     for name in m.cc:
-        b.agency_edge("CC", b.doc, name, last=True, tagged_only=True)
+        b.relation("cc", name, last=True, tagged_only=True)
 
 
 def _add_measures(b: _Builder) -> None:
-    doc_id = b.record.id
-    keys: dict[int, str] = {}
-    for i, ms in enumerate(b.record.measures):
-        key = b.node("Measure", f"{doc_id}:{ms.start}:{ms.label}", f"{ms.label} {ms.title}".strip(),
-                     section=ms.label, title=ms.title, truncated=ms.truncated or None,
-                     collectives=ms.collectives)
-        keys[id(ms)] = key
-        b.edge("HAS_MEASURE", b.doc, key, ms.start, ms.end)
+    measures = b.record.measures
+    for seq, ms in enumerate(measures, 1):
+        mid = measure_id(b.doc_id, seq)
+        parent = ms.parent or {}
+        b.rows.add("measures", id=mid, document_id=b.doc_id, seq=seq, label=ms.label, title=ms.title,
+                   parent_label=parent.get("label"), parent_title=parent.get("title"), truncated=int(ms.truncated),
+                   collectives=json.dumps(ms.collectives, ensure_ascii=False) if ms.collectives else None,
+                   page=ms.page if ms.page is not None else b.pages.at(ms.start), start=ms.start, end=ms.end)
         roles = {**{n: "cooperating" for n in ms.cooperating}, **{n: "lead" for n in ms.lead}}
-        for name in dict.fromkeys([*ms.lead, *ms.responsible, *ms.cooperating]):
-            b.agency_edge("RESPONSIBLE", key, name, span=(ms.start, ms.end), role=roles.get(name))
+        units: dict[str, str | None] = {}
+        for written in dict.fromkeys([*ms.lead, *ms.responsible, *ms.cooperating]):
+            name = b.agency_name(written)
+            if name and name not in units:
+                units[name] = roles.get(written)
+        for name, role in units.items():
+            b.rows.add("responsible_units", measure_id=mid, agency=name, role=role, **b.span(ms.start, ms.end))
+    seq = 0
     for e in b.record.entities:
         if e.label not in ("MONEY", "RATE"):
             continue
+        seq += 1
         a = e.attrs
-        value = a.get("amount") if e.label == "MONEY" else a.get("value")
-        amount = b.node("Amount", f"{doc_id}:{e.start}", e.text, value, kind=e.label.lower(), text=e.text,
-                        amount=a.get("amount"), amount_max=a.get("amount_max"), currency=a.get("currency"),
-                        value=a.get("value"), approx=a.get("approx") or None, role=a.get("role"),
-                        rate=a.get("rate"), scope=a.get("scope"), measure=a.get("measure"))
-        ms = _measure_of(e, b.record.measures)
-        if ms is not None:
-            b.edge("OFFERS", keys[id(ms)], amount, e.start, e.end)
-        else:
-            b.edge("STATES", b.doc, amount, e.start, e.end)
+        at = _measure_of(e, measures)
+        money = e.label == "MONEY"
+        b.rows.add("amounts", id=f"{b.doc_id}/a{seq}", document_id=b.doc_id,
+                   measure_id=measure_id(b.doc_id, at + 1) if at is not None else None,
+                   kind="money" if money else "rate", text=e.text,
+                   amount_fen=to_fen(a.get("amount")) if money else None,
+                   amount_max_fen=to_fen(a.get("amount_max")) if money else None,
+                   currency=a.get("currency"), rate=to_decimal_text(a.get("rate")),
+                   value=None if money else to_decimal_text(a.get("value")), approx=int(bool(a.get("approx"))),
+                   role=a.get("role"), scope=a.get("scope"), rule=a.get("rule"), page=e.page,
+                   start=e.start, end=e.end)
 
 
 def _add_reply(b: _Builder) -> None:
-    p, doc_id = b.record.proposal, b.record.id
+    p = b.record.proposal
     if p and (p.number or p.title):
         issuer = b.agencies.resolve(p.replying_unit or b.record.meta.issuer or "")[0]
         where = jurisdiction_of(p.session or "", issuer)
         session = qualified_session(p.session, issuer)
-        identity = f"{session}#{p.number}" if p.number else f"title:{title_key(p.title)}"
-        proposal = b.node("Proposal", identity, p.number or p.title or "", number=p.number,
-                          session=session or None, title=p.title, category=p.category)
-        b.edge("REPLIES_TO", b.doc, proposal, *b.span_of(p.number or p.title or ""),
-               category=p.category)
-        for person in p.proposers:
-            key = b.node("Person", f"{person}|{where}", person, name=person, jurisdiction=where)
-            b.edge("PROPOSED_BY", proposal, key, *b.span_of(person))
-        if session:
-            b.edge("AT", proposal, b.node("Session", session, session, written=p.session),
-                   *b.span_of(p.session))
+        pid = proposal_id(session, p.number, p.title)
+        b.rows.add("proposals", id=pid, number=p.number, session=session or None, title=p.title,
+                   category=p.category)
+        at = b.span_of(p.session) if p.session else (None, None)
+        session_span = b.span(*at)
+        b.rows.add("replies", document_id=b.doc_id, proposal_id=pid, category=p.category,
+                   session_written=p.session, **b.span(*b.span_of(p.number or p.title or "")),
+                   session_page=session_span["page"], session_start=at[0], session_end=at[1])
+        for person in dict.fromkeys(p.proposers):
+            b.rows.add("proposers", proposal_id=pid, document_id=b.doc_id, name=person, jurisdiction=where,
+                       **b.span(*b.span_of(person)))
         for name in p.co_handlers:
-            b.agency_edge("CO_HANDLED_BY", b.doc, name)
-    for r in b.record.responses:
-        key = b.node("Response", f"{doc_id}:{r.start}:{r.label}", f"{r.label} {r.status or ''}".strip(),
-                     section=r.label, suggestion=r.suggestion, status=r.status)
-        b.edge("HAS_RESPONSE", b.doc, key, r.start, r.end)
+            b.relation("co_handled_by", name)
+    for seq, r in enumerate(b.record.responses, 1):
+        b.rows.add("responses", id=response_id(b.doc_id, seq), document_id=b.doc_id, seq=seq, label=r.label,
+                   suggestion=r.suggestion, status=r.status, rule=r.rule,
+                   page=r.page if r.page is not None else b.pages.at(r.start), start=r.start, end=r.end)
 
 
 def _add_citations(b: _Builder) -> None:
     own = {title_key(b.record.meta.title), title_key(b.record.proposal.title if b.record.proposal else None)}
+    seq = 0
     for e in b.record.entities:
         if e.label != "CITATION":
             continue
@@ -333,6 +321,6 @@ def _add_citations(b: _Builder) -> None:
         tkey, nkey = title_key(title), normalise_doc_number(number)
         if (tkey and tkey in own) or not (tkey or nkey):
             continue
-        cited = b.node("CitedDocument", f"t:{tkey}" if tkey else f"n:{nkey}", title or number or e.text,
-                       title=title, doc_number=number, title_key=tkey, number_key=nkey)
-        b.edge("CITES", b.doc, cited, e.start, e.end, text=e.text)
+        seq += 1
+        b.rows.add("citations", id=f"{b.doc_id}/c{seq}", document_id=b.doc_id, text=e.text, title=title,
+                   doc_number=number, title_key=tkey, number_key=nkey, page=e.page, start=e.start, end=e.end)

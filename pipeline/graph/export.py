@@ -8,6 +8,7 @@ from typing import Callable, Iterable, Iterator
 
 import networkx as nx
 
+from .linked_queries import yuan
 from .network import to_networkx
 from .store import Store
 
@@ -27,13 +28,14 @@ TABLES: dict[str, dict[str, str]] = {
     "measures": {"doc_id": "str", "label": "str", "title": "str", "start": "int", "end": "int", "page": "int",
                  "responsible": "str", "lead": "str", "cooperating": "str", "collectives": "str",
                  "truncated": "int"},
-    "amounts": {"key": "str", "doc_id": "str", "kind": "str", "text": "str", "value": "float",
-                "amount": "float", "amount_max": "float", "currency": "str", "role": "str", "rate": "float",
+    "amounts": {"key": "str", "doc_id": "str", "kind": "str", "text": "str", "value": "num",
+                "amount": "num", "amount_max": "num", "amount_fen": "int", "amount_max_fen": "int",
+                "currency": "str", "role": "str", "rate": "float",
                 "scope": "str", "measure": "str", "approx": "int"},
     "edges": {"type": "str", "src": "str", "dst": "str", "doc_id": "str", "page": "int", "start": "int",
               "end": "int", "props": "str"},
 }
-_NEO4J_TYPES = {"int": "int", "float": "float", "str": None}
+_NEO4J_TYPES = {"int": "int", "float": "float", "num": "float", "str": None}
 
 
 def _scalar(value):
@@ -61,9 +63,16 @@ def _cell(value, kind: str):
     if kind == "str":
         return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     try:
+        if kind == "num":                       # a quantity: an integer when whole (500000, not 500000.0)
+            number = float(value)
+            return int(number) if number.is_integer() else number
         return int(value) if kind == "int" else float(value)
     except (TypeError, ValueError):
         return None
+
+
+def _number(text: str | None) -> float | None:
+    return float(text) if text is not None else None
 
 
 def _table_rows(store: Store, name: str) -> Iterator[dict]:
@@ -76,9 +85,12 @@ def _table_rows(store: Store, name: str) -> Iterator[dict]:
                 extra = {k: v for k, v in item.items() if k not in TABLES[name]}
                 yield {**item, "doc_id": record["id"], **({"attrs": extra or None} if name == "entities" else {})}
     elif name == "amounts":
-        for node in store.iter_nodes():
-            if node["type"] == "Amount":
-                yield {**node, "doc_id": node["key"].split(":")[1]}
+        for a in store.sql("SELECT a.*, m.label AS measure FROM amounts a LEFT JOIN measures m "
+                           "ON m.id = a.measure_id ORDER BY a.document_id, a.start, a.id"):
+            value = yuan(a["amount_fen"]) if a["kind"] == "money" else _number(a["value"])
+            yield {**a, "key": a["id"], "doc_id": a["document_id"], "value": value,
+                   "amount": yuan(a["amount_fen"]), "amount_max": yuan(a["amount_max_fen"]),
+                   "rate": _number(a["rate"])}
     elif name == "edges":
         for e in store.iter_edges():
             yield {**e, "props": {k: v for k, v in e.items() if k not in TABLES["edges"]} or None}
@@ -99,7 +111,7 @@ def _write_parquet(path: Path, columns: dict[str, str], rows: Iterable[dict]) ->
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64()}
+    types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "num": pa.float64()}
     schema = pa.schema([(k, types[t]) for k, t in columns.items()])
     n = 0
     with pq.ParquetWriter(str(path), schema) as writer:

@@ -1,6 +1,7 @@
-"""Incremental, parallel ingest: files -> records (worker processes) -> graph rows -> store (parent).
+"""Incremental, parallel ingest: files -> records (worker processes) -> store rows -> store (parent).
 
-A file whose bytes and pipeline version are already stored is skipped after hashing; a changed one
+A document is its bytes: a file whose bytes and pipeline version are already stored is skipped after
+hashing (under a new path, the path is added as another source of the same document); a changed one
 replaces its own rows in one transaction. Work streams through a bounded window of futures, so memory
 stays flat however large the corpus; a killed run loses only the documents not yet committed.
 """
@@ -20,8 +21,9 @@ from typing import Callable, Iterable, Iterator
 from ..batch import walk_inputs
 from ..errors import E_INTERNAL, E_NOT_FOUND, E_WORKER
 from ..types import Record
-from .build import GraphRows, build_rows
-from .store import Store, open_store
+from .build import DocumentRows, build_rows
+from .lock import store_lock
+from .store import Store, open_store, store_file
 
 ExtractFn = Callable[[str], "Record | dict"]
 WINDOW_PER_WORKER = 4       # futures in flight per worker: enough to keep workers busy, bounded memory
@@ -29,10 +31,12 @@ WINDOW_PER_WORKER = 4       # futures in flight per worker: enough to keep worke
 
 @dataclass
 class IngestReport:
-    """What a run did, per file: added, updated, unchanged (a count), pruned, failed with the reason."""
+    """What a run did, per file: added, updated, unchanged (a count), found again under another path
+    (aliases: no new document), pruned, failed with the reason."""
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: int = 0
+    aliases: list[str] = field(default_factory=list)
     pruned: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
@@ -42,7 +46,7 @@ class IngestReport:
     @property
     def changed(self) -> bool:
         """True when the stored corpus changed (linking must run again)."""
-        return bool(self.added or self.updated or self.pruned)
+        return bool(self.added or self.updated or self.pruned or self.aliases)
 
     @property
     def exit_code(self) -> int:
@@ -51,7 +55,7 @@ class IngestReport:
 
     def to_dict(self) -> dict:
         out = {"added": len(self.added), "updated": len(self.updated), "unchanged": self.unchanged,
-               "pruned": len(self.pruned), "failed": len(self.failed), "failures": self.failed,
+               "aliases": len(self.aliases), "pruned": len(self.pruned), "failed": len(self.failed), "failures": self.failed,
                "seconds": round(self.seconds, 3)}
         if self.linking is not None:
             out["linking"] = self.linking
@@ -63,7 +67,7 @@ class _Outcome:
     """What a worker made of one file: its graph rows and record, or the reason it failed."""
     path: str
     sha256: str
-    rows: GraphRows | None = None
+    rows: DocumentRows | None = None
     record: dict | None = None
     error: str | None = None
 
@@ -90,14 +94,19 @@ def process_file(path: str, sha256: str, pipeline_version: str, extract_fn: Extr
         if record.error:
             return _Outcome(path, sha256, error=record.error)
         record.source.setdefault("sha256", sha256)
-        return _Outcome(path, sha256, build_rows(record, path, sha256, pipeline_version), record.to_dict())
+        return _Outcome(path, sha256, build_rows(record, sha256, pipeline_version), record.to_dict())
     except Exception as exc:  # a bug in one document must not stop the run: the report names it
         return _Outcome(path, sha256, error=f"{E_INTERNAL}: {type(exc).__name__}: {exc}")
 
 
 def _to_do(files: Iterable[Path], store: Store, version: str, force: bool, report: IngestReport,
-           tick: Callable[[], None]) -> Iterator[tuple[str, str]]:
-    """(path, sha256) of the files whose bytes or pipeline version differ from the stored ones."""
+           tick: Callable[[], None], repeated: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """(path, sha256) of the files whose bytes or pipeline version are not stored yet.
+
+    Bytes already stored under another path make that path one more source of the document; bytes met
+    twice in this run are extracted once (the later paths are left in `repeated`, stored afterwards).
+    """
+    seen: set[str] = set()
     for f in files:
         path = str(Path(f).resolve())
         try:
@@ -106,39 +115,92 @@ def _to_do(files: Iterable[Path], store: Store, version: str, force: bool, repor
             report.failed[path] = f"{E_NOT_FOUND}: {exc.strerror or exc}"
             tick()
             continue
-        if not force and store.document_state(path) == (sha, version):
+        if not force and store.source_state(path) == (sha, version):
             report.unchanged += 1
             tick()
             continue
+        held = store.document_of_bytes(sha)
+        if held and held[1] == version and (not force or sha in seen):
+            store.add_source(path, held[0])
+            report.aliases.append(path)
+            tick()
+            continue
+        if sha in seen:
+            repeated.append((path, sha))
+            tick()
+            continue
+        seen.add(sha)
         yield path, sha
+
+
+def _under(path: str, roots: list[Path]) -> bool:
+    """True when a stored path is one of the given inputs or lies in one of the given folders."""
+    p = Path(path)
+    return any(p == r or r in p.parents for r in roots)
 
 
 def ingest(paths: Iterable[str | Path], store_path: str | Path | None = None, *, workers: int | None = None,
            prune: bool = False, force: bool = False, extract_fn: ExtractFn | None = None,
-           pipeline_version: str | None = None, progress: bool = True, link: bool = True) -> IngestReport:
+           pipeline_version: str | None = None, progress: bool = True, link: bool = True,
+           wait: float | None = None) -> IngestReport:
     """Ingests files and folders into the store; returns what was added, updated, unchanged, pruned, failed.
 
-    When anything was added, updated or pruned (and `link`), the stored corpus is linked again
-    (pipeline.graph.linked.relink); an unchanged corpus is not.
+    When anything was added, updated, aliased or pruned, or an earlier run stopped before linking (and
+    `link`), the stored corpus is linked again (pipeline.graph.linked.relink); an unchanged corpus is not.
+    `prune` forgets stored paths under the given inputs whose files are gone (other paths are kept).
 
     extract_fn (path -> Record) defaults to pipeline.extract.extract with its PIPELINE_VERSION; a
     different extractor should pass its own `pipeline_version` (what change detection compares).
-    """
-    from tqdm import tqdm
 
+    One run writes to a store at a time: a second waits for the first (up to `wait` seconds; None: as
+    long as it takes) and raises StoreBusy when it cannot.
+    """
     started = time.perf_counter()
     if extract_fn is None:
         extract_fn, default_version = _default_extract()
         pipeline_version = pipeline_version or default_version
     version = pipeline_version or "unversioned"
     workers = workers or os.cpu_count() or 1
-    files = list(walk_inputs(paths))
+    run = _Run(list(paths), workers, prune, force, extract_fn, version, progress, link)
     report = IngestReport()
-    store = open_store(store_path)
-    bar = tqdm(total=len(files), file=sys.stderr, disable=not progress, unit="doc", desc="ingest")
-    try:
-        todo = _to_do(files, store, version, force, report, lambda: bar.update())
-        work = partial(process_file, pipeline_version=version, extract_fn=extract_fn)
+    store_path = store_file(store_path)
+    with store_lock(store_path, wait, lambda: progress and print(
+            f"waiting for another run writing to {store_path}", file=sys.stderr)):
+        run(store_path, report)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+@dataclass
+class _Run:
+    """The options of an ingest run; calling it does the run, under the store's write lock."""
+    paths: list
+    workers: int
+    prune: bool
+    force: bool
+    extract_fn: ExtractFn
+    version: str
+    progress: bool
+    link: bool
+
+    def __call__(self, store_path: Path, report: IngestReport) -> None:
+        from tqdm import tqdm
+
+        files = list(walk_inputs(self.paths))
+        repeated: list[tuple[str, str]] = []
+        store = open_store(store_path)
+        bar = tqdm(total=len(files), file=sys.stderr, disable=not self.progress, unit="doc", desc="ingest")
+        try:
+            self._ingest(store, files, report, repeated, bar)
+        finally:
+            bar.close()
+            store.close()
+
+    def _ingest(self, store: Store, files: list[Path], report: IngestReport, repeated: list[tuple[str, str]],
+                bar) -> None:
+        version, workers = self.version, self.workers
+        todo = _to_do(files, store, version, self.force, report, lambda: bar.update(), repeated)
+        work = partial(process_file, pipeline_version=version, extract_fn=self.extract_fn)
         if workers <= 1:
             outcomes: Iterator[_Outcome] = (work(p, s) for p, s in todo)
         else:
@@ -146,18 +208,20 @@ def ingest(paths: Iterable[str | Path], store_path: str | Path | None = None, *,
         for outcome in outcomes:
             _store(outcome, store, version, report)
             bar.update()
-        if prune:
+        for path, sha in repeated:
+            held = store.document_of_bytes(sha)
+            if held:
+                store.add_source(path, held[0])
+                report.aliases.append(path)
+        if self.prune:
+            roots = [Path(p).resolve() for p in self.paths]
             for path in store.stored_paths():
-                if not os.path.exists(path) and store.remove_document(path):
+                if _under(path, roots) and not os.path.exists(path):
+                    store.remove_source(path)
                     report.pruned.append(path)
-        if link and report.changed:
+        if self.link and (report.changed or store.linking_pending):
             from .linked import relink
             report.linking = relink(store, report.changed_ids).to_dict()
-    finally:
-        bar.close()
-        store.close()
-    report.seconds = time.perf_counter() - started
-    return report
 
 
 def _in_pool(todo: Iterator[tuple[str, str]], work: Callable[..., _Outcome], workers: int) -> Iterator[_Outcome]:
@@ -202,7 +266,7 @@ def _store(outcome: _Outcome, store: Store, version: str, report: IngestReport) 
         report.failed[path] = outcome.error or E_INTERNAL
         store.record_failure(path, outcome.sha256, version, report.failed[path])
         return
-    existed = store.document_state(path) is not None
-    store.replace_document(outcome.rows, outcome.record)
+    existed = store.source_state(path) is not None
+    store.replace_document(outcome.rows, outcome.record, path)
     (report.updated if existed else report.added).append(path)
-    report.changed_ids.append(outcome.rows.document.doc_id)
+    report.changed_ids.append(outcome.rows.doc_id)

@@ -1,17 +1,26 @@
 """Questions answered by the linking edges: follow-through, reposts, supersession, citations, agency merges, diffs.
 
-Every function takes an open Store and reads what `relink` stored; nothing is recomputed per query.
+Every function takes an open Store and reads what `relink` stored (SQL over the linking tables);
+nothing is recomputed per query.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from ..linking import PolicyDiff, diff_records
 from ..types import Record
-from .build import node_key
 from .store import Store
 
 _DOC = len("Document:")
+_CITED = "CASE WHEN title_key != '' THEN 't:' || title_key ELSE 'n:' || number_key END"
+
+
+def yuan(fen: int | None) -> int | float | None:
+    """An amount in fen as the currency unit: an integer when whole (200000000 fen -> 2000000)."""
+    if fen is None:
+        return None
+    return fen // 100 if fen % 100 == 0 else fen / 100
 
 
 def doc_id_of(key: str) -> str:
@@ -26,83 +35,78 @@ def reposts(store: Store, doc_ids) -> dict[str, str]:
 
 def replaced(store: Store, on: str | None = None, doc_ids=None) -> dict[str, str]:
     """Superseded doc id -> the doc id replacing it; with `on`, only replacements in force by that ISO date;
-    with `doc_ids`, only for those documents (read through the edge index instead of all SUPERSEDES)."""
-    if doc_ids is None:
-        edges = store.linking_edges("SUPERSEDES")
-    else:
-        edges = store.edges(dst=[node_key("Document", d) for d in doc_ids], types=["SUPERSEDES"])
-    newer = store.nodes(e["src"] for e in edges)
+    with `doc_ids`, only for those documents."""
+    conds, args = ["1"], []
+    if on is not None:
+        conds.append("coalesce(n.effective_from, n.date) <= ?")
+        args.append(on)
+    if doc_ids is not None:
+        ids = list(doc_ids)
+        conds.append(f"s.older_id IN ({','.join('?' * len(ids))})" if ids else "0")
+        args += ids
     out: dict[str, str] = {}
-    for e in edges:
-        n = newer.get(e["src"], {})
-        start = n.get("effective_from") or n.get("date")
-        if on is None or (start and start <= on):
-            out.setdefault(doc_id_of(e["dst"]), doc_id_of(e["src"]))
+    for r in store.sql("SELECT s.older_id, s.newer_id FROM supersessions s JOIN documents n ON n.id = s.newer_id "
+                       f"WHERE {' AND '.join(conds)} ORDER BY s.older_id, n.date, s.newer_id", args):
+        out.setdefault(r["older_id"], r["newer_id"])
     return out
 
 
 def versions(store: Store, doc_id: str) -> dict[str, list[dict]]:
     """The documents `doc_id` supersedes and those superseding it, with the rules that linked them."""
-    key = node_key("Document", doc_id)
-    out = store.edges(src=[key], types=["SUPERSEDES"])
-    into = store.edges(dst=[key], types=["SUPERSEDES"])
-    return {"supersedes": [{"doc_id": doc_id_of(e["dst"]), "rules": e.get("rules")} for e in out],
-            "superseded_by": [{"doc_id": doc_id_of(e["src"]), "rules": e.get("rules")} for e in into]}
+    out = store.sql("SELECT older_id AS doc_id, rules FROM supersessions WHERE newer_id = ? ORDER BY older_id",
+                    [doc_id])
+    into = store.sql("SELECT newer_id AS doc_id, rules FROM supersessions WHERE older_id = ? ORDER BY newer_id",
+                     [doc_id])
+    return {"supersedes": [{**r, "rules": json.loads(r["rules"])} for r in out],
+            "superseded_by": [{**r, "rules": json.loads(r["rules"])} for r in into]}
 
 
 # ---------------------------------------------------------------- citations
 def citations(store: Store, doc_id: str, title_key: str = "", number_key: str = "") -> dict[str, list[dict]]:
     """What a document cites (resolved to ingested documents where possible) and which documents cite it."""
-    key = node_key("Document", doc_id)
-    out_edges = store.edges(src=[key], types=["CITES"])
-    merged = store.cited_documents([e["dst"] for e in out_edges if e["dst"].startswith("CitedDocument:")])
-    targets = store.nodes(e["dst"] for e in out_edges)
     cites: dict[str, dict] = {}
-    for e in sorted(out_edges, key=lambda e: e.get("resolution") is None):      # resolved by linking first
-        target = e["dst"]
-        resolved = doc_id_of(target) if target.startswith("Document:") else merged.get(target)
-        ident = resolved or target
-        if ident in cites:
-            continue
-        node = targets.get(target, {})
-        cites[ident] = {"cited": e.get("text") or node.get("label"), "doc_id": resolved,
-                        "resolution": e.get("resolution") or ("title/number key" if resolved else "unresolved"),
-                        "cue": e.get("cue"), "start": e["start"], "end": e["end"]}
-    citing = {e["doc_id"] for e in store.edges(dst=[key], types=["CITES"])}
-    named = [n["key"] for col, value in (("title_key", title_key), ("number_key", number_key)) if value
-             for n in store.find_nodes("CitedDocument", prop=(col, value))]
-    if named:
-        citing |= {e["doc_id"] for e in store.edges(dst=named, types=["CITES"])}
+    for r in store.sql("SELECT * FROM citation_links WHERE document_id = ? ORDER BY start, text", [doc_id]):
+        ident = r["target_id"] or r["cited_key"]
+        cites.setdefault(ident, {"cited": r["text"], "doc_id": r["target_id"],
+                                 "resolution": r["resolution"] or "unresolved", "cue": r["cue"],
+                                 "start": r["start"], "end": r["end"]})
+    merged = store.cited_documents(f"CitedDocument:{c['cited_key']}" for c in store.sql(
+        f"SELECT {_CITED} AS cited_key FROM citations WHERE document_id = ?", [doc_id]))
+    for r in store.sql(f"SELECT *, {_CITED} AS cited_key FROM citations WHERE document_id = ? ORDER BY start",
+                       [doc_id]):
+        resolved = merged.get(f"CitedDocument:{r['cited_key']}")
+        ident = resolved or r["cited_key"]
+        cites.setdefault(ident, {"cited": r["text"], "doc_id": resolved,
+                                 "resolution": "title/number key" if resolved else "unresolved", "cue": None,
+                                 "start": r["start"], "end": r["end"]})
+    citing = {r["document_id"] for r in store.sql(
+        "SELECT document_id FROM citation_links WHERE target_id = ? "
+        "UNION SELECT document_id FROM citations WHERE (title_key = ? AND ? != '') OR (number_key = ? AND ? != '')",
+        [doc_id, title_key, title_key, number_key, number_key])}
     citing.discard(doc_id)
     first = reposts(store, citing)
     return {"cites": list(cites.values()), "cited_by": sorted({first.get(d, d) for d in citing} - {doc_id})}
 
 
 # ---------------------------------------------------------------- agencies
-def agency_group(store: Store, key: str) -> tuple[str, list[str], list[dict]]:
-    """(current agency key, every Agency key of the same body, the merges with their reasons)."""
-    name = key[len("Agency:"):]
-    as_alias = store.edges(src=[n["key"] for n in store.find_nodes("Alias", label=name)], types=["ALIAS_OF"])
-    renamed = [e["dst"] for e in as_alias if e["dst"] != key and e.get("rule") == "reorganisation"]
-    if renamed and store.node(renamed[0]):
-        key = renamed[0]
-    into = store.edges(dst=[key], types=["ALIAS_OF"])
-    aliases = store.nodes(e["src"] for e in into)
-    merges, keys = [], [key]
-    for e in into:
-        alias = aliases.get(e["src"], {}).get("label") or e.get("alias")
-        merges.append({"alias": alias, "rule": e.get("rule"), "detail": e.get("detail"), "doc_id": e["doc_id"]})
-        other = node_key("Agency", alias)
-        if other != key and other not in keys and store.node(other):
-            keys.append(other)
-    merges.sort(key=lambda m: (m["rule"] != "reorganisation", m["alias"] or ""))
-    return key, keys, merges
+def agency_group(store: Store, name: str) -> tuple[str, list[str], list[dict]]:
+    """(current canonical name, every canonical name of the same body, the merges with their reasons)."""
+    renamed = store.sql("SELECT agency FROM agency_aliases WHERE alias = ? AND agency != ? "
+                        "AND rule = 'reorganisation' ORDER BY agency LIMIT 1", [name, name])
+    if renamed and store.sql("SELECT 1 FROM agencies WHERE name = ?", [renamed[0]["agency"]]):
+        name = renamed[0]["agency"]
+    merges = store.sql("SELECT alias, rule, detail, document_id AS doc_id FROM agency_aliases WHERE agency = ? "
+                       "ORDER BY rule != 'reorganisation', alias, jurisdiction", [name])
+    names = [name] + [r["name"] for r in store.sql(
+        "SELECT name FROM agencies WHERE name IN (SELECT alias FROM agency_aliases WHERE agency = ?) "
+        "AND name != ? ORDER BY name", [name, name])]
+    return name, names, merges
 
 
 def alias_agencies(store: Store, name: str) -> list[str]:
-    """Agency keys a written name was merged into by linking (any jurisdiction)."""
-    aliases = [n["key"] for n in store.find_nodes("Alias", label=name.strip())]
-    return list(dict.fromkeys(e["dst"] for e in store.edges(src=aliases, types=["ALIAS_OF"]))) if aliases else []
+    """Canonical names a written name was merged into by linking (any jurisdiction)."""
+    return [r["agency"] for r in store.sql(
+        "SELECT DISTINCT agency FROM agency_aliases WHERE alias = ? ORDER BY agency", [name.strip()])]
 
 
 # ---------------------------------------------------------------- follow-through
@@ -110,53 +114,36 @@ def followup(store: Store, number: str) -> list[dict]:
     """Per reply to proposal `number`: per response, the ranked measures with document, units, caps, evidence."""
     out = []
     with store.read():
-        for p in store.find_nodes("Proposal", label=number.strip()):
-            replies = [e["src"] for e in store.edges(dst=[p["key"]], types=["REPLIES_TO"])]
-            first = reposts(store, map(doc_id_of, replies))
-            docs = store.nodes(replies)
-            for reply in dict.fromkeys(replies):
-                if doc_id_of(reply) in first:
-                    continue
-                doc = docs.get(reply, {})
-                has = sorted(store.edges(src=[reply], types=["HAS_RESPONSE"]), key=lambda e: e["start"] or 0)
-                responses = store.nodes(e["dst"] for e in has)
-                sources = [(e["dst"], responses.get(e["dst"], {})) for e in has] or [(p["key"], {"section": None})]
-                out.append({"proposal": number, "title": p.get("title"), "session": p.get("session"),
-                            "reply": doc_id_of(reply), "reply_title": doc.get("title") or doc.get("label"),
-                            "date": doc.get("date"),
-                            "responses": [{"response": r.get("section"), "suggestion": r.get("suggestion"),
-                                           "status": r.get("status"), "measures": _ranked(store, key, reply)}
-                                          for key, r in sources]})
+        for p in store.sql("SELECT * FROM proposals WHERE number = ? ORDER BY id", [number.strip()]):
+            replies = store.sql(
+                "SELECT d.id, d.title, d.date FROM replies r JOIN documents d ON d.id = r.document_id "
+                "WHERE r.proposal_id = ? AND d.id NOT IN (SELECT document_id FROM reposts) "
+                "ORDER BY coalesce(d.date, '9999'), d.id", [p["id"]])
+            for reply in replies:
+                responses = store.sql("SELECT id, label, suggestion, status FROM responses WHERE document_id = ? "
+                                      "ORDER BY start, seq", [reply["id"]])
+                sources = [(r["id"], r) for r in responses] or [(None, {"label": None})]
+                out.append({"proposal": number, "title": p["title"], "session": p["session"],
+                            "reply": reply["id"], "reply_title": reply["title"] or reply["id"], "date": reply["date"],
+                            "responses": [{"response": r.get("label"), "suggestion": r.get("suggestion"),
+                                           "status": r.get("status"), "measures": _ranked(store, reply["id"], rid)}
+                                          for rid, r in sources]})
     return out
 
 
-def _ranked(store: Store, source: str, reply: str) -> list[dict]:
-    """The FOLLOWED_UP_BY targets of one response (or proposal), best first, described for a reader."""
-    edges = [e for e in store.edges(src=[source], types=["FOLLOWED_UP_BY"]) if e.get("reply") == doc_id_of(reply)]
-    edges.sort(key=lambda e: e.get("rank") or 0)
-    keys = [e["dst"] for e in edges]
-    measures = store.nodes(keys)
-    doc_of = {e["dst"]: e["src"] for e in store.edges(dst=keys, types=["HAS_MEASURE"])}
-    docs = store.nodes(doc_of.values())
-    units: dict[str, list[str]] = {}
-    for e in store.edges(src=keys, types=["RESPONSIBLE"]):
-        units.setdefault(e["src"], []).append(e["dst"][len("Agency:"):])
-    offers = store.edges(src=keys, types=["OFFERS"])
-    amounts = store.nodes(e["dst"] for e in offers)
-    caps: dict[str, list[float]] = {}
-    for e in offers:
-        a = amounts.get(e["dst"], {})
-        if a.get("role") == "cap" and a.get("value") is not None:
-            caps.setdefault(e["src"], []).append(a["value"])
-    rows = []
-    for e in edges:
-        m, d = measures.get(e["dst"], {}), docs.get(doc_of.get(e["dst"], ""), {})
-        rows.append({"rank": e.get("rank"), "score": e.get("score"), "measure": m.get("section"),
-                     "title": m.get("title"), "doc_id": e["doc_id"], "document": d.get("title") or d.get("label"),
-                     "doc_number": d.get("doc_number"), "date": d.get("date"),
-                     "responsible": units.get(e["dst"], []), "caps": caps.get(e["dst"], []),
-                     "evidence": e.get("evidence") or []})
-    return rows
+def _ranked(store: Store, reply: str, response: str | None) -> list[dict]:
+    """The measures ranked for one response (or the proposal), best first, described for a reader."""
+    rows = store.sql(
+        "SELECT f.rank, f.score, f.evidence, m.label AS measure, m.title, d.id AS doc_id, "
+        "coalesce(d.title, d.id) AS document, d.doc_number, d.date, "
+        "(SELECT json_group_array(agency) FROM (SELECT agency FROM responsible_units "
+        " WHERE measure_id = m.id ORDER BY rowid)) AS responsible, "
+        "(SELECT json_group_array(amount_fen) FROM (SELECT amount_fen FROM amounts WHERE measure_id = m.id "
+        " AND kind = 'money' AND role = 'cap' AND amount_fen IS NOT NULL ORDER BY start)) AS caps "
+        "FROM followups f JOIN measures m ON m.id = f.measure_id JOIN documents d ON d.id = m.document_id "
+        "WHERE f.reply_id = ? AND f.response_id IS ? ORDER BY f.rank", [reply, response])
+    return [{**r, "responsible": json.loads(r["responsible"]), "caps": [yuan(c) for c in json.loads(r["caps"])],
+             "evidence": json.loads(r["evidence"] or "[]")} for r in rows]
 
 
 def format_followup_rows(result: list[dict]) -> str:

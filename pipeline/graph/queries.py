@@ -1,9 +1,11 @@
 """Questions to the graph store: agencies, proposals, caps, documents, neighbourhoods and paths.
 
-Every function takes an open Store, reads inside one snapshot, and returns plain dicts and lists.
+Every function takes an open Store, reads inside one snapshot (SQL joins over the store's tables and
+views), and returns plain dicts and lists.
 """
 from __future__ import annotations
 
+import json
 from collections import deque
 
 import networkx as nx
@@ -15,26 +17,26 @@ from .build import node_key
 from .store import Store
 
 
-def _doc(node: dict | None) -> dict:
-    """The short form of a Document node that result tables show."""
-    node = node or {}
-    return {"doc_id": node.get("key", "")[len("Document:"):], "doc_number": node.get("doc_number"),
-            "title": node.get("title") or node.get("label"), "date": node.get("date"), "kind": node.get("kind")}
+_DOC_COLS = "d.id AS doc_id, d.doc_number, d.title, d.date, d.kind"
+_FIRST_COPY = "d.id NOT IN (SELECT document_id FROM reposts)"          # a repost counts once
+# Valid on :on and not replaced by a newer version in force by then.
+IN_FORCE = ("(coalesce(d.effective_from, d.date) IS NOT NULL OR d.effective_to IS NOT NULL) "
+            "AND (coalesce(d.effective_from, d.date) IS NULL OR coalesce(d.effective_from, d.date) <= :on) "
+            "AND (d.effective_to IS NULL OR :on <= d.effective_to) "
+            "AND NOT EXISTS (SELECT 1 FROM supersessions s JOIN documents n ON n.id = s.newer_id "
+            "WHERE s.older_id = d.id AND coalesce(n.effective_from, n.date) <= :on)")
 
 
 def resolve_agencies(store: Store, name: str) -> list[str]:
-    """Agency keys a name stands for: the canonical name, any alias seen or merged by linking, else names
-    containing it; a renamed body's old name leads to its current Agency."""
-    exact = node_key("Agency", name.strip())
-    if store.node(exact):
-        keys = [exact]
-    else:
-        keys = [k for k in store.nodes_by_alias(name) if k.startswith("Agency:")]
-        keys = keys or linked.alias_agencies(store, to_simplified(name.strip()))
-    if not keys:
-        simplified = to_simplified(name.strip())
-        keys = [n["key"] for n in store.search_nodes(simplified, "Agency", limit=50)]
-    return list(dict.fromkeys(linked.agency_group(store, k)[0] for k in keys))
+    """Canonical agency names a name stands for: the name itself, any alias seen or merged by linking,
+    else names containing it; a renamed body's old name leads to its current name."""
+    name = name.strip()
+    names = [r["name"] for r in store.sql("SELECT name FROM agencies WHERE name = ?", [name])]
+    names = names or [k[len("Agency:"):] for k in store.nodes_by_alias(name)]
+    names = names or linked.alias_agencies(store, to_simplified(name))
+    if not names:
+        names = [n["label"] for n in store.search_nodes(to_simplified(name), "Agency", limit=50)]
+    return list(dict.fromkeys(linked.agency_group(store, n)[0] for n in names))
 
 
 def agency(store: Store, name: str, in_force_on: str | None = None) -> list[dict]:
@@ -42,102 +44,65 @@ def agency(store: Store, name: str, in_force_on: str | None = None) -> list[dict
     measures with caps, replies; reposts once; with `in_force_on`, only documents in force that day."""
     out = []
     with store.read():
-        for key in resolve_agencies(store, name):
-            key, group, merges = linked.agency_group(store, key)
-            into = store.edges(dst=group, types=["ISSUED_BY", "RESPONSIBLE", "CO_HANDLED_BY"])
-            issued = [e["src"] for e in into if e["type"] == "ISSUED_BY"]
-            co_handled = [e["src"] for e in into if e["type"] == "CO_HANDLED_BY"]
-            roles = {e["src"]: e.get("role") for e in into if e["type"] == "RESPONSIBLE"}
-            measures = _measures(store, list(roles))
-            docs = store.nodes(issued + co_handled + [node_key("Document", m["doc_id"]) for m in measures])
-            replies = _proposals_of(store, issued + co_handled)
-            doc_ids = {linked.doc_id_of(k) for k in docs}
-            copies = linked.reposts(store, doc_ids)
-            replaced_now = linked.replaced(store, None, doc_ids)
-            replaced_then = linked.replaced(store, in_force_on, doc_ids) if in_force_on else {}
+        for canonical in resolve_agencies(store, name):
+            canonical, group, merges = linked.agency_group(store, canonical)
+            args = {f"a{i}": g for i, g in enumerate(group)} | {"on": in_force_on}
+            names = ",".join(f":a{i}" for i in range(len(group)))
+            when = f" AND {IN_FORCE}" if in_force_on else ""
+            related = store.sql(
+                f"SELECT DISTINCT {_DOC_COLS}, da.relation, p.number AS proposal, "
+                f"(SELECT min(newer_id) FROM supersessions WHERE older_id = d.id) AS superseded_by "
+                f"FROM document_agencies da JOIN documents d ON d.id = da.document_id "
+                f"LEFT JOIN replies r ON r.document_id = d.id LEFT JOIN proposals p ON p.id = r.proposal_id "
+                f"WHERE da.agency IN ({names}) AND da.relation IN ('issued_by', 'co_handled_by') "
+                f"AND {_FIRST_COPY}{when} ORDER BY d.date, d.id", args)
+            measures = store.sql(
+                f"SELECT m.label AS measure, m.title, d.id AS doc_id, d.doc_number, d.title AS document, "
+                f"min(ru.role) AS role, (SELECT json_group_array(text) FROM (SELECT a.text FROM amounts a "
+                f"WHERE a.measure_id = m.id AND a.kind = 'money' AND a.role = 'cap' ORDER BY a.start)) AS caps "
+                f"FROM responsible_units ru JOIN measures m ON m.id = ru.measure_id "
+                f"JOIN documents d ON d.id = m.document_id "
+                f"WHERE ru.agency IN ({names}) AND {_FIRST_COPY}{when} GROUP BY m.id ORDER BY d.date, d.id, m.seq",
+                args)
+            aliases = {r["alias"] for r in store.sql(
+                f"SELECT text AS alias FROM mentions WHERE agency IN ({names}) "
+                f"UNION SELECT alias FROM agency_aliases WHERE agency IN ({names})", args)}
+            aliases |= {m["alias"] for m in merges}
 
-            def keep(doc_key: str) -> bool:
-                doc_id = linked.doc_id_of(doc_key)
-                if doc_id in copies:
-                    return False
-                return not in_force_on or (in_force(docs.get(doc_key, {}), in_force_on)
-                                           and doc_id not in replaced_then)
+            def listed(relation: str, replies_only: bool = False) -> list[dict]:
+                return [{k: v for k, v in d.items() if k not in ("relation", "proposal", "superseded_by")}
+                        | ({"proposal": d["proposal"]} if replies_only else {"superseded_by": d["superseded_by"]})
+                        for d in related if d["relation"] == relation and (not replies_only or d["proposal"])]
 
-            aliases = {a for k in group for a in store.aliases(k)} | {m["alias"] for m in merges}
             out.append({
-                "canonical": key[len("Agency:"):],
-                "aliases": sorted(aliases - {key[len("Agency:"):]}),
+                "canonical": canonical,
+                "aliases": sorted(aliases - {canonical}),
                 "merged": merges,
-                "documents_issued": [{**_doc(docs.get(k)), "superseded_by": replaced_now.get(linked.doc_id_of(k))}
-                                     for k in dict.fromkeys(issued) if keep(k)],
-                "measures": [{**{k: v for k, v in m.items() if k != "key"}, "role": roles.get(m["key"])}
-                             for m in measures if keep(node_key("Document", m["doc_id"]))],
-                "replies_written": [{**_doc(docs.get(k)), "proposal": replies.get(k)}
-                                    for k in dict.fromkeys(issued) if k in replies and keep(k)],
-                "replies_co_handled": [{**_doc(docs.get(k)), "proposal": replies.get(k)}
-                                       for k in dict.fromkeys(co_handled) if keep(k)],
+                "documents_issued": listed("issued_by"),
+                "measures": [{**m, "caps": json.loads(m["caps"])} for m in measures],
+                "replies_written": listed("issued_by", replies_only=True),
+                "replies_co_handled": listed("co_handled_by", replies_only=True),
             })
     return out
-
-
-def _measures(store: Store, keys: list[str]) -> list[dict]:
-    """Measures with their document and the caps they offer."""
-    nodes = store.nodes(keys)
-    doc_of = {e["dst"]: e["src"] for e in store.edges(dst=keys, types=["HAS_MEASURE"])}
-    offers = store.edges(src=keys, types=["OFFERS"])
-    amounts = store.nodes(e["dst"] for e in offers)
-    docs = store.nodes(doc_of.values())
-    caps: dict[str, list[str]] = {}
-    for e in offers:
-        a = amounts.get(e["dst"], {})
-        if a.get("role") == "cap":
-            caps.setdefault(e["src"], []).append(a.get("text") or str(a.get("value")))
-    rows = []
-    for k in keys:
-        d = _doc(docs.get(doc_of.get(k)))
-        rows.append({"measure": nodes.get(k, {}).get("section"), "title": nodes.get(k, {}).get("title"),
-                     "caps": caps.get(k, []), "doc_id": d["doc_id"], "doc_number": d["doc_number"],
-                     "document": d["title"], "key": k})
-    return rows
-
-
-def _proposals_of(store: Store, doc_keys: list[str]) -> dict[str, str]:
-    """Document key -> the number (or title) of the proposal it replies to."""
-    edges = store.edges(src=doc_keys, types=["REPLIES_TO"])
-    nodes = store.nodes(e["dst"] for e in edges)
-    return {e["src"]: nodes.get(e["dst"], {}).get("label") for e in edges}
 
 
 def proposal(store: Store, number: str) -> list[dict]:
     """Per proposal with this number: session, proposers, the replies, their units and responses with status."""
     out = []
     with store.read():
-        for p in store.find_nodes("Proposal", label=number.strip()):
-            key = p["key"]
-            around = store.edges(src=[key], types=["PROPOSED_BY", "AT"])
-            people = store.nodes(e["dst"] for e in around)
-            replies = [e["src"] for e in store.edges(dst=[key], types=["REPLIES_TO"])]
-            docs = store.nodes(replies)
-            out_of_replies = store.edges(src=replies, types=["ISSUED_BY", "CO_HANDLED_BY", "HAS_RESPONSE"])
-            responses = store.nodes(e["dst"] for e in out_of_replies if e["type"] == "HAS_RESPONSE")
-            out.append({
-                "number": p.get("number"), "session": p.get("session"), "title": p.get("title"),
-                "category": p.get("category"),
-                "proposers": [people[e["dst"]]["label"] for e in around
-                              if e["type"] == "PROPOSED_BY" and e["dst"] in people],
-                "replies": [{
-                    **_doc(docs.get(r)),
-                    "replying_units": [e["dst"][len("Agency:"):] for e in out_of_replies
-                                       if e["src"] == r and e["type"] == "ISSUED_BY"],
-                    "co_handlers": [e["dst"][len("Agency:"):] for e in out_of_replies
-                                    if e["src"] == r and e["type"] == "CO_HANDLED_BY"],
-                    "responses": [{"label": responses[e["dst"]].get("section"),
-                                   "suggestion": responses[e["dst"]].get("suggestion"),
-                                   "status": responses[e["dst"]].get("status")}
-                                  for e in out_of_replies
-                                  if e["src"] == r and e["type"] == "HAS_RESPONSE" and e["dst"] in responses],
-                } for r in dict.fromkeys(replies)],
-            })
+        for p in store.sql("SELECT * FROM proposals WHERE number = ? ORDER BY id", [number.strip()]):
+            people = store.sql("SELECT DISTINCT name FROM proposers WHERE proposal_id = ? ORDER BY rowid", [p["id"]])
+            replies = store.sql(f"SELECT {_DOC_COLS} FROM replies r JOIN documents d ON d.id = r.document_id "
+                                f"WHERE r.proposal_id = ? ORDER BY d.date, d.id", [p["id"]])
+            for reply in replies:
+                units = store.sql("SELECT agency, relation FROM document_agencies WHERE document_id = ? "
+                                  "AND relation IN ('issued_by', 'co_handled_by') ORDER BY rowid", [reply["doc_id"]])
+                reply["replying_units"] = [u["agency"] for u in units if u["relation"] == "issued_by"]
+                reply["co_handlers"] = [u["agency"] for u in units if u["relation"] == "co_handled_by"]
+                reply["responses"] = store.sql("SELECT label, suggestion, status FROM responses "
+                                               "WHERE document_id = ? ORDER BY seq", [reply["doc_id"]])
+            out.append({"number": p["number"], "session": p["session"], "title": p["title"],
+                        "category": p["category"], "proposers": [r["name"] for r in people], "replies": replies})
     return out
 
 
@@ -157,71 +122,34 @@ def caps(store: Store, min_amount: float | None = None, agency_name: str | None 
     agency_name keeps caps of measures the agency is responsible for or of documents it issued;
     in_force_on (ISO date) keeps caps of documents valid on that day; limit keeps the largest N.
     """
-    rows: list[dict] = []
+    conds, args = [_FIRST_COPY.replace("d.id", "c.document_id")], {"on": in_force_on}
+    if min_amount is not None:
+        conds.append("c.amount_fen >= :min")
+        args["min"] = round(min_amount * 100)
     with store.read():
         if agency_name:
-            wanted = set(resolve_agencies(store, agency_name))
-            amounts = [a for a in store.nodes(_amounts_of(store, wanted)).values()
-                       if a.get("role") == "cap" and (min_amount is None or (a["value"] or 0) >= min_amount)]
-            rows = _cap_rows(store, amounts, wanted, in_force_on)
-        else:
-            page, offset = max(4 * limit, 200) if limit else None, 0
-            while True:
-                amounts = store.find_nodes("Amount", min_value=min_amount, prop=("role", "cap"),
-                                           largest_first=True, limit=page, offset=offset)
-                rows += _cap_rows(store, amounts, None, in_force_on)
-                if page is None or len(amounts) < page or (limit and len(rows) >= limit):
-                    break
-                offset += page
-    rows.sort(key=lambda r: (-(r["amount"] or 0), r["doc_id"], r["text"] or ""))
-    return rows[:limit] if limit else rows
-
-
-def _amounts_of(store: Store, agencies: set[str]) -> set[str]:
-    """Amount keys of the measures agencies are responsible for and of the documents they issued."""
-    into = store.edges(dst=agencies, types=["RESPONSIBLE", "ISSUED_BY"])
-    docs = {e["src"] for e in into if e["type"] == "ISSUED_BY"}
-    measures = {e["src"] for e in into if e["type"] == "RESPONSIBLE"}
-    measures |= {e["dst"] for e in store.edges(src=docs, types=["HAS_MEASURE"])}
-    return {e["dst"] for e in store.edges(src=measures | docs, types=["OFFERS", "STATES"])}
-
-
-def _cap_rows(store: Store, amounts: list[dict], wanted: set[str] | None, in_force_on: str | None) -> list[dict]:
-    """Result rows for cap nodes: their measure, document, responsible units (filtered by agency and date)."""
-    holder = {e["dst"]: e["src"] for e in store.edges(dst=[a["key"] for a in amounts], types=["OFFERS", "STATES"])}
-    measure_keys = [k for k in holder.values() if k.startswith("Measure:")]
-    doc_of = {e["dst"]: e["src"] for e in store.edges(dst=measure_keys, types=["HAS_MEASURE"])}
-    responsible: dict[str, list[str]] = {}
-    for e in store.edges(src=measure_keys, types=["RESPONSIBLE"]):
-        responsible.setdefault(e["src"], []).append(e["dst"])
-    measures = store.nodes(measure_keys)
-    doc_keys = {doc_of.get(h, h) for h in holder.values()}
-    issuers: dict[str, list[str]] = {}
-    if wanted is not None:
-        for e in store.edges(src=doc_keys, types=["ISSUED_BY"]):
-            issuers.setdefault(e["src"], []).append(e["dst"])
-    docs = store.nodes(doc_keys)
-    copies = linked.reposts(store, map(linked.doc_id_of, doc_keys))
-    replaced = linked.replaced(store, in_force_on, map(linked.doc_id_of, doc_keys)) if in_force_on else {}
-    rows = []
-    for a in amounts:
-        h = holder.get(a["key"], "")
-        d = doc_of.get(h, h)
-        units = responsible.get(h, [])
-        if wanted is not None and not wanted & set(units + issuers.get(d, [])):
-            continue
-        if linked.doc_id_of(d) in copies:
-            continue
-        if in_force_on and (not in_force(docs.get(d, {}), in_force_on) or linked.doc_id_of(d) in replaced):
-            continue
-        m = measures.get(h, {})
-        doc = _doc(docs.get(d))
-        rows.append({"amount": a.get("value"), "currency": a.get("currency"), "text": a.get("text"),
-                     "rate": a.get("rate"), "scope": a.get("scope"), "measure": m.get("section"),
-                     "measure_title": m.get("title"), "doc_id": doc["doc_id"], "doc_number": doc["doc_number"],
-                     "document": doc["title"], "date": doc["date"],
-                     "responsible": [u[len("Agency:"):] for u in units]})
-    return rows
+            group = [g for n in resolve_agencies(store, agency_name) for g in linked.agency_group(store, n)[1]]
+            if not group:
+                return []
+            args |= {f"a{i}": g for i, g in enumerate(group)}
+            names = ",".join(f":a{i}" for i in range(len(group)))
+            conds.append(f"(EXISTS (SELECT 1 FROM responsible_units ru WHERE ru.measure_id = c.measure_id "
+                         f"AND ru.agency IN ({names})) OR EXISTS (SELECT 1 FROM document_agencies da "
+                         f"WHERE da.document_id = c.document_id AND da.relation = 'issued_by' "
+                         f"AND da.agency IN ({names})))")
+        if in_force_on:
+            conds.append(IN_FORCE)
+        rows = store.sql(
+            "SELECT c.*, (SELECT json_group_array(agency) FROM (SELECT agency FROM responsible_units ru "
+            "WHERE ru.measure_id = c.measure_id ORDER BY ru.rowid)) AS responsible "
+            f"FROM caps c JOIN documents d ON d.id = c.document_id WHERE {' AND '.join(conds)} "
+            "ORDER BY c.amount_fen DESC, c.document_id, c.text" + (" LIMIT :limit" if limit else ""),
+            args | ({"limit": limit} if limit else {}))
+    return [{"amount": linked.yuan(r["amount_fen"]), "amount_max": linked.yuan(r["amount_max_fen"]), "currency": r["currency"],
+             "text": r["text"], "rate": float(r["rate"]) if r["rate"] is not None else None, "scope": r["scope"],
+             "measure": r["measure"], "measure_title": r["measure_title"], "doc_id": r["document_id"],
+             "doc_number": r["doc_number"], "document": r["document"], "date": r["date"],
+             "responsible": json.loads(r["responsible"])} for r in rows]
 
 
 def find_documents(store: Store, ident: str) -> list[dict]:
@@ -269,10 +197,10 @@ def resolve_node(store: Store, ident: str) -> str | None:
         return node_key("Document", docs[0]["doc_id"])
     agencies = resolve_agencies(store, ident)
     if agencies:
-        return agencies[0]
-    proposals = store.find_nodes("Proposal", label=ident)
+        return node_key("Agency", agencies[0])
+    proposals = store.sql("SELECT id FROM proposals WHERE number = ? ORDER BY id LIMIT 1", [ident])
     if proposals:
-        return proposals[0]["key"]
+        return node_key("Proposal", proposals[0]["id"])
     found = store.search_nodes(ident, limit=1)
     return found[0]["key"] if found else None
 

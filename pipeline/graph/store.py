@@ -1,7 +1,8 @@
-"""The embedded graph store (SQLite, WAL): the one module that speaks SQL, behind a narrow interface.
+"""The embedded store (SQLite, WAL): the one module that writes SQL, behind a narrow interface.
 
-Writers replace one document's rows in one transaction; readers take a snapshot (`with store.read():`)
-so they see a document either before or after its replacement, never a mix.
+Facts live in tables named for what they hold (pipeline/graph/schema.py); a document is identified by
+its bytes, and every path it was found at is kept as a source. Writers replace one document's rows in
+one transaction; readers take a snapshot (`with store.read():`) so they never see half a document.
 """
 from __future__ import annotations
 
@@ -9,58 +10,32 @@ import json
 import sqlite3
 import time
 from contextlib import contextmanager
-from dataclasses import asdict, fields
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
-from .build import DocumentRow, GraphRows
+from . import schema
+from .build import DocumentRows
 
-SCHEMA_VERSION = "1"
-_DOC_COLUMNS = [f.name for f in fields(DocumentRow)]
-_SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS info(key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS documents({", ".join(c + (" TEXT PRIMARY KEY" if c == "path" else "")
-                                                   for c in _DOC_COLUMNS)}, ingested_at REAL, record TEXT);
-CREATE INDEX IF NOT EXISTS documents_id ON documents(doc_id);
-CREATE INDEX IF NOT EXISTS documents_title ON documents(title_key);
-CREATE INDEX IF NOT EXISTS documents_number ON documents(number_key);
-CREATE TABLE IF NOT EXISTS nodes(key TEXT PRIMARY KEY, type TEXT NOT NULL, label TEXT, value REAL,
-                                 props TEXT NOT NULL DEFAULT '{{}}');
-CREATE INDEX IF NOT EXISTS nodes_type_value ON nodes(type, value);
-CREATE INDEX IF NOT EXISTS nodes_type_label ON nodes(type, label);
-CREATE TABLE IF NOT EXISTS edges(id INTEGER PRIMARY KEY, owner TEXT NOT NULL, type TEXT NOT NULL,
-                                 src TEXT NOT NULL, dst TEXT NOT NULL, doc_id TEXT, page INTEGER,
-                                 start INTEGER, "end" INTEGER, props TEXT NOT NULL DEFAULT '{{}}');
-CREATE INDEX IF NOT EXISTS edges_owner ON edges(owner);
-CREATE INDEX IF NOT EXISTS edges_src ON edges(src, type);
-CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst, type);
-CREATE TABLE IF NOT EXISTS mentions(owner TEXT NOT NULL, node TEXT NOT NULL, text TEXT NOT NULL,
-                                    norm TEXT NOT NULL, doc_id TEXT, page INTEGER, start INTEGER, "end" INTEGER);
-CREATE INDEX IF NOT EXISTS mentions_owner ON mentions(owner);
-CREATE INDEX IF NOT EXISTS mentions_norm ON mentions(norm);
-CREATE INDEX IF NOT EXISTS mentions_node ON mentions(node);
-CREATE TABLE IF NOT EXISTS failures(path TEXT PRIMARY KEY, sha256 TEXT, pipeline_version TEXT,
-                                    reason TEXT, at REAL);
-"""
-# Reposts: a document that carries the same notice as an earlier one -> that one (written by linking).
-_NOTICES = "CREATE TABLE IF NOT EXISTS notices(doc_id TEXT PRIMARY KEY, notice_id TEXT NOT NULL);"
-LINKING_OWNER = "@linking"            # edges owned by the cross-document linking run, not by one document
-FOLLOWUP_OWNER = "@followup:"         # + reply doc id: the FOLLOWED_UP_BY edges of one reply
 _CHUNK = 500
+# Insert order: a row's foreign keys point at rows inserted before it.
+_TABLE_ORDER = ("agencies", "proposals", "measures", "responses", "mentions", "document_agencies",
+                "responsible_units", "amounts", "replies", "proposers", "citations")
+_UPSERT = {
+    "agencies": "ON CONFLICT(name) DO UPDATE SET tagged = max(tagged, excluded.tagged)",
+    "proposals": ("ON CONFLICT(id) DO UPDATE SET number = coalesce(number, excluded.number), "
+                  "session = coalesce(session, excluded.session), title = coalesce(title, excluded.title), "
+                  "category = coalesce(category, excluded.category)"),
+}
+LINKING_PENDING = "linking_pending"
+# Documents in an order that depends on their content only (never on when a worker finished them): the
+# earliest copy of a notice leads its reposts, ties broken by the content hash.
+CONTENT_ORDER = "coalesce(date, '9999'), id"
+_DOC_COLUMNS = ("id", "sha256", "pipeline_version", "kind", "doc_type", "doc_number", "title", "issuer", "date",
+                "year", "effective_from", "effective_to", "jurisdiction", "title_key", "number_key")
 
 
-def _props(text: str) -> dict:
-    return json.loads(text) if text != "{}" else {}
-
-
-def _node(row: sqlite3.Row) -> dict:
-    return {**_props(row["props"]), "key": row["key"], "type": row["type"], "label": row["label"],
-            "value": row["value"]}
-
-
-def _edge(row: sqlite3.Row) -> dict:
-    return {**_props(row["props"]), "type": row["type"], "src": row["src"], "dst": row["dst"],
-            "doc_id": row["doc_id"], "page": row["page"], "start": row["start"], "end": row["end"]}
+class StoreVersionError(RuntimeError):
+    """The store was written by a newer policykg (its schema version is above this one's)."""
 
 
 def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
@@ -68,24 +43,64 @@ def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
         yield items[i:i + size]
 
 
-class Store:
-    """A graph store file: documents (with their records), nodes, edges, agency mentions, failures."""
+def _marks(n: int) -> str:
+    return ",".join("?" * n)
 
-    def __init__(self, path: str | Path, normalise=None):
-        self.path = Path(path)
+
+def _clean(props: str | None) -> dict:
+    return {k: v for k, v in json.loads(props).items() if v is not None} if props and props != "{}" else {}
+
+
+def _node(row: sqlite3.Row) -> dict:
+    return {**_clean(row["props"]), "key": row["key"], "type": row["type"], "label": row["label"],
+            "value": row["value"]}
+
+
+def _edge(row: sqlite3.Row) -> dict:
+    return {**_clean(row["props"]), "type": row["type"], "src": row["src"], "dst": row["dst"],
+            "doc_id": row["doc_id"], "page": row["page"], "start": row["start"], "end": row["end"]}
+
+
+def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
+    """Inserts column dicts into a table (rows grouped by their columns)."""
+    groups: dict[tuple[str, ...], list[tuple]] = {}
+    for row in rows:
+        groups.setdefault(tuple(row), []).append(tuple(row.values()))
+    for cols, values in groups.items():
+        names = ", ".join(f'"{c}"' for c in cols)
+        conn.executemany(f"INSERT INTO {table}({names}) VALUES({_marks(len(cols))}) {_UPSERT.get(table, '')}",
+                         values)
+
+
+class Store:
+    """A store file: documents and their sources, the facts of each, what linking found, failures."""
+
+    def __init__(self, path: str | Path | None = None, normalise: Callable[[str], str] | None = None):
+        self.path = store_file(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.conn = sqlite3.connect(str(self.path), timeout=60, isolation_level=None)
         self.conn.row_factory = sqlite3.Row
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.execute("PRAGMA foreign_keys=ON")
         self._depth = 0
-        self._normalise = normalise or (lambda s: s)
-        if self.conn.execute("SELECT count(*) FROM sqlite_master WHERE name='edges'").fetchone()[0] == 0:
-            self.conn.executescript(_SCHEMA)
-            self.conn.execute("INSERT OR IGNORE INTO info VALUES('schema', ?)", (SCHEMA_VERSION,))
-        self.conn.execute(_NOTICES)
+        self._normalise = normalise or (lambda s: s.strip())
+        self._prepare()
+
+    def _prepare(self) -> None:
+        """Creates the schema in a new file, upgrades an older one, refuses a newer one."""
+        from .migrations import migrate, schema_version
+        found = schema_version(self.conn)
+        if found > schema.SCHEMA_VERSION:
+            self.conn.close()
+            raise StoreVersionError(f"{self.path} has store schema {found}; this policykg reads up to "
+                                    f"{schema.SCHEMA_VERSION}: upgrade policykg")
+        if found < schema.SCHEMA_VERSION:
+            with self.write():
+                migrate(self, found)
 
     def close(self) -> None:
+        self.conn.execute("PRAGMA optimize")          # keeps the planner's statistics fresh (cheap)
         self.conn.close()
 
     def __enter__(self) -> "Store":
@@ -124,43 +139,79 @@ class Store:
         """One write transaction: all of it is stored, or none of it."""
         return self._transaction("BEGIN IMMEDIATE")
 
-    # ------------------------------------------------------------ writes
-    def document_state(self, path: str) -> tuple[str, str] | None:
-        """(sha256, pipeline version) stored for a file path, None if the path is not stored."""
-        row = self.conn.execute("SELECT sha256, pipeline_version FROM documents WHERE path=?", (path,)).fetchone()
+    def sql(self, query: str, args: Iterable[Any] | dict[str, Any] = ()) -> list[dict]:
+        """Rows of an SQL query over the tables and views (positional or named arguments), as dicts."""
+        return [dict(r) for r in self.conn.execute(query, args if isinstance(args, dict) else list(args))]
+
+    # ------------------------------------------------------------ documents and their sources
+    def source_state(self, path: str) -> tuple[str, str] | None:
+        """(sha256, pipeline version) of the document stored for a path, None if the path is not stored."""
+        row = self.conn.execute("SELECT d.sha256, d.pipeline_version FROM sources s JOIN documents d "
+                                "ON d.id = s.document_id WHERE s.path = ?", (path,)).fetchone()
         return (row[0], row[1]) if row else None
 
-    def replace_document(self, rows: GraphRows, record: dict | None = None) -> None:
-        """Stores a document's rows in place of whatever its path held before, in one transaction."""
+    def document_of_bytes(self, sha256: str) -> tuple[str, str] | None:
+        """(document id, pipeline version) of the stored document with these bytes, if any."""
+        row = self.conn.execute("SELECT id, pipeline_version FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def add_source(self, path: str, doc_id: str) -> str | None:
+        """Records that a stored document's bytes were also found at `path`; returns the document the path
+        held before if that one is now without sources and was removed."""
+        with self.write():
+            before = self._point(path, doc_id)
+            self._mark_linking()
+            return before
+
+    def replace_document(self, rows: DocumentRows, record: dict, path: str | None = None) -> str | None:
+        """Stores a document's rows in place of its earlier rows, and `path` as one of its sources, in one
+        transaction; returns the id of the document the path held before if it was removed with it."""
         doc = rows.document
         with self.write():
-            self._delete_owner(doc.path)
-            self.conn.execute(
-                f"INSERT INTO documents({', '.join(_DOC_COLUMNS)}, ingested_at, record) "
-                f"VALUES({', '.join('?' * (len(_DOC_COLUMNS) + 2))})",
-                [*asdict(doc).values(), time.time(), json.dumps(record, ensure_ascii=False) if record else None])
-            self.conn.executemany(
-                "INSERT INTO nodes(key, type, label, value, props) VALUES(?,?,?,?,?) ON CONFLICT(key) DO UPDATE "
-                "SET props=json_patch(nodes.props, excluded.props), value=coalesce(excluded.value, nodes.value)",
-                [(n.key, n.type, n.label, n.value, json.dumps(n.props, ensure_ascii=False)) for n in rows.nodes])
-            self.conn.executemany(
-                'INSERT INTO edges(owner, type, src, dst, doc_id, page, start, "end", props) VALUES(?,?,?,?,?,?,?,?,?)',
-                [(doc.path, e.type, e.src, e.dst, e.doc_id, e.page, e.start, e.end,
-                  json.dumps(e.props, ensure_ascii=False)) for e in rows.edges])
-            self.conn.executemany(
-                'INSERT INTO mentions(owner, node, text, norm, doc_id, page, start, "end") VALUES(?,?,?,?,?,?,?,?)',
-                [(doc.path, m.node, m.text, self._normalise(m.text), m.doc_id, m.page, m.start, m.end)
-                 for m in rows.mentions])
-            self.conn.execute("DELETE FROM failures WHERE path=?", (doc.path,))
+            self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS kept_sources(path TEXT, added_at REAL)")
+            self.conn.execute("DELETE FROM kept_sources")
+            self.conn.execute("INSERT INTO kept_sources SELECT path, added_at FROM sources WHERE document_id = ?",
+                              (doc["id"],))
+            self.conn.execute("DELETE FROM documents WHERE id = ? OR sha256 = ?", (doc["id"], doc["sha256"]))
+            values = [doc.get(c) for c in _DOC_COLUMNS] + [time.time(), json.dumps(record, ensure_ascii=False)]
+            self.conn.execute(f"INSERT INTO documents({', '.join(_DOC_COLUMNS)}, ingested_at, record) "
+                              f"VALUES({_marks(len(values))})", values)
+            self.conn.execute("INSERT INTO sources(path, document_id, added_at) "
+                              "SELECT path, ?, added_at FROM kept_sources", (doc["id"],))
+            for table in _TABLE_ORDER:
+                if rows.rows(table):
+                    _insert(self.conn, table, rows.rows(table))
+            before = self._point(path, doc["id"]) if path else None
             self._collect_garbage()
+            self._mark_linking()
+        return before
 
-    def remove_document(self, path: str) -> bool:
-        """Removes a document and the nodes no other document refers to; True if it was stored."""
-        with self.write():
-            found = self._delete_owner(path)
-            self.conn.execute("DELETE FROM failures WHERE path=?", (path,))
+    def _point(self, path: str, doc_id: str) -> str | None:
+        """Points a path at a document; the document it pointed at goes when no source is left."""
+        row = self.conn.execute("SELECT document_id FROM sources WHERE path = ?", (path,)).fetchone()
+        self.conn.execute("INSERT INTO sources(path, document_id, added_at) VALUES(?,?,?) ON CONFLICT(path) "
+                          "DO UPDATE SET document_id = excluded.document_id", (path, doc_id, time.time()))
+        self.conn.execute("DELETE FROM failures WHERE path = ?", (path,))
+        before = row[0] if row and row[0] != doc_id else None
+        if before and not self.conn.execute("SELECT 1 FROM sources WHERE document_id = ?", (before,)).fetchone():
+            self.conn.execute("DELETE FROM documents WHERE id = ?", (before,))
             self._collect_garbage()
-        return found
+            return before
+        return None
+
+    def remove_source(self, path: str) -> str | None:
+        """Forgets a path; its document goes with its last source. Returns the document id it pointed at."""
+        with self.write():
+            row = self.conn.execute("SELECT document_id FROM sources WHERE path = ?", (path,)).fetchone()
+            self.conn.execute("DELETE FROM sources WHERE path = ?", (path,))
+            self.conn.execute("DELETE FROM failures WHERE path = ?", (path,))
+            if row is None:
+                return None
+            if not self.conn.execute("SELECT 1 FROM sources WHERE document_id = ?", (row[0],)).fetchone():
+                self.conn.execute("DELETE FROM documents WHERE id = ?", (row[0],))
+                self._collect_garbage()
+            self._mark_linking()
+            return row[0]
 
     def record_failure(self, path: str, sha256: str, pipeline_version: str, reason: str) -> None:
         """Remembers that a file could not be processed (its stored version, if any, stays)."""
@@ -168,237 +219,257 @@ class Store:
             self.conn.execute("INSERT OR REPLACE INTO failures VALUES(?,?,?,?,?)",
                               (path, sha256, pipeline_version, reason, time.time()))
 
-    def _delete_owner(self, path: str) -> bool:
-        c = self.conn
-        c.execute("CREATE TEMP TABLE IF NOT EXISTS candidates(key TEXT PRIMARY KEY)")
-        c.execute("INSERT OR IGNORE INTO candidates SELECT src FROM edges WHERE owner=? "
-                  "UNION SELECT dst FROM edges WHERE owner=? UNION SELECT node FROM mentions WHERE owner=? "
-                  "UNION SELECT 'Document:' || doc_id FROM documents WHERE path=?", (path,) * 4)
-        c.execute("DELETE FROM edges WHERE owner=?", (path,))
-        c.execute("DELETE FROM mentions WHERE owner=?", (path,))
-        return c.execute("DELETE FROM documents WHERE path=?", (path,)).rowcount > 0
-
     def _collect_garbage(self) -> None:
-        """Deletes candidate nodes that no edge, mention or stored document refers to any more."""
+        """Deletes agencies and proposals no fact refers to any more."""
         self.conn.execute(
-            "DELETE FROM nodes WHERE key IN (SELECT key FROM candidates) "
-            "AND NOT EXISTS (SELECT 1 FROM edges WHERE src=nodes.key) "
-            "AND NOT EXISTS (SELECT 1 FROM edges WHERE dst=nodes.key) "
-            "AND NOT EXISTS (SELECT 1 FROM mentions WHERE node=nodes.key) "
-            "AND NOT (nodes.type='Document' AND EXISTS "
-            "(SELECT 1 FROM documents WHERE doc_id=substr(nodes.key, 10)))")
-        self.conn.execute("DELETE FROM candidates")
+            "DELETE FROM agencies WHERE NOT EXISTS (SELECT 1 FROM mentions WHERE agency = name) "
+            "AND NOT EXISTS (SELECT 1 FROM document_agencies WHERE agency = name) "
+            "AND NOT EXISTS (SELECT 1 FROM responsible_units WHERE agency = name) "
+            "AND NOT EXISTS (SELECT 1 FROM agency_aliases WHERE agency = name)")
+        self.conn.execute("DELETE FROM proposals WHERE NOT EXISTS (SELECT 1 FROM replies WHERE proposal_id = id) "
+                          "AND NOT EXISTS (SELECT 1 FROM proposers WHERE proposal_id = id)")
 
-    def replace_linked(self, owners: dict[str, list], nodes: list, notices: dict[str, str] | None = None,
-                       info: dict[str, str] | None = None, drop_owners: Iterable[str] = ()) -> None:
-        """Replaces the edges of linking owners (and the repost table) in one transaction.
+    # ------------------------------------------------------------ linking state
+    def _mark_linking(self) -> None:
+        """Committed with every change of documents: the next run links again if this one does not."""
+        self.set_info(LINKING_PENDING, "1")
 
-        `owners` maps an owner (LINKING_OWNER, FOLLOWUP_OWNER + reply id) to its new edges; `drop_owners`
-        are removed; nodes are added where missing (a stored document's node is never changed).
-        """
-        c = self.conn
-        with self.write():
-            c.execute("CREATE TEMP TABLE IF NOT EXISTS candidates(key TEXT PRIMARY KEY)")
-            for owner in [*owners, *drop_owners]:
-                c.execute("INSERT OR IGNORE INTO candidates SELECT src FROM edges WHERE owner=? "
-                          "UNION SELECT dst FROM edges WHERE owner=?", (owner, owner))
-                c.execute("DELETE FROM edges WHERE owner=?", (owner,))
-            c.executemany("INSERT OR IGNORE INTO nodes(key, type, label, value, props) VALUES(?,?,?,?,?)",
-                          [(n.key, n.type, n.label, n.value, json.dumps(n.props, ensure_ascii=False)) for n in nodes])
-            c.execute("INSERT OR IGNORE INTO candidates SELECT key FROM nodes WHERE type='Alias'")
-            c.executemany(
-                'INSERT INTO edges(owner, type, src, dst, doc_id, page, start, "end", props) VALUES(?,?,?,?,?,?,?,?,?)',
-                [(owner, e.type, e.src, e.dst, e.doc_id, e.page, e.start, e.end,
-                  json.dumps(e.props, ensure_ascii=False)) for owner, edges in owners.items() for e in edges])
-            if notices is not None:
-                c.execute("DELETE FROM notices")
-                c.executemany("INSERT INTO notices VALUES(?,?)", sorted(notices.items()))
-            for key, value in (info or {}).items():
-                c.execute("INSERT OR REPLACE INTO info VALUES(?,?)", (key, value))
-            self._collect_garbage()
+    def set_info(self, key: str, value: str | None) -> None:
+        if value is None:
+            self.conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+        else:
+            self.conn.execute("INSERT OR REPLACE INTO meta VALUES(?, ?)", (key, value))
 
     def info(self, key: str) -> str | None:
-        row = self.conn.execute("SELECT value FROM info WHERE key=?", (key,)).fetchone()
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
-    def owners(self, prefix: str) -> list[str]:
-        """The edge owners starting with `prefix` (e.g. the replies with follow-up edges)."""
-        return [r[0] for r in self.conn.execute(
-            "SELECT DISTINCT owner FROM edges WHERE owner >= ? AND owner < ?", (prefix, prefix + "\uffff"))]
+    @property
+    def linking_pending(self) -> bool:
+        """True when documents changed since linking last completed."""
+        return self.info(LINKING_PENDING) == "1"
 
-    def notices(self) -> dict[str, str]:
-        """Repost doc id -> the doc id of the first copy of its notice (only documents that are reposts)."""
-        return dict(self.conn.execute("SELECT doc_id, notice_id FROM notices").fetchall())
+    def replace_linked(self, tables: dict[str, list[dict]], followups: dict[str, list[dict]] | None = None,
+                       followup_runs: dict[str, str] | None = None, info: dict[str, str | None] | None = None) -> None:
+        """Replaces what linking found (reposts, supersessions, citation links, agency aliases) and the
+        follow-ups of some replies, and clears the pending mark, in one transaction."""
+        c = self.conn
+        with self.write():
+            for table in ("reposts", "supersessions", "citation_links", "agency_aliases"):
+                c.execute(f"DELETE FROM {table}")
+            _insert(c, "agencies", [{"name": a["agency"], "tagged": 0} for a in tables.get("agency_aliases", [])])
+            for table in ("reposts", "supersessions", "citation_links", "agency_aliases"):
+                if tables.get(table):
+                    _insert(c, table, tables[table])
+            for reply, rows in (followups or {}).items():
+                c.execute("DELETE FROM followups WHERE reply_id = ?", (reply,))
+                if rows:
+                    _insert(c, "followups", rows)
+            if followup_runs is not None:
+                c.execute("DELETE FROM followup_runs")
+                c.executemany("INSERT INTO followup_runs VALUES(?, ?)", sorted(followup_runs.items()))
+            for key, value in (info or {}).items():
+                self.set_info(key, value)
+            self._collect_garbage()
+            self.set_info(LINKING_PENDING, None)
 
-    def sources(self, doc_id: str) -> list[dict]:
-        """Every stored document carrying the same notice as `doc_id` (itself included), first copy first."""
-        notice = self.notices_of([doc_id]).get(doc_id, doc_id)
-        return [dict(r) for r in self.conn.execute(
-            "SELECT doc_id, path, date FROM documents WHERE doc_id=? OR doc_id IN "
-            "(SELECT doc_id FROM notices WHERE notice_id=?) ORDER BY doc_id != ?, ingested_at, path",
-            (notice, notice, notice))]
+    def followup_runs(self) -> dict[str, str]:
+        """Reply id -> the follow-up model fingerprint it was last ranked with."""
+        return dict(self.conn.execute("SELECT reply_id, fingerprint FROM followup_runs").fetchall())
 
+    # ------------------------------------------------------------ reads: documents
     def notices_of(self, doc_ids: Iterable[str]) -> dict[str, str]:
         """For the given doc ids that are reposts: doc id -> the first copy's doc id."""
         out: dict[str, str] = {}
         for chunk in _chunks(list(dict.fromkeys(doc_ids))):
             out.update(self.conn.execute(
-                f"SELECT doc_id, notice_id FROM notices WHERE doc_id IN ({','.join('?' * len(chunk))})",
+                f"SELECT document_id, original_id FROM reposts WHERE document_id IN ({_marks(len(chunk))})",
                 chunk).fetchall())
         return out
 
-    # ------------------------------------------------------------ reads
+    def sources(self, doc_id: str) -> list[dict]:
+        """Every path of every stored document carrying the same notice as `doc_id`, first copy first."""
+        notice = self.notices_of([doc_id]).get(doc_id, doc_id)
+        return self.sql(
+            "SELECT d.id AS doc_id, s.path, d.date FROM documents d JOIN sources s ON s.document_id = d.id "
+            "WHERE d.id = ? OR d.id IN (SELECT document_id FROM reposts WHERE original_id = ?) "
+            "ORDER BY d.id != ?, coalesce(d.date, '9999'), d.id, s.path", (notice, notice, notice))
+
     def stored_paths(self) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT path FROM documents ORDER BY path")]
+        return [r[0] for r in self.conn.execute("SELECT path FROM sources ORDER BY path")]
 
     def failures(self) -> dict[str, str]:
         return {r[0]: r[1] for r in self.conn.execute("SELECT path, reason FROM failures ORDER BY path")}
 
     def documents(self, **where: Any) -> list[dict]:
-        """Document rows (without the record) matching column=value conditions."""
-        cols = ", ".join(_DOC_COLUMNS)
-        cond = " AND ".join(f"{k}=?" for k in where) or "1"
-        return [dict(r) for r in self.conn.execute(
-            f"SELECT {cols} FROM documents WHERE {cond} ORDER BY date, path", list(where.values()))]
+        """Document rows (without the record) matching column=value conditions; `path` matches a source."""
+        cols = ", ".join(f"d.{c}" for c in _DOC_COLUMNS)
+        conds, args = [], []
+        for k, v in where.items():
+            if k == "path":
+                conds.append("d.id IN (SELECT document_id FROM sources WHERE path = ?)")
+            elif k == "doc_id":
+                conds.append("d.id = ?")
+            elif k in _DOC_COLUMNS:
+                conds.append(f"d.{k} = ?")
+            else:
+                raise ValueError(f"no document column {k!r}")
+            args.append(v)
+        rows = self.sql(f"SELECT {cols}, (SELECT min(path) FROM sources WHERE document_id = d.id) AS path "
+                        f"FROM documents d WHERE {' AND '.join(conds) or '1'} ORDER BY d.date, d.id", args)
+        for r in rows:
+            r["doc_id"] = r["id"]
+        return rows
 
     def iter_documents(self) -> Iterator[dict]:
-        yield from (dict(r) for r in self.conn.execute(
-            f"SELECT {', '.join(_DOC_COLUMNS)} FROM documents ORDER BY path"))
+        """Document rows (without the record), each with its first path, by id."""
+        cols = ", ".join(f"d.{c}" for c in _DOC_COLUMNS)
+        for row in self.conn.execute(f"SELECT {cols}, d.id AS doc_id, (SELECT min(path) FROM sources "
+                                     f"WHERE document_id = d.id) AS path FROM documents d ORDER BY d.id"):
+            yield dict(row)
 
-    def iter_records(self, replies_only: bool = False, by_ingest: bool = False) -> Iterator[dict]:
-        """The stored records, one at a time (only those answering a proposal; in ingest order).
+    def iter_records(self, replies_only: bool = False, by_date: bool = False) -> Iterator[dict]:
+        """The stored records, one at a time (only replies to a proposal; earliest first, else by id).
 
-        Row ids are listed first and each record read on its own, so no sort ever holds the record texts.
+        Ids are listed first and each record read on its own, so no sort ever holds the record texts.
         """
-        cond = " AND json_extract(record, '$.proposal.number') IS NOT NULL" if replies_only else ""
-        order = "ingested_at, path" if by_ingest else "path"
-        rowids = [r[0] for r in self.conn.execute(
-            f"SELECT rowid FROM documents WHERE record IS NOT NULL{cond} ORDER BY {order}")]
-        for rowid in rowids:
-            row = self.conn.execute("SELECT record FROM documents WHERE rowid=?", (rowid,)).fetchone()
-            if row:
-                yield json.loads(row[0])
+        cond = " AND id IN (SELECT document_id FROM replies)" if replies_only else ""
+        order = CONTENT_ORDER if by_date else "id"
+        ids = [r[0] for r in self.conn.execute(f"SELECT id FROM documents WHERE 1{cond} ORDER BY {order}")]
+        for doc_id in ids:
+            record = self.record(doc_id)
+            if record:
+                yield record
 
     def reply_ids(self) -> list[str]:
-        """Doc ids of the stored records that answer a proposal."""
+        """Ids of the stored documents that answer a proposal, earliest first."""
         return [r[0] for r in self.conn.execute(
-            "SELECT doc_id FROM documents WHERE json_extract(record, '$.proposal.number') IS NOT NULL "
-            "ORDER BY ingested_at, path")]
+            f"SELECT id FROM documents WHERE id IN (SELECT document_id FROM replies) ORDER BY {CONTENT_ORDER}")]
 
     def record(self, doc_id: str) -> dict | None:
-        row = self.conn.execute("SELECT record FROM documents WHERE doc_id=? AND record IS NOT NULL",
-                                (doc_id,)).fetchone()
+        row = self.conn.execute("SELECT record FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return json.loads(row[0]) if row else None
 
-    def node(self, key: str) -> dict | None:
-        row = self.conn.execute("SELECT * FROM nodes WHERE key=?", (key,)).fetchone()
-        return _node(row) if row else None
+    # ------------------------------------------------------------ reads: the graph view
+    def _by_type(self, keys: Iterable[str]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for key in dict.fromkeys(keys):
+            node_type, _, ident = key.partition(":")
+            out.setdefault(node_type, []).append(ident)
+        return out
 
     def nodes(self, keys: Iterable[str]) -> dict[str, dict]:
         """The nodes of some keys, by key (missing keys are left out)."""
         out: dict[str, dict] = {}
-        for chunk in _chunks(list(dict.fromkeys(keys))):
-            for row in self.conn.execute(f"SELECT * FROM nodes WHERE key IN ({','.join('?' * len(chunk))})", chunk):
-                out[row["key"]] = _node(row)
+        for node_type, idents in self._by_type(keys).items():
+            for spec in (s for s in schema.NODES if s.type == node_type):
+                for chunk in _chunks(idents):
+                    for row in self.conn.execute(schema.node_select(spec, f"{spec.key} IN ({_marks(len(chunk))})"),
+                                                 chunk):
+                        out[row["key"]] = _node(row)
         return out
 
-    def find_nodes(self, node_type: str, label: str | None = None, min_value: float | None = None,
-                   prop: tuple[str, Any] | None = None, largest_first: bool = False,
-                   limit: int | None = None, offset: int = 0) -> list[dict]:
-        """Nodes of a type, optionally with a label, a value at least `min_value`, a property value; a page of them."""
-        sql, args = "SELECT * FROM nodes WHERE type=?", [node_type]
-        if label is not None:
-            sql, args = sql + " AND label=?", args + [label]
-        if min_value is not None:
-            sql, args = sql + " AND value>=?", args + [min_value]
-        if prop is not None:
-            sql, args = sql + " AND json_extract(props, ?)=?", args + [f"$.{prop[0]}", prop[1]]
-        sql += " ORDER BY value DESC, key" if largest_first else " ORDER BY key"
-        if limit is not None:
-            sql, args = sql + " LIMIT ? OFFSET ?", args + [limit, offset]
-        return [_node(r) for r in self.conn.execute(sql, args)]
-
-    def search_nodes(self, text: str, node_type: str | None = None, limit: int = 20) -> list[dict]:
-        """Nodes (of a type) whose label contains `text`, shortest labels first."""
-        sql, args = "SELECT * FROM nodes WHERE label LIKE ?", [f"%{text}%"]
-        if node_type:
-            sql, args = sql + " AND type=?", args + [node_type]
-        return [_node(r) for r in self.conn.execute(sql + " ORDER BY length(label), key LIMIT ?", args + [limit])]
-
-    def nodes_by_alias(self, text: str) -> list[str]:
-        """Keys of the nodes mentioned with this written form (normalised as the mentions were)."""
-        return [r[0] for r in self.conn.execute("SELECT DISTINCT node FROM mentions WHERE norm=? ORDER BY node",
-                                                (self._normalise(text),))]
-
-    def aliases(self, key: str) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT DISTINCT text FROM mentions WHERE node=? ORDER BY text",
-                                                (key,))]
+    def node(self, key: str) -> dict | None:
+        return self.nodes([key]).get(key)
 
     def edges(self, src: Iterable[str] | None = None, dst: Iterable[str] | None = None,
               types: Iterable[str] | None = None) -> list[dict]:
         """Edges leaving any of `src` or entering any of `dst`, of the given types (all if None)."""
-        assert (src is None) != (dst is None), "give src or dst"
-        column, keys = ("src", list(src)) if src is not None else ("dst", list(dst))
-        type_list = list(types) if types is not None else None
+        if (src is None) == (dst is None):
+            raise ValueError("give src or dst")
+        outgoing = src is not None
+        wanted = set(types) if types is not None else None
         out: list[dict] = []
-        for chunk in _chunks(list(dict.fromkeys(keys))):
-            sql = f"SELECT * FROM edges WHERE {column} IN ({','.join('?' * len(chunk))})"
-            args = list(chunk)
-            if type_list is not None:
-                sql += f" AND type IN ({','.join('?' * len(type_list))})"
-                args += type_list
-            out += [_edge(r) for r in self.conn.execute(sql + " ORDER BY id", args)]
+        for node_type, idents in self._by_type(src if outgoing else dst).items():
+            for spec in schema.EDGES:
+                end_type, expr = spec.src if outgoing else spec.dst
+                if end_type != node_type or (wanted is not None and spec.type not in wanted):
+                    continue
+                for chunk in _chunks(idents):
+                    out += [_edge(r) for r in self.conn.execute(
+                        schema.edge_select(spec, f"{expr} IN ({_marks(len(chunk))})"), chunk)]
+        out.sort(key=lambda e: (e["type"], e["src"], e["dst"], e["start"] is None, e["start"] or 0, e["doc_id"] or ""))
         return out
-
-    def linking_edges(self, edge_type: str) -> list[dict]:
-        """All linking edges of one type (SUPERSEDES, SAME_NOTICE, ...), read through the owner index."""
-        return [_edge(r) for r in self.conn.execute("SELECT * FROM edges WHERE owner=? AND type=? ORDER BY id",
-                                                    (LINKING_OWNER, edge_type))]
 
     def cited_documents(self, keys: Iterable[str] | None = None) -> dict[str, str]:
         """CitedDocument key -> id of the stored document it names (same title key, else same doc number)."""
+        spec = next(s for s in schema.NODES if s.type == "CitedDocument")
+        wanted = None if keys is None else [k.partition(":")[2] for k in keys if k.startswith("CitedDocument:")]
+        if wanted is not None and not wanted:
+            return {}
         out: dict[str, str] = {}
-        for column in ("number_key", "title_key"):   # a title match overrides a number match
-            sql = (f"SELECT n.key, d.doc_id FROM nodes n JOIN documents d "
-                   f"ON d.{column} = json_extract(n.props, '$.{column}') "
-                   f"WHERE n.type='CitedDocument' AND d.{column} != ''")
-            if keys is None:
-                out.update(self.conn.execute(sql + " ORDER BY d.date").fetchall())
-                continue
-            for chunk in _chunks(list(keys)):
+        chunks = [None] if wanted is None else list(_chunks(wanted))
+        for column in ("number_key", "title_key"):            # a title match overrides a number match
+            for chunk in chunks:
+                cond = "" if chunk is None else f"{spec.key} IN ({_marks(len(chunk))})"
                 out.update(self.conn.execute(
-                    sql + f" AND n.key IN ({','.join('?' * len(chunk))}) ORDER BY d.date", chunk).fetchall())
+                    f"SELECT c.key, d.id FROM ({schema.node_select(spec, cond)}) c JOIN documents d "
+                    f"ON d.{column} = json_extract(c.props, '$.{column}') AND d.{column} != '' "
+                    f"ORDER BY d.date, d.id", chunk or []).fetchall())
         return out
 
     def iter_nodes(self) -> Iterator[dict]:
-        yield from (_node(r) for r in self.conn.execute("SELECT * FROM nodes ORDER BY key"))
+        yield from (_node(r) for r in self.conn.execute("SELECT * FROM graph_nodes ORDER BY key"))
 
     def iter_edges(self) -> Iterator[dict]:
-        yield from (_edge(r) for r in self.conn.execute("SELECT * FROM edges ORDER BY id"))
+        yield from (_edge(r) for r in self.conn.execute(
+            "SELECT * FROM graph_edges ORDER BY type, src, dst, start IS NULL, start, doc_id, props"))
 
-    def counts(self) -> dict[str, dict]:
-        """Counts of nodes by type, edges by type, documents by type and by year, failures."""
+    def search_nodes(self, text: str, node_type: str | None = None, limit: int = 20) -> list[dict]:
+        """Nodes (of a type) whose label contains `text` literally (% and _ are no wildcards), shortest first."""
+        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        out: list[dict] = []
+        for spec in schema.NODES:
+            if node_type and spec.type != node_type:
+                continue
+            out += [_node(r) for r in self.conn.execute(
+                schema.node_select(spec, f"{spec.label} LIKE ? ESCAPE '\\'") + " LIMIT ?", (pattern, limit))]
+        out.sort(key=lambda n: (len(n["label"] or ""), n["key"]))
+        return out[:limit]
+
+    def nodes_by_alias(self, text: str) -> list[str]:
+        """Agency keys mentioned with this written form (normalised as the mentions were)."""
+        return ["Agency:" + r[0] for r in self.conn.execute(
+            "SELECT DISTINCT agency FROM mentions WHERE norm = ? ORDER BY agency", (self._normalise(text),))]
+
+    def aliases(self, agency: str) -> list[str]:
+        """The written forms of an agency (its canonical name without `Agency:`)."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT text FROM mentions WHERE agency = ? ORDER BY text", (agency,))]
+
+    def counts(self) -> dict[str, Any]:
+        """Counts of nodes by type, edges by type, documents by type and by year, sources, failures."""
         q = self.conn.execute
-        first = "FROM documents WHERE doc_id NOT IN (SELECT doc_id FROM notices)"   # reposts counted once
         return {
-            "nodes": dict(q("SELECT type, count(*) FROM nodes GROUP BY type ORDER BY type").fetchall()),
-            "edges": dict(q("SELECT type, count(*) FROM edges GROUP BY type ORDER BY type").fetchall()),
-            "documents_by_type": dict(q(f"SELECT coalesce(doc_type, '?'), count(DISTINCT doc_id) {first} "
+            "nodes": dict(q("SELECT type, count(*) FROM graph_nodes GROUP BY type ORDER BY type").fetchall()),
+            "edges": dict(q("SELECT type, count(*) FROM graph_edges GROUP BY type ORDER BY type").fetchall()),
+            "documents_by_type": dict(q("SELECT coalesce(doc_type, '?'), count(*) FROM notices "
                                         "GROUP BY 1 ORDER BY 1").fetchall()),
-            "documents_by_year": dict(q(f"SELECT coalesce(year, '?'), count(DISTINCT doc_id) {first} "
+            "documents_by_year": dict(q("SELECT coalesce(year, '?'), count(*) FROM notices "
                                         "GROUP BY 1 ORDER BY 1").fetchall()),
-            "documents": q(f"SELECT count(DISTINCT doc_id) {first}").fetchone()[0],   # a byte copy is one
-            "sources": q("SELECT count(*) FROM documents").fetchone()[0],
+            "documents": q("SELECT count(*) FROM notices").fetchone()[0],          # reposts counted once
+            "copies": q("SELECT count(*) FROM documents").fetchone()[0],
+            "sources": q("SELECT count(*) FROM sources").fetchone()[0],
             "failures": q("SELECT count(*) FROM failures").fetchone()[0],
+            "linking_pending": self.linking_pending,
         }
 
     def integrity(self) -> str:
-        """SQLite's own integrity check ('ok' when the file is sound)."""
-        return self.conn.execute("PRAGMA integrity_check").fetchone()[0]
+        """SQLite's own integrity check ('ok' when the file is sound), then the foreign keys'."""
+        ok = self.conn.execute("PRAGMA integrity_check").fetchone()[0]
+        broken = self.conn.execute("PRAGMA foreign_key_check").fetchall()
+        return ok if not broken else f"{len(broken)} rows break foreign keys"
+
+
+def store_file(path: str | Path | None = None) -> Path:
+    """The store file a path names; the default store when None."""
+    if path is not None:
+        return Path(path)
+    from ..settings import DEFAULT_STORE
+    return Path(DEFAULT_STORE)
 
 
 def open_store(path: str | Path | None = None) -> Store:
     """The store at `path` (default outputs/policykg.db), created if missing; agency aliases looked up simplified."""
     from ..clean.script import to_simplified
-    from ..settings import DEFAULT_STORE
-    return Store(path or DEFAULT_STORE, normalise=lambda s: to_simplified(s.strip()))
+    return Store(path, normalise=lambda s: to_simplified(s.strip()))

@@ -1,7 +1,7 @@
 """Linking across documents: reposts, versions, citations, agencies and follow-through, as pure functions.
 
 `link_records(records)` runs everything but follow-through after an ingest batch; follow-through needs
-a fitted `FollowupModel` (refit when `corpus_fingerprint` changes, saved beside the store).
+a fitted `FollowupModel` (fitted in memory when replies need ranking; never saved).
 """
 from __future__ import annotations
 
@@ -16,13 +16,14 @@ from .diff import PolicyDiff, diff_records, format_diff
 from .duplicates import DuplicateGroup, LSHIndex, SimilarPair, group_duplicates, signature, similar_pairs
 from .edges import Edge, Provenance
 from .followup import FollowupModel, corpus_fingerprint, followup_edges, format_followup
+from .keys import citations_of, keys_of, link_keys
 from .summary import DocSummary
 from .versions import caps_in_force, find_supersessions, in_force
 
 __all__ = ["Agency", "Citation", "CitationIndex", "DocSummary", "caps_in_force", "citation_listing", "DuplicateGroup", "Edge", "FollowupModel",
            "LSHIndex", "LinkResult", "PolicyDiff", "Provenance", "SimilarPair", "corpus_fingerprint",
            "diff_records", "find_citations", "followup_edges", "format_diff", "format_followup", "in_force",
-           "link_records", "resolve_agencies", "signature"]
+           "keys_of", "link_keys", "link_records", "resolve_agencies", "signature"]
 
 
 @dataclass
@@ -51,7 +52,7 @@ def link_records(records: Iterable[Record]) -> LinkResult:
             if r.error:
                 continue
             summaries.append(DocSummary.from_record(r))
-            found.extend(find_citations(r))
+            found.extend(citations_of(r))
             yield r
 
     agencies = resolve_agencies(readable())

@@ -10,7 +10,8 @@ from ..clean.script import to_simplified
 from ..types import Record
 from .edges import Edge, Provenance
 from .normalise import LINKING_MODELS, load_json
-from .summary import jurisdiction_of_name, jurisdiction_of_record
+from .keys import keys_of
+from .summary import jurisdiction_of_name
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def resolve_agencies(records: Iterable[Record]) -> list[Agency]:
     """Agencies of all records' AGENCY mentions: same full (or successor) name, same Agency; places kept apart."""
     agencies: dict[str, Agency] = {}
     for record in records:
-        place = jurisdiction_of_record(record)
+        place = keys_of(record).jurisdiction
         for e in record.entities:
             if e.label != "AGENCY":
                 continue

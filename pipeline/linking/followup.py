@@ -5,10 +5,8 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Iterable
 
-import joblib
 import numpy as np
 from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -18,7 +16,8 @@ from ..clean.script import make_view
 from ..types import Record
 from .edges import Edge, Provenance, measure_node, proposal_node, response_node
 from .normalise import load_json
-from .summary import document_date, jurisdiction_of_record
+from .keys import keys_of
+from .summary import document_date
 
 _CJK_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 _PLACEHOLDER = "空置占位"        # the text of a model without measures (never a candidate: not in `measures`)
@@ -66,6 +65,7 @@ class MeasureItem:
     start: int = 0
     end: int = 0
     page: int | None = None
+    seq: int = 0                        # its place among the document's measures, from 1
 
 
 @dataclass
@@ -92,13 +92,13 @@ class RankedMeasure:
 def measure_items(record: Record) -> tuple[list[MeasureItem], list[str]]:
     """The record's measures as items, and their texts (title + body, analysis view)."""
     items, texts = [], []
-    date, place = document_date(record), jurisdiction_of_record(record)
-    for m in record.measures:
+    date, place = document_date(record), keys_of(record).jurisdiction
+    for seq, m in enumerate(record.measures, 1):
         caps = [e.attrs["amount"] for e in record.entities
                 if e.label == "MONEY" and e.attrs.get("role") == "cap" and e.attrs.get("amount") is not None
                 and (e.attrs.get("measure") == m.label or m.start <= e.start < m.end)]
         items.append(MeasureItem(measure_node(record.id, m.label), record.id, m.label, m.title, date, place,
-                                 record.meta.title, list(m.responsible), caps, m.start, m.end, m.page))
+                                 record.meta.title, list(m.responsible), caps, m.start, m.end, m.page, seq))
         texts.append(_analysis_text(m.title + "。" + record.text[m.start:m.end]))
     return items, texts
 
@@ -107,7 +107,7 @@ def followup_queries(record: Record) -> list[FollowupQuery]:
     """The proposal (whole reply) and each reply section with a suggestion, as queries."""
     if not record.proposal or not record.proposal.number:
         return []
-    date, place = document_date(record), jurisdiction_of_record(record)
+    date, place = document_date(record), keys_of(record).jurisdiction
     body = record.text
     out = [FollowupQuery(proposal_node(record.proposal.number), record.id, None,
                          _analysis_text((record.proposal.title or "") + "。" + body), date, place)]
@@ -141,7 +141,7 @@ def corpus_fingerprint(records: Iterable[Record]) -> str:
 
 
 class FollowupModel:
-    """The fitted vectorisers and measure matrix; fit once per corpus change, saved beside the store."""
+    """The fitted vectorisers and measure matrix, in memory only (fitted when replies need ranking)."""
 
     def __init__(self, measures: list[MeasureItem], words: TfidfVectorizer, chars: TfidfVectorizer,
                  matrix, word_matrix, fingerprint: str):
@@ -173,22 +173,6 @@ class FollowupModel:
         char_matrix = chars.fit_transform(corpus)
         matrix = normalize(hstack([word_matrix, char_matrix]).tocsr())
         return cls(measures, words, chars, matrix, word_matrix, fingerprint_of(keys))
-
-    def __getstate__(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if k not in ("_by_place", "_vocab")}
-
-    def save(self, path: str | Path) -> Path:
-        """Writes the model (vocabularies, idf weights, measure matrix) with joblib, atomically."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(path.suffix + ".tmp")
-        joblib.dump(self, tmp, compress=3)
-        tmp.replace(path)
-        return path
-
-    @staticmethod
-    def load(path: str | Path) -> "FollowupModel":
-        return joblib.load(path)
 
     def _vectors(self, texts: list[str]):
         w = self.words.transform(texts)

@@ -141,12 +141,13 @@ class DocSummary:
 
     @classmethod
     def from_record(cls, record: Record) -> "DocSummary":
+        from .keys import keys_of
         text = normalise_text(record.text)
+        keys = keys_of(record)
         return cls(
-            id=record.id, date=document_date(record), jurisdiction=jurisdiction_of_record(record),
-            title=record.meta.title, title_key=title_key(record.meta.title),
-            series_key=series_key(record.meta.title),
-            doc_number=normalise_doc_number(record.meta.doc_number), kind=record.kind,
+            id=record.id, date=document_date(record), jurisdiction=keys.jurisdiction,
+            title=record.meta.title, title_key=keys.title_key, series_key=keys.series_key,
+            doc_number=keys.number_key, kind=record.kind,
             text=text, figures=figures_of(text), source_path=(record.source or {}).get("path"),
             effective_from=record.meta.effective_from, effective_to=record.meta.effective_to,
         )

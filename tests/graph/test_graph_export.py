@@ -22,7 +22,7 @@ def test_graph_files_read_back(store, tmp_path, fmt, reader):
     g = reader(path)
     # the CitedDocument is merged into the ingested measures document: 17 nodes, not 18
     assert g.number_of_nodes() == 17 and g.number_of_edges() == 20
-    cap = g.nodes["Amount:measures01:37"]
+    cap = g.nodes["Amount:measures01/a1"]
     assert (float(cap["value"]), cap["role"], float(cap["rate"])) == (500000.0, "cap", 0.5)
 
 
@@ -46,14 +46,14 @@ def test_neo4j_bulk_import_csvs(store, tmp_path):
     assert list(rels[0])[:3] == [":START_ID", ":END_ID", ":TYPE"]
     offers = [r for r in rels if r[":TYPE"] == "OFFERS"]
     assert {(r[":START_ID"], r[":END_ID"], r["page:int"]) for r in offers} == {
-        ("Measure:measures01:15:一", "Amount:measures01:37", "1"), ("Measure:measures01:66:二", "Amount:measures01:77", "2")}
+        ("Measure:measures01/m1", "Amount:measures01/a1", "1"), ("Measure:measures01/m2", "Amount:measures01/a2", "2")}
 
 
 def test_flat_csv_tables(store, tmp_path):
     export(store, "csv", tmp_path / "tables")
     amounts = _rows(tmp_path / "tables" / "amounts.csv")
     assert [(a["doc_id"], a["amount"], a["role"], a["rate"], a["scope"]) for a in amounts if a["role"] == "cap"] == \
-        [("measures01", "500000.0", "cap", "0.5", "每家企业")]
+        [("measures01", "500000", "cap", "0.5", "每家企业")]
     entities = _rows(tmp_path / "tables" / "entities.csv")
     assert {e["canonical"] for e in entities if e["text"] == "市工信局"} == {"中山市工业和信息化局"}
     measures = _rows(tmp_path / "tables" / "measures.csv")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -59,7 +60,58 @@ def test_prune_removes_documents_whose_files_are_gone(tmp_path, docs_dir):
     report = ingest_fake([docs_dir], db, prune=True)
     assert report.pruned == [str((docs_dir / "measures.txt").resolve())]
     with open_store(db) as s:
-        assert s.find_nodes("Amount") == [] and s.node("Agency:中山市工业和信息化局") is not None
+        assert s.sql("SELECT id FROM amounts") == [] and s.node("Agency:中山市工业和信息化局") is not None
+
+
+def test_prune_keeps_paths_outside_the_inputs_given(tmp_path, docs_dir):
+    db = tmp_path / "g.db"
+    other = tmp_path / "other"
+    other.mkdir()
+    write_record_file(other / "m2.txt", measures_record("m2", cap=70000))
+    ingest_fake([docs_dir, other], db)
+    (other / "m2.txt").unlink()
+    (docs_dir / "measures.txt").unlink()
+    report = ingest_fake([docs_dir], db, prune=True)
+    assert report.pruned == [str((docs_dir / "measures.txt").resolve())]
+    with open_store(db) as s:
+        assert [d["doc_id"] for d in s.documents()] == ["reply133089", "m2"]
+
+
+def test_the_same_bytes_from_another_folder_are_one_document(tmp_path, docs_dir):
+    db = tmp_path / "g.db"
+    ingest_fake([docs_dir], db)
+    copy = tmp_path / "copy"
+    shutil.copytree(docs_dir, copy)
+    report = ingest_fake([copy], db)
+    assert (report.added, report.updated, len(report.aliases)) == ([], [], 2)
+    with open_store(db) as s:
+        assert s.counts()["documents"] == 2 and s.counts()["sources"] == 4
+        [cap] = queries.caps(s)
+        assert cap["responsible"] == ["中山市商务局", "中山市工业和信息化局"]     # listed once
+        assert [d["doc_id"] for d in s.documents(path=str((copy / "reply.txt").resolve()))] == ["reply133089"]
+
+
+def test_a_moved_file_keeps_its_document_and_prune_drops_the_old_path(tmp_path, docs_dir):
+    db = tmp_path / "g.db"
+    ingest_fake([docs_dir], db)
+    (docs_dir / "reply.txt").rename(docs_dir / "renamed.txt")
+    report = ingest_fake([docs_dir], db, prune=True)
+    assert (report.added, len(report.aliases), len(report.pruned)) == ([], 1, 1)
+    with open_store(db) as s:
+        assert s.stored_paths() == sorted(str((docs_dir / n).resolve()) for n in ("measures.txt", "renamed.txt"))
+        assert s.counts()["documents"] == 2
+
+
+def test_an_interrupted_run_is_linked_by_the_next(tmp_path, docs_dir):
+    db = tmp_path / "g.db"
+    first = ingest_fake([docs_dir], db, link=False)          # as if killed after the documents, before linking
+    assert first.linking is None
+    with open_store(db) as s:
+        assert s.linking_pending
+    again = ingest_fake([docs_dir], db, link=True)
+    assert again.unchanged == 2 and again.linking is not None
+    with open_store(db) as s:
+        assert not s.linking_pending and s.sql("SELECT count(*) AS n FROM citation_links")[0]["n"] == 1
 
 
 def test_failures_are_reported_per_file_and_set_the_exit_code(tmp_path, docs_dir):
@@ -145,3 +197,26 @@ def test_reads_during_an_ingest_see_each_document_whole(tmp_path):
             mixed += len(set(docs.values())) == 2
     assert proc.returncode == 0
     assert reads >= 3 and mixed >= 1                    # the reads happened while documents changed
+
+
+def test_a_second_writer_waits_for_the_store_lock_or_gives_up(tmp_path, docs_dir):
+    import pytest
+
+    from pipeline.graph.lock import StoreBusy, store_lock
+    db = tmp_path / "g.db"
+    with store_lock(db):
+        with pytest.raises(StoreBusy, match="another policykg run"):
+            ingest_fake([docs_dir], db, wait=0.3)
+    assert len(ingest_fake([docs_dir], db, wait=0).added) == 2          # released with its holder
+
+
+def test_two_concurrent_ingests_give_what_one_gives(tmp_path, docs_dir):
+    from concurrent.futures import ThreadPoolExecutor
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    ingest_fake([docs_dir], one, link=True)
+    with ThreadPoolExecutor(2) as pool:
+        runs = [pool.submit(ingest_fake, [docs_dir], two, link=True) for _ in range(2)]
+        reports = [r.result() for r in runs]
+    assert sorted(len(r.added) for r in reports) == [0, 2]
+    with open_store(one) as a, open_store(two) as b:
+        assert list(a.iter_nodes()) == list(b.iter_nodes()) and list(a.iter_edges()) == list(b.iter_edges())

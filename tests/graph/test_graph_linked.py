@@ -12,7 +12,6 @@ from typer.testing import CliRunner
 from pipeline.cli import app
 from pipeline.graph import linked_queries, queries
 from pipeline.graph.ingest import ingest
-from pipeline.graph.linked import model_path
 from pipeline.graph.store import open_store
 from tests.corpus import DOC_IDS, RAW
 
@@ -71,9 +70,11 @@ def test_followup_through_the_cli_as_table_and_json(linked):
     assert missing.exit_code == 1
 
 
-def test_followup_model_is_saved_beside_the_store(linked):
+def test_followup_state_lives_in_the_store_and_nothing_is_pickled(linked):
     with _store(linked) as s:
-        assert model_path(s).is_file() and s.info("followup_fingerprint") == linked[4].linking["fingerprint"]
+        assert s.info("followup_fingerprint") == linked[4].linking["fingerprint"]
+        assert set(s.followup_runs().values()) == {linked[4].linking["fingerprint"]}
+        assert not any(p.suffix in (".joblib", ".pkl") for p in s.path.parent.rglob("*"))
 
 
 def test_repost_is_one_document_with_two_sources(linked):

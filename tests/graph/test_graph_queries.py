@@ -99,9 +99,9 @@ def test_path_from_a_proposer_to_a_cited_document(store):
 
 
 def test_path_to_a_cap_takes_five_steps(store):
-    result = queries.path(store, "蔡先全", "Amount:measures01:37")
+    result = queries.path(store, "蔡先全", "Amount:measures01/a1")
     assert len([s for s in result["path"] if "edge" in s]) == 5
-    assert result["path"][-1]["node"] == "Amount:measures01:37"
+    assert result["path"][-1]["node"] == "Amount:measures01/a1"
 
 
 def test_path_between_unconnected_nodes_is_empty(tmp_path, store):

@@ -1,0 +1,86 @@
+"""Store schema versions and the upgrades between them: an existing store is upgraded in place, not rebuilt.
+
+Version 1 (policykg 0.1) kept generic node and edge tables keyed by path; version 2 keeps one table per
+kind of fact. The upgrade re-derives every fact from the records version 1 stored (no re-extraction),
+keeps every path as a source of its document, keeps failures, and marks linking as pending.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import TYPE_CHECKING
+
+from . import schema
+
+if TYPE_CHECKING:
+    from .store import Store
+
+_V1_TABLES = ("nodes", "edges", "mentions", "notices", "documents", "failures", "info")
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """0 for an empty file, 1 for the node/edge layout, else the version the store records."""
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+    if "meta" in names:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+    if "nodes" in names and "edges" in names:
+        return 1
+    return 0
+
+
+def create(conn: sqlite3.Connection) -> None:
+    """The current tables and views, in an empty store (statement by statement: we are in a transaction)."""
+    for statement in _statements(schema.TABLES + schema.VIEWS + schema.graph_views()):
+        conn.execute(statement)
+    conn.execute("INSERT OR REPLACE INTO meta VALUES('schema_version', ?)", (str(schema.SCHEMA_VERSION),))
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of a script (our DDL: no string in it holds '--' or ';'), comments dropped."""
+    lines = [line.split("--", 1)[0] for line in script.splitlines()]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+def migrate(store: "Store", found: int) -> None:
+    """Brings a store from schema `found` to the current one, inside the caller's write transaction."""
+    conn = store.conn
+    if found == 0:
+        create(conn)
+        return
+    if found == 1:
+        _from_v1(store)
+
+
+def _from_v1(store: "Store") -> None:
+    """Node/edge layout -> fact tables: facts rebuilt from the stored records, paths and failures kept."""
+    from ..types import Record
+    from .build import build_rows
+
+    conn = store.conn
+    conn.execute("ALTER TABLE documents RENAME TO v1_documents")
+    conn.execute("ALTER TABLE failures RENAME TO v1_failures")
+    for table in ("nodes", "edges", "mentions", "notices", "info"):
+        conn.execute(f"DROP TABLE IF EXISTS {table}")
+    create(conn)
+    rows = conn.execute("SELECT path, sha256, pipeline_version, ingested_at, record FROM v1_documents "
+                        "ORDER BY ingested_at, path").fetchall()
+    for path, sha256, version, ingested_at, text in rows:
+        held = store.document_of_bytes(sha256)
+        if held:
+            store.add_source(path, held[0])
+            continue
+        if not text:
+            store.record_failure(path, sha256, version, "E199: stored by policykg 0.1 without its record: "
+                                                        "extracted again at the next ingest")
+            continue
+        record = Record.from_dict(json.loads(text))
+        store.replace_document(build_rows(record, sha256, version), record.to_dict(), path)
+        conn.execute("UPDATE documents SET ingested_at = ? WHERE id = ?", (ingested_at, record.id))
+    conn.execute("INSERT OR IGNORE INTO failures SELECT path, sha256, pipeline_version, reason, at FROM v1_failures")
+    conn.execute("DROP TABLE v1_documents")
+    conn.execute("DROP TABLE v1_failures")
+    store.set_info("migrated_from", "1")
+    old_model = store.path.with_name(store.path.name + ".linking") / "followup.joblib"
+    if old_model.is_file():         # a pickle is never loaded again: nothing left to run code from
+        old_model.unlink()

@@ -1,0 +1,55 @@
+"""An existing store is upgraded in place: schema 1 (node/edge tables keyed by path) -> fact tables."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.graph import queries
+from pipeline.graph.linked import relink
+from pipeline.graph.migrations import schema_version
+from pipeline.graph.schema import SCHEMA_VERSION
+from pipeline.graph.store import open_store
+
+V1 = Path(__file__).resolve().parents[1] / "fixtures" / "stores" / "v1-small.db"
+
+
+@pytest.fixture
+def old_store(tmp_path) -> Path:
+    db = tmp_path / "kg.db"
+    shutil.copy(V1, db)
+    model = tmp_path / "kg.db.linking" / "followup.joblib"
+    model.parent.mkdir()
+    model.write_bytes(b"not to be loaded")
+    return db
+
+
+def test_a_schema_1_store_is_upgraded_with_its_facts_paths_and_failures(old_store):
+    with open_store(old_store) as s:
+        assert schema_version(s.conn) == SCHEMA_VERSION and s.info("migrated_from") == "1"
+        assert [d["doc_id"] for d in s.documents()] == ["reply133089", "measures01"]
+        assert [p["path"] for p in s.sources("reply133089")] == ["/tmp/v1docs/a/reply.txt",
+                                                                 "/tmp/v1docs/b/reply-copy.txt"]
+        assert list(s.failures()) == ["/tmp/v1docs/b/broken.txt"]
+        assert s.source_state("/tmp/v1docs/a/measures.txt")[1] == "test-1"      # unchanged files stay unchanged
+        [cap] = queries.caps(s)
+        assert (cap["amount"], cap["responsible"]) == (500000, ["中山市商务局", "中山市工业和信息化局"])
+        assert s.linking_pending and s.integrity() == "ok"
+
+
+def test_the_old_pickled_model_is_removed_and_linking_is_redone(old_store):
+    with open_store(old_store) as s:
+        assert not (old_store.parent / "kg.db.linking" / "followup.joblib").exists()
+        report = relink(s)
+        assert report.edges["FOLLOWED_UP_BY"] >= 2 and not s.linking_pending
+        [reply] = queries.proposal(s, "133089")
+        assert [r["status"] for r in reply["replies"][0]["responses"]] == ["吸收采纳", "留作参考"]
+
+
+def test_an_upgraded_store_opens_again_without_change(old_store):
+    open_store(old_store).close()
+    before = old_store.read_bytes()
+    with open_store(old_store) as s:
+        assert s.info("migrated_from") == "1"
+    assert len(old_store.read_bytes()) == len(before)
