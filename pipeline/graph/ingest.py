@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import sys
+import threading
 import time
 from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -27,6 +30,7 @@ from .store import Store, open_store, store_file
 
 ExtractFn = Callable[[str], "Record | dict"]
 WINDOW_PER_WORKER = 4       # futures in flight per worker: enough to keep workers busy, bounded memory
+_PR_SET_PDEATHSIG = 1       # prctl option: the signal a process gets when its parent dies
 
 
 @dataclass
@@ -153,7 +157,8 @@ def ingest(paths: Iterable[str | Path], store_path: str | Path | None = None, *,
     different extractor should pass its own `pipeline_version` (what change detection compares).
 
     One run writes to a store at a time: a second waits for the first (up to `wait` seconds; None: as
-    long as it takes) and raises StoreBusy when it cannot.
+    long as it takes) and raises StoreBusy when it cannot. SIGTERM rolls back the document being stored,
+    kills the workers and raises Terminated; the next run finishes the work (linking included).
     """
     started = time.perf_counter()
     if extract_fn is None:
@@ -164,11 +169,32 @@ def ingest(paths: Iterable[str | Path], store_path: str | Path | None = None, *,
     run = _Run(list(paths), workers, prune, force, extract_fn, version, progress, link)
     report = IngestReport()
     store_path = store_file(store_path)
-    with store_lock(store_path, wait, lambda: progress and print(
+    with _terminate_as_exception(), store_lock(store_path, wait, lambda: progress and print(
             f"waiting for another run writing to {store_path}", file=sys.stderr)):
         run(store_path, report)
     report.seconds = time.perf_counter() - started
     return report
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: the document being stored is rolled back, workers are killed, the run ends."""
+
+
+@contextmanager
+def _terminate_as_exception() -> Iterator[None]:
+    """Turns SIGTERM into Terminated for the duration of a run (main thread only; elsewhere nothing)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(signum, frame):
+        raise Terminated(f"terminated by signal {signum}")
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @dataclass
@@ -224,40 +250,89 @@ class _Run:
             report.linking = relink(store, report.changed_ids).to_dict()
 
 
-def _in_pool(todo: Iterator[tuple[str, str]], work: Callable[..., _Outcome], workers: int) -> Iterator[_Outcome]:
-    """Outcomes as workers finish them, with at most WINDOW_PER_WORKER * workers files in flight.
+def _die_with_parent() -> None:
+    """Worker start-up: the kernel kills this worker when its parent dies (Linux), so no worker outlives a
+    killed run; Ctrl-C and SIGTERM are the parent's to handle."""
+    try:
+        import ctypes
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):        # not Linux: workers still end with the pool
+        pass
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
-    A worker that dies (a signal, the memory limit) breaks the pool: the files in flight fail with
-    E122 and a new pool takes the rest.
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent)
+
+
+class _Workers:
+    """A process pool with a bounded window of files in flight; a worker that dies costs only its file.
+
+    When a worker dies (a signal, the memory limit) the pool breaks and every file in flight fails with
+    it; each of those is tried again alone, so only the file that kills its worker again fails (E122).
     """
-    window = workers * WINDOW_PER_WORKER
-    pool = ProcessPoolExecutor(max_workers=workers)
-    pending: dict[Future, tuple[str, str]] = {}
+
+    def __init__(self, work: Callable[..., _Outcome], workers: int):
+        self.work, self.workers = work, workers
+        self.pool = _pool(workers)
+        self.pending: dict[Future, tuple[str, str]] = {}
+
+    def submit(self, path: str, sha: str) -> Iterator[_Outcome]:
+        try:
+            self.pending[self.pool.submit(self.work, path, sha)] = path, sha
+        except BrokenProcessPool:
+            yield from self.finished(ALL_COMPLETED)
+            self.pending[self.pool.submit(self.work, path, sha)] = path, sha
+
+    def finished(self, return_when: str) -> Iterator[_Outcome]:
+        """Outcomes of the files done; after a broken pool, those of the files it took down, tried alone."""
+        done, _ = wait(self.pending, return_when=return_when)
+        suspects: list[tuple[str, str]] = []
+        for future in done:
+            path, sha = self.pending.pop(future)
+            try:
+                yield future.result()
+            except BrokenProcessPool:
+                suspects.append((path, sha))
+            except Exception as exc:  # the worker could not return its result: this file failed
+                yield _Outcome(path, sha, error=f"{E_WORKER}: {type(exc).__name__}: {exc}")
+        if suspects:
+            suspects += list(self.pending.values())           # a broken pool fails every file in flight
+            self.pending.clear()
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            for path, sha in sorted(suspects):
+                yield self._alone(path, sha)
+            self.pool = _pool(self.workers)
+
+    def _alone(self, path: str, sha: str) -> _Outcome:
+        with _pool(1) as solo:
+            try:
+                return solo.submit(self.work, path, sha).result()
+            except Exception as exc:  # it killed its worker again: this file is the one
+                return _Outcome(path, sha, error=f"{E_WORKER}: {type(exc).__name__}: {exc}")
+
+    def stop(self, wait_for_running: bool = True) -> None:
+        """Ends the pool; without waiting, running workers are killed (a terminated run)."""
+        if not wait_for_running:
+            for process in list(getattr(self.pool, "_processes", {}).values()):
+                process.kill()
+        self.pool.shutdown(wait=wait_for_running, cancel_futures=True)
+
+
+def _in_pool(todo: Iterator[tuple[str, str]], work: Callable[..., _Outcome], workers: int) -> Iterator[_Outcome]:
+    """Outcomes as workers finish them, with at most WINDOW_PER_WORKER * workers files in flight."""
+    pool = _Workers(work, workers)
+    clean = False
     try:
         for path, sha in todo:
-            try:
-                pending[pool.submit(work, path, sha)] = path, sha
-            except BrokenProcessPool:
-                yield from _finished(pending, ALL_COMPLETED)
-                pool.shutdown(wait=False)
-                pool = ProcessPoolExecutor(max_workers=workers)
-                pending[pool.submit(work, path, sha)] = path, sha
-            if len(pending) >= window:
-                yield from _finished(pending, FIRST_COMPLETED)
-        yield from _finished(pending, ALL_COMPLETED)
+            yield from pool.submit(path, sha)
+            if len(pool.pending) >= workers * WINDOW_PER_WORKER:
+                yield from pool.finished(FIRST_COMPLETED)
+        yield from pool.finished(ALL_COMPLETED)
+        clean = True
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _finished(pending: dict[Future, tuple[str, str]], return_when: str) -> Iterator[_Outcome]:
-    """Outcomes of the futures done (removed from `pending`); a dead worker's file fails with E122."""
-    done, _ = wait(pending, return_when=return_when)
-    for future in done:
-        path, sha = pending.pop(future)
-        try:
-            yield future.result()
-        except Exception as exc:  # the worker process died (memory, signal): this file failed
-            yield _Outcome(path, sha, error=f"{E_WORKER}: {type(exc).__name__}: {exc}")
+        pool.stop(wait_for_running=clean)
 
 
 def _store(outcome: _Outcome, store: Store, version: str, report: IngestReport) -> None:

@@ -100,7 +100,10 @@ class Store:
                 migrate(self, found)
 
     def close(self) -> None:
-        self.conn.execute("PRAGMA optimize")          # keeps the planner's statistics fresh (cheap)
+        try:
+            self.conn.execute("PRAGMA optimize")      # keeps the planner's statistics fresh (cheap)
+        except sqlite3.OperationalError:              # another process is writing: next time
+            pass
         self.conn.close()
 
     def __enter__(self) -> "Store":
