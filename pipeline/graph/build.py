@@ -156,6 +156,8 @@ def document_row(record: Record, sha256: str, pipeline_version: str) -> dict[str
             "doc_type": m.doc_type, "doc_number": m.doc_number, "title": m.title, "issuer": m.issuer,
             "date": m.date, "year": _year(m.date), "effective_from": m.effective_from,
             "effective_to": m.effective_to, "jurisdiction": keys.jurisdiction,
+            "recipients": json.dumps(m.recipients, ensure_ascii=False) if m.recipients else None,
+            "cc": json.dumps(m.cc, ensure_ascii=False) if m.cc else None,
             "title_key": keys.title_key, "number_key": keys.number_key}
 
 

@@ -50,10 +50,15 @@ def stats_command(store: str | Path | None = None) -> dict:
         return queries.stats(s)
 
 
-def export_command(fmt: str, out: str | Path, store: str | Path | None = None) -> list[Path]:
-    """policykg export FORMAT --out PATH: the files written."""
+def export_command(fmt: str, out: str | Path, store: str | Path | None = None, force: bool = False,
+                   bom: bool = False) -> list[Path]:
+    """policykg export FORMAT --out PATH [--force] [--bom]: the files written (an `Exported` list).
+
+    Raises ExportRefused (exit 2) for the store itself as --out, or an existing file without `force`; for neo4j
+    the result's `command` is the neo4j-admin line that loads the files; `bom` marks CSV tables as UTF-8 for Excel.
+    """
     with open_store(store) as s:
-        return export(s, fmt, out)
+        return export(s, fmt, out, force=force, bom=bom)
 
 
 # ---------------------------------------------------------------- rendering for humans

@@ -3,11 +3,18 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import uuid
+import warnings
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import networkx as nx
 
+from .export_neo4j import neo4j_command, neo4j_files
+from .export_values import number_text, plain, utf8
+from .export_xml import write_gexf, write_graphml
 from .linked_queries import yuan
 from .network import to_networkx
 from .store import Store
@@ -35,33 +42,30 @@ TABLES: dict[str, dict[str, str]] = {
     "edges": {"type": "str", "src": "str", "dst": "str", "doc_id": "str", "page": "int", "start": "int",
               "end": "int", "props": "str"},
 }
-_NEO4J_TYPES = {"int": "int", "float": "float", "num": "float", "str": None}
 
 
-def _scalar(value):
-    """A value GraphML and GEXF accept: numbers as float, booleans kept, anything else as a string."""
-    if isinstance(value, bool) or isinstance(value, str):
-        return value
-    if isinstance(value, (int, float)):
-        return float(value)
-    return json.dumps(value, ensure_ascii=False)
+
+class ExportRefused(Exception):
+    """An export that would write over the graph store, or without `force` over an existing file (CLI: exit 2)."""
 
 
-def _flat_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy whose attributes are all scalars (no None, lists or dicts)."""
-    flat = nx.MultiDiGraph()
-    for n, attrs in g.nodes(data=True):
-        flat.add_node(n, **{k: _scalar(v) for k, v in attrs.items() if v is not None})
-    for u, v, attrs in g.edges(data=True):
-        flat.add_edge(u, v, **{k: _scalar(x) for k, x in attrs.items() if x is not None})
-    return flat
+class DroppedCharacters(UserWarning):
+    """Characters XML 1.0 does not allow (control characters, lone surrogates, U+FFFE/U+FFFF) left out of an export."""
+
+
+class Exported(list):
+    """The paths written, with `command` (the neo4j-admin import command for neo4j) and `dropped` (see above)."""
+
+    def __init__(self, paths: Iterable[Path], command: str | None = None, dropped: int = 0):
+        super().__init__(paths)
+        self.command, self.dropped = command, dropped
 
 
 def _cell(value, kind: str):
     if value is None or value == "":
         return None
     if kind == "str":
-        return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        return utf8(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
     try:
         if kind == "num":                       # a quantity: an integer when whole (500000, not 500000.0)
             number = float(value)
@@ -96,18 +100,24 @@ def _table_rows(store: Store, name: str) -> Iterator[dict]:
             yield {**e, "props": {k: v for k, v in e.items() if k not in TABLES["edges"]} or None}
 
 
-def _write_csv(path: Path, columns: dict[str, str], rows: Iterable[dict]) -> int:
+def _csv_text(value) -> str:
+    return "" if value is None else number_text(value) if isinstance(value, float) else str(value)
+
+
+def _write_csv(path: Path, columns: dict[str, str], rows: Iterable[dict], bom: bool = False) -> int:
+    """A CSV table (UTF-8, with a byte order mark for Excel if `bom`), whole numbers without `.0`; the rows."""
     n = 0
-    with path.open("w", encoding="utf-8", newline="") as f:
+    with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
         w = csv.writer(f)
         w.writerow(columns)
         for row in rows:
-            w.writerow(["" if (c := _cell(row.get(k), t)) is None else c for k, t in columns.items()])
+            w.writerow([_csv_text(_cell(row.get(k), t)) for k, t in columns.items()])
             n += 1
     return n
 
 
-def _write_parquet(path: Path, columns: dict[str, str], rows: Iterable[dict]) -> int:
+def _write_parquet(path: Path, columns: dict[str, str], rows: Iterable[dict], bom: bool = False) -> int:
+    """A Parquet table with typed columns (`bom` has no meaning here); the rows."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -127,69 +137,103 @@ def _write_parquet(path: Path, columns: dict[str, str], rows: Iterable[dict]) ->
     return n
 
 
-def export_tables(store: Store, out_dir: Path, fmt: str = "csv") -> list[Path]:
-    """documents, entities, measures, amounts, edges as `<name>.csv` or `<name>.parquet` in out_dir."""
+def _is_store(store: Store, target: Path) -> bool:
+    """Whether a resolved path is the store file or one of its SQLite companions (also through a hard link)."""
+    db = Path(store.path).expanduser().resolve()
+    files = [db, *(db.with_name(db.name + suffix) for suffix in ("-wal", "-shm", "-journal"))]
+    return target in files or target.exists() and any(f.exists() and os.path.samefile(target, f) for f in files)
+
+
+def _targets(store: Store, paths: Iterable[Path], force: bool) -> list[Path]:
+    """The paths resolved (symlinks, relative parts); refused if one is the store, or exists and not `force`."""
+    resolved = []
+    for path in paths:
+        target = Path(path).expanduser().resolve()
+        if _is_store(store, target):
+            raise ExportRefused(f"{path} is the graph store itself: export to another path")
+        if target.is_dir():
+            raise ExportRefused(f"{path} is a folder: name a file")
+        if target.exists() and not force:
+            raise ExportRefused(f"{path} exists: use --force (force=True) to replace it")
+        resolved.append(target)
+    return resolved
+
+
+def _folder(store: Store, out: Path) -> None:
+    target = out.expanduser().resolve()
+    if _is_store(store, target):
+        raise ExportRefused(f"{out} is the graph store itself: export to another folder")
+    if target.exists() and not target.is_dir():
+        raise ExportRefused(f"{out} is a file: name a folder")
+
+
+@contextmanager
+def _replacing(targets: list[Path]) -> Iterator[list[Path]]:
+    """Temporary files beside the targets, renamed over them only once all are written (removed otherwise)."""
+    temps = [t.with_name(f".{t.name}.{uuid.uuid4().hex[:12]}.tmp") for t in targets]
+    try:
+        for t in targets:
+            t.parent.mkdir(parents=True, exist_ok=True)
+        yield temps
+        for tmp in temps:
+            with tmp.open("rb") as f:
+                os.fsync(f.fileno())
+        for tmp, target in zip(temps, targets):
+            os.replace(tmp, target)
+    finally:
+        for tmp in temps:
+            tmp.unlink(missing_ok=True)
+
+
+def _write_json(g: nx.MultiDiGraph, path: Path) -> int:
+    """Node-link JSON, whole numbers without `.0`; a lone surrogate is written as its \\uXXXX escape."""
+    data = plain(nx.node_link_data(g, edges="edges"))
+    path.write_text(json.dumps(data, ensure_ascii=False, default=str), encoding="utf-8", errors="backslashreplace")
+    return 0
+
+
+def export_tables(store: Store, out_dir: Path, fmt: str = "csv", force: bool = False, bom: bool = False) -> Exported:
+    """documents, entities, measures, amounts, edges as `<name>.csv` (BOM for Excel if `bom`) or `.parquet`."""
     write: Callable = _write_csv if fmt == "csv" else _write_parquet
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    with store.read():
-        for name, columns in TABLES.items():
-            path = out_dir / f"{name}.{fmt}"
-            write(path, columns, _table_rows(store, name))
-            written.append(path)
-    return written
+    _folder(store, Path(out_dir))
+    paths = [Path(out_dir) / f"{name}.{fmt}" for name in TABLES]
+    with _replacing(_targets(store, paths, force)) as temps, store.read():
+        for tmp, (name, columns) in zip(temps, TABLES.items()):
+            write(tmp, columns, _table_rows(store, name), bom=bom)
+    return Exported(paths)
 
 
-def export_neo4j(store: Store, out_dir: Path) -> list[Path]:
-    """Neo4j bulk-import CSVs: nodes_<Type>.csv (key:ID, :LABEL) and relationships.csv (:START_ID, :END_ID, :TYPE).
+def export_neo4j(store: Store, out_dir: Path, force: bool = False) -> Exported:
+    """Neo4j bulk-import CSVs; `command` is the neo4j-admin command that loads them."""
+    _folder(store, Path(out_dir))
+    files = neo4j_files(to_networkx(store))
+    paths = [Path(out_dir) / name for name in files.tables]
+    targets = _targets(store, paths, force)
+    with _replacing(targets) as temps:
+        for tmp, rows in zip(temps, files.tables.values()):
+            with tmp.open("w", encoding="utf-8", newline="") as f:
+                csv.writer(f).writerows(rows)
+    return Exported(paths, command=neo4j_command(targets, files))
 
-    Load with: neo4j-admin database import full --nodes=nodes_Agency.csv ... --relationships=relationships.csv
+
+def export(store: Store, fmt: str, out: str | Path, force: bool = False, bom: bool = False) -> Exported:
+    """Writes the graph in `fmt` (graphml, gexf, json: one file; neo4j, csv, parquet: a folder); the paths written.
+
+    Refuses (ExportRefused) to write over the store, or over an existing file unless `force`. Files are written
+    beside their targets and renamed into place once all are complete: a failed export leaves the old files.
     """
-    g = to_networkx(store)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    by_type: dict[str, list[str]] = {}
-    for n, attrs in g.nodes(data=True):
-        by_type.setdefault(attrs.get("type") or "Node", []).append(n)
-    written = []
-    for node_type, keys in sorted(by_type.items()):
-        props = sorted({k for n in keys for k in g.nodes[n] if k not in ("type", "label", "value")})
-        header = ["key:ID", "label", "value:float", *props, ":LABEL"]
-        path = out_dir / f"nodes_{node_type}.csv"
-        with path.open("w", encoding="utf-8", newline="") as f:
-            w = csv.writer(f)
-            w.writerow(header)
-            for n in keys:
-                a = g.nodes[n]
-                w.writerow([n, a.get("label") or "", "" if a.get("value") is None else a["value"],
-                            *("" if a.get(p) is None else _cell(a[p], "str") for p in props), node_type])
-        written.append(path)
-    path = out_dir / "relationships.csv"
-    with path.open("w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f)
-        w.writerow([":START_ID", ":END_ID", ":TYPE", "doc_id", "page:int", "start:int", "end:int", "props"])
-        for u, v, a in g.edges(data=True):
-            extra = {k: x for k, x in a.items() if k not in ("type", "doc_id", "page", "start", "end")}
-            w.writerow([u, v, a["type"], a.get("doc_id") or "",
-                        *("" if a.get(k) is None else a[k] for k in ("page", "start", "end")),
-                        json.dumps(extra, ensure_ascii=False) if extra else ""])
-    written.append(path)
-    return written
-
-
-def export(store: Store, fmt: str, out: str | Path) -> list[Path]:
-    """Writes the graph in `fmt` (graphml, gexf, json: one file; neo4j, csv, parquet: a folder); the paths written."""
     out = Path(out)
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}: one of {', '.join(FORMATS)}")
+    if fmt == "neo4j":
+        return export_neo4j(store, out, force)
     if fmt in FOLDER_FORMATS:
-        return export_neo4j(store, out) if fmt == "neo4j" else export_tables(store, out, fmt)
-    out.parent.mkdir(parents=True, exist_ok=True)
+        return export_tables(store, out, fmt, force, bom)
+    targets = _targets(store, [out], force)
+    write = {"graphml": write_graphml, "gexf": write_gexf, "json": _write_json}[fmt]
     g = to_networkx(store)
-    if fmt == "graphml":
-        nx.write_graphml(_flat_graph(g), out)
-    elif fmt == "gexf":
-        nx.write_gexf(_flat_graph(g), out)
-    else:
-        data = nx.node_link_data(g, edges="edges")
-        out.write_text(json.dumps(data, ensure_ascii=False, default=str), encoding="utf-8")
-    return [out]
+    with _replacing(targets) as [tmp]:
+        dropped = write(g, tmp)
+    if dropped:
+        warnings.warn(f"{out}: left out {dropped} characters XML 1.0 does not allow", DroppedCharacters, stacklevel=2)
+    return Exported([out], dropped=dropped)

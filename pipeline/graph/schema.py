@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS documents(
   pipeline_version TEXT NOT NULL,
   kind TEXT NOT NULL, doc_type TEXT, doc_number TEXT, title TEXT, issuer TEXT, date TEXT, year INTEGER,
   effective_from TEXT, effective_to TEXT, jurisdiction TEXT,
+  recipients TEXT, cc TEXT,                  -- JSON lists, as written
   title_key TEXT NOT NULL DEFAULT '', number_key TEXT NOT NULL DEFAULT '',
   ingested_at REAL NOT NULL, record TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS documents_title_key ON documents(title_key);
@@ -196,21 +197,24 @@ class EdgeSpec:
     where: str = ""
 
 
-_SPAN = "page, start, \"end\""
+# An amount in fen as a number of the currency unit: an integer when whole.
+_YUAN = "CASE WHEN {0} % 100 = 0 THEN {0} / 100 ELSE {0} / 100.0 END"
 NODES: tuple[NodeSpec, ...] = (
     NodeSpec("Document", "documents", "id", "coalesce(title, id)", props=(
         "'kind', kind, 'doc_type', doc_type, 'doc_number', doc_number, 'title', title, 'issuer', issuer, "
         "'date', date, 'effective_from', effective_from, 'effective_to', effective_to, "
-        "'jurisdiction', jurisdiction, 'title_key', title_key, 'number_key', number_key")),
+        "'jurisdiction', jurisdiction, 'recipients', json(recipients), 'cc', json(cc), "
+        "'title_key', title_key, 'number_key', number_key")),
     NodeSpec("Agency", "agencies", "name", "name", props="'canonical', CASE WHEN tagged THEN name END"),
     NodeSpec("Measure", "measures", "id", "trim(label || ' ' || coalesce(title, ''))", props=(
         "'section', label, 'title', title, 'parent', parent_label, 'truncated', CASE WHEN truncated THEN 1 END, "
         "'collectives', json(collectives), 'document_id', document_id")),
     NodeSpec("Amount", "amounts", "id", "text",
-             "CASE kind WHEN 'money' THEN amount_fen / 100.0 ELSE CAST(value AS REAL) END", props=(
-                 "'kind', kind, 'text', text, 'amount_fen', amount_fen, 'amount_max_fen', amount_max_fen, "
-                 "'currency', currency, 'rate', rate, 'rate_value', value, 'approx', CASE WHEN approx THEN 1 END, "
-                 "'role', role, 'scope', scope, 'rule', rule")),
+             f"CASE kind WHEN 'money' THEN {_YUAN.format('amount_fen')} ELSE CAST(value AS REAL) END", props=(
+                 f"'kind', kind, 'text', text, 'amount', {_YUAN.format('amount_fen')}, "
+                 f"'amount_max', {_YUAN.format('amount_max_fen')}, 'amount_fen', amount_fen, "
+                 "'currency', currency, 'rate', CAST(rate AS REAL), 'rate_value', CAST(value AS REAL), "
+                 "'approx', CASE WHEN approx THEN 1 END, 'role', role, 'scope', scope, 'rule', rule")),
     NodeSpec("Proposal", "proposals", "id", "coalesce(number, title, id)",
              props="'number', number, 'session', session, 'title', title, 'category', category"),
     NodeSpec("Person", "(SELECT DISTINCT name, jurisdiction FROM proposers)", "name || '|' || jurisdiction", "name",
@@ -259,7 +263,7 @@ EDGES: tuple[EdgeSpec, ...] = (
     EdgeSpec("PROPOSED_BY", "proposers", ("Proposal", "proposal_id"), ("Person", "name || '|' || jurisdiction")),
     EdgeSpec("AT", "(SELECT r.*, p.session FROM replies r JOIN proposals p ON p.id = r.proposal_id)",
              ("Proposal", "proposal_id"), ("Session", "session"),
-             span=("session_page", "session_start", "session_end"), props="'written', session_written",
+             span=("session_page", "session_start", "session_end"),
              where="session IS NOT NULL AND session != ''"),
     EdgeSpec("HAS_RESPONSE", "responses", ("Document", "document_id"), ("Response", "id")),
     EdgeSpec("CITES", "citations", ("Document", "document_id"), ("CitedDocument", _CITED), props="'text', text"),
@@ -305,9 +309,23 @@ def edge_select(spec: EdgeSpec, where: str = "") -> str:
             + (f" WHERE {cond}" if cond else ""))
 
 
+def all_nodes() -> str:
+    """SELECT every node of the graph (key, type, label, value, props)."""
+    return "\n  UNION ALL ".join(node_select(s) for s in NODES)
+
+
+def all_edges() -> str:
+    """SELECT every edge of the graph (type, src, dst, doc_id, page, start, end, props)."""
+    return "\n  UNION ALL ".join(edge_select(s) for s in EDGES)
+
+
 def graph_views() -> str:
-    """CREATE VIEW graph_nodes / graph_edges: the whole graph, for exports and for reading with SQL."""
-    nodes = "\n  UNION ALL ".join(node_select(s) for s in NODES)
-    edges = "\n  UNION ALL ".join(edge_select(s) for s in EDGES)
-    return (f"DROP VIEW IF EXISTS graph_nodes; CREATE VIEW graph_nodes AS {nodes};\n"
-            f"DROP VIEW IF EXISTS graph_edges; CREATE VIEW graph_edges AS {edges};")
+    """CREATE VIEW graph_nodes / graph_edges: the whole graph, for reading the store with SQL."""
+    return (f"DROP VIEW IF EXISTS graph_nodes; CREATE VIEW graph_nodes AS {all_nodes()};\n"
+            f"DROP VIEW IF EXISTS graph_edges; CREATE VIEW graph_edges AS {all_edges()};")
+
+
+def views_digest() -> str:
+    """A digest of the graph views' definition: views made by other code are made again."""
+    import hashlib
+    return hashlib.sha256(graph_views().encode()).hexdigest()[:16]

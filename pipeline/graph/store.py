@@ -27,11 +27,13 @@ _UPSERT = {
                   "category = coalesce(category, excluded.category)"),
 }
 LINKING_PENDING = "linking_pending"
+VIEWS_DIGEST = "graph_views_digest"
 # Documents in an order that depends on their content only (never on when a worker finished them): the
 # earliest copy of a notice leads its reposts, ties broken by the content hash.
 CONTENT_ORDER = "coalesce(date, '9999'), id"
 _DOC_COLUMNS = ("id", "sha256", "pipeline_version", "kind", "doc_type", "doc_number", "title", "issuer", "date",
-                "year", "effective_from", "effective_to", "jurisdiction", "title_key", "number_key")
+                "year", "effective_from", "effective_to", "jurisdiction", "recipients", "cc", "title_key",
+                "number_key")
 
 
 class StoreVersionError(RuntimeError):
@@ -98,6 +100,12 @@ class Store:
         if found < schema.SCHEMA_VERSION:
             with self.write():
                 migrate(self, found)
+        if self.info(VIEWS_DIGEST) != schema.views_digest():
+            with self.write():
+                for statement in schema.graph_views().split(";"):
+                    if statement.strip():
+                        self.conn.execute(statement)
+                self.set_info(VIEWS_DIGEST, schema.views_digest())
 
     def close(self) -> None:
         try:
@@ -412,11 +420,11 @@ class Store:
         return out
 
     def iter_nodes(self) -> Iterator[dict]:
-        yield from (_node(r) for r in self.conn.execute("SELECT * FROM graph_nodes ORDER BY key"))
+        yield from (_node(r) for r in self.conn.execute(f"SELECT * FROM ({schema.all_nodes()}) ORDER BY key"))
 
     def iter_edges(self) -> Iterator[dict]:
         yield from (_edge(r) for r in self.conn.execute(
-            "SELECT * FROM graph_edges ORDER BY type, src, dst, start IS NULL, start, doc_id, props"))
+            f"SELECT * FROM ({schema.all_edges()}) ORDER BY type, src, dst, start IS NULL, start, doc_id, props"))
 
     def search_nodes(self, text: str, node_type: str | None = None, limit: int = 20) -> list[dict]:
         """Nodes (of a type) whose label contains `text` literally (% and _ are no wildcards), shortest first."""
@@ -444,8 +452,8 @@ class Store:
         """Counts of nodes by type, edges by type, documents by type and by year, sources, failures."""
         q = self.conn.execute
         return {
-            "nodes": dict(q("SELECT type, count(*) FROM graph_nodes GROUP BY type ORDER BY type").fetchall()),
-            "edges": dict(q("SELECT type, count(*) FROM graph_edges GROUP BY type ORDER BY type").fetchall()),
+            "nodes": dict(q(f"SELECT type, count(*) FROM ({schema.all_nodes()}) GROUP BY type ORDER BY type").fetchall()),
+            "edges": dict(q(f"SELECT type, count(*) FROM ({schema.all_edges()}) GROUP BY type ORDER BY type").fetchall()),
             "documents_by_type": dict(q("SELECT coalesce(doc_type, '?'), count(*) FROM notices "
                                         "GROUP BY 1 ORDER BY 1").fetchall()),
             "documents_by_year": dict(q("SELECT coalesce(year, '?'), count(*) FROM notices "

@@ -45,6 +45,17 @@ def test_stats_and_export_commands(store_path, tmp_path):
     assert [p.name for p in export_command("graphml", tmp_path / "g.graphml", store=store_path)] == ["g.graphml"]
 
 
+def test_export_command_replaces_only_when_forced_and_writes_a_bom_on_request(store_path, tmp_path):
+    from pipeline.graph.export import ExportRefused
+    export_command("csv", tmp_path / "t", store=store_path)
+    with pytest.raises(ExportRefused):
+        export_command("csv", tmp_path / "t", store=store_path)
+    export_command("csv", tmp_path / "t", store=store_path, force=True, bom=True)
+    assert (tmp_path / "t" / "documents.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    with pytest.raises(ExportRefused, match="graph store"):
+        export_command("json", store_path, store=store_path, force=True)
+
+
 def test_ingest_report_renders_counts():
     from pipeline.graph.ingest import IngestReport
     text = render(IngestReport(added=["a"], unchanged=3, failed={"b.pdf": "E111 PDF is corrupt or unreadable"}))
