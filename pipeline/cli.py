@@ -83,7 +83,7 @@ def show(path: Path, out: Optional[Path] = typer.Option(None, "--out", help="HTM
 
     Example: policykg show corpora/raw/zs-2025-wenwaimao-measures.txt --out outputs/zs.html
     """
-    from .extract import extract
+    from .extraction import extract
     from .render import render_html
 
     record = extract(path)

@@ -78,7 +78,7 @@ def file_sha256(path: str) -> str:
 
 
 def _default_extract() -> tuple[ExtractFn, str]:
-    from ..extract import PIPELINE_VERSION, extract
+    from ..extraction import PIPELINE_VERSION, extract
     return extract, PIPELINE_VERSION
 
 
