@@ -400,5 +400,5 @@ class Store:
 def open_store(path: str | Path | None = None) -> Store:
     """The store at `path` (default outputs/policykg.db), created if missing; agency aliases looked up simplified."""
     from ..clean.script import to_simplified
-    from ..settings import DEFAULT_STORE
-    return Store(path or DEFAULT_STORE, normalise=lambda s: to_simplified(s.strip()))
+    from ..settings import default_store
+    return Store(path or default_store(), normalise=lambda s: to_simplified(s.strip()))
