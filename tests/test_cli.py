@@ -220,3 +220,8 @@ def test_the_command_line_loads_no_heavy_library_at_start():
             "{'spacy', 'jieba', 'sklearn', 'networkx', 'pdfplumber', 'opencc', 'numpy'}))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_export_to_an_unknown_format_is_a_usage_error(kg, tmp_path):
+    result = runner.invoke(app, ["export", "xlsx", "--out", str(tmp_path / "g.xlsx"), "--store", kg])
+    assert result.exit_code == 2 and "graphml" in result.stderr and not (tmp_path / "g.xlsx").exists()

@@ -116,6 +116,7 @@ def test_the_installed_package_is_the_wheel_not_the_checkout(installed, env, tmp
     package, models = map(Path, where.stdout.split())
     venv = bin_dir.parent.resolve()
     assert package.resolve().is_relative_to(venv) and models.resolve().is_relative_to(venv)
+    assert (models / "clean" / "layout_rules.json").is_file() and (models / "spacy" / "config.cfg").is_file()
 
 
 def test_the_installed_commands_work_from_any_folder(installed, env, tmp_path):
