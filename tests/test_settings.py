@@ -63,3 +63,9 @@ def test_every_subpackage_and_the_models_ship_in_the_wheel():
     assert set(tool["packages"]) == subpackages | {"pipeline.models"}
     assert tool["package-dir"] == {"pipeline.models": "models"}
     assert tool["package-data"]["pipeline.models"] == ["**/*"]
+
+
+def test_the_package_version_is_the_one_the_wheel_is_built_with():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert settings.__version__ == project["version"]
+    assert settings.pipeline_version().startswith(f"{project['version']}+")
