@@ -23,7 +23,7 @@ import pdfplumber  # noqa: E402
 from render_pdf import render  # noqa: E402
 
 from pipeline.clean import clean  # noqa: E402
-from pipeline.extract import extract  # noqa: E402
+from pipeline.extraction import extract  # noqa: E402
 from pipeline.sources import load  # noqa: E402
 
 CORPUS = ["zs-2024-reply-133089", "zs-2025-wenwaimao-measures"]

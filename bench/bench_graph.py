@@ -6,7 +6,7 @@ Prints documents/second (ingest including the linking run), the linking time and
 re-ingest cost ratio (an unchanged corpus is not linked again), peak memory (parent and workers), memory
 at the middle and end of the run (flat when streaming works), and p50/p95 latency per query command.
 The oracle extractor reads the record bench/make_corpus.py wrote beside each document, so the figures
-are those of the graph layer; --extractor real runs pipeline.extract (use --limit where it is slow).
+are those of the graph layer; --extractor real runs pipeline.extraction (use --limit where it is slow).
 """
 from __future__ import annotations
 

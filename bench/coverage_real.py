@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.extract import extract  # noqa: E402
+from pipeline.extraction import extract  # noqa: E402
 
 REAL = ROOT / "corpora" / "real"
 PLAIN = json.loads((ROOT / "models" / "coverage" / "plain.json").read_text(encoding="utf-8"))

@@ -54,7 +54,7 @@ def output_names(inputs: list[Path]) -> dict[Path, str]:
 
 
 def _extract_one(path: str) -> dict:
-    from .extract import extract
+    from .extraction import extract
     return extract(path).to_dict()
 
 

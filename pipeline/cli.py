@@ -1,40 +1,145 @@
-"""policykg command line: thin wrappers over library functions (data on stdout, progress on stderr)."""
+"""policykg command line: thin wrappers over library functions (data on stdout, progress on stderr).
+
+Exit codes everywhere: 0 found or did something, 1 no match (or an input failed), 2 a usage error or
+no store to read. Each command imports what it needs when it runs, so start-up stays quick.
+"""
 from __future__ import annotations
 
-import json
+import re
 import sys
+from datetime import date
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
-from .settings import DEFAULT_STORE
-
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Chinese government notices and proposal replies in, JSON records and a knowledge graph out.")
+
+NO_MATCH, USAGE = 1, 2
 
 
 def _err(msg: str) -> None:
     typer.echo(msg, err=True)
 
 
+def _fail(msg: str, code: int = USAGE):
+    """Print a one-line error on stderr and exit with `code`."""
+    _err(f"Error: {msg}")
+    raise typer.Exit(code)
+
+
+def _version_line() -> str:
+    from .settings import __version__, pipeline_version
+    return f"policykg {__version__} pipeline {pipeline_version()}"
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(_version_line())
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                              help="Print the package version and the pipeline digest, then exit.")):
+    """Chinese government notices and proposal replies in, JSON records and a knowledge graph out."""
+
+
+# ---------------------------------------------------------------- shared options
+def _existing_store(value: Optional[Path]) -> Path:
+    """The store to read: --store, else the default; exits 2 where there is none (never creates one)."""
+    from .settings import default_store
+    path = value or default_store()
+    if not path.is_file():
+        _fail(f"no store at {path}: build one with `policykg ingest FILES` (or give --store, or set POLICYKG_STORE)")
+    return path
+
+
+def _iso_date(value: Optional[str]) -> Optional[str]:
+    """An ISO date YYYY-MM-DD as given; anything else exits 2."""
+    if value is None:
+        return None
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    _fail(f"--in-force wants a date as YYYY-MM-DD (e.g. 2025-06-30), not {value!r}")
+
+
+STORE_HELP = "SQLite store (default ./outputs/policykg.db, or $POLICYKG_STORE)"
+STORE = typer.Option(None, "--store", callback=_existing_store, help=STORE_HELP + "; must exist")
+NEW_STORE = typer.Option(None, "--store", help=STORE_HELP + "; created if missing")
+IN_FORCE = typer.Option(None, "--in-force", callback=_iso_date, metavar="YYYY-MM-DD",
+                        help="only documents in force that day (valid and not superseded)")
+AS_JSON = typer.Option(False, "--json", help="the whole result as JSON, for programs")
+AS_CSV = typer.Option(False, "--csv", help="rows as CSV (nested values as JSON)")
+AS_NL = typer.Option(False, "--nl", help="rows as newline-delimited JSON, one object a line")
+WIDE = typer.Option(False, "--wide", help="tables with every column and every cell whole")
+QUIET = typer.Option(False, "--quiet", "-q", help="no progress bar")
+WORKERS = typer.Option(None, "--workers", help="processes (default: core count)")
+
+
+def _format(as_json: bool, as_csv: bool, as_nl: bool) -> str:
+    """table, json, csv or nl; two at once exit 2."""
+    chosen = [name for name, on in (("json", as_json), ("csv", as_csv), ("nl", as_nl)) if on]
+    if len(chosen) > 1:
+        _fail("choose one of --json, --csv, --nl")
+    return chosen[0] if chosen else "table"
+
+
+def _show(what: str, result, fmt: str, wide: bool, human=None) -> None:
+    """Print a query or stats result in `fmt`; exit 1 (message on stderr) where it found nothing."""
+    from .graph.commands import render, result_rows
+    from .output import as_csv, as_json, as_nl
+    rows = result_rows(what, result)
+    if fmt == "json":
+        typer.echo(as_json(result))
+    elif rows and fmt == "csv":
+        typer.echo(as_csv(rows))
+    elif rows and fmt == "nl":
+        typer.echo(as_nl(rows))
+    elif rows:
+        typer.echo(human(result) if human else render(result, name=what, wide=wide))
+    if not rows:
+        raise typer.Exit(NO_MATCH)
+
+
+def _query(what: str, *args, store: Path, fmt: str, wide: bool, human=None, **options) -> None:
+    from .graph.commands import query_command
+    try:
+        result = query_command(what, *args, store=store, **options)
+    except LookupError as exc:
+        _fail(str(exc), NO_MATCH)
+    try:
+        _show(what, result, fmt, wide, human)
+    except typer.Exit:
+        _err(f"nothing found: query {' '.join([what, *map(str, args)])} in {store}")
+        raise
+
+
+# ---------------------------------------------------------------- documents -> records
+def _progress_bar(total: int, desc: str, quiet: bool, stream=None):
+    """A tqdm bar on stderr, off with -q or when stderr is not a terminal."""
+    from tqdm import tqdm
+    stream = stream or sys.stderr
+    return tqdm(total=total, file=stream, unit="doc", desc=desc, disable=quiet or not stream.isatty())
+
+
 @app.command()
 def extract(inputs: List[Path] = typer.Argument(..., help="files or folders (pdf, txt, docx, html)"),
             out: Path = typer.Option(Path("outputs/records"), "--out", "-o", help="folder for <stem>.json records"),
-            workers: Optional[int] = typer.Option(None, help="processes (default: core count)"),
-            quiet: bool = typer.Option(False, "--quiet", "-q")):
+            workers: Optional[int] = WORKERS,
+            quiet: bool = QUIET):
     """Extract one JSON record per input into OUT. Exit 1 if any input failed.
 
     Example: policykg extract corpora/raw --out outputs/records
     """
-    from .batch import extract_to_dir
+    from .batch import extract_to_dir, walk_inputs
 
-    def progress(path, record):
-        if not quiet:
-            status = f"FAILED {record['error']}" if record.get("error") else "ok"
-            _err(f"{path}: {status}")
-
-    report = extract_to_dir(inputs, out, workers, progress)
+    with _progress_bar(len(list(walk_inputs(inputs))), "extract", quiet) as bar:
+        report = extract_to_dir(inputs, out, workers, lambda path, record: bar.update())
     _err(f"{len(report.written)} records written to {out}, {len(report.failed)} failed")
     for path, reason in report.failed.items():
         _err(f"  failed: {path}: {reason}")
@@ -45,7 +150,7 @@ def extract(inputs: List[Path] = typer.Argument(..., help="files or folders (pdf
 def evaluate(gold: Path = typer.Option(..., "--gold", help="folder of gold <id>.json files"),
              raw: Optional[Path] = typer.Option(None, "--raw", help="folder of the documents (default: beside the gold, or ../raw)"),
              out: Optional[Path] = typer.Option(None, "--out", help="keep the records here"),
-             as_json: bool = typer.Option(False, "--json"),
+             as_json: bool = AS_JSON,
              show_errors: bool = typer.Option(False, "--errors", help="also list, per document, what was missed or added"),
              split: Optional[str] = typer.Option(None, "--split", help="only the documents of this split of ../splits.json (corpora/real: dev, test)")):
     """Run extraction on an annotated set and print precision/recall/F1 per field.
@@ -57,16 +162,15 @@ def evaluate(gold: Path = typer.Option(..., "--gold", help="folder of gold <id>.
 
     from .batch import extract_to_dir
     from .evaluate import find_documents, format_scores, score_dirs, split_ids
+    from .output import as_json as json_text
 
     try:
         only = split_ids(gold, split) if split else None
     except (FileNotFoundError, KeyError) as exc:
-        _err(exc.args[0])
-        raise typer.Exit(2)
+        _fail(exc.args[0])
     docs = find_documents(gold, raw, only)
     if not docs:
-        _err(f"no documents found for the gold files in {gold}")
-        raise typer.Exit(2)
+        _fail(f"no documents found for the gold files in {gold}")
     with tempfile.TemporaryDirectory() as tmp:
         pred = out or Path(tmp)
         extract_to_dir(docs, pred)
@@ -74,22 +178,22 @@ def evaluate(gold: Path = typer.Option(..., "--gold", help="folder of gold <id>.
         scores = score_dirs(gold, pred, errors, only)
     if errors is not None:
         scores["errors"] = {doc: e for doc, e in errors.items() if e}
-    typer.echo(json.dumps(scores, ensure_ascii=False, indent=1) if as_json else format_scores(scores))
+    typer.echo(json_text(scores) if as_json else format_scores(scores))
 
 
 @app.command()
-def show(path: Path, out: Optional[Path] = typer.Option(None, "--out", help="HTML file (default: stdout)")):
+def show(path: Path = typer.Argument(..., exists=True, dir_okay=False, help="a document file"),
+         out: Optional[Path] = typer.Option(None, "--out", help="HTML file (default: stdout)")):
     """Render a document with its tags highlighted (displaCy HTML) for review.
 
     Example: policykg show corpora/raw/zs-2025-wenwaimao-measures.txt --out outputs/zs.html
     """
-    from .extract import extract
+    from .extraction import extract as extract_record
     from .render import render_html
 
-    record = extract(path)
+    record = extract_record(path)
     if record.error:
-        _err(f"{path}: {record.error}")
-        raise typer.Exit(1)
+        _fail(f"{path}: {record.error}", 1)
     html = render_html(record)
     if out:
         out.write_text(html, encoding="utf-8")
@@ -98,129 +202,130 @@ def show(path: Path, out: Optional[Path] = typer.Option(None, "--out", help="HTM
         sys.stdout.write(html)
 
 
-query_app = typer.Typer(no_args_is_help=True, help="Query the knowledge graph (tables; --json for programs).")
-app.add_typer(query_app, name="query")
-
-STORE = typer.Option(DEFAULT_STORE, "--store", help="SQLite store (default outputs/policykg.db)")
-AS_JSON = typer.Option(False, "--json", help="JSON for programs instead of a table")
-
-
-def _print(result, as_json: bool) -> None:
-    from .graph.commands import render
-    typer.echo(json.dumps(result, ensure_ascii=False, indent=1, default=str) if as_json else render(result))
-
-
-def _query(what: str, *args, store: Path, as_json: bool, **options) -> None:
-    from .graph.commands import query_command
-    try:
-        result = query_command(what, *args, store=store, **options)
-    except LookupError as exc:
-        _err(f"Error: {exc}")
-        raise typer.Exit(1)
-    if result is None or (result == [] and what != "caps"):
-        _err(f"Error: no {what} matches {' '.join(map(str, args))!r} in {store}")
-        raise typer.Exit(1)
-    _print(result, as_json)
-
-
+# ---------------------------------------------------------------- the graph
 @app.command()
 def ingest(paths: List[Path] = typer.Argument(..., help="files or folders"),
-           store: Path = STORE,
-           workers: Optional[int] = typer.Option(None, help="processes (default: core count)"),
+           store: Optional[Path] = NEW_STORE,
+           workers: Optional[int] = WORKERS,
            prune: bool = typer.Option(False, "--prune", help="remove documents whose files are gone"),
            force: bool = typer.Option(False, "--force", help="re-process unchanged files too"),
-           quiet: bool = typer.Option(False, "--quiet", "-q"),
+           wait: Optional[float] = typer.Option(None, "--wait", metavar="SECONDS",
+                                                help="how long to wait while another run writes to the store "
+                                                     "(default: as long as it takes; 0: not at all, exit 2)"),
+           quiet: bool = QUIET,
            as_json: bool = AS_JSON):
     """Ingest documents into the graph store; unchanged files are skipped. Exit 1 if any failed.
+
+    One run writes to a store at a time. SIGTERM rolls back the document being stored and exits 143;
+    the next run finishes the work.
 
     Example: policykg ingest corpora/
     """
     from .graph.commands import ingest_command, render
-    report = ingest_command(paths, store, workers, prune, force, quiet)
-    typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=1) if as_json else render(report))
+    from .graph.ingest import Terminated
+    from .graph.lock import StoreBusy
+    from .output import as_json as json_text
+    from .settings import default_store
+    try:
+        report = ingest_command(paths, store or default_store(), workers, prune, force, quiet, wait)
+    except StoreBusy as exc:
+        _fail(str(exc))
+    except Terminated:
+        _fail("terminated: what was stored stays; run the same command again to finish", 143)
+    typer.echo(json_text(report.to_dict()) if as_json else render(report))
     raise typer.Exit(report.exit_code)
 
 
+query_app = typer.Typer(no_args_is_help=True,
+                        help="Query the knowledge graph: tables for people; --json, --csv or --nl for programs.")
+app.add_typer(query_app, name="query")
+
+
 @query_app.command("agency")
-def query_agency(name: str,
-                 in_force: Optional[str] = typer.Option(None, "--in-force", help="only documents in force on this ISO date"),
-                 store: Path = STORE, as_json: bool = AS_JSON):
+def query_agency(name: str = typer.Argument(..., help="any name of the agency: canonical, alias, abbreviation"),
+                 in_force: Optional[str] = IN_FORCE, store: Path = STORE, as_json: bool = AS_JSON,
+                 as_csv: bool = AS_CSV, as_nl: bool = AS_NL, wide: bool = WIDE):
     """An agency by any alias: canonical name, aliases and merges with reasons, documents, measures with caps,
     replies (reposts once; superseded documents marked, left out with --in-force).
 
     Example: policykg query agency 市工信局
     """
-    _query("agency", name, store=store, as_json=as_json, in_force_on=in_force)
+    _query("agency", name, store=store, fmt=_format(as_json, as_csv, as_nl), wide=wide, in_force_on=in_force)
 
 
 @query_app.command("proposal")
-def query_proposal(number: str, store: Path = STORE, as_json: bool = AS_JSON):
+def query_proposal(number: str = typer.Argument(..., help="the proposal number, e.g. 133089"),
+                   store: Path = STORE, as_json: bool = AS_JSON, as_csv: bool = AS_CSV, as_nl: bool = AS_NL,
+                   wide: bool = WIDE):
     """A proposal: proposers, session, reply, replying and co-handling units, responses.
 
     Example: policykg query proposal 133089
     """
-    _query("proposal", number, store=store, as_json=as_json)
+    _query("proposal", number, store=store, fmt=_format(as_json, as_csv, as_nl), wide=wide)
 
 
 @query_app.command("caps")
 def query_caps(min_amount: Optional[float] = typer.Option(None, "--min", help="at least this amount (yuan)"),
-               agency: Optional[str] = typer.Option(None, "--agency", help="responsible agency (any alias)"),
-               in_force: Optional[str] = typer.Option(None, "--in-force", help="in force on this ISO date"),
-               limit: Optional[int] = typer.Option(None, "--limit"),
-               store: Path = STORE, as_json: bool = AS_JSON):
-    """Monetary caps with their measure, document, rate and scope (--in-force: valid and not superseded).
+               agency: Optional[str] = typer.Option(None, "--agency", help="responsible or issuing agency (any alias)"),
+               in_force: Optional[str] = IN_FORCE,
+               limit: Optional[int] = typer.Option(None, "--limit", min=1, help="only the N largest caps"),
+               store: Path = STORE, as_json: bool = AS_JSON, as_csv: bool = AS_CSV, as_nl: bool = AS_NL,
+               wide: bool = WIDE):
+    """Monetary caps, largest first, with their measure, document, rate and scope (--wide: also the text,
+    doc number and responsible units).
 
     Example: policykg query caps --min 1000000 --in-force 2025-06-30
     """
-    _query("caps", store=store, as_json=as_json, min_amount=min_amount, agency_name=agency,
-           in_force_on=in_force, limit=limit)
+    _query("caps", store=store, fmt=_format(as_json, as_csv, as_nl), wide=wide, min_amount=min_amount,
+           agency_name=agency, in_force_on=in_force, limit=limit)
 
 
 @query_app.command("doc")
-def query_doc(ident: str, store: Path = STORE, as_json: bool = AS_JSON):
+def query_doc(ident: str = typer.Argument(..., help="a record id, a doc number or a file path"),
+              store: Path = STORE, as_json: bool = AS_JSON, as_csv: bool = AS_CSV, as_nl: bool = AS_NL,
+              wide: bool = WIDE):
     """A document by id or doc number: meta, measures, what it cites and what cites it.
 
     Example: policykg query doc 中山商务贸函〔2024〕8号
     """
-    _query("doc", ident, store=store, as_json=as_json)
+    _query("doc", ident, store=store, fmt=_format(as_json, as_csv, as_nl), wide=wide)
 
 
 @query_app.command("followup")
-def query_followup(number: str, store: Path = STORE, as_json: bool = AS_JSON):
+def query_followup(number: str = typer.Argument(..., help="the proposal number, e.g. 133089"),
+                   store: Path = STORE, as_json: bool = AS_JSON, as_csv: bool = AS_CSV, as_nl: bool = AS_NL):
     """Follow-through of a proposal: per response, the later measures acting on it (document, date, units,
     caps, score, evidence terms), as ranked when the corpus was linked.
 
     Example: policykg query followup 133089
     """
-    if as_json:
-        _query("followup", number, store=store, as_json=True)
-        return
-    from .graph.commands import query_command
     from .graph.linked_queries import format_followup_rows
-    result = query_command("followup", number, store=store)
-    if not result:
-        _err(f"Error: no followup matches {number!r} in {store}")
-        raise typer.Exit(1)
-    typer.echo(format_followup_rows(result))
+    _query("followup", number, store=store, fmt=_format(as_json, as_csv, as_nl), wide=False,
+           human=format_followup_rows)
 
 
 @query_app.command("neighbours")
-def query_neighbours(node: str, depth: int = typer.Option(1, "--depth"), store: Path = STORE,
-                     as_json: bool = AS_JSON):
+def query_neighbours(node: str = typer.Argument(..., help="an agency alias, doc number, proposal number or node id"),
+                     depth: int = typer.Option(1, "--depth", min=1, help="how many edges away"),
+                     store: Path = STORE, as_json: bool = AS_JSON, as_csv: bool = AS_CSV, as_nl: bool = AS_NL,
+                     wide: bool = WIDE):
     """Nodes within DEPTH edges of NODE (an agency alias, doc number, proposal number or node id).
 
     Example: policykg query neighbours 中山市商务局 --depth 1
     """
-    _query("neighbours", node, store=store, as_json=as_json, depth=depth)
+    _query("neighbours", node, store=store, fmt=_format(as_json, as_csv, as_nl), wide=wide, depth=depth)
 
 
 @query_app.command("path")
-def query_path(a: str, b: str, store: Path = STORE, as_json: bool = AS_JSON):
+def query_path(a: str = typer.Argument(..., help="one node: agency, doc number, proposal number or node id"),
+               b: str = typer.Argument(..., help="the other node"),
+               store: Path = STORE, as_json: bool = AS_JSON, as_csv: bool = AS_CSV, as_nl: bool = AS_NL,
+               wide: bool = WIDE):
     """The shortest path between two nodes.
 
     Example: policykg query path 133089 中山海关
     """
-    _query("path", a, b, store=store, as_json=as_json)
+    _query("path", a, b, store=store, fmt=_format(as_json, as_csv, as_nl), wide=wide)
 
 
 @app.command()
@@ -234,44 +339,64 @@ def diff(a: str = typer.Argument(..., help="older version: doc id, doc number or
     from dataclasses import asdict
 
     from .graph.commands import diff_command
-    from .linking import format_diff
+    from .linking.diff import format_diff
+    from .output import as_json as json_text
     try:
         result = diff_command(a, b, store)
     except LookupError as exc:
-        _err(f"Error: {exc}")
-        raise typer.Exit(1)
-    typer.echo(json.dumps(asdict(result), ensure_ascii=False, indent=1, default=str) if as_json
-               else format_diff(result))
+        _fail(str(exc), NO_MATCH)
+    typer.echo(json_text(asdict(result)) if as_json else format_diff(result))
 
 
 @app.command()
-def stats(store: Path = STORE, as_json: bool = AS_JSON):
+def stats(store: Path = STORE, as_json: bool = AS_JSON, as_csv: bool = AS_CSV, as_nl: bool = AS_NL,
+          wide: bool = WIDE):
     """Counts of nodes and edges by type, documents by type and year.
 
     Example: policykg stats
     """
     from .graph.commands import stats_command
-    _print(stats_command(store), as_json)
+    _show("stats", stats_command(store), _format(as_json, as_csv, as_nl), wide)
 
 
 @app.command()
 def export(fmt: str = typer.Argument(..., help="graphml | gexf | json | neo4j | csv | parquet"),
-           out: Path = typer.Option(..., "--out", "-o"), store: Path = STORE):
+           out: Path = typer.Option(..., "--out", "-o", help="the file (graphml, gexf, json) or folder to write"),
+           store: Path = STORE,
+           force: bool = typer.Option(False, "--force", help="replace existing files (never the store itself)"),
+           bom: bool = typer.Option(False, "--bom", help="CSV tables with a byte order mark, for Excel")):
     """Export the graph: GraphML, GEXF, node-link JSON, Neo4j import CSVs, flat CSV/Parquet tables.
 
+    Files are written whole or not at all; an existing file is kept unless --force.
+
     Example: policykg export graphml --out outputs/graph.graphml
+             policykg export neo4j --out outputs/neo4j      (prints the neo4j-admin import command)
     """
     from .graph.commands import export_command
-    for path in export_command(fmt, out, store):
+    from .graph.export import FORMATS, ExportRefused
+    if fmt not in FORMATS:
+        _fail(f"unknown export format {fmt!r}: one of {', '.join(FORMATS)}")
+    try:
+        written = export_command(fmt, out, store, force=force, bom=bom)
+    except ExportRefused as exc:
+        _fail(str(exc))
+    for path in written:
         typer.echo(str(path))
+    if getattr(written, "dropped", 0):
+        _err(f"warning: {written.dropped} characters XML 1.0 does not allow were left out")
+    if getattr(written, "command", None):
+        _err(f"load into Neo4j with:\n  {written.command}")
 
 
 @app.command()
 def version():
-    """Print the package and pipeline version (the latter changes with code and models/ data)."""
-    from .settings import __version__, pipeline_version
-    typer.echo(f"policykg {__version__} pipeline {pipeline_version()}")
+    """Print the package version and the pipeline digest (it changes with the code and models/ data)."""
+    typer.echo(_version_line())
 
 
 def main():  # pragma: no cover
     app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -6,6 +6,7 @@ Flow: bytes -> Source(pages of Lines) -> CleanText(text + page map) -> Structure
 from __future__ import annotations
 
 import bisect
+import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -235,6 +236,10 @@ class Record:
         if self.error:
             d["error"] = self.error
         return d
+
+    def to_json(self, indent: int | None = 1) -> str:
+        """The record as JSON text, Chinese kept readable (what `policykg extract` writes)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     @classmethod
     def from_dict(cls, d: dict) -> "Record":

@@ -3,7 +3,7 @@
 import pytest
 
 from pipeline.evaluate import score
-from pipeline.extract import extract
+from pipeline.extraction import extract
 from tests.corpus import DOC_IDS, RAW, ROOT, load_gold
 
 SHARED = ROOT.parent / "shared" / "corpus"

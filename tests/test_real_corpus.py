@@ -10,7 +10,7 @@ from functools import cache
 import pytest
 
 from pipeline.evaluate import score
-from pipeline.extract import extract
+from pipeline.extraction import extract
 from tests.corpus import ROOT
 
 REAL = ROOT / "corpora" / "real"

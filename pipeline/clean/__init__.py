@@ -5,12 +5,6 @@ source page of every character (PageRun list; empty for page-less text sources).
 """
 from __future__ import annotations
 
-from pipeline.clean.flattened import split_flattened_lines
-from pipeline.clean.furniture import strip_pdf_furniture, strip_text_furniture
-from pipeline.clean.inline import join_lone_labels, split_inline_headings
-from pipeline.clean.join import join_lines
-from pipeline.clean.lines import pdf_flow, text_flow, wrap_width
-from pipeline.clean.order import repair_order
 from pipeline.types import CleanText, Source
 
 __all__ = ["clean"]
@@ -18,6 +12,14 @@ __all__ = ["clean"]
 
 def clean(source: Source) -> CleanText:
     """The clean text of a Source, with its page map and cleaning warnings (W203)."""
+    # the steps load here, not with the package: pipeline.clean.script alone serves the graph queries
+    from pipeline.clean.flattened import split_flattened_lines
+    from pipeline.clean.furniture import strip_pdf_furniture, strip_text_furniture
+    from pipeline.clean.inline import join_lone_labels, split_inline_headings
+    from pipeline.clean.join import join_lines
+    from pipeline.clean.lines import pdf_flow, text_flow, wrap_width
+    from pipeline.clean.order import repair_order
+
     if source.error or not source.pages:
         return CleanText(text="")
     if source.has_pages:

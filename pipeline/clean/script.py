@@ -6,16 +6,19 @@ while records keep the document's own characters. OpenCC converts one character 
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
-import opencc
 
-_T2S = opencc.OpenCC("t2s")
+@cache
+def _t2s():
+    """OpenCC's traditional -> simplified converter, loaded on first use (~40 ms), not on import."""
+    import opencc
+    return opencc.OpenCC("t2s")
 
 
 @lru_cache(maxsize=65536)
 def _simplify_char(ch: str) -> str:
-    out = _T2S.convert(ch)
+    out = _t2s().convert(ch)
     return out if len(out) == 1 else ch
 
 

@@ -4,48 +4,58 @@ pipeline/cli.py wraps these: it parses options, calls one function, prints `rend
 """
 from __future__ import annotations
 
-import json
 import sys
-import unicodedata
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
-from . import linked_queries, queries
-from .export import export
-from .ingest import IngestReport, ingest
-from .store import open_store
+if TYPE_CHECKING:
+    from .ingest import IngestReport
+
+# Each function imports its stage when called: a query pays neither for ingest nor for the exports.
 
 
 def ingest_command(paths: Iterable[str | Path], store: str | Path | None = None, workers: int | None = None,
-                   prune: bool = False, force: bool = False, quiet: bool = False) -> IngestReport:
+                   prune: bool = False, force: bool = False, quiet: bool = False,
+                   wait: float | None = None) -> IngestReport:
     """policykg ingest: the run's report (`report.exit_code` is what the process should exit with).
 
-    The progress bar goes to stderr, off with `quiet` or when stderr is not a terminal.
+    The progress bar goes to stderr, off with `quiet` or when stderr is not a terminal; `wait` is how long
+    to wait for another run writing to the store (None: as long as it takes).
     """
+    from .ingest import ingest
     return ingest(paths, store, workers=workers, prune=prune, force=force,
-                  progress=not quiet and sys.stderr.isatty())
+                  progress=not quiet and sys.stderr.isatty(), wait=wait)
+
+
+QUERIES = ("agency", "proposal", "caps", "doc", "neighbours", "path", "followup")
 
 
 def query_command(what: str, *args: str, store: str | Path | None = None, **options: Any) -> Any:
     """policykg query WHAT ...: agency NAME | proposal NUMBER | caps | doc ID | neighbours NODE | path A B
     | followup NUMBER."""
+    if what not in QUERIES:
+        raise ValueError(f"unknown query {what!r}: one of {', '.join(QUERIES)}")
+    from . import linked_queries, queries
+    from .store import open_store
     functions = {"agency": queries.agency, "proposal": queries.proposal, "caps": queries.caps,
                  "doc": queries.document, "neighbours": queries.neighbours, "path": queries.path,
                  "followup": linked_queries.followup}
-    if what not in functions:
-        raise ValueError(f"unknown query {what!r}: one of {', '.join(functions)}")
     with open_store(store) as s:
         return functions[what](s, *args, **{k: v for k, v in options.items() if v is not None})
 
 
 def diff_command(a: str, b: str, store: str | Path | None = None):
     """policykg diff A B: the PolicyDiff from A to B (doc ids, doc numbers or file paths)."""
+    from . import linked_queries
+    from .store import open_store
     with open_store(store) as s:
         return linked_queries.diff(s, a, b)
 
 
 def stats_command(store: str | Path | None = None) -> dict:
     """policykg stats: counts of nodes and edges by type, documents by type and year."""
+    from . import queries
+    from .store import open_store
     with open_store(store) as s:
         return queries.stats(s)
 
@@ -57,69 +67,97 @@ def export_command(fmt: str, out: str | Path, store: str | Path | None = None, f
     Raises ExportRefused (exit 2) for the store itself as --out, or an existing file without `force`; for neo4j
     the result's `command` is the neo4j-admin line that loads the files; `bom` marks CSV tables as UTF-8 for Excel.
     """
+    from .export import export
+    from .store import open_store
     with open_store(store) as s:
         return export(s, fmt, out, force=force, bom=bom)
 
 
+def result_rows(what: str, result: Any) -> list[dict]:
+    """The rows --csv and --nl print for a query (or "stats"): one per item found, nested values kept;
+    a neighbourhood's nodes, a path's steps, one row per count of the stats. Empty: nothing matched."""
+    if not result:
+        return []
+    if what == "stats":
+        totals = [{"group": "total", "key": k, "count": v} for k, v in result.items() if not isinstance(v, dict)]
+        return totals + [{"group": group, "key": k, "count": v} for group, counts in result.items()
+                         if isinstance(counts, dict) for k, v in counts.items()]
+    if what == "neighbours":
+        return result["nodes"] if result.get("node") else []
+    if what == "path":
+        return result["path"]
+    return list(result)
+
+
 # ---------------------------------------------------------------- rendering for humans
-def _width(text: str) -> int:
-    """Display width: CJK and full-width characters take two columns."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+# The columns a table shows by default, by result (query name) or section; --wide shows every column.
+COLUMNS = {
+    "caps": ["amount", "currency", "rate", "scope", "measure", "measure_title", "document", "date"],
+    "measures": ["measure", "title", "caps", "document", "role"],
+    "documents_issued": ["doc_number", "title", "date", "kind", "superseded_by"],
+    "replies_written": ["doc_number", "title", "date", "proposal"],
+    "replies_co_handled": ["doc_number", "title", "date", "proposal"],
+    "merged": ["alias", "rule", "detail"],
+    "edges": ["edge", "type", "src", "dst", "label", "page", "ingested_as", "doc_id"],
+    "nodes": ["distance", "type", "label", "key"],
+    "cites": ["doc_number", "title", "resolution", "doc_id"],
+}
 
 
-def _text(value: Any, limit: int = 60) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, (list, tuple)):
-        value = "、".join(_text(v, limit) for v in value)
-    elif isinstance(value, dict):
-        value = json.dumps(value, ensure_ascii=False)
-    s = str(value).replace("\n", " ")
-    while _width(s) > limit:
-        s = s[:-2] + "…"
-    return s
+def table_columns(name: str | None, rows: list[dict], wide: bool = False) -> list[str] | None:
+    """The default columns of a table that has them (those present), else None: every column."""
+    from ..output import columns_of
+    if wide or name not in COLUMNS:
+        return None
+    present = set(columns_of(rows))
+    return [c for c in COLUMNS[name] if c in present] or None
 
 
-def render_table(rows: list[dict], columns: list[str] | None = None) -> str:
-    """Rows of dicts as an aligned text table (CJK-width aware); nested values joined or as JSON."""
-    if not rows:
-        return "(none)"
-    columns = columns or list(dict.fromkeys(k for r in rows for k in r))
-    cells = [[_text(r.get(c)) for c in columns] for r in rows]
-    widths = [max(_width(c), *(_width(row[i]) for row in cells)) for i, c in enumerate(columns)]
-    pad = lambda s, w: s + " " * (w - _width(s))  # noqa: E731
-    lines = ["  ".join(pad(c, w) for c, w in zip(columns, widths)),
-             "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(pad(c, w) for c, w in zip(row, widths)) for row in cells]
-    return "\n".join(line.rstrip() for line in lines)
+def render_table(rows: list[dict], columns: list[str] | None = None, name: str | None = None,
+                 wide: bool = False, width: int | None = None) -> str:
+    """Rows as a table fitting `width` (the terminal): a named result's default columns unless `wide`."""
+    from ..output import table
+    return table(rows, columns or table_columns(name, rows, wide), width=width, wide=wide)
 
 
-def render(result: Any) -> str:
-    """A query, stats or ingest result for humans: scalars as `key: value`, lists of dicts as tables."""
-    if isinstance(result, IngestReport):
-        result = {**result.to_dict(), "failures": [{"file": k, "reason": v} for k, v in result.failed.items()]}
-        if "linking" in result:
-            link = result.pop("linking")
-            result["linked"] = (f"{link['seconds']}s, reposts {link['reposts']}, model refit {link['refit']}, "
-                                f"replies ranked {link['replies_ranked']}, edges "
-                                + ", ".join(f"{k} {v}" for k, v in link["edges"].items()))
+def _is_table(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+
+
+def render(result: Any, name: str | None = None, wide: bool = False, width: int | None = None) -> str:
+    """A query, stats or ingest result for people: scalars as `key: value`, lists of dicts as tables
+    (`name` picks a query's default columns, `wide` shows every column and every cell whole)."""
+    from ..output import cell_text
+    if not isinstance(result, (list, dict)):
+        from .ingest import IngestReport
+        if isinstance(result, IngestReport):
+            return render(_ingest_view(result), wide=wide, width=width)
+        return cell_text(result)
     if isinstance(result, list):
-        if result and all(isinstance(r, dict) and any(isinstance(v, list) and v and isinstance(v[0], dict)
-                                                      for v in r.values()) for r in result):
-            return "\n\n".join(render(r) for r in result)
-        return render_table(result)
-    if not isinstance(result, dict):
-        return _text(result, 10_000)
+        if _is_table(result) and any(_is_table(v) for r in result for v in r.values()):
+            return "\n\n".join(render(r, wide=wide, width=width) for r in result)
+        return render_table(result, name=name, wide=wide, width=width) if _is_table(result) or not result \
+            else cell_text(result)
     scalars, parts = [], []
     for key, value in result.items():
-        if isinstance(value, list) and value and isinstance(value[0], dict):
-            parts.append(f"{key}:\n{render(value)}")
+        if _is_table(value):
+            parts.append(f"{key}:\n{render(value, name=key, wide=wide, width=width)}")
         elif isinstance(value, dict) and value and all(isinstance(v, (list, dict)) for v in value.values()):
-            parts.append(f"{key}:\n{render(value)}")
+            parts.append(f"{key}:\n{render(value, wide=wide, width=width)}")
         elif isinstance(value, dict):
-            parts.append(f"{key}:\n" + render_table([{"": k, "count": v} for k, v in value.items()]))
+            parts.append(f"{key}:\n" + render_table([{"": k, "count": v} for k, v in value.items()],
+                                                     wide=wide, width=width))
         else:
-            scalars.append(f"{key}: {_text(value, 200)}")
+            scalars.append(f"{key}: {cell_text(value)}")
     return "\n".join(scalars) + ("\n\n" if scalars and parts else "") + "\n\n".join(parts)
+
+
+def _ingest_view(report: IngestReport) -> dict:
+    """An ingest report as counts, one line about linking, and a table of failures."""
+    view = {**report.to_dict(), "failures": [{"file": k, "reason": v} for k, v in report.failed.items()]}
+    if "linking" in view:
+        link = view.pop("linking")
+        view["linked"] = (f"{link['seconds']}s, reposts {link['reposts']}, model refit {link['refit']}, "
+                          f"replies ranked {link['replies_ranked']}, edges "
+                          + ", ".join(f"{k} {v}" for k, v in link["edges"].items()))
+    return view

@@ -86,7 +86,7 @@ def file_sha256(path: str) -> str:
 
 
 def _default_extract() -> tuple[ExtractFn, str]:
-    from ..extract import PIPELINE_VERSION, extract
+    from ..extraction import PIPELINE_VERSION, extract
     return extract, PIPELINE_VERSION
 
 
@@ -153,7 +153,7 @@ def ingest(paths: Iterable[str | Path], store_path: str | Path | None = None, *,
     `link`), the stored corpus is linked again (pipeline.graph.linked.relink); an unchanged corpus is not.
     `prune` forgets stored paths under the given inputs whose files are gone (other paths are kept).
 
-    extract_fn (path -> Record) defaults to pipeline.extract.extract with its PIPELINE_VERSION; a
+    extract_fn (path -> Record) defaults to pipeline.extraction.extract with its PIPELINE_VERSION; a
     different extractor should pass its own `pipeline_version` (what change detection compares).
 
     One run writes to a store at a time: a second waits for the first (up to `wait` seconds; None: as

@@ -176,7 +176,7 @@ def load_record(store: Store, ident: str, extract_missing: bool = True) -> Recor
         if data:
             return Record.from_dict(data)
     if extract_missing and path.is_file():
-        from ..extract import extract
+        from ..extraction import extract
         record = extract(path)
         if not record.error:
             return record

@@ -476,8 +476,8 @@ def store_file(path: str | Path | None = None) -> Path:
     """The store file a path names; the default store when None."""
     if path is not None:
         return Path(path)
-    from ..settings import DEFAULT_STORE
-    return Path(DEFAULT_STORE)
+    from ..settings import default_store
+    return Path(default_store())
 
 
 def open_store(path: str | Path | None = None) -> Store:

@@ -5,15 +5,21 @@ import json
 
 import pytest
 
-from pipeline.graph.commands import export_command, query_command, render, render_table, stats_command
+from pipeline.graph.commands import (export_command, query_command, render, render_table, result_rows,
+                                     stats_command)
+
+
+def _display_width(line: str) -> int:
+    from rich.cells import cell_len
+    return cell_len(line)
 
 
 def test_render_table_aligns_chinese_by_display_width():
     table = render_table([{"agency": "中山市商务局", "caps": 2}, {"agency": "市工信局", "caps": 10}])
-    assert table.splitlines() == ["agency        caps",
-                                  "------------  ----",
-                                  "中山市商务局  2",
-                                  "市工信局      10"]
+    lines = table.splitlines()
+    assert lines[0].split() == ["agency", "caps"] and set(lines[1]) == {"─"}
+    assert lines[2:] == ["中山市商务局     2",
+                         "市工信局        10"]
 
 
 def test_render_table_joins_lists_and_shows_whole_numbers():
@@ -22,10 +28,48 @@ def test_render_table_joins_lists_and_shows_whole_numbers():
     assert render_table([]) == "(none)"
 
 
+LONG = [{"amount": 2000000.0, "measure": "七", "measure_title": "推动全链条数字化协同转型" * 3,
+         "document": "中山市稳外贸促增长若干措施" * 2, "doc_id": "0611b8ba913e106b", "date": "2025-04-15"}]
+
+
+def test_render_table_fits_the_width_cutting_long_text_not_numbers_or_dates():
+    lines = render_table(LONG, width=70).splitlines()
+    assert all(_display_width(line) <= 70 for line in lines)
+    assert "2000000" in lines[-1] and "2025-04-15" in lines[-1] and "…" in lines[-1]
+
+
+def test_render_table_wide_shows_every_cell_whole():
+    line = render_table(LONG, width=60, wide=True).splitlines()[-1]
+    assert LONG[0]["measure_title"] in line and LONG[0]["document"] in line
+
+
+def test_render_shows_a_query_s_default_columns_unless_wide():
+    rows = [{**LONG[0], "text": "最高奖补200万元", "currency": "CNY", "rate": None, "scope": "重点企业",
+             "doc_number": None, "responsible": ["中山市商务局"]}]
+    header = render(rows, name="caps", width=200).splitlines()[0].split()
+    assert header == ["amount", "currency", "rate", "scope", "measure", "measure_title", "document", "date"]
+    assert {"doc_id", "text", "responsible"} <= set(render(rows, name="caps", wide=True).splitlines()[0].split())
+
+
+def test_result_rows_are_the_items_found_or_nothing():
+    assert result_rows("caps", []) == [] and result_rows("agency", None) == []
+    assert result_rows("caps", LONG) == LONG
+    assert result_rows("neighbours", {"node": None, "nodes": [], "edges": []}) == []
+    assert result_rows("neighbours", {"node": "A", "nodes": [{"key": "A"}], "edges": []}) == [{"key": "A"}]
+    assert result_rows("path", {"from": "A", "to": "B", "path": []}) == []
+
+
+def test_result_rows_of_stats_are_one_per_count():
+    rows = result_rows("stats", {"documents": 2, "nodes": {"Agency": 3, "Document": 2}})
+    assert rows == [{"group": "total", "key": "documents", "count": 2},
+                    {"group": "nodes", "key": "Agency", "count": 3},
+                    {"group": "nodes", "key": "Document", "count": 2}]
+
+
 def test_query_command_caps_as_data_and_table(store_path):
     rows = query_command("caps", store=store_path, min_amount=100000)
     assert [(r["amount"], r["text"]) for r in rows] == [(500000, "最高50万元")]
-    assert "最高50万元" in render(rows).splitlines()[2]
+    assert "最高50万元" in render(rows, wide=True).splitlines()[2]
     json.dumps(rows, ensure_ascii=False)                       # --json output is plain data
 
 

@@ -17,12 +17,12 @@ pytestmark = pytest.mark.slow
 def runs(tmp_path_factory):
     """Three runs over a copy of corpora/raw: first, unchanged, after editing one file."""
     try:
-        from pipeline.extract import extract
+        from pipeline.extraction import extract
         probe = extract(str(RAW / "xiamen-2009-notice.txt"))
     except Exception as exc:  # the extractor is built in parallel: say why the corpus tests cannot run
-        pytest.skip(f"pipeline.extract unusable: {type(exc).__name__}: {exc}")
+        pytest.skip(f"pipeline.extraction unusable: {type(exc).__name__}: {exc}")
     if probe.error:
-        pytest.skip(f"pipeline.extract fails on the corpus: {probe.error}")
+        pytest.skip(f"pipeline.extraction fails on the corpus: {probe.error}")
     tmp = tmp_path_factory.mktemp("corpus")
     raw = shutil.copytree(RAW, tmp / "raw")
     db = tmp / "g.db"

@@ -10,7 +10,7 @@ from tests.corpus import RAW
 @pytest.fixture(scope="module")
 def extracted():
     try:
-        from pipeline.extract import extract
+        from pipeline.extraction import extract
         records = [extract(RAW / f"{name}.txt", isolate=False)
                    for name in ("zs-2024-reply-133089", "zs-2025-wenwaimao-measures")]
     except ImportError as exc:                      # the extractor is finished in parallel

@@ -1,7 +1,7 @@
 """Link keys: derived once at extraction, carried by the record, the same when derived later."""
 from __future__ import annotations
 
-from pipeline.extract import extract
+from pipeline.extraction import extract
 from pipeline.linking.keys import citations_of, keys_of, link_keys
 from pipeline.types import Record
 from tests.corpus import RAW

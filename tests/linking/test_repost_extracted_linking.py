@@ -19,7 +19,7 @@ def extracted(tmp_path_factory):
     """{variant id: Record} of both documents' originals, text reposts and PDF reposts, as `make_variants` makes them."""
     try:
         from make_variants import real_documents, variants_of
-        from pipeline.extract import extract
+        from pipeline.extraction import extract
         from render_pdf import render
     except ImportError as exc:
         pytest.skip(f"extractor or generator not available: {exc}")

@@ -3,7 +3,7 @@ items of a call for applications), and which the excerpt cuts off."""
 import pytest
 
 from pipeline.evaluate import same_heading
-from pipeline.extract import extract
+from pipeline.extraction import extract
 from pipeline.structure import measure_truncated, parse_structure, select_measures
 from pipeline.structure.measures import closed_by_units, is_support_content
 from tests.structure.structure_corpus import DOCS, RULES_TEXT, gold, norm, raw

@@ -3,7 +3,7 @@ frozen test split): each case names the layout it stands for."""
 import pytest
 
 from pipeline.structure import parse_structure
-from pipeline.extract import extract
+from pipeline.extraction import extract
 from tests.corpus import ROOT
 
 REAL = ROOT / "corpora" / "real" / "raw"

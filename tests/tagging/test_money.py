@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from pipeline.extract import extract
+from pipeline.extraction import extract
 from pipeline.numerals import parse_number
 from pipeline.tagging.money import tag_money
 from pipeline.tagging.money_lexicon import LEXICONS
