@@ -7,42 +7,66 @@ from __future__ import annotations
 
 import json
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .types import Record
+from .workers import Limits, Workers
 
 INPUT_SUFFIXES = {".pdf", ".txt", ".text", ".html", ".htm", ".docx", ".md"}
 REPORT_NAME = "_batch-report.json"
+SKIP_DANGLING_LINK = "a link to nothing"
+SKIP_UNREADABLE_FOLDER = "a folder that cannot be read"
+SKIP_NOT_A_FILE = "not a regular file"
+SKIP_HIDDEN = "a hidden file"
+SKIP_SUFFIX = "not a document type read here (.pdf .txt .text .html .htm .docx .md)"
 
 
 @dataclass
 class BatchReport:
-    """What a batch did: records written and the inputs that failed, with the reason per file."""
+    """What a batch did: records written, the inputs that failed with the reason per file, and the paths
+    not read at all with the reason (a dangling link, an unreadable folder, not a document)."""
     written: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
+    skipped: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
-        return {"written": len(self.written), "failed": len(self.failed), "failures": self.failed}
+        return {"written": len(self.written), "failed": len(self.failed), "failures": self.failed,
+                "skipped": self.skipped}
 
 
-def walk_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named directly (any suffix) and the document files inside named folders, sorted."""
+def walk_inputs(paths: Iterable[str | Path], skipped: dict[str, str] | None = None) -> Iterator[Path]:
+    """Files named directly (any suffix) and the document files inside named folders, sorted; every path
+    in a folder that is not read goes into `skipped` with the reason."""
+    skipped = {} if skipped is None else skipped
     for p in map(Path, paths):
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES and not f.name.startswith("."):
-                    yield f
-        else:
-            yield p
+        if not p.is_dir():
+            yield p                    # a missing or unreadable file still gets its record with the error
+            continue
+        for f in sorted(p.rglob("*"), key=str):
+            if f.is_dir():
+                if not os.access(f, os.R_OK | os.X_OK):
+                    skipped[str(f)] = SKIP_UNREADABLE_FOLDER
+            elif f.is_symlink() and not f.exists():
+                skipped[str(f)] = SKIP_DANGLING_LINK
+            elif not f.is_file():
+                skipped[str(f)] = SKIP_NOT_A_FILE
+            elif f.name.startswith("."):
+                skipped[str(f)] = SKIP_HIDDEN
+            elif f.suffix.lower() not in INPUT_SUFFIXES:
+                skipped[str(f)] = SKIP_SUFFIX
+            else:
+                yield f
+        if not os.access(p, os.R_OK | os.X_OK):
+            skipped[str(p)] = SKIP_UNREADABLE_FOLDER
 
 
 def output_names(inputs: list[Path]) -> dict[Path, str]:
-    """`<stem>.json` per input; a stem taken twice gets its suffix, then a counter, so none collide."""
+    """`<stem>.json` per input; a stem taken twice gets its suffix, then a counter, so none collide (nor
+    with the batch report)."""
     names: dict[Path, str] = {}
-    taken: set[str] = set()
+    taken: set[str] = {Path(REPORT_NAME).stem}
     for p in inputs:
         for candidate in (p.stem, f"{p.stem}.{p.suffix.lstrip('.')}",
                           *(f"{p.stem}.{p.suffix.lstrip('.')}-{i}" for i in range(2, 10_000))):
@@ -55,30 +79,35 @@ def output_names(inputs: list[Path]) -> dict[Path, str]:
 
 def _extract_one(path: str) -> dict:
     from .extraction import extract
-    return extract(path).to_dict()
+    return extract(path, isolate=False).to_dict()          # the worker itself is under the limits
+
+
+def _failed_record(path: str, reason: str) -> dict:
+    return Record(id="", source={"path": path}, error=reason).to_dict()
 
 
 def extract_records(inputs: list[Path], workers: int | None = None,
-                    extract_fn: Callable[[str], dict] = _extract_one) -> Iterator[tuple[Path, dict]]:
-    """(input, record dict) pairs in input order, extracted in `workers` processes."""
-    workers = workers or os.cpu_count() or 1
-    if workers <= 1 or len(inputs) <= 1:
-        for p in inputs:
-            yield p, extract_fn(str(p))
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from zip(inputs, pool.map(extract_fn, map(str, inputs)))
+                    extract_fn: Callable[[str], dict] = _extract_one,
+                    limits: Limits = Limits()) -> Iterator[tuple[Path, dict]]:
+    """(input, record dict) pairs as they are finished, each extracted in a worker process under `limits`
+    (pipeline.workers): an input that exceeds them or kills its worker gets a record with the error."""
+    by_name = {str(p): p for p in inputs}
+    pool = Workers(extract_fn, _failed_record, workers or os.cpu_count() or 1, limits)
+    for path, record in pool.map(by_name):
+        yield by_name[path], record
 
 
 def extract_to_dir(paths: Iterable[str | Path], out_dir: str | Path, workers: int | None = None,
-                   progress: Callable[[Path, dict], None] | None = None) -> BatchReport:
+                   progress: Callable[[Path, dict], None] | None = None, limits: Limits = Limits()) -> BatchReport:
     """Writes `out_dir/<stem>.json` per input and `out_dir/_batch-report.json`; returns the report."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    inputs = list(walk_inputs(paths))
-    names = output_names(inputs)
     report = BatchReport()
-    for path, record in extract_records(inputs, workers):
+    inputs = list(walk_inputs(paths, report.skipped))
+    names = output_names(inputs)
+    order = {str(p): i for i, p in enumerate(inputs)}
+    rank = {str(out / names[p]): i for i, p in enumerate(inputs)}
+    for path, record in extract_records(inputs, workers, limits=limits):
         target = out / names[path]
         tmp = target.with_suffix(".json.tmp")
         tmp.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -88,6 +117,8 @@ def extract_to_dir(paths: Iterable[str | Path], out_dir: str | Path, workers: in
             report.failed[str(path)] = record["error"]
         if progress:
             progress(path, record)
+    report.written.sort(key=rank.__getitem__)                    # input order, however workers finished
+    report.failed = dict(sorted(report.failed.items(), key=lambda kv: order[kv[0]]))
     (out / REPORT_NAME).write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=1),
                                    encoding="utf-8")
     return report

@@ -183,13 +183,19 @@ def evaluate(gold: Path = typer.Option(..., "--gold", help="folder of gold <id>.
 
 @app.command()
 def show(path: Path = typer.Argument(..., exists=True, dir_okay=False, help="a document file"),
-         out: Optional[Path] = typer.Option(None, "--out", help="HTML file (default: stdout)")):
+         out: Optional[Path] = typer.Option(None, "--out", help="HTML file (default: stdout)"),
+         force: bool = typer.Option(False, "--force", help="replace an existing --out file")):
     """Render a document with its tags highlighted (displaCy HTML) for review.
 
     Example: policykg show corpora/raw/zs-2025-wenwaimao-measures.txt --out outputs/zs.html
     """
     from .extraction import extract as extract_record
     from .render import render_html
+
+    if out and out.resolve() == path.resolve():
+        _fail(f"--out {out} is the input document: choose another file")
+    if out and out.exists() and not force:
+        _fail(f"{out} exists: add --force to replace it")
 
     record = extract_record(path)
     if record.error:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import traceback
 from pathlib import Path
 
-from .errors import E_INTERNAL, W_NO_JURISDICTION
+from .errors import E_INTERNAL, E_MEMORY, W_NO_JURISDICTION
 from .settings import pipeline_version
 from .types import Record, Source
 
@@ -31,6 +31,8 @@ def record_from_source(source: Source) -> Record:
         return record
     try:
         _tag_into(record, source)
+    except MemoryError:
+        record.error = E_MEMORY
     except Exception as exc:  # a bug must not stop the batch: the record says what happened
         record.error = f"{E_INTERNAL}: {type(exc).__name__}: {exc}"
         record.warnings.append(traceback.format_exc(limit=3).strip().splitlines()[-1])

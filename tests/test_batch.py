@@ -1,7 +1,14 @@
 """Batch extraction: walking inputs, output names that never collide, failures reported."""
+import os
+import time
 from pathlib import Path
 
-from pipeline.batch import extract_records, output_names, walk_inputs
+import pytest
+
+from pipeline.batch import (REPORT_NAME, SKIP_DANGLING_LINK, SKIP_HIDDEN, SKIP_SUFFIX, SKIP_UNREADABLE_FOLDER,
+                            extract_records, extract_to_dir, output_names, walk_inputs)
+from pipeline.errors import E_MEMORY
+from pipeline.workers import Limits
 
 
 def test_walk_inputs_takes_document_files_from_folders(tmp_path):
@@ -23,12 +30,94 @@ def test_output_names_never_collide():
     assert names[Path("x/a.pdf")] == "a.pdf.json"
 
 
-def test_extract_records_keeps_input_order_across_workers():
+def test_walk_inputs_reports_every_path_it_does_not_read(tmp_path):
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "notes.py").write_text("x")
+    (tmp_path / ".hidden.txt").write_text("x")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    skipped: dict[str, str] = {}
+    assert [p.name for p in walk_inputs([tmp_path], skipped)] == ["a.txt"]
+    assert {Path(k).name: v for k, v in skipped.items()} == {
+        "notes.py": SKIP_SUFFIX, ".hidden.txt": SKIP_HIDDEN, "gone.txt": SKIP_DANGLING_LINK}
+
+
+def test_an_unreadable_folder_is_reported(tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("root reads every folder: permissions cannot make one unreadable here")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "a.txt").write_text("x")
+    locked.chmod(0)
+    try:
+        skipped: dict[str, str] = {}
+        assert list(walk_inputs([tmp_path], skipped)) == []
+        assert skipped == {str(locked): SKIP_UNREADABLE_FOLDER}
+    finally:
+        locked.chmod(0o755)
+
+
+def test_an_input_named_like_the_batch_report_keeps_its_record(tmp_path):
+    names = output_names([Path("_batch-report.txt"), Path("a.txt")])
+    assert names[Path("_batch-report.txt")] != REPORT_NAME
+
+
+def test_extract_records_answers_every_input_across_workers():
     inputs = [Path(f"doc{i}.txt") for i in range(5)]
-    out = list(extract_records(inputs, workers=2, extract_fn=_fake))
-    assert [p for p, _ in out] == inputs
-    assert [r["id"] for _, r in out] == [f"doc{i}" for i in range(5)]
+    out = dict(extract_records(inputs, workers=2, extract_fn=_fake))
+    assert sorted(out) == inputs and all(out[p]["id"] == p.stem for p in inputs)
+
+
+def test_an_input_that_kills_its_worker_or_runs_too_long_costs_only_its_record():
+    inputs = [Path("ok1.txt"), Path("die.txt"), Path("slow.txt"), Path("ok2.txt")]
+    out = dict(extract_records(inputs, workers=2, extract_fn=_fake, limits=Limits(seconds=2)))
+    assert [out[Path(n)]["id"] for n in ("ok1.txt", "ok2.txt")] == ["ok1", "ok2"]
+    assert out[Path("die.txt")]["error"].startswith("E122")
+    assert out[Path("slow.txt")]["error"].startswith("E120")
+
+
+def test_an_input_past_the_memory_limit_gets_e121():
+    out = dict(extract_records([Path("big.txt"), Path("ok.txt")], workers=1, extract_fn=_fake,
+                               limits=Limits(seconds=30, memory_mb=200)))
+    assert out[Path("big.txt")]["error"].startswith("E121") and out[Path("ok.txt")]["id"] == "ok"
+
+
+def test_a_file_that_cannot_be_opened_gets_its_record_and_the_batch_goes_on(tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("root opens every file: permissions cannot make one unreadable here")
+    locked = tmp_path / "locked.txt"
+    locked.write_text("关于开展工作的通知", encoding="utf-8")
+    locked.chmod(0)
+    (tmp_path / "ok.txt").write_text("关于开展工作的通知\n各单位：\n请落实。\n", encoding="utf-8")
+    report = extract_to_dir([tmp_path], tmp_path / "out", workers=1)
+    assert list(report.failed) == [str(locked)] and len(report.written) == 2
 
 
 def _fake(path: str) -> dict:
-    return {"id": Path(path).stem}
+    name = Path(path).stem
+    if name == "die":
+        os._exit(9)
+    if name == "slow":
+        time.sleep(30)
+    if name == "big":
+        try:
+            _ = bytearray(400 * 1024 * 1024)
+        except MemoryError:
+            return {"id": name, "error": E_MEMORY}
+    return {"id": name}
+
+
+def test_a_file_the_process_may_not_read_gets_e104(tmp_path, monkeypatch):
+    import builtins
+
+    from pipeline.sources import load
+    path = tmp_path / "locked.txt"
+    path.write_text("关于开展工作的通知", encoding="utf-8")
+    real_open = builtins.open
+
+    def refusing(file, *args, **kwargs):
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", refusing)
+    assert load(str(path)).error == "E104 input file could not be read: Permission denied"

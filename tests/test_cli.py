@@ -251,3 +251,16 @@ def test_ingest_exits_2_when_another_run_holds_the_store_and_it_will_not_wait(tm
     with store_lock(store):
         busy = runner.invoke(app, ["ingest", str(docs), "--store", str(store), "--wait", "0", "--workers", "1"])
     assert busy.exit_code == 2 and "another policykg run" in busy.output
+
+
+def test_show_never_writes_over_its_input_or_an_existing_file_unless_forced(tmp_path):
+    doc = tmp_path / "a.txt"
+    doc.write_text("关于开展专项工作的通知\n各单位：\n请认真落实。\n", encoding="utf-8")
+    before = doc.read_bytes()
+    assert runner.invoke(app, ["show", str(doc), "--out", str(doc)]).exit_code == 2
+    assert doc.read_bytes() == before
+    html = tmp_path / "a.html"
+    html.write_text("old", encoding="utf-8")
+    assert runner.invoke(app, ["show", str(doc), "--out", str(html)]).exit_code == 2
+    assert html.read_text(encoding="utf-8") == "old"
+    assert runner.invoke(app, ["show", str(doc), "--out", str(html), "--force"]).exit_code == 0

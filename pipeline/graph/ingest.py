@@ -13,8 +13,6 @@ import signal
 import sys
 import threading
 import time
-from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -22,15 +20,14 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..batch import walk_inputs
-from ..errors import E_INTERNAL, E_NOT_FOUND, E_WORKER
+from ..errors import E_INTERNAL, E_MEMORY, E_NOT_FOUND
+from ..workers import Limits, Workers
 from ..types import Record
 from .build import DocumentRows, build_rows
 from .lock import store_lock
 from .store import Store, open_store, store_file
 
 ExtractFn = Callable[[str], "Record | dict"]
-WINDOW_PER_WORKER = 4       # futures in flight per worker: enough to keep workers busy, bounded memory
-_PR_SET_PDEATHSIG = 1       # prctl option: the signal a process gets when its parent dies
 
 
 @dataclass
@@ -41,6 +38,7 @@ class IngestReport:
     updated: list[str] = field(default_factory=list)
     unchanged: int = 0
     aliases: list[str] = field(default_factory=list)
+    skipped: dict[str, str] = field(default_factory=dict)     # paths in folders not read, with the reason
     pruned: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
@@ -59,8 +57,8 @@ class IngestReport:
 
     def to_dict(self) -> dict:
         out = {"added": len(self.added), "updated": len(self.updated), "unchanged": self.unchanged,
-               "aliases": len(self.aliases), "pruned": len(self.pruned), "failed": len(self.failed), "failures": self.failed,
-               "seconds": round(self.seconds, 3)}
+               "aliases": len(self.aliases), "pruned": len(self.pruned), "failed": len(self.failed),
+               "failures": self.failed, "skipped": self.skipped, "seconds": round(self.seconds, 3)}
         if self.linking is not None:
             out["linking"] = self.linking
         return out
@@ -85,9 +83,10 @@ def file_sha256(path: str) -> str:
     return h.hexdigest()
 
 
-def _default_extract() -> tuple[ExtractFn, str]:
+def _default_extract(in_worker: bool) -> tuple[ExtractFn, str]:
+    """The real extractor; in a limited worker, PDFs need no process of their own."""
     from ..extraction import PIPELINE_VERSION, extract
-    return extract, PIPELINE_VERSION
+    return (partial(extract, isolate=False) if in_worker else extract), PIPELINE_VERSION
 
 
 def process_file(path: str, sha256: str, pipeline_version: str, extract_fn: ExtractFn) -> _Outcome:
@@ -99,6 +98,8 @@ def process_file(path: str, sha256: str, pipeline_version: str, extract_fn: Extr
             return _Outcome(path, sha256, error=record.error)
         record.source.setdefault("sha256", sha256)
         return _Outcome(path, sha256, build_rows(record, sha256, pipeline_version), record.to_dict())
+    except MemoryError:
+        return _Outcome(path, sha256, error=E_MEMORY)
     except Exception as exc:  # a bug in one document must not stop the run: the report names it
         return _Outcome(path, sha256, error=f"{E_INTERNAL}: {type(exc).__name__}: {exc}")
 
@@ -146,7 +147,7 @@ def _under(path: str, roots: list[Path]) -> bool:
 def ingest(paths: Iterable[str | Path], store_path: str | Path | None = None, *, workers: int | None = None,
            prune: bool = False, force: bool = False, extract_fn: ExtractFn | None = None,
            pipeline_version: str | None = None, progress: bool = True, link: bool = True,
-           wait: float | None = None) -> IngestReport:
+           wait: float | None = None, limits: Limits | None = Limits()) -> IngestReport:
     """Ingests files and folders into the store; returns what was added, updated, unchanged, pruned, failed.
 
     When anything was added, updated, aliased or pruned, or an earlier run stopped before linking (and
@@ -156,17 +157,20 @@ def ingest(paths: Iterable[str | Path], store_path: str | Path | None = None, *,
     extract_fn (path -> Record) defaults to pipeline.extraction.extract with its PIPELINE_VERSION; a
     different extractor should pass its own `pipeline_version` (what change detection compares).
 
+    Each file is extracted in a worker process under `limits` (time and memory per document; E120/E121/E122
+    for the file that exceeds them or kills its worker); `limits=None` extracts in this process instead.
+
     One run writes to a store at a time: a second waits for the first (up to `wait` seconds; None: as
     long as it takes) and raises StoreBusy when it cannot. SIGTERM rolls back the document being stored,
     kills the workers and raises Terminated; the next run finishes the work (linking included).
     """
     started = time.perf_counter()
     if extract_fn is None:
-        extract_fn, default_version = _default_extract()
+        extract_fn, default_version = _default_extract(in_worker=limits is not None)
         pipeline_version = pipeline_version or default_version
     version = pipeline_version or "unversioned"
     workers = workers or os.cpu_count() or 1
-    run = _Run(list(paths), workers, prune, force, extract_fn, version, progress, link)
+    run = _Run(list(paths), workers, prune, force, extract_fn, version, progress, link, limits)
     report = IngestReport()
     store_path = store_file(store_path)
     with _terminate_as_exception(), store_lock(store_path, wait, lambda: progress and print(
@@ -208,11 +212,12 @@ class _Run:
     version: str
     progress: bool
     link: bool
+    limits: Limits | None
 
     def __call__(self, store_path: Path, report: IngestReport) -> None:
         from tqdm import tqdm
 
-        files = list(walk_inputs(self.paths))
+        files = list(walk_inputs(self.paths, report.skipped))
         repeated: list[tuple[str, str]] = []
         store = open_store(store_path)
         bar = tqdm(total=len(files), file=sys.stderr, disable=not self.progress, unit="doc", desc="ingest")
@@ -224,13 +229,13 @@ class _Run:
 
     def _ingest(self, store: Store, files: list[Path], report: IngestReport, repeated: list[tuple[str, str]],
                 bar) -> None:
-        version, workers = self.version, self.workers
+        version = self.version
         todo = _to_do(files, store, version, self.force, report, lambda: bar.update(), repeated)
         work = partial(process_file, pipeline_version=version, extract_fn=self.extract_fn)
-        if workers <= 1:
+        if self.limits is None:
             outcomes: Iterator[_Outcome] = (work(p, s) for p, s in todo)
         else:
-            outcomes = _in_pool(todo, work, workers)
+            outcomes = _in_pool(todo, work, self.workers, self.limits)
         for outcome in outcomes:
             _store(outcome, store, version, report)
             bar.update()
@@ -250,89 +255,19 @@ class _Run:
             report.linking = relink(store, report.changed_ids).to_dict()
 
 
-def _die_with_parent() -> None:
-    """Worker start-up: the kernel kills this worker when its parent dies (Linux), so no worker outlives a
-    killed run; Ctrl-C and SIGTERM are the parent's to handle."""
-    try:
-        import ctypes
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):        # not Linux: workers still end with the pool
-        pass
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+def _in_pool(todo: Iterator[tuple[str, str]], work: Callable[..., _Outcome], workers: int,
+             limits: Limits) -> Iterator[_Outcome]:
+    """Outcomes as workers finish them, each file under the per-document limits (pipeline.workers)."""
+    def failed(item: tuple[str, str], reason: str) -> _Outcome:
+        return _Outcome(item[0], item[1], error=reason)
+
+    pool = Workers(partial(_work_on, work=work), failed, workers, limits)
+    for _, outcome in pool.map(todo):
+        yield outcome
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent)
-
-
-class _Workers:
-    """A process pool with a bounded window of files in flight; a worker that dies costs only its file.
-
-    When a worker dies (a signal, the memory limit) the pool breaks and every file in flight fails with
-    it; each of those is tried again alone, so only the file that kills its worker again fails (E122).
-    """
-
-    def __init__(self, work: Callable[..., _Outcome], workers: int):
-        self.work, self.workers = work, workers
-        self.pool = _pool(workers)
-        self.pending: dict[Future, tuple[str, str]] = {}
-
-    def submit(self, path: str, sha: str) -> Iterator[_Outcome]:
-        try:
-            self.pending[self.pool.submit(self.work, path, sha)] = path, sha
-        except BrokenProcessPool:
-            yield from self.finished(ALL_COMPLETED)
-            self.pending[self.pool.submit(self.work, path, sha)] = path, sha
-
-    def finished(self, return_when: str) -> Iterator[_Outcome]:
-        """Outcomes of the files done; after a broken pool, those of the files it took down, tried alone."""
-        done, _ = wait(self.pending, return_when=return_when)
-        suspects: list[tuple[str, str]] = []
-        for future in done:
-            path, sha = self.pending.pop(future)
-            try:
-                yield future.result()
-            except BrokenProcessPool:
-                suspects.append((path, sha))
-            except Exception as exc:  # the worker could not return its result: this file failed
-                yield _Outcome(path, sha, error=f"{E_WORKER}: {type(exc).__name__}: {exc}")
-        if suspects:
-            suspects += list(self.pending.values())           # a broken pool fails every file in flight
-            self.pending.clear()
-            self.pool.shutdown(wait=False, cancel_futures=True)
-            for path, sha in sorted(suspects):
-                yield self._alone(path, sha)
-            self.pool = _pool(self.workers)
-
-    def _alone(self, path: str, sha: str) -> _Outcome:
-        with _pool(1) as solo:
-            try:
-                return solo.submit(self.work, path, sha).result()
-            except Exception as exc:  # it killed its worker again: this file is the one
-                return _Outcome(path, sha, error=f"{E_WORKER}: {type(exc).__name__}: {exc}")
-
-    def stop(self, wait_for_running: bool = True) -> None:
-        """Ends the pool; without waiting, running workers are killed (a terminated run)."""
-        if not wait_for_running:
-            for process in list(getattr(self.pool, "_processes", {}).values()):
-                process.kill()
-        self.pool.shutdown(wait=wait_for_running, cancel_futures=True)
-
-
-def _in_pool(todo: Iterator[tuple[str, str]], work: Callable[..., _Outcome], workers: int) -> Iterator[_Outcome]:
-    """Outcomes as workers finish them, with at most WINDOW_PER_WORKER * workers files in flight."""
-    pool = _Workers(work, workers)
-    clean = False
-    try:
-        for path, sha in todo:
-            yield from pool.submit(path, sha)
-            if len(pool.pending) >= workers * WINDOW_PER_WORKER:
-                yield from pool.finished(FIRST_COMPLETED)
-        yield from pool.finished(ALL_COMPLETED)
-        clean = True
-    finally:
-        pool.stop(wait_for_running=clean)
+def _work_on(item: tuple[str, str], work: Callable[..., _Outcome]) -> _Outcome:
+    return work(*item)
 
 
 def _store(outcome: _Outcome, store: Store, version: str, report: IngestReport) -> None:

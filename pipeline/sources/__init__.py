@@ -21,12 +21,15 @@ def load(path: str, *, isolate: bool = True, timeout: float = 60, memory_mb: int
     path = str(path)
     if not os.path.isfile(path):
         return Source(path=path, sha256="", format="unknown", error=errors.E_NOT_FOUND)
-    size = os.path.getsize(path)
-    if size > max_bytes:
-        return Source(path=path, sha256="", format="unknown",
-                      error=f"{errors.E_TOO_LARGE}: {size} > {max_bytes} bytes")
-    with open(path, "rb") as fh:
-        data = fh.read()
+    try:
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            return Source(path=path, sha256="", format="unknown",
+                          error=f"{errors.E_TOO_LARGE}: {size} > {max_bytes} bytes")
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as e:                  # permission denied, a file gone since it was listed, an I/O error
+        return Source(path=path, sha256="", format="unknown", error=f"{errors.E_UNREADABLE}: {e.strerror or e}")
     source = Source(path=path, sha256=hashlib.sha256(data).hexdigest(), format="unknown")
     if not data.strip():
         source.error = errors.E_EMPTY

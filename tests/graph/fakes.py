@@ -104,6 +104,8 @@ def fake_extract(path: str) -> Record:
 
 
 def ingest_fake(paths, store_path: Path, **options) -> IngestReport:
-    """ingest() with the fake extractor, one process, no progress bar, no linking (override any of these)."""
-    kw = {"workers": 1, "extract_fn": fake_extract, "pipeline_version": VERSION, "progress": False, "link": False}
+    """ingest() with the fake extractor, in this process (no worker limits), no progress bar, no linking
+    (override any of these)."""
+    kw = {"workers": 1, "extract_fn": fake_extract, "pipeline_version": VERSION, "progress": False, "link": False,
+          "limits": None}
     return ingest(paths, store_path, **{**kw, **options})

@@ -88,8 +88,9 @@ def test_a_run_killed_at_any_write_is_completed_by_the_next(tmp_path):
 
 
 def _run_in_subprocess(folder: Path, db: Path, delay: float) -> subprocess.Popen:
-    code = ("import sys; from pipeline.graph.ingest import Terminated; from tests.graph.fakes import ingest_fake\n"
-            "try:\n    r = ingest_fake([sys.argv[1]], sys.argv[2], workers=2, link=True)\n"
+    code = ("import sys; from pipeline.graph.ingest import Terminated; from pipeline.workers import Limits\n"
+            "from tests.graph.fakes import ingest_fake\n"
+            "try:\n    r = ingest_fake([sys.argv[1]], sys.argv[2], workers=2, link=True, limits=Limits())\n"
             "except Terminated:\n    sys.exit(143)\nsys.exit(r.exit_code)")
     env = {**os.environ, "FAKE_EXTRACT_DELAY": str(delay), "PYTHONPATH": str(ROOT)}
     return subprocess.Popen([sys.executable, "-c", code, str(folder), str(db)], cwd=ROOT, env=env)

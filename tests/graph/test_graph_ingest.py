@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pipeline.graph import queries
 from pipeline.graph.store import open_store
+from pipeline.workers import Limits
 from tests.corpus import ROOT
 from tests.graph.fakes import ingest_fake, measures_record, write_record_file
 
@@ -128,7 +129,7 @@ def test_failures_are_reported_per_file_and_set_the_exit_code(tmp_path, docs_dir
 def test_parallel_workers_store_the_same_graph(tmp_path):
     files = _corpus(tmp_path / "docs", 12)
     serial = ingest_fake(files, tmp_path / "one.db")
-    parallel = ingest_fake(files, tmp_path / "two.db", workers=2)
+    parallel = ingest_fake(files, tmp_path / "two.db", workers=2, limits=Limits())
     assert len(serial.added) == len(parallel.added) == 12
     with open_store(tmp_path / "one.db") as a, open_store(tmp_path / "two.db") as b:
         assert a.counts() == b.counts()
@@ -139,12 +140,12 @@ def test_a_dying_worker_costs_only_its_own_file_and_the_run_goes_on(tmp_path):
     files = _corpus(tmp_path / "docs", 30)
     crash = tmp_path / "docs" / "m015.txt"
     crash.write_text("CRASH", encoding="utf-8")
-    report = ingest_fake(files, tmp_path / "g.db", workers=2)
+    report = ingest_fake(files, tmp_path / "g.db", workers=2, limits=Limits())
     assert list(report.failed) == [str(crash.resolve())]                 # only the file that kills its worker
     assert report.failed[str(crash.resolve())].startswith("E122 parsing worker crashed")
     assert report.exit_code == 1 and len(report.added) == 29
     crash.unlink()
-    rerun = ingest_fake(files[:15] + files[16:], tmp_path / "g.db", workers=2)
+    rerun = ingest_fake(files[:15] + files[16:], tmp_path / "g.db", workers=2, limits=Limits())
     assert rerun.exit_code == 0 and len(rerun.added) + rerun.unchanged == 29
 
 

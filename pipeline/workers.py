@@ -1,0 +1,144 @@
+"""Documents processed in worker processes, each under one time and memory limit.
+
+A document that runs past the time limit, goes past the memory limit or kills its worker costs only its
+own result (E120, E121, E122); the batch goes on. Workers die with their parent and leave Ctrl-C and
+SIGTERM to it. Used by `extract` batches and by `ingest`.
+"""
+from __future__ import annotations
+
+import resource
+import signal
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Callable, Generic, Hashable, Iterable, Iterator, TypeVar
+
+from . import errors
+
+Item = TypeVar("Item", bound=Hashable)
+Result = TypeVar("Result")
+WINDOW_PER_WORKER = 4       # items in flight per worker: enough to keep workers busy, memory bounded
+_PR_SET_PDEATHSIG = 1       # prctl option: the signal a process gets when its parent dies
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one document may take: wall-clock seconds, and memory in MiB beyond what its worker held when
+    it started (a worker forked from a large process inherits that process's address space)."""
+    seconds: float = 120.0
+    memory_mb: int = 2048
+
+
+def _address_space() -> int:
+    """This process's virtual memory size in bytes (0 where /proc is not there)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _start_worker(memory_mb: int) -> None:
+    """Worker start-up: die with the parent (Linux), leave signals to it, cap the address space at what
+    it holds now plus the per-document allowance."""
+    try:
+        import ctypes
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):        # not Linux: workers still end with the pool
+        pass
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if memory_mb:
+        limit = _address_space() + memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+class Workers(Generic[Item, Result]):
+    """`work(item)` for many items in a process pool, results as they finish, every item answered.
+
+    When nothing finishes within the time limit, every running item has run past it: the pool is
+    stopped and each item it held is tried again alone, under the same limits, so that only the items
+    that fail again alone fail (`failed(item, reason)` makes their result).
+    """
+
+    def __init__(self, work: Callable[[Item], Result], failed: Callable[[Item, str], Result], workers: int,
+                 limits: Limits = Limits()):
+        self.work, self.failed, self.workers, self.limits = work, failed, max(1, workers), limits
+        self.pool = self._pool(self.workers)
+        self.pending: dict[Future, Item] = {}
+
+    def _pool(self, n: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=n, initializer=_start_worker, initargs=(self.limits.memory_mb,))
+
+    def map(self, items: Iterable[Item]) -> Iterator[tuple[Item, Result]]:
+        """(item, result) for every item, in the order they finish."""
+        clean = False
+        try:
+            for item in items:
+                yield from self._submit(item)
+                if len(self.pending) >= self.workers * WINDOW_PER_WORKER:
+                    yield from self._finished(FIRST_COMPLETED)
+            while self.pending:
+                yield from self._finished(FIRST_COMPLETED)
+            clean = True
+        finally:
+            self.stop(wait_for_running=clean)
+
+    def _submit(self, item: Item) -> Iterator[tuple[Item, Result]]:
+        try:
+            self.pending[self.pool.submit(self.work, item)] = item
+        except BrokenProcessPool:
+            yield from self._finished(FIRST_COMPLETED)
+            self.pending[self.pool.submit(self.work, item)] = item
+
+    def _finished(self, return_when: str) -> Iterator[tuple[Item, Result]]:
+        done, _ = wait(self.pending, timeout=self.limits.seconds, return_when=return_when)
+        suspects: list[Item] = []
+        if not done:                             # every running item is past the time limit
+            suspects = list(self.pending.values())
+        for future in done:
+            item = self.pending.pop(future)
+            try:
+                yield item, future.result()
+            except BrokenProcessPool:
+                suspects.append(item)
+            except Exception as exc:  # the worker could not return its result: this item failed
+                yield item, self.failed(item, f"{errors.E_WORKER}: {type(exc).__name__}: {exc}")
+        if suspects:
+            suspects += [i for i in self.pending.values() if i not in suspects]
+            self.pending.clear()
+            self.stop(wait_for_running=False)
+            for item in suspects:
+                yield item, self._alone(item)
+            self.pool = self._pool(self.workers)
+
+    def _alone(self, item: Item) -> Result:
+        """The item in a pool of its own: its result, or why it failed there too."""
+        solo = self._pool(1)
+        try:
+            return solo.submit(self.work, item).result(timeout=self.limits.seconds)
+        except FutureTimeout:
+            return self.failed(item, f"{errors.E_TIMEOUT}: {self.limits.seconds:g} s")
+        except BrokenProcessPool as exc:
+            return self.failed(item, f"{errors.E_WORKER}: {type(exc).__name__}: {exc}")
+        except Exception as exc:  # the worker could not return its result
+            return self.failed(item, f"{errors.E_WORKER}: {type(exc).__name__}: {exc}")
+        finally:
+            _kill(solo)
+
+    def stop(self, wait_for_running: bool = True) -> None:
+        """Ends the pool; without waiting, its workers are killed (a stuck item, a terminated run)."""
+        if not wait_for_running:
+            _kill(self.pool)
+        else:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
