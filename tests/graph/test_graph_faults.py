@@ -151,3 +151,22 @@ def test_workers_die_with_a_killed_parent(tmp_path):
     proc.send_signal(signal.SIGKILL)
     proc.wait(30)
     assert _gone(workers)
+
+
+def test_exports_are_byte_identical_whatever_the_number_of_workers(tmp_path):
+    from pipeline.graph.export import export
+    from pipeline.graph.ingest import ingest
+    from pipeline.workers import Limits
+    from tests.corpus import RAW
+    files = sorted(RAW.glob("*.txt"))[:8]
+    outputs = []
+    for workers in (1, 2):
+        db = tmp_path / f"w{workers}.db"
+        report = ingest(files, db, workers=workers, progress=False, limits=Limits())
+        assert not report.failed
+        with open_store(db) as s:
+            written = [p for fmt in ("json", "graphml", "gexf")
+                       for p in export(s, fmt, tmp_path / f"w{workers}.{fmt}")]
+            written += export(s, "csv", tmp_path / f"w{workers}-tables")
+        outputs.append([p.read_bytes() for p in written])
+    assert outputs[0] == outputs[1]
