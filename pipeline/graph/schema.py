@@ -110,7 +110,51 @@ CREATE TABLE IF NOT EXISTS citations(
 CREATE INDEX IF NOT EXISTS citations_document ON citations(document_id);
 CREATE INDEX IF NOT EXISTS citations_title_key ON citations(title_key);
 CREATE INDEX IF NOT EXISTS citations_number_key ON citations(number_key);
--- Written by linking (pipeline/graph/linked.py), replaced as a whole by each linking run.
+-- What linking needs of each document, derived once when it is stored (pipeline/graph/build.py).
+CREATE TABLE IF NOT EXISTS link_inputs(
+  document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  date TEXT, jurisdiction TEXT, title TEXT, title_key TEXT NOT NULL DEFAULT '', series_key TEXT NOT NULL DEFAULT '',
+  number_key TEXT NOT NULL DEFAULT '', kind TEXT, figures TEXT, effective_from TEXT, effective_to TEXT,
+  subject TEXT, genre TEXT,
+  signature BLOB NOT NULL);                  -- MinHash signature of the normalised text (uint64 slots)
+CREATE INDEX IF NOT EXISTS link_inputs_number ON link_inputs(number_key);
+CREATE INDEX IF NOT EXISTS link_inputs_title ON link_inputs(title_key);
+CREATE INDEX IF NOT EXISTS link_inputs_place ON link_inputs(jurisdiction, date);
+CREATE TABLE IF NOT EXISTS lsh_bands(
+  band INTEGER NOT NULL, bucket BLOB NOT NULL,
+  document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  PRIMARY KEY(band, bucket, document_id));
+CREATE INDEX IF NOT EXISTS lsh_bands_document ON lsh_bands(document_id);
+-- Each alias an AGENCY mention gives its agency (the body's current full name), in text order.
+CREATE TABLE IF NOT EXISTS agency_names(
+  document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL, agency TEXT NOT NULL, place TEXT NOT NULL DEFAULT '',
+  alias TEXT NOT NULL, rule TEXT, detail TEXT,
+  PRIMARY KEY(document_id, seq));
+CREATE INDEX IF NOT EXISTS agency_names_agency ON agency_names(agency);
+-- Titles and doc numbers a document cites, found in its text, and what linking resolved each to.
+CREATE TABLE IF NOT EXISTS found_citations(
+  document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL, text TEXT NOT NULL, subject TEXT, genre TEXT,
+  cue TEXT, page INTEGER, start INTEGER, "end" INTEGER,
+  target_id TEXT REFERENCES documents(id) ON DELETE SET NULL, resolution TEXT, score REAL,
+  PRIMARY KEY(document_id, seq));
+CREATE INDEX IF NOT EXISTS found_citations_key ON found_citations(kind, key);
+CREATE INDEX IF NOT EXISTS found_citations_target ON found_citations(target_id);
+-- The text a measure is compared in for follow-through (title and body, simplified).
+CREATE TABLE IF NOT EXISTS measure_texts(
+  measure_id TEXT PRIMARY KEY REFERENCES measures(id) ON DELETE CASCADE, text TEXT NOT NULL);
+-- Documents stored or removed since linking last completed, with what their removal touches.
+CREATE TABLE IF NOT EXISTS link_changes(
+  document_id TEXT PRIMARY KEY, removed INTEGER NOT NULL DEFAULT 0,
+  touches TEXT);                             -- JSON: later look-alikes, agencies, place and date of a removed one
+-- Written by linking (pipeline/graph/linked.py).
+CREATE TABLE IF NOT EXISTS similar_pairs(
+  a TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,     -- the earlier of the two
+  b TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  jaccard REAL NOT NULL, same_notice INTEGER NOT NULL, conflict TEXT,
+  PRIMARY KEY(a, b));
+CREATE INDEX IF NOT EXISTS similar_pairs_b ON similar_pairs(b);
 CREATE TABLE IF NOT EXISTS reposts(
   document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
   original_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
