@@ -1,0 +1,64 @@
+"""Composes the stages: path -> Source -> CleanText -> tagged Doc -> Record. Nothing else."""
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+
+from .errors import E_INTERNAL, W_NO_JURISDICTION
+from .settings import pipeline_version
+from .types import Record, Source
+
+PIPELINE_VERSION = pipeline_version()
+
+
+def extract(path: str | Path, *, isolate: bool = True) -> Record:
+    """The record of one input file; bad input gives a record with `error`, never an exception."""
+    from .sources import load
+    return record_from_source(load(str(path), isolate=isolate))
+
+
+def record_from_source(source: Source) -> Record:
+    """The record of a loaded source: clean, structure, tag, assemble."""
+    record = Record(
+        id=source.sha256[:16] if source.sha256 else "",
+        source={"path": source.path, "sha256": source.sha256, "format": source.format,
+                "pages": source.page_count},
+        warnings=list(source.warnings),
+        pipeline_version=PIPELINE_VERSION,
+    )
+    if source.error:
+        record.error = source.error
+        return record
+    try:
+        _tag_into(record, source)
+    except Exception as exc:  # a bug must not stop the batch: the record says what happened
+        record.error = f"{E_INTERNAL}: {type(exc).__name__}: {exc}"
+        record.warnings.append(traceback.format_exc(limit=3).strip().splitlines()[-1])
+    return record
+
+
+def _tag_into(record: Record, source: Source) -> None:
+    from .clean import clean
+    from .tagging.nlp import load_nlp
+
+    clean_text = clean(source)
+    record.text = clean_text.text
+    record.warnings += clean_text.warnings
+    doc = load_nlp()(clean_text.text)
+    structure = doc._.structure
+    record.meta = structure.meta
+    record.kind = structure.kind
+    record.sections = structure.sections
+    record.warnings += structure.warnings
+    if doc._.jurisdiction is None or not getattr(doc._.jurisdiction, "name", True):
+        record.warnings.append(W_NO_JURISDICTION)
+    record.entities = sorted(doc._.entities, key=lambda e: (e.start, e.end, e.label))
+    for e in record.entities:
+        e.page = clean_text.page_at(e.start)
+    record.measures = doc._.measures or []
+    for m in record.measures:
+        m.page = clean_text.page_at(m.start)
+    record.proposal = doc._.proposal
+    record.responses = doc._.responses or []
+    for r in record.responses:
+        r.page = clean_text.page_at(r.start)
