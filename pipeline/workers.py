@@ -6,6 +6,7 @@ SIGTERM to it. Used by `extract` batches and by `ingest`.
 """
 from __future__ import annotations
 
+import os
 import resource
 import signal
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -42,7 +43,7 @@ def _address_space() -> int:
     return 0
 
 
-def _start_worker(memory_mb: int) -> None:
+def _start_worker(memory_mb: int, parent: int) -> None:
     """Worker start-up: die with the parent (Linux), leave signals to it, cap the address space at what
     it holds now plus the per-document allowance."""
     try:
@@ -50,6 +51,8 @@ def _start_worker(memory_mb: int) -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):        # not Linux: workers still end with the pool
         pass
+    if os.getppid() != parent:               # the parent died before the line above took effect
+        os._exit(1)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if memory_mb:
@@ -72,7 +75,8 @@ class Workers(Generic[Item, Result]):
         self.pending: dict[Future, Item] = {}
 
     def _pool(self, n: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=n, initializer=_start_worker, initargs=(self.limits.memory_mb,))
+        return ProcessPoolExecutor(max_workers=n, initializer=_start_worker,
+                                   initargs=(self.limits.memory_mb, os.getpid()))
 
     def map(self, items: Iterable[Item]) -> Iterator[tuple[Item, Result]]:
         """(item, result) for every item, in the order they finish."""
