@@ -131,7 +131,7 @@ def main() -> None:
         print(f"generated {args.docs} documents in {time.perf_counter() - t:.1f}s", file=sys.stderr)
     files = sorted((corpus / "raw").glob("*.txt"))[:args.limit]
     db = args.out / "bench.db"
-    for p in args.out.glob("bench.db*"):          # the store, its WAL and the linking folder (follow-up model)
+    for p in args.out.glob("bench.db*"):          # the store, its WAL and its lock
         shutil.rmtree(p) if p.is_dir() else p.unlink()
     options = {"workers": args.workers, "progress": sys.stderr.isatty()}
     if args.extractor == "oracle":
@@ -144,6 +144,13 @@ def main() -> None:
     edited.write_text(edited.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     third = ingest(files, db, **options)
     edited.write_text(edited.read_text(encoding="utf-8")[:-1], encoding="utf-8")
+    extra = args.out / "one-more.txt"                  # one new document, added to the whole store
+    extra.write_text(files[len(files) // 3].read_text(encoding="utf-8").replace("。", "。\n", 3) + "\n附则。\n",
+                     encoding="utf-8")
+    started = time.perf_counter()
+    fourth = ingest([extra], db, **{**options, "workers": 1})
+    fourth_wall = time.perf_counter() - started
+    extra.unlink()
     latencies = time_queries(db, args.repeat, random.Random(1))
 
     n = len(files)
@@ -159,8 +166,10 @@ def main() -> None:
     print(f"second ingest        {second.seconds:.2f}s  unchanged {second.unchanged}  "
           f"cost ratio {second.seconds / first.seconds:.3f}  linking re-run: {second.linking is not None}")
     print(f"after editing 1 file {third.seconds:.2f}s  updated {len(third.updated)} unchanged {third.unchanged}  "
-          f"linking {(third.linking or {}).get('seconds', 0):.1f}s refit {(third.linking or {}).get('refit')} "
-          f"replies re-ranked {(third.linking or {}).get('replies_ranked')}")
+          f"linking {(third.linking or {}).get('seconds', 0):.2f}s, pairs redone "
+          f"{(third.linking or {}).get('pairs_redone')}, replies re-ranked {(third.linking or {}).get('replies_ranked')}")
+    print(f"adding 1 document    {fourth.seconds:.2f}s in the ingest call ({fourth_wall:.2f}s wall, start-up aside) "
+          f"to {n}: added {len(fourth.added)}, linking {(fourth.linking or {}).get('seconds', 0):.2f}s")
     print(f"peak memory          {peak(mem.samples):.0f} MiB (parent + workers); first half of the run "
           f"{peak(half):.0f} MiB; parent alone {max((p for p, _ in mem.samples), default=0) / 2**20:.0f} MiB")
     print(f"store                {db.stat().st_size / 2**20:.0f} MiB, {sum(counts['nodes'].values())} nodes, "

@@ -229,6 +229,7 @@ def build_rows(record: Record, sha256: str = "", pipeline_version: str = "") -> 
     _add_measures(b)
     _add_reply(b)
     _add_citations(b)
+    _add_link_inputs(b)
     for name, tagged in b.tagged.items():
         rows.add("agencies", name=name, tagged=tagged)
     return rows
@@ -326,3 +327,34 @@ def _add_citations(b: _Builder) -> None:
         seq += 1
         b.rows.add("citations", id=f"{b.doc_id}/c{seq}", document_id=b.doc_id, text=e.text, title=title,
                    doc_number=number, title_key=tkey, number_key=nkey, page=e.page, start=e.start, end=e.end)
+
+
+def _add_link_inputs(b: _Builder) -> None:
+    """What linking reads of this document, so that linking never reads the record again."""
+    from ..linking.agencies import agency_names
+    from ..linking.citations import subject_and_genre
+    from ..linking.duplicates import bands, signature
+    from ..linking.followup import measure_items
+    from ..linking.keys import citations_of
+    from ..linking.summary import DocSummary, jurisdiction_of_name
+
+    r, doc = b.record, b.doc_id
+    s = DocSummary.from_record(r)
+    sig = signature(s.text)
+    subject, genre = subject_and_genre(s.title)
+    b.rows.add("link_inputs", document_id=doc, date=s.date, jurisdiction=s.jurisdiction, title=s.title,
+               title_key=s.title_key, series_key=s.series_key, number_key=s.doc_number, kind=s.kind,
+               figures=json.dumps(list(s.figures), ensure_ascii=False), effective_from=s.effective_from,
+               effective_to=s.effective_to, subject=subject, genre=genre, signature=sig.tobytes())
+    for band, bucket in bands(sig):
+        b.rows.add("lsh_bands", band=band, bucket=bucket, document_id=doc)
+    for seq, (_, agency, alias, rule, detail) in enumerate(agency_names(r)):
+        b.rows.add("agency_names", document_id=doc, seq=seq, agency=agency,
+                   place=jurisdiction_of_name(agency) or "", alias=alias, rule=rule, detail=detail)
+    for seq, c in enumerate(citations_of(r)):
+        subject, genre = subject_and_genre(c.text) if c.kind == "title" else (None, None)
+        b.rows.add("found_citations", document_id=doc, seq=seq, kind=c.kind, key=c.key, text=c.text,
+                   subject=subject, genre=genre, cue=c.cue, page=c.page if c.page is not None else b.pages.at(c.start),
+                   start=c.start, end=c.end)
+    for seq, text in enumerate(measure_items(r)[1], 1):
+        b.rows.add("measure_texts", measure_id=measure_id(doc, seq), text=text)

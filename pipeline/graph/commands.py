@@ -157,7 +157,7 @@ def _ingest_view(report: IngestReport) -> dict:
     view = {**report.to_dict(), "failures": [{"file": k, "reason": v} for k, v in report.failed.items()]}
     if "linking" in view:
         link = view.pop("linking")
-        view["linked"] = (f"{link['seconds']}s, reposts {link['reposts']}, model refit {link['refit']}, "
+        view["linked"] = (f"{link['seconds']}s for {link['changed']} changed documents, reposts {link['reposts']}, "
                           f"replies ranked {link['replies_ranked']}, edges "
                           + ", ".join(f"{k} {v}" for k, v in link["edges"].items()))
     return view

@@ -1,95 +1,388 @@
-"""Cross-document linking persisted in the store: reposts, versions, citations, agency merges, follow-through.
+"""Cross-document linking persisted in the store, incrementally: only what the stored changes touch is redone.
 
-`relink(store)` runs after an ingest run that changed anything (or one that stopped before linking): it
-reads the stored records one at a time, links them (pipeline.linking) and replaces what linking found in
-one transaction. The follow-up model is fitted in memory when a reply needs ranking; nothing of it is
-saved but its fingerprint, so nothing is ever unpickled.
+Every linking fact is defined so that it depends on a few documents only, never on the corpus as a whole:
+- a document's look-alike pairs on the earlier documents it shares an LSH band with (content order:
+  date, then id), so a change redoes its own pairs and those of the later documents sharing a band;
+- reposts on those pairs (the earliest copy leads), versions on pairs, title series and repeal clauses
+  (cheap: redone from the stored link inputs on every run);
+- an agency's aliases on the documents naming it (the first mention of an alias gives its reason);
+- a citation's target on the documents with its key, or a subject scoring above the threshold on its
+  own (no corpus weighting);
+- a reply's follow-through on the later measures of its place, scored by a model fitted on those alone.
+So linking after one new document equals linking the whole corpus again (`relink(store, full=True)`),
+and the same files give the same graph in any order. The changes since the last run are what the store
+noted in `link_changes` with each stored or removed document; they are cleared with the results.
 """
 from __future__ import annotations
 
 import json
 import time
+from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Iterable
 
-from ..linking import FollowupModel, LinkResult, link_records
-from ..linking.followup import fingerprint_key, fingerprint_of, followup_queries
+import numpy as np
+
+from ..linking.duplicates import SimilarPair, pairs_with_earlier
+from ..linking.summary import DocSummary
 from ..types import Record
 from .build import measure_id, response_id
 from .store import Store
 
-FINGERPRINT_KEY = "followup_fingerprint"
-EDGE_OF_TABLE = {"reposts": "SAME_NOTICE", "supersessions": "SUPERSEDES", "citation_links": "CITES",
-                 "agency_aliases": "ALIAS_OF"}
+ORDER = "coalesce(d.date, '9999'), d.id"          # the content order of documents (store.CONTENT_ORDER)
+
+
+@dataclass
+class LinkUpdate:
+    """What one linking run stores: pairs by their later document, reposts and versions whole, aliases by
+    agency, new citation targets, follow-through by reply."""
+    pairs: dict[str, list[dict]] = field(default_factory=dict)
+    reposts: list[dict] = field(default_factory=list)
+    supersessions: list[dict] = field(default_factory=list)
+    agency_aliases: dict[str, list[dict]] = field(default_factory=dict)
+    citations: list[dict] = field(default_factory=list)
+    followups: dict[str, list[dict]] = field(default_factory=dict)
+    info: dict[str, str | None] = field(default_factory=dict)
 
 
 @dataclass
 class LinkReport:
-    """What a linking run stored: rows by edge type, reposts, whether every reply was ranked again
-    (the measures of the corpus changed: `refit`) and how many replies were ranked."""
-    edges: dict[str, int] = field(default_factory=dict)
-    reposts: int = 0
-    refit: bool = False
+    """What a linking run redid: documents changed, pairs, agencies, citations and replies recomputed, and
+    the rows it wrote by edge type (reposts and versions: all of them; the others: those redone)."""
+    changed: int = 0
+    full: bool = False
+    pairs_redone: int = 0
+    agencies_redone: int = 0
+    citations_redone: int = 0
     replies_ranked: int = 0
-    fingerprint: str = ""
+    reposts: int = 0
+    edges: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
 
     def to_dict(self) -> dict:
-        return {"edges": self.edges, "reposts": self.reposts, "refit": self.refit,
-                "replies_ranked": self.replies_ranked, "fingerprint": self.fingerprint,
+        return {"changed": self.changed, "full": self.full, "pairs_redone": self.pairs_redone,
+                "agencies_redone": self.agencies_redone, "citations_redone": self.citations_redone,
+                "replies_ranked": self.replies_ranked, "reposts": self.reposts, "edges": self.edges,
                 "seconds": round(self.seconds, 3)}
 
 
-def _cited_key(target: str, kind: str | None) -> str:
-    """The key of a cited document not stored (t: title key, n: doc number key), as citations have it."""
-    return f"{'t' if kind == 'title' else 'n'}:{target[len('cited:'):]}"
+def relink(store: Store, changed: Iterable[str] = (), full: bool = False) -> LinkReport:
+    """Links what the stored changes touch (everything with `full`) and stores it in one transaction.
+
+    `changed` is accepted for callers that know which documents they stored; the store's own record of
+    changes is what counts (it also survives a run killed before linking).
+    """
+    started = time.perf_counter()
+    report = LinkReport(full=full)
+    update = LinkUpdate()
+    with store.read():
+        ctx = _Context(store, full)
+        report.changed = len(ctx.present) + len(ctx.removed)
+        _pairs(ctx, update, report)
+        old_reposts = {r["document_id"]: r["original_id"] for r in store.sql("SELECT * FROM reposts")}
+        _reposts(ctx, update)
+        report.reposts = len(update.reposts)
+        _agencies(ctx, update, report)
+        _citations(ctx, update, report)
+        _supersessions(ctx, update)
+        _followups(ctx, update, report, old_reposts)
+    store.apply_linking(update)
+    written = {"SAME_NOTICE": len(update.reposts), "SUPERSEDES": len(update.supersessions),
+               "CITES": sum(1 for c in update.citations if c["target_id"]),
+               "ALIAS_OF": sum(len(rows) for rows in update.agency_aliases.values()),
+               "FOLLOWED_UP_BY": sum(len(rows) for rows in update.followups.values())}
+    report.edges = {k: v for k, v in written.items() if v}
+    report.seconds = time.perf_counter() - started
+    return report
 
 
-def linking_tables(result: LinkResult) -> dict[str, list[dict]]:
-    """The rows of the linking tables for a linking result."""
-    out: dict[str, list[dict]] = {"reposts": [], "supersessions": [], "citation_links": [], "agency_aliases": []}
-    for e in result.edges:
+class _Context:
+    """The documents in content order, and what changed since the last run."""
+
+    def __init__(self, store: Store, full: bool):
+        self.store, self.full = store, full
+        self.order = {r["id"]: i for i, r in enumerate(store.sql(f"SELECT d.id FROM documents d ORDER BY {ORDER}"))}
+        changes = store.link_changes()
+        self.present = set(self.order) if full else {c["document_id"] for c in changes
+                                                     if c["present"] and c["document_id"] in self.order}
+        self.removed = [c["touches"] for c in changes if c["touches"]]      # a replaced version counts too
+        self._summaries: dict[str, DocSummary] = {}
+
+    def sql(self, query: str, args=()) -> list[dict]:
+        return self.store.sql(query, args)
+
+    def summaries(self, ids: Iterable[str]) -> dict[str, DocSummary]:
+        """DocSummary (without text) of stored documents, from their link inputs."""
+        want = [i for i in dict.fromkeys(ids) if i not in self._summaries]
+        for chunk in range(0, len(want), 500):
+            part = want[chunk:chunk + 500]
+            for r in self.sql(f"SELECT * FROM link_inputs WHERE document_id IN ({','.join('?' * len(part))})", part):
+                self._summaries[r["document_id"]] = DocSummary(
+                    r["document_id"], r["date"], r["jurisdiction"], r["title"], r["title_key"], r["series_key"],
+                    r["number_key"], r["kind"], "", tuple(json.loads(r["figures"] or "[]")), None,
+                    r["effective_from"], r["effective_to"])
+        return {i: self._summaries[i] for i in ids if i in self._summaries}
+
+    def all_summaries(self) -> list[DocSummary]:
+        by_id = self.summaries(self.order)
+        return [by_id[i] for i in sorted(by_id, key=self.order.__getitem__)]
+
+
+def _band_mates(ctx: _Context, doc_id: str) -> list[str]:
+    return [r["id"] for r in ctx.sql(
+        "SELECT DISTINCT o.document_id AS id FROM lsh_bands l JOIN lsh_bands o ON o.band = l.band "
+        "AND o.bucket = l.bucket WHERE l.document_id = ? AND o.document_id != ?", (doc_id, doc_id))]
+
+
+def _signatures(ctx: _Context, ids: list[str]) -> dict[str, np.ndarray]:
+    out = {}
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk:chunk + 500]
+        for r in ctx.sql(f"SELECT document_id, signature FROM link_inputs WHERE document_id IN "
+                         f"({','.join('?' * len(part))})", part):
+            out[r["document_id"]] = np.frombuffer(r["signature"], dtype=np.uint64)
+    return out
+
+
+def _pairs(ctx: _Context, update: LinkUpdate, report: LinkReport) -> None:
+    """Look-alike pairs of the changed documents and of the later documents sharing a band with them."""
+    dirty = set(ctx.present)
+    for doc_id in ctx.present:
+        dirty |= {m for m in _band_mates(ctx, doc_id) if ctx.order[m] > ctx.order[doc_id]}
+    for touched in ctx.removed:
+        dirty |= {m for m in touched.get("alike", []) if m in ctx.order}
+    for doc_id in sorted(dirty, key=ctx.order.__getitem__):
+        earlier = sorted((m for m in _band_mates(ctx, doc_id) if ctx.order[m] < ctx.order[doc_id]),
+                         key=ctx.order.__getitem__)
+        pairs: list[SimilarPair] = []
+        if earlier:
+            sigs = _signatures(ctx, earlier + [doc_id])
+            summaries = ctx.summaries(earlier + [doc_id])
+            own = sigs[doc_id]
+            pairs = pairs_with_earlier(summaries[doc_id], [(summaries[m], float(np.mean(sigs[m] == own)))
+                                                           for m in earlier])
+        update.pairs[doc_id] = [{"a": p.a, "b": p.b, "jaccard": p.jaccard, "same_notice": int(p.same_notice),
+                                 "conflict": p.conflict} for p in pairs]
+    report.pairs_redone = len(dirty)
+
+
+def _all_pairs(ctx: _Context, update: LinkUpdate) -> list[SimilarPair]:
+    """Every pair after this run: the stored ones of documents not redone, and the redone ones."""
+    rows = [r for r in ctx.sql("SELECT * FROM similar_pairs") if r["b"] not in update.pairs]
+    rows += [r for rows in update.pairs.values() for r in rows]
+    rows.sort(key=lambda r: (ctx.order[r["b"]], ctx.order[r["a"]]))
+    return [SimilarPair(r["a"], r["b"], r["jaccard"], bool(r["same_notice"]), r["conflict"]) for r in rows]
+
+
+def _reposts(ctx: _Context, update: LinkUpdate) -> None:
+    """Copies of one notice: connected by same-notice pairs; the earliest copy leads."""
+    pairs = [p for p in _all_pairs(ctx, update) if p.same_notice]
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    best: dict[str, float] = {}
+    for p in pairs:
+        ra, rb = find(p.a), find(p.b)
+        if ra != rb:
+            first, second = sorted((ra, rb), key=ctx.order.__getitem__)
+            parent[second] = first
+        best[p.b] = max(best.get(p.b, 0.0), p.jaccard)
+        best[p.a] = max(best.get(p.a, 0.0), p.jaccard)
+    update.reposts = [{"document_id": d, "original_id": find(d), "rule": "minhash-lsh", "jaccard": round(best[d], 3)}
+                      for d in sorted(parent, key=ctx.order.__getitem__) if find(d) != d]
+
+
+def _agencies(ctx: _Context, update: LinkUpdate, report: LinkReport) -> None:
+    """The aliases of each agency a change touches, each with the reason of its first mention."""
+    if ctx.full:
+        agencies = [r["agency"] for r in ctx.sql("SELECT DISTINCT agency FROM agency_names")]
+        agencies += [r["agency"] for r in ctx.sql("SELECT DISTINCT agency FROM agency_aliases")]
+    else:
+        agencies = [r["agency"] for d in ctx.present for r in ctx.sql(
+            "SELECT DISTINCT agency FROM agency_names WHERE document_id = ?", (d,))]
+        agencies += [a for touched in ctx.removed for a in touched.get("agencies", [])]
+    for agency in sorted(set(agencies)):
+        rows = ctx.sql(
+            f"SELECT n.alias, n.place, n.rule, n.detail, n.document_id FROM agency_names n "
+            f"JOIN documents d ON d.id = n.document_id WHERE n.agency = ? AND n.alias != n.agency "
+            f"ORDER BY {ORDER}, n.seq", (agency,))
+        first: dict[str, dict] = {}
+        for r in rows:
+            first.setdefault(r["alias"], r)
+        update.agency_aliases[agency] = [
+            {"alias": alias, "jurisdiction": r["place"], "agency": agency, "rule": r["rule"], "detail": r["detail"],
+             "document_id": r["document_id"]} for alias, r in first.items()]
+    report.agencies_redone = len(set(agencies))
+
+
+def _citations(ctx: _Context, update: LinkUpdate, report: LinkReport) -> None:
+    """Targets of the citations a change touches: those of changed documents, those naming a changed
+    document's key or subject, those whose target went."""
+    from ..linking.citations import subject_vectors, title_match_min
+
+    if ctx.full:
+        todo = ctx.sql("SELECT * FROM found_citations")
+    else:
+        todo = [r for d in ctx.present for r in ctx.sql("SELECT * FROM found_citations WHERE document_id = ?", (d,))]
+        keys = ctx.summaries(ctx.present).values()
+        for s in keys:
+            for kind, key in (("doc_number", s.doc_number), ("title", s.title_key)):
+                if key:
+                    todo += ctx.sql("SELECT * FROM found_citations WHERE kind = ? AND key = ?", (kind, key))
+        todo += ctx.sql("SELECT * FROM found_citations WHERE target_id IS NULL AND resolution IS NOT NULL")
+        subjects = [r["subject"] for d in ctx.present
+                    for r in ctx.sql("SELECT subject FROM link_inputs WHERE document_id = ?", (d,)) if r["subject"]]
+        if subjects:
+            open_titles = ctx.sql("SELECT * FROM found_citations WHERE kind = 'title' AND subject IS NOT NULL "
+                                  "AND (resolution IS NULL OR resolution = 'similar-title')")
+            if open_titles:
+                sims = (subject_vectors([r["subject"] for r in open_titles]) @ subject_vectors(subjects).T)
+                hit = np.asarray(sims.max(axis=1).todense()).ravel() >= title_match_min()
+                todo += [r for r, h in zip(open_titles, hit) if h]
+    todo = list({(r["document_id"], r["seq"]): r for r in todo if r["document_id"] in ctx.order}.values())
+    resolver = _Resolver(ctx)
+    for r in sorted(todo, key=lambda r: (ctx.order[r["document_id"]], r["seq"])):
+        target, resolution, score = resolver.resolve(r)
+        update.citations.append({"document_id": r["document_id"], "seq": r["seq"], "target_id": target,
+                                 "resolution": resolution, "score": score})
+    report.citations_redone = len(todo)
+
+
+class _Resolver:
+    """A citation's target: the document with its doc number or title key, else the most similar subject
+    of a compatible genre above the threshold; among several, the latest issued no later than the citing."""
+
+    def __init__(self, ctx: _Context):
+        self.ctx = ctx
+        self._subjects: tuple[list[str], object, dict[str, list[tuple[str, str]]]] | None = None
+
+    def _pick(self, ids: list[str], citing: str) -> str:
+        summaries = self.ctx.summaries(ids + [citing])
+        date = summaries[citing].date if citing in summaries else None
+        dated = sorted(ids, key=lambda i: (summaries[i].date or "", self.ctx.order[i]))
+        earlier = [i for i in dated if not date or (summaries[i].date or "") <= date]
+        return (earlier or dated)[-1]
+
+    def _subject_index(self):
+        if self._subjects is None:
+            from ..linking.citations import subject_vectors
+            by_subject: dict[str, list[tuple[str, str]]] = defaultdict(list)
+            for r in self.ctx.sql(f"SELECT l.document_id, l.subject, l.genre FROM link_inputs l JOIN documents d "
+                                  f"ON d.id = l.document_id WHERE l.subject IS NOT NULL AND l.subject != '' "
+                                  f"AND l.title_key != '' ORDER BY {ORDER}"):
+                by_subject[r["subject"]].append((r["genre"], r["document_id"]))
+            subjects = list(by_subject)
+            self._subjects = (subjects, subject_vectors(subjects) if subjects else None, by_subject)
+        return self._subjects
+
+    def resolve(self, c: dict) -> tuple[str | None, str | None, float | None]:
+        from ..linking.citations import _genre_compatible, subject_vectors, title_match_min
+
+        column = "number_key" if c["kind"] == "doc_number" else "title_key"
+        ids = [r["document_id"] for r in self.ctx.sql(
+            f"SELECT document_id FROM link_inputs WHERE {column} = ? AND document_id != ?", (c["key"], c["document_id"]))]
+        if ids:
+            return self._pick(ids, c["document_id"]), c["kind"], 1.0
+        if c["kind"] != "title" or not c["subject"]:
+            return None, None, None
+        subjects, matrix, by_subject = self._subject_index()
+        if matrix is None:
+            return None, None, None
+        sims = (subject_vectors([c["subject"]]) @ matrix.T).tocsr()
+        scores = np.round(sims.data, 6)
+        near = sorted(zip(scores, (subjects[i] for i in sims.indices)), key=lambda x: (-x[0], x[1]))[:5]
+        for score, subject in near:
+            if score < title_match_min():
+                break
+            ids = [i for g, i in by_subject[subject] if i != c["document_id"] and _genre_compatible(g, c["genre"] or "")]
+            if ids:
+                return self._pick(ids, c["document_id"]), "similar-title", round(float(score), 3)
+        return None, None, None
+
+
+def _supersessions(ctx: _Context, update: LinkUpdate) -> None:
+    """Versions, redone whole from the link inputs: revised texts, title series, explicit repeal clauses."""
+    from ..linking.citations import Citation
+    from ..linking.duplicates import DuplicateGroup
+    from ..linking.versions import find_supersessions
+
+    summaries = ctx.all_summaries()
+    leaders = {r["document_id"]: r["original_id"] for r in update.reposts}
+    groups: dict[str, DuplicateGroup] = {}
+    for s in summaries:
+        lead = leaders.get(s.id, s.id)
+        groups.setdefault(lead, DuplicateGroup(lead)).members.append(s.id)
+    cited = {(c["document_id"], c["seq"]): c for c in update.citations}
+    citations = []
+    for r in ctx.sql("SELECT * FROM found_citations WHERE cue IS NOT NULL"):
+        r = {**r, **cited.get((r["document_id"], r["seq"]), {})}
+        citations.append(Citation(r["document_id"], r["text"], r["kind"], r["key"], r["start"], r["end"], r["page"],
+                                  r["cue"], r["target_id"], r["resolution"], r["score"]))
+    edges = find_supersessions(summaries, list(groups.values()), _all_pairs(ctx, update), citations)
+    rows = {}
+    for e in edges:
         first = e.provenance[0] if e.provenance else None
-        span = {"page": first.page, "start": first.start, "end": first.end} if first else \
-            {"page": None, "start": None, "end": None}
-        if e.type == "SAME_NOTICE":
-            out["reposts"].append({"document_id": e.source, "original_id": e.target, "rule": e.rule,
-                                   "jaccard": e.attrs.get("jaccard")})
-        elif e.type == "SUPERSEDES":
-            details = {k: v for k, v in e.attrs.items() if k != "rules"}
-            out["supersessions"].append({
-                "newer_id": e.source, "older_id": e.target, "rules": json.dumps(e.attrs.get("rules") or [e.rule]),
-                "details": json.dumps(details, ensure_ascii=False) if details else None, **span})
-        elif e.type == "CITES":
-            stored = not e.target.startswith("cited:")
-            out["citation_links"].append({
-                "document_id": e.source, "target_id": e.target if stored else None,
-                "cited_key": None if stored else _cited_key(e.target, e.attrs.get("kind")),
-                "text": e.attrs.get("text"), "kind": e.attrs.get("kind"), "resolution": e.attrs.get("resolution"),
-                "score": e.attrs.get("score"), "cue": e.attrs.get("cue"),
-                "spans": json.dumps([[p.start, p.end] for p in e.provenance]), **span})
-        elif e.type == "ALIAS_OF":
-            alias, place = e.source[len("alias:"):].rsplit("@", 1)
-            out["agency_aliases"].append({"alias": alias, "jurisdiction": place, "agency": e.target,
-                                          "rule": e.rule, "detail": e.attrs.get("detail"),
-                                          "document_id": first.doc_id if first else None})
-    keyed = {t: list({json.dumps(r, sort_keys=True, ensure_ascii=False): r for r in rows}.values())
-             for t, rows in out.items()}
-    keyed["agency_aliases"] = list({(r["alias"], r["jurisdiction"], r["agency"]): r
-                                    for r in keyed["agency_aliases"]}.values())
-    keyed["supersessions"] = list({(r["newer_id"], r["older_id"]): r for r in keyed["supersessions"]}.values())
-    keyed["reposts"] = list({r["document_id"]: r for r in keyed["reposts"]}.values())
-    return {t: sorted(rows, key=lambda r: json.dumps(r, sort_keys=True, ensure_ascii=False))
-            for t, rows in keyed.items()}
+        details = {k: v for k, v in e.attrs.items() if k != "rules"}
+        rows[(e.source, e.target)] = {
+            "newer_id": e.source, "older_id": e.target, "rules": json.dumps(e.attrs.get("rules") or [e.rule]),
+            "details": json.dumps(details, ensure_ascii=False) if details else None,
+            "page": first.page if first else None, "start": first.start if first else None,
+            "end": first.end if first else None}
+    update.supersessions = [rows[k] for k in sorted(rows)]
 
 
-def followup_rows(model: FollowupModel, record: Record) -> list[dict]:
-    """`followups` rows of one reply: its proposal (response NULL) and each response -> the ranked measures."""
+def _followups(ctx: _Context, update: LinkUpdate, report: LinkReport, old_reposts: dict[str, str]) -> None:
+    """Follow-through of the replies a change touches: changed replies, and the replies of a place issued
+    before a changed or removed document with measures there."""
+    reposts = {r["document_id"] for r in update.reposts}
+    replies = {r["id"]: r for r in ctx.sql(
+        "SELECT d.id, l.jurisdiction, l.date FROM documents d JOIN replies r ON r.document_id = d.id "
+        "JOIN link_inputs l ON l.document_id = d.id")}
+    flipped = set(old_reposts) ^ reposts
+    places: list[tuple[str, str]] = [tuple(p) for t in ctx.removed for p in t.get("places", [])]
+    for d in (ctx.present | flipped) & set(ctx.order):
+        for r in ctx.sql("SELECT l.jurisdiction, l.date FROM link_inputs l WHERE l.document_id = ? "
+                         "AND EXISTS (SELECT 1 FROM measures m WHERE m.document_id = l.document_id)", (d,)):
+            places.append((r["jurisdiction"], r["date"]))
+    dirty = set(replies) if ctx.full else {d for d in ctx.present | flipped if d in replies}
+    for place, date in places:
+        if place and date:
+            dirty |= {i for i, r in replies.items() if r["jurisdiction"] == place and r["date"] and r["date"] < date}
+    for reply in sorted(dirty, key=ctx.order.__getitem__):
+        update.followups[reply] = [] if reply in reposts else _rank(ctx, reply, reposts)
+    report.replies_ranked = len(dirty)
+
+
+def _rank(ctx: _Context, reply: str, reposts: set[str]) -> list[dict]:
+    """One reply's follow-through: its proposal and responses against the later measures of its place."""
+    from ..linking.followup import FollowupModel, MeasureItem, followup_queries
+
+    record = Record.from_dict(ctx.store.record(reply))
+    queries = followup_queries(record)
+    if not queries or not queries[0].jurisdiction or not queries[0].date:
+        return []
+    rows = ctx.sql(
+        f"SELECT m.id, m.document_id, m.seq, m.label, m.title, m.page, m.start, m.\"end\", t.text, l.date, "
+        f"l.jurisdiction, l.title AS doc_title FROM measures m JOIN measure_texts t ON t.measure_id = m.id "
+        f"JOIN link_inputs l ON l.document_id = m.document_id JOIN documents d ON d.id = m.document_id "
+        f"WHERE l.jurisdiction = ? AND l.date > ? ORDER BY {ORDER}, m.seq", (queries[0].jurisdiction, queries[0].date))
+    rows = [r for r in rows if r["document_id"] not in reposts]
+    if not rows:
+        return []
+    items = [MeasureItem(r["id"], r["document_id"], r["label"], r["title"], r["date"], r["jurisdiction"],
+                         r["doc_title"], start=r["start"] or 0, end=r["end"] or 0, page=r["page"], seq=r["seq"])
+             for r in rows]
+    model = FollowupModel.from_items(items, [r["text"] for r in rows])
     responses: dict[str, str] = {}
     for seq, r in enumerate(record.responses, 1):
         responses.setdefault(r.label, response_id(record.id, seq))
     out = []
-    queries = followup_queries(record)
     for query, ranked in zip(queries, model.rank_many(queries)):
         response = responses.get(query.label) if query.label is not None else None
         if query.label is not None and response is None:
@@ -100,53 +393,3 @@ def followup_rows(model: FollowupModel, record: Record) -> list[dict]:
                         "score": r.score, "evidence": json.dumps(r.evidence, ensure_ascii=False),
                         "rule": "tfidf-cosine"})
     return out
-
-
-def _records(store: Store) -> Iterator[Record]:
-    for data in store.iter_records(by_date=True):
-        yield Record.from_dict(data)
-
-
-def relink(store: Store, changed: Iterable[str] = (), refit: bool = False) -> LinkReport:
-    """Links the stored corpus and replaces what linking found; `changed` are doc ids added or updated.
-
-    Every reply is ranked again when the follow-up fingerprint (the measures of the corpus) changed, or
-    with `refit`; otherwise only replies that changed or were never ranked.
-    """
-    started = time.perf_counter()
-    report = LinkReport()
-    keys: dict[str, str] = {}
-
-    def tapped() -> Iterator[Record]:
-        for r in _records(store):
-            key = fingerprint_key(r)
-            if key:
-                keys[r.id] = key
-            yield r
-
-    with store.read():
-        result = link_records(tapped())
-        last_runs = store.followup_runs()
-        replies = store.reply_ids()
-    tables = linking_tables(result)
-    reposts = {r["document_id"] for r in tables["reposts"]}
-    report.reposts = len(reposts)
-    report.fingerprint = fingerprint_of(k for doc_id, k in keys.items() if doc_id not in reposts)
-    report.refit = refit or report.fingerprint != store.info(FINGERPRINT_KEY)
-    changed = set(changed)
-    live = [d for d in replies if d not in reposts]
-    todo = [d for d in live if report.refit or d in changed or d not in last_runs]
-    followups: dict[str, list[dict]] = {d: [] for d in replies if d in reposts}
-    if todo:
-        with store.read():
-            model = FollowupModel.fit(r for r in _records(store) if r.id not in reposts)
-            for doc_id in todo:
-                followups[doc_id] = followup_rows(model, Record.from_dict(store.record(doc_id)))
-        report.replies_ranked = len(todo)
-    store.replace_linked(tables, followups, {d: report.fingerprint for d in live},
-                         {FINGERPRINT_KEY: report.fingerprint})
-    counts = {**{EDGE_OF_TABLE[t]: len(rows) for t, rows in tables.items()},
-              "FOLLOWED_UP_BY": sum(len(rows) for rows in followups.values())}
-    report.edges = {k: v for k, v in counts.items() if v}
-    report.seconds = time.perf_counter() - started
-    return report

@@ -138,6 +138,7 @@ CREATE TABLE IF NOT EXISTS found_citations(
   seq INTEGER NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL, text TEXT NOT NULL, subject TEXT, genre TEXT,
   cue TEXT, page INTEGER, start INTEGER, "end" INTEGER,
   target_id TEXT REFERENCES documents(id) ON DELETE SET NULL, resolution TEXT, score REAL,
+  linked INTEGER NOT NULL DEFAULT 0,         -- 1 once linking has looked for its target
   PRIMARY KEY(document_id, seq));
 CREATE INDEX IF NOT EXISTS found_citations_key ON found_citations(kind, key);
 CREATE INDEX IF NOT EXISTS found_citations_target ON found_citations(target_id);
@@ -146,8 +147,8 @@ CREATE TABLE IF NOT EXISTS measure_texts(
   measure_id TEXT PRIMARY KEY REFERENCES measures(id) ON DELETE CASCADE, text TEXT NOT NULL);
 -- Documents stored or removed since linking last completed, with what their removal touches.
 CREATE TABLE IF NOT EXISTS link_changes(
-  document_id TEXT PRIMARY KEY, removed INTEGER NOT NULL DEFAULT 0,
-  touches TEXT);                             -- JSON: later look-alikes, agencies, place and date of a removed one
+  document_id TEXT PRIMARY KEY, present INTEGER NOT NULL DEFAULT 1,
+  touches TEXT);                             -- JSON of a removed version: look-alikes, agencies, places of measures
 -- Written by linking (pipeline/graph/linked.py).
 CREATE TABLE IF NOT EXISTS similar_pairs(
   a TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,     -- the earlier of the two
@@ -168,15 +169,6 @@ CREATE TABLE IF NOT EXISTS supersessions(
   page INTEGER, start INTEGER, "end" INTEGER,
   PRIMARY KEY(newer_id, older_id));
 CREATE INDEX IF NOT EXISTS supersessions_older ON supersessions(older_id);
-CREATE TABLE IF NOT EXISTS citation_links(
-  document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  target_id TEXT REFERENCES documents(id) ON DELETE CASCADE,   -- the stored document cited, if found
-  cited_key TEXT,                            -- else t:<title key> or n:<doc number key>
-  text TEXT, kind TEXT, resolution TEXT, score REAL, cue TEXT,
-  spans TEXT,                                -- JSON list of [start, end] where it is cited
-  page INTEGER, start INTEGER, "end" INTEGER);
-CREATE INDEX IF NOT EXISTS citation_links_document ON citation_links(document_id);
-CREATE INDEX IF NOT EXISTS citation_links_target ON citation_links(target_id);
 CREATE TABLE IF NOT EXISTS agency_aliases(
   alias TEXT NOT NULL, jurisdiction TEXT NOT NULL DEFAULT '',
   agency TEXT NOT NULL REFERENCES agencies(name),
@@ -192,9 +184,6 @@ CREATE TABLE IF NOT EXISTS followups(
 CREATE INDEX IF NOT EXISTS followups_reply ON followups(reply_id);
 CREATE INDEX IF NOT EXISTS followups_response ON followups(response_id);
 CREATE INDEX IF NOT EXISTS followups_measure ON followups(measure_id);
--- Replies ranked when the follow-up model last ran (those with no later measure have no rows above).
-CREATE TABLE IF NOT EXISTS followup_runs(
-  reply_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE, fingerprint TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS failures(path TEXT PRIMARY KEY, sha256 TEXT, pipeline_version TEXT,
                                     reason TEXT NOT NULL, at REAL NOT NULL);
 """
@@ -207,6 +196,14 @@ CREATE VIEW IF NOT EXISTS caps AS
          a.page, a.start, a."end"
   FROM amounts a JOIN documents d ON d.id = a.document_id LEFT JOIN measures m ON m.id = a.measure_id
   WHERE a.kind = 'money' AND a.role = 'cap';
+-- What each document cites, one row per stored target (or unresolved key), its first citation's details.
+CREATE VIEW IF NOT EXISTS citation_links AS
+  SELECT document_id, target_id, CASE WHEN target_id IS NULL THEN target END AS cited_key, text, kind,
+         resolution, score, cue, json_group_array(json_array(start, "end")) AS spans, page, min(seq) AS seq,
+         start, "end"
+  FROM (SELECT f.*, coalesce(f.target_id, CASE f.kind WHEN 'title' THEN 't:' ELSE 'n:' END || f.key) AS target
+        FROM found_citations f WHERE f.linked = 1 ORDER BY f.document_id, f.seq)
+  GROUP BY document_id, target;
 CREATE VIEW IF NOT EXISTS aliases AS
   SELECT DISTINCT agency, text AS alias, 'mention' AS source FROM mentions
   UNION SELECT agency, alias, coalesce(rule, 'linking') FROM agency_aliases;

@@ -11,15 +11,19 @@ import sqlite3
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from . import schema
 from .build import DocumentRows
 
+if TYPE_CHECKING:
+    from .linked import LinkUpdate
+
 _CHUNK = 500
 # Insert order: a row's foreign keys point at rows inserted before it.
 _TABLE_ORDER = ("agencies", "proposals", "measures", "responses", "mentions", "document_agencies",
-                "responsible_units", "amounts", "replies", "proposers", "citations")
+                "responsible_units", "amounts", "replies", "proposers", "citations", "link_inputs", "lsh_bands",
+                "agency_names", "found_citations", "measure_texts")
 _UPSERT = {
     "agencies": "ON CONFLICT(name) DO UPDATE SET tagged = max(tagged, excluded.tagged)",
     "proposals": ("ON CONFLICT(id) DO UPDATE SET number = coalesce(number, excluded.number), "
@@ -183,7 +187,9 @@ class Store:
             self.conn.execute("DELETE FROM kept_sources")
             self.conn.execute("INSERT INTO kept_sources SELECT path, added_at FROM sources WHERE document_id = ?",
                               (doc["id"],))
-            self.conn.execute("DELETE FROM documents WHERE id = ? OR sha256 = ?", (doc["id"], doc["sha256"]))
+            for (old,) in self.conn.execute("SELECT id FROM documents WHERE id = ? OR sha256 = ?",
+                                            (doc["id"], doc["sha256"])).fetchall():
+                self._forget(old)
             values = [doc.get(c) for c in _DOC_COLUMNS] + [time.time(), json.dumps(record, ensure_ascii=False)]
             self.conn.execute(f"INSERT INTO documents({', '.join(_DOC_COLUMNS)}, ingested_at, record) "
                               f"VALUES({_marks(len(values))})", values)
@@ -194,6 +200,8 @@ class Store:
                     _insert(self.conn, table, rows.rows(table))
             before = self._point(path, doc["id"]) if path else None
             self._collect_garbage()
+            self.conn.execute("INSERT INTO link_changes(document_id, present) VALUES(?, 1) "
+                              "ON CONFLICT(document_id) DO UPDATE SET present = 1", (doc["id"],))
             self._mark_linking()
         return before
 
@@ -205,7 +213,7 @@ class Store:
         self.conn.execute("DELETE FROM failures WHERE path = ?", (path,))
         before = row[0] if row and row[0] != doc_id else None
         if before and not self.conn.execute("SELECT 1 FROM sources WHERE document_id = ?", (before,)).fetchone():
-            self.conn.execute("DELETE FROM documents WHERE id = ?", (before,))
+            self._forget(before)
             self._collect_garbage()
             return before
         return None
@@ -219,10 +227,38 @@ class Store:
             if row is None:
                 return None
             if not self.conn.execute("SELECT 1 FROM sources WHERE document_id = ?", (row[0],)).fetchone():
-                self.conn.execute("DELETE FROM documents WHERE id = ?", (row[0],))
+                self._forget(row[0])
                 self._collect_garbage()
             self._mark_linking()
             return row[0]
+
+    def _forget(self, doc_id: str) -> None:
+        """Deletes a document (its facts go with it), noting for linking what its going touches: the
+        documents that shared an LSH band with it, its agencies, and its place and date if it had measures."""
+        c = self.conn
+        alike = [r[0] for r in c.execute(
+            "SELECT DISTINCT o.document_id FROM lsh_bands l JOIN lsh_bands o ON o.band = l.band AND "
+            "o.bucket = l.bucket WHERE l.document_id = ? AND o.document_id != ?", (doc_id, doc_id))]
+        agencies = [r[0] for r in c.execute("SELECT DISTINCT agency FROM agency_names WHERE document_id = ?",
+                                            (doc_id,))]
+        row = c.execute("SELECT jurisdiction, date, EXISTS (SELECT 1 FROM measures WHERE document_id = ?) "
+                        "FROM link_inputs WHERE document_id = ?", (doc_id, doc_id)).fetchone()
+        touches = {"alike": alike, "agencies": agencies, "places": [[row[0], row[1]]] if row and row[2] else []}
+        previous = c.execute("SELECT touches FROM link_changes WHERE document_id = ?", (doc_id,)).fetchone()
+        if previous and previous[0]:               # removed before, since linking last ran: both count
+            old = json.loads(previous[0])
+            touches = {k: sorted({json.dumps(x) for x in old[k] + touches[k]}) for k in touches}
+            touches = {k: [json.loads(x) for x in v] for k, v in touches.items()}
+        c.execute("INSERT INTO link_changes(document_id, present, touches) VALUES(?, 0, ?) ON CONFLICT(document_id) "
+                  "DO UPDATE SET present = 0, touches = excluded.touches",
+                  (doc_id, json.dumps(touches, ensure_ascii=False)))
+        c.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+
+    def link_changes(self) -> list[dict]:
+        """The documents stored or removed since linking last completed, with what a removal touches."""
+        return [{"document_id": r[0], "present": bool(r[1]), "touches": json.loads(r[2]) if r[2] else None}
+                for r in self.conn.execute("SELECT document_id, present, touches FROM link_changes "
+                                           "ORDER BY document_id")]
 
     def record_failure(self, path: str, sha256: str, pipeline_version: str, reason: str) -> None:
         """Remembers that a file could not be processed (its stored version, if any, stays)."""
@@ -258,35 +294,36 @@ class Store:
     @property
     def linking_pending(self) -> bool:
         """True when documents changed since linking last completed."""
-        return self.info(LINKING_PENDING) == "1"
+        return self.info(LINKING_PENDING) == "1" or bool(
+            self.conn.execute("SELECT 1 FROM link_changes LIMIT 1").fetchone())
 
-    def replace_linked(self, tables: dict[str, list[dict]], followups: dict[str, list[dict]] | None = None,
-                       followup_runs: dict[str, str] | None = None, info: dict[str, str | None] | None = None) -> None:
-        """Replaces what linking found (reposts, supersessions, citation links, agency aliases) and the
-        follow-ups of some replies, and clears the pending mark, in one transaction."""
+    def apply_linking(self, update: "LinkUpdate") -> None:
+        """Stores what a linking run found and clears the changes it linked, in one transaction."""
         c = self.conn
         with self.write():
-            for table in ("reposts", "supersessions", "citation_links", "agency_aliases"):
-                c.execute(f"DELETE FROM {table}")
-            _insert(c, "agencies", [{"name": a["agency"], "tagged": 0} for a in tables.get("agency_aliases", [])])
-            for table in ("reposts", "supersessions", "citation_links", "agency_aliases"):
-                if tables.get(table):
-                    _insert(c, table, tables[table])
-            for reply, rows in (followups or {}).items():
+            for b, rows in update.pairs.items():
+                c.execute("DELETE FROM similar_pairs WHERE b = ?", (b,))
+                _insert(c, "similar_pairs", rows)
+            c.execute("DELETE FROM reposts")
+            _insert(c, "reposts", update.reposts)
+            c.execute("DELETE FROM supersessions")
+            _insert(c, "supersessions", update.supersessions)
+            for agency, rows in update.agency_aliases.items():
+                c.execute("DELETE FROM agency_aliases WHERE agency = ?", (agency,))
+                _insert(c, "agencies", [{"name": agency, "tagged": 0}] if rows else [])
+                _insert(c, "agency_aliases", rows)
+            c.executemany("UPDATE found_citations SET target_id = ?, resolution = ?, score = ?, linked = 1 "
+                          "WHERE document_id = ? AND seq = ?",
+                          [(r["target_id"], r["resolution"], r["score"], r["document_id"], r["seq"])
+                           for r in update.citations])
+            for reply, rows in update.followups.items():
                 c.execute("DELETE FROM followups WHERE reply_id = ?", (reply,))
-                if rows:
-                    _insert(c, "followups", rows)
-            if followup_runs is not None:
-                c.execute("DELETE FROM followup_runs")
-                c.executemany("INSERT INTO followup_runs VALUES(?, ?)", sorted(followup_runs.items()))
-            for key, value in (info or {}).items():
+                _insert(c, "followups", rows)
+            c.execute("DELETE FROM link_changes")
+            for key, value in update.info.items():
                 self.set_info(key, value)
             self._collect_garbage()
             self.set_info(LINKING_PENDING, None)
-
-    def followup_runs(self) -> dict[str, str]:
-        """Reply id -> the follow-up model fingerprint it was last ranked with."""
-        return dict(self.conn.execute("SELECT reply_id, fingerprint FROM followup_runs").fetchall())
 
     # ------------------------------------------------------------ reads: documents
     def notices_of(self, doc_ids: Iterable[str]) -> dict[str, str]:

@@ -4,13 +4,13 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from ..clean.script import to_simplified
-from ..types import Record
+from ..types import Entity, Record
 from .edges import Edge, Provenance
-from .normalise import LINKING_MODELS, load_json
 from .keys import keys_of
+from .normalise import LINKING_MODELS, load_json
 from .summary import jurisdiction_of_name
 
 
@@ -91,26 +91,35 @@ def successor(name: str) -> tuple[str, Rename | None]:
     return name, used
 
 
+def agency_names(record: Record) -> Iterator[tuple[Entity, str, str, str, str]]:
+    """(mention, agency, alias, rule, detail) for each name an AGENCY mention gives its body, in text order:
+    the name as written, then its full name; the agency is the body's current full name."""
+    place = keys_of(record).jurisdiction
+    for e in record.entities:
+        if e.label != "AGENCY":
+            continue
+        full, rule, detail = full_name(e.text, e.attrs.get("canonical"), place)
+        current, row = successor(full)
+        yield e, current, e.text, rule, detail
+        yield e, current, full, ("reorganisation" if row else rule), \
+            (f"{row.old} -> {row.new} from {row.date}: {row.source}" if row else detail)
+
+
 def resolve_agencies(records: Iterable[Record]) -> list[Agency]:
-    """Agencies of all records' AGENCY mentions: same full (or successor) name, same Agency; places kept apart."""
+    """Agencies of all records' AGENCY mentions: same full (or successor) name, same Agency; places kept apart.
+
+    An alias keeps the reason it was first given (records in the order given, mentions in text order)."""
     agencies: dict[str, Agency] = {}
     for record in records:
-        place = keys_of(record).jurisdiction
-        for e in record.entities:
-            if e.label != "AGENCY":
-                continue
-            full, rule, detail = full_name(e.text, e.attrs.get("canonical"), place)
-            current, row = successor(full)
+        for e, current, alias, rule, detail in agency_names(record):
             agency = agencies.setdefault(current, Agency(current, jurisdiction_of_name(current)))
-            for alias, why, what in ((e.text, rule, detail), (full, "reorganisation" if row else None,
-                                                               f"{row.old} -> {row.new} from {row.date}: {row.source}"
-                                                               if row else "")):
-                if alias != current and alias not in agency.aliases:
-                    agency.aliases.append(alias)
-                    agency.reasons.append(MergeReason(alias, why or rule, what or detail, record.id))
+            if alias != current and alias not in agency.aliases:
+                agency.aliases.append(alias)
+                agency.reasons.append(MergeReason(alias, rule, detail, record.id))
             if record.id not in agency.documents:
                 agency.documents.append(record.id)
-            agency.mentions.append(Provenance(record.id, e.start, e.end, e.page))
+            if alias == e.text:
+                agency.mentions.append(Provenance(record.id, e.start, e.end, e.page))
     return sorted(agencies.values(), key=lambda a: a.name)
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Iterable
 
-from sklearn.feature_extraction.text import TfidfVectorizer
+import numpy as np
 
 from ..clean.script import make_view
 from ..types import Record
@@ -103,7 +103,6 @@ class CitationIndex:
     by_title: dict[str, list[str]] = field(default_factory=dict)
     by_subject: dict[str, list[tuple[str, str]]] = field(default_factory=dict)   # subject -> (genre, id)
     subjects: list[str] = field(default_factory=list)
-    vectorizer: TfidfVectorizer | None = None
     matrix: object = None
 
     @classmethod
@@ -119,20 +118,22 @@ class CitationIndex:
                     index.by_subject.setdefault(subject, []).append((genre, s.id))
         index.subjects = list(index.by_subject)
         if index.subjects:
-            index.vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True)
-            index.matrix = index.vectorizer.fit_transform(index.subjects)
+            index.matrix = subject_vectors(index.subjects)
         return index
 
     def similar_subjects(self, subjects: list[str], top: int = 5) -> list[list[tuple[str, float]]]:
-        """For each subject, the most similar ingested subjects with their cosine (TF-IDF char 2-3-grams)."""
-        if not subjects or self.vectorizer is None:
+        """For each subject, the most similar ingested subjects with their cosine (char 2-3-grams; a pair's
+        score depends on the two subjects alone, so adding documents never changes it)."""
+        if not subjects or self.matrix is None:
             return [[] for _ in subjects]
-        sims = (self.vectorizer.transform(subjects) @ self.matrix.T).tocsr()
+        sims = (subject_vectors(subjects) @ self.matrix.T).tocsr()
         out = []
         for row in range(sims.shape[0]):
             lo, hi = sims.indptr[row], sims.indptr[row + 1]
-            order = sims.data[lo:hi].argsort()[::-1][:top]
-            out.append([(self.subjects[sims.indices[lo + k]], float(sims.data[lo + k])) for k in order])
+            scores = np.round(sims.data[lo:hi], 6)
+            names = [self.subjects[i] for i in sims.indices[lo:hi]]
+            order = sorted(range(hi - lo), key=lambda k: (-scores[k], names[k]))[:top]
+            out.append([(names[k], float(scores[k])) for k in order])
         return out
 
     def _pick(self, ids: list[str], citing: str) -> str:
@@ -141,6 +142,16 @@ class CitationIndex:
         dated = sorted(ids, key=lambda i: self.summaries[i].date or "")
         earlier = [i for i in dated if not date or (self.summaries[i].date or "") <= date]
         return (earlier or dated)[-1]
+
+
+def subject_vectors(subjects: list[str]):
+    """Unit vectors of subjects over hashed char 2-3-grams, counts damped (1 + log), no corpus weighting."""
+    from sklearn.feature_extraction.text import HashingVectorizer
+    from sklearn.preprocessing import normalize
+    counts = HashingVectorizer(analyzer="char", ngram_range=(2, 3), n_features=1 << 20, alternate_sign=False,
+                               norm=None, dtype=np.float64).transform(subjects)
+    counts.data = 1.0 + np.log(counts.data)
+    return normalize(counts)
 
 
 @cache

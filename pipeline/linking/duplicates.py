@@ -76,6 +76,13 @@ def estimated_jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
     return float(np.mean(sig_a == sig_b))
 
 
+def bands(sig: np.ndarray, params: MinHashParams | None = None) -> list[tuple[int, bytes]]:
+    """The LSH band buckets of a signature: (band number, its rows as bytes)."""
+    params = params or default_params()
+    r = params.rows
+    return [(i, sig[i * r:(i + 1) * r].tobytes()) for i in range(params.bands)]
+
+
 class LSHIndex:
     """Banded MinHash buckets: documents sharing any band are candidates; add() is incremental."""
 
@@ -85,9 +92,7 @@ class LSHIndex:
         self._buckets: list[dict[bytes, list[str]]] = [{} for _ in range(self.params.bands)]
 
     def _bands(self, sig: np.ndarray) -> Iterable[tuple[int, bytes]]:
-        r = self.params.rows
-        for i in range(self.params.bands):
-            yield i, sig[i * r:(i + 1) * r].tobytes()
+        return bands(sig, self.params)
 
     def candidates(self, sig: np.ndarray) -> set[str]:
         """Ids already indexed that share at least one band with `sig`."""
@@ -165,8 +170,6 @@ def similar_pairs(summaries: Iterable[DocSummary], index: LSHIndex | None = None
     Every same-notice pair is kept; of the merely related ones, each document keeps its
     MAX_RELATED_PER_DOCUMENT most similar earlier documents.
     """
-    data = load_json("matching.json")
-    related_min, same_min = data["related_min_jaccard"], data["same_notice_min_jaccard"]
     index = index or LSHIndex()
     seen = _Signatures(index.params.permutations)
     by_id: dict[str, DocSummary] = {}
@@ -176,23 +179,30 @@ def similar_pairs(summaries: Iterable[DocSummary], index: LSHIndex | None = None
         by_id[s.id] = s
         rows = seen.rows(index.add(s.id, sig))
         seen.add(s.id, sig)
-        if not rows.size:
-            continue
-        scores = seen.jaccard(rows, sig)
-        related = 0
-        for k in np.argsort(-scores, kind="stable"):
-            j = float(scores[k])
-            if j < related_min:
-                break
-            other = seen.ids[rows[k]]
-            conflict = _conflict(by_id[other], s) if j >= same_min or related < MAX_RELATED_PER_DOCUMENT else "-"
-            if j >= same_min and conflict is None:
-                pairs.append(SimilarPair(other, s.id, j, True))
-            elif related < MAX_RELATED_PER_DOCUMENT:
-                related += 1
-                pairs.append(SimilarPair(other, s.id, j, False, conflict))
-            elif j < same_min:
-                break
+        if rows.size:
+            scores = seen.jaccard(rows, sig)
+            pairs += pairs_with_earlier(s, [(by_id[seen.ids[r]], float(j)) for r, j in zip(rows, scores)])
+    return pairs
+
+
+def pairs_with_earlier(s: DocSummary, earlier: list[tuple[DocSummary, float]]) -> list[SimilarPair]:
+    """The pairs a document forms with the earlier ones it shares an LSH band with (given in the order they
+    came, each with its estimated Jaccard): every same notice, and its most similar related ones."""
+    data = load_json("matching.json")
+    related_min, same_min = data["related_min_jaccard"], data["same_notice_min_jaccard"]
+    pairs, related = [], 0
+    for k in np.argsort(-np.array([j for _, j in earlier]), kind="stable"):
+        other, j = earlier[k]
+        if j < related_min:
+            break
+        conflict = _conflict(other, s) if j >= same_min or related < MAX_RELATED_PER_DOCUMENT else "-"
+        if j >= same_min and conflict is None:
+            pairs.append(SimilarPair(other.id, s.id, j, True))
+        elif related < MAX_RELATED_PER_DOCUMENT:
+            related += 1
+            pairs.append(SimilarPair(other.id, s.id, j, False, conflict))
+        elif j < same_min:
+            break
     return pairs
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterable
 
 import numpy as np
@@ -35,6 +35,11 @@ def _stop_terms() -> frozenset[str]:
 
 def policy_words(text: str) -> list[str]:
     """Content words of a text: project segmentation, CJK words of 2+ characters, register words dropped."""
+    return list(_policy_words(text))
+
+
+@lru_cache(maxsize=1 << 15)          # a measure is compared for every reply of its place: segment it once
+def _policy_words(text: str) -> tuple[str, ...]:
     try:
         from ..tagging.segment import segment
         words = segment(text)
@@ -42,7 +47,7 @@ def policy_words(text: str) -> list[str]:
         import jieba
         words = jieba.lcut(text)
     stop = _stop_terms()
-    return [w for w in words if _CJK_WORD.match(w) and w not in stop]
+    return tuple(w for w in words if _CJK_WORD.match(w) and w not in stop)
 
 
 def _analysis_text(text: str) -> str:
@@ -160,6 +165,11 @@ class FollowupModel:
             items, item_texts = measure_items(r)
             measures += items
             texts += item_texts
+        return cls.from_items(measures, texts, fingerprint_of(keys))
+
+    @classmethod
+    def from_items(cls, measures: list[MeasureItem], texts: list[str], fingerprint: str = "") -> "FollowupModel":
+        """Vectorisers fitted on these measures' texts alone (the candidates of one reply, or a corpus)."""
         cfg = _settings()
         words = TfidfVectorizer(analyzer=policy_words, sublinear_tf=True, dtype=np.float32)
         chars = TfidfVectorizer(analyzer="char", ngram_range=tuple(cfg["char_ngram_range"]), sublinear_tf=True,
@@ -172,7 +182,7 @@ class FollowupModel:
             word_matrix = words.fit_transform(corpus)
         char_matrix = chars.fit_transform(corpus)
         matrix = normalize(hstack([word_matrix, char_matrix]).tocsr())
-        return cls(measures, words, chars, matrix, word_matrix, fingerprint_of(keys))
+        return cls(measures, words, chars, matrix, word_matrix, fingerprint)
 
     def _vectors(self, texts: list[str]):
         w = self.words.transform(texts)

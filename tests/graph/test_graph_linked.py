@@ -70,10 +70,9 @@ def test_followup_through_the_cli_as_table_and_json(linked):
     assert missing.exit_code == 1
 
 
-def test_followup_state_lives_in_the_store_and_nothing_is_pickled(linked):
+def test_linking_state_lives_in_the_store_and_nothing_is_pickled(linked):
     with _store(linked) as s:
-        assert s.info("followup_fingerprint") == linked[4].linking["fingerprint"]
-        assert set(s.followup_runs().values()) == {linked[4].linking["fingerprint"]}
+        assert not s.linking_pending and s.sql("SELECT count(*) AS n FROM link_changes") == [{"n": 0}]
         assert not any(p.suffix in (".joblib", ".pkl") for p in s.path.parent.rglob("*"))
 
 

@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 
 from pipeline.graph import queries
-from pipeline.graph.linked import relink
+from pipeline.graph.linked import LinkUpdate, relink
 from pipeline.graph.store import open_store
 from pipeline.types import Entity, Meta, Record
 from tests.graph.fakes import ingest_fake, measures_record, reply_record, write_record_file
@@ -40,10 +40,10 @@ def _notice(doc_id: str, issuer: str, date: str, mentions: list[tuple[str, str]]
 def test_linking_runs_after_a_change_and_replaces_its_edges(tmp_path, folder):
     db = tmp_path / "g.db"
     first = _ingest([folder], db)
-    assert first.linking["refit"] and first.linking["edges"]["FOLLOWED_UP_BY"] >= 2
+    assert first.linking["changed"] == 2 and first.linking["edges"]["FOLLOWED_UP_BY"] >= 2
     assert _ingest([folder], db).linking is None                          # unchanged: no linking at all
     again = relink(open_store(db))
-    assert not again.refit and again.replies_ranked == 0                  # nothing changed: nothing re-ranked
+    assert again.changed == again.replies_ranked == again.pairs_redone == 0   # nothing changed: nothing redone
     with open_store(db) as s:
         before = s.counts()
         relink(s)
@@ -51,17 +51,25 @@ def test_linking_runs_after_a_change_and_replaces_its_edges(tmp_path, folder):
         assert s.sql("SELECT DISTINCT reply_id FROM followups") == [{"reply_id": "reply133089"}]
 
 
-def test_a_changed_reply_is_re_ranked_without_refit_and_new_measures_refit(tmp_path, folder):
+def test_a_change_redoes_only_what_it_touches(tmp_path, folder):
     db = tmp_path / "g.db"
     _ingest([folder], db)
     reply = reply_record()
     reply.responses[0].suggestion = "创新为本，开拓国际市场"
     write_record_file(folder / "reply.txt", reply)
-    edited = _ingest([folder], db)
-    assert edited.linking["refit"] is False and edited.linking["replies_ranked"] == 1
+    edited = _ingest([folder], db)                    # the old reply goes, the new one comes: two changes
+    assert edited.linking["changed"] == 2 and edited.linking["replies_ranked"] == 1
     write_record_file(folder / "more.txt", measures_record("measures02", cap=800000, title="中山市促进消费若干措施"))
-    added = _ingest([folder], db)
-    assert added.linking["refit"] is True
+    added = _ingest([folder], db)                     # later measures of the reply's city: the reply again
+    assert added.linking["changed"] == 1 and added.linking["replies_ranked"] == 1
+    elsewhere = measures_record("jm01", cap=900000, title="江门市促进消费若干措施")
+    elsewhere.meta.issuer, elsewhere.meta.doc_number = "江门市人民政府办公室", "江府办〔2025〕3号"
+    for e in elsewhere.entities:
+        if e.label == "AGENCY":
+            e.attrs["canonical"] = e.attrs["canonical"].replace("中山市", "江门市")
+    write_record_file(folder / "jm.txt", elsewhere)
+    other_city = _ingest([folder], db)                # another city's measures: no reply of Zhongshan redone
+    assert other_city.linking["replies_ranked"] == 0
 
 
 def test_pruned_document_loses_its_linking_edges(tmp_path, folder):
@@ -128,9 +136,9 @@ def test_linking_edges_are_replaced_all_or_nothing(tmp_path, folder):
     _ingest([folder], db)
     with open_store(db) as s:
         before = s.counts()
-        broken = {"reposts": [{"document_id": "reply133089", "original_id": "no-such-document"}]}
+        broken = LinkUpdate(reposts=[{"document_id": "reply133089", "original_id": "no-such-document"}])
         with pytest.raises(sqlite3.IntegrityError):      # a broken row half-way: the old rows stay, whole
-            s.replace_linked(broken)
+            s.apply_linking(broken)
         assert s.counts() == before
 
 
@@ -149,3 +157,60 @@ def test_the_graph_does_not_depend_on_the_order_documents_arrive_in(tmp_path):
             graphs.append((list(s.iter_nodes()), list(s.iter_edges()), s.notices_of(["repost01", "reply133089"])))
     assert graphs[0] == graphs[1]
     assert graphs[0][2] == {"repost01": "reply133089"}    # one copy leads, whichever came first
+
+
+def _linking_state(db):
+    with open_store(db) as s:
+        return {t: s.sql(f"SELECT * FROM {t} ORDER BY 1, 2, 3") for t in
+                ("similar_pairs", "reposts", "supersessions", "agency_aliases")} | {
+            "citations": s.sql("SELECT document_id, seq, target_id, resolution, score FROM found_citations "
+                               "ORDER BY 1, 2"),
+            "followups": s.sql("SELECT * FROM followups ORDER BY reply_id, response_id, rank"),
+            "edges": list(s.iter_edges())}
+
+
+@pytest.mark.slow
+def test_linking_one_document_at_a_time_equals_linking_all_at_once(tmp_path):
+    import random
+    import shutil
+    import sys
+
+    from pipeline.graph.ingest import ingest
+    from tests.corpus import RAW
+    sys.path.insert(0, str(RAW.parent))
+    from make_variants import repost, revise  # noqa: E402
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in ("zs-2024-reply-133089", "zs-2025-wenwaimao-measures", "henan-2023-chain-measures",
+                 "jiangmen-manufacturing-measures", "panshan-2017-notice"):
+        shutil.copy(RAW / f"{name}.txt", folder)
+    for name in ("zs-2025-wenwaimao-measures", "henan-2023-chain-measures"):
+        text = (RAW / f"{name}.txt").read_text(encoding="utf-8")
+        rng = random.Random(3)
+        (folder / f"{name}~repost.txt").write_text(repost(name, text, None, 0, rng).text, encoding="utf-8")
+        (folder / f"{name}~revision.txt").write_text(revise(name, text, None, 0, rng).text, encoding="utf-8")
+    (folder / "citing.txt").write_text(
+        "河南省人民政府关于进一步推动产业链发展的通知\n豫政〔2024〕5号\n各市人民政府：\n"
+        "为贯彻《支持重点产业链高端化智能化绿色化全链式改造提升若干政策措施》，现就有关事项通知如下。\n"
+        "一、各地要参照《中山市稳外贸促增长若干措施》的做法，加快推进。\n"
+        "二、本通知自印发之日起施行，豫政〔2023〕33号同时废止。\n河南省人民政府\n2024年3月1日\n",
+        encoding="utf-8")
+    files = sorted(folder.iterdir())
+    one_by_one, all_at_once = tmp_path / "a.db", tmp_path / "b.db"
+    for f in random.Random(7).sample(files, len(files)):                 # any order, one run per file
+        ingest([f], one_by_one, workers=1, progress=False, limits=None)
+    ingest(files, all_at_once, workers=1, progress=False, limits=None)
+    state = _linking_state(all_at_once)
+    assert all(state[t] for t in ("similar_pairs", "reposts", "supersessions", "agency_aliases", "followups"))
+    assert any(c["target_id"] for c in state["citations"])
+    assert _linking_state(one_by_one) == state
+    gone = folder / "zs-2025-wenwaimao-measures.txt"                     # the first copy of a reposted notice
+    gone.unlink()
+    for db in (one_by_one, all_at_once):
+        ingest([folder], db, workers=1, progress=False, limits=None, prune=True)
+    state = _linking_state(one_by_one)
+    assert state == _linking_state(all_at_once)
+    with open_store(one_by_one) as s:
+        relink(s, full=True)                                             # everything again, from scratch
+    assert _linking_state(one_by_one) == state
