@@ -334,7 +334,7 @@ def _add_link_inputs(b: _Builder) -> None:
     from ..linking.agencies import agency_names
     from ..linking.citations import subject_and_genre
     from ..linking.duplicates import bands, signature
-    from ..linking.followup import measure_items
+    from ..linking.followup import measure_items, policy_words
     from ..linking.keys import citations_of
     from ..linking.summary import DocSummary, jurisdiction_of_name
 
@@ -357,4 +357,4 @@ def _add_link_inputs(b: _Builder) -> None:
                    subject=subject, genre=genre, cue=c.cue, page=c.page if c.page is not None else b.pages.at(c.start),
                    start=c.start, end=c.end)
     for seq, text in enumerate(measure_items(r)[1], 1):
-        b.rows.add("measure_texts", measure_id=measure_id(doc, seq), text=text)
+        b.rows.add("measure_texts", measure_id=measure_id(doc, seq), text=text, words=" ".join(policy_words(text)))

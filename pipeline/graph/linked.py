@@ -8,7 +8,8 @@ Every linking fact is defined so that it depends on a few documents only, never 
 - an agency's aliases on the documents naming it (the first mention of an alias gives its reason);
 - a citation's target on the documents with its key, or a subject scoring above the threshold on its
   own (no corpus weighting);
-- a reply's follow-through on the later measures of its place, scored by a model fitted on those alone.
+- a reply's follow-through on the later measures of its place, scored by a model fitted on the measures
+  of that place alone (a change of a place's measures ranks that place's replies again).
 So linking after one new document equals linking the whole corpus again (`relink(store, full=True)`),
 and the same files give the same graph in any order. The changes since the last run are what the store
 noted in `link_changes` with each stored or removed document; they are cleared with the results.
@@ -30,6 +31,7 @@ from .build import measure_id, response_id
 from .store import Store
 
 ORDER = "coalesce(d.date, '9999'), d.id"          # the content order of documents (store.CONTENT_ORDER)
+IN_MEMORY_FROM = 50         # documents whose pairs are redone from which all bands are read into memory at once
 
 
 @dataclass
@@ -58,12 +60,13 @@ class LinkReport:
     reposts: int = 0
     edges: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    phases: dict[str, float] = field(default_factory=dict)      # seconds per step
 
     def to_dict(self) -> dict:
         return {"changed": self.changed, "full": self.full, "pairs_redone": self.pairs_redone,
                 "agencies_redone": self.agencies_redone, "citations_redone": self.citations_redone,
                 "replies_ranked": self.replies_ranked, "reposts": self.reposts, "edges": self.edges,
-                "seconds": round(self.seconds, 3)}
+                "seconds": round(self.seconds, 3), "phases": {k: round(v, 3) for k, v in self.phases.items()}}
 
 
 def relink(store: Store, changed: Iterable[str] = (), full: bool = False) -> LinkReport:
@@ -78,15 +81,19 @@ def relink(store: Store, changed: Iterable[str] = (), full: bool = False) -> Lin
     with store.read():
         ctx = _Context(store, full)
         report.changed = len(ctx.present) + len(ctx.removed)
-        _pairs(ctx, update, report)
         old_reposts = {r["document_id"]: r["original_id"] for r in store.sql("SELECT * FROM reposts")}
-        _reposts(ctx, update)
+        for name, step in (("pairs", lambda: _pairs(ctx, update, report)), ("reposts", lambda: _reposts(ctx, update)),
+                           ("agencies", lambda: _agencies(ctx, update, report)),
+                           ("citations", lambda: _citations(ctx, update, report)),
+                           ("versions", lambda: _supersessions(ctx, update)),
+                           ("follow-through", lambda: _followups(ctx, update, report, old_reposts))):
+            at = time.perf_counter()
+            step()
+            report.phases[name] = time.perf_counter() - at
         report.reposts = len(update.reposts)
-        _agencies(ctx, update, report)
-        _citations(ctx, update, report)
-        _supersessions(ctx, update)
-        _followups(ctx, update, report, old_reposts)
+    at = time.perf_counter()
     store.apply_linking(update)
+    report.phases["store"] = time.perf_counter() - at
     written = {"SAME_NOTICE": len(update.reposts), "SUPERSEDES": len(update.supersessions),
                "CITES": sum(1 for c in update.citations if c["target_id"]),
                "ALIAS_OF": sum(len(rows) for rows in update.agency_aliases.values()),
@@ -107,6 +114,32 @@ class _Context:
                                                      if c["present"] and c["document_id"] in self.order}
         self.removed = [c["touches"] for c in changes if c["touches"]]      # a replaced version counts too
         self._summaries: dict[str, DocSummary] = {}
+        self.signatures: dict[str, np.ndarray] = {}
+        self.matrix: np.ndarray | None = None
+        self.buckets: dict[tuple, list[str]] | None = None
+        self.bands_of: dict[str, list[tuple]] = defaultdict(list)
+
+    def signature_rows(self, ids) -> np.ndarray:
+        """The MinHash signatures of some documents as the rows of one matrix."""
+        if self.matrix is not None:
+            if isinstance(ids, _Ids):
+                return self.matrix[ids.positions]
+            return self.matrix[[self.order[i] for i in ids]]
+        sigs = _signatures(self, ids)
+        return np.stack([sigs[i] for i in ids])
+
+    def index_bands(self) -> None:
+        """All LSH bands and signatures in memory: for runs that redo the pairs of many documents."""
+        sigs = _signatures(self, list(self.order))
+        self.matrix = np.stack([sigs[i] for i in sorted(self.order, key=self.order.__getitem__)])
+        self.buckets = defaultdict(list)
+        for r in self.sql("SELECT band, bucket, document_id FROM lsh_bands"):
+            key = (r["band"], r["bucket"])
+            self.buckets[key].append(r["document_id"])
+            self.bands_of[r["document_id"]].append(key)
+        self.ids_by_order = sorted(self.order, key=self.order.__getitem__)
+        self.bucket_positions = {k: np.array(sorted(self.order[i] for i in v), dtype=np.int64)
+                                 for k, v in self.buckets.items()}
 
     def sql(self, query: str, args=()) -> list[dict]:
         return self.store.sql(query, args)
@@ -116,7 +149,9 @@ class _Context:
         want = [i for i in dict.fromkeys(ids) if i not in self._summaries]
         for chunk in range(0, len(want), 500):
             part = want[chunk:chunk + 500]
-            for r in self.sql(f"SELECT * FROM link_inputs WHERE document_id IN ({','.join('?' * len(part))})", part):
+            for r in self.sql("SELECT document_id, date, jurisdiction, title, title_key, series_key, number_key, kind, "
+                              f"figures, effective_from, effective_to FROM link_inputs WHERE document_id IN "
+                              f"({','.join('?' * len(part))})", part):
                 self._summaries[r["document_id"]] = DocSummary(
                     r["document_id"], r["date"], r["jurisdiction"], r["title"], r["title_key"], r["series_key"],
                     r["number_key"], r["kind"], "", tuple(json.loads(r["figures"] or "[]")), None,
@@ -129,41 +164,82 @@ class _Context:
 
 
 def _band_mates(ctx: _Context, doc_id: str) -> list[str]:
+    """The documents sharing an LSH band with one (from an index of all bands when many are asked)."""
+    if ctx.buckets is not None:
+        return sorted({m for key in ctx.bands_of[doc_id] for m in ctx.buckets[key]} - {doc_id})
     return [r["id"] for r in ctx.sql(
         "SELECT DISTINCT o.document_id AS id FROM lsh_bands l JOIN lsh_bands o ON o.band = l.band "
         "AND o.bucket = l.bucket WHERE l.document_id = ? AND o.document_id != ?", (doc_id, doc_id))]
 
 
+class _Ids:
+    """Document ids by content-order position, read lazily (a document may share bands with thousands)."""
+
+    def __init__(self, ids: list[str], positions: np.ndarray):
+        self.ids, self.positions = ids, positions
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def __getitem__(self, k: int) -> str:
+        return self.ids[self.positions[k]]
+
+    def __iter__(self):
+        return (self.ids[p] for p in self.positions)
+
+
+def _earlier_mates(ctx: _Context, doc_id: str):
+    """The earlier documents sharing an LSH band with one, in content order."""
+    if ctx.buckets is None:
+        return sorted((m for m in _band_mates(ctx, doc_id) if ctx.order[m] < ctx.order[doc_id]),
+                      key=ctx.order.__getitem__)
+    own = ctx.order[doc_id]
+    positions = np.unique(np.concatenate([ctx.bucket_positions[key] for key in ctx.bands_of[doc_id]]))
+    return _Ids(ctx.ids_by_order, positions[positions < own])
+
+
 def _signatures(ctx: _Context, ids: list[str]) -> dict[str, np.ndarray]:
-    out = {}
-    for chunk in range(0, len(ids), 500):
-        part = ids[chunk:chunk + 500]
+    want = [i for i in ids if i not in ctx.signatures]
+    for chunk in range(0, len(want), 500):
+        part = want[chunk:chunk + 500]
         for r in ctx.sql(f"SELECT document_id, signature FROM link_inputs WHERE document_id IN "
                          f"({','.join('?' * len(part))})", part):
-            out[r["document_id"]] = np.frombuffer(r["signature"], dtype=np.uint64)
-    return out
+            ctx.signatures[r["document_id"]] = np.frombuffer(r["signature"], dtype=np.uint64)
+    return {i: ctx.signatures[i] for i in ids if i in ctx.signatures}
 
 
 def _pairs(ctx: _Context, update: LinkUpdate, report: LinkReport) -> None:
-    """Look-alike pairs of the changed documents and of the later documents sharing a band with them."""
+    """Look-alike pairs of the changed documents and of the later documents sharing a band with them
+    (of every document, in one pass, when most changed)."""
+    if ctx.full or len(ctx.present) > len(ctx.order) // 2:
+        from ..linking.duplicates import similar_pairs
+        by_b: dict[str, list[dict]] = {d: [] for d in ctx.order}
+        for p in similar_pairs(ctx.all_summaries(), signatures=_signatures(ctx, list(ctx.order))):
+            by_b[p.b].append(_pair_row(p))
+        update.pairs = by_b
+        report.pairs_redone = len(by_b)
+        return
     dirty = set(ctx.present)
     for doc_id in ctx.present:
         dirty |= {m for m in _band_mates(ctx, doc_id) if ctx.order[m] > ctx.order[doc_id]}
     for touched in ctx.removed:
         dirty |= {m for m in touched.get("alike", []) if m in ctx.order}
+    if len(dirty) > IN_MEMORY_FROM:
+        ctx.index_bands()
+        ctx.summaries(ctx.order)
     for doc_id in sorted(dirty, key=ctx.order.__getitem__):
-        earlier = sorted((m for m in _band_mates(ctx, doc_id) if ctx.order[m] < ctx.order[doc_id]),
-                         key=ctx.order.__getitem__)
+        earlier = _earlier_mates(ctx, doc_id)
         pairs: list[SimilarPair] = []
-        if earlier:
-            sigs = _signatures(ctx, earlier + [doc_id])
-            summaries = ctx.summaries(earlier + [doc_id])
-            own = sigs[doc_id]
-            pairs = pairs_with_earlier(summaries[doc_id], [(summaries[m], float(np.mean(sigs[m] == own)))
-                                                           for m in earlier])
-        update.pairs[doc_id] = [{"a": p.a, "b": p.b, "jaccard": p.jaccard, "same_notice": int(p.same_notice),
-                                 "conflict": p.conflict} for p in pairs]
+        if len(earlier):
+            scores = (ctx.signature_rows(earlier) == ctx.signature_rows([doc_id])[0]).mean(axis=1)
+            summary = ctx.summaries([doc_id])[doc_id]
+            pairs = pairs_with_earlier(summary, earlier, scores, lambda m: ctx.summaries([m])[m])
+        update.pairs[doc_id] = [_pair_row(p) for p in pairs]
     report.pairs_redone = len(dirty)
+
+
+def _pair_row(p: SimilarPair) -> dict:
+    return {"a": p.a, "b": p.b, "jaccard": p.jaccard, "same_notice": int(p.same_notice), "conflict": p.conflict}
 
 
 def _all_pairs(ctx: _Context, update: LinkUpdate) -> list[SimilarPair]:
@@ -286,7 +362,8 @@ class _Resolver:
 
         column = "number_key" if c["kind"] == "doc_number" else "title_key"
         ids = [r["document_id"] for r in self.ctx.sql(
-            f"SELECT document_id FROM link_inputs WHERE {column} = ? AND document_id != ?", (c["key"], c["document_id"]))]
+            f"SELECT document_id FROM link_inputs WHERE {column} = ? AND document_id != ?",
+            (c["key"], c["document_id"]))]
         if ids:
             return self._pick(ids, c["document_id"]), c["kind"], 1.0
         if c["kind"] != "title" or not c["subject"]:
@@ -300,7 +377,8 @@ class _Resolver:
         for score, subject in near:
             if score < title_match_min():
                 break
-            ids = [i for g, i in by_subject[subject] if i != c["document_id"] and _genre_compatible(g, c["genre"] or "")]
+            ids = [i for g, i in by_subject[subject]
+                   if i != c["document_id"] and _genre_compatible(g, c["genre"] or "")]
             if ids:
                 return self._pick(ids, c["document_id"]), "similar-title", round(float(score), 3)
         return None, None, None
@@ -338,47 +416,56 @@ def _supersessions(ctx: _Context, update: LinkUpdate) -> None:
 
 
 def _followups(ctx: _Context, update: LinkUpdate, report: LinkReport, old_reposts: dict[str, str]) -> None:
-    """Follow-through of the replies a change touches: changed replies, and the replies of a place issued
-    before a changed or removed document with measures there."""
+    """Follow-through of the replies a change touches: changed replies, and every reply of a place whose
+    measures changed (the place's model is fitted on its measures, so all its rankings may move)."""
     reposts = {r["document_id"] for r in update.reposts}
     replies = {r["id"]: r for r in ctx.sql(
         "SELECT d.id, l.jurisdiction, l.date FROM documents d JOIN replies r ON r.document_id = d.id "
         "JOIN link_inputs l ON l.document_id = d.id")}
     flipped = set(old_reposts) ^ reposts
-    places: list[tuple[str, str]] = [tuple(p) for t in ctx.removed for p in t.get("places", [])]
+    places = {p[0] for t in ctx.removed for p in t.get("places", []) if p and p[0]}
     for d in (ctx.present | flipped) & set(ctx.order):
-        for r in ctx.sql("SELECT l.jurisdiction, l.date FROM link_inputs l WHERE l.document_id = ? "
-                         "AND EXISTS (SELECT 1 FROM measures m WHERE m.document_id = l.document_id)", (d,)):
-            places.append((r["jurisdiction"], r["date"]))
+        places |= {r["jurisdiction"] for r in ctx.sql(
+            "SELECT l.jurisdiction FROM link_inputs l WHERE l.document_id = ? AND l.jurisdiction IS NOT NULL "
+            "AND EXISTS (SELECT 1 FROM measures m WHERE m.document_id = l.document_id)", (d,))}
     dirty = set(replies) if ctx.full else {d for d in ctx.present | flipped if d in replies}
-    for place, date in places:
-        if place and date:
-            dirty |= {i for i, r in replies.items() if r["jurisdiction"] == place and r["date"] and r["date"] < date}
+    dirty |= {i for i, r in replies.items() if r["jurisdiction"] in places}
+    by_place: dict[str | None, list[str]] = defaultdict(list)
     for reply in sorted(dirty, key=ctx.order.__getitem__):
-        update.followups[reply] = [] if reply in reposts else _rank(ctx, reply, reposts)
+        if reply in reposts:
+            update.followups[reply] = []
+        else:
+            by_place[replies[reply]["jurisdiction"]].append(reply)
+    for place, ids in sorted(by_place.items(), key=lambda kv: kv[0] or ""):
+        model = _place_model(ctx, place, reposts) if place else None
+        for reply in ids:
+            update.followups[reply] = _rank(ctx, model, reply) if model else []
     report.replies_ranked = len(dirty)
 
 
-def _rank(ctx: _Context, reply: str, reposts: set[str]) -> list[dict]:
-    """One reply's follow-through: its proposal and responses against the later measures of its place."""
-    from ..linking.followup import FollowupModel, MeasureItem, followup_queries
+def _place_model(ctx: _Context, place: str, reposts: set[str]):
+    """The follow-up model of a place: fitted on the measures of its documents (reposts left out)."""
+    from ..linking.followup import FollowupModel, MeasureItem
 
-    record = Record.from_dict(ctx.store.record(reply))
-    queries = followup_queries(record)
-    if not queries or not queries[0].jurisdiction or not queries[0].date:
-        return []
-    rows = ctx.sql(
-        f"SELECT m.id, m.document_id, m.seq, m.label, m.title, m.page, m.start, m.\"end\", t.text, l.date, "
-        f"l.jurisdiction, l.title AS doc_title FROM measures m JOIN measure_texts t ON t.measure_id = m.id "
+    rows = [r for r in ctx.sql(
+        f"SELECT m.id, m.document_id, m.seq, m.label, m.title, m.page, m.start, m.\"end\", t.text, t.words, "
+        f"l.date, l.jurisdiction, l.title AS doc_title FROM measures m JOIN measure_texts t ON t.measure_id = m.id "
         f"JOIN link_inputs l ON l.document_id = m.document_id JOIN documents d ON d.id = m.document_id "
-        f"WHERE l.jurisdiction = ? AND l.date > ? ORDER BY {ORDER}, m.seq", (queries[0].jurisdiction, queries[0].date))
-    rows = [r for r in rows if r["document_id"] not in reposts]
+        f"WHERE l.jurisdiction = ? ORDER BY {ORDER}, m.seq", (place,)) if r["document_id"] not in reposts]
     if not rows:
-        return []
+        return None
     items = [MeasureItem(r["id"], r["document_id"], r["label"], r["title"], r["date"], r["jurisdiction"],
                          r["doc_title"], start=r["start"] or 0, end=r["end"] or 0, page=r["page"], seq=r["seq"])
              for r in rows]
-    model = FollowupModel.from_items(items, [r["text"] for r in rows])
+    return FollowupModel.from_items(items, [r["text"] for r in rows], words_of=[r["words"].split() for r in rows])
+
+
+def _rank(ctx: _Context, model, reply: str) -> list[dict]:
+    """One reply's follow-through: its proposal and responses against the later measures of its place."""
+    from ..linking.followup import followup_queries
+
+    record = Record.from_dict(ctx.store.record(reply))
+    queries = followup_queries(record)
     responses: dict[str, str] = {}
     for seq, r in enumerate(record.responses, 1):
         responses.setdefault(r.label, response_id(record.id, seq))

@@ -144,7 +144,8 @@ CREATE INDEX IF NOT EXISTS found_citations_key ON found_citations(kind, key);
 CREATE INDEX IF NOT EXISTS found_citations_target ON found_citations(target_id);
 -- The text a measure is compared in for follow-through (title and body, simplified).
 CREATE TABLE IF NOT EXISTS measure_texts(
-  measure_id TEXT PRIMARY KEY REFERENCES measures(id) ON DELETE CASCADE, text TEXT NOT NULL);
+  measure_id TEXT PRIMARY KEY REFERENCES measures(id) ON DELETE CASCADE, text TEXT NOT NULL,
+  words TEXT NOT NULL);                      -- its content words (policy_words), space-separated
 -- Documents stored or removed since linking last completed, with what their removal touches.
 CREATE TABLE IF NOT EXISTS link_changes(
   document_id TEXT PRIMARY KEY, present INTEGER NOT NULL DEFAULT 1,

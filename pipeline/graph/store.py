@@ -489,8 +489,8 @@ class Store:
         """Counts of nodes by type, edges by type, documents by type and by year, sources, failures."""
         q = self.conn.execute
         return {
-            "nodes": dict(q(f"SELECT type, count(*) FROM ({schema.all_nodes()}) GROUP BY type ORDER BY type").fetchall()),
-            "edges": dict(q(f"SELECT type, count(*) FROM ({schema.all_edges()}) GROUP BY type ORDER BY type").fetchall()),
+            "nodes": dict(q(f"SELECT type, count(*) FROM ({schema.all_nodes()}) GROUP BY 1 ORDER BY 1").fetchall()),
+            "edges": dict(q(f"SELECT type, count(*) FROM ({schema.all_edges()}) GROUP BY 1 ORDER BY 1").fetchall()),
             "documents_by_type": dict(q("SELECT coalesce(doc_type, '?'), count(*) FROM notices "
                                         "GROUP BY 1 ORDER BY 1").fetchall()),
             "documents_by_year": dict(q("SELECT coalesce(year, '?'), count(*) FROM notices "

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Iterable
+from typing import Callable, Iterable
 
 import numpy as np
 
@@ -164,37 +164,40 @@ class _Signatures:
         return (self.matrix[rows] == sig).mean(axis=1)
 
 
-def similar_pairs(summaries: Iterable[DocSummary], index: LSHIndex | None = None) -> list[SimilarPair]:
+def similar_pairs(summaries: Iterable[DocSummary], index: LSHIndex | None = None,
+                  signatures: dict[str, np.ndarray] | None = None) -> list[SimilarPair]:
     """Verified LSH candidate pairs above the related threshold, each marked same notice or not.
 
     Every same-notice pair is kept; of the merely related ones, each document keeps its
-    MAX_RELATED_PER_DOCUMENT most similar earlier documents.
+    MAX_RELATED_PER_DOCUMENT most similar earlier documents. `signatures` are the documents' MinHash
+    signatures where they were computed before (from their texts otherwise).
     """
     index = index or LSHIndex()
     seen = _Signatures(index.params.permutations)
     by_id: dict[str, DocSummary] = {}
     pairs = []
     for s in summaries:
-        sig = signature(s.text, index.params)
+        sig = signatures[s.id] if signatures is not None else signature(s.text, index.params)
         by_id[s.id] = s
         rows = seen.rows(index.add(s.id, sig))
         seen.add(s.id, sig)
         if rows.size:
-            scores = seen.jaccard(rows, sig)
-            pairs += pairs_with_earlier(s, [(by_id[seen.ids[r]], float(j)) for r, j in zip(rows, scores)])
+            pairs += pairs_with_earlier(s, [seen.ids[r] for r in rows], seen.jaccard(rows, sig), by_id.__getitem__)
     return pairs
 
 
-def pairs_with_earlier(s: DocSummary, earlier: list[tuple[DocSummary, float]]) -> list[SimilarPair]:
-    """The pairs a document forms with the earlier ones it shares an LSH band with (given in the order they
-    came, each with its estimated Jaccard): every same notice, and its most similar related ones."""
+def pairs_with_earlier(s: DocSummary, earlier: list[str], scores: np.ndarray,
+                       summary_of: Callable[[str], DocSummary]) -> list[SimilarPair]:
+    """The pairs a document forms with the earlier ones it shares an LSH band with (ids in the order they
+    came, with their estimated Jaccard): every same notice, and its most similar related ones."""
     data = load_json("matching.json")
     related_min, same_min = data["related_min_jaccard"], data["same_notice_min_jaccard"]
     pairs, related = [], 0
-    for k in np.argsort(-np.array([j for _, j in earlier]), kind="stable"):
-        other, j = earlier[k]
+    for k in np.argsort(-scores, kind="stable"):
+        j = float(scores[k])
         if j < related_min:
             break
+        other = summary_of(earlier[k])
         conflict = _conflict(other, s) if j >= same_min or related < MAX_RELATED_PER_DOCUMENT else "-"
         if j >= same_min and conflict is None:
             pairs.append(SimilarPair(other.id, s.id, j, True))

@@ -38,6 +38,11 @@ def policy_words(text: str) -> list[str]:
     return list(_policy_words(text))
 
 
+def _content_words(doc: str | tuple[str, ...]) -> list[str]:
+    """policy_words of a text; a tuple is words segmented before."""
+    return list(doc) if isinstance(doc, tuple) else policy_words(doc)
+
+
 @lru_cache(maxsize=1 << 15)          # a measure is compared for every reply of its place: segment it once
 def _policy_words(text: str) -> tuple[str, ...]:
     try:
@@ -168,18 +173,21 @@ class FollowupModel:
         return cls.from_items(measures, texts, fingerprint_of(keys))
 
     @classmethod
-    def from_items(cls, measures: list[MeasureItem], texts: list[str], fingerprint: str = "") -> "FollowupModel":
-        """Vectorisers fitted on these measures' texts alone (the candidates of one reply, or a corpus)."""
+    def from_items(cls, measures: list[MeasureItem], texts: list[str], fingerprint: str = "",
+                   words_of: list[list[str]] | None = None) -> "FollowupModel":
+        """Vectorisers fitted on these measures' texts alone (the measures of one place, or a corpus);
+        `words_of` gives their content words where they were segmented before (policy_words)."""
         cfg = _settings()
-        words = TfidfVectorizer(analyzer=policy_words, sublinear_tf=True, dtype=np.float32)
+        words = TfidfVectorizer(analyzer=_content_words, sublinear_tf=True, dtype=np.float32)
         chars = TfidfVectorizer(analyzer="char", ngram_range=tuple(cfg["char_ngram_range"]), sublinear_tf=True,
                                 min_df=1, max_features=200_000, dtype=np.float32)
         corpus = texts or [_PLACEHOLDER]
+        segmented = list(map(tuple, words_of)) if words_of is not None and texts else corpus
         try:
-            word_matrix = words.fit_transform(corpus)
+            word_matrix = words.fit_transform(segmented)
         except ValueError:              # no content word in any measure: a placeholder row keeps the shapes valid
-            corpus = corpus + [_PLACEHOLDER]
-            word_matrix = words.fit_transform(corpus)
+            corpus, segmented = corpus + [_PLACEHOLDER], list(segmented) + [_PLACEHOLDER]
+            word_matrix = words.fit_transform(segmented)
         char_matrix = chars.fit_transform(corpus)
         matrix = normalize(hstack([word_matrix, char_matrix]).tocsr())
         return cls(measures, words, chars, matrix, word_matrix, fingerprint)

@@ -1,4 +1,4 @@
-"""When linking runs and what it replaces: refit only on a changed corpus, one reply re-ranked, merges stored."""
+"""When linking runs and what it redoes: only what a change touches, exactly as linking everything again."""
 from __future__ import annotations
 
 import sqlite3
@@ -170,7 +170,10 @@ def _linking_state(db):
 
 
 @pytest.mark.slow
-def test_linking_one_document_at_a_time_equals_linking_all_at_once(tmp_path):
+@pytest.mark.parametrize("in_memory_from", [50, 0])      # bands read from SQL, or all into memory
+def test_linking_one_document_at_a_time_equals_linking_all_at_once(tmp_path, monkeypatch, in_memory_from):
+    from pipeline.graph import linked
+    monkeypatch.setattr(linked, "IN_MEMORY_FROM", in_memory_from)
     import random
     import shutil
     import sys
