@@ -2,7 +2,8 @@
 
 Every linking fact is defined so that it depends on a few documents only, never on the corpus as a whole:
 - a document's look-alike pairs on the earlier documents it shares an LSH band with (content order:
-  date, then id), so a change redoes its own pairs and those of the later documents sharing a band;
+  date, then id), so a change redoes its own pairs and those of the later documents it is similar enough
+  to (or, removed, was paired with);
 - reposts on those pairs (the earliest copy leads), versions on pairs, title series and repeal clauses
   (cheap: redone from the stored link inputs on every run);
 - an agency's aliases on the documents naming it (the first mention of an alias gives its reason);
@@ -25,6 +26,7 @@ from typing import Iterable
 import numpy as np
 
 from ..linking.duplicates import SimilarPair, pairs_with_earlier
+from ..linking.normalise import load_json
 from ..linking.summary import DocSummary
 from ..types import Record
 from .build import measure_id, response_id
@@ -219,11 +221,17 @@ def _pairs(ctx: _Context, update: LinkUpdate, report: LinkReport) -> None:
         update.pairs = by_b
         report.pairs_redone = len(by_b)
         return
+    # A later document's pairs change only if the changed one scores above the related threshold with it
+    # (a candidate below it is never chosen), or if a removed one was among its pairs.
+    related_min = load_json("matching.json")["related_min_jaccard"]
     dirty = set(ctx.present)
     for doc_id in ctx.present:
-        dirty |= {m for m in _band_mates(ctx, doc_id) if ctx.order[m] > ctx.order[doc_id]}
+        later = sorted(m for m in _band_mates(ctx, doc_id) if ctx.order[m] > ctx.order[doc_id])
+        if later:
+            scores = (ctx.signature_rows(later) == ctx.signature_rows([doc_id])[0]).mean(axis=1)
+            dirty |= {m for m, j in zip(later, scores) if j >= related_min}
     for touched in ctx.removed:
-        dirty |= {m for m in touched.get("alike", []) if m in ctx.order}
+        dirty |= {m for m in touched.get("paired", []) if m in ctx.order}
     if len(dirty) > IN_MEMORY_FROM:
         ctx.index_bands()
         ctx.summaries(ctx.order)

@@ -233,17 +233,15 @@ class Store:
             return row[0]
 
     def _forget(self, doc_id: str) -> None:
-        """Deletes a document (its facts go with it), noting for linking what its going touches: the
-        documents that shared an LSH band with it, its agencies, and its place and date if it had measures."""
+        """Deletes a document (its facts go with it), noting for linking what its going touches: the later
+        documents paired with it, its agencies, and its place and date if it had measures."""
         c = self.conn
-        alike = [r[0] for r in c.execute(
-            "SELECT DISTINCT o.document_id FROM lsh_bands l JOIN lsh_bands o ON o.band = l.band AND "
-            "o.bucket = l.bucket WHERE l.document_id = ? AND o.document_id != ?", (doc_id, doc_id))]
+        paired = [r[0] for r in c.execute("SELECT b FROM similar_pairs WHERE a = ? ORDER BY b", (doc_id,))]
         agencies = [r[0] for r in c.execute("SELECT DISTINCT agency FROM agency_names WHERE document_id = ?",
                                             (doc_id,))]
         row = c.execute("SELECT jurisdiction, date, EXISTS (SELECT 1 FROM measures WHERE document_id = ?) "
                         "FROM link_inputs WHERE document_id = ?", (doc_id, doc_id)).fetchone()
-        touches = {"alike": alike, "agencies": agencies, "places": [[row[0], row[1]]] if row and row[2] else []}
+        touches = {"paired": paired, "agencies": agencies, "places": [[row[0], row[1]]] if row and row[2] else []}
         previous = c.execute("SELECT touches FROM link_changes WHERE document_id = ?", (doc_id,)).fetchone()
         if previous and previous[0]:               # removed before, since linking last ran: both count
             old = json.loads(previous[0])
