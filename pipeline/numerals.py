@@ -5,6 +5,7 @@ Shared by every stage that reads numbers: headings and dates (clean, structure) 
 from __future__ import annotations
 
 import json
+import math
 import re
 from functools import cache
 
@@ -68,11 +69,26 @@ def _parse_small(s: str) -> float | None:
     return total + (number or 0.0)
 
 
+@cache
+def max_chars() -> int:
+    """The longest figure read as a number (models/lexicons/units.json, limits)."""
+    return units()["limits"]["max_chars"]
+
+
 def parse_number(s: str) -> float | None:
-    """The value of a written number: '1,200', '３．５', '五十万', '一千五百万', '两亿', '1.2亿', '二OO九'."""
+    """The value of a written number: '1,200', '３．５', '五十万', '一千五百万', '两亿', '1.2亿', '二OO九';
+    None for what is no number, or longer than max_chars(), or too large for a float."""
     if not s:
         return None
     s = "".join(s.translate(HALF_WIDTH).split())
+    if len(s) > max_chars():
+        return None
+    value = _parse_big(s)
+    return value if value is None or math.isfinite(value) else None
+
+
+def _parse_big(s: str) -> float | None:
+    """parse_number of a figure without white space: 万 and 亿 split it, the largest first."""
     _, _, big, _ = _tables()
     for unit in sorted(big, key=big.get, reverse=True):   # 亿 before 万: 三万亿 = 3万 × 亿
         if unit in s:

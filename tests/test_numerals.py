@@ -47,3 +47,17 @@ def test_parse_number(written, value):
 @pytest.mark.parametrize("written", ["", "abc", "万", "点五", "第三"])
 def test_parse_number_rejects_non_numbers(written):
     assert parse_number(written) is None
+
+
+@pytest.mark.parametrize("written", [
+    "9" * 400,                       # a float would be infinite
+    "9" + "亿" * 39,                 # likewise, through the magnitudes
+    "九千九百九十九万" * 2000,       # one recursion per 万 would overflow the stack
+    "1" * 5000,
+], ids=["infinite", "infinite-magnitudes", "deep", "long"])
+def test_parse_number_rejects_figures_no_document_writes(written):
+    assert parse_number(written) is None
+
+
+def test_parse_number_reads_the_longest_plausible_figure():
+    assert parse_number("一千二百三十四亿五千六百七十八万九千一百二十三") == 123456789123

@@ -20,6 +20,7 @@ from .agency_names import (LEVEL_CHARS, Element, Parse, canonical_of_parse, cano
                            juris_places, parse_at, place_starts_at, to_script)
 from ..rules import decide
 from .jurisdiction import Jurisdiction
+from .positions import SpanIndex, any_between
 
 __all__ = ["tag_agencies", "find_mentions", "canonicalize", "compact_view", "site_chrome_spans"]
 
@@ -36,6 +37,11 @@ class Compact:
     breaks: frozenset[int] = frozenset()   # compact positions where a dropped line break stood before
     gaps: frozenset[int] = frozenset()     # compact positions where any dropped white space stood before
     readings: dict[int, int] | None = None  # original start -> end of each romanised reading the view dropped
+
+    @property
+    def marks(self) -> tuple[int, ...]:
+        """`breaks` in ascending order, for range questions (positions.any_between)."""
+        return tuple(sorted(self.breaks))
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span; a reading injected after its last character stays with it (高新區(qū))."""
@@ -130,14 +136,14 @@ def _joint_levels(s: str, start: int) -> bool:
     return not (core and not core.elements[0].prefixes)
 
 
-def _break_between_prefixes(i: int, p: Parse, breaks: frozenset[int]) -> bool:
+def _break_between_prefixes(i: int, p: Parse, marks: tuple[int, ...]) -> bool:
     """True where a line break parts the prefixes of a name: a line ending in 区 before a line that
     opens with a place of its own (…区|嵊州市人民政府), not a name wrapped after its level (市|商务局)."""
     prefixes = p.elements[0].prefixes
     if len(prefixes) < 2:
         return False
     last_prefix_start = i + sum(len(w) for w, _ in prefixes[:-1])
-    return any(i < b <= last_prefix_start for b in breaks)
+    return any_between(marks, i + 1, last_prefix_start + 1)
 
 
 def _member_of_collective(s: str, start: int, m: Parse, dropped_end: int) -> bool:
@@ -152,7 +158,7 @@ def _doc_number_mask(s: str) -> bytearray:
     return mask
 
 
-def _scan_bodies(s: str, j: Jurisdiction, breaks: frozenset[int] = frozenset(),
+def _scan_bodies(s: str, j: Jurisdiction, marks: tuple[int, ...] = (),
                  gaps: frozenset[int] = frozenset()) -> list[Mention]:
     extra = juris_places(j)
     mask = _doc_number_mask(s)
@@ -163,9 +169,9 @@ def _scan_bodies(s: str, j: Jurisdiction, breaks: frozenset[int] = frozenset(),
         if i < pos:
             continue
         p = parse_at(s, i, extra, _left_ok(s, i) or i in gaps)     # white space before a name bounds it
-        if p is None or (any(i < b < p.end for b in breaks)
+        if p is None or (any_between(marks, i + 1, p.end)
                          and any(k == "newplace" for _, k in p.elements[0].prefixes)) \
-                or _break_between_prefixes(i, p, breaks):
+                or _break_between_prefixes(i, p, marks):
             continue                    # a place does not run across lines (政务服务|区教育局, …区|嵊州市人民政府)
         if _is_collective(s, i, p.end) or _member_of_collective(s, i, p, dropped_end):
             dropped_end = p.end
@@ -207,13 +213,20 @@ def _zone_canonical(name: str, board: str, j: Jurisdiction) -> str | None:
             name = name[:-len(short)] + whole
             break
     full = name + ("管理委员会" if board in ("管委会", "管理委员会") else board)
-    own = [n[:-1] for n in (j.city, j.county) if n and len(n) >= 3]
-    if any(name.startswith(n) for n in (*d.city_by_name, *d.province_by_name, *own) if len(n) >= 2):
+    own = tuple(n[:-1] for n in (j.city, j.county) if n and len(n) >= 3)
+    if name.startswith(_place_heads()) or name.startswith(tuple(n for n in own if len(n) >= 2)):
         return full
     if j.city:                          # 两江新区管委会 in a 重庆市 document: 重庆两江新区管理委员会
         short = j.city[:-1] if j.city.endswith("市") and len(j.city) >= 3 else j.city
         return short + full
     return None
+
+
+@cache
+def _place_heads() -> tuple[str, ...]:
+    """City and province names (short forms too) a zone's name may start with."""
+    d = agency_data()
+    return tuple(n for n in (*d.city_by_name, *d.province_by_name) if len(n) >= 2)
 
 
 def _after_collective_item(s: str, start: int) -> bool:
@@ -226,13 +239,13 @@ def _after_collective_item(s: str, start: int) -> bool:
     return s.startswith("各", k)
 
 
-def _scan_zones(s: str, j: Jurisdiction, breaks: frozenset[int] = frozenset()) -> list[Mention]:
+def _scan_zones(s: str, j: Jurisdiction, marks: tuple[int, ...] = ()) -> list[Mention]:
     out = []
     boards = "|".join(sorted(agency_data().boards, key=len, reverse=True))
     for m in re.finditer(boards, s):
         start = _zone_start(s, m.start())
         if start is None or s[max(0, start - 1):start] == "各" or _is_collective(s, start, m.end()) \
-                or any(start < b <= m.start() for b in breaks):      # a zone name does not run across lines
+                or any_between(marks, start + 1, m.start() + 1):      # a zone name does not run across lines
             continue
         if s[start:m.start()] in agency_data().zones and _after_collective_item(s, start):
             continue                    # 各区人民政府、开发区管委会: a bare zone word, not a named zone
@@ -445,14 +458,15 @@ def find_mentions(text: str, jurisdiction: Jurisdiction, traditional: bool | Non
     """The compact view of `text` and the body mentions in it (compact offsets), canonical names filled."""
     c = compact_view(text)
     s = c.text
-    mentions = _resolve_overlaps(_scan_bodies(s, jurisdiction, c.breaks, c.gaps) + _scan_zones(s, jurisdiction, c.breaks)
+    marks = c.marks
+    mentions = _resolve_overlaps(_scan_bodies(s, jurisdiction, marks, c.gaps) + _scan_zones(s, jurisdiction, marks)
                                  + _scan_divisions(s) + _scan_league(s, jurisdiction)
                                  + _scan_short_forms(s, jurisdiction) + _scan_listed_zones(s, c.breaks))
     if traditional is None:
         traditional = is_traditional(text)
     mentions = [m for m in mentions if not _other_town(m, s, jurisdiction)]
     _canonicals(s, mentions, jurisdiction, traditional)
-    _extend_zone_departments(s, mentions, c.breaks)
+    _extend_zone_departments(s, mentions, marks)
     mentions = _resolve_overlaps(mentions + _shared_suffix_places(s, mentions, jurisdiction, traditional, c.breaks)
                                  + _listed_top_bodies(s, mentions, jurisdiction, traditional))
     return c, mentions
@@ -469,7 +483,7 @@ def _other_town(m: Mention, s: str, j: Jurisdiction) -> bool:
     return j.town is None or not j.town.endswith(word) or (m.start > 0 and s[m.start - 1] in "乡城村集市镇")
 
 
-def _extend_zone_departments(s: str, mentions: list[Mention], breaks: frozenset[int] = frozenset()) -> None:
+def _extend_zone_departments(s: str, mentions: list[Mention], marks: tuple[int, ...] = ()) -> None:
     """'高新区科技局': a 区 department whose 区 ends a zone name is the zone's department (canonical unknown)."""
     for m in mentions:
         if m.parse is None or s[m.start] != "区":
@@ -478,7 +492,7 @@ def _extend_zone_departments(s: str, mentions: list[Mention], breaks: frozenset[
         zone = s[start:m.start + 1] if start is not None else ""
         if start is None or start == m.start or s[max(0, start - 1):start] == "各" \
                 or not any(zone.endswith(z) and len(z) >= 3 for z in agency_data().zones) \
-                or any(start < b <= m.start for b in breaks):      # a zone name does not run across lines
+                or any_between(marks, start + 1, m.start + 1):      # a zone name does not run across lines
             continue
         m.start, m.canonical = start, None
 
@@ -565,11 +579,11 @@ def tag_agencies(text: str, jurisdiction: Jurisdiction) -> list[Entity]:
     if not text:
         return []
     c, mentions = find_mentions(text, jurisdiction)
-    chrome = site_chrome_spans(text)
+    chrome = SpanIndex.of(site_chrome_spans(text))
     out = []
     for m in mentions:
         start, end = c.span(m.start, m.end)
-        if any(a <= start < b for a, b in chrome):
+        if chrome.covers(start):
             continue                    # 首页 > 政务公开 > 省政府办公厅文件, 版权所有：…: site furniture
         out.append(Entity("AGENCY", text[start:end], start, end, None,
                           {"canonical": m.canonical, "rule": m.rule or "agency.unresolved"}))

@@ -5,6 +5,7 @@ to ASCII; entity spans are mapped back to the document's own text.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..clean.script import make_view
@@ -13,11 +14,13 @@ from .money_lexicon import MoneyLexicon, lexicon
 from .money_roles import (clause_start, governing_bound, money_role, money_scope, rate_decision,
                           sentence_start)
 from ..numerals import HALF_WIDTH, parse_number
+from .positions import FirstFrom, SpanIndex, any_between
 
 BOUND_IN_LIST = "money.cap.own-bound-in-list"     # applied by _group (models/rules/money_roles.json)
 PART_OF_BUDGET = "money.budget.part-of"          # applied by _parts_of_budgets
 _MAGNITUDE = {"千": 1e3, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8, "百亿": 1e10, "千亿": 1e11,
               "万亿": 1e12}
+_SENTENCE_ENDS = re.compile("[。；;！？!?]")       # a rate is tied to a cap in the same sentence only
 
 
 @dataclass
@@ -99,7 +102,7 @@ def _amounts(v: str, L: MoneyLexicon) -> list[Amount]:
             if not big or L.measure_words.match(v, end) or not _money_context(v, m.start(), end, L):
                 continue
         value = parse_number(num + mag)
-        if value is None:
+        if value is None or value > L.max_amount:
             continue
         approx = bool(m.group("inf") or m.group("inf2"))
         start = m.start()
@@ -118,13 +121,14 @@ def _amounts(v: str, L: MoneyLexicon) -> list[Amount]:
 def _worded_amounts(v: str, L: MoneyLexicon, found: list[Amount]) -> list[Amount]:
     """Amounts without an Arabic figure: 上亿元, 亿元以上 (one of the magnitude, approximate) and
     sums in 角/分 (一角七分 = 0.17 元)."""
-    taken = [(a.start, a.end) for a in found]
+    taken = SpanIndex.of((a.start, a.end) for a in found)
     out = []
     for m in L.amount_words.finditer(v):
         mag = m.group("mag") or m.group("mag2")
-        if not any(s < m.end() and m.start() < e for s, e in taken):
+        if not taken.overlaps(m.start(), m.end()):
             out.append(Amount(m.start(), m.end(), m.start(), _MAGNITUDE.get(mag, 1.0) if mag != "万" else 1e4,
                               "CNY", _MAGNITUDE.get(mag, 1.0), True))
+    sums = []
     for m in L.jiao_fen.finditer(v):
         yuan = parse_number(m.group("yuan")) if m.group("yuan") else 0.0
         jiao = parse_number(m.group("jiao") or m.group("jiao2"))
@@ -132,12 +136,13 @@ def _worded_amounts(v: str, L: MoneyLexicon, found: list[Amount]) -> list[Amount
         fen = parse_number(fen_text) if fen_text else 0.0
         if None in (yuan, jiao, fen):
             continue
-        start = m.start()
         value = yuan + jiao / 10 + fen / 100
-        out = [a for a in out if not (a.start < m.end() and start < a.end)]
-        found[:] = [a for a in found if not (a.start < m.end() and start < a.end)]
-        out.append(Amount(start, m.end(), start, round(value, 2), "CNY", 1.0))
-    return out
+        sums.append(Amount(m.start(), m.end(), m.start(), round(value, 2), "CNY", 1.0))
+    if sums:                            # a sum in 角/分 replaces the amounts it overlaps
+        spans = SpanIndex.of((a.start, a.end) for a in sums)
+        out = [a for a in out if not spans.overlaps(a.start, a.end)]
+        found[:] = [a for a in found if not spans.overlaps(a.start, a.end)]
+    return out + sums
 
 
 def _currency_written_before(v: str, pos: int, L: MoneyLexicon) -> str | None:
@@ -200,7 +205,7 @@ def _with_ranges_and_lists(v: str, found: list[Amount], L: MoneyLexicon) -> list
             if not low or (out and out[-1].end > low.start()):
                 break
             value = parse_number(low.group("num"))
-            if value is None:
+            if value is None or value * a.scale > L.max_amount:
                 break
             bare.append(Amount(low.start(), low.start() + len(low.group("num")), low.start(),
                                value * a.scale, a.currency, a.scale, bool(low.group("inf"))))
@@ -305,19 +310,20 @@ def _rates(v: str, L: MoneyLexicon) -> list[Rate]:
 def _tie_rates(v: str, amounts: list[Amount], rates: list[Rate]) -> None:
     """Give a cap the support rate stated with it (给予30%、最高50万元; 最高100万元，且不超过30%)."""
     caps = [a for a in amounts if a.attrs["role"] == "cap"]
+    ends = [m.start() for m in _SENTENCE_ENDS.finditer(v)]
+    first_cap, rate_starts = FirstFrom.of(a.start for a in caps), sorted(r.start for r in rates)
     for r in rates:
-        after = next((a for a in caps if a.start >= r.end), None)
-        if after and after.attrs["rate"] is None and _same_sentence(v, r.end, after.start) \
-                and not any(r.end <= o.start < after.start for o in rates):
+        k = first_cap.index(r.end)
+        after = caps[k] if k is not None else None
+        if after and after.attrs["rate"] is None and not any_between(ends, r.end, after.start) \
+                and not any_between(rate_starts, r.end, after.start):
             after.attrs["rate"] = round(r.value, 6)
             r.used = True
+    first_rate, amount_starts = FirstFrom.of(r.start for r in rates), sorted(o.start for o in amounts)
     for a in caps:
-        later = next((r for r in rates if r.start >= a.end), None)
-        if a.attrs["rate"] is None and later and not later.used and _same_sentence(v, a.end, later.start) \
-                and not any(a.end <= o.start < later.start for o in amounts):
+        k = first_rate.index(a.end)
+        later = rates[k] if k is not None else None
+        if a.attrs["rate"] is None and later and not later.used and not any_between(ends, a.end, later.start) \
+                and not any_between(amount_starts, a.end, later.start):
             a.attrs["rate"] = round(later.value, 6)
             later.used = True
-
-
-def _same_sentence(v: str, i: int, j: int) -> bool:
-    return not any(c in "。；;！？!?" for c in v[i:j])

@@ -47,6 +47,7 @@ class MoneyLexicon:
     bare_number: re.Pattern     # a number ending right before a list or range joiner
     percent: re.Pattern         # 30%, 百分之三十; per mille 1.2‰, 千分之五
     currency_code: dict         # unit or symbol (元, 美元, ¥, US$) -> ISO code
+    max_amount: float           # a larger figure is no sum of money (units.json, limits)
     not_yuan_before: frozenset
     measure_words: re.Pattern   # quantities that are not money after 万/亿
     money_words: re.Pattern
@@ -102,9 +103,10 @@ class MoneyLexicon:
     top_up_raise: re.Pattern    # 增加, 再增加 right before a percentage (anchored at the end)
 
 
-# A digit run may be wrapped once by a single line break (50\n0万元); a blank line ends it.
+# A digit run may be wrapped once by a single line break (50\n0万元); a blank line ends it. Thousands
+# groups are bounded: 100,200,300,… (100,000 numbers) is tried from every comma, once each.
 _DIGITS = r"\d+(?:[ \t]*\n[ \t]*\d+)?"
-_ARABIC = rf"(?<![\d.A-Za-z])(?:\d{{1,3}}(?:,\d{{3}})+|{_DIGITS})(?:\.{_DIGITS})?"
+_ARABIC = rf"(?<![\d.A-Za-z])(?:\d{{1,3}}(?:,\d{{3}}){{1,7}}|{_DIGITS})(?:\.{_DIGITS})?"
 # Chinese numerals, the financial forms too (伍万元, 壹仟贰佰元: amounts written on vouchers and contracts).
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟"
 _CHINESE = rf"(?<![{_CN_DIGITS}])[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾][{_CN_DIGITS}]*"
@@ -152,6 +154,7 @@ def lexicon() -> MoneyLexicon:
         percent=re.compile(rf"(?P<num>{_ARABIC}){_SPACE}%|百分之(?P<cn>{_CHINESE}|{_ARABIC})"
                            rf"|(?P<pm>{_ARABIC}){_SPACE}‰|千分之(?P<pmcn>{_CHINESE}|{_ARABIC})"),   # 1.2‰, 千分之五
         currency_code=codes,
+        max_amount=u["limits"]["max_amount"],
         not_yuan_before=frozenset(u["not_yuan_before"]),
         measure_words=re.compile(rf"\s*(?:{_alt(u['measure_words'])})"),
         money_words=re.compile(_alt(_words(ctx["money_words"]))),

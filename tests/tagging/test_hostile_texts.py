@@ -1,0 +1,75 @@
+"""Hostile texts for the taggers (issue 11): names and numbers by the hundred thousand are all tagged,
+with work that grows linearly, and absurd figures neither crash nor stall the money tagger."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from pipeline.tagging.agencies import tag_agencies
+from pipeline.tagging.jurisdiction import Jurisdiction, infer_jurisdiction
+from pipeline.tagging.money import tag_money
+from tests import hostile
+
+
+def _growth(fn, small, large) -> float:
+    fn(small)                                   # caches and tables filled before counting
+    return hostile.steps(fn, large) / hostile.steps(fn, small)
+
+
+def test_agency_scan_work_grows_linearly_with_the_line_breaks():
+    # every break of a column of names is recorded; each candidate name once tested them all
+    def scan(chars):
+        return tag_agencies(hostile.agency_column(chars)[0], Jurisdiction())
+    assert _growth(scan, 4000, 16000) < 5
+
+
+def test_every_name_of_an_agency_dense_text_is_tagged():
+    text, names = hostile.agency_text(60_000)
+    j = infer_jurisdiction(text, "中山市商务局", None, None)
+    started = time.perf_counter()
+    found = tag_agencies(text, j)
+    assert time.perf_counter() - started < 20
+    assert len(found) == names
+    assert found[-1].end == len(text) - 1
+
+
+def _rates_and_caps(n: int) -> str:
+    return "".join(f"按{i % 90 + 1}%给予补贴，最高{i + 1}万元；" for i in range(n))
+
+
+def test_tying_rates_to_caps_grows_linearly():
+    assert _growth(lambda n: tag_money(_rates_and_caps(n), policy=True), 500, 2000) < 5
+
+
+def test_rates_are_still_tied_to_their_caps():
+    caps = [e for e in tag_money(_rates_and_caps(300), policy=True) if e.label == "MONEY"]
+    assert len(caps) == 300
+    assert all(e.attrs["role"] == "cap" and e.attrs["rate"] == (i % 90 + 1) / 100 for i, e in enumerate(caps))
+
+
+def test_every_amount_among_many_numbers_is_tagged():
+    text, money = hostile.numbers_text(20_000)
+    started = time.perf_counter()
+    found = [e for e in tag_money(text, policy=True) if e.label == "MONEY"]
+    assert time.perf_counter() - started < 20
+    assert len(found) == money
+
+
+@pytest.mark.parametrize("text", [
+    "补助" + "9" * 100_000 + "万元",                       # jiao/fen pattern retried at every digit
+    "补助" + ",".join(["123"] * 50_000) + "元",             # thousands groups retried at every comma
+    "补助" + "9" * 5000 + "元",                             # an infinite float
+    "补助" + "九千九百九十九万" * 2000 + "元",               # one recursion per 万
+    "补助0." + "5" * 100_000 + "万元",
+    "按" + "9" * 100_000 + "%给予补贴",
+], ids=["digits", "thousands", "infinite", "nested", "decimals", "percent"])
+def test_absurd_figures_are_no_amounts_and_cost_little(text):
+    started = time.perf_counter()
+    assert tag_money(text, policy=True) == []
+    assert time.perf_counter() - started < 5
+
+
+def test_amounts_stay_below_what_the_store_can_hold():
+    found = tag_money("安排资金" + "9" * 30 + "元；安排资金9999万亿元。", policy=True)
+    assert [e.attrs["amount"] for e in found] == [9999e12]
