@@ -1,8 +1,7 @@
 """Hostile texts for the taggers (issue 11): names and numbers by the hundred thousand are all tagged,
-with work that grows linearly, and absurd figures neither crash nor stall the money tagger."""
+with work that grows linearly (counted, not timed: bench/bench_hostile.py prints the times), and absurd
+figures are no amounts."""
 from __future__ import annotations
-
-import time
 
 import pytest
 
@@ -27,9 +26,7 @@ def test_agency_scan_work_grows_linearly_with_the_line_breaks():
 def test_every_name_of_an_agency_dense_text_is_tagged():
     text, names = hostile.agency_text(60_000)
     j = infer_jurisdiction(text, "中山市商务局", None, None)
-    started = time.perf_counter()
     found = tag_agencies(text, j)
-    assert time.perf_counter() - started < 20
     assert len(found) == names
     assert found[-1].end == len(text) - 1
 
@@ -50,9 +47,7 @@ def test_rates_are_still_tied_to_their_caps():
 
 def test_every_amount_among_many_numbers_is_tagged():
     text, money = hostile.numbers_text(20_000)
-    started = time.perf_counter()
     found = [e for e in tag_money(text, policy=True) if e.label == "MONEY"]
-    assert time.perf_counter() - started < 20
     assert len(found) == money
 
 
@@ -64,10 +59,8 @@ def test_every_amount_among_many_numbers_is_tagged():
     "补助0." + "5" * 100_000 + "万元",
     "按" + "9" * 100_000 + "%给予补贴",
 ], ids=["digits", "thousands", "infinite", "nested", "decimals", "percent"])
-def test_absurd_figures_are_no_amounts_and_cost_little(text):
-    started = time.perf_counter()
-    assert tag_money(text, policy=True) == []
-    assert time.perf_counter() - started < 5
+def test_absurd_figures_are_no_amounts(text):
+    assert tag_money(text, policy=True) == []           # the cost: bench/bench_hostile.py
 
 
 def test_amounts_stay_below_what_the_store_can_hold():
