@@ -7,8 +7,7 @@ from functools import cache, lru_cache
 
 from ..clean.script import to_simplified
 from ..types import Record
-from .normalise import (load_json, normalise_doc_number, normalise_text, series_key,
-                        title_key)
+from .normalise import load_json, normalise_text
 
 # Support figures: an amount with its unit or a percentage (what a revision changes, a repost keeps).
 # A 万元/亿元/% with no digits before it is kept too (as the bare unit): where extraction dropped a

@@ -15,7 +15,7 @@ import pytest
 
 from pipeline.graph.export import TABLES, DroppedCharacters, ExportRefused, export
 from pipeline.graph.export_neo4j import neo4j_command, neo4j_files
-from tests.graph.fakes import ingest_fake, measures_record, reply_record
+from tests.graph.fakes import ingest_fake, measures_record
 
 BAD = "\x00\x01\x08\x0b\x0c\x0e\x1f\ufffe\uffff"          # characters XML 1.0 does not allow
 
