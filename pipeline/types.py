@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 SCHEMA = "policykg.document/1"
+MAX_MESSAGE_CHARS = 500     # an error, and each warning of a failed record, is cut to this
 
 
 # ---------------------------------------------------------------- sources: bytes -> pages of lines
@@ -216,25 +217,28 @@ class Record:
     keys: LinkKeys | None = None        # set at extraction; None in records from before it existed
 
     def to_dict(self) -> dict:
+        """The JSON record. A failed record (with `error`) carries no text and nothing that points
+        into it, whatever stage failed, and messages of bounded length (an exception may quote the text)."""
+        failed = bool(self.error)
         d = {
             "schema": SCHEMA,
             "id": self.id,
             "source": self.source,
             "meta": asdict(self.meta),
             "kind": self.kind,
-            "text": self.text,
-            "entities": [e.to_dict() for e in self.entities],
-            "measures": [asdict(m) for m in self.measures],
+            "text": "" if failed else self.text,
+            "entities": [] if failed else [e.to_dict() for e in self.entities],
+            "measures": [] if failed else [asdict(m) for m in self.measures],
             "proposal": asdict(self.proposal) if self.proposal else None,
-            "responses": [asdict(r) for r in self.responses],
-            "sections": [asdict(s) for s in self.sections],
-            "warnings": self.warnings,
+            "responses": [] if failed else [asdict(r) for r in self.responses],
+            "sections": [] if failed else [asdict(s) for s in self.sections],
+            "warnings": [w[:MAX_MESSAGE_CHARS] for w in self.warnings] if failed else self.warnings,
             "pipeline_version": self.pipeline_version,
         }
         if self.keys is not None:
             d["keys"] = asdict(self.keys)
-        if self.error:
-            d["error"] = self.error
+        if failed:
+            d["error"] = self.error[:MAX_MESSAGE_CHARS]
         return d
 
     def to_json(self, indent: int | None = 1) -> str:

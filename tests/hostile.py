@@ -88,6 +88,29 @@ def many_entries_zip(count: int) -> bytes:
     return docx_bytes(paragraph_xml(NOTICE), entries={f"word/media/x{i}.bin": b"" for i in range(count)})
 
 
+def overlapping_docx(copies: int) -> bytes:
+    """A DOCX whose directory lists `copies` more entries, all pointing at document.xml's compressed
+    bytes (a bomb of overlapping entries: each looks modest, together they inflate `copies` times)."""
+    data = docx_bytes(paragraph_xml(NOTICE) * 2000)
+    end = data.rfind(b"PK\x05\x06")
+    size, offset = struct.unpack_from("<II", data, end + 12)
+    directory = data[offset:offset + size]
+    k = 0
+    while True:
+        name_len, extra_len, comment_len = struct.unpack_from("<HHH", directory, k + 28)
+        entry = directory[k:k + 46 + name_len + extra_len + comment_len]
+        if entry[46:46 + name_len] == b"word/document.xml":
+            break
+        k += len(entry)
+    tail = entry[46 + name_len:]
+    copies_bytes = b"".join(entry[:28] + struct.pack("<H", len(name)) + entry[30:46] + name + tail
+                            for name in (f"word/copy{i:06d}.xml".encode() for i in range(copies)))
+    count = struct.unpack_from("<H", data, end + 10)[0] + copies
+    new_dir = directory + copies_bytes
+    record = data[end:end + 8] + struct.pack("<HHII", count, count, len(new_dir), offset) + data[end + 20:]
+    return data[:offset] + new_dir + record
+
+
 LAUGHS = ('<!DOCTYPE w:document [<!ENTITY lol "lol">'
           + "".join(f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 if i > 1 else "")) * 10}">' for i in range(1, 10))
           + "]>")

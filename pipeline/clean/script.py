@@ -18,15 +18,31 @@ def _t2s():
 
 @lru_cache(maxsize=65536)
 def _simplify_char(ch: str) -> str:
+    if "\ud800" <= ch <= "\udfff":            # a lone surrogate has no UTF-8 form for OpenCC
+        return ch
     out = _t2s().convert(ch)
     return out if len(out) == 1 else ch
+
+
+class _Simplified(dict):
+    """str.translate table filled as characters turn up (a character looked up once, in C after that)."""
+
+    def __missing__(self, code: int) -> str:
+        if len(self) > 65536:                    # a text of every code point does not fill memory
+            self.clear()
+        ch = chr(code)
+        out = self[code] = _simplify_char(ch) if code > 0x2E7F else ch
+        return out
+
+
+_TABLE = _Simplified()
 
 
 def to_simplified(text: str) -> str:
     """The text in simplified characters, same length, same offsets."""
     if text.isascii():
         return text
-    return "".join(_simplify_char(c) if ord(c) > 0x2E7F else c for c in text)
+    return text.translate(_TABLE)
 
 
 def traditional_share(text: str, sample: int = 4000) -> float:

@@ -1,7 +1,8 @@
 """Input files -> Source (pages of lines): the one package that opens input files.
 
 `load` sniffs the format from the bytes, never raises for bad input (the Source carries an
-E-code `error` instead), and parses PDFs in a worker process with time and memory limits.
+E-code `error` instead), and parses PDFs, DOCX and HTML in a worker process with time and memory
+limits; a text longer than MAX_TEXT_CHARS is refused (E125) rather than tagged for minutes.
 """
 from __future__ import annotations
 
@@ -10,32 +11,39 @@ import os
 
 from pipeline import errors
 from pipeline.errors import PolicyKGError
+from pipeline.limits import MAX_TEXT_CHARS
+from pipeline.sources.scrub import printable_path, scrub_pages
 from pipeline.types import Source
 
 __all__ = ["load"]
 
 
 def load(path: str, *, isolate: bool = True, timeout: float = 60, memory_mb: int = 2048,
-         max_bytes: int = 200_000_000) -> Source:
+         max_bytes: int = 200_000_000, max_chars: int = MAX_TEXT_CHARS) -> Source:
     """Read one input file into a Source; on failure the Source has `error` set and no pages."""
     path = str(path)
+    shown = printable_path(path)
     if not os.path.isfile(path):
-        return Source(path=path, sha256="", format="unknown", error=errors.E_NOT_FOUND)
+        return Source(path=shown, sha256="", format="unknown", error=errors.E_NOT_FOUND)
     try:
         size = os.path.getsize(path)
         if size > max_bytes:
-            return Source(path=path, sha256="", format="unknown",
+            return Source(path=shown, sha256="", format="unknown",
                           error=f"{errors.E_TOO_LARGE}: {size} > {max_bytes} bytes")
         with open(path, "rb") as fh:
             data = fh.read()
     except OSError as e:                  # permission denied, a file gone since it was listed, an I/O error
-        return Source(path=path, sha256="", format="unknown", error=f"{errors.E_UNREADABLE}: {e.strerror or e}")
-    source = Source(path=path, sha256=hashlib.sha256(data).hexdigest(), format="unknown")
+        return Source(path=shown, sha256="", format="unknown", error=f"{errors.E_UNREADABLE}: {e.strerror or e}")
+    source = Source(path=shown, sha256=hashlib.sha256(data).hexdigest(), format="unknown")
     if not data.strip():
         source.error = errors.E_EMPTY
         return source
     try:
-        _fill(source, data, isolate=isolate, timeout=timeout, memory_mb=memory_mb)
+        _fill(source, path, data, isolate=isolate, timeout=timeout, memory_mb=memory_mb)
+        scrub_pages(source.pages)
+        chars = sum(len(line.text) for page in source.pages for line in page.lines)
+        if chars > max_chars:
+            raise PolicyKGError(errors.E_TOO_LONG, f"{chars} > {max_chars} characters")
     except PolicyKGError as e:
         source.pages, source.has_pages, source.error = [], False, str(e)
     except Exception as e:  # noqa: BLE001 - a loader bug must not stop the batch
@@ -43,10 +51,20 @@ def load(path: str, *, isolate: bool = True, timeout: float = 60, memory_mb: int
     return source
 
 
-def _fill(source: Source, data: bytes, *, isolate: bool, timeout: float, memory_mb: int) -> None:
+def _parse(func, args: tuple, *, isolate: bool, timeout: float, memory_mb: int):
+    """func(*args), in a worker process with time and memory limits where `isolate`."""
+    if not isolate:
+        return func(*args)
+    from pipeline.sources.isolate import run_isolated
+
+    return run_isolated(func, args, timeout=timeout, memory_mb=memory_mb)
+
+
+def _fill(source: Source, path: str, data: bytes, *, isolate: bool, timeout: float, memory_mb: int) -> None:
     from pipeline.sources.sniff import sniff_format
 
-    fmt = sniff_format(data, os.path.splitext(source.path)[1])
+    limits = {"isolate": isolate, "timeout": timeout, "memory_mb": memory_mb}
+    fmt = sniff_format(data, os.path.splitext(path)[1])
     source.format = {"binary": "unknown", "unsupported": "unknown"}.get(fmt, fmt)
     if fmt == "binary":
         raise PolicyKGError(errors.E_BINARY)
@@ -55,21 +73,13 @@ def _fill(source: Source, data: bytes, *, isolate: bool, timeout: float, memory_
     if fmt == "pdf":
         from pipeline.sources.pdf import parse_pdf
 
-        if isolate:
-            from pipeline.sources.isolate import run_isolated
-
-            pages, warnings = run_isolated(parse_pdf, (source.path,), timeout=timeout, memory_mb=memory_mb)
-        else:
-            pages, warnings = parse_pdf(source.path)
+        pages, warnings = _parse(parse_pdf, (path,), **limits)
         source.pages, source.has_pages = pages, True
         source.warnings += warnings
     elif fmt == "docx":
         from pipeline.sources.docx import docx_pages
 
-        try:
-            source.pages = docx_pages(data)
-        except Exception as e:  # noqa: BLE001 - python-docx raises KeyError, XML errors ...
-            raise PolicyKGError(errors.E_DOCX, f"{type(e).__name__}: {e}"[:200]) from None
+        source.pages = _parse(docx_pages, (data,), **limits)
     else:
         from pipeline.sources.text import decode_text, text_pages
 
@@ -79,7 +89,7 @@ def _fill(source: Source, data: bytes, *, isolate: bool, timeout: float, memory_
         if fmt == "html":
             from pipeline.sources.html import html_pages
 
-            source.pages = html_pages(text)
+            source.pages = _parse(html_pages, (text,), **limits)
         else:
             source.pages = text_pages(text)
         if not any(line.text.strip() for p in source.pages for line in p.lines):

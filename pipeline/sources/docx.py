@@ -1,4 +1,8 @@
-"""A .docx file -> lines: body paragraphs and table rows in document order (python-docx)."""
+"""A .docx file -> lines: body paragraphs and table rows in document order (python-docx).
+
+The container is checked before python-docx inflates it (zipguard); python-docx's XML parser
+resolves no entities, and libxml2 refuses entity amplification, so an entity bomb is an error.
+"""
 from __future__ import annotations
 
 from io import BytesIO
@@ -7,6 +11,9 @@ import docx
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from pipeline import errors
+from pipeline.errors import PolicyKGError
+from pipeline.sources.zipguard import checked_zip
 from pipeline.types import Line, Page
 
 W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -30,8 +37,19 @@ def _table_lines(table: Table) -> list[str]:
 
 
 def docx_pages(data: bytes) -> list[Page]:
-    """One page-less Page 0 (Word files carry no fixed pages) with paragraphs and table rows."""
-    document = docx.Document(BytesIO(data))
+    """One page-less Page 0 (Word files carry no fixed pages) with paragraphs and table rows;
+    PolicyKGError E124 for a zip bomb, E131 for a file python-docx cannot read."""
+    if checked_zip(data) is None:
+        raise PolicyKGError(errors.E_DOCX, "not a zip archive")
+    try:
+        return _pages(docx.Document(BytesIO(data)))
+    except MemoryError:
+        raise
+    except Exception as e:  # noqa: BLE001 - python-docx raises KeyError, XML errors ...
+        raise PolicyKGError(errors.E_DOCX, f"{type(e).__name__}: {e}"[:200]) from None
+
+
+def _pages(document) -> list[Page]:
     lines: list[str] = []
     for child in document.element.body.iterchildren():
         if child.tag == W_NS + "p":

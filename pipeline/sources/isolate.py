@@ -1,6 +1,6 @@
 """Run a parser in a worker process with a memory limit (RLIMIT_AS) and a timeout enforced by the parent.
 
-A PDF that hangs the parser or eats memory must cost one record (E120/E121), not the batch.
+A PDF, DOCX or web page that hangs the parser or eats memory must cost one record (E120/E121), not the batch.
 A plain Process per file (not a Pool), started from a forkserver that has already imported
 the parsers, so a worker costs a fork, not a fresh interpreter.
 """
@@ -14,7 +14,8 @@ from typing import Any, Callable
 from pipeline import errors
 from pipeline.errors import PolicyKGError
 
-PRELOAD = ["pipeline.sources.pdf", "pdfplumber"]   # imported once in the forkserver, not per file
+# imported once in the forkserver, not per file
+PRELOAD = ["pipeline.sources.pdf", "pdfplumber", "pipeline.sources.docx", "pipeline.sources.html"]
 _CTX = None
 
 

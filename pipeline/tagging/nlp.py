@@ -4,9 +4,15 @@ Each component is a thin wrapper over a pure function of the tagging/structure p
 live in Doc extensions (character spans, since jieba splits agency names across tokens) and, for
 display, in `doc.spans["policykg"]`. `build_nlp()` assembles it, `save_nlp()` writes it to
 models/spacy, `load_nlp()` loads that copy offline with spacy.load.
+
+spaCy's length limit (1 million characters) guards parsers and NER, whose memory grows far faster
+than the text; these components hold a few copies of the text and its offsets (about 300 bytes a
+character), so the limit here is the loader's (limits.MAX_TEXT_CHARS) with room for the line
+breaks the cleaner adds.
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -15,9 +21,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
+from ..limits import MAX_TEXT_CHARS
 from ..settings import SPACY_PIPELINE
-from .segment import tokenizer as jieba_tokenizer
+from .segment import cut as jieba_cut
 
+MAX_LENGTH = 2 * MAX_TEXT_CHARS
+_SURROGATE = re.compile("[\ud800-\udfff]")
 COMPONENTS = ("policykg_structure", "policykg_agencies", "policykg_money", "policykg_measures",
               "policykg_replies")
 
@@ -34,13 +43,15 @@ for _name in SPAN_ATTRS:
 
 
 class JiebaTokenizer:
-    """Words from the project's jieba tokenizer; white space stays as tokens so offsets match."""
+    """Words from the project's jieba tokenizer; white space stays as tokens so offsets match. A lone
+    surrogate (no UTF-8 form, which spaCy's string store needs) is read as U+FFFD, one for one."""
 
     def __init__(self, vocab):
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        words = [w for w in jieba_tokenizer().cut(text) if w]
+        text = _SURROGATE.sub("\ufffd", text)
+        words = [w for w in jieba_cut(text) if w]
         return Doc(self.vocab, words=words, spaces=[False] * len(words))
 
     def to_disk(self, path, **kwargs):  # the dictionary lives in models/jieba, versioned with the code
@@ -132,6 +143,7 @@ def build_nlp() -> Language:
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "policykg.jieba_tokenizer.v1"}}})
     for name in COMPONENTS:
         nlp.add_pipe(name)
+    nlp.max_length = MAX_LENGTH
     nlp.meta["name"] = "policykg_zh"
     nlp.meta["description"] = "policykg tagger: agencies, money and caps, rates, measures, replies"
     return nlp
@@ -146,9 +158,11 @@ def save_nlp(path: Path = SPACY_PIPELINE) -> Path:
 @cache
 def load_nlp(path: Path = SPACY_PIPELINE) -> Language:
     """The saved pipeline (built afresh where models/spacy is missing); loaded once per process."""
-    if Path(path, "config.cfg").exists():
-        return spacy.load(path)
-    return build_nlp()
+    if not Path(path, "config.cfg").exists():
+        return build_nlp()
+    nlp = spacy.load(path)
+    nlp.max_length = MAX_LENGTH
+    return nlp
 
 
 # Entry-point factories: a bare `spacy.load("models/spacy")` imports this module through them.

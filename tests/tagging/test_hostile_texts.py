@@ -3,12 +3,16 @@ with work that grows linearly (counted, not timed: bench/bench_hostile.py prints
 figures are no amounts."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pipeline.tagging.agencies import tag_agencies
 from pipeline.tagging.jurisdiction import Jurisdiction, infer_jurisdiction
 from pipeline.tagging.money import tag_money
 from tests import hostile
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _growth(fn, small, large) -> float:
@@ -66,3 +70,36 @@ def test_absurd_figures_are_no_amounts(text):
 def test_amounts_stay_below_what_the_store_can_hold():
     found = tag_money("安排资金" + "9" * 30 + "元；安排资金9999万亿元。", policy=True)
     assert [e.attrs["amount"] for e in found] == [9999e12]
+
+
+# ---------------------------------------------------------------- segmentation and the spaCy pipeline
+def test_a_long_run_without_punctuation_is_segmented_whole():
+    from pipeline.tagging.segment import segment
+    words = segment("国" * 200_000)                    # jieba's HMM alone: quadratic, minutes
+    assert "".join(words) == "国" * 200_000
+
+
+def test_ordinary_text_is_segmented_as_jieba_does():
+    from pipeline.tagging.segment import segment, tokenizer
+    text = (ROOT / "corpora" / "raw" / "zs-2025-wenwaimao-measures.txt").read_text(encoding="utf-8")
+    assert segment(text) == tokenizer().lcut(text)
+
+
+def test_lone_surrogates_do_not_stop_the_pipeline():
+    from pipeline.tagging.nlp import load_nlp
+    text = "中山市商务局\ud800关于印发若干措施的通知\n一、对企业给予最高\udfff50万元奖励。"
+    doc = load_nlp()(text)
+    assert len(doc.text) == len(text)
+    money = [e for e in doc._.entities if e.label == "MONEY"]
+    assert [text[e.start:e.end] for e in money] == ["最高\udfff50万元"]
+
+
+@pytest.mark.slow
+def test_a_text_over_a_million_characters_is_tagged_to_its_end(tmp_path):
+    from pipeline.extraction import extract
+    body = (ROOT / "corpora" / "raw" / "zs-2025-wenwaimao-measures.txt").read_text(encoding="utf-8")
+    path = tmp_path / "long.txt"
+    path.write_text((body + "\n") * (1_100_000 // len(body) + 1), encoding="utf-8")
+    record = extract(path, isolate=False)
+    assert record.error is None and len(record.text) > 1_000_000
+    assert max(e.end for e in record.entities) > len(record.text) - len(body)
