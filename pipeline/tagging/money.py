@@ -165,13 +165,17 @@ def _money_context(v: str, start: int, end: int, L: MoneyLexicon) -> bool:
     return bool(L.money_words.search(v, lo, start) or L.role_right.match(v, end))
 
 
+_BOUND_WORD = re.compile(r"^(?:及|或)?(?:以上|以下|以内)")
+
+
 def _with_ranges_and_lists(v: str, found: list[Amount], L: MoneyLexicon) -> list[Amount]:
     """Merge ranges (3万元-5万元, 20—50万元) and add bare list members (1949.03、537.01 亿元)."""
     out: list[Amount] = []
     for a in found:
         prev = out[-1] if out else None
-        if prev and L.bound_note_open.search(v, prev.end, a.start) and v[prev.end:a.start].strip()[:1] in "（(":
-            continue                        # 1亿元~5亿元(含5亿元): the note restates the band's edge (guide §2)
+        if prev and L.bound_note_open.search(v, prev.end, a.start) \
+                and _BOUND_WORD.sub("", v[prev.end:a.start].strip(), count=1).strip()[:1] in "（(":
+            continue                        # 1亿元~5亿元(含5亿元), 10亿元以上(含10亿元): the note restates the edge (guide §2)
         j = L.range_joiner.search(v, max(0, a.num_start - 6), a.num_start) if a.start == a.num_start \
             else None
         if prev and _band(v, prev, a, L):           # 1000万元及以上至2000万元; 15万元以上的，50万元以下的

@@ -69,6 +69,7 @@ class MoneyLexicon:
     goal: re.Pattern
     report: re.Pattern          # a reported disbursement in the clause before the amount (statistic)
     threshold_before: re.Pattern  # anchored at the end of the left context: 满100元
+    per_increment: re.Pattern   # 每增加 … opening the step of a sliding schedule (每增加投资2000万元)
     per_unit_base: re.Pattern   # anchored at the end of the left context: 每1美元 (the base of a per-unit award)
     loan_ceiling: re.Pattern    # anchored at the start of the right context: 最高10万元的创业担保贷款
     eligibility: re.Pattern     # anchored at the start of the right context
@@ -172,6 +173,7 @@ def lexicon() -> MoneyLexicon:
         report=re.compile("|".join(f"(?:{g['pattern']})" for g in ctx.get("report_cues", [])) or r"(?!)"),
         threshold_before=re.compile(rf"(?:{_alt(_words(ctx.get('immediate_threshold', [])))})\s*$"
                                     if ctx.get("immediate_threshold") else r"(?!)"),
+        per_increment=re.compile(ctx["per_increment"]["pattern"]),
         per_unit_base=re.compile(rf"(?:{_alt(_words(ctx['per_unit_base_before']['words']))})\s*$"
                                  if ctx.get("per_unit_base_before") else r"(?!)"),
         loan_ceiling=re.compile(rf"\s*的?\s*(?:{_alt(_words(ctx['loan_nouns']['words']))})"
@@ -207,7 +209,7 @@ def lexicon() -> MoneyLexicon:
         per_unit_lead=re.compile(ctx["per_unit_lead"]["pattern"] if "per_unit_lead" in ctx else r"(?!)"),
         support_verbs=re.compile(rf"(?:{_alt(_words(roles['left']['grant']))})+"),
         support_verbs_any=re.compile(ctx["condition_clause"]["support"]),
-        condition_topic=re.compile(rf"(?:^|(?<=[{PUNCT}、\s]))(?:{ctx['condition_clause']['topic']})"),
+        condition_topic=re.compile(rf"(?:^|(?<=[{PUNCT}、\s）)]))(?:{ctx['condition_clause']['topic']})"),
         condition_tail=re.compile(rf"(?P<gap>[^。；;]{{0,{ctx['condition_clause']['tail_window']}}}?)的\s*"
                                   rf"[^。；;，,的\d]{{0,12}}?(?:{elig})"),
         condition_before_award=re.compile(ctx["condition_before_award"]["pattern"]),

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..rules import decide
+from ..structure.sections import match_heading
 from .money_lexicon import PUNCT, MoneyLexicon
 
 _CLAUSE_END = re.compile(rf"[{PUNCT}]")
@@ -13,6 +14,7 @@ _CLAUSE_END_BRACKETS = re.compile(rf"[{PUNCT}（）()]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _WHITE = re.compile(r"\s+")
 _TOPIC = re.compile(r"对于|对")
+_CLOSED_CONDITION = re.compile(r"(?:人民币)?(?:及以上|以上)?的[，,]")   # …2000万元人民币的，给予…
 _PER_UNIT = re.compile(rf"^[/／][^\d{PUNCT}、]{{1,3}}?(?=的|[{PUNCT}、（(]|$|给予|予以)")
 SENTENCE_WINDOW = 300
 
@@ -24,16 +26,30 @@ def clause_start(v: str, pos: int, brackets: bool = False, limit: int = 60) -> i
     last = None
     for last in pattern.finditer(v, lo, pos):
         pass
-    return last.end() if last else lo
+    return _item_line_start(v, last.end() if last else lo, pos)
+
+
+def _item_line_start(v: str, lo: int, pos: int) -> int:
+    """Start of the last line in v[lo:pos] that opens a numbered item ((一)对…, 第三条), else lo: an item
+    starts a sentence even where the line before it ends without punctuation (a heading); other line
+    breaks may be wrapped lines of one sentence."""
+    nl = v.rfind("\n", lo, pos)
+    while nl >= 0:
+        stop = v.find("\n", nl + 1, pos)
+        if match_heading(v[nl + 1:pos if stop < 0 else stop].strip()):
+            return nl + 1
+        nl = v.rfind("\n", lo, nl)
+    return lo
 
 
 def sentence_start(v: str, pos: int) -> int:
-    """Index just after the last sentence end (。！？) before `pos`, within SENTENCE_WINDOW characters."""
+    """Index just after the last sentence end (。！？) or at the start of a numbered item's line before
+    `pos`, within SENTENCE_WINDOW characters."""
     lo = max(0, pos - SENTENCE_WINDOW)
     last = None
     for last in _SENTENCE_END.finditer(v, lo, pos):
         pass
-    return last.end() if last else lo
+    return _item_line_start(v, last.end() if last else lo, pos)
 
 
 def governing_bound(v: str, pos: int, L: MoneyLexicon) -> tuple[int, int] | None:
@@ -180,16 +196,29 @@ def _policy_figure(c: RoleContext) -> str | None:
     cue = c.clause_cue(figure=True) or c.sentence_cue(figure=True)
     if cue != "statistic":
         return None
+    stop = _SENTENCE_END.search(c.v, c.end)
+    support_later = c.L.support_verbs_any.search(c.v, c.end, stop.start() if stop else len(c.v))
+    topic = c.L.condition_topic.search(c.v, c.sentence, c.start)
+    if support_later and (topic or _CLOSED_CONDITION.match(c.right)):
+        return "threshold"                  # 对当年…产值2000万元及以上的，一次性奖励: a condition, though 当年 plans
     if c.L.plan_words.search(c.v, c.sentence, c.end):
         return "target"
-    stop = _SENTENCE_END.search(c.v, c.end)
-    later = c.v[c.end:stop.start() if stop else len(c.v)]
-    if c.L.support_verbs_any.search(later) or c.L.condition_topic.search(c.v, c.sentence, c.start):
+    if support_later or topic:
         return "threshold"                  # a condition the support depends on
     return None
 
 
+def _per_increment(c: RoleContext) -> bool:
+    """每增加投资2000万元，给予奖励1万元: the amount is the step of a sliding schedule, with no support
+    word between the step word and the amount."""
+    step = None
+    for step in c.L.per_increment.finditer(c.v, c.clause, c.start):
+        pass
+    return bool(step) and not c.L.support_verbs_any.search(c.v, step.end(), c.start)
+
+
 ROLE_TESTS = {
+    "per_increment": _per_increment,
     "per_unit_base": lambda c: c.L.per_unit_base.search(c.v, max(0, c.start - 2), c.start),
     "fine_or_charge": lambda c: (m := c.L.role_right.match(c.right)) and m.lastgroup == "other",
     "floor_condition": _floor_condition,
