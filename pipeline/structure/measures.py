@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..clean.script import to_simplified, view_text
+from ..clean.script import view_text
 from ..types import Section, Structure
 from .dates import is_date_line
 from .kinds import issues_attached
@@ -33,9 +33,9 @@ def is_policy_item(section: Section, text: str) -> bool:
     """True for an item of a policy-setting 通知 that carries support, fund rules or duties, not a
     procedural instruction (请各单位于…前报送) or organisation (加强领导)."""
     p = data("measures")["policy_notice"]
-    body = to_simplified(text[section.start:section.end])
+    body = view_text(text[section.start:section.end])
     return bool(rx(p["content"]).search(body)) and not rx(p["procedural"]).search(
-        to_simplified(section.title) + body[:60])
+        view_text(section.title) + body[:60])
 
 
 def _among_measures(i: int, sections: list[Section]) -> bool:
@@ -53,15 +53,18 @@ def is_action_item(section: Section, text: str) -> bool:
 
 def is_article(section: Section) -> bool:
     """True for an article of a rules text (第五条)."""
-    return bool(rx(data("measures")["articles"]["label_pattern"]).match(to_simplified(section.label)))
+    return bool(rx(data("measures")["articles"]["label_pattern"]).match(view_text(section.label)))
 
 
 def is_measure_article(section: Section, text: str) -> bool:
     """True for an article of policy content (support, duties, units, rules of a fund), false for a
     rules clause: purpose (制定本办法), definitions (本办法所称), scope (适用于), principles (遵循…原则),
-    interpretation (负责解释), entry into force (自…施行) and procedure (annotation guide §3)."""
+    interpretation (负责解释), entry into force (自…施行), procedure and conditions with no support
+    (annotation guide §3)."""
     a = data("measures")["articles"]
-    body = to_simplified(text[section.start:section.end])
+    body = view_text(text[section.start:section.end])
+    if rx(a["conditions_pattern"]).search(body) and not rx(a["support_pattern"]).search(body):
+        return False
     return not rx(a["rules_pattern"]).search(body) and not rx(a["purpose_opening"]["pattern"]).match(
         re.sub(r"\s+", "", body))
 
@@ -73,14 +76,14 @@ def is_rules_clause(section: Section) -> bool:
     """True for an item whose heading sentence only states a rule (就高不重复, 负责解释), no support;
     a stacking or funding-source clause stays a rule though it says 给予支持, unless it names an amount."""
     a = data("measures")["articles"]
-    title = to_simplified(section.title)
+    title = view_text(section.title)
     if rx(a["stacking_pattern"]).search(title) and not _AMOUNT.search(title):
         return True
     return bool(rx(a["rules_pattern"]).search(title)) and not rx(a["support_pattern"]).search(title)
 
 
 def _is_chapter(section: Section) -> bool:
-    return bool(rx(data("measures")["chapter_label"]).fullmatch(to_simplified(section.label)))
+    return bool(rx(data("measures")["chapter_label"]).fullmatch(view_text(section.label)))
 
 
 def is_group(title: str) -> bool:
@@ -99,10 +102,10 @@ def _heads_own_unit(section: Section, sections: list[Section], text: str) -> boo
     """True where a heading names its own responsible unit (一、强化科技创新(区科技局牵头)), or its text
     before its first item does (牵头单位：…): the heading is a measure as well as its items."""
     m = data("measures")
-    heading = to_simplified(text[section.start:section.title_end + 40].split("\n", 1)[0])
+    heading = view_text(text[section.start:section.title_end + 40].split("\n", 1)[0])
     if rx(m["lead_unit_cues"]["pattern"]).search(heading) or rx(m["lead_unit_cues"]["heading_pattern"]).search(heading):
         return True
-    own = to_simplified(own_text(section, sections, text))
+    own = view_text(own_text(section, sections, text))
     return bool(rx(m["lead_unit_cues"]["label_pattern"]).search(own))
 
 
@@ -110,7 +113,7 @@ def carries_content(section: Section, text: str) -> bool:
     """True where an item carries policy content (support, duties, units, or a sentence of its own),
     not a fragment of a list (营业执照复印件；)."""
     m = data("measures")
-    body = to_simplified(text[section.start:section.end])
+    body = view_text(text[section.start:section.end])
     if _AMOUNT.search(body) or rx(m["lead_unit_cues"]["body_pattern"]).search(body) \
             or rx(m["articles"]["support_pattern"]).search(body):
         return True
@@ -124,7 +127,7 @@ def _introduces_clauses(section: Section, kids: list[Section], sections: list[Se
     if not own.endswith(("：", ":")) or not _inline_content(section, text):
         return False
     units = rx(data("measures")["lead_unit_cues"]["pattern"])
-    return all(not _SENTENCE_END.search(units.sub("", to_simplified(text[k.start:k.end]).rstrip()).rstrip("。；; "))
+    return all(not _SENTENCE_END.search(units.sub("", view_text(text[k.start:k.end]).rstrip()).rstrip("。；; "))
                for k in kids)
 
 
@@ -169,7 +172,7 @@ def select_measures(structure: Structure, text: str) -> list[Section]:
                 if is_article(kid) and _is_chapter(sec):
                     visit(k)                   # 第一章 总则: its articles are read one by one (duties count)
                 elif not is_framework(kid.title) and not _normal(kid.title).endswith("原则") and rx(
-                        data("measures")["articles"]["support_pattern"]).search(to_simplified(text[kid.start:kid.end])):
+                        data("measures")["articles"]["support_pattern"]).search(view_text(text[kid.start:kid.end])):
                     visit(k)
             return
         if _is_chapter(sec):                   # 第三章 基础设施与载体建设: a group of articles, never a measure
@@ -218,7 +221,7 @@ def closed_by_units(index: int, sections: list[Section], text: str) -> bool:
     m = rx(cue["pattern"]).search(last_line)
     if not m or m.start() != 0:
         return False
-    before = to_simplified(body[:len(body) - len(last_line)])
+    before = view_text(body[:len(body) - len(last_line)])
     return not rx(cue["body_pattern"]).search(before) and not rx(cue["pattern"], re.M).search(before)
 
 
@@ -246,7 +249,7 @@ def _inline_content(section: Section, text: str) -> bool:
 def _cover(structure: Structure, text: str) -> bool:
     """True where the text before the first section issues an attached document (现印发给你们)."""
     first = structure.sections[0].start if structure.sections else structure.body_end
-    head = to_simplified(text[structure.body_start:first])
+    head = view_text(text[structure.body_start:first])
     return any(rx(p).search(head) for p in data("doc_types")["cover_letter"]["patterns"])
 
 
@@ -256,7 +259,7 @@ def measure_truncated(section: Section, structure: Structure, text: str) -> bool
     end = structure.body_end or len(text)
     if section.end < end or not _unfinished(text[:end]):
         return False
-    own = to_simplified(own_text(section, structure.sections, text))
+    own = view_text(own_text(section, structure.sections, text))
     m = list(rx(data("measures")["lead_unit_cues"]["body_pattern"]).finditer(own))
     if not m:
         return True
@@ -267,7 +270,7 @@ def measure_truncated(section: Section, structure: Structure, text: str) -> bool
 
 def _unfinished(text: str) -> bool:
     """True where a text stops mid-sentence: no final 。, closing parenthesis of a unit list or 版记."""
-    tail = to_simplified(text.rstrip())
+    tail = view_text(text.rstrip())
     last_line = tail.rsplit("\n", 1)[-1].strip()
     if tail.endswith(("。", "！", "？", "”", "」", "》")) or is_date_line(last_line) or is_unit_line(last_line):
         return False

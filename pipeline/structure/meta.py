@@ -139,6 +139,11 @@ def _read_announcement(reader: Reader, lines, body, limit, head: Header) -> str 
     return None
 
 
+def _is_paragraph(line: str) -> bool:
+    """A line of running text: at least one sentence and longer than any heading or salutation."""
+    return "。" in line and len(line) > data("elements")["max_unit_line"]
+
+
 def _read_recipients(reader: Reader, lines, body, limit, head: Header) -> None:
     """主送机关: the first line after the title and before the body's headings that ends with a colon
     (a colon line above the title is site furniture: 主题词：, 分享到：)."""
@@ -149,6 +154,10 @@ def _read_recipients(reader: Reader, lines, body, limit, head: Header) -> None:
         if i <= after:
             continue
         ln = lines[i]
+        if _is_paragraph(ln.text) and pos and _is_paragraph(lines[body[pos - 1]].text):
+            break                              # two paragraphs of body text: a colon line below is a form's field
+        if is_date_line(ln.text) or bare_date(ln.text):
+            break                              # the letter's date: what follows is the page's, not the letter's
         text = _JUNK_END.sub("", ln.text)
         if not text.endswith(("：", ":")) or "。" in text or len(text) > 200:
             continue

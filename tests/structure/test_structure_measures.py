@@ -324,6 +324,13 @@ def test_article_examples_of_the_rule_table(article, is_measure):
     assert (label in [lb for lb, _ in _measures(text)]) is is_measure
 
 
+def test_an_article_glossed_with_pinyin_readings_is_read_without_them():
+    text = ("某省鄉村民宿管理辦法\n第一條 對新開辦的鄉村民宿，給予開辦補貼5000元。\n"
+            "第二條 鄉村民宿發展堅(jiān)持生態(tài)環(huán)保、科學(xué)規(guī)劃、共享發(fā)展的原則。\n"
+            "第三條 對評為五星的民宿，給予獎(jiǎng)勵2萬元。\n")
+    assert [lb for lb, _ in _measures(text)] == ["第一條", "第三條"]
+
+
 def test_a_cover_letters_instructions_are_not_measures_even_without_its_attachment():
     text = ("某市人民政府关于印发《贯彻落实若干意见分工方案》的通知\n各县区人民政府，市政府各部门：\n"
             "市政府制定了分工方案，现予以印发，请做好贯彻落实。\n"

@@ -117,6 +117,7 @@ def test_invented_traditional_district_congress_reply():
     (["張三、李四等代表"], ["張三", "李四"]),
     (["张三等5位代表"], ["张三"]),
     (["李四等十名委员"], ["李四"]),
+    (["张群、周承明等十代表"], ["张群", "周承明"]),        # a head count without 位/名
     (["尊敬的赵敏委员"], ["赵敏"]),
     (["九三学社某市委员会"], ["九三学社某市委员会"]),      # a unit keeps its 委员会
 ])
@@ -227,6 +228,18 @@ def test_colon_line_above_the_title_is_not_the_recipient():
     s, parts = _reply(text)
     assert s.meta.recipients == ["王强代表"]
     assert parts.proposal.proposers == ["王强"]
+
+
+def test_form_field_below_the_signature_is_not_the_recipient():
+    text = ("关于区第十届政协第三次会议第54号提案的答复函\n发布时间:2024-10-25 11:47信息来源:某区人民政府\n"
+            "王立超  委员\n您提出的关于加强小学周边交通疏导的提案,经认真办理,现答复如下:\n"
+            "大队高度重视,组织警力对学校周边路段进行摸排,并加强对学生和家长的交通安全宣传教育。\n"
+            "办复类别: B\n联系人:许浩浩\n交警某某大队\n20241018\n"
+            "请您对该政策的制定及执行提出宝贵的意见或建议。\n• 姓  名:\n• 联系方式:\n")
+    s, parts = _reply(text)
+    assert s.meta.recipients is None or s.meta.recipients == []
+    assert parts.proposal.proposers == ["王立超"]                 # the salutation line, spaced
+    assert (s.meta.issuer, s.meta.date) == ("交警某某大队", "2024-10-18")   # a brigade signs; 年月日 lost
 
 
 def test_traditional_reply_with_readings_and_run_in_sections():
