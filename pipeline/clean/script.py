@@ -24,6 +24,14 @@ def _simplify_char(ch: str) -> str:
     return out if len(out) == 1 else ch
 
 
+@cache
+def _variants() -> dict[str, str]:
+    """Variant brackets read as the standard ones (models/clean/char_variants.json)."""
+    import json
+    from ..settings import MODELS
+    return json.loads((MODELS / "clean" / "char_variants.json").read_text(encoding="utf-8"))["map"]
+
+
 class _Simplified(dict):
     """str.translate table filled as characters turn up (a character looked up once, in C after that)."""
 
@@ -31,7 +39,7 @@ class _Simplified(dict):
         if len(self) > 65536:                    # a text of every code point does not fill memory
             self.clear()
         ch = chr(code)
-        out = self[code] = _simplify_char(ch) if code > 0x2E7F else ch
+        out = self[code] = (_variants().get(ch) or _simplify_char(ch)) if code > 0x2E7F else ch
         return out
 
 

@@ -195,15 +195,33 @@ def _zone_start(s: str, k: int) -> int | None:
     """Where the zone name before a 管委会 at k starts (after a boundary or at a place / level prefix)."""
     stops = stop_chars()
     j = k
-    while j > 0 and k - j < 20 and is_cjk(s[j - 1]) and s[j - 1] not in stops:
-        j -= 1
+    while j > 0 and k - j < 20:
+        if is_cjk(s[j - 1]) and s[j - 1] not in stops:
+            j -= 1
+        elif (inner := _bracketed_place_before(s, j)) is not None:
+            j = inner                   # 中韩(长春)国际合作示范区: a place in brackets inside the name
+        else:
+            break
     region = s[j:k]
     if not region.endswith(agency_data().zones):
         return None
-    for p in range(j, k - 1):
+    bracket = next((p for p in range(j, k) if s[p] in "(（"), k)
+    for p in range(j, bracket - 1):
         if s[p] in LEVEL_CHARS or place_starts_at(s, p):
             return p
     return j if _left_ok(s, j) else None
+
+
+def _bracketed_place_before(s: str, j: int) -> int | None:
+    """Start of a bracketed place name (（长春）) ending at j and written after a name's first part, else None."""
+    if j < 4 or s[j - 1] not in ")）":
+        return None
+    o = max(s.rfind("(", max(0, j - 8), j - 1), s.rfind("（", max(0, j - 8), j - 1))
+    inner = s[o + 1:j - 1]
+    if o < 1 or not inner or not all(is_cjk(c) for c in inner) or not is_cjk(s[o - 1]) \
+            or not inner.startswith(_place_heads()):
+        return None
+    return o
 
 
 def _zone_canonical(name: str, board: str, j: Jurisdiction) -> str | None:
@@ -214,8 +232,9 @@ def _zone_canonical(name: str, board: str, j: Jurisdiction) -> str | None:
             break
     full = name + ("管理委员会" if board in ("管委会", "管理委员会") else board)
     own = tuple(n[:-1] for n in (j.city, j.county) if n and len(n) >= 3)
-    if name.startswith(_place_heads()) or name.startswith(tuple(n for n in own if len(n) >= 2)):
-        return full
+    if name.startswith(_place_heads()) or name.startswith(tuple(n for n in own if len(n) >= 2)) \
+            or _bracketed_place_before(name, name.find(")") + 1 or name.find("）") + 1) is not None:
+        return full                     # named after its place, or with its place in brackets (中韩(长春)…)
     if j.city:                          # 两江新区管委会 in a 重庆市 document: 重庆两江新区管理委员会
         short = j.city[:-1] if j.city.endswith("市") and len(j.city) >= 3 else j.city
         return short + full

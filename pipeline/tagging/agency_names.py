@@ -173,9 +173,11 @@ def _place_ok(s: str, p: int, stem: str, suffix: str) -> bool:
 
 
 def _known_county_inside(stem: str, suffix: str) -> bool:
-    """True where the stem's tail and the suffix name a county of the division codes (建议|陆丰市)."""
-    counties = agency_data().county_city
-    return any(stem[i:] + suffix in counties for i in range(1, len(stem) - 1))
+    """True where the stem's tail and the suffix name a county or city of the division codes (建议|陆丰市,
+    标题|福州市: a site label glued to the name)."""
+    d = agency_data()
+    return any(stem[i:] + suffix in d.county_city or stem[i:] + suffix in d.city_by_name
+               for i in range(1, len(stem) - 1))
 
 
 def _phrase_stem(stem: str) -> bool:

@@ -70,6 +70,7 @@ class MoneyLexicon:
     report: re.Pattern          # a reported disbursement in the clause before the amount (statistic)
     threshold_before: re.Pattern  # anchored at the end of the left context: 满100元
     per_increment: re.Pattern   # 每增加 … opening the step of a sliding schedule (每增加投资2000万元)
+    reached_range: re.Pattern   # anchored at the end of the left context: 达 before a band (达10亿元—20亿元)
     per_unit_base: re.Pattern   # anchored at the end of the left context: 每1美元 (the base of a per-unit award)
     loan_ceiling: re.Pattern    # anchored at the start of the right context: 最高10万元的创业担保贷款
     eligibility: re.Pattern     # anchored at the start of the right context
@@ -174,6 +175,7 @@ def lexicon() -> MoneyLexicon:
         threshold_before=re.compile(rf"(?:{_alt(_words(ctx.get('immediate_threshold', [])))})\s*$"
                                     if ctx.get("immediate_threshold") else r"(?!)"),
         per_increment=re.compile(ctx["per_increment"]["pattern"]),
+        reached_range=re.compile(rf"(?:{_alt(ctx['reached_range']['words'])})\s*$"),
         per_unit_base=re.compile(rf"(?:{_alt(_words(ctx['per_unit_base_before']['words']))})\s*$"
                                  if ctx.get("per_unit_base_before") else r"(?!)"),
         loan_ceiling=re.compile(rf"\s*的?\s*(?:{_alt(_words(ctx['loan_nouns']['words']))})"

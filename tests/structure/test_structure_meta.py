@@ -191,6 +191,12 @@ def test_titles_through_wraps_and_glued_furniture(text, title, doc_type):
     assert (m.title, m.doc_type) == (title, doc_type)
 
 
+def test_doc_number_in_small_form_brackets_is_kept_as_written():
+    text = ("岳阳市君山区卫生健康局\n君卫函字﹝2018﹞11号\n关于区政协第60号提案的答复\n张三委员：\n"
+            "您提出的提案收悉，现答复如下：已安排专项资金。\n岳阳市君山区卫生健康局\n2018年6月1日\n")
+    assert parse_structure(text).meta.doc_number == "君卫函字﹝2018﹞11号"
+
+
 def test_doc_number_glued_to_the_recipients():
     text = ("衡陽市雁峯區人民政府\n關於區五屆人大第四次會議第5號建議\n辦理情況的答覆\n"
             "雁政建復〔2024〕4號(B類)唐如偉、李徵平等代表:\n你們所提的《關於儘快解決社區工作者的退休待遇的建議》已收悉,現答覆如下:\n")

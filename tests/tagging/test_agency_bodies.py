@@ -236,6 +236,16 @@ def test_party_and_congress_offices_and_zone_boards(text, issuer, expected):
      [("深圳市前海深港现代服务业合作区管理局", "深圳市前海深港现代服务业合作区管理局")]),
     ("各區人民政府、開發區管委會可結合實際制定配套措施", XIAMEN, []),
     ("各市（州）人民政府、贵安新区管委会负责", GUIZHOU, [("贵安新区管委会", None)]),
+    # a place in brackets inside a zone's name: the name is whole and names its own place
+    ("长白山管委会,长春新区、中韩(长春)国际合作示范区管委会,各县(市)人民政府:", JILIN,
+     [("长春新区", None), ("中韩(长春)国际合作示范区管委会", "中韩(长春)国际合作示范区管理委员会")]),
+    # a verb ending in 办 is an action, not an office
+    ("国内州外投资者到阿坝州投资兴办的生产性项目,由州招商局引进", Jurisdiction(),
+     [("州招商局", None)]),
+    # a site label glued before a city's body is no part of its place (标题|福州市)
+    ("标题福州市商务局 福州市财政局印发关于促进商贸行业稳增长的若干措施的通知",
+     Jurisdiction(province="福建省", city="福州市", level="city"),
+     [("福州市商务局", "福州市商务局"), ("福州市财政局", "福州市财政局")]),
 ])
 def test_governments_towns_streets_and_zones(text, j, expected):
     assert tagged(text, j) == expected
