@@ -231,7 +231,7 @@ def parse_reply(text: str, structure: Structure, view: View | None = None) -> Re
     for source in (title_v, s[vs:opening_end]):
         m = rx(r["proposal_number"]["pattern"]).search(source)
         if m and proposal.number is None:
-            proposal.number = "".join((m.group("v") or m.group("w")).split())
+            proposal.number = "".join((m.group("v") or m.group("w") or m.group("x")).split())
     proposal.session = _session(reader, meta.title, s, vs, opening_end)
     handlers = words("replies", "handler_suffixes", "words")
     people = [r for r in meta.recipients if not to_simplified(r).strip().endswith(handlers)]

@@ -230,6 +230,14 @@ def test_colon_line_above_the_title_is_not_the_recipient():
     assert parts.proposal.proposers == ["王强"]
 
 
+def test_session_without_a_number_and_a_number_after_the_proposal_title():
+    text = ("关于区政协二届四次会议李芳委员提案的答复\n尊敬的李芳委员:\n"
+            "您提出的《关于安装电动自行车充电桩的建议》(0641),已交我们研究办理,现答复如下:\n"
+            "我局已向各社区转发有关文件。\n某区住房和城乡建设局\n2024年8月22日\n")
+    s, parts = _reply(text)
+    assert (parts.proposal.session, parts.proposal.number) == ("区政协二届四次会议", "0641")
+
+
 def test_form_field_below_the_signature_is_not_the_recipient():
     text = ("关于区第十届政协第三次会议第54号提案的答复函\n发布时间:2024-10-25 11:47信息来源:某区人民政府\n"
             "王立超  委员\n您提出的关于加强小学周边交通疏导的提案,经认真办理,现答复如下:\n"
