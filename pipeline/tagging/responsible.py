@@ -225,8 +225,14 @@ def _doers(s: str, mentions, section_text: str, c) -> list[tuple[int, str, str]]
     """Bodies the item names as deciding or doing it, where no unit is labelled: the list before
     a doing verb (由市计划委员会、市财政局共同确定; 经县领导小组审核给予; 市节约用水办公室设立…)."""
     out = []
+    adverbs = tuple(_cues()["doers"]["adverbs"])
     for v in _doer_re().finditer(s):
-        for item in _chain_before(s, v.start(), mentions):
+        end = v.start()
+        for adverb in adverbs:              # 会同县财政局具体组织实施: the list ends before the adverb
+            if s.endswith(adverb, 0, end):
+                end -= len(adverb)
+                break
+        for item in _chain_before(s, end, mentions):
             if item[2] is not None and not _after_object_marker(s, item[0]):
                 out.append((item[0], "responsible", _name(item, section_text, c)))
     starts = {m.start: m for m in mentions}

@@ -44,6 +44,12 @@ XIAMEN = infer_jurisdiction("", "廈門市人民政府", None, None)
     ("（省工业和信息化厅牵头，省财政厅、省科技厅按职责分工负责）", JIANGSU,
      ResponsibleUnits(["江苏省工业和信息化厅"], ["江苏省工业和信息化厅", "江苏省财政厅", "江苏省科学技术厅"], [], [])),
     ("对符合条件的企业给予奖励。", ZS, ResponsibleUnits()),
+    # an adverb between the list and its doing verb (会同县财政局具体组织实施)
+    ("奖补资金实施工作在县人民政府领导下，由县农业局会同县财政局具体组织实施。", PANSHAN,
+     ResponsibleUnits([], ["盘山县农业局", "盘山县财政局"], [], [])),
+    # a former department under its short name (外经贸局, before 2010)
+    ("对参加境外展会的企业给予补助。(市外经贸局负责)", infer_jurisdiction("", "金华市人民政府", None, None),
+     ResponsibleUnits([], ["金华市对外贸易经济合作局"], [], [])),
 ])
 def test_parse_responsible(text, j, expected):
     assert parse_responsible(text, j) == expected
