@@ -239,6 +239,9 @@ def test_party_and_congress_offices_and_zone_boards(text, issuer, expected):
     # a place in brackets inside a zone's name: the name is whole and names its own place
     ("长白山管委会,长春新区、中韩(长春)国际合作示范区管委会,各县(市)人民政府:", JILIN,
      [("长春新区", None), ("中韩(长春)国际合作示范区管委会", "中韩(长春)国际合作示范区管理委员会")]),
+    # committees of a congress's standing committee, short and long
+    ("请市人大常委会人代选工委统一交办。抄送:省人大常委会选举联络工作委员会。", Jurisdiction(),
+     [("市人大常委会人代选工委", None), ("省人大常委会选举联络工作委员会", None)]),
     # a verb ending in 办 is an action, not an office
     ("国内州外投资者到阿坝州投资兴办的生产性项目,由州招商局引进", Jurisdiction(),
      [("州招商局", None)]),

@@ -253,3 +253,13 @@ def test_amounts_a_fee_standard_sets_are_charges_not_goals():
     text = ("经镇党政办公会议研究决定,对街道门市、住户2022年度卫生费缴费标准进行调整如下:\n"
             "1.街道各门市每年每间150元,楼层住户每年每户60元;")
     assert [r for *_, r in amounts(text)] == ["other", "other"]
+
+
+# ---------------------------------------------------------------- discounts and relief
+@pytest.mark.parametrize("text, expected", [
+    # a discount the holder of a voucher receives is support; relief reported as given is a figure
+    ("凭消费券到指定参与活动的商户消费满200元,可减免50元。", [(200.0, "threshold"), (50.0, "grant")]),
+    ("全年累计减免税费3.2亿元。", [(3.2e8, "statistic")]),
+])
+def test_a_discount_offered_is_support_and_relief_reported_a_figure(text, expected):
+    assert amount_roles(text) == expected
