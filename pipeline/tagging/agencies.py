@@ -109,8 +109,12 @@ def _not_a_body(s: str, m: Parse, start: int) -> bool:
     head = m.elements[-1].core
     if continues_word(head, s[end:end + 1]):
         return True
-    if agency_data().local_bodies.get(head, {}).get("at_end_only") and end < len(s) and is_cjk(s[end]):
+    body = agency_data().local_bodies.get(head, {})
+    if body.get("at_end_only") and end < len(s) and is_cjk(s[end]):
         return True
+    if s.startswith(tuple(body.get("not_followed_by", ())), end) \
+            and not s.startswith(tuple(body.get("followed_by_allowed", ())), end):
+        return True                     # 政协提案: a CPPCC proposal, not the committee acting
     first = m.elements[0]
     if first.kind == "dept" and not first.prefixes and len(first.core) <= 2:
         return True

@@ -239,6 +239,13 @@ def test_party_and_congress_offices_and_zone_boards(text, issuer, expected):
     # a place in brackets inside a zone's name: the name is whole and names its own place
     ("长白山管委会,长春新区、中韩(长春)国际合作示范区管委会,各县(市)人民政府:", JILIN,
      [("长春新区", None), ("中韩(长春)国际合作示范区管委会", "中韩(长春)国际合作示范区管理委员会")]),
+    # a CPPCC written 政协 + place before its session; a CPPCC proposal is a document, its committee a body
+    ("关于对政协蒙自市三届四次会议笫40号提案的答复", Jurisdiction(),
+     [("政协蒙自市", "中国人民政治协商会议蒙自市委员会")]),
+    ("对政协沧县第十四届委员会第一次会议第27号提案的答复", Jurisdiction(),
+     [("政协沧县第十四届委员会", "中国人民政治协商会议沧县委员会")]),
+    ("交由我县办理的市人大代表建议和政协提案各1件。请报市政协提案委。", Jurisdiction(),
+     [("市政协提案委", None)]),
     # committees of a congress's standing committee, short and long
     ("请市人大常委会人代选工委统一交办。抄送:省人大常委会选举联络工作委员会。", Jurisdiction(),
      [("市人大常委会人代选工委", None), ("省人大常委会选举联络工作委员会", None)]),
