@@ -99,6 +99,22 @@ def _is_collective(s: str, start: int, end: int) -> bool:
     return starts_with_word(s, end, "collective_after")
 
 
+_LEVEL_ITEM = re.compile(r"[省市县区州](?:[（(][省市县区州][）)])?、$")
+
+
+_LEVEL_RANK = {"省": 0, "市": 1, "州": 1, "县": 2, "区": 2}
+_DOC_RANK = {"province": 0, "city": 1, "county": 2}
+
+
+def _after_level_list(s: str, start: int, j: Jurisdiction) -> bool:
+    """市、区人民政府, 县(市)、区政府 in a city's letter: bare levels listed before one body, the last below
+    the letter's own level, name the bodies of every such place at once (a level list, like 各); 省、市政府
+    in a district's letter names the province's and the city's, one body each."""
+    own = _DOC_RANK.get(j.level or "")
+    return start > 0 and s[start] in _LEVEL_RANK and own is not None and _LEVEL_RANK[s[start]] > own \
+        and bool(_LEVEL_ITEM.search(s, max(0, start - 6), start))
+
+
 def _not_a_body(s: str, m: Parse, start: int) -> bool:
     """人大代表, 政协委员, 海关AEO, 财政部门, a cut 县检察 inside a word."""
     end = m.end
@@ -177,7 +193,7 @@ def _scan_bodies(s: str, j: Jurisdiction, marks: tuple[int, ...] = (),
                          and any(k == "newplace" for _, k in p.elements[0].prefixes)) \
                 or _break_between_prefixes(i, p, marks):
             continue                    # a place does not run across lines (政务服务|区教育局, …区|嵊州市人民政府)
-        if _is_collective(s, i, p.end) or _member_of_collective(s, i, p, dropped_end):
+        if _is_collective(s, i, p.end) or _member_of_collective(s, i, p, dropped_end) or _after_level_list(s, i, j):
             dropped_end = p.end
         elif not _not_a_body(s, p, i):
             out.append(Mention(i, p.end, p))

@@ -246,6 +246,16 @@ def test_party_and_congress_offices_and_zone_boards(text, issuer, expected):
      [("政协沧县第十四届委员会", "中国人民政治协商会议沧县委员会")]),
     ("交由我县办理的市人大代表建议和政协提案各1件。请报市政协提案委。", Jurisdiction(),
      [("市政协提案委", None)]),
+    # levels listed before one body below the letter's own level: every such place's body, a collective;
+    # levels above it: one body each (省、市政府 in a district's letter)
+    ("研究县(市)、区政府和市政府部门请示。", infer_jurisdiction("", "长春市人民政府办公厅", None, None), []),
+    ("按照权限分别由市、区人民政府负责。", infer_jurisdiction("", "重庆市人民政府", None, None), []),
+    ("省、自治区、直辖市人民政府,国务院各部委:", Jurisdiction(), []),
+    ("及时承接落实省、市政府取消的事项", Jurisdiction(city="鞍山市", county="鞍山市铁东区", level="county"),
+     [("市政府", "鞍山市人民政府")]),
+    # a name after 建议 (a reply asks a body to act); an office for proposals under a government
+    ("渔港脏乱差面貌。建议陆丰市政府统筹协调。报:市人民政府建议提案办公室", Jurisdiction(),
+     [("陆丰市政府", "陆丰市人民政府"), ("市人民政府建议提案办公室", None)]),
     # committees of a congress's standing committee, short and long
     ("请市人大常委会人代选工委统一交办。抄送:省人大常委会选举联络工作委员会。", Jurisdiction(),
      [("市人大常委会人代选工委", None), ("省人大常委会选举联络工作委员会", None)]),
