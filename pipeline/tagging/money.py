@@ -178,6 +178,10 @@ def _with_ranges_and_lists(v: str, found: list[Amount], L: MoneyLexicon) -> list
             continue                        # 1亿元~5亿元(含5亿元), 10亿元以上(含10亿元): the note restates the edge (guide §2)
         j = L.range_joiner.search(v, max(0, a.num_start - 6), a.num_start) if a.start == a.num_start \
             else None
+        if prev and prev.amount_max is None and prev.value < a.value and prev.currency == a.currency \
+                and L.inequality_band.match(v[prev.end:a.start]):      # 1亿元≤投资总额<3亿元
+            prev.amount_max, prev.end, prev.band = a.value, a.end, True
+            continue
         if prev and _band(v, prev, a, L):           # 1000万元及以上至2000万元; 15万元以上的，50万元以下的
             high = L.band_high.match(v, a.end)
             prev.amount_max, prev.end, prev.band = a.value, high.end() if high else a.end, True

@@ -62,6 +62,7 @@ class MoneyLexicon:
     band_high: re.Pattern       # 以下 closing the high end of a band
     band_gap: re.Pattern        # what may stand between the two ends of a band
     band_low_prefixes: frozenset  # 超过 before the low end of a band
+    inequality_band: re.Pattern  # what stands between the ends of 1亿元≤投资总额<3亿元
     amount_words: re.Pattern    # 上亿元, 亿元以上: an amount without digits
     jiao_fen: re.Pattern        # 一角七分, 3元5角
     list_joiner: re.Pattern
@@ -71,6 +72,7 @@ class MoneyLexicon:
     threshold_before: re.Pattern  # anchored at the end of the left context: 满100元
     per_increment: re.Pattern   # 每增加 … opening the step of a sliding schedule (每增加投资2000万元)
     reached_range: re.Pattern   # anchored at the end of the left context: 达 before a band (达10亿元—20亿元)
+    project_line: re.Pattern    # anchored at the end of a line's text before the amount: …建设项目850万元
     per_unit_base: re.Pattern   # anchored at the end of the left context: 每1美元 (the base of a per-unit award)
     loan_ceiling: re.Pattern    # anchored at the start of the right context: 最高10万元的创业担保贷款
     eligibility: re.Pattern     # anchored at the start of the right context
@@ -86,6 +88,7 @@ class MoneyLexicon:
     part_of: re.Pattern         # 其中 at the start of a clause: the amount is a part of the one before
     part_of_window: int
     fund_nouns: frozenset       # 补助资金: the cue before it in the clause decides (安排 budget, 给予 grant)
+    total_words: frozenset      # 共计, 合计: the cue before them in the clause decides (安排…共计 budget)
     per_unit_lead: re.Pattern   # anchored at the end of the left context: 按新增建筑面积每平方米
     per_scope: re.Pattern
     beneficiary: re.Pattern
@@ -151,6 +154,7 @@ def lexicon() -> MoneyLexicon:
         band_high=re.compile(rf"\s*(?:{_alt_spaced(bounds['band_bounds']['high'])})"),
         band_gap=re.compile(bounds["band_bounds"]["gap"]),
         band_low_prefixes=frozenset(bounds["band_bounds"]["low_prefixes"]),
+        inequality_band=re.compile(bounds["inequality_band"]["gap"]),
         amount_words=re.compile(bounds["amount_words"]["pattern"]),
         jiao_fen=re.compile(bounds["jiao_fen"]["pattern"]),
         percent=re.compile(rf"(?P<num>{_ARABIC}){_SPACE}%|百分之(?P<cn>{_CHINESE}|{_ARABIC})"
@@ -176,6 +180,7 @@ def lexicon() -> MoneyLexicon:
                                     if ctx.get("immediate_threshold") else r"(?!)"),
         per_increment=re.compile(ctx["per_increment"]["pattern"]),
         reached_range=re.compile(rf"(?:{_alt(ctx['reached_range']['words'])})\s*$"),
+        project_line=re.compile(ctx["project_line"]["pattern"]),
         per_unit_base=re.compile(rf"(?:{_alt(_words(ctx['per_unit_base_before']['words']))})\s*$"
                                  if ctx.get("per_unit_base_before") else r"(?!)"),
         loan_ceiling=re.compile(rf"\s*的?\s*(?:{_alt(_words(ctx['loan_nouns']['words']))})"
@@ -208,6 +213,7 @@ def lexicon() -> MoneyLexicon:
                            if "part_of" in roles else r"(?!)"),
         part_of_window=roles.get("part_of", {}).get("window", 0),
         fund_nouns=frozenset(_words(roles.get("fund_nouns", []))),
+        total_words=frozenset(roles.get("total_words", [])),
         per_unit_lead=re.compile(ctx["per_unit_lead"]["pattern"] if "per_unit_lead" in ctx else r"(?!)"),
         support_verbs=re.compile(rf"(?:{_alt(_words(roles['left']['grant']))})+"),
         support_verbs_any=re.compile(ctx["condition_clause"]["support"]),

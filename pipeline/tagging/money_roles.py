@@ -94,6 +94,9 @@ def _nearest_cue_word(text: str, pattern: re.Pattern, table: dict) -> tuple[int,
     return (best[2], best[3]) if best else None
 
 
+TOTAL = "total"     # a total word (共计) alone in its clause: its sentence decides
+
+
 def clause_cue_role(window: str, L: MoneyLexicon) -> str | None:
     """Role of the nearest left cue; a fund noun (补助资金) takes the role of the cue before it (安排 → budget)."""
     text = _WHITE.sub("", window)
@@ -105,7 +108,16 @@ def clause_cue_role(window: str, L: MoneyLexicon) -> str | None:
         before = _nearest_cue_word(text[:start], L.role_left_re, L.role_left)
         if before and L.role_left[before[1]] == "budget":
             return "budget"
+    if word in L.total_words:               # 安排上级专项资金共计454万元: the total of a budget
+        before = clause_cue_role(text[:start], L)
+        return before if before is not None else TOTAL
     return L.role_left[word]
+
+
+def _cues_in(window: str, L: MoneyLexicon) -> list[tuple[str, str]]:
+    """(word, role) of every left cue in `window` (white space ignored)."""
+    text = _WHITE.sub("", window)
+    return [(w, L.role_left[w]) for m in L.role_left_re.finditer(text) for w in _cues_at(text, m.start(), L.role_left)]
 
 
 def _cues_at(text: str, i: int, table: dict):
@@ -163,7 +175,11 @@ class RoleContext:
         return "threshold" if self.above else "budget"
 
     def clause_cue(self, end: int | None = None, figure: bool = False) -> str | None:
-        return self._resolved(clause_cue_role(self.v[self.clause:self.start if end is None else end], self.L), figure)
+        role = clause_cue_role(self.v[self.clause:self.start if end is None else end], self.L)
+        if role == TOTAL:                   # 产业类项目5个,共计4197万元: a budget's total where the sentence allocates
+            budget = any(r == "budget" for _, r in _cues_in(self.v[self.sentence:self.clause], self.L))
+            role = "budget" if budget else "statistic"
+        return self._resolved(role, figure)
 
     def sentence_cue(self, figure: bool = False) -> str | None:
         return self._resolved(nearest_cue(self.v[self.sentence:self.start], self.L.role_left_re, self.L.role_left),
@@ -217,7 +233,16 @@ def _per_increment(c: RoleContext) -> bool:
     return bool(step) and not c.L.support_verbs_any.search(c.v, step.end(), c.start)
 
 
+def _project_line(c: RoleContext) -> bool:
+    """1.大同区冷棚育苗基地建设项目850万元: a listed project's sum, with no support word on its line."""
+    line = c.v.rfind("\n", 0, c.start) + 1
+    support = [m for m in c.L.support_verbs_any.finditer(c.v, line, c.start)
+               if not c.v.startswith("项目", m.end())]          # 贴息项目, 补贴项目: part of the project's name
+    return bool(c.L.project_line.search(c.v, line, c.start)) and not c.per_unit_lead and not support
+
+
 ROLE_TESTS = {
+    "project_line": _project_line,
     "per_increment": _per_increment,
     "per_unit_base": lambda c: c.L.per_unit_base.search(c.v, max(0, c.start - 2), c.start),
     "fine_or_charge": lambda c: (m := c.L.role_right.match(c.right)) and m.lastgroup == "other",
@@ -234,7 +259,8 @@ ROLE_TESTS = {
     "report_clause": lambda c: c.L.report.search(_WHITE.sub("", c.v[c.clause:c.start])),
     "policy_figure": _policy_figure,
     "reached_range": lambda c: c.is_range and c.L.reached_range.search(c.v, max(c.clause, c.start - 4), c.start),
-    "range": lambda c: c.is_range,
+    "range": lambda c: c.is_range and (c.clause_cue() in (None, "grant")
+                                       or bool(c.L.support_verbs_any.search(c.v, c.clause, c.start))),
     "per_unit_noun_after": lambda c: c.per_unit_lead and (m := c.L.role_right.match(c.right)) and m.lastgroup,
     "per_unit_paid_out": lambda c: c.per_unit_lead and c.L.paid_out_grant.match(c.right),
     "clause_cue": lambda c: c.clause_cue(c.per_unit_lead.start() if c.per_unit_lead else None),

@@ -263,3 +263,26 @@ def test_amounts_a_fee_standard_sets_are_charges_not_goals():
 ])
 def test_a_discount_offered_is_support_and_relief_reported_a_figure(text, expected):
     assert amount_roles(text) == expected
+
+
+# ---------------------------------------------------------------- totals, listed projects, ranges in a budget
+@pytest.mark.parametrize("text, expected", [
+    # a total takes the role of the cue before it in its clause, else of its sentence
+    ("2017-2021年安排上级专项资金共计454万元;", [(4.54e6, "budget")]),
+    ("由县财政每年安排专项资金80万元,其中:家庭农场12家,每家扶持资金2万元,小计24万元;",
+     [(8e5, "budget"), (2e4, "grant"), (2.4e5, "budget")]),
+    ("(一)产业类项目5个,共计4197万元。", [(4.197e7, "budget")]),
+    # lines of a list of funded projects; a support word on the line makes it support
+    ("1.大同区冷棚育苗基地建设项目850万元。\n5.扶贫小额贷款贴息项目205万元。\n对前10位的项目,给予每个项目20万元一次性奖补。",
+     [(8.5e6, "budget"), (2.05e6, "budget"), (2e5, "grant")]),
+    # a range a budget cue governs is a budget; a sum already paid is a report
+    ("博乐市每年预算安排5-10万元专项用于文物保护工作经费", [(5e4, "budget")]),
+    ("投资803.21万元(含省级补助650万元,已拨付520万元)", [(8.0321e6, "budget"), (6.5e6, "grant"), (5.2e6, "statistic")]),
+])
+def test_totals_listed_projects_and_budgeted_ranges(text, expected):
+    assert amount_roles(text) == expected
+
+
+def test_a_band_written_with_inequality_signs_is_one_threshold():
+    text = "1億元≤項目固定資產投資總額<3億元,補貼額度為新購設備投資額的5%;"
+    assert [(a, b, r) for a, b, _, r in amounts(text)] == [(1e8, 3e8, "threshold")]
