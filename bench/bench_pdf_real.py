@@ -93,10 +93,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"{'producer':12} {'layout':10} {'file':42} {'pdfplumber':>10} {'pdfium':>8} {'ours':>8}")
     per: dict[str, dict[str, list[float]]] = {}
+    no_text: dict[str, list[str]] = {}
     for r in rows:
         texts = engine_texts(r["path"])
         if not any(t.strip() for t in texts.values()):
             print(f"{r['producer']:12} {r['layout']:10} {r['name'][:42]:42} {'no text layer':>28}")
+            no_text.setdefault(r["producer"], []).append(r["name"])
             continue
         texts["ours"] = our_text(r["path"])
         sims = {k: similarity(r["expected_text"], t) for k, t in texts.items()}
@@ -112,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
         s = per[key]
         cells = [f"{min(s[k]):.3f}/{mean(s[k]):.3f}" for k in ("pdfplumber", "pdfium", "ours")]
         print(f"{key:28} {len(s['ours']):3} {cells[0]:>20} {cells[1]:>16} {cells[2]:>16}")
+    for producer, names in sorted(no_text.items()):
+        print(f"{producer + '/no text layer':28} {len(names):3}")
     return 0
 
 

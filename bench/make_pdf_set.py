@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import re
 import shutil
@@ -377,7 +376,6 @@ def scan(doc: Doc, lines: list[str], out: Path) -> None:
     w, h = round(210 / 25.4 * dpi), round(297 / 25.4 * dpi)
     left, right, top, bottom = (round(m / 25.4 * dpi) for m in (28, 26, 37, 35))
     width = w - left - right
-    pitch = round(px * 1.75)
     pages: list[Image.Image] = []
     img = draw = None
     y = 0
