@@ -27,6 +27,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_tagging.py
 	$(BIN)/python bench/bench_graph.py --extractor real
 	$(BIN)/python bench/bench_startup.py
+	$(BIN)/python bench/bench_pdf_real.py
 
 clean-outputs:
 	rm -rf outputs/*.db outputs/*.db-* outputs/records

@@ -12,6 +12,8 @@ from pipeline.types import Line, Page
 EDGE_ROWS = 2             # rows at the top and at the bottom of a page that may be furniture
 REPEAT_SHARE = 0.5        # share of pages a running line must appear on
 MAX_RUNNING_LEN = 40
+SMALL_TYPE = 0.8          # an edge line set this much smaller than the body text is a running line
+SET_APART = 1.5           # ... where this many body font sizes of space part it from the body
 LONE_NUMBER = re.compile(r"^\d{1,4}$")
 
 
@@ -32,16 +34,50 @@ def strip_pdf_furniture(pages: list[Page]) -> list[Page]:
         for zone, i in _zones(order):
             seen[(zone, _shape(p.lines[i].text))] += 1
     need = max(2, REPEAT_SHARE * len(pages))
+    sizes = sorted(ln.size for p in pages for ln in p.lines if ln.size and ln.text.strip())
+    body = sizes[len(sizes) // 2] if sizes else None
     out = []
     for p, order in zip(pages, edge):
         drop = set()
         for zone, i in _zones(order):
             text = p.lines[i].text.strip()
-            if rules.is_page_number(text) or (
-                    len(text) <= MAX_RUNNING_LEN and len(pages) >= 2 and seen[(zone, _shape(text))] >= need):
+            small = _small(p.lines[i], body)
+            repeated = len(pages) >= 2 and seen[(zone, _shape(text))] >= need
+            # a long line repeating at the page edge is furniture too where it is set small
+            # (a browser's print header: date and page title; its footer: address and 1/4)
+            if rules.is_page_number(text) or (repeated and (len(text) <= MAX_RUNNING_LEN or small)) or (
+                    small and len(text) <= MAX_RUNNING_LEN and not rules.ends_sentence(text)
+                    and _set_apart(p, order, i, zone, body)):
                 drop.add(i)
         out.append(Page(p.number, [ln for i, ln in enumerate(p.lines) if i not in drop], p.width, p.height))
     return out
+
+
+def _small(line: Line, body: float | None) -> bool:
+    return bool(body and line.size and line.size <= SMALL_TYPE * body)
+
+
+def _set_apart(page: Page, order: list[int], i: int, zone: str, body: float) -> bool:
+    """True where the small lines at this page edge (line `i` among them) stand apart from the
+    first line of body-size text inward: a running head or foot, also on a page of its own.
+    A page number between them is furniture too and is passed over."""
+    rules = layout_rules()
+    inward = order[order.index(i):] if zone == "top" else order[:order.index(i) + 1][::-1]
+    block = []
+    for k in inward:
+        line = page.lines[k]
+        if rules.is_page_number(line.text.strip()):
+            continue
+        if not _small(line, body):
+            if not block or line.top is None or any(b.top is None for b in block):
+                return False
+            if zone == "top":
+                gap = line.top - max(b.bottom for b in block)
+            else:
+                gap = min(b.top for b in block) - line.bottom
+            return gap >= SET_APART * body
+        block.append(line)
+    return False
 
 
 def _zones(order: list[int]):

@@ -2,6 +2,7 @@
 two-column pages read column by column (full-width lines such as titles and running heads stay put)."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from statistics import median
@@ -11,7 +12,8 @@ from pipeline.types import Line
 ROW_TOLERANCE = 0.45      # share of the font size two baselines may differ by within one row
 SEGMENT_GAP = 1.6         # a horizontal gap wider than this many font sizes splits a row
 SPACE_GAP = 0.3           # a gap wider than this many font sizes between glyphs reads as a space
-COLUMN_MIN_LINES = 3      # lines each side of a gutter before a page counts as two-column
+COLUMN_MIN_LINES = 3      # lines each side of a gutter (on average) before a page counts as two-column
+COLUMN_MIN_SIDE = 2       # ... and at least this many on the shorter side (a section's last lines)
 
 
 @dataclass
@@ -67,21 +69,55 @@ def _segments(row: list[Char]) -> list[list[Char]]:
 
 
 def _gutter(segments: list[Line], width: float) -> float | None:
-    """The x of an empty vertical band in the middle of the page with text on both sides, if any."""
+    """The x of an empty vertical band in the middle of the page with text on both sides, if any.
+
+    Only places with enough lines wholly on each side count: where one column holds a few lines
+    (the last lines of a section), the thinly covered middle of that column is no gutter."""
     if width <= 0 or len(segments) < 2 * COLUMN_MIN_LINES:
         return None
     lo, hi = int(width * 0.3), int(width * 0.7)
-    cover = [0] * (hi - lo + 1)
+    n = hi - lo + 1
+    cover = [0] * n
     for s in segments:
         for x in range(max(lo, int(s.x0) + 1), min(hi, int(s.x1) - 1) + 1):
             cover[x - lo] += 1
-    best = min(range(len(cover)), key=lambda i: (cover[i], abs(i - len(cover) / 2)))
+    x1s, x0s = sorted(s.x1 for s in segments), sorted(s.x0 for s in segments)
+
+    def sides(i: int) -> bool:
+        x = lo + i
+        return _two_sided(bisect_right(x1s, x), len(x0s) - bisect_left(x0s, x))
+
+    places = [i for i in range(n) if sides(i)]
+    if not places:
+        return None
+    best = min(places, key=lambda i: (cover[i], abs(i - n / 2)))
     if cover[best] > 0.25 * len(segments):
         return None
-    x = lo + best
-    left = sum(1 for s in segments if s.x1 <= x)
-    right = sum(1 for s in segments if s.x0 >= x)
-    return float(x) if left >= COLUMN_MIN_LINES and right >= COLUMN_MIN_LINES else None
+    # the middle of the empty band: a short centred line (a title's last character) inside it
+    # must not push the gutter to one side of itself
+    a = b = best
+    while a > 0 and cover[a - 1] <= cover[best] + 1 and sides(a - 1):
+        a -= 1
+    while b < n - 1 and cover[b + 1] <= cover[best] + 1 and sides(b + 1):
+        b += 1
+    x = lo + (a + b) / 2
+    left_n = sum(1 for s in segments if s.x1 <= x)
+    right_n = sum(1 for s in segments if s.x0 >= x)
+    return float(x) if _two_sided(left_n, right_n) else None
+
+
+def _two_sided(left: int, right: int) -> bool:
+    """Enough lines on both sides of a gutter: a few on the shorter side, more in all."""
+    return min(left, right) >= COLUMN_MIN_SIDE and left + right >= 2 * COLUMN_MIN_LINES
+
+
+def _split_at(seg: list[Char], x: float) -> list[list[Char]]:
+    """A segment cut at the gutter `x` where no glyph covers it: two pieces, or the segment whole."""
+    ink = [i for i, c in enumerate(seg) if c.text.strip()]
+    for a, b in zip(ink, ink[1:]):
+        if seg[a].x1 <= x <= seg[b].x0 and seg[b].x0 - seg[a].x1 >= 0.5 * min(seg[a].size, seg[b].size):
+            return [seg[:a + 1], seg[b:]]
+    return [seg]
 
 
 def chars_to_lines(chars: list[Char], width: float) -> list[Line]:
@@ -89,11 +125,14 @@ def chars_to_lines(chars: list[Char], width: float) -> list[Line]:
     chars = [c for c in chars if c.text not in ("\r", "\n", "")]
     if not chars:
         return []
-    rows = [[_segment_line(s) for s in _segments(r)] for r in _rows(chars)]
-    rows = [r for r in rows if r]
+    char_rows = [r for r in (_segments(r) for r in _rows(chars)) if r]
+    rows = [[_segment_line(s) for s in r] for r in char_rows]
     gutter = _gutter([s for r in rows for s in r], width)
     if gutter is None:
         return [_merge_row(r) for r in rows]
+    # a row whose pieces came too close to split (a large-type heading at the end of the left
+    # column beside a line of the right one) is cut where its glyphs leave the gutter empty
+    rows = [[_segment_line(p) for s in r for p in _split_at(s, gutter)] for r in char_rows]
     out: list[Line] = []
     left: list[Line] = []
     right: list[Line] = []

@@ -15,17 +15,28 @@ refuses (pdfminer is more lenient with some damaged files).
 from __future__ import annotations
 
 import ctypes
+import json
+from functools import cache
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from pipeline import errors
 from pipeline.errors import PolicyKGError
+from pipeline.settings import MODELS
 from pipeline.sources.layout import Char, chars_to_lines
 from pipeline.types import Page
 
 SKIP = {"\r", "\n", "\x02", "\x00", "\ufffe", "\uffff"}
 COLOR_EVERY = 8           # re-read the fill colour at least every this many characters
+
+
+@cache
+def _glyph_text() -> dict[int, str]:
+    """str.translate table: radical code points and drawn soft hyphens as the character seen
+    (models/clean/glyph_text.json)."""
+    data = json.loads((MODELS / "clean" / "glyph_text.json").read_text(encoding="utf-8"))
+    return {ord(k): v for k, v in data["map"].items()}
 
 
 def _page_chars(textpage, height: float) -> list[Char]:
@@ -35,6 +46,7 @@ def _page_chars(textpage, height: float) -> list[Char]:
     text = textpage.get_text_range(0, n) if n else ""
     if len(text) != n:                       # surrogate pairs: fall back to one call a character
         text = "".join(chr(raw.FPDFText_GetUnicode(tp, i)) for i in range(n))
+    text = text.translate(_glyph_text())
     rect = raw.FS_RECTF()
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
     out = []
@@ -60,10 +72,15 @@ def _page_chars(textpage, height: float) -> list[Char]:
 
 
 def _drops_text(page, textpage) -> bool:
-    """True where PDFium leaves a text object on the page without text (its glyphs were dropped)."""
+    """True where PDFium leaves a text object on the page without text (its glyphs were dropped).
+
+    An object without extent draws nothing (Chromium writes one for a zero-width glyph), so
+    nothing of it can have been dropped."""
     for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_TEXT], max_depth=2):
         if raw.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0) <= 2:
-            return True
+            left, bottom, right, top = obj.get_bounds()
+            if right > left or top > bottom:
+                return True
     return False
 
 
@@ -126,7 +143,7 @@ def _plumber_pages(path: str, numbers: list[int] | None = None) -> list[Page]:
     out = []
     with pdfplumber.open(path, pages=numbers) as pdf:
         for p in pdf.pages:
-            chars = [Char(c["text"], c["x0"], c["top"], c["x1"], c["bottom"], c["size"],
+            chars = [Char(c["text"].translate(_glyph_text()), c["x0"], c["top"], c["x1"], c["bottom"], c["size"],
                           _rgb(c.get("non_stroking_color"))) for c in p.chars]
             out.append(Page(number=p.page_number, lines=chars_to_lines(chars, p.width),
                             width=p.width, height=p.height))

@@ -64,3 +64,48 @@ def test_worker_timeout_wired_into_load(tmp_path):
     c.save()
     src = load(str(path), timeout=0.2)
     assert src.error.startswith("E120") and src.pages == []
+
+
+def _line(text, top, size=16.0, x0=79.0):
+    from pipeline.types import Line
+    return Line(text=text, x0=x0, top=top, x1=x0 + size * len(text), bottom=top + size, size=size)
+
+
+def _page(number, lines):
+    from pipeline.types import Page
+    return Page(number, lines, 595.0, 842.0)
+
+
+BODY = [_line(p[:26], 140 + 29 * k) for k, p in enumerate(PAGES)]
+
+
+def test_small_running_head_and_foot_of_a_page_of_its_own_go():
+    from pipeline.clean.furniture import strip_pdf_furniture
+
+    lines = [_line("福建省发展和改革委员会", 67, 10.5, 240)] + BODY + \
+        [_line("— 1 —", 758, 14, 277), _line("福建省财政厅", 779, 10.5, 266)]
+    [page] = strip_pdf_furniture([_page(1, lines)])
+    assert [ln.text for ln in page.lines] == [ln.text for ln in BODY]
+
+
+def test_small_edge_lines_close_to_the_body_or_ending_a_sentence_stay():
+    from pipeline.clean.furniture import strip_pdf_furniture
+
+    note = _line("注：以上数据截至2024年底", BODY[-1].bottom + 6, 10.5)      # right under the body
+    footnote = _line("本表由市统计局提供。", 779, 10.5)                     # apart, but a sentence
+    [page] = strip_pdf_furniture([_page(1, BODY + [note])])
+    assert page.lines[-1].text == note.text
+    [page] = strip_pdf_furniture([_page(1, BODY + [footnote])])
+    assert page.lines[-1].text == footnote.text
+
+
+def test_a_long_small_line_repeating_at_the_top_goes_and_a_long_body_size_one_stays():
+    from pipeline.clean.furniture import strip_pdf_furniture
+
+    head = "12/4/26, 4:14 PM 火炬开发区管委会,翠亨新区管委会,各镇政府、街道办事处,市各有关单位:"
+    assert len(head) > 40
+    bodies = [[_line(p[k:k + 26], 140 + 29 * k) for k in range(0, 3)] for p in PAGES]   # a body a page
+    pages = strip_pdf_furniture([_page(n, [_line(head, 15, 10.66, 24)] + b) for n, b in enumerate(bodies, 1)])
+    assert [[ln.text for ln in p.lines] for p in pages] == [[ln.text for ln in b] for b in bodies]
+    pages = strip_pdf_furniture([_page(n, [_line(head, 100)] + b) for n, b in enumerate(bodies, 1)])
+    assert all(p.lines[0].text == head for p in pages)

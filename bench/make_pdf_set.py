@@ -1,0 +1,481 @@
+"""Build the real-PDF test set (corpora/pdf/real-set/) from the project's own real corpus texts.
+
+    python bench/make_pdf_set.py [--only NAME ...] [--list]
+
+Every PDF is made from a passage of a real document (corpora/real/raw/*.txt, corpora/raw/*.txt):
+the passage's lines, as saved, are the expected text (expected/<name>.txt), and the producer
+typesets them as paragraphs (title and document number centred, signature and date right,
+numbered headings in a sans face, body with a two-character first-line indent):
+
+- libreoffice: a DOCX written with python-docx (Noto CJK fonts, GB/T 9704-like A4 margins,
+  '— n —' page-number footer, some with a running header, some with a two-column section
+  after a one-column title block), converted by `soffice --headless --convert-to pdf`.
+- chromium: an HTML page (the document as a government site shows it; some with CSS columns)
+  printed by headless Chromium's `--print-to-pdf` (one with Chromium's own date/title/URL/page
+  header and footer).
+- reportlab: corpora/render_pdf.py (STSong-Light, a non-embedded CID font), one or two columns,
+  some with running header and footer.
+- scan: the page drawn into an image with a CJK font (PIL), turned by 0.5-1.5 degrees, speckled
+  and blurred, saved as an image-only PDF: no text layer (for OCR later).
+- office: real office PDFs of government documents from public repositories, copied by hand
+  (see corpora/pdf/README.md); this script only lists them.
+
+Needs libreoffice-writer, chromium and fonts-noto-cjk (Debian packages) and python-docx; the
+output is committed, so tests and the benchmark need none of them. Deterministic inputs (fixed
+noise seeds); the PDFs themselves carry creation dates, so rebuilding changes their bytes.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SET = ROOT / "corpora" / "pdf" / "real-set"
+sys.path.insert(0, str(ROOT / "corpora"))
+
+SERIF = "Noto Serif CJK SC"
+SANS = "Noto Sans CJK SC"
+SERIF_FILE = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
+SANS_FILE = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+SC_INDEX = 2                    # face index of the Simplified Chinese face in the Noto CJK collections
+
+
+@dataclass
+class Doc:
+    """One PDF of the set: a passage of a corpus text and how a producer lays it out."""
+    name: str
+    producer: str               # libreoffice | chromium | reportlab | scan | office
+    source: str                 # corpus id: corpora/real/raw/<id>.txt or corpora/raw/<id>.txt
+    start: str = ""             # the passage starts at the first line containing this
+    end: str = ""               # ... and ends at the first line after it containing this
+    drop: tuple[str, ...] = ()  # lines containing any of these are left out (site chrome inside)
+    layout: str = "single"      # single | two-column | scan
+    size: float = 16.0          # body font size in points
+    header: str | None = None   # running header (furniture, not expected text)
+    footer: str | None = None   # running footer (furniture)
+    opts: dict = field(default_factory=dict)
+
+
+DOCS = [
+    # LibreOffice: DOCX -> PDF
+    Doc("lo-henan-2023-chain-measures", "libreoffice", "henan-2023-chain-measures", "河南省人民政府", "", size=16),
+    Doc("lo-fujian-2017-notice", "libreoffice", "fujian-2017-notice", "福建省人民政府关于大田县", "2017919", size=16),
+    Doc("lo-guangdong-hyj-2018-reply", "libreoffice", "guangdong-hyj-2018-reply-rd-1311", "关于广东省十三届", "专此答复",
+        drop=("时间:",), size=15, header="广东省海洋与渔业厅"),
+    Doc("lo-haikou-2011-work-rules", "libreoffice", "haikou-2011-notice-work-rules", "海府〔2011〕33号", "",
+        size=14),
+    Doc("lo-zs-2025-wenwaimao-measures", "libreoffice", "zs-2025-wenwaimao-measures", "", "", size=16,
+        header="中山市人民政府办公室"),
+    Doc("lo-hainan-2021-caizheng-2col", "libreoffice", "hainan-2021-measures-caizheng-cuoshi",
+        "海南省人民政府办公厅关于印发", "", layout="two-column", size=10.5, drop=("来源:",)),
+    Doc("lo-harbin-2017-industry-2col", "libreoffice", "harbin-2017-measures-industry", "哈尔滨市人民政府关于印发",
+        "", layout="two-column", size=10.5, drop=("来源:",)),
+    Doc("lo-guiyang-2020-qixiang-2col", "libreoffice", "guiyang-2020-notice-qixiang-yuan", "贵阳市人民政府办公厅",
+        "", layout="two-column", size=10.5, drop=("——————",)),
+    # Chromium: HTML -> print to PDF
+    Doc("cr-xiamen-2009-notice", "chromium", "xiamen-2009-notice", "(厦府办〔2009〕255号)", "二OO九年十月二十日",
+        size=14),
+    Doc("cr-guohan-1999-loudi", "chromium", "guohan-1999-notice-loudi-city", "(国函[1999]7号", "三、", size=14,
+        opts={"after_end": 1}),
+    Doc("cr-changzhou-jtj-2015-reply", "chromium", "changzhou-jtj-2015-reply-rd-0043", "关于对常州市", "2015年6月2日",
+        size=14),
+    Doc("cr-fujian-2021-qiangshenghui", "chromium", "fujian-2021-measures-qiangshenghui", "福建省人民政府办公厅",
+        "", size=12),
+    Doc("cr-zs-2025-wenwaimao-measures", "chromium", "zs-2025-wenwaimao-measures", "", "", size=14,
+        opts={"chrome_header_footer": True}),
+    Doc("cr-dalian-2022-digital-gov-2col", "chromium", "dalian-2022-measures-digital-gov", "大连市数字政府建设", "",
+        layout="two-column", size=10.5, drop=("发布日期",)),
+    Doc("cr-guangxi-2024-industry-2col", "chromium", "guangxi-2024-measures-industry-revival", "各市、县人民政府", "",
+        layout="two-column", size=10.5),
+    Doc("cr-chongqing-2001-quarry-2col", "chromium", "chongqing-2001-notice-quarry-dust", "重庆市人民政府\n", "",
+        layout="two-column", size=10.5),
+    # reportlab: corpora/render_pdf.py
+    Doc("rl-haixi-2025-keji", "reportlab", "haixi-2025-measures-keji-chuangxin", "西政办〔2025〕27号", ""),
+    Doc("rl-handan-2022-reply", "reportlab", "handan-2022-reply-cppcc-582", "对政协邯郸市", "", drop=("发布时间",)),
+    Doc("rl-fujian-2017-fuwuye", "reportlab", "fujian-2017-notice-fuwuye-jiju-shifanqu", "各设区市发改委", "2017年6月30日",
+        header="福建省发展和改革委员会", footer="福建省财政厅"),
+    Doc("rl-changsha-2021-manufacturing", "reportlab", "changsha-2021-measures-manufacturing", "长政办发", ""),
+    Doc("rl-guobanhan-2016-lianghua", "reportlab", "guobanhan-2016-measures-lianghua-zhibiao", "国务院办公厅关于印发",
+        "2016年4月6日", drop=("颁布时间",)),
+    Doc("rl-baiyin-2022-reply", "reportlab", "baiyin-zrzy-2022-reply-cppcc-016", "周博委员", "2022年9月5日"),
+    Doc("rl-suzhou-cluster-2col", "reportlab", "suzhou-cluster-measures", "", "", layout="two-column",
+        header="苏州市人民政府公报", footer="内部资料 注意保存"),
+    Doc("rl-zs-2025-wenwaimao-2col", "reportlab", "zs-2025-wenwaimao-measures", "", "", layout="two-column",
+        header="中山市人民政府公报"),
+    # scans: image-only PDFs
+    Doc("scan-fujian-2017-notice", "scan", "fujian-2017-notice", "福建省人民政府关于大田县", "2017919", layout="scan",
+        opts={"angle": 0.8, "seed": 1}),
+    Doc("scan-yunnan-gxw-2017-reply", "scan", "yunnan-gxw-2017-reply", "对云南省第十二届", "", layout="scan",
+        opts={"angle": -1.2, "seed": 2}),
+    Doc("scan-wenshan-2019-reply", "scan", "wenshan-2019-reply-122", "文山市财政局对", "", layout="scan",
+        drop=("信息来源", "[字体"),
+        opts={"angle": 0.5, "seed": 3}),
+    Doc("scan-mouding-2017-notice", "scan", "mouding-2017-notice", "牟定县人民政府办公室关于印发", "(此件公开发布)", layout="scan",
+        drop=("索引号",),
+        opts={"angle": -0.7, "seed": 4}),
+    Doc("scan-dejiang-2022-reply", "scan", "dejiang-jiaoyu-2022-reply-46", "谢雅慧代表", "", layout="scan",
+        opts={"angle": 1.5, "seed": 5}),
+]
+
+# Real office PDFs: (file under corpora/pdf/, expected text file under real-set/expected/, note)
+OFFICE = [
+    ("govdoccn-397-fagaiban-2019-860.pdf", "office-govdoccn-397-fagaiban-2019-860",
+     "发改办财金规〔2019〕860号: the published notice's text as the GovDoc-CN dataset gives it (397.txt)"),
+]
+
+
+# ---------------------------------------------------------------- the passage and its paragraph roles
+
+def source_path(doc_id: str) -> Path:
+    for folder in (ROOT / "corpora" / "real" / "raw", ROOT / "corpora" / "raw"):
+        p = folder / f"{doc_id}.txt"
+        if p.exists():
+            return p
+    raise FileNotFoundError(doc_id)
+
+
+def passage(doc: Doc) -> list[str]:
+    """The lines of the document's passage as saved, stripped, blank lines and dropped lines out."""
+    lines = [ln.strip() for ln in source_path(doc.source).read_text(encoding="utf-8").splitlines()]
+    lines = [ln.rstrip("?").strip() for ln in lines]
+    start = 0
+    if doc.start:
+        marker = doc.start.rstrip("\n")
+        exact = doc.start.endswith("\n")
+        start = next(i for i, ln in enumerate(lines) if (ln == marker if exact else marker in ln))
+    end = len(lines) - 1
+    if doc.end:
+        end = next(i for i in range(start, len(lines)) if doc.end in lines[i])
+        end += doc.opts.get("after_end", 0)
+    out = [ln for ln in lines[start:end + 1] if ln and not any(d in ln for d in doc.drop)]
+    return out
+
+
+DOC_NUMBER = re.compile(r"^[（(]?\S{1,14}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号.{0,14}$")
+DATE = re.compile(r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[二〇○OΟ零一三四五六七八九十]{4}年[一二三四五六七八九十]{1,3}月"
+                  r"[一二三四五六七八九十]{1,3}日|\d{6,8})$")
+HEADING = re.compile(r"^([一二三四五六七八九十]+、|第[一二三四五六七八九十]+章|\d+(\.\d+)*\s*\S)")
+SENTENCE = re.compile(r"[。，；：:,;！？]")
+
+
+def roles(lines: list[str]) -> list[str]:
+    """title | center | right | heading | plain | body for each line of a passage."""
+    out = []
+    for i, ln in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        short = len(ln) <= 40 and not SENTENCE.search(ln)
+        if DATE.match(ln) or (short and len(ln) <= 20 and DATE.match(nxt) and i >= 2):
+            out.append("right")
+        elif DOC_NUMBER.match(ln) or ln.startswith(("(此件", "（此件")):
+            out.append("center")
+        elif ln.endswith(("：", ":")) and len(ln) <= 80 and i < 6:
+            out.append("plain")                    # the salutation
+        elif short and HEADING.match(ln) and not ln.endswith("。"):
+            out.append("heading")
+        elif short and (i == 0 or all(r in ("title", "center") for r in out)):
+            out.append("title")
+        elif short and len(ln) >= 6 and out and out[-1] in ("right", "center") and i > 2:
+            out.append("title")                    # an attached document's own title
+        elif short and len(ln) <= 30 and out and out[-1] == "title" and i > 2:
+            out.append("title")                    # its second line
+        else:
+            out.append("body")
+    return out
+
+
+# ---------------------------------------------------------------- LibreOffice
+
+def make_docx(doc: Doc, lines: list[str], path: Path) -> None:
+    from docx import Document
+    from docx.enum.section import WD_SECTION
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    d = Document()
+    sec = d.sections[0]
+    sec.page_width, sec.page_height = Mm(210), Mm(297)
+    sec.top_margin, sec.bottom_margin, sec.left_margin, sec.right_margin = Mm(37), Mm(35), Mm(28), Mm(26)
+    sec.header_distance, sec.footer_distance = Mm(20), Mm(20)
+
+    def font(run, name: str, size: float, bold: bool = False) -> None:
+        run.font.size = Pt(size)
+        run.font.bold = bold
+        run.font.name = name
+        rpr = run._element.get_or_add_rPr()
+        fonts = rpr.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = OxmlElement("w:rFonts")
+            rpr.insert(0, fonts)
+        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            fonts.set(qn(attr), name)
+
+    def para(container, text: str, role: str, size: float):
+        p = container.add_paragraph()
+        pf = p.paragraph_format
+        pf.space_before = pf.space_after = Pt(0)
+        pf.line_spacing = Pt(size * 1.75)
+        name, bold, fsize = SERIF, False, size
+        if role == "title":
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            name, fsize = SANS, size * 1.35
+            pf.line_spacing = Pt(fsize * 1.6)
+        elif role == "center":
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        elif role == "right":
+            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            pf.right_indent = Pt(size * 2)
+        elif role == "heading":
+            name = SANS
+            pf.first_line_indent = Pt(size * 2)
+        elif role == "plain":
+            p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        else:
+            p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+            pf.first_line_indent = Pt(size * 2)
+        font(p.add_run(text), name, fsize, bold)
+        return p
+
+    def field(p, instr: str, size: float) -> None:
+        for kind, text in (("begin", None), (None, instr), ("separate", None), (None, "1"), ("end", None)):
+            r = p.add_run()
+            font(r, SERIF, size)
+            if kind:
+                el = OxmlElement("w:fldChar")
+                el.set(qn("w:fldCharType"), kind)
+                r._element.append(el)
+            elif text == instr:
+                el = OxmlElement("w:instrText")
+                el.set(qn("xml:space"), "preserve")
+                el.text = instr
+                r._element.append(el)
+            else:
+                r.text = text
+
+    size = doc.size
+    rs = roles(lines)
+    two = doc.layout == "two-column"
+    split = next((i for i, r in enumerate(rs) if r not in ("title", "center")), 0) if two else len(lines)
+    for ln, r in zip(lines[:split], rs[:split]):
+        para(d, ln, r, size)
+    if two:
+        new = d.add_section(WD_SECTION.CONTINUOUS)
+        cols = new._sectPr.find(qn("w:cols"))
+        if cols is None:
+            cols = OxmlElement("w:cols")
+            new._sectPr.append(cols)
+        cols.set(qn("w:num"), "2")
+        cols.set(qn("w:space"), str(int(size * 2 * 20)))
+        for ln, r in zip(lines[split:], rs[split:]):
+            para(d, ln, r, size)
+    for s in d.sections:
+        fp = s.footer.paragraphs[0]
+        fp.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        font(fp.add_run("— "), SERIF, 14)
+        field(fp, "PAGE", 14)
+        font(fp.add_run(" —"), SERIF, 14)
+        if doc.header:
+            hp = s.header.paragraphs[0]
+            hp.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            font(hp.add_run(doc.header), SERIF, 10.5)
+        if s is not d.sections[0]:
+            s.footer.is_linked_to_previous = True
+            s.header.is_linked_to_previous = True
+    d.save(str(path))
+
+
+def libreoffice(doc: Doc, lines: list[str], out: Path) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / f"{doc.name}.docx"
+        make_docx(doc, lines, src)
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless",
+                        "--convert-to", "pdf", "--outdir", tmp, str(src)],
+                       check=True, capture_output=True, timeout=300)
+        shutil.move(str(Path(tmp) / f"{doc.name}.pdf"), out)
+
+
+# ---------------------------------------------------------------- Chromium
+
+CSS = """
+@page { size: A4; margin: 25mm 24mm 25mm 26mm; }
+body { font-family: "%(serif)s", serif; font-size: %(size)spt; line-height: 1.7; color: #222; }
+h1 { font-family: "%(sans)s", sans-serif; font-size: %(title)spt; font-weight: normal; text-align: center;
+     margin: 0 0 0.6em 0; line-height: 1.4; }
+p { margin: 0; text-align: justify; text-indent: 2em; }
+p.center { text-align: center; text-indent: 0; }
+p.right { text-align: right; padding-right: 2em; text-indent: 0; }
+p.plain { text-indent: 0; }
+p.heading { font-family: "%(sans)s", sans-serif; }
+div.cols { column-count: 2; column-gap: 2.2em; }
+div.meta { font-family: "%(sans)s", sans-serif; font-size: 9pt; color: #666; text-align: center;
+           border-bottom: 1px solid #ccc; margin-bottom: 1em; padding-bottom: 0.3em; }
+"""
+
+
+def make_html(doc: Doc, lines: list[str]) -> str:
+    rs = roles(lines)
+    two = doc.layout == "two-column"
+    split = next((i for i, r in enumerate(rs) if r not in ("title", "center")), 0) if two else len(lines)
+    css = CSS % {"serif": SERIF, "sans": SANS, "size": doc.size, "title": round(doc.size * 1.5, 1)}
+
+    def html(ln: str, r: str) -> str:
+        if r == "title":
+            return f"<h1>{escape(ln)}</h1>"
+        cls = f' class="{r}"' if r != "body" else ""
+        return f"<p{cls}>{escape(ln)}</p>"
+
+    head = "\n".join(html(ln, r) for ln, r in zip(lines[:split], rs[:split]))
+    body = "\n".join(html(ln, r) for ln, r in zip(lines[split:], rs[split:]))
+    if two:
+        body = f'<div class="cols">\n{body}\n</div>'
+    title = escape(lines[0])
+    return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{title}</title>'
+            f"<style>{css}</style></head>\n<body>\n<article>\n{head}\n{body}\n</article>\n</body></html>\n")
+
+
+def chromium(doc: Doc, lines: list[str], out: Path) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / f"{doc.name}.html"
+        page.write_text(make_html(doc, lines), encoding="utf-8")
+        cmd = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+               f"--user-data-dir={tmp}/profile", f"--print-to-pdf={out}"]
+        if not doc.opts.get("chrome_header_footer"):
+            cmd.append("--no-pdf-header-footer")
+        subprocess.run(cmd + [page.as_uri()], check=True, capture_output=True, timeout=300)
+
+
+# ---------------------------------------------------------------- reportlab
+
+def reportlab(doc: Doc, lines: list[str], out: Path) -> None:
+    from render_pdf import render
+
+    render("\n".join(lines), out, columns=2 if doc.layout == "two-column" else 1,
+           header=doc.header, footer=doc.footer)
+
+
+# ---------------------------------------------------------------- scans
+
+def scan(doc: Doc, lines: list[str], out: Path) -> None:
+    """Pages drawn at 150 dpi, turned, speckled, blurred, JPEG-compressed, one image a page."""
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    dpi, size_pt = 150, 15
+    px = round(size_pt / 72 * dpi)
+    body = ImageFont.truetype(SERIF_FILE, px, index=SC_INDEX)
+    title = ImageFont.truetype(SANS_FILE, round(px * 1.4), index=SC_INDEX)
+    w, h = round(210 / 25.4 * dpi), round(297 / 25.4 * dpi)
+    left, right, top, bottom = (round(m / 25.4 * dpi) for m in (28, 26, 37, 35))
+    width = w - left - right
+    pages: list[Image.Image] = []
+    img = draw = None
+    y = 0
+
+    def new_page():
+        nonlocal img, draw, y
+        img = Image.new("L", (w, h), 255)
+        draw = ImageDraw.Draw(img)
+        y = top
+        pages.append(img)
+
+    def wrap(text: str, f, avail: float, indent: float) -> list[str]:
+        rows, cur, room = [], "", avail - indent
+        for ch in text:
+            if cur and f.getlength(cur + ch) > room:
+                rows.append(cur)
+                cur, room = "", avail
+            cur += ch
+        rows.append(cur)
+        return rows
+
+    new_page()
+    for ln, r in zip(lines, roles(lines)):
+        f = title if r == "title" else body
+        indent = 2 * px if r in ("body", "heading") else 0
+        rows = wrap(ln, f, width - (2 * px if r == "right" else 0), indent)
+        for k, row in enumerate(rows):
+            step = round(f.size * 1.75)
+            if y + step > h - bottom:
+                new_page()
+            tw = f.getlength(row)
+            if r in ("title", "center"):
+                x = left + (width - tw) / 2
+            elif r == "right":
+                x = left + width - 2 * px - tw
+            else:
+                x = left + (indent if k == 0 else 0)
+            draw.text((x, y), row, font=f, fill=0)
+            y += step
+    rng = random.Random(doc.opts.get("seed", 0))
+    out_pages = []
+    for n, img in enumerate(pages, 1):
+        d = ImageDraw.Draw(img)
+        foot = f"— {n} —"
+        d.text(((w - body.getlength(foot)) / 2, h - bottom + px), foot, font=body, fill=0)
+        angle = doc.opts.get("angle", 1.0) * (1 if n % 2 else -0.8)
+        img = img.rotate(angle, resample=Image.BICUBIC, expand=False, fillcolor=255)
+        px_ = img.load()
+        for _ in range(w * h // 400):                       # dust and toner specks
+            x, yy = rng.randrange(w), rng.randrange(h)
+            px_[x, yy] = rng.choice((0, 60, 120, 255))
+        img = img.filter(ImageFilter.GaussianBlur(0.6))
+        # uneven grey background, as a scanner's lamp gives
+        shade = Image.linear_gradient("L").resize((w, h)).point(lambda v: 255 - v // 12)
+        img = Image.composite(img, shade, img.point(lambda v: 255 if v < 200 else 0))
+        out_pages.append(img)
+    with tempfile.TemporaryDirectory() as tmp:
+        files = []
+        for n, img in enumerate(out_pages):
+            f = Path(tmp) / f"{n}.jpg"
+            img.save(f, "JPEG", quality=45)
+            files.append(Image.open(f))
+        files[0].save(out, "PDF", resolution=dpi, save_all=True, append_images=files[1:])
+
+
+PRODUCERS = {"libreoffice": libreoffice, "chromium": chromium, "reportlab": reportlab, "scan": scan}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--only", nargs="*", help="names to (re)build; default all")
+    ap.add_argument("--list", action="store_true", help="print each passage's lines and roles, build nothing")
+    a = ap.parse_args(argv)
+    (SET / "expected").mkdir(parents=True, exist_ok=True)
+    manifest = []
+    for doc in DOCS:
+        lines = passage(doc)
+        if a.list:
+            print(f"=== {doc.name}")
+            for ln, r in zip(lines, roles(lines)):
+                print(f"  {r:8} {ln[:60]}")
+            continue
+        expected = SET / "expected" / f"{doc.name}.txt"
+        pdf = SET / f"{doc.name}.pdf"
+        if not a.only or doc.name in a.only:
+            expected.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            PRODUCERS[doc.producer](doc, lines, pdf)
+            print(f"{pdf.name}: {pdf.stat().st_size // 1024} KB", file=sys.stderr)
+        manifest.append({"file": pdf.name, "producer": doc.producer, "source": doc.source,
+                         "layout": doc.layout, "expected": f"expected/{expected.name}"})
+    if a.list:
+        return 0
+    for file, name, note in OFFICE:
+        manifest.append({"file": f"../{file}", "producer": "office", "source": name.removeprefix("office-"),
+                         "layout": "single", "expected": f"expected/{name}.txt", "note": note})
+    with open(SET / "manifest.jsonl", "w", encoding="utf-8") as fh:
+        for row in manifest:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
