@@ -137,6 +137,10 @@ def _vertical_row(line: str, cell: tuple[int, int]) -> Heading | None:
                    table=True, cell=cell)
 
 
+_BULLET = re.compile(r"^[-•·●▪◦]\s+")
+BULLETED_MAX_RANK = 2     # only chapters, articles and 一、 items keep their label behind a bullet
+
+
 def _candidates(lines: list[TextLine], first: int, last: int, skip: frozenset[int],
                 ordinals: bool = False) -> list[_Candidate]:
     """Every label at a line start (strict or continuation) and after a sentence end inside a line;
@@ -161,9 +165,13 @@ def _candidates(lines: list[TextLine], first: int, last: int, skip: frozenset[in
                 out.append(_Candidate(ln, 0, row, False))
             continue
         h = match_heading(ln.text) or _match(ln.text, loose=True) or (_ordinal(ln.text) if ordinals else None)
+        lead = 0
+        bullet = None if h else _BULLET.match(ln.text)
+        if bullet and (b := match_heading(ln.text[bullet.end():])) and b.level <= BULLETED_MAX_RANK:
+            h, lead = b, bullet.end()               # - 第一条 …: a web list's bullet before an article label
         row = _table_row(ln.text) if table and not h else None
         if h:
-            out.append(_Candidate(ln, 0, h, False))
+            out.append(_Candidate(ln, lead, h, False))
         elif row:
             out.append(_Candidate(ln, row[0], row[1], False))
         for m in inline.finditer(ln.text):
@@ -206,8 +214,10 @@ def _accepted(cands: list[_Candidate]) -> list[tuple[_Candidate, int, int | None
                 o.heading.series == h.series and o.heading.number == 2
                 and o.line.start + o.pos - c.line.start - c.pos <= INLINE_LOOKAHEAD for o in cands[k + 1:]):
             continue                                # a lone 1. after a colon is a reference, not a list
-        if h.number != 1 and not continues and not _run_follows(cands, k):
-            continue
+        skips_one = h.number == last_number.get(h.series, 0) + 2 and not c.inline and not h.loose \
+            and h.label.endswith(("条", "條")) and h.series in last_number
+        if h.number != 1 and not continues and not skips_one and not _run_follows(cands, k):
+            continue                            # (an article may be left out of an abridged copy: 第三条, 第五条)
         last_number[h.series] = h.number
         same = next((i for i, e in enumerate(stack) if e[0] == h.series), None)
         if same is not None:

@@ -331,6 +331,34 @@ def test_an_article_glossed_with_pinyin_readings_is_read_without_them():
     assert [lb for lb, _ in _measures(text)] == ["第一條", "第三條"]
 
 
+def test_articles_behind_web_list_bullets_and_an_article_left_out_of_an_abridged_copy():
+    text = ("关于推动创新创业促进经济转型升级的若干意见实施细则\n- 第一条 支持引进高端制造业\n"
+            "购建自用生产办公用房的,给予一次性补贴,最高不超过1000万元。\n- 第二条 支持企业改造提升\n"
+            "对重点骨干企业技改项目给予一次性补贴。\n- 第三条 支持企业增强研发能力\n对企业技术中心给予20万元补贴。\n"
+            "第五条 支持专业服务领域发展。\n对新引进的专业服务企业给予一次性奖励。\n")
+    assert [lb for lb, _ in _measures(text)] == ["第一条", "第二条", "第三条", "第五条"]
+
+
+def test_a_bullet_before_a_small_list_label_is_no_article():
+    text = ("某县招商引资优惠办法\n第一条 对新引进企业给予奖励10万元。\n第二条 对技改项目给予补助5万元。\n"
+            "• 1. 下载文档前请自行甄别文档内容的完整性,平台不提供额外的编辑服务\n• 2. 如文档侵犯您的权益,请联系客服反馈\n")
+    assert [lb for lb, _ in _measures(text)] == ["第一条", "第二条"]
+
+
+def test_a_public_notice_of_funded_projects_has_no_measures():
+    text = ("关于2023年度财政衔接推进乡村振兴补助资金安排项目的公示\n按照要求,现将项目情况公示如下:\n"
+            "一、产业类项目5个,共计4197万元。\n1.冷棚育苗基地建设项目850万元。\n2.超大棚室种植基地建设项目742万元。\n"
+            "二、基础设施类项目1个,共计1600万元。\n特此公示。\n")
+    assert _measures(text) == []
+
+
+def test_an_article_stating_what_the_text_supports_is_scope():
+    text = ("某区先进制造业投资项目支持办法\n第一条 为促进先进制造业发展,制定本办法。\n"
+            "第二条 本办法重点支持产业链链主企业、关键配套企业的先进制造业投资项目。\n"
+            "第三条 对新引进固定资产投资1亿元以上的项目,按设备投资额的5%给予补贴。\n")
+    assert [lb for lb, _ in _measures(text)] == ["第三条"]
+
+
 def test_a_cover_letters_instructions_are_not_measures_even_without_its_attachment():
     text = ("某市人民政府关于印发《贯彻落实若干意见分工方案》的通知\n各县区人民政府，市政府各部门：\n"
             "市政府制定了分工方案，现予以印发，请做好贯彻落实。\n"
