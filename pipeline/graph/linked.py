@@ -29,8 +29,7 @@ import numpy as np
 from ..linking.duplicates import SimilarPair, pairs_with_earlier
 from ..linking.normalise import load_json
 from ..linking.summary import DocSummary
-from ..types import Record
-from .build import measure_id, response_id
+from .build import measure_id
 from .store import Store
 
 ORDER = "coalesce(d.date, '9999'), d.id"          # the content order of documents (store.CONTENT_ORDER)
@@ -615,26 +614,26 @@ def _place_model(ctx: _Context, place: str, reposts: set[str]):
 
 def _rank(ctx: _Context, model, replies: list[str]) -> dict[str, list[dict]]:
     """The follow-through of some replies of one place: each one's proposal and responses against the
-    later measures of the place (all their queries ranked together)."""
-    from ..linking.followup import followup_queries
+    later measures of the place (their stored queries, all ranked together)."""
+    from ..linking.followup import FollowupQuery
 
-    queries, owners = [], []
-    for reply in replies:
-        record = Record.from_dict(ctx.store.record(reply))
-        responses: dict[str, str] = {}
-        for seq, r in enumerate(record.responses, 1):
-            responses.setdefault(r.label, response_id(record.id, seq))
-        for query in followup_queries(record):
-            queries.append(query)
-            owners.append((record.id, responses))
+    rows = []
+    for chunk in range(0, len(replies), 500):
+        part = replies[chunk:chunk + 500]
+        rows += ctx.sql(f"SELECT q.document_id, q.seq, q.label, q.response_id, q.text, q.words, l.date, l.jurisdiction "
+                        f"FROM reply_queries q JOIN link_inputs l ON l.document_id = q.document_id "
+                        f"WHERE q.document_id IN ({','.join('?' * len(part))})", part)
+    rows.sort(key=lambda r: (ctx.order[r["document_id"]], r["seq"]))
+    queries = [FollowupQuery("", r["document_id"], r["label"], r["text"], r["date"], r["jurisdiction"],
+                             words=tuple(r["words"].split())) for r in rows]
     out: dict[str, list[dict]] = {reply: [] for reply in replies}
-    for query, (reply, responses), ranked in zip(queries, owners, model.rank_many(queries)):
-        response = responses.get(query.label) if query.label is not None else None
+    for query, row, ranked in zip(queries, rows, model.rank_many(queries)):
+        response = row["response_id"]
         if query.label is not None and response is None:
             continue
         for r in ranked:
-            out[reply].append({"reply_id": reply, "response_id": response,
-                               "measure_id": measure_id(r.measure.doc_id, r.measure.seq), "rank": r.rank,
-                               "score": r.score, "evidence": json.dumps(r.evidence, ensure_ascii=False),
-                               "rule": "tfidf-cosine"})
+            out[query.doc_id].append({"reply_id": query.doc_id, "response_id": response,
+                                      "measure_id": measure_id(r.measure.doc_id, r.measure.seq), "rank": r.rank,
+                                      "score": r.score, "evidence": json.dumps(r.evidence, ensure_ascii=False),
+                                      "rule": "tfidf-cosine"})
     return out

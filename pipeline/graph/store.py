@@ -23,7 +23,7 @@ _CHUNK = 500
 # Insert order: a row's foreign keys point at rows inserted before it.
 _TABLE_ORDER = ("agencies", "proposals", "measures", "responses", "mentions", "document_agencies",
                 "responsible_units", "amounts", "replies", "proposers", "citations", "link_inputs", "lsh_bands",
-                "agency_names", "found_citations", "measure_texts")
+                "agency_names", "found_citations", "measure_texts", "reply_queries")
 _UPSERT = {
     "agencies": "ON CONFLICT(name) DO UPDATE SET tagged = max(tagged, excluded.tagged)",
     "proposals": ("ON CONFLICT(id) DO UPDATE SET number = coalesce(number, excluded.number), "

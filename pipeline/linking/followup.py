@@ -88,6 +88,7 @@ class FollowupQuery:
     date: str | None
     jurisdiction: str | None
     suggestion: str | None = None
+    words: tuple[str, ...] | None = None        # its content words where segmented before (policy_words)
 
 
 @dataclass
@@ -192,8 +193,10 @@ class FollowupModel:
         matrix = normalize(hstack([word_matrix, char_matrix]).tocsr())
         return cls(measures, words, chars, matrix, word_matrix, fingerprint)
 
-    def _vectors(self, texts: list[str]):
-        w = self.words.transform(texts)
+    def _vectors(self, texts: list[str], words: list[tuple[str, ...] | None] | None = None):
+        """Query vectors (and their word part) of some texts; `words` gives a text's content words where
+        they were segmented before."""
+        w = self.words.transform([t if ws is None else ws for t, ws in zip(texts, words or [None] * len(texts))])
         return normalize(hstack([w, self.chars.transform(texts)]).tocsr()), w
 
     def _candidates(self, jurisdiction: str | None, after: str | None) -> np.ndarray:
@@ -229,7 +232,7 @@ class FollowupModel:
         out: list[list[RankedMeasure]] = [[] for _ in queries]
         if not todo:
             return out
-        vectors, word_vectors = self._vectors([queries[k].text for k in todo])
+        vectors, word_vectors = self._vectors([queries[k].text for k in todo], [queries[k].words for k in todo])
         vocab = self._vocabulary()
         together: dict[tuple, list[int]] = {}
         for row, k in enumerate(todo):

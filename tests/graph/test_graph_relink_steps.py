@@ -65,7 +65,7 @@ class _Steps:
         return self.ingest()
 
     def ingest(self) -> dict:
-        report = ingest_fake([self.folder], self.db, link=True, prune=True)
+        ingest_fake([self.folder], self.db, link=True, prune=True)
         state = _state(self.db)
         self.runs += 1
         again = self.tmp / f"all-{self.runs}.db"
