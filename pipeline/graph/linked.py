@@ -38,8 +38,9 @@ IN_MEMORY_FROM = 50         # documents whose pairs are redone from which all ba
 
 @dataclass
 class LinkUpdate:
-    """What one linking run stores: pairs by their later document, reposts and versions whole, aliases by
-    agency, new citation targets, follow-through by reply."""
+    """What one linking run stores: pairs by their later document, reposts whole, the version edges of
+    some documents (all with `supersessions_of` None), aliases by agency, new citation targets,
+    follow-through by reply."""
     pairs: dict[str, list[dict]] = field(default_factory=dict)
     reposts: list[dict] = field(default_factory=list)
     supersessions: list[dict] = field(default_factory=list)
