@@ -358,3 +358,18 @@ def _add_link_inputs(b: _Builder) -> None:
                    start=c.start, end=c.end)
     for seq, text in enumerate(measure_items(r)[1], 1):
         b.rows.add("measure_texts", measure_id=measure_id(doc, seq), text=text, words=" ".join(policy_words(text)))
+    for row in reply_query_rows(r):
+        b.rows.add("reply_queries", **row)
+
+
+def reply_query_rows(record: Record) -> list[dict[str, Any]]:
+    """The reply_queries rows of a record: its follow-up queries, each with its response and content words."""
+    from ..linking.followup import followup_queries, policy_words
+
+    responses: dict[str, str] = {}
+    for seq, r in enumerate(record.responses, 1):
+        responses.setdefault(r.label, response_id(record.id, seq))
+    return [{"document_id": record.id, "seq": seq, "label": q.label,
+             "response_id": responses.get(q.label) if q.label is not None else None,
+             "text": q.text, "words": " ".join(policy_words(q.text))}
+            for seq, q in enumerate(followup_queries(record))]

@@ -2,7 +2,9 @@
 
 Version 1 (policykg 0.1) kept generic node and edge tables keyed by path; version 2 keeps one table per
 kind of fact. The upgrade re-derives every fact from the records version 1 stored (no re-extraction),
-keeps every path as a source of its document, keeps failures, and marks linking as pending.
+keeps every path as a source of its document, keeps failures, and marks linking as pending. Version 3
+adds the follow-up queries of each reply with their words (`reply_queries`), derived from the stored
+records (what linking found stays: the queries are those it ranked).
 """
 from __future__ import annotations
 
@@ -50,6 +52,23 @@ def migrate(store: "Store", found: int) -> None:
         return
     if found == 1:
         _from_v1(store)
+    if found == 2:
+        _from_v2(store)
+
+
+def _from_v2(store: "Store") -> None:
+    """Adds reply_queries, filled from the stored records of the replies."""
+    from ..types import Record
+    from .build import reply_query_rows
+    from .store import _insert
+
+    conn = store.conn
+    for statement in _statements(schema.TABLES):        # IF NOT EXISTS: only what version 2 lacks
+        conn.execute(statement)
+    for (text,) in conn.execute("SELECT d.record FROM documents d JOIN replies r ON r.document_id = d.id "
+                                "ORDER BY d.id").fetchall():
+        _insert(conn, "reply_queries", reply_query_rows(Record.from_dict(json.loads(text))))
+    conn.execute("INSERT OR REPLACE INTO meta VALUES('schema_version', ?)", (str(schema.SCHEMA_VERSION),))
 
 
 def _from_v1(store: "Store") -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -146,6 +146,14 @@ CREATE INDEX IF NOT EXISTS found_citations_target ON found_citations(target_id);
 CREATE TABLE IF NOT EXISTS measure_texts(
   measure_id TEXT PRIMARY KEY REFERENCES measures(id) ON DELETE CASCADE, text TEXT NOT NULL,
   words TEXT NOT NULL);                      -- its content words (policy_words), space-separated
+-- What a reply's follow-through is ranked for: its proposal (seq 0: the whole reply) and each answered
+-- section, in the text they are compared in, with its content words (policy_words), space-separated.
+CREATE TABLE IF NOT EXISTS reply_queries(
+  document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL, label TEXT,          -- the section's label; NULL: the proposal
+  response_id TEXT,                          -- the response the section is (NULL: the proposal)
+  text TEXT NOT NULL, words TEXT NOT NULL,
+  PRIMARY KEY(document_id, seq));
 -- Documents stored or removed since linking last completed, with what their removal touches.
 CREATE TABLE IF NOT EXISTS link_changes(
   document_id TEXT PRIMARY KEY, present INTEGER NOT NULL DEFAULT 1,

@@ -23,7 +23,7 @@ _CHUNK = 500
 # Insert order: a row's foreign keys point at rows inserted before it.
 _TABLE_ORDER = ("agencies", "proposals", "measures", "responses", "mentions", "document_agencies",
                 "responsible_units", "amounts", "replies", "proposers", "citations", "link_inputs", "lsh_bands",
-                "agency_names", "found_citations", "measure_texts")
+                "agency_names", "found_citations", "measure_texts", "reply_queries")
 _UPSERT = {
     "agencies": "ON CONFLICT(name) DO UPDATE SET tagged = max(tagged, excluded.tagged)",
     "proposals": ("ON CONFLICT(id) DO UPDATE SET number = coalesce(number, excluded.number), "
@@ -234,18 +234,27 @@ class Store:
 
     def _forget(self, doc_id: str) -> None:
         """Deletes a document (its facts go with it), noting for linking what its going touches: the later
-        documents paired with it, its agencies, and its place and date if it had measures."""
+        documents paired with it, its agencies, its place and date if it had measures, the documents it was
+        paired with or one notice with (`linked`), its title series (`series`: place and series key) and
+        the copies it led (`copies`: their repost rows go with it)."""
         c = self.conn
         paired = [r[0] for r in c.execute("SELECT b FROM similar_pairs WHERE a = ? ORDER BY b", (doc_id,))]
         agencies = [r[0] for r in c.execute("SELECT DISTINCT agency FROM agency_names WHERE document_id = ?",
                                             (doc_id,))]
-        row = c.execute("SELECT jurisdiction, date, EXISTS (SELECT 1 FROM measures WHERE document_id = ?) "
-                        "FROM link_inputs WHERE document_id = ?", (doc_id, doc_id)).fetchone()
-        touches = {"paired": paired, "agencies": agencies, "places": [[row[0], row[1]]] if row and row[2] else []}
+        row = c.execute("SELECT jurisdiction, date, EXISTS (SELECT 1 FROM measures WHERE document_id = ?), "
+                        "series_key FROM link_inputs WHERE document_id = ?", (doc_id, doc_id)).fetchone()
+        linked = [r[0] for r in c.execute(
+            "SELECT a FROM similar_pairs WHERE b = ?1 UNION SELECT b FROM similar_pairs WHERE a = ?1 "
+            "UNION SELECT original_id FROM reposts WHERE document_id = ?1 "
+            "UNION SELECT document_id FROM reposts WHERE original_id = ?1 ORDER BY 1", (doc_id,))]
+        copies = [r[0] for r in c.execute("SELECT document_id FROM reposts WHERE original_id = ? ORDER BY 1",
+                                          (doc_id,))]
+        touches = {"paired": paired, "agencies": agencies, "places": [[row[0], row[1]]] if row and row[2] else [],
+                   "linked": linked, "series": [[row[0], row[3]]] if row and row[3] else [], "copies": copies}
         previous = c.execute("SELECT touches FROM link_changes WHERE document_id = ?", (doc_id,)).fetchone()
         if previous and previous[0]:               # removed before, since linking last ran: both count
-            old = json.loads(previous[0])
-            touches = {k: sorted({json.dumps(x) for x in old[k] + touches[k]}) for k in touches}
+            old = json.loads(previous[0])          # (a key an older version did not note stays out)
+            touches = {k: sorted({json.dumps(x) for x in old[k] + touches[k]}) for k in touches if k in old}
             touches = {k: [json.loads(x) for x in v] for k, v in touches.items()}
         c.execute("INSERT INTO link_changes(document_id, present, touches) VALUES(?, 0, ?) ON CONFLICT(document_id) "
                   "DO UPDATE SET present = 0, touches = excluded.touches",
@@ -304,7 +313,12 @@ class Store:
                 _insert(c, "similar_pairs", rows)
             c.execute("DELETE FROM reposts")
             _insert(c, "reposts", update.reposts)
-            c.execute("DELETE FROM supersessions")
+            if update.supersessions_of is None:
+                c.execute("DELETE FROM supersessions")
+            else:
+                for part in _chunks(sorted(update.supersessions_of)):
+                    c.execute(f"DELETE FROM supersessions WHERE newer_id IN ({_marks(len(part))})", part)
+                    c.execute(f"DELETE FROM supersessions WHERE older_id IN ({_marks(len(part))})", part)
             _insert(c, "supersessions", update.supersessions)
             for agency, rows in update.agency_aliases.items():
                 c.execute("DELETE FROM agency_aliases WHERE agency = ?", (agency,))

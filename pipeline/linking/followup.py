@@ -88,6 +88,7 @@ class FollowupQuery:
     date: str | None
     jurisdiction: str | None
     suggestion: str | None = None
+    words: tuple[str, ...] | None = None        # its content words where segmented before (policy_words)
 
 
 @dataclass
@@ -192,8 +193,10 @@ class FollowupModel:
         matrix = normalize(hstack([word_matrix, char_matrix]).tocsr())
         return cls(measures, words, chars, matrix, word_matrix, fingerprint)
 
-    def _vectors(self, texts: list[str]):
-        w = self.words.transform(texts)
+    def _vectors(self, texts: list[str], words: list[tuple[str, ...] | None] | None = None):
+        """Query vectors (and their word part) of some texts; `words` gives a text's content words where
+        they were segmented before."""
+        w = self.words.transform([t if ws is None else ws for t, ws in zip(texts, words or [None] * len(texts))])
         return normalize(hstack([w, self.chars.transform(texts)]).tocsr()), w
 
     def _candidates(self, jurisdiction: str | None, after: str | None) -> np.ndarray:
@@ -220,7 +223,8 @@ class FollowupModel:
         return self.rank_many([query], top_k)[0]
 
     def rank_many(self, queries: list[FollowupQuery], top_k: int | None = None) -> list[list[RankedMeasure]]:
-        """`rank` for several queries, vectorised together (the queries of one reply)."""
+        """`rank` for several queries, vectorised together (the queries of one reply, or of many replies:
+        the queries with the same candidates are scored in one product)."""
         cfg = _settings()
         top_k = top_k or cfg["top_k"]
         allowed = [self._candidates(q.jurisdiction, q.date) for q in queries]
@@ -228,21 +232,58 @@ class FollowupModel:
         out: list[list[RankedMeasure]] = [[] for _ in queries]
         if not todo:
             return out
-        vectors, word_vectors = self._vectors([queries[k].text for k in todo])
+        vectors, word_vectors = self._vectors([queries[k].text for k in todo], [queries[k].words for k in todo])
         vocab = self._vocabulary()
+        together: dict[tuple, list[int]] = {}
         for row, k in enumerate(todo):
-            query, ids = queries[k], allowed[k]
-            qw = word_vectors[row]
-            scores = (self.matrix[ids] @ vectors[row].T).toarray().ravel()
-            for rank, j in enumerate(np.argsort(-scores, kind="stable")[:top_k], 1):
-                if scores[j] < cfg["min_score"]:
-                    break
-                i = ids[j]
-                shared = self.word_matrix[i].multiply(qw).tocoo()
-                terms = [vocab[c] for c in shared.col[np.argsort(-shared.data)]
-                         if vocab[c] not in query.jurisdiction][:cfg["evidence_terms"]]   # 中山 in 中山市: no evidence
-                out[k].append(RankedMeasure(self.measures[i], round(float(scores[j]), 4), rank, terms))
+            together.setdefault((queries[k].jurisdiction, queries[k].date), []).append(row)
+        for rows in together.values():
+            ids = allowed[todo[rows[0]]]
+            block = (self.matrix[ids] @ vectors[rows].T).toarray()         # candidates x queries
+            for col, row in enumerate(rows):
+                k = todo[row]
+                query, scores = queries[k], block[:, col]
+                qw = word_vectors[row]
+                for rank, j in enumerate(np.argsort(-scores, kind="stable")[:top_k], 1):
+                    if scores[j] < cfg["min_score"]:
+                        break
+                    i = ids[j]
+                    cols, data = self._shared_words(i, qw)
+                    terms = [vocab[c] for c in cols[np.argsort(-data)]
+                             if vocab[c] not in query.jurisdiction][:cfg["evidence_terms"]]   # 中山 in 中山市: no evidence
+                    out[k].append(RankedMeasure(self.measures[i], round(float(scores[j]), 4), rank, terms))
         return out
+
+    def _shared_words(self, i: int, qw) -> tuple[np.ndarray, np.ndarray]:
+        """The words measure `i` shares with a query (its word vector row `qw`) and the products of their
+        weights, in the order scipy's element-wise product lists them (what ties are ranked in)."""
+        m = self.word_matrix
+        cols, data = m.indices[m.indptr[i]:m.indptr[i + 1]], m.data[m.indptr[i]:m.indptr[i + 1]]
+        return shared_entries(cols, data, qw.indices, qw.data)
+
+
+def shared_entries(cols: np.ndarray, data: np.ndarray, q_cols: np.ndarray, q_data: np.ndarray
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """(columns, products) of the element-wise product of two sparse rows, ordered as
+    `csr_matrix.multiply(...).tocoo()` orders them: by column when both rows are canonical (sorted
+    columns, no repeats), else the first row's own order reversed (scipy's sparsetools csr_binop_csr)."""
+    def canonical(c: np.ndarray) -> bool:
+        return bool(np.all(c[1:] > c[:-1]))
+
+    if not canonical(q_cols) or len(np.unique(cols)) != len(cols):
+        from scipy.sparse import csr_matrix
+        n = int(max(cols.max(initial=-1), q_cols.max(initial=-1))) + 1
+        shared = csr_matrix((data, cols, [0, len(cols)]), shape=(1, n)).multiply(
+            csr_matrix((q_data, q_cols, [0, len(q_cols)]), shape=(1, n))).tocoo()
+        return shared.col, shared.data
+    at = np.minimum(np.searchsorted(q_cols, cols), max(len(q_cols) - 1, 0))
+    hit = (q_cols[at] == cols) if len(q_cols) else np.zeros(len(cols), dtype=bool)
+    out_cols, products = cols[hit], data[hit] * q_data[at[hit]]
+    kept = products != 0
+    out_cols, products = out_cols[kept], products[kept]
+    if canonical(cols):
+        return out_cols, products
+    return out_cols[::-1], products[::-1]
 
 
 def followup_edges(model: FollowupModel, records: Iterable[Record], top_k: int | None = None) -> list[Edge]:

@@ -53,3 +53,28 @@ def test_an_upgraded_store_opens_again_without_change(old_store):
     with open_store(old_store) as s:
         assert s.info("migrated_from") == "1"
     assert len(old_store.read_bytes()) == len(before)
+
+
+def test_a_schema_2_store_gets_the_queries_of_its_replies(tmp_path):
+    import sqlite3
+
+    from tests.graph.fakes import ingest_fake, measures_record, reply_record, write_record_file
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    write_record_file(docs / "reply.txt", reply_record())
+    write_record_file(docs / "measures.txt", measures_record())
+    db = tmp_path / "kg.db"
+    ingest_fake([docs], db, link=True)
+    with open_store(db) as s:
+        queries_before = s.sql("SELECT * FROM reply_queries ORDER BY document_id, seq")
+        followups = s.sql("SELECT * FROM followups ORDER BY reply_id, response_id, rank")
+    assert [q["label"] for q in queries_before] == [None, "一", "二"] and followups
+    with sqlite3.connect(db) as conn:                  # the store as schema 2 had it
+        conn.execute("DROP TABLE reply_queries")
+        conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    with open_store(db) as s:
+        assert schema_version(s.conn) == SCHEMA_VERSION and not s.linking_pending
+        assert s.sql("SELECT * FROM reply_queries ORDER BY document_id, seq") == queries_before
+        relink(s, full=True)
+        assert s.sql("SELECT * FROM followups ORDER BY reply_id, response_id, rank") == followups

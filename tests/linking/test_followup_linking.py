@@ -88,3 +88,38 @@ def test_query_listing_shows_units_caps_and_evidence(corpus, reply):
 def test_policy_words_drop_register_words_and_numbers(text, kept, dropped):
     words = policy_words(text)
     assert kept in words and dropped not in words and not any(w.isdigit() for w in words)
+
+
+def test_queries_ranked_together_rank_as_one_by_one(corpus, reply):
+    records, model = corpus
+    queries = [q for r in records for q in followup_queries(r)]
+    assert len({(q.jurisdiction, q.date) for q in queries}) < len(queries)      # some share their candidates
+    together = model.rank_many(queries)
+    assert any(together)
+    for query, ranked in zip(queries, together):
+        assert [(r.measure.node, r.score, r.rank, r.evidence) for r in ranked] == [
+            (r.measure.node, r.score, r.rank, r.evidence) for r in model.rank_many([query])[0]]
+
+
+def test_shared_words_listed_as_scipy_lists_them():
+    """Evidence terms tied in weight keep the order of scipy's element-wise product (sorted rows: by
+    column; a fitted matrix's unsorted rows: their own order reversed)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    from pipeline.linking.followup import shared_entries
+
+    rng = np.random.default_rng(0)
+    weights = np.array([0.125, 0.25, 0.3, 0.5], dtype=np.float32)          # ties on purpose
+    for _ in range(500):
+        n = int(rng.integers(1, 30))
+        cols = rng.choice(n, int(rng.integers(0, n + 1)), replace=False).astype(np.int32)
+        if rng.random() < 0.5:
+            cols = np.sort(cols)
+        q_cols = np.sort(rng.choice(n, int(rng.integers(0, n + 1)), replace=False)).astype(np.int32)
+        data, q_data = rng.choice(weights, len(cols)), rng.choice(weights, len(q_cols))
+        row, query = (csr_matrix((d, c, [0, len(c)]), shape=(1, n)) for d, c in ((data, cols), (q_data, q_cols)))
+        expected = row.multiply(query).tocoo()
+        got_cols, got_data = shared_entries(cols, data, q_cols, q_data)
+        assert got_cols.tolist() == expected.col.tolist() and got_data.tolist() == expected.data.tolist()
+        assert got_data.dtype == expected.data.dtype
