@@ -56,6 +56,8 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
         if meta.doc_type != "通知" and head.cover_issues:
             meta.doc_type = "通知"
 
+    if meta.title is None:
+        _title_in_opening(reader, lines, body, head)
     _read_doc_number(reader, lines, body, limit, head)
     _read_recipients(reader, lines, body, limit, head)
     _read_signature(reader, lines, body, head)
@@ -79,6 +81,19 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
         text = reader.view.text[lines[body[0]].start:lines[body[-1]].end]
         meta.effective_from, meta.effective_to = effective_period(text, meta.date)
     return head
+
+
+def _title_in_opening(reader: Reader, lines, body, head: Header) -> None:
+    """No title line: the 《》 name of the document the opening sentence (the first line with a 。) presents
+    (…联合制定了《…实施方案》)."""
+    spec = data("doc_types")["title_in_opening"]
+    opening = next((i for i in body[:spec["lines"]] if "。" in lines[i].text), None)
+    m = rx(spec["pattern"]).search(lines[opening].text) if opening is not None else None
+    typed = title_doc_type(m.group("v")) if m else None
+    if typed:
+        start = lines[opening].start + m.start("v")
+        head.meta.title = reader.value(start, lines[opening].start + m.end("v"))
+        head.meta.doc_type = typed[0]
 
 
 def _site_field_item(line: str) -> bool:

@@ -191,6 +191,19 @@ def test_titles_through_wraps_and_glued_furniture(text, title, doc_type):
     assert (m.title, m.doc_type) == (title, doc_type)
 
 
+def test_without_a_title_line_the_opening_sentence_names_the_document():
+    text = ("我局起草了《某市农业产业化高质量发展若干政策措施(征求意见稿)》,现向社会公开征求意见。\n"
+            "附件:某市农业产业化高质量发展若干政策措施(征求意见稿)\n某市农业农村局\n2024年6月14日\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.doc_type) == ("某市农业产业化高质量发展若干政策措施(征求意见稿)", "措施")
+
+
+def test_a_letter_without_a_title_that_cites_a_document_later_keeps_no_title():
+    text = ("鲁兵委员:\n您在县政协十一届三次会议上提出的第2024087号《关于加强传统村落保护利用的建议》的提案收悉。现答复如下:\n"
+            "县政府印发了《关于印发进一步加强文物保护工作的实施方案的通知》,对古建筑加以保护。\n某县文化旅游局\n2024年7月1日\n")
+    assert parse_structure(text).meta.title is None
+
+
 def test_doc_number_in_small_form_brackets_is_kept_as_written():
     text = ("岳阳市君山区卫生健康局\n君卫函字﹝2018﹞11号\n关于区政协第60号提案的答复\n张三委员：\n"
             "您提出的提案收悉，现答复如下：已安排专项资金。\n岳阳市君山区卫生健康局\n2018年6月1日\n")
