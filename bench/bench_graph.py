@@ -114,8 +114,11 @@ def time_queries(store_path: Path, repeat: int, rng: random.Random) -> dict[str,
 
 
 def _load_pipeline(_: int) -> int:
-    """What a fresh worker does before its first document: load the pipeline (spaCy, jieba, rule data)."""
+    """What a fresh worker does before its first document: load the pipeline (spaCy, jieba, rule data)
+    and the modules that build a record's graph rows (the linking inputs: scikit-learn)."""
     from pipeline.extraction import extract
+    from pipeline.graph import build  # noqa: F401
+    from pipeline.linking import followup  # noqa: F401
     from pipeline.tagging.nlp import load_nlp
     load_nlp()
     return 0 if extract else 1
