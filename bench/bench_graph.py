@@ -114,13 +114,13 @@ def time_queries(store_path: Path, repeat: int, rng: random.Random) -> dict[str,
 
 
 def _load_pipeline(_: int) -> int:
-    """What a fresh worker does before its first document: load the pipeline (spaCy, jieba, rule data)
-    and the modules that build a record's graph rows (the linking inputs: scikit-learn)."""
+    """What a fresh worker does before its first document: load the pipeline (spaCy, jieba and its
+    dictionary, rule data) and the modules that build a record's graph rows (scikit-learn)."""
     from pipeline.extraction import extract
     from pipeline.graph import build  # noqa: F401
     from pipeline.linking import followup  # noqa: F401
     from pipeline.tagging.nlp import load_nlp
-    load_nlp()
+    load_nlp()("某市人民政府关于印发若干措施的通知\n各区人民政府：\n现印发给你们。\n")   # jieba's dictionary loads on first use
     return 0 if extract else 1
 
 
