@@ -1,4 +1,4 @@
-"""Composes the stages: path -> Source -> CleanText -> tagged Doc -> Record. Nothing else."""
+"""Composes the stages: path -> Source -> CleanText -> tagged text (tagging.nlp.tag_text) -> Record. Nothing else."""
 from __future__ import annotations
 
 import traceback
@@ -41,27 +41,27 @@ def record_from_source(source: Source) -> Record:
 
 def _tag_into(record: Record, source: Source) -> None:
     from .clean import clean
-    from .tagging.nlp import load_nlp
+    from .tagging.nlp import tag_text
 
     clean_text = clean(source)
     record.text = clean_text.text
     record.warnings += clean_text.warnings
-    doc = load_nlp()(clean_text.text)
-    structure = doc._.structure
+    tagged = tag_text(clean_text.text)
+    structure = tagged.structure
     record.meta = structure.meta
     record.kind = structure.kind
     record.sections = structure.sections
     record.warnings += structure.warnings
-    if doc._.jurisdiction is None or not getattr(doc._.jurisdiction, "name", True):
+    if tagged.jurisdiction is None or not getattr(tagged.jurisdiction, "name", True):
         record.warnings.append(W_NO_JURISDICTION)
-    record.entities = sorted(doc._.entities, key=lambda e: (e.start, e.end, e.label))
+    record.entities = sorted(tagged.entities, key=lambda e: (e.start, e.end, e.label))
     for e in record.entities:
         e.page = clean_text.page_at(e.start)
-    record.measures = doc._.measures or []
+    record.measures = tagged.measures
     for m in record.measures:
         m.page = clean_text.page_at(m.start)
-    record.proposal = doc._.proposal
-    record.responses = doc._.responses or []
+    record.proposal = tagged.proposal
+    record.responses = tagged.responses
     for r in record.responses:
         r.page = clean_text.page_at(r.start)
     from .linking.keys import link_keys

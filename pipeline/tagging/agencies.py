@@ -574,11 +574,12 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
-def tag_agencies(text: str, jurisdiction: Jurisdiction) -> list[Entity]:
-    """AGENCY entities (attrs: canonical) for every public-body mention, in text order."""
+def tag_agencies(text: str, jurisdiction: Jurisdiction, traditional: bool | None = None) -> list[Entity]:
+    """AGENCY entities (attrs: canonical) for every public-body mention, in text order; canonical names in
+    traditional script where `traditional` (by default: where the text reads as traditional)."""
     if not text:
         return []
-    c, mentions = find_mentions(text, jurisdiction)
+    c, mentions = find_mentions(text, jurisdiction, traditional)
     chrome = SpanIndex.of(site_chrome_spans(text))
     out = []
     for m in mentions:
