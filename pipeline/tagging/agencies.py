@@ -99,11 +99,22 @@ def _is_collective(s: str, start: int, end: int) -> bool:
     return starts_with_word(s, end, "collective_after")
 
 
+@cache
+def _non_agency_inside() -> tuple[tuple[int, re.Pattern], ...]:
+    """(length, pattern of the non_agency_inside words of that length): a word of length n lies in a
+    mention's span or overlaps its start where it occurs in s[start - n + 1:end]."""
+    by_length: dict[int, list[str]] = {}
+    for w in generic_words("non_agency_inside"):
+        by_length.setdefault(len(w), []).append(w)
+    return tuple((n, re.compile("|".join(map(re.escape, ws)))) for n, ws in sorted(by_length.items()))
+
+
 def _not_a_body(s: str, m: Parse, start: int) -> bool:
     """人大代表, 政协委员, 海关AEO, 财政部门, a cut 县检察 inside a word."""
     end = m.end
-    if any(w in s[max(0, start - len(w) + 1):end] for w in generic_words("non_agency_inside")):
-        return True
+    for n, words in _non_agency_inside():
+        if words.search(s, max(0, start - n + 1), end):
+            return True
     if starts_with_word(s, end, "non_agency_after") and not starts_with_word(s, end, "non_agency_after_allowed"):
         return True
     head = m.elements[-1].core
