@@ -87,12 +87,23 @@ def _left_ok(s: str, i: int) -> bool:
     return i == 0 or s[i - 1] in _BOUNDARY or not is_cjk(s[i - 1]) or ends_with_word(s[max(0, i - 2):i], "name_openers")
 
 
+@cache
+def _collective_cue() -> str | None:
+    """The character both collective patterns begin with (各), which their window must hold; None where
+    they begin otherwise."""
+    first = {pattern(key).pattern[:1] for key in ("list_collective", "each_before")}
+    cue = first.pop() if len(first) == 1 else None
+    return cue if cue and is_cjk(cue) else None
+
+
 def _is_collective(s: str, start: int, end: int) -> bool:
     before = s[max(0, start - 6):start]
     if ends_with_word(before, "collective_before"):
         return True
-    if pattern("list_collective").search(s[max(0, start - 24):start]) \
-            or pattern("each_before").search(s[max(0, start - 10):start]):
+    window = s[max(0, start - 24):start]
+    cue = _collective_cue()
+    if (cue is None or cue in window) and (pattern("list_collective").search(window)
+                                           or pattern("each_before").search(s[max(0, start - 10):start])):
         return True
     if ends_with_word(before, "non_agency_before"):
         return True

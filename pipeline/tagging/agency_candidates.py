@@ -66,6 +66,7 @@ def _fixed_firsts() -> frozenset[str]:
     return frozenset(body_prefix(kind)[:1] for kind in ("party", "national"))
 
 
+@cache
 def _bare_ok(kind: str, key: str) -> bool:
     """True where a core may stand with no prefix at all (a 委 or 街道办事处 needs one)."""
     spec = _local(key) if kind == "local" else {}
