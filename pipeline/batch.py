@@ -78,8 +78,9 @@ def output_names(inputs: list[Path]) -> dict[Path, str]:
 
 
 def _extract_one(path: str) -> dict:
-    from .extraction import extract
-    return extract(path, isolate=False).to_dict()          # the worker itself is under the limits
+    from .extraction import extract, gc_paused
+    with gc_paused():
+        return extract(path, isolate=False).to_dict()      # the worker itself is under the limits
 
 
 def _failed_record(path: str, reason: str) -> dict:

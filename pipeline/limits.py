@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# The taggers hold about 300 bytes and spend about 10 µs a character: 5 million is 1.5 GB and a minute
-# or less (bench/bench_hostile.py). spaCy's own default (1 million) is meant for parsers and NER.
-MAX_TEXT_CHARS = 5_000_000
+# No bound on a text's length: a text longer than spaCy's max_length is tagged in chunks
+# (pipeline.tagging.chunks); the worker's time and memory limits (pipeline.workers.Limits) bound its cost.
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
 """Batch extraction: walking inputs, output names that never collide, failures reported."""
+import json
 import os
 import time
 from pathlib import Path
@@ -9,6 +10,7 @@ from pipeline.batch import (REPORT_NAME, SKIP_DANGLING_LINK, SKIP_HIDDEN, SKIP_S
                             extract_records, extract_to_dir, output_names, walk_inputs)
 from pipeline.errors import E_MEMORY
 from pipeline.workers import Limits
+from tests import unprivileged
 
 
 def test_walk_inputs_takes_document_files_from_folders(tmp_path):
@@ -41,19 +43,19 @@ def test_walk_inputs_reports_every_path_it_does_not_read(tmp_path):
         "notes.py": SKIP_SUFFIX, ".hidden.txt": SKIP_HIDDEN, "gone.txt": SKIP_DANGLING_LINK}
 
 
-def test_an_unreadable_folder_is_reported(tmp_path):
-    if os.geteuid() == 0:
-        pytest.skip("root reads every folder: permissions cannot make one unreadable here")
-    locked = tmp_path / "locked"
-    locked.mkdir()
-    (locked / "a.txt").write_text("x")
-    locked.chmod(0)
-    try:
-        skipped: dict[str, str] = {}
-        assert list(walk_inputs([tmp_path], skipped)) == []
-        assert skipped == {str(locked): SKIP_UNREADABLE_FOLDER}
-    finally:
-        locked.chmod(0o755)
+def test_an_unreadable_folder_is_reported():
+    # run by the command line in a process file permissions bind, root or not (tests/unprivileged.py)
+    with unprivileged.workspace() as work:
+        docs = work / "docs"
+        (docs / "locked").mkdir(parents=True)
+        (docs / "locked" / "a.txt").write_text("关于开展工作的通知", encoding="utf-8")
+        (docs / "ok.txt").write_text("关于开展工作的通知\n各单位：\n请落实。\n", encoding="utf-8")
+        (docs / "locked").chmod(0)
+        done, how = unprivileged.run_cli("extract", str(docs), "--out", str(work / "out"), "-q", cwd=work)
+        assert done.returncode == 0, (how, done.stderr)
+        report = json.loads((work / "out" / REPORT_NAME).read_text(encoding="utf-8"))
+        assert report["skipped"] == {str(docs / "locked"): SKIP_UNREADABLE_FOLDER}, how
+        assert report["written"] == 1 and report["failed"] == 0
 
 
 def test_an_input_named_like_the_batch_report_keeps_its_record(tmp_path):
@@ -81,15 +83,23 @@ def test_an_input_past_the_memory_limit_gets_e121():
     assert out[Path("big.txt")]["error"].startswith("E121") and out[Path("ok.txt")]["id"] == "ok"
 
 
-def test_a_file_that_cannot_be_opened_gets_its_record_and_the_batch_goes_on(tmp_path):
-    if os.geteuid() == 0:
-        pytest.skip("root opens every file: permissions cannot make one unreadable here")
-    locked = tmp_path / "locked.txt"
-    locked.write_text("关于开展工作的通知", encoding="utf-8")
-    locked.chmod(0)
-    (tmp_path / "ok.txt").write_text("关于开展工作的通知\n各单位：\n请落实。\n", encoding="utf-8")
-    report = extract_to_dir([tmp_path], tmp_path / "out", workers=1)
-    assert list(report.failed) == [str(locked)] and len(report.written) == 2
+def test_a_file_that_cannot_be_opened_gets_its_record_and_the_batch_goes_on():
+    # run by the command line in a process file permissions bind, root or not (tests/unprivileged.py)
+    with unprivileged.workspace() as work:
+        docs = work / "docs"
+        docs.mkdir()
+        locked = docs / "locked.txt"
+        locked.write_text("关于开展工作的通知", encoding="utf-8")
+        locked.chmod(0)
+        (docs / "ok.txt").write_text("关于开展工作的通知\n各单位：\n请落实。\n", encoding="utf-8")
+        done, how = unprivileged.run_cli("extract", str(docs), "--out", str(work / "out"), "-q", cwd=work)
+        assert done.returncode == 1, (how, done.stderr)               # an input failed, the batch went on
+        report = json.loads((work / "out" / REPORT_NAME).read_text(encoding="utf-8"))
+        assert report["failures"] == {str(locked): "E104 input file could not be read: Permission denied"}, how
+        assert report["written"] == 2
+        record = json.loads((work / "out" / "locked.json").read_text(encoding="utf-8"))
+        assert record["error"].startswith("E104") and record["text"] == ""
+        assert json.loads((work / "out" / "ok.json").read_text(encoding="utf-8")).get("error") is None
 
 
 def _fake(path: str) -> dict:

@@ -78,21 +78,33 @@ def join_lines(lines: list[FlowLine], tidy: bool = True) -> tuple[str, list[Page
 def _tidy_with_pages(pieces: list[tuple[str, int | None]], tidy: bool) -> tuple[str, list[PageRun]]:
     """Remove inner spaces over the joined text while keeping each character's page."""
     raw = "".join(t for t, _ in pieces)
-    pages: list[int | None] = []
-    for t, p in pieces:
-        pages.extend([p] * len(t))
-    drop = bytearray(len(raw))
-    for m in _INNER_SPACE.finditer(raw) if tidy else ():
-        for i in range(m.start(), m.end()):
-            drop[i] = 1
-    chars = [(c, pages[i]) for i, c in enumerate(raw) if not drop[i]]
-    text = "".join(c for c, _ in chars)
+    dropped = [m.span() for m in _INNER_SPACE.finditer(raw)] if tidy else []
+    parts, pos = [], 0
+    for start, end in dropped:
+        parts.append(raw[pos:start])
+        pos = end
+    parts.append(raw[pos:])
+    text = "".join(parts)
     runs: list[PageRun] = []
-    for i, (_, p) in enumerate(chars):
-        if p is None:
-            continue
-        if runs and runs[-1].page == p and runs[-1].end == i:
-            runs[-1].end = i + 1
-        else:
-            runs.append(PageRun(i, i + 1, p))
+    k, removed, offset = 0, 0, 0
+
+    def kept(x: int) -> int:
+        """Characters of raw[:x] that stay (x never decreases between calls)."""
+        nonlocal k, removed
+        while k < len(dropped) and dropped[k][1] <= x:
+            removed += dropped[k][1] - dropped[k][0]
+            k += 1
+        inside = max(0, x - dropped[k][0]) if k < len(dropped) else 0
+        return x - removed - inside
+
+    start = kept(0)
+    for t, p in pieces:                   # each piece's kept characters are one block of the text
+        offset += len(t)
+        end = kept(offset)
+        if p is not None and end > start:
+            if runs and runs[-1].page == p and runs[-1].end == start:
+                runs[-1].end = end
+            else:
+                runs.append(PageRun(start, end, p))
+        start = end
     return text, runs

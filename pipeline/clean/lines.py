@@ -32,9 +32,23 @@ class FlowLine:
         return replace(self, **kw)
 
 
+class _WideOnly(dict):
+    """str.translate table keeping the wide characters (east Asian width W, F, A) and dropping the rest,
+    filled as characters turn up (each looked up once, in C after that)."""
+
+    def __missing__(self, code: int) -> int | None:
+        if len(self) > 65536:                    # a text of every code point does not fill memory
+            self.clear()
+        out = self[code] = code if unicodedata.east_asian_width(chr(code)) in "WFA" else None
+        return out
+
+
+_WIDE_ONLY = _WideOnly()
+
+
 def text_width(text: str) -> float:
     """Display width in CJK characters: wide characters 1, others 0.5."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in text)
+    return 0.5 * len(text) + 0.5 * len(text.translate(_WIDE_ONLY))
 
 
 def wrap_width(texts: list[str]) -> float | None:

@@ -109,14 +109,19 @@ def view_text(text: str) -> str:
 
 
 def _build_view(text: str) -> View:
-    drop = bytearray(len(text))
-    readings = {}
+    dropped, readings = [], {}
     for pattern in (_PINYIN_GLOSS, _INNER_SPACE):
         for m in pattern.finditer(text):
-            for i in range(m.start(), m.end()):
-                drop[i] = 1
+            dropped.append(m.span())
             if pattern is _PINYIN_GLOSS:
                 readings[m.start()] = m.end()
-    keep = [i for i in range(len(text)) if not drop[i]]
     simplified = to_simplified(text)
-    return View("".join(simplified[i] for i in keep), keep + [len(text)], readings)
+    parts, keep, pos = [], [], 0
+    for start, end in sorted(dropped):           # the kept runs between dropped spans, in C
+        if start > pos:
+            parts.append(simplified[pos:start])
+            keep.extend(range(pos, start))
+        pos = max(pos, end)
+    parts.append(simplified[pos:])
+    keep.extend(range(pos, len(text) + 1))      # and orig[len(view)] = len(text)
+    return View("".join(parts), keep, readings)

@@ -2,7 +2,8 @@
 
 `load` sniffs the format from the bytes, never raises for bad input (the Source carries an
 E-code `error` instead), and parses PDFs, DOCX and HTML in a worker process with time and memory
-limits; a text longer than MAX_TEXT_CHARS is refused (E125) rather than tagged for minutes.
+limits. A text of any length is read: tagging takes a long one in chunks (pipeline.tagging.chunks), and
+the worker's time and memory limits bound what it may cost.
 """
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ import os
 
 from pipeline import errors
 from pipeline.errors import PolicyKGError
-from pipeline.limits import MAX_TEXT_CHARS
 from pipeline.sources.scrub import printable_path, scrub_pages
 from pipeline.types import Source
 
@@ -19,7 +19,7 @@ __all__ = ["load"]
 
 
 def load(path: str, *, isolate: bool = True, timeout: float = 60, memory_mb: int = 2048,
-         max_bytes: int = 200_000_000, max_chars: int = MAX_TEXT_CHARS) -> Source:
+         max_bytes: int = 200_000_000) -> Source:
     """Read one input file into a Source; on failure the Source has `error` set and no pages."""
     path = str(path)
     shown = printable_path(path)
@@ -41,9 +41,6 @@ def load(path: str, *, isolate: bool = True, timeout: float = 60, memory_mb: int
     try:
         _fill(source, path, data, isolate=isolate, timeout=timeout, memory_mb=memory_mb)
         scrub_pages(source.pages)
-        chars = sum(len(line.text) for page in source.pages for line in page.lines)
-        if chars > max_chars:
-            raise PolicyKGError(errors.E_TOO_LONG, f"{chars} > {max_chars} characters")
     except PolicyKGError as e:
         source.pages, source.has_pages, source.error = [], False, str(e)
     except Exception as e:  # noqa: BLE001 - a loader bug must not stop the batch

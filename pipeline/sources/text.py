@@ -9,6 +9,7 @@ UTF-16 without a BOM shows in its bytes: Chinese text puts the high bytes of CJK
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 
 from pipeline import errors
@@ -45,9 +46,12 @@ def common_share(text: str, sample: int = 20000) -> float:
     return sum(c in common or c.isascii() for c in chars) / len(chars)
 
 
+_CONTROL_OR_PRIVATE = re.compile("[\x00-\x08\x0b\x0e-\x1f\ue000-\uf8ff]")
+
+
 def _control_share(text: str) -> float:
-    bad = sum(1 for c in text if (ord(c) < 32 and c not in "\t\r\n\f") or "\ue000" <= c <= "\uf8ff")
-    return bad / max(1, len(text))
+    """Share of control characters (but tab, CR, LF, FF) and private-use characters."""
+    return sum(1 for _ in _CONTROL_OR_PRIVATE.finditer(text)) / max(1, len(text))
 
 
 def decode_text(data: bytes) -> tuple[str, str]:

@@ -59,9 +59,10 @@ def untitled_doc_type(doc_number: str | None, preamble: str) -> str | None:
     m = rx(d["doc_number_type"]["pattern"]).search(to_simplified(doc_number or ""))
     if m:
         return d["doc_number_type"].get("abbreviations", {}).get(m.group("type"), m.group("type"))
-    if any(rx(p).search(to_simplified(preamble)) for p in d["cover_letter"]["patterns"]):
+    preamble = to_simplified(preamble)
+    if any(rx(p).search(preamble) for p in d["cover_letter"]["patterns"]):
         return "通知"                       # 《…》已经市人民政府同意，现印发给你们
-    m = rx(d["body_doc_type"]["pattern"]).search(to_simplified(preamble))
+    m = rx(d["body_doc_type"]["pattern"]).search(preamble)
     return m.group("type") if m else None
 
 

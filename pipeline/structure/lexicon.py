@@ -39,11 +39,13 @@ def doc_number_pattern() -> str:
     return "(?:" + _unnamed(data("patterns")["doc_number"]["pattern"]) + ")"
 
 
+@cache
 def expand(text: str) -> str:
     """A data pattern with its placeholders filled: DATE (a written date), DOCNO (a doc number)."""
     return text.replace("DATE", date_pattern()).replace("DOCNO", doc_number_pattern())
 
 
+@cache
 def pattern(section: str, key: str = "pattern") -> re.Pattern:
     """The compiled pattern models/structure/patterns.json[section][key], DATE and DOCNO expanded."""
     return rx(expand(data("patterns")[section][key]))

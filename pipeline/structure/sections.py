@@ -77,7 +77,22 @@ def _number(num: str) -> int | None:
     return cn_int(num)
 
 
+@cache
+def _any_style(loose: bool) -> re.Pattern | None:
+    """One pattern for every style (strict, or continuation where `loose`): a line that none starts
+    needs no trial of each."""
+    key = "continuation" if loose else "pattern"
+    patterns = [re.sub(r"\(\?P<\w+>", "(?:", s[key]) for s in data("outline")["styles"] if s.get(key)]
+    try:
+        return rx("^(?:" + "|".join(patterns) + ")") if patterns else None
+    except re.error:
+        return None
+
+
 def _match(line: str, loose: bool) -> Heading | None:
+    any_style = _any_style(loose)
+    if any_style is not None and not any_style.match(line):
+        return None
     for series, (_, rank, strict, continuation) in enumerate(_styles()):
         pattern = continuation if loose else strict
         m = pattern.match(line) if pattern is not None else None

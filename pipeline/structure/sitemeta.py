@@ -23,9 +23,19 @@ def _keys() -> tuple[re.Pattern, dict[str, str]]:
     return pattern, field_of
 
 
+@cache
+def _any_key() -> re.Pattern:
+    """Any key, letter-spaced too, wherever it stands."""
+    spec = data("site_fields")
+    keys = sorted({k for keys in spec["fields"].values() for k in keys}, key=len, reverse=True)
+    return rx("|".join(r"\s*".join(map(re.escape, k)) for k in keys))
+
+
 def site_fields(line: str) -> dict[str, tuple[int, int]]:
     """The fields a metadata line gives, each as the (start, end) of its value in the line;
     empty values are left out and a key's value ends at the next key."""
+    if not _any_key().search(line):
+        return {}                                 # every alternative below needs a key
     pattern, field_of = _keys()
     keys = list(pattern.finditer(line))
     out: dict[str, tuple[int, int]] = {}

@@ -4,6 +4,7 @@ names, doc numbers, announcement numbers, attachment marks, and how a title prin
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
 
 from .chrome import has_site_cue, strip_leading_chrome
 from .dates import is_date_line
@@ -13,6 +14,7 @@ from .sections import match_heading
 from .tables import vertical_header
 
 PUNCT = re.compile(r"[，,。：:；;、《》“”\"（）()！？!?\-–—_|｜]")
+_NUMBER_BRACKET = re.compile(r"[〔\[(（【［]")
 PARENS_END = re.compile(r"[（(]([^（）()]{1,16})[）)]$")
 
 
@@ -29,6 +31,7 @@ def doc_number_at(line: str) -> re.Match | None:
     return pattern("doc_number").match(line.lstrip("（(["))
 
 
+@lru_cache(maxsize=4096)                      # a line is asked several times in a row (title_text, _title_blocks)
 def title_doc_type(line: str) -> tuple[str, int] | None:
     """(doc_type, kept length) where a line ends like a title (…的通知, 若干措施(试行)); else None."""
     line = rx(data("doc_types")["title_site_suffix"]["pattern"]).sub("", line)
@@ -108,6 +111,8 @@ def title_text(ln: TextLine) -> tuple[str, int]:
 
 def number_after_title(line: str) -> re.Match | None:
     """A doc number right after a whole title on one line (not a citation: 《…》(国发〔2016〕33号))."""
+    if not _NUMBER_BRACKET.search(line):
+        return None                          # a number without its year in brackets is not taken below
     for m in pattern("doc_number").finditer(line):
         opening = re.search(r"[〔\[(（【［]", m.group("v"))
         if not opening:                                      # 某令第3号
@@ -123,6 +128,8 @@ def number_after_title(line: str) -> re.Match | None:
 
 def _title_before_glued(text: str) -> str | None:
     """The title a line starts with where a salutation or the body is glued to it."""
+    if not _title_endings().search(text, 1):
+        return None                                  # no ending after the first character: none below
     salutation = rx(data("elements")["glued_salutation"]["pattern"])
     body = rx(data("elements")["glued_body"]["pattern"])
     qualifier = rx(r"\s*(?:" + data("doc_types")["title_qualifiers"]["pattern"] + ")")
@@ -138,6 +145,12 @@ def _title_before_glued(text: str) -> str | None:
         if body.match(text, end) and title_doc_type(text[:end]):
             return text[:end]
     return None
+
+
+@cache
+def _title_endings() -> re.Pattern:
+    """Any title ending (doc_types.json title_endings)."""
+    return re.compile("|".join(re.escape(ending) for ending, _, _ in data("doc_types")["title_endings"]))
 
 
 def title_block(lines: list[TextLine], body: list[int], limit: int, chrome: frozenset[int]):

@@ -87,12 +87,23 @@ def _left_ok(s: str, i: int) -> bool:
     return i == 0 or s[i - 1] in _BOUNDARY or not is_cjk(s[i - 1]) or ends_with_word(s[max(0, i - 2):i], "name_openers")
 
 
+@cache
+def _collective_cue() -> str | None:
+    """The character both collective patterns begin with (各), which their window must hold; None where
+    they begin otherwise."""
+    first = {pattern(key).pattern[:1] for key in ("list_collective", "each_before")}
+    cue = first.pop() if len(first) == 1 else None
+    return cue if cue and is_cjk(cue) else None
+
+
 def _is_collective(s: str, start: int, end: int) -> bool:
     before = s[max(0, start - 6):start]
     if ends_with_word(before, "collective_before"):
         return True
-    if pattern("list_collective").search(s[max(0, start - 24):start]) \
-            or pattern("each_before").search(s[max(0, start - 10):start]):
+    window = s[max(0, start - 24):start]
+    cue = _collective_cue()
+    if (cue is None or cue in window) and (pattern("list_collective").search(window)
+                                           or pattern("each_before").search(s[max(0, start - 10):start])):
         return True
     if ends_with_word(before, "non_agency_before"):
         return True
@@ -115,11 +126,22 @@ def _after_level_list(s: str, start: int, j: Jurisdiction) -> bool:
         and bool(_LEVEL_ITEM.search(s, max(0, start - 6), start))
 
 
+@cache
+def _non_agency_inside() -> tuple[tuple[int, re.Pattern], ...]:
+    """(length, pattern of the non_agency_inside words of that length): a word of length n lies in a
+    mention's span or overlaps its start where it occurs in s[start - n + 1:end]."""
+    by_length: dict[int, list[str]] = {}
+    for w in generic_words("non_agency_inside"):
+        by_length.setdefault(len(w), []).append(w)
+    return tuple((n, re.compile("|".join(map(re.escape, ws)))) for n, ws in sorted(by_length.items()))
+
+
 def _not_a_body(s: str, m: Parse, start: int) -> bool:
     """人大代表, 政协委员, 海关AEO, 财政部门, a cut 县检察 inside a word."""
     end = m.end
-    if any(w in s[max(0, start - len(w) + 1):end] for w in generic_words("non_agency_inside")):
-        return True
+    for n, words in _non_agency_inside():
+        if words.search(s, max(0, start - n + 1), end):
+            return True
     if starts_with_word(s, end, "non_agency_after") and not starts_with_word(s, end, "non_agency_after_allowed"):
         return True
     head = m.elements[-1].core
@@ -613,11 +635,12 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
-def tag_agencies(text: str, jurisdiction: Jurisdiction) -> list[Entity]:
-    """AGENCY entities (attrs: canonical) for every public-body mention, in text order."""
+def tag_agencies(text: str, jurisdiction: Jurisdiction, traditional: bool | None = None) -> list[Entity]:
+    """AGENCY entities (attrs: canonical) for every public-body mention, in text order; canonical names in
+    traditional script where `traditional` (by default: where the text reads as traditional)."""
     if not text:
         return []
-    c, mentions = find_mentions(text, jurisdiction)
+    c, mentions = find_mentions(text, jurisdiction, traditional)
     chrome = SpanIndex.of(site_chrome_spans(text))
     out = []
     for m in mentions:

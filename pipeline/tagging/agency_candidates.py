@@ -42,17 +42,31 @@ def _extra_by_first(extra_places: frozenset[str]) -> dict[str, tuple[str, ...]]:
 
 def _fixed_prefix_at(s: str, p: int, extra_places: frozenset[str]) -> bool:
     """True where a prefix other than an unseen place (中共, a gazetteer place, a level word) begins at p."""
-    if s.startswith(body_prefix("party"), p) or s.startswith(body_prefix("national"), p):
+    first = s[p]
+    if first in _fixed_firsts() and (s.startswith(body_prefix("party"), p) or s.startswith(body_prefix("national"), p)):
         return True
-    names = _place_names()
-    for n in _place_lengths_by_first().get(s[p], ()):
-        if s[p:p + n] in names:
+    lengths = _place_lengths_by_first().get(first)
+    if lengths:
+        names = _place_names()
+        for n in lengths:
+            if s[p:p + n] in names:
+                return True
+    for w in _extra_by_first(extra_places).get(first, ()):
+        if s.startswith(w, p):
             return True
-    if any(s.startswith(w, p) for w in _extra_by_first(extra_places).get(s[p], ())):
-        return True
-    return any(s.startswith(w, p) for w in _level_by_first().get(s[p], ()))
+    for w in _level_by_first().get(first, ()):
+        if s.startswith(w, p):
+            return True
+    return False
 
 
+@cache
+def _fixed_firsts() -> frozenset[str]:
+    """First characters of the fixed prefixes 中共 and 国家."""
+    return frozenset(body_prefix(kind)[:1] for kind in ("party", "national"))
+
+
+@cache
 def _bare_ok(kind: str, key: str) -> bool:
     """True where a core may stand with no prefix at all (a 委 or 街道办事处 needs one)."""
     spec = _local(key) if kind == "local" else {}
@@ -93,12 +107,14 @@ def candidate_starts(s: str, extra_places: frozenset[str], left_ok: Callable[[st
     reach = 3 * _max_step()
     out = {q for q, hits in found if any(_bare_ok(kind, key) for _, kind, key in hits)}
 
+    n_cores, n_gen = len(cores), len(gen_starts)
+
     def core_near(i: int) -> bool:
         k = bisect_left(cores, i + 1)
-        if k < len(cores) and cores[k] <= i + reach:
+        if k < n_cores and cores[k] <= i + reach:
             return True
         k = bisect_left(gen_starts, i + 2)
-        return k < len(gen_starts) and gen_starts[k] <= i + reach + MAX_FUNCTION_CHARS
+        return k < n_gen and gen_starts[k] <= i + reach + MAX_FUNCTION_CHARS
 
     for m in _char_class(_prefix_firsts(extra_places)).finditer(s):
         i = m.start()

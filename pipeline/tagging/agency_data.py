@@ -184,13 +184,20 @@ def _word_set(key: str) -> tuple[frozenset[str], tuple[int, ...]]:
 def ends_with_word(text: str, key: str) -> bool:
     """True where `text` ends with a word of generic.json[key] (a set lookup per word length)."""
     words, lengths = _word_set(key)
-    return any(text[-n:] in words for n in lengths if n <= len(text))
+    size = len(text)
+    for n in lengths:
+        if n <= size and text[-n:] in words:
+            return True
+    return False
 
 
 def starts_with_word(s: str, pos: int, key: str) -> bool:
     """True where s[pos:] begins with a word of generic.json[key]."""
     words, lengths = _word_set(key)
-    return any(s[pos:pos + n] in words for n in lengths)
+    for n in lengths:
+        if s[pos:pos + n] in words:
+            return True
+    return False
 
 
 @cache

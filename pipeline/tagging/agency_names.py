@@ -74,34 +74,62 @@ def _prefix_steps(s: str, p: int, extra_places: frozenset[str], left_ok: bool
     if p >= len(s):
         return out
     first = s[p]
-    for word, kind in _fixed_words():
+    for word, kind in _fixed_by_first().get(first, ()):
         if s.startswith(word, p):
             out.append((p + len(word), (word, kind)))
-    names = _place_names()
-    for n in _place_lengths_at(first, extra_places):
-        w = s[p:p + n]
-        if len(w) == n and (w in names or w in extra_places):
-            out.append((p + n, (w, "place")))
+    lengths = _place_lengths_at(first, extra_places) if first in _place_firsts(extra_places) else ()
+    if lengths:
+        names = _place_names()
+        for n in lengths:
+            w = s[p:p + n]
+            if len(w) == n and (w in names or w in extra_places):
+                out.append((p + n, (w, "place")))
     for written in _level_by_first().get(first, ()):
         if s.startswith(written, p):
             out.append((p + len(written), (written, "level")))
             break
-    if left_ok and first not in place_first_stops() and first not in LEVEL_CHARS:
+    if left_ok and "\u4e00" <= first <= "\u9fff" and first not in LEVEL_CHARS \
+            and first not in _newplace_first_stops():
         stops = stop_chars()
         by_first = _suffixes_by_first()
-        for n in range(2, 5):
+        for n in (2, 3, 4):
             if p + n > len(s):
                 break
             added = s[p + n - 1]
-            if not (is_cjk(added) and added not in stops) \
-                    or (n == 2 and not (is_cjk(first) and first not in stops)):
+            if not "\u4e00" <= added <= "\u9fff" or added in stops:
                 break
+            suffixes = by_first.get(s[p + n:p + n + 1])
+            if not suffixes:
+                continue
             stem = s[p:p + n]
-            for suffix in by_first.get(s[p + n:p + n + 1], ()):
+            for suffix in suffixes:
                 if s.startswith(suffix, p + n) and _place_ok(s, p + n, stem, suffix):
                     out.append((p + n + len(suffix), (stem + suffix, "newplace")))
                     break
     return out
+
+
+@cache
+def _fixed_by_first() -> dict[str, tuple[tuple[str, str], ...]]:
+    """First character -> the fixed prefixes (中共, 国家) beginning with it, in _fixed_words() order."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for word, kind in _fixed_words():
+        out.setdefault(word[:1], []).append((word, kind))
+    return {c: tuple(v) for c, v in out.items()}
+
+
+@cache
+def _place_firsts(extra_places: frozenset[str]) -> frozenset[str]:
+    """Characters a gazetteer or jurisdiction place (as _place_lengths_at reads them) begins with."""
+    return frozenset(c for c in {*_place_lengths_by_first(), *(w[:1] for w in extra_places)}
+                     if _place_lengths_at(c, extra_places))
+
+
+@cache
+def _newplace_first_stops() -> frozenset[str]:
+    """Characters an unseen place's stem does not begin with: place_first_stops, and the stop_chars
+    (its first character is the first of the stem's two or more characters, none a stop)."""
+    return place_first_stops() | stop_chars()
 
 
 @cache
@@ -244,11 +272,30 @@ def _cores_at(s: str, q: int) -> list[tuple[int, str, str]]:
 def _read_cores(s: str, q: int) -> list[tuple[int, str, str]]:
     lex = core_lexicon()
     out = []
-    for n in _core_lengths_by_first().get(s[q:q + 1], ()):
+    for n in _core_lengths_by_head().get(s[q:q + 2], ()):
         w = s[q:q + n]
         if len(w) == n and w in lex:
             out.append((q + n, lex[w], w))
+    w = s[q:q + 1]
+    if w in _core_singles():
+        out.append((q + 1, lex[w], w))
     return out
+
+
+@cache
+def _core_lengths_by_head() -> dict[str, tuple[int, ...]]:
+    """First two characters of a body core of two or more -> the lengths of the cores they begin, longest first."""
+    out: dict[str, set[int]] = {}
+    for w in core_lexicon():
+        if len(w) >= 2:
+            out.setdefault(w[:2], set()).add(len(w))
+    return {c: tuple(sorted(n, reverse=True)) for c, n in out.items()}
+
+
+@cache
+def _core_singles() -> frozenset[str]:
+    """The one-character body cores."""
+    return frozenset(w for w in core_lexicon() if len(w) == 1)
 
 
 @cache
@@ -278,16 +325,17 @@ def place_starts_at(s: str, p: int) -> bool:
 def _generic_core(s: str, q: int, kinds: tuple[str, ...] = ()) -> tuple[int, str] | None:
     """An unseen function name + suffix after a prefix: 乡村振兴局, 港海关 (shortest closing suffix)."""
     stops = stop_chars()
-    if _cores_at(s, q) or (q and s[q - 1:q + 1] in agency_data().generic["level_words"]["words"]):
+    if _cores_at(s, q) or (q and s[q - 1:q + 1] in _level_words()):
         return None
-    longest = max(_long_suffixes().values(), default=MAX_FUNCTION_CHARS)
+    longest = _longest_function()
     inside_ok = agency_data().generic["generic_suffixes"].get("level_inside_ok", ())
     level_inside = False
+    by_first = _generic_suffixes_by_first()
     for k in range(q + 1, min(len(s), q + longest + 1)):
         if not is_cjk(s[k - 1]) or s[k - 1] in stops or (s[k - 1] in LEVEL_CHARS and k - 1 == q):
             return None
         level_inside = level_inside or s[k - 1] in LEVEL_CHARS     # 工业强市…领导小组
-        for suf, not_after in _generic_suffixes_by_first().get(s[k], ()):
+        for suf, not_after in by_first.get(s[k], ()):
             e = k + len(suf)
             if s.startswith(suf, k) and not (e < len(s) and s[e] in not_after) \
                     and (not level_inside or suf in inside_ok) \
@@ -306,6 +354,18 @@ def _allowed(suffix: str, stem: str, kinds: tuple[str, ...]) -> bool:
 
 
 @cache
+def _level_words() -> frozenset[str]:
+    """Words a level character forms with the one before it (城市, 省市): no generic core begins there."""
+    return frozenset(agency_data().generic["level_words"]["words"])
+
+
+@cache
+def _longest_function() -> int:
+    """The most characters of function a generic core may have before its suffix."""
+    return max(_long_suffixes().values(), default=MAX_FUNCTION_CHARS)
+
+
+@cache
 def _long_suffixes() -> dict[str, int]:
     """Suffixes whose function part may run longer than MAX_FUNCTION_CHARS (疫情防控指挥部)."""
     return agency_data().generic["generic_suffixes"].get("long_stems", {})
@@ -316,13 +376,17 @@ def _local(key: str) -> dict:
 
 
 @cache
-def _subunit_lengths() -> tuple[int, ...]:
-    return tuple(sorted({len(k) for k in agency_data().subunits}, reverse=True))
+def _subunit_lengths_by_first() -> dict[str, tuple[int, ...]]:
+    """First character of a sub-unit -> the lengths of the sub-units it begins, longest first."""
+    out: dict[str, set[int]] = {}
+    for w in agency_data().subunits:
+        out.setdefault(w[:1], set()).add(len(w))
+    return {c: tuple(sorted(n, reverse=True)) for c, n in out.items()}
 
 
 def _subunit_at(s: str, e: int, last: Element) -> tuple[int, str] | None:
     subs = agency_data().subunits
-    for n in _subunit_lengths():
+    for n in _subunit_lengths_by_first().get(s[e:e + 1], ()):
         w = s[e:e + n]
         if len(w) != n or w not in subs:
             continue
@@ -344,9 +408,11 @@ def _division_at(s: str, e: int, last: Element) -> tuple[int, str] | None:
     spec = agency_data().divisions
     if last.kind not in ("local", "dept", "generic"):
         return None
+    stops = stop_chars()
+    if e >= len(s) or not is_cjk(s[e]) or s[e] in stops:
+        return None                             # no stem begins here (the loop below would say so)
     if place_starts_at(s, e):
         return None                             # 中共华舍街道工作委员会|华舍街道办事处: another body
-    stops = stop_chars()
     for n in range(spec["min_stem"], spec["max_stem"] + 1):
         stem = s[e:e + n]
         if len(stem) < n or not all(is_cjk(c) and c not in stops for c in stem) \
@@ -370,6 +436,10 @@ def _extend(s: str, parse: Parse, extra_places: frozenset[str]) -> Parse:
             parse.end = sub[0]
             continue
         found = None
+        spec = _local(last.core)
+        if not (first.kind in ("parent", "firm") or (last.kind == "local" and spec.get("place_branches"))
+                or (spec.get("top") and not parse.joint)):
+            return parse                # nothing below can follow this body (the loop would find none)
         for end, prefs in _prefix_paths(s, parse.end, extra_places, True):
             if not prefs:
                 continue

@@ -5,10 +5,9 @@ live in Doc extensions (character spans, since jieba splits agency names across 
 display, in `doc.spans["policykg"]`. `build_nlp()` assembles it, `save_nlp()` writes it to
 models/spacy, `load_nlp()` loads that copy offline with spacy.load.
 
-spaCy's length limit (1 million characters) guards parsers and NER, whose memory grows far faster
-than the text; these components hold a few copies of the text and its offsets (about 300 bytes a
-character), so the limit here is the loader's (limits.MAX_TEXT_CHARS) with room for the line
-breaks the cleaner adds.
+spaCy's length limit (1 million characters) stays: these components hold a few copies of the text
+and its offsets (about 300 bytes a character). `tag_text` is what extraction calls: a text within the
+limit goes through this pipeline whole, a longer one through the same functions in chunks (chunks.py).
 """
 from __future__ import annotations
 
@@ -21,11 +20,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
-from ..limits import MAX_TEXT_CHARS
 from ..settings import SPACY_PIPELINE
+from .chunks import CHUNK_CHARS, Tagged
 from .segment import cut as jieba_cut
 
-MAX_LENGTH = 2 * MAX_TEXT_CHARS
+MAX_LENGTH = CHUNK_CHARS
 _SURROGATE = re.compile("[\ud800-\udfff]")
 COMPONENTS = ("policykg_structure", "policykg_agencies", "policykg_money", "policykg_measures",
               "policykg_replies")
@@ -52,7 +51,9 @@ class JiebaTokenizer:
     def __call__(self, text: str) -> Doc:
         text = _SURROGATE.sub("\ufffd", text)
         words = [w for w in jieba_cut(text) if w]
-        return Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc.user_data["policykg_text"] = "".join(words)          # doc.text, without a walk over the tokens
+        return doc
 
     def to_disk(self, path, **kwargs):  # the dictionary lives in models/jieba, versioned with the code
         Path(path).mkdir(parents=True, exist_ok=True)
@@ -82,13 +83,23 @@ def structure_component(doc: Doc) -> Doc:
     return doc
 
 
+def jurisdiction_of(text: str, structure) -> object:
+    """The document's jurisdiction, from its header's issuer, title and doc number, else its text."""
+    from .jurisdiction import infer_jurisdiction
+    meta = structure.meta
+    return infer_jurisdiction(text, meta.issuer, meta.title, meta.doc_number)
+
+
+def money_policy(structure) -> bool:
+    """True where the document prescribes (measures, notices): tag_money's `policy`."""
+    return (structure.kind if structure else "other") in ("measures", "notice")
+
+
 @Language.component("policykg_agencies")
 def agencies_component(doc: Doc) -> Doc:
     from .agencies import tag_agencies
     from .citations import tag_citations
-    from .jurisdiction import infer_jurisdiction
-    meta = doc._.structure.meta
-    doc._.jurisdiction = infer_jurisdiction(_text(doc), meta.issuer, meta.title, meta.doc_number)
+    doc._.jurisdiction = jurisdiction_of(_text(doc), doc._.structure)
     doc._.entities = list(doc._.entities or []) + tag_agencies(_text(doc), doc._.jurisdiction) \
         + tag_citations(_text(doc))
     return doc
@@ -97,8 +108,7 @@ def agencies_component(doc: Doc) -> Doc:
 @Language.component("policykg_money")
 def money_component(doc: Doc) -> Doc:
     from .money import tag_money
-    kind = doc._.structure.kind if doc._.structure else "other"
-    doc._.entities = list(doc._.entities or []) + tag_money(_text(doc), policy=kind in ("measures", "notice"))
+    doc._.entities = list(doc._.entities or []) + tag_money(_text(doc), policy=money_policy(doc._.structure))
     return doc
 
 
@@ -116,6 +126,18 @@ def replies_component(doc: Doc) -> Doc:
     from .replies import find_reply
     doc._.proposal, doc._.responses = find_reply(_text(doc), doc._.structure, doc._.jurisdiction)
     return doc
+
+
+def tag_text(text: str) -> Tagged:
+    """What the pipeline finds in a clean text: through spaCy whole where the text is within its
+    max_length, else through the same functions in chunks (no length limit: chunks.py)."""
+    nlp = load_nlp()
+    if len(text) > nlp.max_length:
+        from .chunks import tag_in_chunks
+        return tag_in_chunks(text)
+    doc = nlp(text)
+    return Tagged(_text(doc), doc._.structure, doc._.jurisdiction, doc._.entities, doc._.measures or [],
+                  doc._.proposal, doc._.responses or [])
 
 
 def _text(doc: Doc) -> str:

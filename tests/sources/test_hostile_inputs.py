@@ -78,16 +78,10 @@ def test_html_nested_20000_deep_is_read_in_seconds(tmp_path):
 
 
 # ---------------------------------------------------------------- long texts
-def test_a_10_mb_line_past_the_length_limit_is_e125(tmp_path):
-    source = _load(tmp_path, "line.txt", b"a" * 10_000_000)
-    assert source.error == "E125 text exceeds the length limit: 10000000 > 5000000 characters"
-    assert source.pages == []
-
-
-def test_the_length_limit_counts_characters_not_bytes(tmp_path):
-    data = ("国" * 1000).encode()
-    assert _load(tmp_path, "a.txt", data, max_chars=1000).error is None
-    assert _load(tmp_path, "a.txt", data, max_chars=999).error.startswith("E125")
+def test_a_10_mb_line_is_read_whole_not_refused(tmp_path):
+    source = _load(tmp_path, "line.txt", b"a" * 10_000_000)      # tagging takes it in chunks (tests/tagging/test_chunks.py)
+    assert source.error is None
+    assert _lines(source) == ["a" * 10_000_000]
 
 
 # ---------------------------------------------------------------- encodings and control characters
