@@ -256,6 +256,10 @@ def test_party_and_congress_offices_and_zone_boards(text, issuer, expected):
     # a name after 建议 (a reply asks a body to act); an office for proposals under a government
     ("渔港脏乱差面貌。建议陆丰市政府统筹协调。报:市人民政府建议提案办公室", Jurisdiction(),
      [("陆丰市政府", "陆丰市人民政府"), ("市人民政府建议提案办公室", None)]),
+    # 政府 or 管委会 written bare as the actor; not inside a name
+    ("验收合格后,由政府一次性发给肥料奖励。经党委、管委会研究同意,现将措施印发给你们。", Jurisdiction(),
+     [("政府", None), ("管委会", None)]),
+    ("市场和政府的关系。", Jurisdiction(), []),
     # committees of a congress's standing committee, short and long
     ("请市人大常委会人代选工委统一交办。抄送:省人大常委会选举联络工作委员会。", Jurisdiction(),
      [("市人大常委会人代选工委", None), ("省人大常委会选举联络工作委员会", None)]),
