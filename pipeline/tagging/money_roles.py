@@ -17,6 +17,7 @@ _TOPIC = re.compile(r"对于|对")
 _CLOSED_CONDITION = re.compile(r"(?:人民币)?(?:及以上|以上)?的[，,]")   # …2000万元人民币的，给予…
 _PER_UNIT = re.compile(rf"^[/／][^\d{PUNCT}、]{{1,3}}?(?=的|[{PUNCT}、（(]|$|给予|予以)")
 SENTENCE_WINDOW = 300
+PROJECT_LINE_WINDOW = 120  # a listed project's line is read this far back (a text without line breaks stays linear)
 
 
 def clause_start(v: str, pos: int, brackets: bool = False, limit: int = 60) -> int:
@@ -235,7 +236,7 @@ def _per_increment(c: RoleContext) -> bool:
 
 def _project_line(c: RoleContext) -> bool:
     """1.大同区冷棚育苗基地建设项目850万元: a listed project's sum, with no support word on its line."""
-    line = c.v.rfind("\n", 0, c.start) + 1
+    line = c.v.rfind("\n", max(0, c.start - PROJECT_LINE_WINDOW), c.start) + 1 or max(0, c.start - PROJECT_LINE_WINDOW)
     support = [m for m in c.L.support_verbs_any.finditer(c.v, line, c.start)
                if not c.v.startswith("项目", m.end())]          # 贴息项目, 补贴项目: part of the project's name
     return bool(c.L.project_line.search(c.v, line, c.start)) and not c.per_unit_lead and not support

@@ -103,3 +103,43 @@ def test_a_text_over_a_million_characters_is_tagged_to_its_end(tmp_path):
     record = extract(path, isolate=False)
     assert record.error is None and len(record.text) > 1_000_000
     assert max(e.end for e in record.entities) > len(record.text) - len(body)
+
+
+class _Window:
+    """A compiled pattern that records the longest stretch of text a search was given."""
+
+    def __init__(self, pattern, seen):
+        self.pattern, self.seen = pattern, seen
+
+    def _note(self, text, pos=0, endpos=None):
+        end = len(text) if endpos is None else min(endpos, len(text))
+        self.seen.append(end - max(0, pos))
+
+    def search(self, text, pos=0, endpos=None):
+        self._note(text, pos, endpos)
+        return self.pattern.search(text, pos, len(text) if endpos is None else endpos)
+
+    def finditer(self, text, pos=0, endpos=None):
+        self._note(text, pos, endpos)
+        return self.pattern.finditer(text, pos, len(text) if endpos is None else endpos)
+
+    def __getattr__(self, name):
+        return getattr(self.pattern, name)
+
+
+def test_role_rules_read_a_bounded_window_before_each_amount(monkeypatch):
+    # a text of many amounts with no line break: every rule must look back a bounded distance, or
+    # the work grows with the square of the text (a listed project's line once ran back to its start)
+    import dataclasses
+    import re
+    from pipeline.tagging import money, money_lexicon
+    seen: list[int] = []
+    base = money_lexicon.lexicon()
+    watched = {"project_line", "per_increment", "reached_range", "support_verbs_any", "condition_topic"}
+    patched = dataclasses.replace(base, **{f.name: _Window(getattr(base, f.name), seen)
+                                           for f in dataclasses.fields(base) if f.name in watched
+                                           and isinstance(getattr(base, f.name), re.Pattern)})
+    monkeypatch.setattr(money, "lexicon", lambda: patched)
+    text = "".join(f"{i % 7 + 1}.大同区第{i}个建设项目{i + 100}万元，" for i in range(3000))
+    assert len([e for e in money.tag_money(text, policy=True) if e.label == "MONEY"]) == 3000
+    assert seen and max(seen) < 2000
