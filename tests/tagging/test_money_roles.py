@@ -286,3 +286,12 @@ def test_totals_listed_projects_and_budgeted_ranges(text, expected):
 def test_a_band_written_with_inequality_signs_is_one_threshold():
     text = "1億元≤項目固定資產投資總額<3億元,補貼額度為新購設備投資額的5%;"
     assert [(a, b, r) for a, b, _, r in amounts(text)] == [(1e8, 3e8, "threshold")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a band of a rate schedule (…的按照5%) is a condition; the unit undertaking a project receives support
+    ("(1)1000万元-1亿元(不含)的按照5%;", [(1e7, "threshold")]),
+    ("对新认定的省级智能工厂,分别给予承担单位100万元、50万元配套奖励;", [(1e6, "grant"), (5e5, "grant")]),
+])
+def test_bands_of_a_rate_schedule_and_support_to_the_undertaking_unit(text, expected):
+    assert amount_roles(text) == expected
