@@ -2,7 +2,7 @@
 
     python bench/bench_pdf_real.py [--producer NAME] [--diff NAME]
 
-For every PDF of corpora/pdf/real-set/manifest.jsonl (made by bench/make_pdf_set.py) prints the
+For every PDF of tests/fixtures/real-pdfs/manifest.jsonl (made by bench/make_pdf_set.py) prints the
 similarity to the expected text of pdfplumber's extract_text(), pypdfium2's get_text_range() and
 ours (the pipeline's clean text, `extract(path).text`), then per producer the min and mean of
 each. Similarity is difflib's ratio between the two texts with all white space removed.
@@ -21,7 +21,7 @@ from pathlib import Path
 from statistics import mean
 
 ROOT = Path(__file__).resolve().parent.parent
-SET = ROOT / "corpora" / "pdf" / "real-set"
+SET = ROOT / "tests" / "fixtures" / "real-pdfs"
 sys.path.insert(0, str(ROOT))
 
 ENGINES = ("pdfplumber", "pdfium")

@@ -1,4 +1,4 @@
-"""Build the real-PDF test set (corpora/pdf/real-set/) from the project's own real corpus texts.
+"""Build the real-PDF test set (tests/fixtures/real-pdfs/) from the project's own real corpus texts.
 
     python bench/make_pdf_set.py [--only NAME ...] [--list]
 
@@ -39,7 +39,7 @@ from html import escape
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SET = ROOT / "corpora" / "pdf" / "real-set"
+SET = ROOT / "tests" / "fixtures" / "real-pdfs"
 sys.path.insert(0, str(ROOT / "corpora"))
 
 SERIF = "Noto Serif CJK SC"
@@ -126,7 +126,7 @@ DOCS = [
         opts={"angle": 1.5, "seed": 5}),
 ]
 
-# Real office PDFs: (file under corpora/pdf/, expected text file under real-set/expected/, note)
+# Real office PDFs: (file under corpora/pdf/, expected text file under the set's expected/, note)
 OFFICE = [
     ("govdoccn-397-fagaiban-2019-860.pdf", "office-govdoccn-397-fagaiban-2019-860",
      "发改办财金规〔2019〕860号: the published notice's text as the GovDoc-CN dataset gives it (397.txt)"),
@@ -469,7 +469,7 @@ def main(argv: list[str] | None = None) -> int:
     if a.list:
         return 0
     for file, name, note in OFFICE:
-        manifest.append({"file": f"../{file}", "producer": "office", "source": name.removeprefix("office-"),
+        manifest.append({"file": f"../../../corpora/pdf/{file}", "producer": "office", "source": name.removeprefix("office-"),
                          "layout": "single", "expected": f"expected/{name}.txt", "note": note})
     with open(SET / "manifest.jsonl", "w", encoding="utf-8") as fh:
         for row in manifest:

@@ -9,7 +9,7 @@ from pipeline.sources.layout import Char, chars_to_lines
 
 WIDTH = 595.0
 LEFT, RIGHT = 80.0, 311.0        # column starts; columns 20 characters of 10.5 pt wide
-SET = Path(__file__).resolve().parents[2] / "corpora" / "pdf" / "real-set"
+SET = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "real-pdfs"
 
 
 def _row(text: str, x0: float, top: float, size: float = 10.5) -> list[Char]:
@@ -87,5 +87,6 @@ def test_an_empty_text_object_of_no_extent_is_no_dropped_glyph():
 
 
 def test_a_drawn_soft_hyphen_reads_as_a_hyphen():
-    text = clean(load(str(SET.parent / "govdoccn-397-fagaiban-2019-860.pdf"), isolate=False)).text
+    office = SET.parents[2] / "corpora" / "pdf" / "govdoccn-397-fagaiban-2019-860.pdf"
+    text = clean(load(str(office), isolate=False)).text
     assert "（2014-2020年）" in text and "\u00ad" not in text

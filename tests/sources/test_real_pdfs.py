@@ -1,4 +1,4 @@
-"""Real PDFs (corpora/pdf/real-set/, made by bench/make_pdf_set.py from corpus texts, committed):
+"""Real PDFs (tests/fixtures/real-pdfs/, made by bench/make_pdf_set.py from corpus texts, committed):
 our clean text is at least as close to the document's own text as the best PDF engine's plain text,
 and close to it outright: 0.99 on one-column pages, 0.98 on two-column ones. Image-only scans
 load as having no text layer."""
@@ -13,7 +13,7 @@ import pytest
 from pipeline.clean import clean
 from pipeline.sources import load
 
-SET = Path(__file__).resolve().parents[2] / "corpora" / "pdf" / "real-set"
+SET = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "real-pdfs"
 ROWS = [json.loads(ln) for ln in (SET / "manifest.jsonl").read_text(encoding="utf-8").splitlines() if ln.strip()]
 TEXT_PDFS = [r for r in ROWS if r["layout"] != "scan"]
 SCANS = [r for r in ROWS if r["layout"] == "scan"]
