@@ -213,8 +213,8 @@ def _policy_figure(c: RoleContext) -> str | None:
     cue = c.clause_cue(figure=True) or c.sentence_cue(figure=True)
     if cue != "statistic":
         return None
-    stop = _SENTENCE_END.search(c.v, c.end)
-    support_later = c.L.support_verbs_any.search(c.v, c.end, stop.start() if stop else len(c.v))
+    stop = _SENTENCE_END.search(c.v, c.end, c.end + SENTENCE_WINDOW)      # bounded: a text without 。 stays linear
+    support_later = c.L.support_verbs_any.search(c.v, c.end, stop.start() if stop else c.end + SENTENCE_WINDOW)
     topic = c.L.condition_topic.search(c.v, c.sentence, c.start)
     if support_later and (topic or _CLOSED_CONDITION.match(c.right)):
         return "threshold"                  # 对当年…产值2000万元及以上的，一次性奖励: a condition, though 当年 plans

@@ -143,3 +143,14 @@ def test_role_rules_read_a_bounded_window_before_each_amount(monkeypatch):
     text = "".join(f"{i % 7 + 1}.大同区第{i}个建设项目{i + 100}万元，" for i in range(3000))
     assert len([e for e in money.tag_money(text, policy=True) if e.label == "MONEY"]) == 3000
     assert seen and max(seen) < 2000
+
+
+def test_a_sentence_is_read_a_bounded_way_ahead_of_each_amount(monkeypatch):
+    # figures of a plan with no sentence end anywhere: looking for the end of each amount's sentence
+    # must stop within a window, or the work grows with the square of the text
+    from pipeline.tagging import money_roles
+    seen: list[int] = []
+    monkeypatch.setattr(money_roles, "_SENTENCE_END", _Window(money_roles._SENTENCE_END, seen))
+    text = "".join(f"全市实现产值{i + 100}万元，" for i in range(3000))
+    assert len([e for e in tag_money(text, policy=True) if e.label == "MONEY"]) == 3000
+    assert seen and max(seen) < 2000
