@@ -64,14 +64,8 @@ def test_ingest_then_query_through_the_cli(tmp_path):
 # ---------------------------------------------------------------- a small store made with the fake extractor
 @pytest.fixture
 def kg(tmp_path):
-    from tests.graph.fakes import ingest_fake, measures_record, reply_record, write_record_file
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    write_record_file(docs / "reply.txt", reply_record())
-    write_record_file(docs / "measures.txt", measures_record())
-    store = tmp_path / "kg.db"
-    ingest_fake([docs], store)
-    return str(store)
+    from tests.graph.fakes import small_store
+    return str(small_store(tmp_path))
 
 
 def _all_commands():

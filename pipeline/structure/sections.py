@@ -55,6 +55,12 @@ def _styles() -> tuple[tuple[str, int, re.Pattern, re.Pattern | None], ...]:
                  for s in data("outline")["styles"])
 
 
+def _may_skip_one(series: int) -> bool:
+    """True for a style an abridged copy may leave one number out of (articles: outline.json may_skip_one)."""
+    styles = data("outline")["styles"]
+    return series < len(styles) and bool(styles[series].get("may_skip_one"))
+
+
 @cache
 def _ordinal_styles() -> tuple[tuple[int, int, re.Pattern], ...]:
     base = len(data("outline")["styles"])
@@ -152,10 +158,6 @@ def _vertical_row(line: str, cell: tuple[int, int]) -> Heading | None:
                    table=True, cell=cell)
 
 
-_BULLET = re.compile(r"^[-•·●▪◦]\s+")
-BULLETED_MAX_RANK = 2     # only chapters, articles and 一、 items keep their label behind a bullet
-
-
 def _candidates(lines: list[TextLine], first: int, last: int, skip: frozenset[int],
                 ordinals: bool = False) -> list[_Candidate]:
     """Every label at a line start (strict or continuation) and after a sentence end inside a line;
@@ -181,8 +183,8 @@ def _candidates(lines: list[TextLine], first: int, last: int, skip: frozenset[in
             continue
         h = match_heading(ln.text) or _match(ln.text, loose=True) or (_ordinal(ln.text) if ordinals else None)
         lead = 0
-        bullet = None if h else _BULLET.match(ln.text)
-        if bullet and (b := match_heading(ln.text[bullet.end():])) and b.level <= BULLETED_MAX_RANK:
+        bullet = None if h else rx(data("outline")["bullet"]["pattern"]).match(ln.text)
+        if bullet and (b := match_heading(ln.text[bullet.end():])) and b.level <= data("outline")["bullet"]["max_rank"]:
             h, lead = b, bullet.end()               # - 第一条 …: a web list's bullet before an article label
         row = _table_row(ln.text) if table and not h else None
         if h:
@@ -229,8 +231,8 @@ def _accepted(cands: list[_Candidate]) -> list[tuple[_Candidate, int, int | None
                 o.heading.series == h.series and o.heading.number == 2
                 and o.line.start + o.pos - c.line.start - c.pos <= INLINE_LOOKAHEAD for o in cands[k + 1:]):
             continue                                # a lone 1. after a colon is a reference, not a list
-        skips_one = h.number == last_number.get(h.series, 0) + 2 and not c.inline and not h.loose \
-            and h.label.endswith(("条", "條")) and h.series in last_number
+        skips_one = h.series in last_number and h.number == last_number[h.series] + 2 and not c.inline \
+            and not h.loose and _may_skip_one(h.series)
         if h.number != 1 and not continues and not skips_one and not _run_follows(cands, k):
             continue                            # (an article may be left out of an abridged copy: 第三条, 第五条)
         last_number[h.series] = h.number

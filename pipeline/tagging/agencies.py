@@ -14,8 +14,8 @@ from ..clean.script import is_traditional, make_view
 from ..types import Entity
 from .agency_candidates import candidate_starts
 from .agency_data import (agency_data, chrome_pattern, continues_word, ends_with_word, footer_words,
-                          generic_words, is_place_stem, league_template, list_connectors, pattern, starts_with_word,
-                          stop_chars)
+                          generic_words, is_place_stem, league_template, list_connectors, pattern, pattern_spec,
+                          starts_with_word, stop_chars)
 from .agency_names import (LEVEL_CHARS, Element, Parse, canonical_of_parse, canonicalize, is_cjk,
                            juris_places, parse_at, place_starts_at, to_script)
 from ..rules import decide
@@ -110,20 +110,15 @@ def _is_collective(s: str, start: int, end: int) -> bool:
     return starts_with_word(s, end, "collective_after")
 
 
-_LEVEL_ITEM = re.compile(r"[省市县区州](?:[（(][省市县区州][）)])?、$")
-
-
-_LEVEL_RANK = {"省": 0, "市": 1, "州": 1, "县": 2, "区": 2}
-_DOC_RANK = {"province": 0, "city": 1, "county": 2}
-
-
 def _after_level_list(s: str, start: int, j: Jurisdiction) -> bool:
     """市、区人民政府, 县(市)、区政府 in a city's letter: bare levels listed before one body, the last below
     the letter's own level, name the bodies of every such place at once (a level list, like 各); 省、市政府
-    in a district's letter names the province's and the city's, one body each."""
-    own = _DOC_RANK.get(j.level or "")
-    return start > 0 and s[start] in _LEVEL_RANK and own is not None and _LEVEL_RANK[s[start]] > own \
-        and bool(_LEVEL_ITEM.search(s, max(0, start - 6), start))
+    in a district's letter names the province's and the city's, one body each (patterns.json level_list)."""
+    spec = pattern_spec("level_list")
+    own = spec["letter_ranks"].get(j.level or "")
+    rank = spec["ranks"].get(s[start]) if start > 0 else None
+    return own is not None and rank is not None and rank > own \
+        and bool(pattern("level_list").search(s, max(0, start - 6), start))
 
 
 @cache
@@ -275,7 +270,7 @@ def _zone_canonical(name: str, board: str, j: Jurisdiction) -> str | None:
     full = name + ("管理委员会" if board in ("管委会", "管理委员会") else board)
     own = tuple(n[:-1] for n in (j.city, j.county) if n and len(n) >= 3)
     if name.startswith(_place_heads()) or name.startswith(tuple(n for n in own if len(n) >= 2)) \
-            or _bracketed_place_before(name, name.find(")") + 1 or name.find("）") + 1) is not None:
+            or any(_bracketed_place_before(name, i + 1) is not None for i, c in enumerate(name) if c in ")）"):
         return full                     # named after its place, or with its place in brackets (中韩(长春)…)
     if j.city:                          # 两江新区管委会 in a 重庆市 document: 重庆两江新区管理委员会
         short = j.city[:-1] if j.city.endswith("市") and len(j.city) >= 3 else j.city

@@ -219,10 +219,20 @@ def branch_subunits() -> tuple[str, ...]:
 
 
 @cache
+def _patterns() -> dict:
+    return json.loads((AGENCY_DIR / "patterns.json").read_text(encoding="utf-8"))
+
+
+@cache
 def pattern(name: str):
     """A compiled regular expression of models/agencies/patterns.json."""
     import re
-    return re.compile(json.loads((AGENCY_DIR / "patterns.json").read_text(encoding="utf-8"))[name]["regex"])
+    return re.compile(_patterns()[name]["regex"])
+
+
+def pattern_spec(name: str) -> dict:
+    """An entry of models/agencies/patterns.json with everything beside its regex (ranks, templates)."""
+    return _patterns()[name]
 
 
 @cache
@@ -236,7 +246,7 @@ def footer_words():
 @cache
 def league_template() -> str:
     """Canonical template of a Youth League committee (patterns.json youth_league): 共青团{j}委员会."""
-    return json.loads((AGENCY_DIR / "patterns.json").read_text(encoding="utf-8"))["youth_league"]["template"]
+    return _patterns()["youth_league"]["template"]
 
 
 @cache

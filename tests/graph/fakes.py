@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from pipeline.graph.ingest import IngestReport, ingest
+from pipeline.graph.store import open_store
 from pipeline.types import Entity, Measure, Meta, Proposal, Record, Response
 
 VERSION = "test-1"
@@ -109,3 +110,25 @@ def ingest_fake(paths, store_path: Path, **options) -> IngestReport:
     kw = {"workers": 1, "extract_fn": fake_extract, "pipeline_version": VERSION, "progress": False, "link": False,
           "limits": None}
     return ingest(paths, store_path, **{**kw, **options})
+
+
+def linking_state(db) -> dict:
+    """Everything linking derived in a store, in a fixed order: to compare linking step by step with linking all."""
+    with open_store(db) as s:
+        return {t: s.sql(f"SELECT * FROM {t} ORDER BY 1, 2, 3") for t in
+                ("similar_pairs", "reposts", "supersessions", "agency_aliases")} | {
+            "citations": s.sql("SELECT document_id, seq, target_id, resolution, score FROM found_citations "
+                               "ORDER BY 1, 2"),
+            "followups": s.sql("SELECT * FROM followups ORDER BY reply_id, response_id, rank, measure_id"),
+            "edges": list(s.iter_edges())}
+
+
+def small_store(tmp_path: Path, **options) -> Path:
+    """A store of one reply and one measures document (the fake extractor), in tmp_path/kg.db."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    write_record_file(docs / "reply.txt", reply_record())
+    write_record_file(docs / "measures.txt", measures_record())
+    store = tmp_path / "kg.db"
+    ingest_fake([docs], store, **options)
+    return store

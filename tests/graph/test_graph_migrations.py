@@ -58,14 +58,9 @@ def test_an_upgraded_store_opens_again_without_change(old_store):
 def test_a_schema_2_store_gets_the_queries_of_its_replies(tmp_path):
     import sqlite3
 
-    from tests.graph.fakes import ingest_fake, measures_record, reply_record, write_record_file
+    from tests.graph.fakes import small_store
 
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    write_record_file(docs / "reply.txt", reply_record())
-    write_record_file(docs / "measures.txt", measures_record())
-    db = tmp_path / "kg.db"
-    ingest_fake([docs], db, link=True)
+    db = small_store(tmp_path, link=True)
     with open_store(db) as s:
         queries_before = s.sql("SELECT * FROM reply_queries ORDER BY document_id, seq")
         followups = s.sql("SELECT * FROM followups ORDER BY reply_id, response_id, rank")

@@ -9,7 +9,7 @@ from pipeline.graph import queries
 from pipeline.graph.linked import LinkUpdate, relink
 from pipeline.graph.store import open_store
 from pipeline.types import Entity, Meta, Record
-from tests.graph.fakes import ingest_fake, measures_record, reply_record, write_record_file
+from tests.graph.fakes import ingest_fake, linking_state, measures_record, reply_record, write_record_file
 
 
 def _ingest(paths, db):
@@ -159,16 +159,6 @@ def test_the_graph_does_not_depend_on_the_order_documents_arrive_in(tmp_path):
     assert graphs[0][2] == {"repost01": "reply133089"}    # one copy leads, whichever came first
 
 
-def _linking_state(db):
-    with open_store(db) as s:
-        return {t: s.sql(f"SELECT * FROM {t} ORDER BY 1, 2, 3") for t in
-                ("similar_pairs", "reposts", "supersessions", "agency_aliases")} | {
-            "citations": s.sql("SELECT document_id, seq, target_id, resolution, score FROM found_citations "
-                               "ORDER BY 1, 2"),
-            "followups": s.sql("SELECT * FROM followups ORDER BY reply_id, response_id, rank"),
-            "edges": list(s.iter_edges())}
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("in_memory_from", [50, 0])      # bands read from SQL, or all into memory
 def test_linking_one_document_at_a_time_equals_linking_all_at_once(tmp_path, monkeypatch, in_memory_from):
@@ -204,16 +194,16 @@ def test_linking_one_document_at_a_time_equals_linking_all_at_once(tmp_path, mon
     for f in random.Random(7).sample(files, len(files)):                 # any order, one run per file
         ingest([f], one_by_one, workers=1, progress=False, limits=None)
     ingest(files, all_at_once, workers=1, progress=False, limits=None)
-    state = _linking_state(all_at_once)
+    state = linking_state(all_at_once)
     assert all(state[t] for t in ("similar_pairs", "reposts", "supersessions", "agency_aliases", "followups"))
     assert any(c["target_id"] for c in state["citations"])
-    assert _linking_state(one_by_one) == state
+    assert linking_state(one_by_one) == state
     gone = folder / "zs-2025-wenwaimao-measures.txt"                     # the first copy of a reposted notice
     gone.unlink()
     for db in (one_by_one, all_at_once):
         ingest([folder], db, workers=1, progress=False, limits=None, prune=True)
-    state = _linking_state(one_by_one)
-    assert state == _linking_state(all_at_once)
+    state = linking_state(one_by_one)
+    assert state == linking_state(all_at_once)
     with open_store(one_by_one) as s:
         relink(s, full=True)                                             # everything again, from scratch
-    assert _linking_state(one_by_one) == state
+    assert linking_state(one_by_one) == state

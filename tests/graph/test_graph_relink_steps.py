@@ -11,7 +11,7 @@ import pytest
 from pipeline.graph.linked import relink
 from pipeline.graph.store import open_store
 from pipeline.types import Meta, Record
-from tests.graph.fakes import ingest_fake, measures_record, reply_record, write_record_file
+from tests.graph.fakes import ingest_fake, linking_state, measures_record, reply_record, write_record_file
 
 _POOL = "".join(chr(0x4E00 + i) for i in range(0, 6000, 11))
 
@@ -38,16 +38,6 @@ def _policy(doc_id: str, title: str, date: str, body: str, number: str | None = 
                   meta=Meta(title=title, issuer=issuer, date=date, doc_number=number))
 
 
-def _state(db) -> dict:
-    with open_store(db) as s:
-        return {t: s.sql(f"SELECT * FROM {t} ORDER BY 1, 2, 3") for t in
-                ("similar_pairs", "reposts", "supersessions", "agency_aliases")} | {
-            "citations": s.sql("SELECT document_id, seq, target_id, resolution, score FROM found_citations "
-                               "ORDER BY 1, 2"),
-            "followups": s.sql("SELECT * FROM followups ORDER BY reply_id, response_id, rank, measure_id"),
-            "edges": list(s.iter_edges())}
-
-
 class _Steps:
     """A folder ingested after each change (linking what changed), checked against linking all again."""
 
@@ -66,14 +56,14 @@ class _Steps:
 
     def ingest(self) -> dict:
         ingest_fake([self.folder], self.db, link=True, prune=True)
-        state = _state(self.db)
+        state = linking_state(self.db)
         self.runs += 1
         again = self.tmp / f"all-{self.runs}.db"
         with sqlite3.connect(self.db) as src, sqlite3.connect(again) as dst:
             src.backup(dst)
         with open_store(again) as s:
             relink(s, full=True)
-        assert _state(again) == state, f"step {self.runs}: linking the change differs from linking all"
+        assert linking_state(again) == state, f"step {self.runs}: linking the change differs from linking all"
         return state
 
 
@@ -131,7 +121,7 @@ def test_a_new_earlier_look_alike_pushes_out_related_pairs_step_by_step(tmp_path
     for k in range(5):                    # five related texts (no two the same notice)
         steps.put(f"d{k}", _policy(f"d{k}", f"中山市第{k}号专项资金管理办法", f"2024-0{k + 3}-01",
                                    _variant(body, 30 + k, blocks=2), f"中府〔2024〕{k + 10}号"))
-    before = _state(steps.db)
+    before = linking_state(steps.db)
     state = steps.put("x", _policy("x", "中山市专项资金管理办法", "2024-01-01", _variant(body, 40), "中府〔2024〕1号"))
     assert {(r["a"], r["b"]) for r in state["similar_pairs"]} != {(r["a"], r["b"]) for r in before["similar_pairs"]}
     assert all(sum(1 for r in state["similar_pairs"] if r["b"] == b and not r["same_notice"]) <= 3
