@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ..clean.script import make_view
 from ..types import Entity
 from .money_lexicon import MoneyLexicon, lexicon
+from .money_role_model import role_classifier, role_features
 from .money_roles import (clause_start, governing_bound, money_role, money_scope, rate_decision,
                           sentence_start)
 from ..numerals import HALF_WIDTH, parse_number
@@ -18,6 +19,7 @@ from .positions import FirstFrom, SpanIndex, any_between
 
 BOUND_IN_LIST = "money.cap.own-bound-in-list"     # applied by _group (models/rules/money_roles.json)
 PART_OF_BUDGET = "money.budget.part-of"          # applied by _parts_of_budgets
+SCOPED = ("cap", "grant", "range")               # roles that carry a scope (每家企业, 单个项目)
 _MAGNITUDE = {"千": 1e3, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8, "百亿": 1e10, "千亿": 1e11,
               "万亿": 1e12}
 _SENTENCE_ENDS = re.compile("[。；;！？!?]")       # a rate is tied to a cap in the same sentence only
@@ -35,6 +37,7 @@ class Amount:
     approx: bool = False
     amount_max: float | None = None
     band: bool = False                  # two bounds (以上 … 以下): not an approximation
+    bound: tuple[int, int] | None = None    # the bound words (最高, 不超过) that govern it
     attrs: dict = field(default_factory=dict)
 
 
@@ -49,15 +52,18 @@ class Rate:
     rule: str | None = None
 
 
-def tag_money(text: str, policy: bool = False) -> list[Entity]:
+def tag_money(text: str, policy: bool = False, classifier: bool = True) -> list[Entity]:
     """MONEY and RATE entities of `text` (spans in `text`; page left for the caller). `policy`: the
-    text prescribes (measures, notices), so a figure word marks a condition or a goal, not a report."""
+    text prescribes (measures, notices), so a figure word marks a condition or a goal, not a report.
+    `classifier`: the trained role classifier may overrule the weaker role rules (money_role_model)."""
     if not text:
         return []
     view = make_view(text)
     v = view.text.translate(HALF_WIDTH)
     L = lexicon()
-    amounts = _group(v, _with_ranges_and_lists(v, _amounts(v, L), L), L, policy)
+    amounts = _ruled_amounts(v, L, policy)
+    if classifier:
+        _classify_roles(v, amounts, L, policy)
     rates = _rates(v, L)
     _tie_rates(v, amounts, rates)
     out = []
@@ -74,6 +80,43 @@ def tag_money(text: str, policy: bool = False) -> list[Entity]:
         out.append(Entity("RATE", text[s:e], s, e, attrs={"value": round(r.value, 6), "role": r.role,
                                                            "rule": r.rule}))
     return sorted(out, key=lambda ent: (ent.start, ent.end))
+
+
+def role_examples(text: str, policy: bool = False) -> list[tuple[dict, dict[str, float]]]:
+    """(amount as tagged by the rules alone, its classifier features) of every MONEY amount of `text`, in
+    text order: what models/money_roles/train.py matches to gold and trains on."""
+    if not text:
+        return []
+    v = make_view(text).text.translate(HALF_WIDTH)
+    out = []
+    for a in _ruled_amounts(v, lexicon(), policy):
+        tagged = {"amount": _clean(a.value), "amount_max": _clean(a.amount_max), "currency": a.currency,
+                  "role": a.attrs["role"], "rule": a.attrs["rule"]}
+        out.append((tagged, _role_features(v, a, policy)))
+    return out
+
+
+def _ruled_amounts(v: str, L: MoneyLexicon, policy: bool) -> list[Amount]:
+    """The amounts of the view with the roles the rule table gives them."""
+    return _group(v, _with_ranges_and_lists(v, _amounts(v, L), L), L, policy)
+
+
+def _role_features(v: str, a: Amount, policy: bool) -> dict[str, float]:
+    return role_features(v, a.start, a.end, a.value, a.amount_max is not None, a.approx, a.attrs["role"],
+                         a.attrs["rule"], policy)
+
+
+def _classify_roles(v: str, amounts: list[Amount], L: MoneyLexicon, policy: bool) -> None:
+    """Let the trained classifier overrule a weaker rule where it is sure (models/money_roles); an amount
+    it decides names it in `rule`, and its scope follows its new role."""
+    model = role_classifier()
+    for a in amounts:
+        if a.attrs["rule"] in model.trusted_rules:
+            continue
+        role, why = model.decide(_role_features(v, a, policy), a.attrs["role"], a.attrs["rule"])
+        if role != a.attrs["role"]:
+            a.attrs["role"], a.attrs["rule"] = role, why
+            a.attrs["scope_span"] = money_scope(v, a.start, a.num_start, a.bound, L) if role in SCOPED else None
 
 
 def _clean(x: float | None) -> float | int | None:
@@ -276,8 +319,8 @@ def _group(v: str, amounts: list[Amount], L: MoneyLexicon, policy: bool = False)
             if own:
                 a.start = own[0]
             a.approx = not a.band and (a.approx or shared_approx or bool(suffix))
-            scope = money_scope(v, a.start, a.num_start, own or bound, L) \
-                if a_role in ("cap", "grant", "range") else None
+            a.bound = own or bound
+            scope = money_scope(v, a.start, a.num_start, a.bound, L) if a_role in SCOPED else None
             a.attrs = {"role": a_role, "rate": None, "scope_span": scope, "rule": a_why}
         if suffix:
             last.end = suffix.end()

@@ -1,6 +1,6 @@
 """tag_money: amounts as written (Arabic, Chinese and financial numerals, units, currencies, ranges, lists sharing a
 unit or a bound, line breaks and noise inside them) and their attributes, on sentences in the style of many
-cities' and provinces' measures and reports."""
+cities' and provinces' measures and reports; roles as the rule table gives them (helpers.ruled_money)."""
 from __future__ import annotations
 
 import json
@@ -10,14 +10,13 @@ import pytest
 
 from pipeline.extraction import extract
 from pipeline.numerals import parse_number
-from pipeline.tagging.money import tag_money
 from pipeline.tagging.money_lexicon import LEXICONS
 from tests.corpus import INVENTED
-from tests.tagging.helpers import amounts
+from tests.tagging.helpers import amounts, ruled_money
 
 
 def money(text: str) -> list[dict]:
-    return [e.to_dict() for e in tag_money(text) if e.label == "MONEY"]
+    return [e.to_dict() for e in ruled_money(text) if e.label == "MONEY"]
 
 
 def only(text: str, written: str) -> dict:
@@ -191,7 +190,7 @@ def test_line_breaks_inside_amounts_and_cues(text, written, amount, role):
 
 def test_bound_word_broken_from_its_number_by_a_line_break():
     """PDF text: 不超过 at a line end still bounds the amount (not 超过 = approximately)."""
-    [e] = [e for e in tag_money("给予每个项目不超过\n200万元的支持") if e.label == "MONEY"]
+    [e] = [e for e in ruled_money("给予每个项目不超过\n200万元的支持") if e.label == "MONEY"]
     assert (e.attrs["amount"], e.attrs["role"], e.attrs["approx"]) == (2000000, "cap", False)
 
 
@@ -238,7 +237,7 @@ def test_lexicon_examples_contain_their_words(name):
     ("以《珠江三角洲地区改革发展规划纲要》为指导", []), ("上亿元的项目", [100000000]),
 ])
 def test_sums_in_jiao_and_fen_and_without_figures(text, amounts):
-    assert [e.attrs["amount"] for e in tag_money(text) if e.label == "MONEY"] == amounts
+    assert [e.attrs["amount"] for e in ruled_money(text) if e.label == "MONEY"] == amounts
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -253,7 +252,7 @@ def test_sums_in_jiao_and_fen_and_without_figures(text, amounts):
     ("采购额1000万卢布", [(10000000, None, "RUB")]),
 ])
 def test_ranges_magnitudes_and_currencies_the_issue_lists(text, expected):
-    got = [(e.attrs["amount"], e.attrs["amount_max"], e.attrs["currency"]) for e in tag_money(text) if e.label == "MONEY"]
+    got = [(e.attrs["amount"], e.attrs["amount_max"], e.attrs["currency"]) for e in ruled_money(text) if e.label == "MONEY"]
     assert got == expected
 
 
@@ -263,7 +262,7 @@ def test_ranges_magnitudes_and_currencies_the_issue_lists(text, expected):
     ("年应纳税所得额超过100万元但不超过300万元的部分", "超过100万元但不超过300万元", 3000000),
 ])
 def test_a_band_written_with_two_bounds_is_one_threshold(text, written, amount_max):
-    [band] = [e for e in tag_money(text) if e.label == "MONEY" and e.text == written]
+    [band] = [e for e in ruled_money(text) if e.label == "MONEY" and e.text == written]
     assert (band.attrs["amount_max"], band.attrs["role"], band.attrs["approx"]) == (amount_max, "threshold", False)
 
 

@@ -1,26 +1,26 @@
 """The role of an amount from the words around it: a budget or a reported figure (funds, allocations,
 transfers, sums paid out), a threshold (eligibility conditions, bands, brackets), or support (grants, caps,
-per-unit amounts, lists sharing one role)."""
+per-unit amounts, lists sharing one role), as the rule table decides it (the trained classifier that may
+overrule its weaker rules: test_money_role_model.py)."""
 from __future__ import annotations
 
 import pytest
 
-from pipeline.tagging.money import tag_money
-from tests.tagging.helpers import amounts
+from tests.tagging.helpers import amounts, ruled_money
 
 
 def amount_roles(text: str) -> list[tuple[float, str]]:
-    return [(e.attrs["amount"], e.attrs["role"]) for e in tag_money(text) if e.label == "MONEY"]
+    return [(e.attrs["amount"], e.attrs["role"]) for e in ruled_money(text) if e.label == "MONEY"]
 
 
 def currency_roles(text: str) -> list[tuple[float, str, str]]:
-    return [(e.attrs["amount"], e.attrs["currency"], e.attrs["role"]) for e in tag_money(text) if e.label == "MONEY"]
+    return [(e.attrs["amount"], e.attrs["currency"], e.attrs["role"]) for e in ruled_money(text) if e.label == "MONEY"]
 
 
 def role_of(text: str, written: str) -> str:
     """Role of the one MONEY entity whose text ends with `written`."""
-    hits = [e for e in tag_money(text) if e.label == "MONEY" and "".join(e.text.split()).endswith(written)]
-    assert len(hits) == 1, (written, [e.text for e in tag_money(text)])
+    hits = [e for e in ruled_money(text) if e.label == "MONEY" and "".join(e.text.split()).endswith(written)]
+    assert len(hits) == 1, (written, [e.text for e in ruled_money(text)])
     return hits[0].to_dict()["role"]
 
 
