@@ -73,6 +73,9 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
         meta.issuer = site_issuer
     if meta.issuer is None:
         _issuer_from_breadcrumb(reader, lines, first, limit, head)
+    if meta.issuer is None:
+        _issuer_from_news_lead(reader, lines[:first] + ([lines[i] for i in body[:3]] if meta.title is None else []),
+                               head)
     if meta.issuer:
         meta.issuer = meta.issuer.lstrip(BULLETS) or None        # • 盤錦市人民政府: a list bullet
     _read_category(lines, first, limit, meta)
@@ -307,6 +310,16 @@ def _issuer_from_breadcrumb(reader: Reader, lines, first, limit, head: Header) -
         if units:
             head.meta.issuer = reader.value(ln.start + units[-1].start(), ln.start + units[-1].end())
         return
+
+
+def _issuer_from_news_lead(reader: Reader, lead: list[TextLine], head: Header) -> None:
+    """The body a news lead says issued the document (日前,安义县人民政府出台…), where nothing else names it."""
+    cue = rx(data("chrome")["news_lead"]["issuer"]["pattern"])
+    for ln in lead:
+        m = cue.search(ln.text)
+        if m and is_unit_line(m.group("v")):
+            head.meta.issuer = reader.value(ln.start + m.start("v"), ln.start + m.end("v"))
+            return
 
 
 def _is_disclosure(line: str) -> bool:

@@ -125,6 +125,20 @@ CASES += [
     # under a file-name line (17.….docx), a PDF dump's title, doc number and preamble run together
     ("neimenggu-2023-measures-chanye-zhengce-qingdan", "doc_number", "内政发〔2023〕3 号"),
     ("neimenggu-2023-measures-chanye-zhengce-qingdan", "doc_type", "清单"),
+    # a site line above the title is not its head: a login bar, a breadcrumb's last crumb, a related query,
+    # or the place the title opens with repeated as the site's name
+    ("pingbian-nongke-2025-reply-rd-99", "title", "屏边县农业农村和科学技术局对县十七届人大四次会议第99号建议的答复"),
+    ("shengzhou-2022-measures-industry-trad", "title", "加快推進工業經濟高質量發展若干政策"),
+    ("sinan-2014-measures-xinnonghe-buchang", "title", "思南县2014年新型农村合作医疗统筹补偿方案"),
+    ("liaoyang-2023-measures-fuchi-qingdan", "title", "辽阳市小微企业、个体工商户扶持政策事项清单"),
+    # tags before a title: a bullet and a channel tag, an attachment label, a reply's category mark
+    ("jiangyin-gxq-measures-cluster-fund", "title", "江阴高新区创新型产业集群培育计划专项资金管理办法"),
+    ("lasa-measures-waimao-xiaowei-liangchuang", "title", "拉萨市外经贸小微企业“两创”资金管理办法(暂行)"),
+    ("huarong-2017-reply-rd-69", "title", "对华容县十七届人大一次会议第69号建议的回复"),
+    # a news lead above the document (…发布关于…的通知 / 详情如下:) names its issuer; the title follows the cue
+    ("tianjin-2025-notice-qingjie-qunuan", "title", "关于天津市2025-2026采暖期居民冬季清洁取暖有关运行政策的通知"),
+    ("tianjin-2025-notice-qingjie-qunuan", "issuer", "天津市发展和改革委员会"),
+    ("anyi-2023-measures-qiang-xinxin", "issuer", "安义县人民政府"),
 ]
 
 

@@ -295,3 +295,15 @@ def test_a_band_written_with_inequality_signs_is_one_threshold():
 ])
 def test_bands_of_a_rate_schedule_and_support_to_the_undertaking_unit(text, expected):
     assert amount_roles(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a social-assistance standard is a fixed amount paid to each beneficiary
+    ("城区城市最低生活保障标准每人每月600元,农村最低生活保障标准每人每月410元;",
+     [(600.0, "grant"), (410.0, "grant")]),
+    ("分散供养特困人员基本生活标准每人每月780元。", [(780.0, "grant")]),
+    # the goals of a paragraph that opens with one run on into its later sentences
+    ("到2026年,人工智能核心技术取得重大突破。集聚核心企业100家,实现产业规模超过1000亿元。", [(1e11, "target")]),
+])
+def test_assistance_standards_are_grants_and_a_goal_paragraph_sets_targets(text, expected):
+    assert amount_roles(text) == expected
