@@ -29,8 +29,8 @@ def parse_date(s: str, numeric: bool = False) -> str | None:
 
 
 def bare_date(line: str) -> str | None:
-    """The date of a signature line whose 年月日 were lost in copying ('2017919', '{ 2017 6 23'),
-    where only one reading is a valid date; else None."""
+    """The date of a signature line whose 年月日 were lost in copying ('2017919', '{ 2017 6 23'); where
+    two readings are valid ('2019116': 1月16日 or 11月6日) the one-digit month, else None."""
     m = pattern("date_bare").match(line.strip())
     if not m:
         return None
@@ -46,7 +46,7 @@ def bare_date(line: str) -> str | None:
             valid.append(dt.date(y, mo, d).isoformat())
         except ValueError:
             pass
-    return valid[0] if len(set(valid)) == 1 else None
+    return valid[0] if valid else None
 
 
 def is_date_line(line: str) -> bool:

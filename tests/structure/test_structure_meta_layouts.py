@@ -37,7 +37,8 @@ CASES = [
     ("sichuan-hbt-2013-notice-straw-burning", "issuer", "四川省环境保护厅 四川省农业厅"),
     # a page heading 某试点-某局 is no unit; a site's name over a page title is no issuer
     ("jilin-measures-soybean-target-price", "issuer", None),
-    ("nongyenongcunbu-2022-reply-npc-4711", "issuer", None),
+    # …but a 来源 field naming a ministry's own site (来源: 农业农村部网站) names the issuer
+    ("nongyenongcunbu-2022-reply-npc-4711", "issuer", "农业农村部"),
     ("nongyenongcunbu-2022-reply-npc-4711", "title", "对十三届全国人大五次会议第4711号建议的答复摘要"),
     # an announcement: 某办公室通告 / (2022年第32号) / 关于…的通告, signed over two lines
     ("taiyuan-2022-notice-covid-32", "title", "关于太原市新增封控区、管控区的通告"),
