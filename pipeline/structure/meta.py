@@ -359,10 +359,14 @@ def _signed_above(lines, before: list[int]) -> bool:
 def _signature_units(lines, before: list[int]) -> list[TextLine]:
     """The unit lines signed above a date: one issuer, or the stacked names of a joint issue."""
     units: list[TextLine] = []
+    acting = rx(data("elements")["acting_mark"]["pattern"])
     for i in reversed(before[-data("elements")["max_joint_issuers"]:]):
-        if not is_unit_line(lines[i].text) or match_heading(lines[i].text):
+        ln = lines[i]
+        if m := acting.search(ln.text):             # 某指挥部(代): signed on the government's behalf
+            ln = TextLine(ln.index, ln.start, ln.start + m.start(), ln.text[:m.start()])
+        if not is_unit_line(ln.text) or match_heading(ln.text):
             break
-        units.insert(0, lines[i])
+        units.insert(0, ln)
     head = before.index(units[0].index) if units else -1
     if len(units) == 1 and head > 0:              # a long name wrapped: 遼寧省統籌推進…防控 / 和經濟…總指揮部
         prev = lines[before[head - 1]]

@@ -205,7 +205,8 @@ def _title_blocks(lines: list[TextLine], body: list[int], limit: int, chrome: fr
             continue
         text, offset = title_text(ln)
         last, hit, joined = ln, title_doc_type(text), text
-        wraps = not (is_date_line(text) or is_unit_line(text) or match_heading(text)
+        unit = is_unit_line(text) and not rx(data("elements")["title_grammar"]["reply_head"]).search(text)
+        wraps = not (is_date_line(text) or unit or match_heading(text)
                      or (_is_breadcrumb(ln.text) and not _open_title(text)))   # …>>投資政策: a column, not a head
         pending, pending_last = joined, ln         # lines taken while the title is still open
         for nxt_i in body[pos + 1:pos + 4] if wraps else ():

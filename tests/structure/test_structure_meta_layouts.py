@@ -140,6 +140,14 @@ CASES += [
     ("tianjin-2025-notice-qingjie-qunuan", "title", "关于天津市2025-2026采暖期居民冬季清洁取暖有关运行政策的通知"),
     ("tianjin-2025-notice-qingjie-qunuan", "issuer", "天津市发展和改革委员会"),
     ("anyi-2023-measures-qiang-xinxin", "issuer", "安义县人民政府"),
+    # a reply's title whose first line names its unit (…厅对政协…委员会 / 第二次会议…提案的答复) is joined
+    ("hainan-jiaotong-2019-reply-cppcc-0529", "title", "海南省交通运输厅对政协海南省第七届委员会第二次会议第0529号提案的答复"),
+    # a database's validity status and a reporter's headline verb are not the title's
+    ("jiangmen-xinhui-2020-measures-zhaoshang-yinzi", "title", "关于印发新会区促进招商引资支持经济转型发展办法(2020年修订版)的通知"),
+    ("beijing-shijingshan-measures-damoxing-jiju", "title", "推进人工智能大模型产业集聚区建设发展支持办法(征求意见稿)"),
+    # a signature date that lost only its 年 (20209月22日), a signature on another's behalf (…指挥部(代))
+    ("jiangmen-xinhui-2020-measures-zhaoshang-yinzi", "date", "2020-09-22"),
+    ("guangxi-2023-measures-gongye-jingji-trad", "issuer", "廣西推進産業振興三年行動指揮部"),
 ]
 
 
