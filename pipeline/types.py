@@ -25,21 +25,30 @@ class Line:
     bottom: float | None = None
     size: float | None = None          # median font size of the line's characters
     color: tuple | None = None         # non-stroking colour of most characters (red issuer header)
-    table: bool = False                # a table's row (or header row) as one line, cells parted by tabs
+    table: bool = False                # a table's row (or header row) as one line, cells parted by ' | '
+
+
+CELL_SEPARATOR = " | "       # between a table row's cells in the text (the form tables copied as text take)
 
 
 def row_line(cells: list[str]) -> tuple[str, list[tuple[int, int] | None]]:
-    """A table row written as one line (cells parted by a tab, the line stripped) and each cell's
-    span in that line (None for an empty cell)."""
-    text = "\t".join(c.replace("\t", " ").replace("\n", "") for c in cells)
-    lead = len(text) - len(text.lstrip())
-    spans: list[tuple[int, int] | None] = []
-    pos = 0
-    for c in cells:
-        c = c.replace("\t", " ").replace("\n", "")
-        spans.append((pos - lead, pos - lead + len(c)) if c.strip() else None)
-        pos += len(c) + 1
-    return text.strip(), spans
+    """A table row written as one line, its cells parted by ' | ' (empty cells at either end left
+    out), and each cell's span in that line (None for an empty cell)."""
+    cells = [" ".join(c.split()) for c in cells]
+    filled = [i for i, c in enumerate(cells) if c]
+    spans: list[tuple[int, int] | None] = [None] * len(cells)
+    if not filled:
+        return "", spans
+    parts, pos = [], 0
+    for i in range(filled[0], filled[-1] + 1):
+        if parts:
+            parts.append(CELL_SEPARATOR)
+            pos += len(CELL_SEPARATOR)
+        if cells[i]:
+            spans[i] = (pos, pos + len(cells[i]))
+        parts.append(cells[i])
+        pos += len(cells[i])
+    return "".join(parts), spans
 
 
 @dataclass

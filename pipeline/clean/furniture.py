@@ -40,6 +40,8 @@ def strip_pdf_furniture(pages: list[Page]) -> list[Page]:
     for p, order in zip(pages, edge):
         drop = set()
         for zone, i in _zones(order):
+            if p.lines[i].table:                 # a table's row at the page edge is no running line
+                continue
             text = p.lines[i].text.strip()
             small = _small(p.lines[i], body)
             repeated = len(pages) >= 2 and seen[(zone, _shape(text))] >= need

@@ -27,6 +27,7 @@ class FlowLine:
     indent: bool = False        # starts right of the margin: a paragraph starts here
     centred: bool = False       # a title-block line: a paragraph of its own
     para_start: bool = False    # forced paragraph start (blank line, repaired order)
+    table: bool = False         # a table's row (cells parted by ' | '): a paragraph of its own, kept as written
 
     def moved(self, **kw) -> "FlowLine":
         return replace(self, **kw)
@@ -122,19 +123,27 @@ def pdf_flow(pages: list[Page]) -> list[FlowLine]:
     lines = [(p.number, ln) for p in pages for ln in p.lines if ln.text.strip() and ln.x0 is not None]
     if not lines:
         return []
-    sizes = sorted(ln.size or 10.0 for _, ln in lines)
+    text_lines = [ln for _, ln in lines if not ln.table] or [ln for _, ln in lines]
+    sizes = sorted(ln.size or 10.0 for ln in text_lines)
     size = sizes[len(sizes) // 2]
-    edges = _column_edges([ln.x0 for _, ln in lines], size)
+    edges = _column_edges([ln.x0 for ln in text_lines], size)
 
     def column(x0: float) -> int:
         return max((i for i, e in enumerate(edges) if e <= x0 + 1.0), default=0)
 
     rights: dict[int, list[float]] = {}
-    for _, ln in lines:
+    for ln in text_lines:
         rights.setdefault(column(ln.x0), []).append(ln.x1)
+    for _, ln in lines:
+        rights.setdefault(column(ln.x0), [ln.x1])
     right = {c: sorted(v)[int(0.9 * (len(v) - 1))] for c, v in rights.items()}
     out = []
+    after_table = False
     for number, ln in lines:
+        if ln.table or after_table:
+            after_table = ln.table
+            out.append(FlowLine(text=ln.text.strip(), page=number, para_start=True, table=ln.table))
+            continue
         c = column(ln.x0)
         s = ln.size or size
         left, r = edges[c], right[c]

@@ -517,8 +517,14 @@ def caption_above(page: Page, bbox: tuple) -> tuple[str | None, str | None]:
 
 def place_tables(page: Page, found: list[tuple[Table, tuple]]) -> Page:
     """The page with the lines inside each table replaced by its header and row lines (marked
-    `table`), each table's caption and unit line noted, and the tables kept on the page."""
+    `table`), each table's caption and unit line noted, and the tables kept on the page.
+
+    A table's cells can make a page look two-column to the line reader; where the page has no
+    gutter once its tables are out, its lines are put back in top-to-bottom order."""
+    from pipeline.sources.layout import _gutter
+
     lines = list(page.lines)
+    blocks: list[tuple[float, list[Line]]] = []
     tables = []
     for table, bbox in found:
         x0, top, x1, bottom = bbox
@@ -526,9 +532,11 @@ def place_tables(page: Page, found: list[tuple[Table, tuple]]) -> Page:
                   and top - 1 <= (ln.top + ln.bottom) / 2 <= bottom + 1 and ln.x1 > x0 and ln.x0 < x1]
         if not inside:
             continue
-        table.caption, table.unit_line = caption_above(Page(page.number, lines), bbox)
         sizes = [lines[i].size for i in inside if lines[i].size]
         size = median(sizes) if sizes else None
+        for i in reversed(inside):
+            del lines[i]
+        table.caption, table.unit_line = caption_above(Page(page.number, lines), bbox)
         new = []
         pieces = [cells for cells in table.header_lines] + [p for row in table.pieces for p in row]
         step = (bottom - top) / max(1, len(pieces))
@@ -537,11 +545,15 @@ def place_tables(page: Page, found: list[tuple[Table, tuple]]) -> Page:
             if text:
                 new.append(Line(text=text, x0=x0, top=top + k * step, x1=x1, bottom=top + (k + 1) * step,
                                 size=size, table=True))
-        at = inside[0]
-        for i in reversed(inside):
-            del lines[i]
-        lines[at:at] = new
+        blocks.append((top, new))
         tables.append(table)
+    if not blocks:
+        return page
+    if _gutter([ln for ln in lines if ln.x0 is not None], page.width or 0) is None:
+        lines.sort(key=lambda ln: (ln.top if ln.top is not None else 0.0))
+    for top, new in sorted(blocks, key=lambda b: b[0], reverse=True):
+        at = next((i for i, ln in enumerate(lines) if ln.top is not None and ln.top >= top), len(lines))
+        lines[at:at] = new
     return Page(page.number, lines, page.width, page.height, tables=page.tables + tables)
 
 
