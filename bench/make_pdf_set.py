@@ -478,6 +478,9 @@ TABLE_DOCS = [
     TableDoc("lo-changmao-zhengshou-3line", "libreoffice", "changmao-zhengshou", "three-line"),
     TableDoc("cr-changmao-zhengshou-ruled", "chromium", "changmao-zhengshou", "ruled"),
     TableDoc("rl-changmao-zhengshou-ruled", "reportlab", "changmao-zhengshou", "ruled"),
+    TableDoc("cr-heshan-shoufei-ruled", "chromium", "heshan-shoufei", "ruled"),
+    TableDoc("lo-heshan-shoufei-3line", "libreoffice", "heshan-shoufei", "three-line"),
+    TableDoc("rl-heshan-shoufei-ruled", "reportlab", "heshan-shoufei", "ruled"),
 ]
 
 UNIT_SCALE = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
@@ -487,6 +490,11 @@ def _widths(t) -> list[float]:
     """Relative column widths from the longest cell of each column (short columns stay narrow)."""
     longest = [max([len(t.header_grid()[-1][c])] + [len(r[c] or "") for r in t.rows]) for c in range(t.columns)]
     return [min(max(n, 2), 40) + 1.5 for n in longest]
+
+
+def _covered(t, r: int, c: int) -> bool:
+    """True for a body cell that a cell to its left spans."""
+    return any(rr == r and cc < c < cc + n for (rr, cc), n in t.merged.items())
 
 
 def _body_spans(t) -> list[list[int]]:
@@ -591,11 +599,13 @@ def table_docx(t, kind: str, path: Path, size: float = 10.5) -> None:
     spans = _body_spans(t)
     for r, row in enumerate(t.rows):
         for c, text in enumerate(row):
-            if text is None:
+            if text is None or _covered(t, r, c):
                 continue
             cell = table.cell(n_head + r, c)
             if spans[r][c] > 1:
                 cell = cell.merge(table.cell(n_head + r + spans[r][c] - 1, c))
+            if t.merged.get((r, c), 1) > 1:
+                cell = cell.merge(table.cell(n_head + r, c + t.merged[(r, c)] - 1))
             fill(cell, text)
     if kind == "three-line":                      # cell borders: thick over the header and under the last row, thin under the header
         last = n_head + len(t.rows) - 1
@@ -662,9 +672,10 @@ def table_html(t, kind: str) -> str:
     for r, row in enumerate(t.rows):
         cells = []
         for c, text in enumerate(row):
-            if text is None:
+            if text is None or _covered(t, r, c):
                 continue
             span = f' rowspan="{spans[r][c]}"' if spans[r][c] > 1 else ""
+            span += f' colspan="{t.merged[(r, c)]}"' if t.merged.get((r, c), 1) > 1 else ""
             cls = ' class="short"' if len(text) <= 12 else ""
             cells.append(f"<td{span}{cls}>{escape(text)}</td>")
         out.append("<tr>" + "".join(cells) + "</tr>")
@@ -730,6 +741,8 @@ def table_reportlab(t, kind: str, out: Path) -> None:
         for c in range(t.columns):
             if spans[r][c] > 1:
                 style.append(("SPAN", (c, n_head + r), (c, n_head + r + spans[r][c] - 1)))
+            if t.merged.get((r, c), 1) > 1:
+                style.append(("SPAN", (c, n_head + r), (c + t.merged[(r, c)] - 1, n_head + r)))
     if kind == "ruled":
         style.append(("GRID", (0, 0), (-1, -1), 0.75, "black"))
     else:

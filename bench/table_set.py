@@ -38,6 +38,7 @@ class SourceTable:
     money_columns: tuple[int, ...] = ()  # columns whose figures are amounts in `unit`
     total_row: int | None = None        # index of the 合计 row in `rows`
     lead: list[str] = field(default_factory=list)   # paragraphs of the document before the table
+    merged: dict[tuple[int, int], int] = field(default_factory=dict)   # (row, col) of a body cell -> columns it spans
     note: str = ""
 
     @property
@@ -175,4 +176,26 @@ def changmao() -> SourceTable:
              "no 合计 row; the one here is the column sums.")
 
 
-TABLES = {t.key: t for t in (jishui(), guobanhan(), shapingba(), daqing(), daqing(True), changmao())}
+def heshan() -> SourceTable:
+    """合山市 行政事业性收费 (a fee table as the city's site shows it: 收费金额(万元), 支出金额(万元), a
+    合 计 row over the first five columns). Not in corpora/: the cells as the stored copy of the page
+    http://heshanshi.gov.cn/I_1_31621.aspx gives them, one a line."""
+    rows = [
+        ["小城镇基础设施配套费", "事业性收费", "按工程总造价1.5%", "按工程总造价1.5%", "桂财综〔2007〕54号文", "34.85", "34.85", ""],
+        ["罚没款", "事业性收费", "按建设工程造价5%-10%", "按建设工程造价5%-10%", "《中华人民共和国城乡规划法》第64条",
+         "75.26", "75.26", ""],
+        ["人防防空地下室易地建设费", "事业性收费", "10元/平方", "10元/平方", "桂价费字〔2003〕462号", "10.06", "10.06", ""],
+        ["城市污水处理费", "事业性收费", "居民0.95元/吨非居民1.4元/吨", "居民0.95元/吨非居民1.4元/吨", "桂价格〔2015〕117号文",
+         "294.79", "294.79", ""],
+        ["合 计", "", "", "", "", "414.96", "414.96", ""],
+    ]
+    return SourceTable(
+        "heshan-shoufei", "web:heshanshi.gov.cn/I_1_31621.aspx", "合山市行政事业性收费情况",
+        [[HeaderCell(t) for t in ("收费项目", "收费性质", "应收标准", "实收标准", "批准机关及文号", "收费金额(万元)",
+                                  "支出金额(万元)", "备注")]], rows,
+        unit="万元", money_columns=(5, 6), total_row=4, merged={(4, 0): 5},
+        note="a real city's fee table from a stored copy of its web page (not a corpus text); the caption is "
+             "the page's subject, the page itself shows the table without one")
+
+
+TABLES = {t.key: t for t in (jishui(), guobanhan(), shapingba(), daqing(), daqing(True), changmao(), heshan())}

@@ -388,13 +388,19 @@ def _body_table(chars: list[_Char], bands: list[tuple[float, float]], rules: lis
             if not any(a[1] <= top and bottom <= b[0] for top, bottom in lines)]
     if gaps and max(gaps) > min(gaps) + 0.5 * size:   # rows stand apart (cell padding): cells may sit mid-row
         cuts = _cuts_by_space(frags, min(gaps) + 0.3 * size, rules)
-    else:                                  # rows set close, cells at the top: a row starts where the id column has text
+    else:                                  # rows set close, cells at the top
         first = min(f[0] for col in frags for f in col)
-        lead = [c for c in range(n) if frags[c] and abs(frags[c][0][0] - first) < tol_of(size)
-                and all(len(f[2]) <= SHORT_CELL for f in frags[c])]
-        most = max((len(frags[c]) for c in lead), default=0)
-        anchor = next((c for c in lead if 2 * len(frags[c]) >= most), 0)
-        cuts = _split_at_rules(sorted({f[0] for f in frags[anchor]} | {first}), rules)
+        figures = [c for c in range(n) if frags[c] and all(len(f[2]) <= SHORT_CELL for f in frags[c])
+                   and sum(_is_figure(f[2]) for f in frags[c]) >= 0.8 * len(frags[c])]
+        if figures:                        # a figure never wraps: each one starts its row
+            starts = {f[0] for c in figures for f in frags[c]}
+        else:                              # else the id or name column: the leftmost short one starting the first row
+            lead = [c for c in range(n) if frags[c] and abs(frags[c][0][0] - first) < tol_of(size)
+                    and all(len(f[2]) <= SHORT_CELL for f in frags[c])]
+            most = max((len(frags[c]) for c in lead), default=0)
+            anchor = next((c for c in lead if 2 * len(frags[c]) >= most), 0)
+            starts = {f[0] for f in frags[anchor]}
+        cuts = _split_at_rules(_merge_close(sorted(starts | {first}), tol_of(size)), rules)
     rows = [[""] * n for _ in cuts]
     tol = 0.3 * size
     for c, col in enumerate(frags):
@@ -437,6 +443,15 @@ def _cuts_by_space(frags: list[list[tuple[float, float, str]]], threshold: float
         starts = sorted(b[0] for b in blocks[anchor] if top - 1 <= b[0] <= bottom)
         cuts += [top] + starts[1:]
     return _split_at_rules(sorted(set(cuts)), rules)
+
+
+def _merge_close(tops: list[float], tol: float) -> list[float]:
+    """Row tops with those on one line (within `tol`) counted once."""
+    out: list[float] = []
+    for t in tops:
+        if not out or t - out[-1] > tol:
+            out.append(t)
+    return out
 
 
 def _split_at_rules(cuts: list[float], rules: list[float]) -> list[float]:
