@@ -123,6 +123,9 @@ def strip_text_furniture(pages: list[Page]) -> list[Page]:
         kept = []
         for ln in p.lines:
             k += 1
+            if ln.table:
+                kept.append(ln)
+                continue
             t = ln.text.replace("\f", "").strip()
             if t and rules.is_page_number(t) and (wrapped or pieces > 1 or not LONE_NUMBER.match(t)):
                 # a lone number in wrapped text is a page number only where it continues the page

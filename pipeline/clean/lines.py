@@ -86,16 +86,21 @@ def _leading_width(text: str) -> float:
 def text_flow(pages: list[Page]) -> list[FlowLine]:
     """FlowLines of a page-less text: fullness from the modal width, blank lines as breaks
     unless the text is double-spaced (every line followed by a blank one)."""
-    raw = [line.text for p in pages for line in p.lines]
-    width = wrap_width(raw)
+    source = [line for p in pages for line in p.lines]
+    raw = [line.text for line in source]
+    width = wrap_width([line.text for line in source if not line.table])
     filled = [i for i, t in enumerate(raw) if t.strip()]
     followed = sum(1 for i in filled if i + 1 < len(raw) and not raw[i + 1].strip())
     double_spaced = bool(filled) and followed >= 0.8 * len(filled)
     out: list[FlowLine] = []
     blank_before = False
-    for t in raw:
+    for line, t in zip(source, raw):
         if not t.strip():
             blank_before = True
+            continue
+        if line.table:                         # a table's row: a paragraph of its own, as written
+            out.append(FlowLine(text=t.strip(), para_start=True, table=True))
+            blank_before = False
             continue
         stripped = t.strip()
         spaced = is_letter_spaced(stripped)
@@ -138,11 +143,9 @@ def pdf_flow(pages: list[Page]) -> list[FlowLine]:
         rights.setdefault(column(ln.x0), [ln.x1])
     right = {c: sorted(v)[int(0.9 * (len(v) - 1))] for c, v in rights.items()}
     out = []
-    after_table = False
     for number, ln in lines:
-        if ln.table or after_table:
-            after_table = ln.table
-            out.append(FlowLine(text=ln.text.strip(), page=number, para_start=True, table=ln.table))
+        if ln.table:                           # a table's row: a paragraph of its own, as written
+            out.append(FlowLine(text=ln.text.strip(), page=number, para_start=True, table=True))
             continue
         c = column(ln.x0)
         s = ln.size or size

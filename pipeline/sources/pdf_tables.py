@@ -17,16 +17,16 @@ import re
 from dataclasses import dataclass
 from statistics import median
 
+from pipeline.sources.grid import is_figure as _is_figure, table_from_grid
 from pipeline.types import Line, Page, Table, row_line
 
-RULE_SHARE = 0.25         # a rule spans at least this share of the page's width
+RULE_SHARE = 0.15         # a rule spans at least this share of the page's width (a narrow table's too)
 THIN = 3.0                # a path object at most this thick (points) is a rule
 SNAP = 2.0                # rule ends and grid lines within this many points are one
 ROW_TOLERANCE = 0.45      # share of the font size two characters' centres may differ by within a line
 CELL_GAP = 0.9            # a horizontal gap of this many font sizes parts two cells of a three-line table
 TABLE_MIN_COLUMNS = 2
 SHORT_CELL = 8            # an id or name column's cells are at most this long (where rows stand close)
-HEADER_MAX = 16           # a first row most of whose cells are longer than this is a row of the body
 UNIT_LINE = re.compile(r"(?:^|\s)[（(]?单位[：:]\s*(?P<unit>[^\s）)]{1,8})[）)]?\s*$")
 MAX_CAPTION = 60          # a caption is a short line
 SENTENCE_END = re.compile(r"[。；;！？!?]$")
@@ -50,19 +50,50 @@ class _Char:
 
 def has_rules(page, width: float) -> bool:
     """True where a PDFium page draws at least two long horizontal rules at different heights (a
-    table's or a colophon's), or a box: the pages worth a look for tables."""
+    table's or a colophon's), or a box: the pages worth a look for tables. Reads the page's path
+    objects through PDFium's C API (tens of microseconds a page; pypdfium2's object wrappers cost
+    milliseconds on a text-heavy page)."""
+    import ctypes
+
     import pypdfium2.raw as raw
 
     levels: dict[int, float] = {}
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=2):
-        left, bottom, right, top = obj.get_bounds()
-        w, h = right - left, top - bottom
-        if h <= THIN and w > THIN:
-            key = round(bottom / SNAP)
-            levels[key] = levels.get(key, 0.0) + w      # a rule drawn a cell at a time adds up
-        elif w >= RULE_SHARE * width and h > 4 * THIN:
-            return True                                  # a grid drawn as one path
+    box = [ctypes.c_float() for _ in range(4)]
+
+    def visit(count: int, get) -> bool:
+        for i in range(count):
+            obj = get(i)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_FORM:
+                if visit(raw.FPDFFormObj_CountObjects(obj), lambda k, o=obj: raw.FPDFFormObj_GetObject(o, k)):
+                    return True
+                continue
+            if kind != raw.FPDF_PAGEOBJ_PATH or not raw.FPDFPageObj_GetBounds(obj, *map(ctypes.byref, box)):
+                continue
+            left, bottom, right, top = (b.value for b in box)
+            w, h = right - left, top - bottom
+            if h <= THIN and w > THIN:
+                key = round(bottom / SNAP)
+                levels[key] = levels.get(key, 0.0) + w      # a rule drawn a cell at a time adds up
+            elif w >= RULE_SHARE * width and h > 4 * THIN and _stroked_box(obj):
+                return True                                  # a grid drawn as one path
+        return False
+
+    if visit(raw.FPDFPage_CountObjects(page.raw), lambda k: raw.FPDFPage_GetObject(page.raw, k)):
+        return True
     return sum(1 for w in levels.values() if w >= RULE_SHARE * width) >= 2
+
+
+def _stroked_box(obj) -> bool:
+    """True for a path drawn as lines (not a filled shape such as a background or a seal)."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
+        return False
+    return bool(stroke.value) and not fill.value
 
 
 # ---------------------------------------------------------------- reading a page
@@ -113,7 +144,7 @@ def _ruled(p, chars: list[_Char]) -> list[tuple[Table, tuple]]:
                 continue
             inside = [ch for ch in chars if x0 <= (ch.x0 + ch.x1) / 2 <= x1 and top <= ch.mid <= bottom]
             cells.append((r0, c0, r1 - r0, c1 - c0, _cell_text(inside)))
-        table = _from_grid(cells, len(ys) - 1, len(xs) - 1, p.page_number, "ruled")
+        table = table_from_grid(cells, len(ys) - 1, len(xs) - 1, p.page_number, "ruled")
         if table:
             out.append((table, t.bbox))
     return out
@@ -165,51 +196,6 @@ def _line_text(chars: list[_Char]) -> str:
         parts.append(ch.text)
         prev = ch
     return "".join(parts)
-
-
-def _header_rows(cells: list[tuple], n_rows: int, n_cols: int) -> int:
-    """How many grid rows the header takes: the first row and every row a first-row cell spans down
-    to (村名 over two rows beside 一事一议 / 筹款 以资代劳); none where the first row holds figures,
-    long texts or names over fewer than half the columns (a table going on from the page before)."""
-    first = [c for c in cells if c[0] == 0]
-    if not first or any(_is_figure(c[4]) for c in first) or sum(c[3] for c in first if c[4]) * 2 < n_cols \
-            or sum(len(c[4]) > HEADER_MAX for c in first) * 2 > sum(1 for c in first if c[4]):
-        return 0
-    depth = 1
-    while True:
-        deeper = max((c[0] + c[2] for c in cells if c[0] < depth), default=depth)
-        if deeper <= depth or deeper >= n_rows:
-            return depth
-        depth = deeper
-
-
-_FIGURE = re.compile(r"[-+]?\d[\d,，]*(?:\.\d+)?%?")
-
-
-def _is_figure(text: str) -> bool:
-    return bool(_FIGURE.fullmatch(text.strip()))
-
-
-def _from_grid(cells: list[tuple], n_rows: int, n_cols: int, page: int, kind: str) -> Table | None:
-    """A Table from grid cells (row, col, rowspan, colspan, text)."""
-    h = _header_rows(cells, n_rows, n_cols)
-    header = [[""] * n_cols for _ in range(h)]
-    header_lines = [[""] * n_cols for _ in range(h)]
-    rows = [[""] * n_cols for _ in range(n_rows - h)]
-    for r, c, rs, cs, text in cells:
-        if r < h:
-            header_lines[r][c] = text
-            for dr in range(min(rs, h - r)):
-                for dc in range(cs):
-                    header[r + dr][c + dc] = text
-        else:
-            rows[r - h][c] = text
-    keep = [i for i, row in enumerate(rows) if any(x.strip() for x in row)]
-    rows = [rows[i] for i in keep]
-    if not rows or (h == 0 and len(rows) < 2):
-        return None
-    return Table(page=page, kind=kind, header=header, rows=rows, header_lines=header_lines,
-                 pieces=[[row] for row in rows], piece_pages=[[page] for _ in rows])
 
 
 # ---------------------------------------------------------------- three-line tables

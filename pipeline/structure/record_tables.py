@@ -12,6 +12,9 @@ from ..types import CleanText, Source, Table, row_line
 from .lexicon import data, rx
 
 
+CAPTION_MAX = 60            # a caption is a short line
+
+
 @dataclass
 class Cell:
     text: str
@@ -50,10 +53,12 @@ def record_tables(source: Source, clean: CleanText) -> tuple[list[RecordTable], 
     cursor = 0
     for table in (t for p in source.pages for t in p.tables):
         k = len(out)
+        first = None
         for cells in table.header_lines:
             line, _ = row_line(cells)
             at = _find_line(clean.text, line, cursor)
             if at is not None:
+                first = at if first is None else first
                 cursor = at + len(line)
         rows: list[list[Cell]] = []
         rt = RecordTable(k, table.page, table.kind, table.caption, None, [list(r) for r in table.header], rows)
@@ -66,6 +71,7 @@ def record_tables(source: Source, clean: CleanText) -> tuple[list[RecordTable], 
                 if at is None:
                     continue
                 found = True
+                first = at if first is None else first
                 cursor = at + len(line)
                 for cell, span in zip(cells, spans):
                     if span is None:
@@ -77,7 +83,10 @@ def record_tables(source: Source, clean: CleanText) -> tuple[list[RecordTable], 
             if not found and any(row):
                 rt.warnings.append(errors.W_TABLE_ROW_LOST.format(table=k + 1, row=r + 1))
             rows.append(cells)
-        rt.unit, rt.column_units = table_units(table)
+        unit_line = table.unit_line
+        if table.caption is None and unit_line is None and first is not None:
+            rt.caption, unit_line = lines_above(clean.text, first)     # sources without positions: the lines before it
+        rt.unit, rt.column_units = table_units(table, unit_line)
         rt.total_rows = total_rows(rt)
         rt.warnings += check_totals(rt)
         warnings += rt.warnings
@@ -96,6 +105,20 @@ def _find_line(text: str, line: str, start: int) -> int | None:
     return None
 
 
+def lines_above(text: str, at: int) -> tuple[str | None, str | None]:
+    """(caption, unit line) from the lines right before offset `at`: a 单位：万元 line, and a short
+    line that ends no sentence before it."""
+    before = text[:at].rstrip("\n").split("\n")[-2:]
+    caption = unit = None
+    if before and unit_of_line(before[-1]):
+        unit = before.pop().strip()
+    if before:
+        last = before[-1].strip()
+        if 0 < len(last) <= CAPTION_MAX and not re.search(r"[。；;！？!?：:]$", last) and " | " not in last:
+            caption = last
+    return caption, unit
+
+
 def unit_of_line(line: str | None) -> str | None:
     """The unit a 单位：万元 line states."""
     if not line:
@@ -110,10 +133,10 @@ def unit_of_header(text: str) -> str | None:
     return m.group("unit") if m else None
 
 
-def table_units(table: Table) -> tuple[str | None, list[str | None]]:
+def table_units(table: Table, unit_line: str | None) -> tuple[str | None, list[str | None]]:
     """(the table's unit, each column's unit): the 单位 line above the table, then what each column's
     header states (a merged header cell states it for every column it spans)."""
-    line_unit = unit_of_line(table.unit_line)
+    line_unit = unit_of_line(unit_line)
     width = len(table.header[0]) if table.header else (len(table.rows[0]) if table.rows else 0)
     columns: list[str | None] = []
     for c in range(width):
