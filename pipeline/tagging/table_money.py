@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..structure.lexicon import data, rx
-from ..structure.record_tables import RecordTable, figure, row_label
+from ..structure.record_tables import RecordTable, figure, row_label, unit_of_header
 from ..types import Entity
 
 
@@ -19,7 +19,14 @@ def table_money(tables: list[RecordTable], entities: list[Entity], text: str) ->
     for t in tables:
         role, rule = _role(t, spec)
         labels = _row_labels(t)
+        header, units = t.header, t.column_units
         for r, row in enumerate(t.rows):
+            inner = _inner_header(row)
+            if inner is not None:           # a header row inside the table (年度报告: 信息内容 | 本年收费金额（单位：万元）)
+                header = [inner]
+                line_unit = t.unit if t.unit in spec["money_units"] else None
+                units = [unit_of_header(h) or line_unit for h in inner]
+                continue
             for c, cell in enumerate(row):
                 if cell.start is None:
                     continue
@@ -29,11 +36,11 @@ def table_money(tables: list[RecordTable], entities: list[Entity], text: str) ->
                 if any(e.label == "MONEY" for e in inside):
                     continue
                 value = figure(cell.text)
-                unit = t.column_units[c] if c < len(t.column_units) else None
-                if value is None or not _money_column(t, c, unit, spec):
+                unit = units[c] if c < len(units) else None
+                if value is None or not _money_column(header, c, unit, spec):
                     continue
                 scale = spec["money_units"][unit]
-                head = _column_header(t, c)
+                head = _column_header(header, c)
                 out.append(Entity("MONEY", text[cell.start:cell.end], cell.start, cell.end, cell.page, attrs={
                     "amount": _clean(value * scale), "amount_max": None,
                     "currency": spec["currencies"].get(unit, "CNY"), "approx": False,
@@ -58,12 +65,28 @@ def _role(t: RecordTable, spec: dict) -> tuple[str, str]:
     return "statistic", "table.money.statistic"
 
 
-def _money_column(t: RecordTable, c: int, unit: str | None, spec: dict) -> bool:
+def _inner_header(row: list) -> list[str] | None:
+    """A body row that names columns (two or more short names, no figure), its names spread right
+    over the empty cells a merged name covers; None for other rows."""
+    texts = [c.text.strip() for c in row]
+    filled = [x for x in texts if x]
+    if len(filled) < 2 or any(figure(x) is not None for x in filled) or any(len(x) > 20 for x in filled):
+        return None
+    if not any(unit_of_header(x) for x in filled):
+        return None                          # names without a unit change nothing for money
+    out, last = [], ""
+    for x in texts:
+        last = x or last
+        out.append(last)
+    return out
+
+
+def _money_column(header: list[list[str]], c: int, unit: str | None, spec: dict) -> bool:
     """True where a column's figures are amounts: its unit is money, and its header names no id
     (序号, 年份) or count (件数, 占比)."""
     if unit not in spec["money_units"]:
         return False
-    names = [h[c] for h in t.header if c < len(h)]
+    names = [h[c] for h in header if c < len(h)]
     plain = [re.sub(rx(spec["header_unit"]).pattern, "", n).strip() for n in names]
     if any(n in spec["id_columns"] for n in plain):
         return False
@@ -71,10 +94,10 @@ def _money_column(t: RecordTable, c: int, unit: str | None, spec: dict) -> bool:
     return own or not any(w in n for n in plain for w in spec["count_words"])
 
 
-def _column_header(t: RecordTable, c: int) -> str:
+def _column_header(header: list[list[str]], c: int) -> str:
     """The column's header names top to bottom, each once, their unit brackets left out."""
     pattern = rx(data("tables")["header_unit"])
-    names = [pattern.sub("", h[c]).strip() for h in t.header if c < len(h) and h[c].strip()]
+    names = [pattern.sub("", h[c]).strip() for h in header if c < len(h) and h[c].strip()]
     return "·".join(dict.fromkeys(n for n in names if n))
 
 

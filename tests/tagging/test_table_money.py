@@ -133,3 +133,30 @@ def test_docx_and_html_tables_feed_the_same_tables_field(tmp_path):
         assert record.text[table["rows"][0][2]["start"]:table["rows"][0][2]["end"]] == "54700"
         money = _money(record)
         assert money[(5, 1)]["amount"] == 502_438 and money[(5, 1)]["total"] is True, path
+
+
+ANNUAL_REPORT_TABLE = """<html><body><article><p>二、主动公开政府信息情况</p><table>
+<tr><td colspan="4">第二十条第（一）项</td></tr>
+<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
+<tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr>
+<tr><td>行政规范性文件</td><td>3</td><td>1</td><td>25</td></tr>
+<tr><td colspan="4">第二十条第（五）项</td></tr>
+<tr><td>信息内容</td><td colspan="3">本年处理决定数量</td></tr>
+<tr><td>行政许可</td><td colspan="3">1207</td></tr>
+<tr><td colspan="4">第二十条第（八）项</td></tr>
+<tr><td>信息内容</td><td colspan="3">本年收费金额（单位：万元）</td></tr>
+<tr><td>行政事业性收费</td><td colspan="3">35.6</td></tr>
+</table><p>三、收到和处理政府信息公开申请情况</p></article></body></html>"""
+
+
+def test_the_annual_report_fee_is_read_with_the_unit_its_header_row_states(tmp_path):
+    """The fixed table 二 of a 政府信息公开工作年度报告 (the 2019 national format; figures made up by
+    the test): its 本年收费金额（单位：万元） row names the unit of the fee under it, and the counts
+    (件数, 处理决定数量) are no money."""
+    path = tmp_path / "report.html"
+    path.write_text(ANNUAL_REPORT_TABLE, encoding="utf-8")
+    record = extract(path, isolate=False)
+    money = _money(record)
+    assert list(money) == [(8, 1)]
+    assert money[(8, 1)]["amount"] == 356_000 and money[(8, 1)]["unit"] == "万元"
+    assert money[(8, 1)]["scope"] == "行政事业性收费 本年收费金额"
