@@ -1,6 +1,7 @@
 """Build the real-PDF test set (tests/fixtures/real-pdfs/) from the project's own real corpus texts.
 
     python bench/make_pdf_set.py [--only NAME ...] [--list]
+    python bench/make_pdf_set.py --tables [--only NAME ...]
 
 Every PDF is made from a passage of a real document (corpora/real/raw/*.txt, corpora/raw/*.txt):
 the passage's lines, as saved, are the expected text (expected/<name>.txt), and the producer
@@ -19,6 +20,11 @@ numbered headings in a sans face, body with a two-character first-line indent):
   and blurred, saved as an image-only PDF: no text layer (for OCR later).
 - office: real office PDFs of government documents from public repositories, copied by hand
   (see corpora/pdf/README.md); this script only lists them.
+
+With --tables it builds the table set instead (tests/fixtures/real-pdfs/tables/): each real table of
+bench/table_set.py set by LibreOffice (a python-docx table: all borders, or 三线表 cell borders),
+Chromium (an HTML <table>, cells in the middle of their rows as browsers set them) or reportlab
+(a platypus Table), as a ruled or three-line table, with the expected table as JSON.
 
 Needs libreoffice-writer, chromium and fonts-noto-cjk (Debian packages) and python-docx; the
 output is committed, so tests and the benchmark need none of them. Deterministic inputs (fixed

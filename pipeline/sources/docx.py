@@ -15,7 +15,7 @@ from docx.text.paragraph import Paragraph
 from pipeline import errors
 from pipeline.errors import PolicyKGError
 from pipeline.sources.zipguard import checked_zip
-from pipeline.sources.grid import table_from_grid
+from pipeline.sources.grid import MAX_COLUMNS, table_from_grid
 from pipeline.types import Line, Page, Table as PTable, row_line
 
 W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -34,7 +34,7 @@ def _grid(table: Table) -> tuple[list[tuple], int, int]:
         if before is not None:
             col += int(before.get(W_NS + "val", "0"))
         for tc in tr.tc_lst:
-            span = tc.grid_span
+            span = min(tc.grid_span, MAX_COLUMNS)
             if tc.vMerge == "continue" and col in open_at:
                 open_at[col][2] += 1
             else:

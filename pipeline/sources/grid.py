@@ -8,6 +8,8 @@ import re
 from pipeline.types import Table
 
 HEADER_MAX = 16           # a first row most of whose cells are longer than this is a row of the body
+MAX_COLUMNS = 100         # wider grids (a hostile colspan) are read as lines, not as tables
+MAX_CELLS = 100_000
 
 
 def _header_rows(cells: list[tuple], n_rows: int, n_cols: int) -> int:
@@ -35,7 +37,10 @@ def is_figure(text: str) -> bool:
 
 
 def table_from_grid(cells: list[tuple], n_rows: int, n_cols: int, page: int | None, kind: str) -> Table | None:
-    """A Table from grid cells (row, col, rowspan, colspan, text)."""
+    """A Table from grid cells (row, col, rowspan, colspan, text); None for a grid too wide or too
+    large to be a table, or without a body."""
+    if n_cols > MAX_COLUMNS or n_rows * n_cols > MAX_CELLS:
+        return None
     h = _header_rows(cells, n_rows, n_cols)
     header = [[""] * n_cols for _ in range(h)]
     header_lines = [[""] * n_cols for _ in range(h)]

@@ -6,7 +6,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser, LexborNode as Node
 
-from pipeline.sources.grid import table_from_grid
+from pipeline.sources.grid import MAX_CELLS, MAX_COLUMNS, table_from_grid
 from pipeline.types import Line, Page, Table, row_line
 
 DROP_TAGS = "script, style, noscript, template, iframe, svg, nav, header, footer, aside, form, button, select"
@@ -115,6 +115,8 @@ def _data_tables(body: Node) -> tuple[list[Table], list[str]]:
     for node in body.css("table"):
         if any(n.mem_id != node.mem_id for n in node.css("table")) or node.parent is None:
             continue
+        if len(node.css("td, th")) > MAX_CELLS:
+            continue
         cells, n_rows, n_cols = _grid(node)
         if any(len(c[4]) > DATA_CELL_MAX for c in cells) or n_cols < 2:
             continue
@@ -140,7 +142,7 @@ def _grid(table: Node) -> tuple[list[tuple], int, int]:
         for td in (n for n in tr.iter() if n.tag in ("td", "th")):
             while (r, c) in taken:
                 c += 1
-            rs, cs = _span(td, "rowspan"), _span(td, "colspan")
+            rs, cs = min(_span(td, "rowspan"), len(rows) - r), min(_span(td, "colspan"), MAX_COLUMNS)
             text = " ".join((td.text(deep=True, separator=" ") or "").split())
             cells.append((r, c, rs, cs, text))
             for dr in range(rs):

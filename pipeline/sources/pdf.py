@@ -25,7 +25,7 @@ from pipeline import errors
 from pipeline.errors import PolicyKGError
 from pipeline.settings import MODELS
 from pipeline.sources.layout import Char, chars_to_lines
-from pipeline.sources.pdf_tables import add_tables, has_rules
+from pipeline.sources.pdf_tables import has_rules, tables_or_warning
 from pipeline.types import Page
 
 SKIP = {"\r", "\n", "\x02", "\x00", "\ufffe", "\uffff"}
@@ -115,9 +115,10 @@ def parse_pdf(path: str) -> tuple[list[Page], list[str]]:
     if redo:
         better = {p.number: p for p in _plumber_pages(path, redo)}
         pages = [better.get(p.number, p) for p in pages]
+    table_warnings: list[str] = []
     if ruled:
-        pages = add_tables(path, pages, ruled, _glyph_text())
-    return pages, _text_warnings(pages)
+        pages, table_warnings = tables_or_warning(path, pages, ruled, _glyph_text())
+    return pages, _text_warnings(pages) + table_warnings
 
 
 def _text_warnings(pages: list[Page]) -> list[str]:

@@ -22,6 +22,7 @@ from pipeline.types import Line, Page, Table, row_line
 
 RULE_SHARE = 0.15         # a rule spans at least this share of the page's width (a narrow table's too)
 THIN = 3.0                # a path object at most this thick (points) is a rule
+MAX_PATHS = 5000          # a page drawing more paths than this is a map or chart, not read for tables
 SNAP = 2.0                # rule ends and grid lines within this many points are one
 ROW_TOLERANCE = 0.45      # share of the font size two characters' centres may differ by within a line
 CELL_GAP = 0.9            # a horizontal gap of this many font sizes parts two cells of a three-line table
@@ -59,6 +60,7 @@ def has_rules(page, width: float) -> bool:
 
     levels: dict[int, float] = {}
     box = [ctypes.c_float() for _ in range(4)]
+    paths = [0]
 
     def visit(count: int, get) -> bool:
         for i in range(count):
@@ -70,6 +72,7 @@ def has_rules(page, width: float) -> bool:
                 continue
             if kind != raw.FPDF_PAGEOBJ_PATH or not raw.FPDFPageObj_GetBounds(obj, *map(ctypes.byref, box)):
                 continue
+            paths[0] += 1
             left, bottom, right, top = (b.value for b in box)
             w, h = right - left, top - bottom
             if h <= THIN and w > THIN:
@@ -79,9 +82,10 @@ def has_rules(page, width: float) -> bool:
                 return True                                  # a grid drawn as one path
         return False
 
-    if visit(raw.FPDFPage_CountObjects(page.raw), lambda k: raw.FPDFPage_GetObject(page.raw, k)):
-        return True
-    return sum(1 for w in levels.values() if w >= RULE_SHARE * width) >= 2
+    found = visit(raw.FPDFPage_CountObjects(page.raw), lambda k: raw.FPDFPage_GetObject(page.raw, k))
+    if paths[0] > MAX_PATHS:
+        return False                         # a map or chart: its strokes are no table, and reading them is slow
+    return found or sum(1 for w in levels.values() if w >= RULE_SHARE * width) >= 2
 
 
 def _stroked_box(obj) -> bool:
@@ -565,6 +569,20 @@ def add_tables(path: str, pages: list[Page], numbers: list[int], glyphs: dict | 
     out = [place_tables(p, found[p.number]) if found.get(p.number) else p for p in pages]
     join_continued(out)
     return out
+
+
+def tables_or_warning(path: str, pages: list[Page], numbers: list[int], glyphs: dict | None = None
+                      ) -> tuple[list[Page], list[str]]:
+    """add_tables, or the pages as they were and a W503 warning where pdfplumber fails on them (a
+    damaged drawing must not cost the document its text)."""
+    from pipeline import errors
+
+    try:
+        return add_tables(path, pages, numbers, glyphs), []
+    except MemoryError:
+        raise
+    except Exception as e:  # noqa: BLE001 - pdfminer raises many types for damaged files
+        return pages, [errors.W_TABLES_UNREAD.format(pages=",".join(map(str, numbers)), why=f"{type(e).__name__}: {e}"[:120])]
 
 
 def join_continued(pages: list[Page]) -> None:
