@@ -6,8 +6,9 @@ Two kinds (measured on tests/fixtures/real-pdfs/tables/, bench/bench_pdf_tables.
 - three-line tables (三线表: rules over the header, under it and under the last row, none between
   columns), and tables ruled only between rows: the rules bound the table and its header, the
   columns are the x bands that no body text crosses (a header name standing over an empty band
-  is a column of its own), and a body line with no text in the first column goes on with the row
-  above (a wrapped cell).
+  is a column of its own), and rows come from the space between them (cells in the middle of a
+  row) or, set close, from where a figure or the id column starts a cell (a wrapped cell's further
+  lines go on with its row); a table whose foot is on the next page goes on there.
 Only pages whose drawing holds rules are read this way (`has_rules`, from PDFium's path objects,
 costs well under a millisecond a page); pdfplumber opens just those pages.
 """
@@ -169,9 +170,10 @@ def _index(grid: list[float], v: float) -> int:
 def _cell_text(chars: list[_Char]) -> str:
     """A cell's characters as text: its lines top to bottom, a wrapped line joined without a break
     (a space only between two Latin words)."""
-    lines = _lines([c for c in chars if c.text.strip()] and chars)
+    if not any(c.text.strip() for c in chars):
+        return ""
     out = ""
-    for ln in lines:
+    for ln in _lines(chars):
         t = re.sub(r"\s+", " ", _line_text(ln)).strip()
         if out and out[-1].isascii() and out[-1].isalpha() and t[:1].isascii() and t[:1].isalpha():
             out += " "
@@ -225,7 +227,8 @@ def _verticals(p, top: float, bottom: float, x0: float, x1: float) -> bool:
                and x0 + SNAP < e["x0"] < x1 - SNAP for e in p.edges)
 
 
-def _three_line(p, chars: list[_Char], taken: list[tuple], carried) -> tuple[list[tuple[Table, tuple]], object]:
+def _three_line(p, chars: list[_Char], taken: list[tuple], carried: list | None
+                ) -> tuple[list[tuple[Table, tuple]], list | None]:
     """Tables bounded by long rules with none between the columns, and the column bands of one that
     runs on past the page's foot (None where none does). `carried`: such bands from the page before,
     whose table goes on above this page's first rule."""
@@ -246,7 +249,7 @@ def _three_line(p, chars: list[_Char], taken: list[tuple], carried) -> tuple[lis
         if k == 0 and carried is not None:             # the rows above the first rule go on from the page before
             above = _run([c for c in within if c.mid < top], upward=True)
             if above:
-                table = _body_table(above, carried[0], [], p.page_number)
+                table = _body_table(above, carried, [], p.page_number)
                 if table:
                     out.append((table, (x0, min(c.top for c in above) - 1, x1, top)))
         if len(g) < 2 or _verticals(p, top, bottom, x0, x1):
@@ -259,7 +262,7 @@ def _three_line(p, chars: list[_Char], taken: list[tuple], carried) -> tuple[lis
             bottom = max([bottom] + [c.bottom for c in below])
             out.append((table, (x0, top, x1, bottom)))
             if below:
-                running = (bands,)
+                running = bands
     return out, running
 
 
@@ -354,10 +357,11 @@ def _read_three_line(chars: list[_Char], rule_ys: list[float], page: int, open_e
 
 
 def _body_table(chars: list[_Char], bands: list[tuple[float, float]], rules: list[float], page: int) -> Table | None:
-    """A Table without header from a three-line table's body. Each column's lines form cells where
-    they stand close; rows are the bands of height no cell crosses (cells set in the middle of their
-    row), cut again where the column with the most cells starts one (cells set at the top, no space
-    between rows), and at rules between rows."""
+    """A Table without header from a three-line table's body, its text cut into columns by `bands`.
+    Where rows stand apart (cell padding: a column's lines are closer within a cell than between
+    cells) rows are read from that space, cells set in the middle of their rows too; where rows are
+    set close (cells at the top), a row starts where a figure stands (a figure never wraps), else
+    where the id or name column starts a cell; and at rules between rows."""
     n = len(bands)
     frags: list[list[tuple[float, float, str]]] = [[] for _ in range(n)]      # per column: (top, bottom, text)
     for ln in _lines(chars):
@@ -385,12 +389,12 @@ def _body_table(chars: list[_Char], bands: list[tuple[float, float]], rules: lis
         if figures:                        # a figure never wraps: each one starts its row
             starts = {f[0] for c in figures for f in frags[c]}
         else:                              # else the id or name column: the leftmost short one starting the first row
-            lead = [c for c in range(n) if frags[c] and abs(frags[c][0][0] - first) < tol_of(size)
+            lead = [c for c in range(n) if frags[c] and abs(frags[c][0][0] - first) < _tol(size)
                     and all(len(f[2]) <= SHORT_CELL for f in frags[c])]
             most = max((len(frags[c]) for c in lead), default=0)
             anchor = next((c for c in lead if 2 * len(frags[c]) >= most), 0)
             starts = {f[0] for f in frags[anchor]}
-        cuts = _split_at_rules(_merge_close(sorted(starts | {first}), tol_of(size)), rules)
+        cuts = _split_at_rules(_merge_close(sorted(starts | {first}), _tol(size)), rules)
     rows = [[""] * n for _ in cuts]
     tol = 0.3 * size
     for c, col in enumerate(frags):
@@ -404,7 +408,7 @@ def _body_table(chars: list[_Char], bands: list[tuple[float, float]], rules: lis
                  pieces=[[row] for row in rows], piece_pages=[[page] for _ in rows])
 
 
-def tol_of(size: float) -> float:
+def _tol(size: float) -> float:
     """How far apart two tops may be and still stand on one line."""
     return 0.5 * size
 
