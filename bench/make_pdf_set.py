@@ -462,7 +462,8 @@ class TableDoc:
     name: str
     producer: str               # libreoffice | chromium | reportlab
     table: str                  # key in table_set.TABLES
-    kind: str                   # ruled | three-line
+    kind: str                   # ruled | three-line | row-rules (a rule under every row, none between columns)
+    size: float = 10.5          # the cells' font size (a larger one breaks a table over pages)
 
 
 TABLE_DOCS = [
@@ -487,6 +488,9 @@ TABLE_DOCS = [
     TableDoc("cr-heshan-shoufei-ruled", "chromium", "heshan-shoufei", "ruled"),
     TableDoc("lo-heshan-shoufei-3line", "libreoffice", "heshan-shoufei", "three-line"),
     TableDoc("rl-heshan-shoufei-ruled", "reportlab", "heshan-shoufei", "ruled"),
+    TableDoc("rl-shapingba-mubiao-rowrules", "reportlab", "shapingba-mubiao", "row-rules"),
+    TableDoc("cr-changmao-zhengshou-rowrules", "chromium", "changmao-zhengshou", "row-rules"),
+    TableDoc("cr-jishui-minsheng-ruled-2pages", "chromium", "jishui-minsheng", "ruled", size=16),
 ]
 
 UNIT_SCALE = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
@@ -631,10 +635,10 @@ def table_docx(t, kind: str, path: Path, size: float = 10.5) -> None:
     d.save(str(path))
 
 
-def table_libreoffice(t, kind: str, out: Path) -> None:
+def table_libreoffice(t, kind: str, out: Path, size: float = 10.5) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / f"{out.stem}.docx"
-        table_docx(t, kind, src)
+        table_docx(t, kind, src, size)
         subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless",
                         "--convert-to", "pdf", "--outdir", tmp, str(src)],
                        check=True, capture_output=True, timeout=300)
@@ -647,18 +651,20 @@ body { font-family: "%(serif)s", serif; font-size: 14pt; line-height: 1.6; color
 p { margin: 0; text-indent: 2em; text-align: justify; }
 h2 { font-family: "%(sans)s", sans-serif; font-size: 16pt; font-weight: normal; text-align: center; margin: 0.5em 0 0.2em; }
 p.unit { text-align: right; text-indent: 0; font-size: 12pt; }
-table { border-collapse: collapse; width: 100%%; font-size: 10.5pt; line-height: 1.4; }
+table { border-collapse: collapse; width: 100%%; font-size: %(cell)spt; line-height: 1.4; }
 th { font-family: "%(sans)s", sans-serif; font-weight: normal; }
 td, th { padding: 3pt 4pt; vertical-align: %(valign)s; }
 td.short, th { text-align: center; }
 table.ruled td, table.ruled th { border: 0.75pt solid #000; }
 table.three-line { border-top: 1.5pt solid #000; border-bottom: 1.5pt solid #000; }
 table.three-line thead tr:last-child th { border-bottom: 0.75pt solid #000; }
+table.row-rules { border-top: 1.5pt solid #000; }
+table.row-rules td, table.row-rules th { border-bottom: 0.75pt solid #000; }
 """
 
 
-def table_html(t, kind: str) -> str:
-    css = TABLE_CSS % {"serif": SERIF, "sans": SANS, "valign": "middle"}      # a browser's default
+def table_html(t, kind: str, size: float = 10.5) -> str:
+    css = TABLE_CSS % {"serif": SERIF, "sans": SANS, "valign": "middle", "cell": size}   # middle: a browser's default
     out = [f"<p>{escape(ln)}</p>" for ln in t.lead]
     out.append(f"<h2>{escape(t.caption)}</h2>")
     if t.unit_line:
@@ -690,16 +696,16 @@ def table_html(t, kind: str) -> str:
             f"<style>{css}</style></head>\n<body>\n" + "\n".join(out) + "\n</body></html>\n")
 
 
-def table_chromium(t, kind: str, out: Path) -> None:
+def table_chromium(t, kind: str, out: Path, size: float = 10.5) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / f"{out.stem}.html"
-        page.write_text(table_html(t, kind), encoding="utf-8")
+        page.write_text(table_html(t, kind, size), encoding="utf-8")
         subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                         f"--user-data-dir={tmp}/profile", f"--print-to-pdf={out}", "--no-pdf-header-footer",
                         page.as_uri()], check=True, capture_output=True, timeout=300)
 
 
-def table_reportlab(t, kind: str, out: Path) -> None:
+def table_reportlab(t, kind: str, out: Path, size: float = 10.5) -> None:
     from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -715,7 +721,7 @@ def table_reportlab(t, kind: str, out: Path) -> None:
                           wordWrap="CJK")
     cap = ParagraphStyle("cap", parent=body, fontSize=16, leading=26, firstLineIndent=0, alignment=TA_CENTER)
     unit = ParagraphStyle("unit", parent=body, fontSize=12, firstLineIndent=0, alignment=TA_RIGHT)
-    cell = ParagraphStyle("cell", fontName=font, fontSize=10.5, leading=15, wordWrap="CJK")
+    cell = ParagraphStyle("cell", fontName=font, fontSize=size, leading=size * 1.45, wordWrap="CJK")
     short = ParagraphStyle("short", parent=cell, alignment=TA_CENTER)
     story = [Paragraph(escape(ln), body) for ln in t.lead]
     story += [Spacer(1, 6), Paragraph(escape(t.caption), cap)]
@@ -751,6 +757,8 @@ def table_reportlab(t, kind: str, out: Path) -> None:
                 style.append(("SPAN", (c, n_head + r), (c + t.merged[(r, c)] - 1, n_head + r)))
     if kind == "ruled":
         style.append(("GRID", (0, 0), (-1, -1), 0.75, "black"))
+    elif kind == "row-rules":
+        style += [("LINEABOVE", (0, 0), (-1, 0), 1.5, "black"), ("LINEBELOW", (0, 0), (-1, -1), 0.75, "black")]
     else:
         style += [("LINEABOVE", (0, 0), (-1, 0), 1.5, "black"), ("LINEBELOW", (0, n_head - 1), (-1, n_head - 1), 0.75, "black"),
                   ("LINEBELOW", (0, -1), (-1, -1), 1.5, "black")]
@@ -791,7 +799,7 @@ def build_tables(only: list[str] | None) -> None:
         pdf = TABLE_SET / f"{doc.name}.pdf"
         exp = TABLE_SET / "expected" / f"{doc.name}.json"
         if not only or doc.name in only:
-            TABLE_PRODUCERS[doc.producer](t, doc.kind, pdf)
+            TABLE_PRODUCERS[doc.producer](t, doc.kind, pdf, doc.size)
             exp.write_text(json.dumps(expected_table(doc, t), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
             print(f"{pdf.name}: {pdf.stat().st_size // 1024} KB", file=sys.stderr)
         manifest.append({"file": pdf.name, "producer": doc.producer, "kind": doc.kind, "table": doc.table,

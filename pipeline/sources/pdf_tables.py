@@ -135,9 +135,36 @@ def read_tables(path: str, numbers: list[int], glyphs: dict | None = None) -> di
     return out
 
 
+def _open_ends(p) -> list[float]:
+    """Heights where two or more column rules stop with no rule across them: a table broken by the
+    page (the row the break cuts has no rule under it on this page, nor over it on the next)."""
+    runs: list[list[float]] = []           # column rules joined where one segment goes on from another: x, top, bottom
+    for e in sorted((e for e in p.edges if e["orientation"] == "v"), key=lambda e: (round(e["x0"]), e["top"])):
+        last = runs[-1] if runs else None
+        if last and abs(last[0] - e["x0"]) <= SNAP and e["top"] <= last[2] + SNAP:
+            last[2] = max(last[2], e["bottom"])
+        else:
+            runs.append([e["x0"], e["top"], e["bottom"]])
+    runs = [r for r in runs if r[2] - r[1] > 5]
+    horizontals = [e for e in p.edges if e["orientation"] == "h"]
+    out = []
+    for y in sorted({round(r[k]) for r in runs for k in (1, 2)}):
+        ending = [r for r in runs if abs(r[2] - y) <= SNAP or abs(r[1] - y) <= SNAP]
+        if len(ending) < 2:
+            continue
+        x0, x1 = min(r[0] for r in ending), max(r[0] for r in ending)
+        if not any(abs(h["top"] - y) <= SNAP and h["x0"] <= x0 + SNAP and h["x1"] >= x1 - SNAP for h in horizontals):
+            out.append(float(y))
+    return out
+
+
 def _ruled(p, chars: list[_Char]) -> list[tuple[Table, tuple]]:
     out = []
-    for t in p.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"}):
+    settings = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+    ends = _open_ends(p)
+    if ends:                               # close a table the page breaks, as the page shows it
+        settings |= {"explicit_horizontal_lines": ends}
+    for t in p.find_tables(settings):
         xs = _snap(sorted({v for c in t.cells for v in (c[0], c[2])}))
         ys = _snap(sorted({v for c in t.cells for v in (c[1], c[3])}))
         if len(xs) - 1 < TABLE_MIN_COLUMNS or len(ys) < 3:
@@ -238,8 +265,10 @@ def _three_line(p, chars: list[_Char], taken: list[tuple], carried: list | None
         if any(b[1] - 1 <= r[0] <= b[3] + 1 for b in taken):
             continue
         g = groups[-1] if groups else None
-        if g and abs(g[-1][1] - r[1]) <= 3 * SNAP and abs(g[-1][2] - r[2]) <= 3 * SNAP:
+        if g and abs(g[0][1] - r[1]) <= 3 * SNAP and abs(g[0][2] - r[2]) <= 3 * SNAP:
             g.append(r)
+        elif g and g[0][1] - SNAP <= r[1] and r[2] <= g[0][2] + SNAP:
+            continue                       # a rule under some columns only (under a merged header name)
         else:
             groups.append([r])
     out, running = [], None
@@ -401,11 +430,26 @@ def _body_table(chars: list[_Char], bands: list[tuple[float, float]], rules: lis
         for top, bottom, text in col:
             r = max([i for i, y in enumerate(cuts) if y <= top + tol] or [0])
             rows[r][c] = _glue(rows[r][c], text)
-    rows = [r for r in rows if any(r)]
+    rows = _merged_labels([r for r in rows if any(r)])
     if not rows:
         return None
     return Table(page=page, kind="three-line", header=[], rows=rows, header_lines=[],
                  pieces=[[row] for row in rows], piece_pages=[[page] for _ in rows])
+
+
+def _merged_labels(rows: list[list[str]]) -> list[list[str]]:
+    """Rows with a short label centred over empty first cells (合 计 over five columns) moved to the
+    first of them, where that column holds text in most rows: without rules, a merged cell shows
+    only where its text stands."""
+    used = sum(1 for r in rows if r[0])
+    out = []
+    for r in rows:
+        k = next((i for i, x in enumerate(r) if x), None)
+        if k and 2 * used >= len(rows) and len(r[k]) <= SHORT_CELL and not _is_figure(r[k]) \
+                and any(_is_figure(x) for x in r[k + 1:]):
+            r = [r[k]] + r[1:k] + [""] + r[k + 1:]
+        out.append(r)
+    return out
 
 
 def _tol(size: float) -> float:
