@@ -35,3 +35,6 @@ class PolicyKGError(Exception):
     def __init__(self, message: str, detail: str = ""):
         super().__init__(message + (f": {detail}" if detail else ""))
         self.code = message.split(" ", 1)[0]
+W_TABLE_TOTAL = "W501 table {table}: {column}: the rows add up to {sum}, its {label} row says {total}"
+W_TABLES_UNREAD = "W503 tables on pages {pages} could not be read: {why}"
+W_TABLE_ROW_LOST = "W502 table {table}: row {row} is not in the text (its cells have no span)"

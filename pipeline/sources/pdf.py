@@ -25,6 +25,7 @@ from pipeline import errors
 from pipeline.errors import PolicyKGError
 from pipeline.settings import MODELS
 from pipeline.sources.layout import Char, chars_to_lines
+from pipeline.sources.pdf_tables import has_rules, tables_or_warning
 from pipeline.types import Page
 
 SKIP = {"\r", "\n", "\x02", "\x00", "\ufffe", "\uffff"}
@@ -94,6 +95,7 @@ def parse_pdf(path: str) -> tuple[list[Page], list[str]]:
             raise PolicyKGError(errors.E_PDF_ENCRYPTED) from None
         return _parse_with_pdfplumber(path)
     redo: list[int] = []
+    ruled: list[int] = []
     try:
         pages: list[Page] = []
         for number in range(1, len(pdf) + 1):
@@ -102,6 +104,8 @@ def parse_pdf(path: str) -> tuple[list[Page], list[str]]:
             textpage = page.get_textpage()
             if _drops_text(page, textpage):
                 redo.append(number)
+            if has_rules(page, width):
+                ruled.append(number)
             lines = chars_to_lines(_page_chars(textpage, height), width)
             pages.append(Page(number=number, lines=lines, width=width, height=height))
             textpage.close()
@@ -111,7 +115,10 @@ def parse_pdf(path: str) -> tuple[list[Page], list[str]]:
     if redo:
         better = {p.number: p for p in _plumber_pages(path, redo)}
         pages = [better.get(p.number, p) for p in pages]
-    return pages, _text_warnings(pages)
+    table_warnings: list[str] = []
+    if ruled:
+        pages, table_warnings = tables_or_warning(path, pages, ruled, _glyph_text())
+    return pages, _text_warnings(pages) + table_warnings
 
 
 def _text_warnings(pages: list[Page]) -> list[str]:
