@@ -46,6 +46,7 @@ class Source:
     has_pages: bool = False            # True where page numbers are real (PDF)
     warnings: list[str] = field(default_factory=list)
     error: str | None = None           # E-code message where nothing could be read
+    ocr: list[dict] = field(default_factory=list)   # pages read by OCR: {"page", "confidence"}
 
     @property
     def page_count(self) -> int | None:
@@ -215,6 +216,7 @@ class Record:
     error: str | None = None
     pipeline_version: str = ""
     keys: LinkKeys | None = None        # set at extraction; None in records from before it existed
+    ocr: list[dict] = field(default_factory=list)   # pages read by OCR: {"page", "confidence"}
 
     def to_dict(self) -> dict:
         """The JSON record. A failed record (with `error`) carries no text and nothing that points
@@ -237,6 +239,8 @@ class Record:
         }
         if self.keys is not None:
             d["keys"] = asdict(self.keys)
+        if self.ocr:
+            d["ocr"] = self.ocr
         if failed:
             d["error"] = self.error[:MAX_MESSAGE_CHARS]
         return d
@@ -261,4 +265,5 @@ class Record:
             error=d.get("error"),
             pipeline_version=d.get("pipeline_version") or "",
             keys=LinkKeys(**d["keys"]) if d.get("keys") else None,
+            ocr=list(d.get("ocr") or []),
         )
