@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from statistics import median
@@ -66,10 +66,11 @@ class OcrPage:
 def engine():
     """The rapidocr engine with the model files of the installed package (raises OcrUnavailable)."""
     try:
+        import onnxruntime  # noqa: F401 - rapidocr's engine; it loads it only when it first reads a page
         import rapidocr
         from rapidocr import RapidOCR
     except ImportError as e:
-        raise OcrUnavailable(f"rapidocr is not installed ({e.name or e})") from None
+        raise OcrUnavailable(f"OCR is not installed ({e.name or e})") from None
     models = Path(rapidocr.__file__).parent / "models"
     missing = [name for name in MODEL_FILES.values() if not (models / name).is_file()]
     if missing:
@@ -77,10 +78,7 @@ def engine():
     params = {f"{task}.model_path": str(models / name) for task, name in MODEL_FILES.items()}
     params.update({"Global.log_level": "error", "Global.use_cls": False, "Global.max_side_len": MAX_SIDE,
                    "Det.limit_type": "max", "Det.limit_side_len": DETECT_SIDE})
-    try:
-        return RapidOCR(params=params)
-    except ImportError as e:                                 # onnxruntime missing
-        raise OcrUnavailable(f"OCR runtime is not installed ({e})") from None
+    return RapidOCR(params=params)
 
 
 def recognise(image) -> list[Box]:
@@ -180,11 +178,13 @@ def ocr_pages(path: str, numbers: list[int]) -> list[OcrPage]:
         for n in numbers:
             try:
                 page = pdf[n - 1]
-                image, scale = page_image(page)
-                boxes = recognise(image)
-                lines = boxes_to_lines(boxes, scale, (image.shape[1], image.shape[0]), page.get_size()[0])
+                try:
+                    image, scale = page_image(page)
+                    boxes = recognise(image)
+                    lines = boxes_to_lines(boxes, scale, (image.shape[1], image.shape[0]), page.get_size()[0])
+                finally:
+                    page.close()
                 out.append(OcrPage(n, lines, mean_confidence(boxes)))
-                page.close()
             except MemoryError:
                 raise
             except Exception as e:  # noqa: BLE001 - one page's failure is that page's warning
@@ -207,7 +207,7 @@ def apply_ocr(pages: list[Page], read: list[OcrPage]) -> tuple[list[Page], list[
     for p in pages:
         r = by_number.get(p.number)
         if r is not None and r.error is None and r.lines:
-            p = Page(number=p.number, lines=r.lines, width=p.width, height=p.height)
+            p = replace(p, lines=r.lines)
             conf = round(r.confidence or 0.0, 3)
             ocr.append({"page": p.number, "confidence": conf})
             warnings.append(errors.W_OCR_PAGE.format(page=p.number, confidence=f"{conf:.3f}"))

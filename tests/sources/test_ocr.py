@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import random
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -107,18 +108,24 @@ def test_a_page_with_a_text_layer_is_never_ocrd(tmp_path, monkeypatch):
     assert src.error is None and src.ocr == [] and read == [] and src.warnings == []
 
 
-def _no_engine():
-    raise ocr.OcrUnavailable("rapidocr is not installed (rapidocr)")
+@pytest.fixture
+def no_rapidocr(monkeypatch):
+    """rapidocr as if not installed (its import fails), the engine built anew before and after."""
+    monkeypatch.setitem(sys.modules, "rapidocr", None)
+    ocr.engine.cache_clear()
+    yield
+    monkeypatch.undo()
+    ocr.engine.cache_clear()
 
 
-def test_without_the_ocr_engine_each_textless_page_gets_a_warning(tmp_path, monkeypatch):
-    monkeypatch.setattr(ocr, "engine", _no_engine)
+def test_without_the_ocr_engine_each_textless_page_gets_a_warning(tmp_path, no_rapidocr):
     src = load(str(_mixed_pdf(tmp_path / "mixed.pdf")), isolate=False)
     assert src.error is None and src.ocr == []
-    assert src.warnings == ["W205 page 2 has no text layer and OCR failed: rapidocr is not installed (rapidocr)",
+    assert src.warnings == ["W205 page 2 has no text layer and OCR failed: OCR is not installed (rapidocr)",
                             "W202 pages without text: 2"]
+    assert src.pages[0].lines[0].text.startswith("Page one has a text layer")
     scan = load(str(_image_pdf(tmp_path / "scan.pdf", _scan())), isolate=False)
-    assert scan.error == "E112 PDF has no text layer and OCR read no text: rapidocr is not installed (rapidocr)"
+    assert scan.error == "E112 PDF has no text layer and OCR read no text: OCR is not installed (rapidocr)"
 
 
 def test_a_page_the_engine_fails_on_gets_a_warning_and_the_others_are_read(tmp_path, monkeypatch):
