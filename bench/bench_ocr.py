@@ -9,8 +9,8 @@ bench/make_pdf_set.py; the expected text is the corpus text drawn) prints:
   the ASCII one are one character to a reader; the corpus texts mix both);
 - amounts: the 元/万元/亿元 amounts written in digits in the expected text (each occurrence) that our
   text holds as well, over their number;
-- s/page: seconds of `load` (render, OCR, lines) per OCR'd page, the engine already loaded (its
-  one-off start-up is printed apart);
+- s/page: seconds of `load` (PDF parse, render, OCR, lines) per OCR'd page, in-process, the engine and
+  its models already loaded (that one-off start-up is printed apart);
 - the mean OCR confidence of the record's pages.
 `--dpi` renders at another resolution (pipeline.sources.ocr.RENDER_DPI), to compare.
 `--diff NAME` prints where our text and the expected text differ.
@@ -86,8 +86,12 @@ def main(argv: list[str] | None = None) -> int:
             if tag != "equal":
                 print(f"{tag:8} expected {exp[max(0, i1 - 6):i2 + 6]!r}\n         ours     {ours[max(0, j1 - 6):j2 + 6]!r}")
         return 0
+    import pypdfium2 as pdfium
+
     t = time.perf_counter()
-    ocr.engine()
+    pdf = pdfium.PdfDocument(str(rows[0]["path"]))
+    ocr.recognise(ocr.page_image(pdf[0], 72)[0])              # rapidocr loads its models on first use
+    pdf.close()
     print(f"engine start-up {time.perf_counter() - t:.2f} s; rendering at {ocr.RENDER_DPI:g} dpi")
     print(f"{'scan':40} {'dpi':>4} {'pages':>5} {'CER':>7} {'amounts':>8} {'s/page':>7} {'conf':>6}")
     per_dpi: dict[int, list[tuple[float, int, int, float]]] = {}
