@@ -10,8 +10,9 @@ downloaded (rapidocr fetches a model only when no path is given and its default 
 Measured with bench/bench_ocr.py on this machine (2 cores shared with other jobs, load 4-7), the
 scans of tests/fixtures/real-pdfs (corpus pages drawn, turned 0.5-1.5 degrees, speckled, blurred,
 JPEG): character error rate 0.00-0.14 % at 200 dpi (0.00-0.56 % at 150 dpi), every 万元 amount
-read (94 of 94), 2-5 s a page; boxes found at DETECT_SIDE 1280 or 2400 px read the same text, at
-1600 a page took about 1 s less than at 2400. Rendering at 150-200 dpi read the same.
+read (94 of 94), 2-5 s a page. Finding boxes at 960-2400 px (DETECT_SIDE) and rendering at
+150-200 dpi read these scans the same; detection at full size cost the most time (the detector's
+cost grows with the pixels), and 1600 px keeps 9-point print about 13 px high for it.
 """
 from __future__ import annotations
 
