@@ -29,6 +29,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_startup.py
 	$(BIN)/python bench/bench_pdf_real.py
 	$(BIN)/python bench/bench_pdf_tables.py
+	$(BIN)/python bench/bench_ocr.py
 
 clean-outputs:
 	rm -rf outputs/*.db outputs/*.db-* outputs/records

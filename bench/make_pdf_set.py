@@ -16,8 +16,10 @@ numbered headings in a sans face, body with a two-character first-line indent):
   header and footer).
 - reportlab: corpora/render_pdf.py (STSong-Light, a non-embedded CID font), one or two columns,
   some with running header and footer.
-- scan: the page drawn into an image with a CJK font (PIL), turned by 0.5-1.5 degrees, speckled
-  and blurred, saved as an image-only PDF: no text layer (for OCR later).
+- scan: the page drawn into an image with a CJK font (PIL) at 150 or 200 dpi, turned by 0.5-1.5
+  degrees, speckled and blurred, saved as an image-only PDF: no text layer (read by OCR). A table
+  scan draws a ruled table from a corpus table (the saved ' |'-separated cells, long columns left
+  out); its expected text is the drawn rows, one row a line, cells in order.
 - office: real office PDFs of government documents from public repositories, copied by hand
   (see corpora/pdf/README.md); this script only lists them.
 
@@ -131,6 +133,18 @@ DOCS = [
         opts={"angle": -0.7, "seed": 4}),
     Doc("scan-dejiang-2022-reply", "scan", "dejiang-jiaoyu-2022-reply-46", "谢雅慧代表", "", layout="scan",
         opts={"angle": 1.5, "seed": 5}),
+    # 200-dpi scans: pages with amounts (万元), a notice, and a ruled table
+    Doc("scan200-huancui-2025-reply", "scan", "huancui-2025-reply-rd-daolu-yinghua", "夏元任代表", "", layout="scan",
+        opts={"dpi": 200, "angle": 0.9, "seed": 6}),
+    Doc("scan200-dingxi-gongye-fuchi", "scan", "dingxi-measures-gongye-chanye-fuchi", "定西市工业产业扶持政策", "",
+        layout="scan", opts={"dpi": 200, "angle": -1.1, "seed": 7}),
+    Doc("scan200-daqing-2023-zijin-gongshi", "scan", "daqing-datongqu-2023-notice-xianjie-zijin-gongshi",
+        "关于2023年度中央财政衔接", "", layout="scan", opts={"dpi": 200, "angle": 0.6, "seed": 8}),
+    Doc("scan200-changsha-2021-manufacturing", "scan", "changsha-2021-measures-manufacturing", "长政办发", "",
+        layout="scan", opts={"dpi": 200, "angle": -0.5, "seed": 9}),
+    Doc("scan200-yangxian-2024-table", "scan", "yangxian-2024-measures-minsheng-shishi-trad", "十大民生實事項目清單 |",
+        "農業農村局 |", layout="scan",
+        opts={"dpi": 200, "angle": 0.7, "seed": 10, "table": True, "drop_columns": [4], "landscape": True}),
 ]
 
 # Real office PDFs: (file under corpora/pdf/, expected text file under the set's expected/, note)
@@ -372,16 +386,50 @@ def reportlab(doc: Doc, lines: list[str], out: Path) -> None:
 
 # ---------------------------------------------------------------- scans
 
-def scan(doc: Doc, lines: list[str], out: Path) -> None:
-    """Pages drawn at 150 dpi, turned, speckled, blurred, JPEG-compressed, one image a page."""
-    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+def table_rows(lines: list[str], drop_columns: list[int]) -> tuple[str, list[list[str]]]:
+    """(caption, rows of cells) of a table saved one cell a line ('cell |'), a lone '|' ending a row;
+    a line without the closing '|' goes on in the next line. The first one-cell row is the caption."""
+    rows: list[list[str]] = [[]]
+    cell = ""
+    for ln in lines:
+        if not ln.strip("|").strip():
+            if rows[-1]:
+                rows.append([])
+            continue
+        cell += ln
+        if ln.endswith("|"):
+            rows[-1].append(cell.rstrip("|").strip())
+            cell = ""
+    if cell:
+        rows[-1].append(cell.strip())
+    rows = [r for r in rows if r]
+    caption = rows.pop(0)[0] if rows and len(rows[0]) == 1 else ""
+    return caption, [[c for i, c in enumerate(r) if i not in drop_columns] for r in rows]
 
-    dpi, size_pt = 150, 15
+
+def expected_lines(doc: Doc, lines: list[str]) -> list[str]:
+    """The text a PDF of the set shows: the passage's lines, or a table scan's caption and rows."""
+    if doc.opts.get("table"):
+        caption, rows = table_rows(lines, doc.opts.get("drop_columns", []))
+        return ([caption] if caption else []) + [" ".join(r) for r in rows]
+    return lines
+
+
+def scan(doc: Doc, lines: list[str], out: Path) -> None:
+    """Pages drawn at 150 or 200 dpi (opts dpi), turned, speckled, blurred, JPEG-compressed, one image
+    a page; a table scan (opts table) draws the table ruled, on a landscape page (opts landscape)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    dpi = doc.opts.get("dpi", 150)
+    size_pt = 10.5 if doc.opts.get("table") else 15
     px = round(size_pt / 72 * dpi)
     body = ImageFont.truetype(SERIF_FILE, px, index=SC_INDEX)
     title = ImageFont.truetype(SANS_FILE, round(px * 1.4), index=SC_INDEX)
     w, h = round(210 / 25.4 * dpi), round(297 / 25.4 * dpi)
     left, right, top, bottom = (round(m / 25.4 * dpi) for m in (28, 26, 37, 35))
+    if doc.opts.get("landscape"):
+        w, h = h, w
+        left, right, top, bottom = top, bottom, right, left
     width = w - left - right
     pages: list[Image.Image] = []
     img = draw = None
@@ -405,23 +453,60 @@ def scan(doc: Doc, lines: list[str], out: Path) -> None:
         return rows
 
     new_page()
-    for ln, r in zip(lines, roles(lines)):
-        f = title if r == "title" else body
-        indent = 2 * px if r in ("body", "heading") else 0
-        rows = wrap(ln, f, width - (2 * px if r == "right" else 0), indent)
-        for k, row in enumerate(rows):
-            step = round(f.size * 1.75)
-            if y + step > h - bottom:
-                new_page()
-            tw = f.getlength(row)
-            if r in ("title", "center"):
-                x = left + (width - tw) / 2
-            elif r == "right":
-                x = left + width - 2 * px - tw
-            else:
-                x = left + (indent if k == 0 else 0)
-            draw.text((x, y), row, font=f, fill=0)
-            y += step
+    if doc.opts.get("table"):
+        caption, rows = table_rows(lines, doc.opts.get("drop_columns", []))
+        draw_table(draw, caption, rows, body, title, left, top, width)
+    else:
+        for ln, r in zip(lines, roles(lines)):
+            f = title if r == "title" else body
+            indent = 2 * px if r in ("body", "heading") else 0
+            rows = wrap(ln, f, width - (2 * px if r == "right" else 0), indent)
+            for k, row in enumerate(rows):
+                step = round(f.size * 1.75)
+                if y + step > h - bottom:
+                    new_page()
+                tw = f.getlength(row)
+                if r in ("title", "center"):
+                    x = left + (width - tw) / 2
+                elif r == "right":
+                    x = left + width - 2 * px - tw
+                else:
+                    x = left + (indent if k == 0 else 0)
+                draw.text((x, y), row, font=f, fill=0)
+                y += step
+    save_scan(doc, pages, body, bottom, px, dpi, out)
+
+
+def draw_table(draw, caption: str, rows: list[list[str]], body, title, left: int, top: int, width: int) -> None:
+    """A ruled table, one line a cell, columns as wide as their widest cell, the caption centred above."""
+    pad = body.size // 2
+    cols = max(len(r) for r in rows)
+    widths = [max(body.getlength(r[i]) if i < len(r) else 0 for r in rows) + 2 * pad for i in range(cols)]
+    spare = width - sum(widths)
+    widths = [wd + spare / cols for wd in widths] if spare > 0 else widths
+    y = top
+    if caption:
+        draw.text((left + (width - title.getlength(caption)) / 2, y), caption, font=title, fill=0)
+        y += round(title.size * 2)
+    step = round(body.size * 2.2)
+    x_edges = [left + sum(widths[:i]) for i in range(cols + 1)]
+    y0 = y
+    for r in rows:
+        for i, cell in enumerate(r):
+            x = x_edges[i] + (widths[i] - body.getlength(cell)) / 2
+            draw.text((x, y + (step - body.size) / 2 - body.size * 0.1), cell, font=body, fill=0)
+        y += step
+    for k in range(len(rows) + 1):
+        draw.line([(x_edges[0], y0 + k * step), (x_edges[-1], y0 + k * step)], fill=0, width=2)
+    for x in x_edges:
+        draw.line([(x, y0), (x, y0 + len(rows) * step)], fill=0, width=2)
+
+
+def save_scan(doc: Doc, pages: list, body, bottom: int, px: int, dpi: int, out: Path) -> None:
+    """Page numbers, a turn of each page, specks, blur, an uneven background; JPEG pages in a PDF."""
+    from PIL import Image, ImageDraw, ImageFilter
+
+    w, h = pages[0].size
     rng = random.Random(doc.opts.get("seed", 0))
     out_pages = []
     for n, img in enumerate(pages, 1):
@@ -434,7 +519,7 @@ def scan(doc: Doc, lines: list[str], out: Path) -> None:
         for _ in range(w * h // 400):                       # dust and toner specks
             x, yy = rng.randrange(w), rng.randrange(h)
             px_[x, yy] = rng.choice((0, 60, 120, 255))
-        img = img.filter(ImageFilter.GaussianBlur(0.6))
+        img = img.filter(ImageFilter.GaussianBlur(0.6 * dpi / 150))
         # uneven grey background, as a scanner's lamp gives
         shade = Image.linear_gradient("L").resize((w, h)).point(lambda v: 255 - v // 12)
         img = Image.composite(img, shade, img.point(lambda v: 255 if v < 200 else 0))
@@ -830,11 +915,14 @@ def main(argv: list[str] | None = None) -> int:
         expected = SET / "expected" / f"{doc.name}.txt"
         pdf = SET / f"{doc.name}.pdf"
         if not a.only or doc.name in a.only:
-            expected.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            expected.write_text("\n".join(expected_lines(doc, lines)) + "\n", encoding="utf-8")
             PRODUCERS[doc.producer](doc, lines, pdf)
             print(f"{pdf.name}: {pdf.stat().st_size // 1024} KB", file=sys.stderr)
-        manifest.append({"file": pdf.name, "producer": doc.producer, "source": doc.source,
-                         "layout": doc.layout, "expected": f"expected/{expected.name}"})
+        row = {"file": pdf.name, "producer": doc.producer, "source": doc.source,
+               "layout": doc.layout, "expected": f"expected/{expected.name}"}
+        if doc.producer == "scan":
+            row["dpi"] = doc.opts.get("dpi", 150)
+        manifest.append(row)
     if a.list:
         return 0
     for file, name, note in OFFICE:

@@ -27,6 +27,7 @@ def record_from_source(source: Source) -> Record:
                 "pages": source.page_count},
         warnings=list(source.warnings),
         pipeline_version=PIPELINE_VERSION,
+        ocr=list(source.ocr),
     )
     if source.error:
         record.error = source.error

@@ -88,6 +88,7 @@ class Source:
     has_pages: bool = False            # True where page numbers are real (PDF)
     warnings: list[str] = field(default_factory=list)
     error: str | None = None           # E-code message where nothing could be read
+    ocr: list[dict] = field(default_factory=list)   # pages read by OCR: {"page", "confidence"}
 
     @property
     def page_count(self) -> int | None:
@@ -258,6 +259,7 @@ class Record:
     pipeline_version: str = ""
     keys: LinkKeys | None = None        # set at extraction; None in records from before it existed
     tables: list[dict] = field(default_factory=list)   # the contract's optional `tables`
+    ocr: list[dict] = field(default_factory=list)   # pages read by OCR: {"page", "confidence"}
 
     def to_dict(self) -> dict:
         """The JSON record. A failed record (with `error`) carries no text and nothing that points
@@ -282,6 +284,8 @@ class Record:
             d["keys"] = asdict(self.keys)
         if self.tables and not failed:
             d["tables"] = self.tables
+        if self.ocr:
+            d["ocr"] = self.ocr
         if failed:
             d["error"] = self.error[:MAX_MESSAGE_CHARS]
         return d
@@ -307,4 +311,5 @@ class Record:
             pipeline_version=d.get("pipeline_version") or "",
             keys=LinkKeys(**d["keys"]) if d.get("keys") else None,
             tables=list(d.get("tables") or []),
+            ocr=list(d.get("ocr") or []),
         )

@@ -86,7 +86,8 @@ def _drops_text(page, textpage) -> bool:
 
 
 def parse_pdf(path: str) -> tuple[list[Page], list[str]]:
-    """(pages of lines, warnings) for a PDF; raises PolicyKGError E110/E111/E112."""
+    """(pages of lines, warnings) for a PDF; raises PolicyKGError E110/E111. Pages without a text layer
+    come back without lines (the loader has them read by OCR: pipeline.sources.ocr)."""
     try:
         pdf = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as e:
@@ -118,14 +119,7 @@ def parse_pdf(path: str) -> tuple[list[Page], list[str]]:
     table_warnings: list[str] = []
     if ruled:
         pages, table_warnings = tables_or_warning(path, pages, ruled, _glyph_text())
-    return pages, _text_warnings(pages) + table_warnings
-
-
-def _text_warnings(pages: list[Page]) -> list[str]:
-    empty = [p.number for p in pages if not any(line.text.strip() for line in p.lines)]
-    if pages and len(empty) == len(pages):
-        raise PolicyKGError(errors.E_PDF_NO_TEXT)
-    return [errors.W_PAGES_NO_TEXT.format(pages=",".join(map(str, empty)))] if empty else []
+    return pages, table_warnings
 
 
 def _parse_with_pdfplumber(path: str) -> tuple[list[Page], list[str]]:
@@ -140,7 +134,7 @@ def _parse_with_pdfplumber(path: str) -> tuple[list[Page], list[str]]:
         raise PolicyKGError(errors.E_PDF_CORRUPT, f"{type(e).__name__}: {e}"[:200]) from None
     if not pages:
         raise PolicyKGError(errors.E_PDF_CORRUPT, "no pages")
-    return pages, _text_warnings(pages)
+    return pages, []
 
 
 def _plumber_pages(path: str, numbers: list[int] | None = None) -> list[Page]:
