@@ -258,6 +258,7 @@ ROLE_TESTS = {
     "per_increment": _per_increment,
     "per_unit_base": lambda c: c.L.per_unit_base.search(c.v, max(0, c.start - 2), c.start),
     "fine_or_charge": lambda c: (m := c.L.role_right.match(c.right)) and m.lastgroup == "other",
+    "superseded": lambda c: c.L.superseded.match(c.right),
     "floor_condition": _floor_condition,
     "heading_support": lambda c: c.L.heading_support.match(c.v, c.v.rfind("\n", 0, c.start) + 1),
     "band_condition": lambda c: c.band and not c.L.floor_support.search(c.v, c.clause, c.start),
