@@ -69,8 +69,9 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
         _issuer_from_title(reader, lines, body, head)
     if meta.issuer is None:
         _issuer_from_handling_field(reader, lines, body, head)
-    if meta.issuer is None:
-        meta.issuer = site_issuer
+    if meta.issuer is None or (site_issuer and meta.issuer in site_issuer and meta.issuer != site_issuer
+                               and rx(data("elements")["place_issuer"]["pattern"]).fullmatch(meta.issuer)):
+        meta.issuer = site_issuer                  # 闵行区关于… with 来源:上海市闵行区经济委员会: the unit itself
     if meta.issuer is None:
         _issuer_from_breadcrumb(reader, lines, first, limit, head)
     if meta.issuer is None:
@@ -292,7 +293,12 @@ def _issuer_from_title(reader: Reader, lines, body, head: Header) -> None:
 
 
 def _issuer_from_handling_field(reader: Reader, lines, body, head: Header) -> None:
-    """承办单位:某局 in a reply's own fields, where it names a unit."""
+    """承办单位:某局 in a reply's own fields, or on the row under a reply table's header, where it names a unit."""
+    header = rx(data("elements")["handling_unit_field"]["header_row"])
+    for ln, below in zip(lines, lines[1:]):
+        if header.match(ln.text) and is_unit_line(below.text.strip()):
+            head.meta.issuer = reader.value(below.start, below.start + len(below.text.rstrip()))
+            return
     for i in body:
         m = rx(data("elements")["handling_unit_field"]["pattern"]).match(lines[i].text)
         if not m:

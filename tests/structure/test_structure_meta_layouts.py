@@ -148,6 +148,11 @@ CASES += [
     # a signature date that lost only its 年 (20209月22日), a signature on another's behalf (…指挥部(代))
     ("jiangmen-xinhui-2020-measures-zhaoshang-yinzi", "date", "2020-09-22"),
     ("guangxi-2023-measures-gongye-jingji-trad", "issuer", "廣西推進産業振興三年行動指揮部"),
+    # a reply database's table names the handling unit on the row under its header (承办单位 答复日期 答复内容)
+    ("hainan-jiaotong-2011-reply-rd-2045", "issuer", "交通厅"),
+    ("hainan-shuiwu-2010-reply-rd-nongcun-yinshui", "issuer", "水务厅"),
+    # a place before 关于 gives way to the site's 来源 unit that contains it
+    ("shanghai-minhang-2024-measures-chanye-gaozhiliang", "issuer", "上海市闵行区经济委员会"),
 ]
 
 
