@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
-from . import schema
+from . import schema, search_index
 from .build import DocumentRows
 
 if TYPE_CHECKING:
@@ -30,6 +30,13 @@ _UPSERT = {
                   "session = coalesce(session, excluded.session), title = coalesce(title, excluded.title), "
                   "category = coalesce(category, excluded.category)"),
 }
+# What garbage collection deletes: agencies and proposals no fact refers to any more.
+_AGENCY_GARBAGE = ("NOT EXISTS (SELECT 1 FROM mentions WHERE agency = name) "
+                   "AND NOT EXISTS (SELECT 1 FROM document_agencies WHERE agency = name) "
+                   "AND NOT EXISTS (SELECT 1 FROM responsible_units WHERE agency = name) "
+                   "AND NOT EXISTS (SELECT 1 FROM agency_aliases WHERE agency = name)")
+_PROPOSAL_GARBAGE = ("NOT EXISTS (SELECT 1 FROM replies WHERE proposal_id = id) "
+                     "AND NOT EXISTS (SELECT 1 FROM proposers WHERE proposal_id = id)")
 LINKING_PENDING = "linking_pending"
 VIEWS_DIGEST = "graph_views_digest"
 # Documents in an order that depends on their content only (never on when a worker finished them): the
@@ -91,6 +98,7 @@ class Store:
         self.conn.execute("PRAGMA foreign_keys=ON")
         self._depth = 0
         self._normalise = normalise or (lambda s: s.strip())
+        self._touched = search_index.Touched()
         self._prepare()
 
     def _prepare(self) -> None:
@@ -176,6 +184,7 @@ class Store:
         with self.write():
             before = self._point(path, doc_id)
             self._mark_linking()
+            self._touched.flush(self.conn)
             return before
 
     def replace_document(self, rows: DocumentRows, record: dict, path: str | None = None) -> str | None:
@@ -198,11 +207,15 @@ class Store:
             for table in _TABLE_ORDER:
                 if rows.rows(table):
                     _insert(self.conn, table, rows.rows(table))
+            search_index.add_document(self.conn, doc["id"], (rows.rows("search_documents") or [None])[0],
+                                      rows.rows("search_measures"))
+            self._touched.note_document(self.conn, doc["id"])
             before = self._point(path, doc["id"]) if path else None
             self._collect_garbage()
             self.conn.execute("INSERT INTO link_changes(document_id, present) VALUES(?, 1) "
                               "ON CONFLICT(document_id) DO UPDATE SET present = 1", (doc["id"],))
             self._mark_linking()
+            self._touched.flush(self.conn)
         return before
 
     def _point(self, path: str, doc_id: str) -> str | None:
@@ -230,6 +243,7 @@ class Store:
                 self._forget(row[0])
                 self._collect_garbage()
             self._mark_linking()
+            self._touched.flush(self.conn)
             return row[0]
 
     def _forget(self, doc_id: str) -> None:
@@ -259,6 +273,8 @@ class Store:
         c.execute("INSERT INTO link_changes(document_id, present, touches) VALUES(?, 0, ?) ON CONFLICT(document_id) "
                   "DO UPDATE SET present = 0, touches = excluded.touches",
                   (doc_id, json.dumps(touches, ensure_ascii=False)))
+        self._touched.note_document(c, doc_id)
+        search_index.forget_document(c, doc_id)
         c.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
     def link_changes(self) -> list[dict]:
@@ -274,14 +290,10 @@ class Store:
                               (path, sha256, pipeline_version, reason, time.time()))
 
     def _collect_garbage(self) -> None:
-        """Deletes agencies and proposals no fact refers to any more."""
-        self.conn.execute(
-            "DELETE FROM agencies WHERE NOT EXISTS (SELECT 1 FROM mentions WHERE agency = name) "
-            "AND NOT EXISTS (SELECT 1 FROM document_agencies WHERE agency = name) "
-            "AND NOT EXISTS (SELECT 1 FROM responsible_units WHERE agency = name) "
-            "AND NOT EXISTS (SELECT 1 FROM agency_aliases WHERE agency = name)")
-        self.conn.execute("DELETE FROM proposals WHERE NOT EXISTS (SELECT 1 FROM replies WHERE proposal_id = id) "
-                          "AND NOT EXISTS (SELECT 1 FROM proposers WHERE proposal_id = id)")
+        """Deletes agencies and proposals no fact refers to any more (and their search rows)."""
+        search_index.forget_garbage(self.conn, _AGENCY_GARBAGE, _PROPOSAL_GARBAGE)
+        self.conn.execute(f"DELETE FROM agencies WHERE {_AGENCY_GARBAGE}")
+        self.conn.execute(f"DELETE FROM proposals WHERE {_PROPOSAL_GARBAGE}")
 
     # ------------------------------------------------------------ linking state
     def _mark_linking(self) -> None:
@@ -324,6 +336,7 @@ class Store:
                 c.execute("DELETE FROM agency_aliases WHERE agency = ?", (agency,))
                 _insert(c, "agencies", [{"name": agency, "tagged": 0}] if rows else [])
                 _insert(c, "agency_aliases", rows)
+                self._touched.agencies.add(agency)
             c.executemany("UPDATE found_citations SET target_id = ?, resolution = ?, score = ?, linked = 1 "
                           "WHERE document_id = ? AND seq = ?",
                           [(r["target_id"], r["resolution"], r["score"], r["document_id"], r["seq"])
@@ -335,6 +348,7 @@ class Store:
             for key, value in update.info.items():
                 self.set_info(key, value)
             self._collect_garbage()
+            self._touched.flush(c)
             self.set_info(LINKING_PENDING, None)
 
     # ------------------------------------------------------------ reads: documents
