@@ -75,13 +75,14 @@ def _from_v2(store: "Store") -> None:
 
 
 def _from_v3(store: "Store") -> None:
-    """Adds the full-text search tables, filled from every stored record (one at a time) and the facts."""
+    """Adds the full-text search tables, filled from every stored record (one at a time) and the facts, and
+    the indexes on document type and year."""
     from ..types import Record
     from . import search_index
     from .build import search_rows
 
     conn = store.conn
-    for statement in _statements(schema.SEARCH):
+    for statement in _statements(schema.TABLES + schema.SEARCH):      # IF NOT EXISTS: what version 3 lacks
         conn.execute(statement)
 
     def documents():

@@ -24,6 +24,8 @@ CREATE TABLE IF NOT EXISTS documents(
   ingested_at REAL NOT NULL, record TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS documents_title_key ON documents(title_key);
 CREATE INDEX IF NOT EXISTS documents_number_key ON documents(number_key);
+CREATE INDEX IF NOT EXISTS documents_type_year ON documents(doc_type, year);
+CREATE INDEX IF NOT EXISTS documents_year ON documents(year);
 -- Every path a document's bytes were found at (the path is an alias, never the identity).
 CREATE TABLE IF NOT EXISTS sources(
   path TEXT PRIMARY KEY,

@@ -38,6 +38,7 @@ _AGENCY_GARBAGE = ("NOT EXISTS (SELECT 1 FROM mentions WHERE agency = name) "
 _PROPOSAL_GARBAGE = ("NOT EXISTS (SELECT 1 FROM replies WHERE proposal_id = id) "
                      "AND NOT EXISTS (SELECT 1 FROM proposers WHERE proposal_id = id)")
 LINKING_PENDING = "linking_pending"
+LAST_INGEST = "last_ingest"          # the latest ingest run's summary (JSON), for readers of the store
 VIEWS_DIGEST = "graph_views_digest"
 # Documents in an order that depends on their content only (never on when a worker finished them): the
 # earliest copy of a notice leads its reposts, ties broken by the content hash.
@@ -88,13 +89,20 @@ def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) ->
 class Store:
     """A store file: documents and their sources, the facts of each, what linking found, failures."""
 
-    def __init__(self, path: str | Path | None = None, normalise: Callable[[str], str] | None = None):
+    def __init__(self, path: str | Path | None = None, normalise: Callable[[str], str] | None = None,
+                 read_only: bool = False):
         self.path = store_file(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(str(self.path), timeout=60, isolation_level=None)
+        self.read_only = read_only
+        if read_only:                     # SQLite itself refuses every write on this connection
+            self.conn = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True, timeout=60,
+                                        isolation_level=None)
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(str(self.path), timeout=60, isolation_level=None)
         self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA synchronous=NORMAL")
+        if not read_only:
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=ON")
         self._depth = 0
         self._normalise = normalise or (lambda s: s.strip())
@@ -102,13 +110,20 @@ class Store:
         self._prepare()
 
     def _prepare(self) -> None:
-        """Creates the schema in a new file, upgrades an older one, refuses a newer one."""
+        """Creates the schema in a new file, upgrades an older one, refuses a newer one (a read-only store
+        refuses an older one too: open it once for writing to upgrade it)."""
         from .migrations import migrate, schema_version
         found = schema_version(self.conn)
         if found > schema.SCHEMA_VERSION:
             self.conn.close()
             raise StoreVersionError(f"{self.path} has store schema {found}; this policykg reads up to "
                                     f"{schema.SCHEMA_VERSION}: upgrade policykg")
+        if self.read_only:
+            if found < schema.SCHEMA_VERSION or self.info(VIEWS_DIGEST) != schema.views_digest():
+                self.conn.close()
+                raise StoreVersionError(f"{self.path} has store schema {found} and is opened read-only: open it "
+                                        f"once for writing (any policykg command) to upgrade it")
+            return
         if found < schema.SCHEMA_VERSION:
             with self.write():
                 migrate(self, found)
@@ -121,7 +136,8 @@ class Store:
 
     def close(self) -> None:
         try:
-            self.conn.execute("PRAGMA optimize")      # keeps the planner's statistics fresh (cheap)
+            if not self.read_only:
+                self.conn.execute("PRAGMA optimize")  # keeps the planner's statistics fresh (cheap)
         except sqlite3.OperationalError:              # another process is writing: next time
             pass
         self.conn.close()
@@ -543,7 +559,8 @@ def store_file(path: str | Path | None = None) -> Path:
     return Path(default_store())
 
 
-def open_store(path: str | Path | None = None) -> Store:
-    """The store at `path` (default outputs/policykg.db), created if missing; agency aliases looked up simplified."""
+def open_store(path: str | Path | None = None, read_only: bool = False) -> Store:
+    """The store at `path` (default outputs/policykg.db), created if missing (unless `read_only`: then it must
+    exist at the current schema, and nothing can write through it); agency aliases looked up simplified."""
     from ..clean.script import to_simplified
-    return Store(path, normalise=lambda s: to_simplified(s.strip()))
+    return Store(path, normalise=lambda s: to_simplified(s.strip()), read_only=read_only)
