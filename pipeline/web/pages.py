@@ -70,7 +70,7 @@ def search_page(request: Request) -> Response:
 def agency_page(request: Request) -> Response:
     name = request.path_params["name"]
     store = store_of(request)
-    found = queries.agency(store, name)
+    found = queries.agency(store, name) if name.strip() else []
     if not found:
         raise NotFound(f"No agency named “{name}” is in the store. The search box finds agencies by any part "
                        f"of a name or alias.")
@@ -86,7 +86,7 @@ def agency_page(request: Request) -> Response:
 def document_page(request: Request) -> Response:
     ident = request.path_params["ident"]
     store = store_of(request)
-    found = queries.document(store, ident)
+    found = queries.document(store, ident) if ident.strip() else []
     if not found:
         raise NotFound(f"No document with the id or doc number “{ident}” is in the store.")
     if len(found) > 1:
@@ -116,7 +116,7 @@ def _json(value) -> str:
 def proposal_page(request: Request) -> Response:
     ident = request.path_params["ident"]
     store = store_of(request)
-    found = queries.proposal(store, ident)
+    found = queries.proposal(store, ident) if ident.strip() else []
     if not found:
         raise NotFound(f"No proposal with the number or id “{ident}” is in the store.")
     if len(found) == 1 and found[0]["id"] != ident and found[0]["number"] != ident:
