@@ -71,16 +71,33 @@ def version_diffs(store: Store, doc_id: str) -> list[dict]:
 
 
 def overview(store: Store, issuers: int = 30) -> dict:
-    """What the store holds: documents by year, type and issuer (the `issuers` commonest), counts of the
-    graph, and the latest ingest (its summary and the failures it left, newest first)."""
+    """What the store holds: documents by year, type and issuing agency (the `issuers` commonest; a repost
+    counts once), how many agencies, measures, caps and proposals, and the latest ingest (its summary and
+    the failures it left, newest first). Cheap to ask: the graph's node and edge counts are `stats`."""
+    def grouped(sql: str) -> dict:
+        return {r["k"]: r["n"] for r in store.sql(sql)}
+
+    copies = "SELECT document_id FROM reposts"
     with store.read():
-        counts = store.counts()
-        by_issuer = store.sql("SELECT coalesce(issuer, '?') AS issuer, count(*) AS n FROM notices GROUP BY 1 "
-                              "ORDER BY n DESC, issuer LIMIT ?", [issuers])
+        by_type = grouped("SELECT coalesce(doc_type, '?') AS k, count(*) AS n FROM documents GROUP BY 1 ORDER BY 1")
+        by_year = grouped("SELECT coalesce(year, '?') AS k, count(*) AS n FROM documents GROUP BY 1 ORDER BY 1")
+        for k, n in grouped(f"SELECT coalesce(doc_type, '?') AS k, count(*) AS n FROM documents "
+                            f"WHERE id IN ({copies}) GROUP BY 1").items():
+            by_type[k] -= n
+        for k, n in grouped(f"SELECT coalesce(year, '?') AS k, count(*) AS n FROM documents "
+                            f"WHERE id IN ({copies}) GROUP BY 1").items():
+            by_year[k] -= n
+        by_issuer = grouped(f"SELECT agency AS k, count(*) AS n FROM document_agencies WHERE relation = 'issued_by' "
+                            f"AND document_id NOT IN ({copies}) GROUP BY agency ORDER BY n DESC, agency LIMIT {int(issuers)}")
+        count = {t: store.sql(f"SELECT count(*) AS n FROM {t}")[0]["n"] for t in
+                 ("documents", "sources", "agencies", "measures", "proposals", "reposts")}
+        caps = store.sql("SELECT count(*) AS n FROM amounts WHERE kind = 'money' AND role = 'cap'")[0]["n"]
         last = store.info(LAST_INGEST)
         failures = store.sql("SELECT path, reason, at FROM failures ORDER BY at DESC, path")
-    return {"documents": counts["documents"], "copies": counts["copies"], "sources": counts["sources"],
-            "documents_by_year": counts["documents_by_year"], "documents_by_type": counts["documents_by_type"],
-            "documents_by_issuer": {r["issuer"]: r["n"] for r in by_issuer},
-            "nodes": counts["nodes"], "edges": counts["edges"], "linking_pending": counts["linking_pending"],
+        pending = store.linking_pending
+    return {"documents": count["documents"] - count["reposts"], "copies": count["documents"],
+            "sources": count["sources"], "documents_by_year": {k: n for k, n in by_year.items() if n},
+            "documents_by_type": {k: n for k, n in by_type.items() if n}, "documents_by_issuer": by_issuer,
+            "agencies": count["agencies"], "measures": count["measures"], "caps": caps,
+            "proposals": count["proposals"], "linking_pending": pending,
             "last_ingest": json.loads(last) if last else None, "failures": failures}

@@ -6,6 +6,7 @@ views), and returns plain dicts and lists.
 from __future__ import annotations
 
 import json
+import re
 from collections import deque
 
 import networkx as nx
@@ -116,15 +117,18 @@ def in_force(document: dict, date: str) -> bool:
     return (not start or start <= date) and (not end or date <= end)
 
 
-# Orders `caps` can sort by (column name -> SQL), each then by amount, document and text.
+# Orders `caps` can sort by (column name -> SQL over amounts c, documents d, measures m), each then by amount,
+# document and text.
 CAPS_ORDERS = {"amount": "c.amount_fen", "rate": "CAST(c.rate AS REAL)", "scope": "c.scope", "measure": "m.seq",
-               "document": "c.document", "date": "d.date", "doc_type": "d.doc_type"}
+               "document": "d.title", "date": "d.date", "doc_type": "d.doc_type"}
+_CAP = "c.kind = 'money' AND c.role = 'cap'"
 
 
 def _caps_filter(store: Store, min_amount: float | None, agency_name: str | None, in_force_on: str | None,
                  doc_type: str | None, year: int | None) -> tuple[list[str], dict] | None:
-    """The conditions and arguments of a caps question; None where the agency named is not stored."""
-    conds, args = [_FIRST_COPY.replace("d.id", "c.document_id")], {"on": in_force_on}
+    """The conditions over amounts c of a caps question and their arguments (what they ask of a document is
+    asked once per document, in a subquery); None where the agency named is not stored."""
+    conds, args = [_CAP, _FIRST_COPY.replace("d.id", "c.document_id")], {"on": in_force_on}
     if min_amount is not None:
         conds.append("c.amount_fen >= :min")
         args["min"] = round(min_amount * 100)
@@ -134,19 +138,28 @@ def _caps_filter(store: Store, min_amount: float | None, agency_name: str | None
             return None
         args |= {f"a{i}": g for i, g in enumerate(group)}
         names = ",".join(f":a{i}" for i in range(len(group)))
-        conds.append(f"(EXISTS (SELECT 1 FROM responsible_units ru WHERE ru.measure_id = c.measure_id "
-                     f"AND ru.agency IN ({names})) OR EXISTS (SELECT 1 FROM document_agencies da "
-                     f"WHERE da.document_id = c.document_id AND da.relation = 'issued_by' "
-                     f"AND da.agency IN ({names})))")
+        conds.append(f"(c.measure_id IN (SELECT measure_id FROM responsible_units WHERE agency IN ({names})) "
+                     f"OR c.document_id IN (SELECT document_id FROM document_agencies WHERE relation = 'issued_by' "
+                     f"AND agency IN ({names})))")
+    of_document = []
     if in_force_on:
-        conds.append(IN_FORCE)
+        of_document.append(IN_FORCE)
     if doc_type:
-        conds.append("d.doc_type = :doc_type")
+        of_document.append("d.doc_type = :doc_type")
         args["doc_type"] = doc_type
     if year is not None:
-        conds.append("d.year = :year")
+        of_document.append("d.year = :year")
         args["year"] = year
+    if of_document:
+        conds.append(f"c.document_id IN (SELECT d.id FROM documents d WHERE {' AND '.join(of_document)})")
     return conds, args
+
+
+def _caps_from(order: str = "") -> str:
+    """The tables a caps question reads: amounts, and documents or measures only where its order needs them."""
+    used = order
+    return ("FROM amounts c" + (" JOIN documents d ON d.id = c.document_id" if re.search(r"\bd\.", used) else "")
+            + (" LEFT JOIN measures m ON m.id = c.measure_id" if re.search(r"\bm\.", used) else ""))
 
 
 def caps(store: Store, min_amount: float | None = None, agency_name: str | None = None,
@@ -162,26 +175,40 @@ def caps(store: Store, min_amount: float | None = None, agency_name: str | None 
     if sort not in CAPS_ORDERS:
         raise ValueError(f"caps sort by one of {', '.join(CAPS_ORDERS)}, not {sort!r}")
     down = (sort == "amount") if descending is None else descending
-    order = f"{CAPS_ORDERS[sort]} {'DESC' if down else 'ASC'} NULLS LAST"
+    order = f"{CAPS_ORDERS[sort]} {'DESC' if down else 'ASC'} NULLS LAST, c.amount_fen DESC, c.document_id, c.text"
     with store.read():
         found = _caps_filter(store, min_amount, agency_name, in_force_on, doc_type, year)
         if found is None:
             return []
         conds, args = found
-        page = (" LIMIT :limit" if limit else " LIMIT -1") + (" OFFSET :offset" if offset else "")
-        rows = store.sql(
-            "SELECT c.*, d.doc_type, m.seq AS measure_seq, (SELECT json_group_array(agency) FROM "
-            "(SELECT agency FROM responsible_units ru WHERE ru.measure_id = c.measure_id ORDER BY ru.rowid)) "
-            "AS responsible FROM caps c JOIN documents d ON d.id = c.document_id "
-            f"LEFT JOIN measures m ON m.id = c.measure_id WHERE {' AND '.join(conds)} "
-            f"ORDER BY {order}, c.amount_fen DESC, c.document_id, c.text" + page,
-            args | {"limit": limit, "offset": offset})
-    return [{"amount": linked.yuan(r["amount_fen"]), "amount_max": linked.yuan(r["amount_max_fen"]), "currency": r["currency"],
-             "text": r["text"], "rate": float(r["rate"]) if r["rate"] is not None else None, "scope": r["scope"],
-             "measure": r["measure"], "measure_title": r["measure_title"], "doc_id": r["document_id"],
-             "doc_number": r["doc_number"], "document": r["document"], "date": r["date"],
-             "responsible": json.loads(r["responsible"]), "measure_id": r["measure_id"], "doc_type": r["doc_type"],
-             "effective_from": r["effective_from"], "effective_to": r["effective_to"]} for r in rows]
+        ids = [r["id"] for r in store.sql(          # the page of caps first, then only their details
+            f"SELECT c.id {_caps_from(order)} WHERE {' AND '.join(conds)} ORDER BY {order}"
+            + (" LIMIT :limit" if limit else " LIMIT -1") + (" OFFSET :offset" if offset else ""),
+            args | {"limit": limit, "offset": offset})]
+        rows = {}
+        for part in range(0, len(ids), 500):
+            chunk = ids[part:part + 500]
+            rows |= {r["id"]: r for r in store.sql(
+                f"SELECT c.*, d.doc_type FROM caps c JOIN documents d ON d.id = c.document_id "
+                f"WHERE c.id IN ({','.join('?' * len(chunk))})", chunk)}
+        units: dict[str, list[str]] = {}
+        measures = sorted({r["measure_id"] for r in rows.values() if r["measure_id"]})
+        for part in range(0, len(measures), 500):
+            chunk = measures[part:part + 500]
+            for u in store.sql(f"SELECT measure_id, agency FROM responsible_units WHERE measure_id IN "
+                               f"({','.join('?' * len(chunk))}) ORDER BY rowid", chunk):
+                units.setdefault(u["measure_id"], []).append(u["agency"])
+    out = []
+    for cap_id in ids:
+        r = rows[cap_id]
+        out.append({"amount": linked.yuan(r["amount_fen"]), "amount_max": linked.yuan(r["amount_max_fen"]),
+                    "currency": r["currency"], "text": r["text"], "rate": float(r["rate"]) if r["rate"] is not None else None,
+                    "scope": r["scope"], "measure": r["measure"], "measure_title": r["measure_title"],
+                    "doc_id": r["document_id"], "doc_number": r["doc_number"], "document": r["document"],
+                    "date": r["date"], "responsible": units.get(r["measure_id"], []), "measure_id": r["measure_id"],
+                    "doc_type": r["doc_type"], "effective_from": r["effective_from"],
+                    "effective_to": r["effective_to"]})
+    return out
 
 
 def count_caps(store: Store, min_amount: float | None = None, agency_name: str | None = None,
@@ -192,8 +219,7 @@ def count_caps(store: Store, min_amount: float | None = None, agency_name: str |
         if found is None:
             return 0
         conds, args = found
-        return store.sql(f"SELECT count(*) AS n FROM caps c JOIN documents d ON d.id = c.document_id "
-                         f"WHERE {' AND '.join(conds)}", args)[0]["n"]
+        return store.sql(f"SELECT count(*) AS n FROM amounts c WHERE {' AND '.join(conds)}", args)[0]["n"]
 
 
 def find_documents(store: Store, ident: str) -> list[dict]:

@@ -485,8 +485,8 @@ class Store:
         """CitedDocument key -> id of the stored document it names (same title key, else same doc number)."""
         spec = next(s for s in schema.NODES if s.type == "CitedDocument")
         wanted = None if keys is None else [k.partition(":")[2] for k in keys if k.startswith("CitedDocument:")]
-        if wanted is not None and not wanted:
-            return {}
+        if wanted is not None:
+            return self._cited_documents(wanted)
         out: dict[str, str] = {}
         chunks = [None] if wanted is None else list(_chunks(wanted))
         for column in ("number_key", "title_key"):            # a title match overrides a number match
@@ -496,6 +496,27 @@ class Store:
                     f"SELECT c.key, d.id FROM ({schema.node_select(spec, cond)}) c JOIN documents d "
                     f"ON d.{column} = json_extract(c.props, '$.{column}') AND d.{column} != '' "
                     f"ORDER BY d.date, d.id", chunk or []).fetchall())
+        return out
+
+    def _cited_documents(self, wanted: list[str]) -> dict[str, str]:
+        """cited_documents for some keys (t:<title key>, n:<number key>) by indexed lookups: the node's keys
+        are the title key and the least doc number key cited with it (the number key alone for n:), the
+        document the latest stored with the title key, else with the number key."""
+        out: dict[str, str] = {}
+        for key in dict.fromkeys(wanted):
+            kind, _, value = key.partition(":")
+            if kind == "t":
+                number = self.conn.execute("SELECT min(number_key) FROM citations WHERE title_key = ? AND "
+                                           "title_key != ''", (value,)).fetchone()[0] or ""
+                pairs = (("title_key", value), ("number_key", number))
+            else:
+                pairs = (("number_key", value),)
+            for column, wanted_value in pairs:
+                row = self.conn.execute(f"SELECT id FROM documents WHERE {column} = ? AND {column} != '' "
+                                        f"ORDER BY date DESC, id DESC LIMIT 1", (wanted_value,)).fetchone()
+                if row:
+                    out[f"CitedDocument:{key}"] = row[0]
+                    break
         return out
 
     def iter_nodes(self) -> Iterator[dict]:
