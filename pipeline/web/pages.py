@@ -5,8 +5,10 @@ Permanent addresses: /agency/<canonical name>, /doc/<document id>, /proposal/<pr
 """
 from __future__ import annotations
 
+import json
 from datetime import date
 from functools import wraps
+from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
@@ -100,16 +102,11 @@ def document_page(request: Request) -> Response:
     lines = present.text_lines(record, cited, {m["start"]: f"m{m['seq']}" for m in measures if m["start"] is not None})
     titles = {r["id"]: r for r in store.sql(
         "SELECT id, title, doc_number, date FROM documents WHERE id IN (SELECT value FROM json_each(?))",
-        [_json([c["doc_id"] for c in doc["cites"] if c.get("doc_id")] + doc["cited_by"])])}
+        [json.dumps([c["doc_id"] for c in doc["cites"] if c.get("doc_id")] + doc["cited_by"])])}
     on = today()
     return render(request, "document.html", doc=doc, record=record, meta=record.get("meta") or {}, lines=lines,
                   measures=measures, versions=browse.version_diffs(store, doc["doc_id"]), titles=titles,
                   in_force=bool(browse.in_force(store, [doc["doc_id"]], on)), today=on)
-
-
-def _json(value) -> str:
-    import json
-    return json.dumps(value, ensure_ascii=False)
 
 
 # ---------------------------------------------------------------- proposal
@@ -148,7 +145,6 @@ def caps_page(request: Request) -> Response:
 
 
 def _query_string(filters: dict, **more) -> str:
-    from urllib.parse import urlencode
     return urlencode({**filters, **{k: v for k, v in more.items() if v is not None}})
 
 

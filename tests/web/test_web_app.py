@@ -218,3 +218,22 @@ def test_a_server_error_shows_a_page_without_a_traceback(web_store, monkeypatch)
         response = c.get("/")
     assert response.status_code == 500 and "Something went wrong" in response.text
     assert "secret detail" not in response.text and "Traceback" not in response.text
+
+
+def test_every_text_from_the_store_is_escaped(tmp_path):
+    from starlette.testclient import TestClient
+
+    from pipeline.web.app import create_app
+    from tests.graph.fakes import ingest_fake, measures_record, write_record_file
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    hostile = '<script>alert("x")</script>若干措施'
+    write_record_file(docs / "m.txt", measures_record("evil01", title=hostile))
+    db = tmp_path / "kg.db"
+    ingest_fake([docs], db)
+    with TestClient(create_app(db)) as c:
+        for path in ("/doc/evil01", "/search?q=若干措施", "/caps", "/agency/中山市商务局", "/graph?node=Document:evil01"):
+            page = c.get(path).text
+            assert "<script>alert" not in page, path
+            assert "&lt;script&gt;alert" in page or "\\u003cscript\\u003e" in page, path
