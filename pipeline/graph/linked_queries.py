@@ -140,9 +140,10 @@ def _ranked(store: Store, reply: str, response: str | None) -> list[dict]:
         "(SELECT json_group_array(agency) FROM (SELECT agency FROM responsible_units "
         " WHERE measure_id = m.id ORDER BY rowid)) AS responsible, "
         "(SELECT json_group_array(amount_fen) FROM (SELECT amount_fen FROM amounts WHERE measure_id = m.id "
-        " AND kind = 'money' AND role = 'cap' AND amount_fen IS NOT NULL ORDER BY start)) AS caps "
+        " AND kind = 'money' AND +role = 'cap' AND +amount_fen IS NOT NULL ORDER BY start)) AS caps "
         "FROM followups f JOIN measures m ON m.id = f.measure_id JOIN documents d ON d.id = m.document_id "
-        "WHERE f.reply_id = ? AND f.response_id IS ? ORDER BY f.rank", [reply, response])
+        "WHERE f.reply_id = ? AND +f.response_id IS ? ORDER BY f.rank", [reply, response])
+    # (the unary + keeps SQLite on the measure's and the reply's indexes, whatever statistics it has)
     return [{**r, "responsible": json.loads(r["responsible"]), "caps": [yuan(c) for c in json.loads(r["caps"])],
              "evidence": json.loads(r["evidence"] or "[]")} for r in rows]
 
