@@ -8,6 +8,7 @@ stays flat however large the corpus; a killed run loses only the documents not y
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import signal
 import sys
@@ -25,7 +26,7 @@ from ..workers import Limits, Workers
 from ..types import Record
 from .build import DocumentRows, build_rows
 from .lock import store_lock
-from .store import Store, open_store, store_file
+from .store import LAST_INGEST, Store, open_store, store_file
 
 ExtractFn = Callable[[str], "Record | dict"]
 
@@ -217,12 +218,15 @@ class _Run:
     def __call__(self, store_path: Path, report: IngestReport) -> None:
         from tqdm import tqdm
 
+        started = time.time()
         files = list(walk_inputs(self.paths, report.skipped))
         repeated: list[tuple[str, str]] = []
         store = open_store(store_path)
         bar = tqdm(total=len(files), file=sys.stderr, disable=not self.progress, unit="doc", desc="ingest")
         try:
             self._ingest(store, files, report, repeated, bar)
+            with store.write():
+                store.set_info(LAST_INGEST, json.dumps(run_summary(report, started, time.time()), ensure_ascii=False))
         finally:
             bar.close()
             store.close()
@@ -253,6 +257,14 @@ class _Run:
         if self.link and (report.changed or store.linking_pending):
             from .linked import relink
             report.linking = relink(store, report.changed_ids).to_dict()
+
+
+def run_summary(report: IngestReport, started: float, finished: float) -> dict:
+    """What a run did, as the store keeps it for its readers: when, the counts, each failure with its reason."""
+    return {"started_at": started, "finished_at": finished, "seconds": round(finished - started, 3),
+            "added": len(report.added), "updated": len(report.updated), "unchanged": report.unchanged,
+            "aliases": len(report.aliases), "pruned": len(report.pruned), "failed": len(report.failed),
+            "failures": report.failed, "linked": report.linking is not None}
 
 
 def _in_pool(todo: Iterator[tuple[str, str]], work: Callable[..., _Outcome], workers: int,
