@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -77,16 +78,23 @@ def _path(pg) -> str:
     return unquote(urlsplit(pg.url).path)
 
 
+def _arrive(pg, path: str) -> str:
+    """The path once the navigation a click started has loaded (a loaded machine is slow to follow)."""
+    pg.wait_for_url(lambda url: unquote(urlsplit(url).path) == path)
+    pg.wait_for_load_state()
+    return _path(pg)
+
+
 def test_find_an_agency_by_part_of_its_name_and_open_its_caps(page, base):
     page.goto(base + "/search")
     page.fill("main input[name=q]", "工信")                       # live results as one types (htmx)
     agencies = page.locator("section.results[data-kind=agency]")
     agencies.get_by_role("link", name="中山市工业和信息化局", exact=True).click()
-    assert _path(page) == "/agency/中山市工业和信息化局"
+    assert _arrive(page, "/agency/中山市工业和信息化局") == "/agency/中山市工业和信息化局"
     assert page.locator("h1").inner_text() == "中山市工业和信息化局"
     assert "市工信局" in page.locator(".aliases").inner_text()
     page.get_by_role("link", name="上限 Caps of 中山市工业和信息化局").click()
-    assert _path(page) == "/caps" and page.locator("input[name=agency]").input_value() == "中山市工业和信息化局"
+    assert _arrive(page, "/caps") == "/caps" and page.locator("input[name=agency]").input_value() == "中山市工业和信息化局"
     table = page.locator("table.caps-table tbody").inner_text()
     assert "2,000,000" in table and "最高奖补200万元" in table and "推动全链条数字化协同转型" in table
 
@@ -101,22 +109,23 @@ def test_open_a_proposal_and_follow_a_response_to_a_later_measure(page, base, id
     assert later.inner_text() == "八、推动产业转型升级"
     assert "技术改造" in first.locator("td.evidence").first.inner_text()
     later.click()
-    assert _path(page) == f"/doc/{ids['zs-2025-wenwaimao-measures']}" and urlsplit(page.url).fragment == "m8"
+    assert _arrive(page, f"/doc/{ids['zs-2025-wenwaimao-measures']}") == f"/doc/{ids['zs-2025-wenwaimao-measures']}" and urlsplit(page.url).fragment == "m8"
     target = page.locator("div.line#m8")
     assert target.inner_text().split("\n")[-1].startswith("八、推动产业转型升级") and target.is_visible()
 
 
 def test_filter_caps_in_force_on_a_date_and_download_the_csv(page, base, web_store):
+    from playwright.sync_api import expect         # waits for htmx to swap the table in (a loaded machine is slow)
     with open_store(web_store) as s:
         everything = queries.count_caps(s)
         wanted = queries.caps(s, in_force_on="2025-06-30")
     assert 0 < len(wanted) < everything
     page.goto(base + "/caps")
-    assert page.locator("#caps-total").inner_text() == str(everything)
+    expect(page.locator("#caps-total")).to_have_text(str(everything))
     page.fill("input[name=on]", "2025-06-30")
     page.locator("input[name=on]").dispatch_event("change")
-    page.wait_for_function(f"document.querySelector('#caps-total').textContent === '{len(wanted)}'")
-    assert "on=2025-06-30" in page.url                               # the filtered table has its own address
+    expect(page.locator("#caps-total")).to_have_text(str(len(wanted)))
+    expect(page).to_have_url(re.compile(r".*on=2025-06-30"))         # the filtered table has its own address
     with page.expect_download() as download:
         page.locator("#caps-csv").click()
     rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8-sig"))))
@@ -133,7 +142,7 @@ def test_open_a_document_and_click_a_highlighted_agency(page, base, ids):
     agency = page.locator(".text a.t-AGENCY", has_text="市工业和信息化局").first
     assert agency.get_attribute("title").endswith("中山市工业和信息化局")
     agency.click()
-    assert _path(page) == "/agency/中山市工业和信息化局"
+    assert _arrive(page, "/agency/中山市工业和信息化局") == "/agency/中山市工业和信息化局"
     assert page.locator("h1").inner_text() == "中山市工业和信息化局"
 
 
@@ -167,7 +176,7 @@ def test_search_a_doc_number(page, base, ids):
     first = page.locator("section.results[data-kind=document] li").first
     assert "中山商务贸函〔2024〕8号" in first.inner_text()
     first.locator("a.hit").click()
-    assert _path(page) == f"/doc/{ids['zs-2024-reply-133089']}"
+    assert _arrive(page, f"/doc/{ids['zs-2024-reply-133089']}") == f"/doc/{ids['zs-2024-reply-133089']}"
     assert "中山商务贸函〔2024〕8号" in page.locator("dl.facts").inner_text()
 
 
