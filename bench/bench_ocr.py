@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_pdf_real import manifest  # noqa: E402
+from pipeline.evaluate import char_error_rate as cer  # noqa: E402
 
 WS = re.compile(r"\s+")
 AMOUNT = re.compile(r"\d+(?:\.\d+)?[万亿]?元")
@@ -39,24 +40,6 @@ AMOUNT = re.compile(r"\d+(?:\.\d+)?[万亿]?元")
 
 def normalise(text: str) -> str:
     return WS.sub("", unicodedata.normalize("NFKC", text))
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance (insertions, deletions, substitutions)."""
-    if len(a) < len(b):
-        a, b = b, a
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
-
-
-def cer(expected: str, text: str) -> float:
-    e, t = normalise(expected), normalise(text)
-    return edit_distance(e, t) / max(len(e), 1)
 
 
 def amounts(expected: str, text: str) -> tuple[int, int]:

@@ -5,9 +5,7 @@ no store to read. Each command imports what it needs when it runs, so start-up s
 """
 from __future__ import annotations
 
-import re
 import sys
-from datetime import date
 from pathlib import Path
 from typing import List, Optional
 
@@ -60,12 +58,8 @@ def _iso_date(value: Optional[str]) -> Optional[str]:
     """An ISO date YYYY-MM-DD as given; anything else exits 2."""
     if value is None:
         return None
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            return date.fromisoformat(value).isoformat()
-    except ValueError:
-        pass
-    _fail(f"--in-force wants a date as YYYY-MM-DD (e.g. 2025-06-30), not {value!r}")
+    from .structure.dates import iso_day
+    return iso_day(value) or _fail(f"--in-force wants a date as YYYY-MM-DD (e.g. 2025-06-30), not {value!r}")
 
 
 STORE_HELP = "SQLite store (default ./outputs/policykg.db, or $POLICYKG_STORE)"

@@ -27,6 +27,10 @@ class Char:
     size: float
     color: tuple | None = None
 
+    @property
+    def mid(self) -> float:
+        return (self.top + self.bottom) / 2
+
 
 def _segment_line(chars: list[Char]) -> Line:
     parts, prev = [], None

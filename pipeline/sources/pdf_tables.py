@@ -15,10 +15,10 @@ costs well under a millisecond a page); pdfplumber opens just those pages.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from statistics import median
 
 from pipeline.sources.grid import is_figure as _is_figure, table_from_grid
+from pipeline.sources.layout import Char
 from pipeline.types import Line, Page, Table, row_line
 
 RULE_SHARE = 0.15         # a rule spans at least this share of the page's width (a narrow table's too)
@@ -32,20 +32,6 @@ SHORT_CELL = 8            # an id or name column's cells are at most this long (
 UNIT_LINE = re.compile(r"(?:^|\s)[（(]?单位[：:]\s*(?P<unit>[^\s）)]{1,8})[）)]?\s*$")
 MAX_CAPTION = 60          # a caption is a short line
 SENTENCE_END = re.compile(r"[。；;！？!?]$")
-
-
-@dataclass
-class _Char:
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    size: float
-
-    @property
-    def mid(self) -> float:
-        return (self.top + self.bottom) / 2
 
 
 # ---------------------------------------------------------------- which pages to read
@@ -122,7 +108,7 @@ def read_tables(path: str, numbers: list[int], glyphs: dict | None = None) -> di
             if number > len(pdf.pages):
                 continue
             p = pdf.pages[number - 1]
-            chars = [_Char((c["text"] or "").translate(glyphs or {}), c["x0"], c["top"], c["x1"], c["bottom"],
+            chars = [Char((c["text"] or "").translate(glyphs or {}), c["x0"], c["top"], c["x1"], c["bottom"],
                            c["size"] or (c["bottom"] - c["top"])) for c in p.chars if c["text"]]
             found = _ruled(p, chars)
             more, open_bands = _three_line(p, [c for c in chars if c.text.strip()], [bbox for _, bbox in found],
@@ -158,7 +144,7 @@ def _open_ends(p) -> list[float]:
     return out
 
 
-def _ruled(p, chars: list[_Char]) -> list[tuple[Table, tuple]]:
+def _ruled(p, chars: list[Char]) -> list[tuple[Table, tuple]]:
     out = []
     settings = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
     ends = _open_ends(p)
@@ -194,7 +180,7 @@ def _index(grid: list[float], v: float) -> int:
     return min(range(len(grid)), key=lambda i: abs(grid[i] - v))
 
 
-def _cell_text(chars: list[_Char]) -> str:
+def _cell_text(chars: list[Char]) -> str:
     """A cell's characters as text: its lines top to bottom, a wrapped line joined without a break
     (a space only between two Latin words)."""
     if not any(c.text.strip() for c in chars):
@@ -208,8 +194,8 @@ def _cell_text(chars: list[_Char]) -> str:
     return out.strip()
 
 
-def _lines(chars: list[_Char]) -> list[list[_Char]]:
-    rows: list[list[_Char]] = []
+def _lines(chars: list[Char]) -> list[list[Char]]:
+    rows: list[list[Char]] = []
     centre = None
     for ch in sorted(chars, key=lambda c: (c.mid, c.x0)):
         if rows and abs(ch.mid - centre) <= ROW_TOLERANCE * max(ch.size, 1.0):
@@ -220,7 +206,7 @@ def _lines(chars: list[_Char]) -> list[list[_Char]]:
     return [sorted(r, key=lambda c: c.x0) for r in rows]
 
 
-def _line_text(chars: list[_Char]) -> str:
+def _line_text(chars: list[Char]) -> str:
     parts, prev = [], None
     for ch in chars:
         if prev is not None and ch.text.isascii() and prev.text.isascii() \
@@ -254,7 +240,7 @@ def _verticals(p, top: float, bottom: float, x0: float, x1: float) -> bool:
                and x0 + SNAP < e["x0"] < x1 - SNAP for e in p.edges)
 
 
-def _three_line(p, chars: list[_Char], taken: list[tuple], carried: list | None
+def _three_line(p, chars: list[Char], taken: list[tuple], carried: list | None
                 ) -> tuple[list[tuple[Table, tuple]], list | None]:
     """Tables bounded by long rules with none between the columns, and the column bands of one that
     runs on past the page's foot (None where none does). `carried`: such bands from the page before,
@@ -295,19 +281,19 @@ def _three_line(p, chars: list[_Char], taken: list[tuple], carried: list | None
     return out, running
 
 
-def _header_only(inside: list[_Char], group: list) -> bool:
+def _header_only(inside: list[Char], group: list) -> bool:
     """True where a table's rules enclose only its header (a top rule and the rule under the header,
     the bottom rule on a later page)."""
     return len(group) == 2 and 0 < len(_lines(inside)) <= 3
 
 
-def _run(chars: list[_Char], upward: bool = False) -> list[_Char]:
+def _run(chars: list[Char], upward: bool = False) -> list[Char]:
     """The lines of `chars` next to a rule (below it, or above it where `upward`) up to the first gap
     wider than two and a half lines (where a page number or a paragraph stands apart)."""
     lines = _lines(chars)
     if upward:
         lines = lines[::-1]
-    out: list[_Char] = []
+    out: list[Char] = []
     prev = None
     for ln in lines:
         size = median(c.size for c in ln)
@@ -320,7 +306,7 @@ def _run(chars: list[_Char], upward: bool = False) -> list[_Char]:
     return out
 
 
-def _segments(line: list[_Char]) -> list[list[_Char]]:
+def _segments(line: list[Char]) -> list[list[Char]]:
     segs = [[line[0]]]
     for ch in line[1:]:
         prev = segs[-1][-1]
@@ -331,7 +317,7 @@ def _segments(line: list[_Char]) -> list[list[_Char]]:
     return segs
 
 
-def _columns(body: list[list[_Char]], header: list[list[_Char]]) -> list[tuple[float, float]]:
+def _columns(body: list[list[Char]], header: list[list[Char]]) -> list[tuple[float, float]]:
     """Column bands: runs of x that body text covers, parted where no body line has text; a header
     name standing over a band no body text reaches (an empty column) makes a band of its own."""
     spans = sorted((s[0].x0, s[-1].x1) for ln in body for s in _segments(ln))
@@ -358,7 +344,7 @@ def _column_of(bands: list[tuple[float, float]], a: float, b: float) -> list[int
     return [min(range(len(bands)), key=lambda i: abs((bands[i][0] + bands[i][1]) / 2 - mid))]
 
 
-def _read_three_line(chars: list[_Char], rule_ys: list[float], page: int, open_end: bool = False):
+def _read_three_line(chars: list[Char], rule_ys: list[float], page: int, open_end: bool = False):
     """(Table or None, column bands) of the characters between a three-line table's rules."""
     lines = _lines(chars)
     if len(lines) < 2:
@@ -385,7 +371,7 @@ def _read_three_line(chars: list[_Char], rule_ys: list[float], page: int, open_e
     return table, bands
 
 
-def _body_table(chars: list[_Char], bands: list[tuple[float, float]], rules: list[float], page: int) -> Table | None:
+def _body_table(chars: list[Char], bands: list[tuple[float, float]], rules: list[float], page: int) -> Table | None:
     """A Table without header from a three-line table's body, its text cut into columns by `bands`.
     Where rows stand apart (cell padding: a column's lines are closer within a cell than between
     cells) rows are read from that space, cells set in the middle of their rows too; where rows are
@@ -505,7 +491,7 @@ def _glue(a: str, b: str) -> str:
     return a + b
 
 
-def _three_line_header(header: list[list[_Char]], bands: list[tuple[float, float]]):
+def _three_line_header(header: list[list[Char]], bands: list[tuple[float, float]]):
     """(spread header rows, header lines as written) from the header's lines: a name over several
     bands spans them and starts a level; a name under a one-band name of the line above continues it
     (a wrapped name: 水稻保险 / 费)."""

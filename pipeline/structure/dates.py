@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .lexicon import data, date_pattern, pattern, rx
 from ..numerals import cn_int
@@ -83,3 +84,13 @@ def effective_period(text: str, issue_date: str | None) -> tuple[str | None, str
         if n:
             end = _add_years(start, n)
     return start, end
+
+
+def iso_day(value: str) -> str | None:
+    """A date given as YYYY-MM-DD (a query's in-force day), else None."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        return None

@@ -109,8 +109,8 @@ def create_app(store_path: str | Path) -> Starlette:
     return Timed(Secured(app))
 
 
-class Secured:
-    """Adds the security headers to every response."""
+class _HeaderAdder:
+    """ASGI middleware that adds headers, computed when the response starts, to every HTTP response."""
 
     def __init__(self, app):
         self.app = app
@@ -118,38 +118,33 @@ class Secured:
     def __getattr__(self, name):
         return getattr(self.app, name)
 
-    async def __call__(self, scope, receive, send):
-        if scope["type"] != "http":
-            return await self.app(scope, receive, send)
-
-        async def send_secured(message):
-            if message["type"] == "http.response.start":
-                message["headers"] = list(message.get("headers", [])) + [
-                    (k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
-            await send(message)
-        await self.app(scope, receive, send_secured)
-
-
-class Timed:
-    """Adds `Server-Timing: app;dur=<ms>`: how long the app took to answer, measured on the server."""
-
-    def __init__(self, app):
-        self.app = app
-
-    def __getattr__(self, name):
-        return getattr(self.app, name)
+    def headers(self, started: float) -> list[tuple[bytes, bytes]]:
+        raise NotImplementedError
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         started = time.perf_counter()
 
-        async def send_timed(message):
+        async def send_with_headers(message):
             if message["type"] == "http.response.start":
-                ms = (time.perf_counter() - started) * 1000
-                message["headers"] = list(message.get("headers", [])) + [(b"server-timing", f"app;dur={ms:.2f}".encode())]
+                message["headers"] = list(message.get("headers", [])) + self.headers(started)
             await send(message)
-        await self.app(scope, receive, send_timed)
+        await self.app(scope, receive, send_with_headers)
+
+
+class Secured(_HeaderAdder):
+    """Adds the security headers to every response."""
+
+    def headers(self, started: float) -> list[tuple[bytes, bytes]]:
+        return [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+
+
+class Timed(_HeaderAdder):
+    """Adds `Server-Timing: app;dur=<ms>`: how long the app took to answer, measured on the server."""
+
+    def headers(self, started: float) -> list[tuple[bytes, bytes]]:
+        return [(b"server-timing", f"app;dur={(time.perf_counter() - started) * 1000:.2f}".encode())]
 
 
 def route(path: str, endpoint, name: str | None = None) -> Route:

@@ -1,12 +1,11 @@
 """Query-string parameters read the same way by the pages and the JSON API (a bad value is a 400 saying why)."""
 from __future__ import annotations
 
-import re
-from datetime import date
 
 from starlette.datastructures import QueryParams
 
 from ..graph.queries import CAPS_ORDERS
+from ..structure.dates import iso_day
 
 PAGE_ROWS = 100           # caps shown on one page of the caps table
 
@@ -23,12 +22,10 @@ def _text(params: QueryParams, name: str) -> str | None:
 def iso_date(value: str | None, name: str = "on") -> str | None:
     if value is None:
         return None
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            return date.fromisoformat(value).isoformat()
-    except ValueError:
-        pass
-    raise BadValue(f"{name} wants a date as YYYY-MM-DD (e.g. 2025-06-30), not {value!r}")
+    day = iso_day(value)
+    if day is None:
+        raise BadValue(f"{name} wants a date as YYYY-MM-DD (e.g. 2025-06-30), not {value!r}")
+    return day
 
 
 def number(value: str | None, name: str, whole: bool = False, least: float | None = None):

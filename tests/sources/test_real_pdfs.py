@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.clean import clean
+from pipeline.evaluate import char_error_rate
 from pipeline.sources import load
 
 SET = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "real-pdfs"
@@ -65,16 +66,6 @@ def test_clean_text_is_never_worse_than_the_engines_and_reaches_the_threshold(ro
     assert ours >= THRESHOLD[row["layout"]], ours
 
 
-def _edit_distance(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
-
-
 def test_the_set_has_200_dpi_scans_with_amounts_and_a_table():
     expected = {r["file"]: (SET / r["expected"]).read_text(encoding="utf-8") for r in SCANS_200}
     assert len(SCANS_200) >= 5
@@ -88,7 +79,7 @@ def test_scans_are_read_by_ocr_with_at_most_3_percent_errors_and_every_amount(ro
     assert src.error is None and [p["page"] for p in src.ocr] == [p.number for p in src.pages]
     fold = lambda t: re.sub(r"\s+", "", unicodedata.normalize("NFKC", t))  # noqa: E731
     expected, ours = fold((SET / row["expected"]).read_text(encoding="utf-8")), fold(clean(src).text)
-    assert _edit_distance(expected, ours) / len(expected) <= 0.03
+    assert char_error_rate(expected, ours) <= 0.03
     amount = re.compile(r"\d+(?:\.\d+)?[万亿]?元")
     want, have = Counter(amount.findall(expected)), Counter(amount.findall(ours))
     assert all(have[a] >= n for a, n in want.items()), want - have
