@@ -355,6 +355,63 @@ def diff(a: str = typer.Argument(..., help="older version: doc id, doc number or
 
 
 @app.command()
+def runs(store: Path = STORE, as_json: bool = AS_JSON, as_csv: bool = AS_CSV, as_nl: bool = AS_NL, wide: bool = WIDE):
+    """The ingest runs recorded in the store, oldest first: when, inputs, status, counts, changes, failures.
+
+    Example: policykg runs
+    """
+    from .graph.commands import format_runs, runs_command
+    try:
+        _show("runs", runs_command(store), _format(as_json, as_csv, as_nl), wide,
+              human=lambda rows: format_runs(rows, wide=wide))
+    except typer.Exit:
+        _err(f"no ingest run recorded in {store}")
+        raise
+
+
+@app.command()
+def changes(run: Optional[int] = typer.Option(None, "--run", min=1, help="the report of run N (see policykg runs)"),
+            since: Optional[str] = typer.Option(None, "--since", metavar="DATE",
+                                                help="the reports of the complete runs started since DATE "
+                                                     "(YYYY-MM-DD, or an ISO date and time)"),
+            store: Path = STORE, as_json: bool = AS_JSON, as_csv: bool = AS_CSV, as_nl: bool = AS_NL):
+    """What an ingest run changed, grouped by document, with provenance: documents added, updated, pruned,
+    superseded; measures added, removed, out of force; caps, grants and rates changed; units added or dropped;
+    replies and the proposals they answer; follow-up links. Default: the latest complete run.
+
+    Example: policykg changes
+             policykg changes --since 2025-06-01 --csv
+    """
+    from .graph.commands import changes_command, format_changes
+    from .graph.runs import change_rows, since_timestamp
+    from .output import as_csv as csv_text, as_json as json_text, as_nl as nl_text
+    fmt = _format(as_json, as_csv, as_nl)
+    if run is not None and since is not None:
+        _fail("choose one of --run, --since")
+    moment = None
+    if since is not None:
+        try:
+            moment = since_timestamp(since)
+        except ValueError:
+            _fail(f"--since wants a date as YYYY-MM-DD (or an ISO date and time), not {since!r}")
+    try:
+        report = changes_command(store, run, moment)
+    except LookupError as exc:
+        _fail(str(exc), NO_MATCH)
+    rows = change_rows(report)
+    if fmt == "json":
+        typer.echo(json_text(report))
+    elif fmt == "table" and report["runs"]:
+        typer.echo(format_changes(report))
+    elif rows:
+        typer.echo(csv_text(rows) if fmt == "csv" else nl_text(rows))
+    if not rows:
+        _err("no complete run recorded" + (f" since {since}" if since else "") + f" in {store}" if not report["runs"]
+             else "no changes")
+        raise typer.Exit(NO_MATCH)
+
+
+@app.command()
 def stats(store: Path = STORE, as_json: bool = AS_JSON, as_csv: bool = AS_CSV, as_nl: bool = AS_NL,
           wide: bool = WIDE):
     """Counts of nodes and edges by type, documents by type and year.
