@@ -211,7 +211,8 @@ def _change_text(c: dict) -> str:
     from ..output import cell_text
     d, kind = c["detail"], c["kind"]
     if kind == "document_added":
-        return "document added: " + ", ".join(str(d[k]) for k in ("doc_number", "date", "path") if d.get(k))
+        copy = [f"copy of {d['copy_of_title']} ({d['copy_of']})"] if d.get("copy_of") else []
+        return "document added: " + ", ".join(copy + [str(d[k]) for k in ("doc_number", "date", "path") if d.get(k)])
     if kind == "document_updated":
         how = f"new version of {c['old']}" if c["old"] else "extracted again"
         if d.get("pipeline_version"):

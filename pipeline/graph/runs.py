@@ -238,7 +238,30 @@ def report_links(store: Store, run: int) -> int:
             if (link["response_id"] or "", link["measure_id"]) in appeared[reply]:
                 found.append(ch.followup_change(link))
     _set_reported(store, now)
+    _collapse_copies(store, run)
     return record_changes(store, run, found)
+
+
+def _collapse_copies(store: Store, run: int) -> None:
+    """A document added that linking found to be one notice with a document stored before (a repost of it, or
+    the copy now leading it) adds no measures, amounts or replies of its own: its addition names that copy."""
+    added = {r[0]: r[1] for r in store.conn.execute(
+        "SELECT document_id, id FROM run_changes WHERE run_id = ? AND kind = 'document_added'", (run,))}
+    for doc, row in added.items():
+        found = store.conn.execute("SELECT original_id FROM reposts WHERE document_id = ?", (doc,)).fetchone()
+        lead = found[0] if found else doc
+        members = [lead] + [r[0] for r in store.conn.execute(
+            "SELECT document_id FROM reposts WHERE original_id = ? ORDER BY document_id", (lead,))]
+        earlier = [m for m in members if m not in added]
+        if not earlier:
+            continue
+        copy_of = earlier[0]
+        title = store.conn.execute("SELECT coalesce(title, doc_number, id) FROM documents WHERE id = ?",
+                                   (copy_of,)).fetchone()[0]
+        store.conn.execute("DELETE FROM run_changes WHERE run_id = ? AND document_id = ? AND kind IN "
+                           "('measure_added', 'amount_added', 'reply_added')", (run, doc))
+        store.conn.execute("UPDATE run_changes SET detail = json_set(coalesce(detail, '{}'), '$.copy_of', ?, "
+                           "'$.copy_of_title', ?) WHERE id = ?", (copy_of, title, row))
 
 
 # ---------------------------------------------------------------- reads: runs and their reports
