@@ -223,7 +223,8 @@ def ingest(paths: List[Path] = typer.Argument(..., help="files or folders"),
     """Ingest documents into the graph store; unchanged files are skipped. Exit 1 if any failed.
 
     One run writes to a store at a time. SIGTERM rolls back the document being stored and exits 143;
-    the next run finishes the work.
+    the next run finishes the work. The run is recorded in the store with what it changed: the last lines
+    say it in short (the whole report: policykg changes).
 
     Example: policykg ingest corpora/
     """
@@ -406,8 +407,8 @@ def changes(run: Optional[int] = typer.Option(None, "--run", min=1, help="the re
     elif rows:
         typer.echo(csv_text(rows) if fmt == "csv" else nl_text(rows))
     if not rows:
-        _err("no complete run recorded" + (f" since {since}" if since else "") + f" in {store}" if not report["runs"]
-             else "no changes")
+        when = f" since {since}" if since else ""
+        _err(f"no changes: {'no complete run recorded' + when + ' in ' + str(store) if not report['runs'] else 'none'}")
         raise typer.Exit(NO_MATCH)
 
 

@@ -151,8 +151,6 @@ def document_changes(old: Version | None, new: Version | None, path: str | None 
     if old.id == new.id and not facts:
         return [], renames
     detail = {"path": path} if path else {}
-    if old.id != new.id:
-        detail["previous"] = old.id
     if old.doc.get("pipeline_version") != new.doc.get("pipeline_version"):
         detail["pipeline_version"] = [old.doc.get("pipeline_version"), new.doc.get("pipeline_version")]
     head = Change("document_updated", **base, old=old.id if old.id != new.id else None, new=new.id,

@@ -36,6 +36,11 @@ def _report(db: Path, run: int) -> dict:
     return report
 
 
+def _documents(db: Path) -> list[dict]:
+    with open_store(db) as s:
+        return s.documents()
+
+
 def _facts(report: dict) -> list[tuple]:
     return [(d["document_id"], c["kind"], c["measure"], c["field"], c["old"], c["new"])
             for d in report["documents"] for c in d["changes"]]
@@ -66,7 +71,8 @@ def test_a_revised_copy_reports_exactly_the_changed_cap_and_the_added_unit(revis
     [doc] = report["documents"]
     [updated, cap, unit] = doc["changes"]
     assert updated["kind"] == "document_updated" and updated["detail"]["path"] == str(docs / f"{MEASURES}.txt")
-    assert updated["old"] == updated["detail"]["previous"] != updated["new"] == doc["document_id"]
+    assert updated["old"] != updated["new"] == doc["document_id"] and updated["old"] not in \
+        [d["doc_id"] for d in _documents(db)]                      # the old version went with its only file
     assert (cap["kind"], cap["measure"], cap["measure_title"], cap["field"], cap["old"], cap["new"]) == \
         ("amount_changed", "七", "推动全链条数字化协同转型", "amount", 2000000, 3000000)
     assert cap["detail"]["role"] == "cap" and cap["detail"]["text"] == ["最高奖补200万元", "最高奖补300万元"]
@@ -150,6 +156,9 @@ def test_changes_as_json_csv_and_text(revised):
     since = json.loads(runner.invoke(app, ["changes", "--store", str(db), "--since", "2000-01-01", "--json"]).output)
     assert [r["run"] for r in since["runs"]] == [3, 2, 1]          # newest first, run 2 with no changes
     assert runner.invoke(app, ["changes", "--store", str(db), "--since", "2999-01-01"]).exit_code == 1
+    for command in (["changes"], ["runs"]):
+        missing = runner.invoke(app, [*command, "--store", str(db.parent / "missing.db")])
+        assert missing.exit_code == 2 and not (db.parent / "missing.db").exists()
 
 
 def _report_wrapped(db: Path, run: int) -> dict:

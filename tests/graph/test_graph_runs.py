@@ -1,6 +1,6 @@
 """Run records and their change log: a run killed or failing midway leaves no half-written report (its changes
 go to the next run, whole per document), aliases, forced and re-versioned runs, failures, linking compared with
-what was last reported, and stores upgraded from schemas 3 and 1."""
+what was last reported, and stores upgraded from before the change log and from schema 1."""
 from __future__ import annotations
 
 import os
@@ -196,12 +196,12 @@ def test_links_of_an_updated_document_are_compared_under_its_new_ids(tmp_path):
             {"measures02/m1", "measures02/m2"}
 
 
-def test_a_schema_3_store_is_upgraded_with_its_links_taken_as_reported(tmp_path):
+def test_a_store_from_before_the_change_log_is_upgraded_with_its_links_taken_as_reported(tmp_path):
     db = small_store(tmp_path, link=True)
     with sqlite3.connect(db) as conn:                      # the store as schema 3 had it
         for table in ("run_changes", "runs", "reported_links"):
             conn.execute(f"DROP TABLE {table}")
-        conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION - 1),))
         conn.execute("DELETE FROM meta WHERE key = 'links_reported'")
     with open_store(db) as s:
         assert s.info("schema_version") == str(SCHEMA_VERSION) and list_runs(s) == []
