@@ -275,6 +275,8 @@ def query_proposal(number: str = typer.Argument(..., help="the proposal number, 
 def query_caps(min_amount: Optional[float] = typer.Option(None, "--min", help="at least this amount (yuan)"),
                agency: Optional[str] = typer.Option(None, "--agency", help="responsible or issuing agency (any alias)"),
                in_force: Optional[str] = IN_FORCE,
+               doc_type: Optional[str] = typer.Option(None, "--type", help="only documents of this type (通知, 措施, 函 ...)"),
+               year: Optional[int] = typer.Option(None, "--year", help="only documents of this year"),
                limit: Optional[int] = typer.Option(None, "--limit", min=1, help="only the N largest caps"),
                store: Path = STORE, as_json: bool = AS_JSON, as_csv: bool = AS_CSV, as_nl: bool = AS_NL,
                wide: bool = WIDE):
@@ -284,7 +286,7 @@ def query_caps(min_amount: Optional[float] = typer.Option(None, "--min", help="a
     Example: policykg query caps --min 1000000 --in-force 2025-06-30
     """
     _query("caps", store=store, fmt=_format(as_json, as_csv, as_nl), wide=wide, min_amount=min_amount,
-           agency_name=agency, in_force_on=in_force, limit=limit)
+           agency_name=agency, in_force_on=in_force, doc_type=doc_type, year=year, limit=limit)
 
 
 @query_app.command("doc")
@@ -309,6 +311,19 @@ def query_followup(number: str = typer.Argument(..., help="the proposal number, 
     from .graph.linked_queries import format_followup_rows
     _query("followup", number, store=store, fmt=_format(as_json, as_csv, as_nl), wide=False,
            human=format_followup_rows)
+
+
+@query_app.command("search")
+def query_search(text: str = typer.Argument(..., help="any part of a name, a doc number, words of a text"),
+                 limit: int = typer.Option(10, "--limit", min=1, help="results of each kind"),
+                 store: Path = STORE, as_json: bool = AS_JSON, as_csv: bool = AS_CSV, as_nl: bool = AS_NL,
+                 wide: bool = WIDE):
+    """Agencies (any alias or part of a name), documents (title, doc number, words of the text), measures and
+    proposals matching TEXT, grouped by kind, best first (Chinese full-text search).
+
+    Example: policykg query search 工信
+    """
+    _query("search", text, store=store, fmt=_format(as_json, as_csv, as_nl), wide=wide, limit=limit)
 
 
 @query_app.command("neighbours")
@@ -450,6 +465,25 @@ def export(fmt: str = typer.Argument(..., help="graphml | gexf | json | neo4j | 
         _err(f"warning: {written.dropped} characters XML 1.0 does not allow were left out")
     if getattr(written, "command", None):
         _err(f"load into Neo4j with:\n  {written.command}")
+
+
+@app.command()
+def serve(store: Path = STORE,
+          host: str = typer.Option("127.0.0.1", "--host", help="address to listen on (this machine only by default)"),
+          port: int = typer.Option(8765, "--port", min=0, max=65535, help="port to listen on"),
+          quiet: bool = QUIET):
+    """Serve the web app on the store: search, agencies, documents, proposals, caps, the graph (read only).
+
+    Every page has a JSON twin under /api/ (what `query ... --json` prints). Stop with Ctrl-C.
+
+    Example: policykg serve --store outputs/policykg.db
+    """
+    from .graph.store import StoreVersionError
+    from .web.server import serve as serve_app
+    try:
+        serve_app(store, host, port, log=not quiet)
+    except (StoreVersionError, OSError) as exc:
+        _fail(str(exc))
 
 
 @app.command()

@@ -73,6 +73,7 @@ def _tag_into(record: Record, source: Source) -> None:
 
     clean_text = clean(source)
     record.text = clean_text.text
+    record.pages = [{"page": r.page, "start": r.start, "end": r.end} for r in clean_text.runs]
     record.warnings += clean_text.warnings
     tagged = tag_text(clean_text.text)
     structure = tagged.structure

@@ -260,6 +260,7 @@ class Record:
     keys: LinkKeys | None = None        # set at extraction; None in records from before it existed
     tables: list[dict] = field(default_factory=list)   # the contract's optional `tables`
     ocr: list[dict] = field(default_factory=list)   # pages read by OCR: {"page", "confidence"}
+    pages: list[dict] = field(default_factory=list)   # where each source page's text lies: {"page", "start", "end"}
 
     def to_dict(self) -> dict:
         """The JSON record. A failed record (with `error`) carries no text and nothing that points
@@ -286,6 +287,8 @@ class Record:
             d["tables"] = self.tables
         if self.ocr:
             d["ocr"] = self.ocr
+        if self.pages and not failed:
+            d["pages"] = self.pages
         if failed:
             d["error"] = self.error[:MAX_MESSAGE_CHARS]
         return d
@@ -312,4 +315,5 @@ class Record:
             keys=LinkKeys(**d["keys"]) if d.get("keys") else None,
             tables=list(d.get("tables") or []),
             ocr=list(d.get("ocr") or []),
+            pages=list(d.get("pages") or []),
         )

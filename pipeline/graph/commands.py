@@ -27,19 +27,19 @@ def ingest_command(paths: Iterable[str | Path], store: str | Path | None = None,
                   progress=not quiet and sys.stderr.isatty(), wait=wait)
 
 
-QUERIES = ("agency", "proposal", "caps", "doc", "neighbours", "path", "followup")
+QUERIES = ("agency", "proposal", "caps", "doc", "neighbours", "path", "followup", "search")
 
 
 def query_command(what: str, *args: str, store: str | Path | None = None, **options: Any) -> Any:
     """policykg query WHAT ...: agency NAME | proposal NUMBER | caps | doc ID | neighbours NODE | path A B
-    | followup NUMBER."""
+    | followup NUMBER | search TEXT."""
     if what not in QUERIES:
         raise ValueError(f"unknown query {what!r}: one of {', '.join(QUERIES)}")
-    from . import linked_queries, queries
+    from . import linked_queries, queries, search
     from .store import open_store
     functions = {"agency": queries.agency, "proposal": queries.proposal, "caps": queries.caps,
                  "doc": queries.document, "neighbours": queries.neighbours, "path": queries.path,
-                 "followup": linked_queries.followup}
+                 "followup": linked_queries.followup, "search": search.search}
     with open_store(store) as s:
         return functions[what](s, *args, **{k: v for k, v in options.items() if v is not None})
 
@@ -101,6 +101,7 @@ COLUMNS = {
     "edges": ["edge", "type", "src", "dst", "label", "page", "ingested_as", "doc_id"],
     "nodes": ["distance", "type", "label", "key"],
     "cites": ["doc_number", "title", "resolution", "doc_id"],
+    "search": ["kind", "name", "detail", "key"],
 }
 
 

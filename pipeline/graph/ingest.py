@@ -10,6 +10,7 @@ recorded in the store with what it changed, each change in the transaction of it
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import signal
 import sqlite3
@@ -29,7 +30,7 @@ from ..types import Record
 from .build import DocumentRows, build_rows
 from .lock import store_lock
 from .runs import RunLog, begin_run, finish_run, report_links, run_counts, stop_run
-from .store import Store, open_store, store_file
+from .store import LAST_INGEST, Store, open_store, store_file
 
 ExtractFn = Callable[[str], "Record | dict"]
 
@@ -226,6 +227,7 @@ class _Run:
     def __call__(self, store_path: Path, report: IngestReport) -> None:
         from tqdm import tqdm
 
+        started = time.time()
         files = list(walk_inputs(self.paths, report.skipped))
         repeated: list[tuple[str, str]] = []
         store = open_store(store_path)
@@ -240,6 +242,8 @@ class _Run:
                     stop_run(store, report.run, report)
                 raise
             report.changes = run_counts(store, report.run)
+            with store.write():
+                store.set_info(LAST_INGEST, json.dumps(run_summary(report, started, time.time()), ensure_ascii=False))
         finally:
             bar.close()
             store.close()
@@ -275,6 +279,14 @@ class _Run:
                 finish_run(store, log.run, report)
         else:
             finish_run(store, log.run, report)
+
+
+def run_summary(report: IngestReport, started: float, finished: float) -> dict:
+    """What a run did, as the store keeps it for its readers: when, the counts, each failure with its reason."""
+    return {"started_at": started, "finished_at": finished, "seconds": round(finished - started, 3),
+            "added": len(report.added), "updated": len(report.updated), "unchanged": report.unchanged,
+            "aliases": len(report.aliases), "pruned": len(report.pruned), "failed": len(report.failed),
+            "failures": report.failed, "linked": report.linking is not None}
 
 
 def _in_pool(todo: Iterator[tuple[str, str]], work: Callable[..., _Outcome], workers: int,

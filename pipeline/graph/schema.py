@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -24,6 +24,8 @@ CREATE TABLE IF NOT EXISTS documents(
   ingested_at REAL NOT NULL, record TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS documents_title_key ON documents(title_key);
 CREATE INDEX IF NOT EXISTS documents_number_key ON documents(number_key);
+CREATE INDEX IF NOT EXISTS documents_type_year ON documents(doc_type, year);
+CREATE INDEX IF NOT EXISTS documents_year ON documents(year);
 -- Every path a document's bytes were found at (the path is an alias, never the identity).
 CREATE TABLE IF NOT EXISTS sources(
   path TEXT PRIMARY KEY,
@@ -197,7 +199,18 @@ CREATE TABLE IF NOT EXISTS failures(path TEXT PRIMARY KEY, sha256 TEXT, pipeline
                                     reason TEXT NOT NULL, at REAL NOT NULL);
 """
 
-# The change log (schema 4: pipeline/graph/runs.py writes it, pipeline/graph/changes.py says what changed): every
+# Full-text search (pipeline/graph/search_index.py keeps it current): one FTS5 table per kind of thing found,
+# its rowid the rowid of the thing's row, its columns the jieba terms of the simplified text parted by spaces
+# (pipeline/graph/fulltext.py): `name` (title, doc number, canonical name) weighs more than `body`.
+SEARCH = """
+CREATE VIRTUAL TABLE IF NOT EXISTS search_documents USING fts5(name, body, tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE IF NOT EXISTS search_measures USING fts5(name, body, tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE IF NOT EXISTS search_proposals USING fts5(name, body, tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE IF NOT EXISTS search_agencies USING fts5(names UNINDEXED, name, body,
+  tokenize='unicode61 remove_diacritics 0');
+"""
+
+# The change log (schema 5: pipeline/graph/runs.py writes it, pipeline/graph/changes.py says what changed): every
 # ingest run, each fact it changed with provenance, and the linking facts the last report saw.
 CHANGE_LOG = """
 CREATE TABLE IF NOT EXISTS runs(

@@ -176,7 +176,7 @@ def test_runs_lists_the_runs_for_people_and_programs(revised):
 
 def test_whats_new_is_the_latest_runs_newest_first_as_plain_data(revised):
     db, _, _ = revised
-    with open_store(db) as s:
+    with open_store(db, read_only=True) as s:                  # as the web app opens it
         new = latest_changes(s, runs=2)
     assert [r["run"] for r in new["runs"]] == [3, 2]
     assert json.loads(json.dumps(new, ensure_ascii=False)) == new
