@@ -217,7 +217,8 @@ def ingest(paths: List[Path] = typer.Argument(..., help="files or folders"),
     """Ingest documents into the graph store; unchanged files are skipped. Exit 1 if any failed.
 
     One run writes to a store at a time. SIGTERM rolls back the document being stored and exits 143;
-    the next run finishes the work.
+    the next run finishes the work. The run is recorded in the store with what it changed: the last lines
+    say it in short (the whole report: policykg changes).
 
     Example: policykg ingest corpora/
     """
@@ -361,6 +362,63 @@ def diff(a: str = typer.Argument(..., help="older version: doc id, doc number or
     except LookupError as exc:
         _fail(str(exc), NO_MATCH)
     typer.echo(json_text(asdict(result)) if as_json else format_diff(result))
+
+
+@app.command()
+def runs(store: Path = STORE, as_json: bool = AS_JSON, as_csv: bool = AS_CSV, as_nl: bool = AS_NL, wide: bool = WIDE):
+    """The ingest runs recorded in the store, oldest first: when, inputs, status, counts, changes, failures.
+
+    Example: policykg runs
+    """
+    from .graph.commands import format_runs, runs_command
+    try:
+        _show("runs", runs_command(store), _format(as_json, as_csv, as_nl), wide,
+              human=lambda rows: format_runs(rows, wide=wide))
+    except typer.Exit:
+        _err(f"no ingest run recorded in {store}")
+        raise
+
+
+@app.command()
+def changes(run: Optional[int] = typer.Option(None, "--run", min=1, help="the report of run N (see policykg runs)"),
+            since: Optional[str] = typer.Option(None, "--since", metavar="DATE",
+                                                help="the reports of the complete runs started since DATE "
+                                                     "(YYYY-MM-DD, or an ISO date and time)"),
+            store: Path = STORE, as_json: bool = AS_JSON, as_csv: bool = AS_CSV, as_nl: bool = AS_NL):
+    """What an ingest run changed, grouped by document, with provenance: documents added, updated, pruned,
+    superseded; measures added, removed, out of force; caps, grants and rates changed; units added or dropped;
+    replies and the proposals they answer; follow-up links. Default: the latest complete run.
+
+    Example: policykg changes
+             policykg changes --since 2025-06-01 --csv
+    """
+    from .graph.commands import changes_command, format_changes
+    from .graph.runs import change_rows, since_timestamp
+    from .output import as_csv as csv_text, as_json as json_text, as_nl as nl_text
+    fmt = _format(as_json, as_csv, as_nl)
+    if run is not None and since is not None:
+        _fail("choose one of --run, --since")
+    moment = None
+    if since is not None:
+        try:
+            moment = since_timestamp(since)
+        except ValueError:
+            _fail(f"--since wants a date as YYYY-MM-DD (or an ISO date and time), not {since!r}")
+    try:
+        report = changes_command(store, run, moment)
+    except LookupError as exc:
+        _fail(str(exc), NO_MATCH)
+    rows = change_rows(report)
+    if fmt == "json":
+        typer.echo(json_text(report))
+    elif fmt == "table" and report["runs"]:
+        typer.echo(format_changes(report))
+    elif rows:
+        typer.echo(csv_text(rows) if fmt == "csv" else nl_text(rows))
+    if not rows:
+        when = f" since {since}" if since else ""
+        _err(f"no changes: {'no complete run recorded' + when + ' in ' + str(store) if not report['runs'] else 'none'}")
+        raise typer.Exit(NO_MATCH)
 
 
 @app.command()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -208,6 +208,42 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search_measures USING fts5(name, body, tokeni
 CREATE VIRTUAL TABLE IF NOT EXISTS search_proposals USING fts5(name, body, tokenize='unicode61 remove_diacritics 0');
 CREATE VIRTUAL TABLE IF NOT EXISTS search_agencies USING fts5(names UNINDEXED, name, body,
   tokenize='unicode61 remove_diacritics 0');
+"""
+
+# The change log (schema 5: pipeline/graph/runs.py writes it, pipeline/graph/changes.py says what changed): every
+# ingest run, each fact it changed with provenance, and the linking facts the last report saw.
+CHANGE_LOG = """
+CREATE TABLE IF NOT EXISTS runs(
+  id INTEGER PRIMARY KEY AUTOINCREMENT,      -- never reused, so a run number names one run for good
+  started_at REAL NOT NULL, finished_at REAL,
+  status TEXT NOT NULL CHECK(status IN ('running', 'complete', 'interrupted')),
+  carried_to INTEGER,                        -- an interrupted run: the run whose report holds its changes
+  pid INTEGER, inputs TEXT NOT NULL,         -- JSON list of the paths given
+  options TEXT,                              -- JSON object: prune, force, link
+  pipeline_version TEXT NOT NULL, policykg_version TEXT,
+  added INTEGER, updated INTEGER, unchanged INTEGER, aliases INTEGER, pruned INTEGER, failed INTEGER,
+  failures TEXT,                             -- JSON object: path -> reason
+  linked INTEGER NOT NULL DEFAULT 0);
+-- One changed fact, written in the transaction that changed it; a report shows a run's rows once it is complete.
+CREATE TABLE IF NOT EXISTS run_changes(
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  document_id TEXT NOT NULL,                 -- the document it is reported under (it may since have gone)
+  document TEXT,                             -- that document's title (or doc number, or path) then
+  kind TEXT NOT NULL,                        -- pipeline/graph/changes.py KINDS
+  measure_id TEXT, measure_label TEXT, measure_title TEXT,
+  field TEXT, old TEXT, new TEXT,            -- old and new values as JSON
+  detail TEXT,                               -- JSON object
+  source_id TEXT, page INTEGER, start INTEGER, "end" INTEGER);  -- provenance: document, page, span
+CREATE INDEX IF NOT EXISTS run_changes_run ON run_changes(run_id, document_id);
+-- The supersessions and follow-up links as the last report saw them, under the ids of the documents,
+-- measures and responses that have replaced theirs since: what the next linking is compared with.
+CREATE TABLE IF NOT EXISTS reported_links(
+  kind TEXT NOT NULL CHECK(kind IN ('supersedes', 'followup')),
+  a TEXT NOT NULL, b TEXT NOT NULL, c TEXT NOT NULL,   -- newer, older, '' | reply, response or '', measure
+  PRIMARY KEY(kind, a, b, c));
+CREATE INDEX IF NOT EXISTS reported_links_b ON reported_links(b);
+CREATE INDEX IF NOT EXISTS reported_links_c ON reported_links(c);
 """
 
 VIEWS = """
