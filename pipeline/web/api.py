@@ -8,6 +8,7 @@ from starlette.responses import Response
 
 from ..graph import browse, linked_queries, queries
 from ..graph.commands import result_rows
+from ..graph.runs import latest_changes
 from ..graph.search import search
 from ..output import as_csv, as_json
 from . import params, present
@@ -99,6 +100,12 @@ def overview_api(request: Request) -> Response:
     return json_response(browse.overview(store_of(request)))
 
 
+@reading_params
+def changes_api(request: Request) -> Response:
+    """What's new, as a feed: the change reports of the latest ingest runs (`policykg changes --json`, per run)."""
+    return json_response(latest_changes(store_of(request), runs=params.runs(request.query_params)))
+
+
 def stats_api(request: Request) -> Response:
     return json_response(queries.stats(store_of(request)))
 
@@ -108,4 +115,4 @@ def routes() -> list:
             route("/api/doc/{ident}/{part}", document_api), route("/api/doc/{ident:path}", document_api),
             route("/api/proposal/{ident:path}", proposal_api), route("/api/followup/{ident:path}", followup_api),
             route("/api/caps", caps_api), route("/caps.csv", caps_csv), route("/api/graph", graph_api),
-            route("/api/overview", overview_api), route("/api/stats", stats_api)]
+            route("/api/overview", overview_api), route("/api/stats", stats_api), route("/api/changes", changes_api)]

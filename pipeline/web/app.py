@@ -54,7 +54,8 @@ def templates() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(url_for=present.url_for, node_url=present.node_url, q=present.q)
-    env.filters.update(money=present.money, rate=present.rate, timestamp=present.timestamp)
+    env.filters.update(money=present.money, rate=present.rate, timestamp=present.timestamp,
+                       change_detail=present.change_detail)
     return env
 
 

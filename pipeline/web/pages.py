@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from ..graph import browse, linked_queries, queries
+from ..graph.runs import latest_changes
 from ..graph.search import search
 from ..linking.summary import jurisdiction_of_name
 from . import params, present
@@ -57,6 +58,13 @@ def today() -> str:
 def overview_page(request: Request) -> Response:
     o = browse.overview(store_of(request))
     return render(request, "overview.html", o=o, today=today())
+
+
+@reading_params
+def changes_page(request: Request) -> Response:
+    """What's new: the latest ingest runs and what each changed, by document, with provenance."""
+    report = latest_changes(store_of(request), runs=params.runs(request.query_params))
+    return render(request, "changes.html", report=report)
 
 
 @reading_params
@@ -176,4 +184,4 @@ def routes() -> list:
     return [route("/", overview_page), route("/search", search_page),
             route("/agency/{name:path}", agency_page), route("/doc/{ident:path}", document_page),
             route("/proposal/{ident:path}", proposal_page), route("/caps", caps_page),
-            route("/graph", graph_page)]
+            route("/graph", graph_page), route("/changes", changes_page)]

@@ -70,6 +70,11 @@ def depth(params: QueryParams) -> int:
     return got
 
 
+def runs(params: QueryParams, default: int = 5, most: int = 50) -> int:
+    """How many of the latest ingest runs a what's-new page or feed shows."""
+    return min(number(_text(params, "runs"), "runs", whole=True, least=1) or default, most)
+
+
 def limit(params: QueryParams, default: int = 10, most: int = 100) -> int:
     got = number(_text(params, "limit"), "limit", whole=True, least=1) or default
     return min(got, most)

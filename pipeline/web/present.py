@@ -178,3 +178,18 @@ def timestamp(seconds) -> str:
     if seconds is None:
         return ""
     return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(float(seconds)))
+
+
+def change_detail(detail) -> str:
+    """A change's detail in a line: text before and after (最高奖补200万元 → 最高奖补300万元), then the other plain
+    fields; nested provenance is shown in its own column."""
+    if not isinstance(detail, dict):
+        return "" if detail is None else str(detail)
+    parts = []
+    for key, value in detail.items():
+        if isinstance(value, dict):
+            continue
+        if isinstance(value, list):
+            value = " → ".join(str(v) for v in value)
+        parts.append(value if key == "text" else f"{key}: {value}")
+    return "; ".join(str(p) for p in parts)

@@ -72,3 +72,10 @@ def test_the_query_and_its_words_are_marked_in_the_original_script():
 def test_amounts_and_rates_for_people():
     assert (money(2000000), money(1500.5), money(None)) == ("2,000,000", "1,500.50", "")
     assert (rate(0.5), rate(0.015), rate(None)) == ("50%", "1.5%", "")
+
+
+def test_a_change_detail_reads_as_text_before_and_after_then_plain_fields():
+    from pipeline.web.present import change_detail
+    detail = {"text": ["最高奖补200万元", "最高奖补300万元"], "role": "cap", "old_provenance": {"start": 1}}
+    assert change_detail(detail) == "最高奖补200万元 → 最高奖补300万元; role: cap"
+    assert change_detail(None) == ""

@@ -237,3 +237,17 @@ def test_every_text_from_the_store_is_escaped(tmp_path):
             page = c.get(path).text
             assert "<script>alert" not in page, path
             assert "&lt;script&gt;alert" in page or "\\u003cscript\\u003e" in page, path
+
+
+def test_whats_new_lists_the_latest_run_by_document_and_the_feed_says_the_same(client, web_store, ids):
+    from pipeline.graph.runs import latest_changes
+    with open_store(web_store) as s:
+        expected = latest_changes(s, runs=5)
+    feed = client.get("/api/changes")
+    assert feed.status_code == 200 and feed.text == as_json(expected)
+    run = expected["runs"][0]
+    assert {d["document_id"] for d in run["documents"]} >= {ids["zs-2025-wenwaimao-measures"]}
+    page = client.get("/changes")
+    assert page.status_code == 200 and f"Run {run['run']}" in page.text
+    assert url_for("document", ids["zs-2025-wenwaimao-measures"]) in page.text
+    assert client.get("/api/changes", params={"runs": "x"}).status_code == 400
