@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench install clean-outputs
+.PHONY: run serve test bench install clean-outputs
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -17,6 +17,10 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/policykg ingest corpora/
 
+## The web app on the store `make run` builds: http://127.0.0.1:8765/ (Ctrl-C stops it).
+serve: $(STAMP)
+	$(BIN)/policykg serve
+
 ## The test suite (a few minutes).
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
@@ -28,6 +32,9 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_graph.py --extractor real
 	$(BIN)/python bench/bench_startup.py
 	$(BIN)/python bench/bench_pdf_real.py
+	$(BIN)/python bench/bench_pdf_tables.py
+	$(BIN)/python bench/bench_ocr.py
+	$(BIN)/python bench/bench_web.py
 
 clean-outputs:
 	rm -rf outputs/*.db outputs/*.db-* outputs/records

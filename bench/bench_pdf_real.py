@@ -6,7 +6,7 @@ For every PDF of tests/fixtures/real-pdfs/manifest.jsonl (made by bench/make_pdf
 similarity to the expected text of pdfplumber's extract_text(), pypdfium2's get_text_range() and
 ours (the pipeline's clean text, `extract(path).text`), then per producer the min and mean of
 each. Similarity is difflib's ratio between the two texts with all white space removed.
-Image-only PDFs (scans) are reported as having no text layer. `--diff NAME` prints where our
+Image-only PDFs (scans) are reported as having no text layer (bench/bench_ocr.py measures their OCR). `--diff NAME` prints where our
 text and the expected text differ for one file.
 """
 from __future__ import annotations
@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     for r in rows:
         texts = engine_texts(r["path"])
         if not any(t.strip() for t in texts.values()):
-            print(f"{r['producer']:12} {r['layout']:10} {r['name'][:42]:42} {'no text layer':>28}")
+            print(f"{r['producer']:12} {r['layout']:10} {r['name'][:42]:42} {'no text layer (OCR)':>28}")
             no_text.setdefault(r["producer"], []).append(r["name"])
             continue
         texts["ours"] = our_text(r["path"])

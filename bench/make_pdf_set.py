@@ -1,6 +1,7 @@
 """Build the real-PDF test set (tests/fixtures/real-pdfs/) from the project's own real corpus texts.
 
     python bench/make_pdf_set.py [--only NAME ...] [--list]
+    python bench/make_pdf_set.py --tables [--only NAME ...]
 
 Every PDF is made from a passage of a real document (corpora/real/raw/*.txt, corpora/raw/*.txt):
 the passage's lines, as saved, are the expected text (expected/<name>.txt), and the producer
@@ -15,10 +16,17 @@ numbered headings in a sans face, body with a two-character first-line indent):
   header and footer).
 - reportlab: corpora/render_pdf.py (STSong-Light, a non-embedded CID font), one or two columns,
   some with running header and footer.
-- scan: the page drawn into an image with a CJK font (PIL), turned by 0.5-1.5 degrees, speckled
-  and blurred, saved as an image-only PDF: no text layer (for OCR later).
+- scan: the page drawn into an image with a CJK font (PIL) at 150 or 200 dpi, turned by 0.5-1.5
+  degrees, speckled and blurred, saved as an image-only PDF: no text layer (read by OCR). A table
+  scan draws a ruled table from a corpus table (the saved ' |'-separated cells, long columns left
+  out); its expected text is the drawn rows, one row a line, cells in order.
 - office: real office PDFs of government documents from public repositories, copied by hand
   (see corpora/pdf/README.md); this script only lists them.
+
+With --tables it builds the table set instead (tests/fixtures/real-pdfs/tables/): each real table of
+bench/table_set.py set by LibreOffice (a python-docx table: all borders, or 三线表 cell borders),
+Chromium (an HTML <table>, cells in the middle of their rows as browsers set them) or reportlab
+(a platypus Table), as a ruled or three-line table, with the expected table as JSON.
 
 Needs libreoffice-writer, chromium and fonts-noto-cjk (Debian packages) and python-docx; the
 output is committed, so tests and the benchmark need none of them. Deterministic inputs (fixed
@@ -41,6 +49,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SET = ROOT / "tests" / "fixtures" / "real-pdfs"
 sys.path.insert(0, str(ROOT / "corpora"))
+sys.path.insert(0, str(ROOT / "bench"))
 
 SERIF = "Noto Serif CJK SC"
 SANS = "Noto Sans CJK SC"
@@ -124,6 +133,18 @@ DOCS = [
         opts={"angle": -0.7, "seed": 4}),
     Doc("scan-dejiang-2022-reply", "scan", "dejiang-jiaoyu-2022-reply-46", "谢雅慧代表", "", layout="scan",
         opts={"angle": 1.5, "seed": 5}),
+    # 200-dpi scans: pages with amounts (万元), a notice, and a ruled table
+    Doc("scan200-huancui-2025-reply", "scan", "huancui-2025-reply-rd-daolu-yinghua", "夏元任代表", "", layout="scan",
+        opts={"dpi": 200, "angle": 0.9, "seed": 6}),
+    Doc("scan200-dingxi-gongye-fuchi", "scan", "dingxi-measures-gongye-chanye-fuchi", "定西市工业产业扶持政策", "",
+        layout="scan", opts={"dpi": 200, "angle": -1.1, "seed": 7}),
+    Doc("scan200-daqing-2023-zijin-gongshi", "scan", "daqing-datongqu-2023-notice-xianjie-zijin-gongshi",
+        "关于2023年度中央财政衔接", "", layout="scan", opts={"dpi": 200, "angle": 0.6, "seed": 8}),
+    Doc("scan200-changsha-2021-manufacturing", "scan", "changsha-2021-measures-manufacturing", "长政办发", "",
+        layout="scan", opts={"dpi": 200, "angle": -0.5, "seed": 9}),
+    Doc("scan200-yangxian-2024-table", "scan", "yangxian-2024-measures-minsheng-shishi-trad", "十大民生實事項目清單 |",
+        "農業農村局 |", layout="scan",
+        opts={"dpi": 200, "angle": 0.7, "seed": 10, "table": True, "drop_columns": [4], "landscape": True}),
 ]
 
 # Real office PDFs: (file under corpora/pdf/, expected text file under the set's expected/, note)
@@ -365,16 +386,50 @@ def reportlab(doc: Doc, lines: list[str], out: Path) -> None:
 
 # ---------------------------------------------------------------- scans
 
-def scan(doc: Doc, lines: list[str], out: Path) -> None:
-    """Pages drawn at 150 dpi, turned, speckled, blurred, JPEG-compressed, one image a page."""
-    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+def table_rows(lines: list[str], drop_columns: list[int]) -> tuple[str, list[list[str]]]:
+    """(caption, rows of cells) of a table saved one cell a line ('cell |'), a lone '|' ending a row;
+    a line without the closing '|' goes on in the next line. The first one-cell row is the caption."""
+    rows: list[list[str]] = [[]]
+    cell = ""
+    for ln in lines:
+        if not ln.strip("|").strip():
+            if rows[-1]:
+                rows.append([])
+            continue
+        cell += ln
+        if ln.endswith("|"):
+            rows[-1].append(cell.rstrip("|").strip())
+            cell = ""
+    if cell:
+        rows[-1].append(cell.strip())
+    rows = [r for r in rows if r]
+    caption = rows.pop(0)[0] if rows and len(rows[0]) == 1 else ""
+    return caption, [[c for i, c in enumerate(r) if i not in drop_columns] for r in rows]
 
-    dpi, size_pt = 150, 15
+
+def expected_lines(doc: Doc, lines: list[str]) -> list[str]:
+    """The text a PDF of the set shows: the passage's lines, or a table scan's caption and rows."""
+    if doc.opts.get("table"):
+        caption, rows = table_rows(lines, doc.opts.get("drop_columns", []))
+        return ([caption] if caption else []) + [" ".join(r) for r in rows]
+    return lines
+
+
+def scan(doc: Doc, lines: list[str], out: Path) -> None:
+    """Pages drawn at 150 or 200 dpi (opts dpi), turned, speckled, blurred, JPEG-compressed, one image
+    a page; a table scan (opts table) draws the table ruled, on a landscape page (opts landscape)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    dpi = doc.opts.get("dpi", 150)
+    size_pt = 10.5 if doc.opts.get("table") else 15
     px = round(size_pt / 72 * dpi)
     body = ImageFont.truetype(SERIF_FILE, px, index=SC_INDEX)
     title = ImageFont.truetype(SANS_FILE, round(px * 1.4), index=SC_INDEX)
     w, h = round(210 / 25.4 * dpi), round(297 / 25.4 * dpi)
     left, right, top, bottom = (round(m / 25.4 * dpi) for m in (28, 26, 37, 35))
+    if doc.opts.get("landscape"):
+        w, h = h, w
+        left, right, top, bottom = top, bottom, right, left
     width = w - left - right
     pages: list[Image.Image] = []
     img = draw = None
@@ -398,23 +453,60 @@ def scan(doc: Doc, lines: list[str], out: Path) -> None:
         return rows
 
     new_page()
-    for ln, r in zip(lines, roles(lines)):
-        f = title if r == "title" else body
-        indent = 2 * px if r in ("body", "heading") else 0
-        rows = wrap(ln, f, width - (2 * px if r == "right" else 0), indent)
-        for k, row in enumerate(rows):
-            step = round(f.size * 1.75)
-            if y + step > h - bottom:
-                new_page()
-            tw = f.getlength(row)
-            if r in ("title", "center"):
-                x = left + (width - tw) / 2
-            elif r == "right":
-                x = left + width - 2 * px - tw
-            else:
-                x = left + (indent if k == 0 else 0)
-            draw.text((x, y), row, font=f, fill=0)
-            y += step
+    if doc.opts.get("table"):
+        caption, rows = table_rows(lines, doc.opts.get("drop_columns", []))
+        draw_table(draw, caption, rows, body, title, left, top, width)
+    else:
+        for ln, r in zip(lines, roles(lines)):
+            f = title if r == "title" else body
+            indent = 2 * px if r in ("body", "heading") else 0
+            rows = wrap(ln, f, width - (2 * px if r == "right" else 0), indent)
+            for k, row in enumerate(rows):
+                step = round(f.size * 1.75)
+                if y + step > h - bottom:
+                    new_page()
+                tw = f.getlength(row)
+                if r in ("title", "center"):
+                    x = left + (width - tw) / 2
+                elif r == "right":
+                    x = left + width - 2 * px - tw
+                else:
+                    x = left + (indent if k == 0 else 0)
+                draw.text((x, y), row, font=f, fill=0)
+                y += step
+    save_scan(doc, pages, body, bottom, px, dpi, out)
+
+
+def draw_table(draw, caption: str, rows: list[list[str]], body, title, left: int, top: int, width: int) -> None:
+    """A ruled table, one line a cell, columns as wide as their widest cell, the caption centred above."""
+    pad = body.size // 2
+    cols = max(len(r) for r in rows)
+    widths = [max(body.getlength(r[i]) if i < len(r) else 0 for r in rows) + 2 * pad for i in range(cols)]
+    spare = width - sum(widths)
+    widths = [wd + spare / cols for wd in widths] if spare > 0 else widths
+    y = top
+    if caption:
+        draw.text((left + (width - title.getlength(caption)) / 2, y), caption, font=title, fill=0)
+        y += round(title.size * 2)
+    step = round(body.size * 2.2)
+    x_edges = [left + sum(widths[:i]) for i in range(cols + 1)]
+    y0 = y
+    for r in rows:
+        for i, cell in enumerate(r):
+            x = x_edges[i] + (widths[i] - body.getlength(cell)) / 2
+            draw.text((x, y + (step - body.size) / 2 - body.size * 0.1), cell, font=body, fill=0)
+        y += step
+    for k in range(len(rows) + 1):
+        draw.line([(x_edges[0], y0 + k * step), (x_edges[-1], y0 + k * step)], fill=0, width=2)
+    for x in x_edges:
+        draw.line([(x, y0), (x, y0 + len(rows) * step)], fill=0, width=2)
+
+
+def save_scan(doc: Doc, pages: list, body, bottom: int, px: int, dpi: int, out: Path) -> None:
+    """Page numbers, a turn of each page, specks, blur, an uneven background; JPEG pages in a PDF."""
+    from PIL import Image, ImageDraw, ImageFilter
+
+    w, h = pages[0].size
     rng = random.Random(doc.opts.get("seed", 0))
     out_pages = []
     for n, img in enumerate(pages, 1):
@@ -427,7 +519,7 @@ def scan(doc: Doc, lines: list[str], out: Path) -> None:
         for _ in range(w * h // 400):                       # dust and toner specks
             x, yy = rng.randrange(w), rng.randrange(h)
             px_[x, yy] = rng.choice((0, 60, 120, 255))
-        img = img.filter(ImageFilter.GaussianBlur(0.6))
+        img = img.filter(ImageFilter.GaussianBlur(0.6 * dpi / 150))
         # uneven grey background, as a scanner's lamp gives
         shade = Image.linear_gradient("L").resize((w, h)).point(lambda v: 255 - v // 12)
         img = Image.composite(img, shade, img.point(lambda v: 255 if v < 200 else 0))
@@ -444,11 +536,373 @@ def scan(doc: Doc, lines: list[str], out: Path) -> None:
 PRODUCERS = {"libreoffice": libreoffice, "chromium": chromium, "reportlab": reportlab, "scan": scan}
 
 
+# ---------------------------------------------------------------- tables (bench/table_set.py)
+
+TABLE_SET = SET / "tables"
+
+
+@dataclass
+class TableDoc:
+    """One PDF of the table set: a real table (bench/table_set.py) set by a producer in a border style."""
+    name: str
+    producer: str               # libreoffice | chromium | reportlab
+    table: str                  # key in table_set.TABLES
+    kind: str                   # ruled | three-line | row-rules (a rule under every row, none between columns)
+    size: float = 10.5          # the cells' font size (a larger one breaks a table over pages)
+
+
+TABLE_DOCS = [
+    TableDoc("lo-jishui-minsheng-ruled", "libreoffice", "jishui-minsheng", "ruled"),
+    TableDoc("cr-jishui-minsheng-ruled", "chromium", "jishui-minsheng", "ruled"),
+    TableDoc("rl-jishui-minsheng-ruled", "reportlab", "jishui-minsheng", "ruled"),
+    TableDoc("lo-jishui-minsheng-3line", "libreoffice", "jishui-minsheng", "three-line"),
+    TableDoc("cr-jishui-minsheng-3line", "chromium", "jishui-minsheng", "three-line"),
+    TableDoc("lo-guobanhan-lianghua-3line", "libreoffice", "guobanhan-lianghua", "three-line"),
+    TableDoc("cr-guobanhan-lianghua-3line", "chromium", "guobanhan-lianghua", "three-line"),
+    TableDoc("rl-guobanhan-lianghua-ruled", "reportlab", "guobanhan-lianghua", "ruled"),
+    TableDoc("lo-shapingba-mubiao-ruled", "libreoffice", "shapingba-mubiao", "ruled"),
+    TableDoc("cr-shapingba-mubiao-3line", "chromium", "shapingba-mubiao", "three-line"),
+    TableDoc("rl-shapingba-mubiao-3line", "reportlab", "shapingba-mubiao", "three-line"),
+    TableDoc("lo-daqing-zijin-ruled", "libreoffice", "daqing-zijin", "ruled"),
+    TableDoc("rl-daqing-zijin-3line", "reportlab", "daqing-zijin", "three-line"),
+    TableDoc("cr-daqing-zijin-colunit-ruled", "chromium", "daqing-zijin-colunit", "ruled"),
+    TableDoc("lo-daqing-zijin-colunit-3line", "libreoffice", "daqing-zijin-colunit", "three-line"),
+    TableDoc("lo-changmao-zhengshou-3line", "libreoffice", "changmao-zhengshou", "three-line"),
+    TableDoc("cr-changmao-zhengshou-ruled", "chromium", "changmao-zhengshou", "ruled"),
+    TableDoc("rl-changmao-zhengshou-ruled", "reportlab", "changmao-zhengshou", "ruled"),
+    TableDoc("cr-heshan-shoufei-ruled", "chromium", "heshan-shoufei", "ruled"),
+    TableDoc("lo-heshan-shoufei-3line", "libreoffice", "heshan-shoufei", "three-line"),
+    TableDoc("rl-heshan-shoufei-ruled", "reportlab", "heshan-shoufei", "ruled"),
+    TableDoc("rl-shapingba-mubiao-rowrules", "reportlab", "shapingba-mubiao", "row-rules"),
+    TableDoc("cr-changmao-zhengshou-rowrules", "chromium", "changmao-zhengshou", "row-rules"),
+    TableDoc("cr-jishui-minsheng-ruled-2pages", "chromium", "jishui-minsheng", "ruled", size=16),
+]
+
+UNIT_SCALE = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
+
+
+def _widths(t) -> list[float]:
+    """Relative column widths from the longest cell of each column (short columns stay narrow)."""
+    longest = [max([len(t.header_grid()[-1][c])] + [len(r[c] or "") for r in t.rows]) for c in range(t.columns)]
+    return [min(max(n, 2), 40) + 1.5 for n in longest]
+
+
+def _covered(t, r: int, c: int) -> bool:
+    """True for a body cell that a cell to its left spans."""
+    return any(rr == r and cc < c < cc + n for (rr, cc), n in t.merged.items())
+
+
+def _body_spans(t) -> list[list[int]]:
+    """Row span of each body cell: a cell followed by None cells below it spans them (0 for a covered cell)."""
+    spans = [[0 if c is None else 1 for c in row] for row in t.rows]
+    for c in range(t.columns):
+        for r, row in enumerate(t.rows):
+            if row[c] is not None:
+                k = r + 1
+                while k < len(t.rows) and t.rows[k][c] is None:
+                    k += 1
+                spans[r][c] = k - r
+    return spans
+
+
+def table_docx(t, kind: str, path: Path, size: float = 10.5) -> None:
+    from docx import Document
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    d = Document()
+    sec = d.sections[0]
+    sec.page_width, sec.page_height = Mm(210), Mm(297)
+    sec.top_margin, sec.bottom_margin, sec.left_margin, sec.right_margin = Mm(30), Mm(30), Mm(22), Mm(22)
+
+    def run(p, text: str, name: str = SERIF, fsize: float = size) -> None:
+        r = p.add_run(text)
+        r.font.size = Pt(fsize)
+        rpr = r._element.get_or_add_rPr()
+        fonts = OxmlElement("w:rFonts")
+        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            fonts.set(qn(attr), name)
+        rpr.insert(0, fonts)
+
+    def para(text: str, align, name: str = SERIF, fsize: float = 14, indent: bool = False):
+        p = d.add_paragraph()
+        p.alignment = align
+        pf = p.paragraph_format
+        pf.space_before = pf.space_after = Pt(0)
+        pf.line_spacing = Pt(fsize * 1.6)
+        if indent:
+            pf.first_line_indent = Pt(fsize * 2)
+        run(p, text, name, fsize)
+
+    for ln in t.lead:
+        para(ln, WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True)
+    para(t.caption, WD_ALIGN_PARAGRAPH.CENTER, SANS, 16)
+    if t.unit_line:
+        para(t.unit_line, WD_ALIGN_PARAGRAPH.RIGHT, fsize=12)
+    n_head = len(t.header)
+    table = d.add_table(rows=n_head + len(t.rows), cols=t.columns)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    widths = _widths(t)
+    total = sum(widths)
+    for c, w in enumerate(widths):
+        for cell in table.columns[c].cells:
+            cell.width = Mm(166 * w / total)
+
+    def box_of(el, edges: dict[str, int]):
+        box = OxmlElement("w:tcBorders" if el.tag.endswith("tcPr") else "w:tblBorders")
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            if edge in ("insideH", "insideV") and el.tag.endswith("tcPr"):
+                continue
+            b = OxmlElement(f"w:{edge}")
+            sz = edges.get(edge, 0)
+            b.set(qn("w:val"), "single" if sz else "nil")
+            if sz:
+                b.set(qn("w:sz"), str(sz))
+                b.set(qn("w:color"), "000000")
+            box.append(b)
+        return box
+
+    tbl_pr = table._tbl.tblPr
+    if kind == "ruled":                           # tblBorders goes after tblW/jc (the schema's order)
+        at = max(i for i, el in enumerate(tbl_pr) if el.tag in (qn("w:tblStyle"), qn("w:tblW"), qn("w:jc"))) + 1
+        tbl_pr.insert(at, box_of(tbl_pr, {e: 6 for e in ("top", "left", "bottom", "right", "insideH", "insideV")}))
+
+    def fill(cell, text: str, bold: bool = False) -> None:
+        p = cell.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER if len(text) <= 12 else WD_ALIGN_PARAGRAPH.LEFT
+        p.paragraph_format.space_before = p.paragraph_format.space_after = Pt(1)
+        run(p, text, SANS if bold else SERIF, size)
+
+    # header: merged cells first, then their text
+    grid_taken = [[False] * t.columns for _ in t.header]
+    for r, row in enumerate(t.header):
+        c = 0
+        for hc in row:
+            while grid_taken[r][c]:
+                c += 1
+            a = table.cell(r, c)
+            b = table.cell(r + hc.rowspan - 1, c + hc.colspan - 1)
+            merged = a.merge(b) if (hc.rowspan, hc.colspan) != (1, 1) else a
+            for dr in range(hc.rowspan):
+                for dc in range(hc.colspan):
+                    grid_taken[r + dr][c + dc] = True
+            fill(merged, hc.text, bold=True)
+            c += hc.colspan
+    spans = _body_spans(t)
+    for r, row in enumerate(t.rows):
+        for c, text in enumerate(row):
+            if text is None or _covered(t, r, c):
+                continue
+            cell = table.cell(n_head + r, c)
+            if spans[r][c] > 1:
+                cell = cell.merge(table.cell(n_head + r + spans[r][c] - 1, c))
+            if t.merged.get((r, c), 1) > 1:
+                cell = cell.merge(table.cell(n_head + r, c + t.merged[(r, c)] - 1))
+            fill(cell, text)
+    if kind == "three-line":                      # cell borders: thick over the header and under the last row, thin under the header
+        last = n_head + len(t.rows) - 1
+        for r, tr in enumerate(table._tbl.tr_lst):
+            edges = {"top": 12} if r == 0 else {}
+            if r == n_head - 1 or (r < n_head and any(hc.rowspan > 1 for hc in t.header[r])):
+                edges["bottom"] = 6 if r == n_head - 1 else edges.get("bottom", 0)
+            if r == last:
+                edges["bottom"] = 12
+            for tc in tr.tc_lst:
+                if r < n_head and tc.tcPr is not None and tc.tcPr.vMerge is not None and tc.tcPr.vMerge.val == "restart":
+                    cover = edges | {"bottom": 6}      # a header cell merged down: its rule is the header's
+                else:
+                    cover = edges
+                if cover:
+                    tc.get_or_add_tcPr().append(box_of(tc.get_or_add_tcPr(), cover))
+    d.save(str(path))
+
+
+def table_libreoffice(t, kind: str, out: Path, size: float = 10.5) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / f"{out.stem}.docx"
+        table_docx(t, kind, src, size)
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless",
+                        "--convert-to", "pdf", "--outdir", tmp, str(src)],
+                       check=True, capture_output=True, timeout=300)
+        shutil.move(str(Path(tmp) / f"{out.stem}.pdf"), out)
+
+
+TABLE_CSS = """
+@page { size: A4; margin: 25mm 20mm; }
+body { font-family: "%(serif)s", serif; font-size: 14pt; line-height: 1.6; color: #222; }
+p { margin: 0; text-indent: 2em; text-align: justify; }
+h2 { font-family: "%(sans)s", sans-serif; font-size: 16pt; font-weight: normal; text-align: center; margin: 0.5em 0 0.2em; }
+p.unit { text-align: right; text-indent: 0; font-size: 12pt; }
+table { border-collapse: collapse; width: 100%%; font-size: %(cell)spt; line-height: 1.4; }
+th { font-family: "%(sans)s", sans-serif; font-weight: normal; }
+td, th { padding: 3pt 4pt; vertical-align: %(valign)s; }
+td.short, th { text-align: center; }
+table.ruled td, table.ruled th { border: 0.75pt solid #000; }
+table.three-line { border-top: 1.5pt solid #000; border-bottom: 1.5pt solid #000; }
+table.three-line thead tr:last-child th { border-bottom: 0.75pt solid #000; }
+table.row-rules { border-top: 1.5pt solid #000; }
+table.row-rules td, table.row-rules th { border-bottom: 0.75pt solid #000; }
+"""
+
+
+def table_html(t, kind: str, size: float = 10.5) -> str:
+    css = TABLE_CSS % {"serif": SERIF, "sans": SANS, "valign": "middle", "cell": size}   # middle: a browser's default
+    out = [f"<p>{escape(ln)}</p>" for ln in t.lead]
+    out.append(f"<h2>{escape(t.caption)}</h2>")
+    if t.unit_line:
+        out.append(f'<p class="unit">{escape(t.unit_line)}</p>')
+    widths = _widths(t)
+    total = sum(widths)
+    out.append(f'<table class="{kind}"><colgroup>'
+               + "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in widths) + "</colgroup><thead>")
+    for row in t.header:
+        cells = []
+        for hc in row:
+            span = (f' colspan="{hc.colspan}"' if hc.colspan > 1 else "") + (f' rowspan="{hc.rowspan}"' if hc.rowspan > 1 else "")
+            cells.append(f"<th{span}>{escape(hc.text)}</th>")
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</thead><tbody>")
+    spans = _body_spans(t)
+    for r, row in enumerate(t.rows):
+        cells = []
+        for c, text in enumerate(row):
+            if text is None or _covered(t, r, c):
+                continue
+            span = f' rowspan="{spans[r][c]}"' if spans[r][c] > 1 else ""
+            span += f' colspan="{t.merged[(r, c)]}"' if t.merged.get((r, c), 1) > 1 else ""
+            cls = ' class="short"' if len(text) <= 12 else ""
+            cells.append(f"<td{span}{cls}>{escape(text)}</td>")
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</tbody></table>")
+    return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{escape(t.caption)}</title>'
+            f"<style>{css}</style></head>\n<body>\n" + "\n".join(out) + "\n</body></html>\n")
+
+
+def table_chromium(t, kind: str, out: Path, size: float = 10.5) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / f"{out.stem}.html"
+        page.write_text(table_html(t, kind, size), encoding="utf-8")
+        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                        f"--user-data-dir={tmp}/profile", f"--print-to-pdf={out}", "--no-pdf-header-footer",
+                        page.as_uri()], check=True, capture_output=True, timeout=300)
+
+
+def table_reportlab(t, kind: str, out: Path, size: float = 10.5) -> None:
+    from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    font = "STSong-Light"
+    if font not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(font))
+    body = ParagraphStyle("body", fontName=font, fontSize=14, leading=22, firstLineIndent=28, alignment=TA_JUSTIFY,
+                          wordWrap="CJK")
+    cap = ParagraphStyle("cap", parent=body, fontSize=16, leading=26, firstLineIndent=0, alignment=TA_CENTER)
+    unit = ParagraphStyle("unit", parent=body, fontSize=12, firstLineIndent=0, alignment=TA_RIGHT)
+    cell = ParagraphStyle("cell", fontName=font, fontSize=size, leading=size * 1.45, wordWrap="CJK")
+    short = ParagraphStyle("short", parent=cell, alignment=TA_CENTER)
+    story = [Paragraph(escape(ln), body) for ln in t.lead]
+    story += [Spacer(1, 6), Paragraph(escape(t.caption), cap)]
+    if t.unit_line:
+        story.append(Paragraph(escape(t.unit_line), unit))
+    grid = t.header_grid()
+    data, style = [], [("VALIGN", (0, 0), (-1, -1), "MIDDLE" if kind == "ruled" else "TOP"),
+                       ("FONTNAME", (0, 0), (-1, -1), font)]
+    for r, row in enumerate(grid):
+        seen = set()
+        line = []
+        for c, text in enumerate(row):
+            first = not (c > 0 and row[c - 1] == text and (r, c - 1) in seen) and not (r > 0 and grid[r - 1][c] == text)
+            line.append(Paragraph(escape(text), short) if first else "")
+            seen.add((r, c))
+        data.append(line)
+    for r, row in enumerate(t.header):
+        c = 0
+        for hc in row:
+            while any(grid[r][c] == grid[r - 1][c] for _ in [0] if r > 0):
+                c += 1
+            if (hc.rowspan, hc.colspan) != (1, 1):
+                style.append(("SPAN", (c, r), (c + hc.colspan - 1, r + hc.rowspan - 1)))
+            c += hc.colspan
+    n_head = len(t.header)
+    spans = _body_spans(t)
+    for r, row in enumerate(t.rows):
+        data.append([Paragraph(escape(x), short if len(x) <= 12 else cell) if x else "" for x in (c or "" for c in row)])
+        for c in range(t.columns):
+            if spans[r][c] > 1:
+                style.append(("SPAN", (c, n_head + r), (c, n_head + r + spans[r][c] - 1)))
+            if t.merged.get((r, c), 1) > 1:
+                style.append(("SPAN", (c, n_head + r), (c + t.merged[(r, c)] - 1, n_head + r)))
+    if kind == "ruled":
+        style.append(("GRID", (0, 0), (-1, -1), 0.75, "black"))
+    elif kind == "row-rules":
+        style += [("LINEABOVE", (0, 0), (-1, 0), 1.5, "black"), ("LINEBELOW", (0, 0), (-1, -1), 0.75, "black")]
+    else:
+        style += [("LINEABOVE", (0, 0), (-1, 0), 1.5, "black"), ("LINEBELOW", (0, n_head - 1), (-1, n_head - 1), 0.75, "black"),
+                  ("LINEBELOW", (0, -1), (-1, -1), 1.5, "black")]
+    widths = _widths(t)
+    total = sum(widths)
+    tbl = Table(data, colWidths=[166 * mm * w / total for w in widths], repeatRows=n_head, style=TableStyle(style))
+    story.append(tbl)
+    doc = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=22 * mm, rightMargin=22 * mm, topMargin=28 * mm,
+                            bottomMargin=28 * mm, title=t.caption)
+    doc.build(story)
+
+
+TABLE_PRODUCERS = {"libreoffice": table_libreoffice, "chromium": table_chromium, "reportlab": table_reportlab}
+
+
+def expected_table(doc: TableDoc, t) -> dict:
+    """What a reader should find: the source table's caption, unit, spread header, rows and money cells."""
+    scale = UNIT_SCALE.get(t.unit or "")
+    money = []
+    for r, row in enumerate(t.rows):
+        for c in t.money_columns:
+            text = (row[c] or "").strip()
+            if scale and re.fullmatch(r"\d+(?:\.\d+)?", text):
+                money.append({"row": r, "column": c, "text": text, "amount": round(float(text) * scale, 2)})
+    return {"file": f"{doc.name}.pdf", "producer": doc.producer, "kind": doc.kind, "table": t.key,
+            "source": t.source, "caption": t.caption, "unit_line": t.unit_line, "unit": t.unit,
+            "header": t.header_grid(), "rows": [[c or "" for c in row] for row in t.rows],
+            "total_row": t.total_row, "money": money, "note": t.note}
+
+
+def build_tables(only: list[str] | None) -> None:
+    from table_set import TABLES
+
+    (TABLE_SET / "expected").mkdir(parents=True, exist_ok=True)
+    manifest = []
+    for doc in TABLE_DOCS:
+        t = TABLES[doc.table]
+        pdf = TABLE_SET / f"{doc.name}.pdf"
+        exp = TABLE_SET / "expected" / f"{doc.name}.json"
+        if not only or doc.name in only:
+            TABLE_PRODUCERS[doc.producer](t, doc.kind, pdf, doc.size)
+            exp.write_text(json.dumps(expected_table(doc, t), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            print(f"{pdf.name}: {pdf.stat().st_size // 1024} KB", file=sys.stderr)
+        manifest.append({"file": pdf.name, "producer": doc.producer, "kind": doc.kind, "table": doc.table,
+                         "source": t.source, "expected": f"expected/{exp.name}"})
+    with open(TABLE_SET / "manifest.jsonl", "w", encoding="utf-8") as fh:
+        for row in manifest:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--only", nargs="*", help="names to (re)build; default all")
     ap.add_argument("--list", action="store_true", help="print each passage's lines and roles, build nothing")
+    ap.add_argument("--tables", action="store_true", help="build the table set (tests/fixtures/real-pdfs/tables/)")
     a = ap.parse_args(argv)
+    if a.tables:
+        build_tables(a.only)
+        return 0
     (SET / "expected").mkdir(parents=True, exist_ok=True)
     manifest = []
     for doc in DOCS:
@@ -461,11 +915,14 @@ def main(argv: list[str] | None = None) -> int:
         expected = SET / "expected" / f"{doc.name}.txt"
         pdf = SET / f"{doc.name}.pdf"
         if not a.only or doc.name in a.only:
-            expected.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            expected.write_text("\n".join(expected_lines(doc, lines)) + "\n", encoding="utf-8")
             PRODUCERS[doc.producer](doc, lines, pdf)
             print(f"{pdf.name}: {pdf.stat().st_size // 1024} KB", file=sys.stderr)
-        manifest.append({"file": pdf.name, "producer": doc.producer, "source": doc.source,
-                         "layout": doc.layout, "expected": f"expected/{expected.name}"})
+        row = {"file": pdf.name, "producer": doc.producer, "source": doc.source,
+               "layout": doc.layout, "expected": f"expected/{expected.name}"}
+        if doc.producer == "scan":
+            row["dpi"] = doc.opts.get("dpi", 150)
+        manifest.append(row)
     if a.list:
         return 0
     for file, name, note in OFFICE:

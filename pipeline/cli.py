@@ -5,9 +5,7 @@ no store to read. Each command imports what it needs when it runs, so start-up s
 """
 from __future__ import annotations
 
-import re
 import sys
-from datetime import date
 from pathlib import Path
 from typing import List, Optional
 
@@ -60,12 +58,8 @@ def _iso_date(value: Optional[str]) -> Optional[str]:
     """An ISO date YYYY-MM-DD as given; anything else exits 2."""
     if value is None:
         return None
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            return date.fromisoformat(value).isoformat()
-    except ValueError:
-        pass
-    _fail(f"--in-force wants a date as YYYY-MM-DD (e.g. 2025-06-30), not {value!r}")
+    from .structure.dates import iso_day
+    return iso_day(value) or _fail(f"--in-force wants a date as YYYY-MM-DD (e.g. 2025-06-30), not {value!r}")
 
 
 STORE_HELP = "SQLite store (default ./outputs/policykg.db, or $POLICYKG_STORE)"
@@ -223,7 +217,8 @@ def ingest(paths: List[Path] = typer.Argument(..., help="files or folders"),
     """Ingest documents into the graph store; unchanged files are skipped. Exit 1 if any failed.
 
     One run writes to a store at a time. SIGTERM rolls back the document being stored and exits 143;
-    the next run finishes the work.
+    the next run finishes the work. The run is recorded in the store with what it changed: the last lines
+    say it in short (the whole report: policykg changes).
 
     Example: policykg ingest corpora/
     """
@@ -274,6 +269,8 @@ def query_proposal(number: str = typer.Argument(..., help="the proposal number, 
 def query_caps(min_amount: Optional[float] = typer.Option(None, "--min", help="at least this amount (yuan)"),
                agency: Optional[str] = typer.Option(None, "--agency", help="responsible or issuing agency (any alias)"),
                in_force: Optional[str] = IN_FORCE,
+               doc_type: Optional[str] = typer.Option(None, "--type", help="only documents of this type (通知, 措施, 函 ...)"),
+               year: Optional[int] = typer.Option(None, "--year", help="only documents of this year"),
                limit: Optional[int] = typer.Option(None, "--limit", min=1, help="only the N largest caps"),
                store: Path = STORE, as_json: bool = AS_JSON, as_csv: bool = AS_CSV, as_nl: bool = AS_NL,
                wide: bool = WIDE):
@@ -283,7 +280,7 @@ def query_caps(min_amount: Optional[float] = typer.Option(None, "--min", help="a
     Example: policykg query caps --min 1000000 --in-force 2025-06-30
     """
     _query("caps", store=store, fmt=_format(as_json, as_csv, as_nl), wide=wide, min_amount=min_amount,
-           agency_name=agency, in_force_on=in_force, limit=limit)
+           agency_name=agency, in_force_on=in_force, doc_type=doc_type, year=year, limit=limit)
 
 
 @query_app.command("doc")
@@ -308,6 +305,19 @@ def query_followup(number: str = typer.Argument(..., help="the proposal number, 
     from .graph.linked_queries import format_followup_rows
     _query("followup", number, store=store, fmt=_format(as_json, as_csv, as_nl), wide=False,
            human=format_followup_rows)
+
+
+@query_app.command("search")
+def query_search(text: str = typer.Argument(..., help="any part of a name, a doc number, words of a text"),
+                 limit: int = typer.Option(10, "--limit", min=1, help="results of each kind"),
+                 store: Path = STORE, as_json: bool = AS_JSON, as_csv: bool = AS_CSV, as_nl: bool = AS_NL,
+                 wide: bool = WIDE):
+    """Agencies (any alias or part of a name), documents (title, doc number, words of the text), measures and
+    proposals matching TEXT, grouped by kind, best first (Chinese full-text search).
+
+    Example: policykg query search 工信
+    """
+    _query("search", text, store=store, fmt=_format(as_json, as_csv, as_nl), wide=wide, limit=limit)
 
 
 @query_app.command("neighbours")
@@ -355,6 +365,63 @@ def diff(a: str = typer.Argument(..., help="older version: doc id, doc number or
 
 
 @app.command()
+def runs(store: Path = STORE, as_json: bool = AS_JSON, as_csv: bool = AS_CSV, as_nl: bool = AS_NL, wide: bool = WIDE):
+    """The ingest runs recorded in the store, oldest first: when, inputs, status, counts, changes, failures.
+
+    Example: policykg runs
+    """
+    from .graph.commands import format_runs, runs_command
+    try:
+        _show("runs", runs_command(store), _format(as_json, as_csv, as_nl), wide,
+              human=lambda rows: format_runs(rows, wide=wide))
+    except typer.Exit:
+        _err(f"no ingest run recorded in {store}")
+        raise
+
+
+@app.command()
+def changes(run: Optional[int] = typer.Option(None, "--run", min=1, help="the report of run N (see policykg runs)"),
+            since: Optional[str] = typer.Option(None, "--since", metavar="DATE",
+                                                help="the reports of the complete runs started since DATE "
+                                                     "(YYYY-MM-DD, or an ISO date and time)"),
+            store: Path = STORE, as_json: bool = AS_JSON, as_csv: bool = AS_CSV, as_nl: bool = AS_NL):
+    """What an ingest run changed, grouped by document, with provenance: documents added, updated, pruned,
+    superseded; measures added, removed, out of force; caps, grants and rates changed; units added or dropped;
+    replies and the proposals they answer; follow-up links. Default: the latest complete run.
+
+    Example: policykg changes
+             policykg changes --since 2025-06-01 --csv
+    """
+    from .graph.commands import changes_command, format_changes
+    from .graph.runs import change_rows, since_timestamp
+    from .output import as_csv as csv_text, as_json as json_text, as_nl as nl_text
+    fmt = _format(as_json, as_csv, as_nl)
+    if run is not None and since is not None:
+        _fail("choose one of --run, --since")
+    moment = None
+    if since is not None:
+        try:
+            moment = since_timestamp(since)
+        except ValueError:
+            _fail(f"--since wants a date as YYYY-MM-DD (or an ISO date and time), not {since!r}")
+    try:
+        report = changes_command(store, run, moment)
+    except LookupError as exc:
+        _fail(str(exc), NO_MATCH)
+    rows = change_rows(report)
+    if fmt == "json":
+        typer.echo(json_text(report))
+    elif fmt == "table" and report["runs"]:
+        typer.echo(format_changes(report))
+    elif rows:
+        typer.echo(csv_text(rows) if fmt == "csv" else nl_text(rows))
+    if not rows:
+        when = f" since {since}" if since else ""
+        _err(f"no changes: {'no complete run recorded' + when + ' in ' + str(store) if not report['runs'] else 'none'}")
+        raise typer.Exit(NO_MATCH)
+
+
+@app.command()
 def stats(store: Path = STORE, as_json: bool = AS_JSON, as_csv: bool = AS_CSV, as_nl: bool = AS_NL,
           wide: bool = WIDE):
     """Counts of nodes and edges by type, documents by type and year.
@@ -392,6 +459,25 @@ def export(fmt: str = typer.Argument(..., help="graphml | gexf | json | neo4j | 
         _err(f"warning: {written.dropped} characters XML 1.0 does not allow were left out")
     if getattr(written, "command", None):
         _err(f"load into Neo4j with:\n  {written.command}")
+
+
+@app.command()
+def serve(store: Path = STORE,
+          host: str = typer.Option("127.0.0.1", "--host", help="address to listen on (this machine only by default)"),
+          port: int = typer.Option(8765, "--port", min=0, max=65535, help="port to listen on"),
+          quiet: bool = QUIET):
+    """Serve the web app on the store: search, agencies, documents, proposals, caps, the graph (read only).
+
+    Every page has a JSON twin under /api/ (what `query ... --json` prints). Stop with Ctrl-C.
+
+    Example: policykg serve --store outputs/policykg.db
+    """
+    from .graph.store import StoreVersionError
+    from .web.server import serve as serve_app
+    try:
+        serve_app(store, host, port, log=not quiet)
+    except (StoreVersionError, OSError) as exc:
+        _fail(str(exc))
 
 
 @app.command()

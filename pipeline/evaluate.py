@@ -267,3 +267,23 @@ def format_scores(out: dict) -> str:
         lines.append(f"\n{doc}")
         lines += [f"  {k}: {json.dumps(v, ensure_ascii=False)}" for k, v in err.items()]
     return "\n".join(lines)
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (insertions, deletions, substitutions)."""
+    if len(a) < len(b):
+        a, b = b, a
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def char_error_rate(expected: str, text: str) -> float:
+    """Edit distance over the expected length, white space removed and NFKC-folded (full- and half-width alike)."""
+    fold = lambda t: re.sub(r"\s+", "", unicodedata.normalize("NFKC", t))  # noqa: E731
+    e, t = fold(expected), fold(text)
+    return edit_distance(e, t) / max(len(e), 1)

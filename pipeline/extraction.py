@@ -27,6 +27,7 @@ def record_from_source(source: Source) -> Record:
                 "pages": source.page_count},
         warnings=list(source.warnings),
         pipeline_version=PIPELINE_VERSION,
+        ocr=list(source.ocr),
     )
     if source.error:
         record.error = source.error
@@ -72,6 +73,7 @@ def _tag_into(record: Record, source: Source) -> None:
 
     clean_text = clean(source)
     record.text = clean_text.text
+    record.pages = [{"page": r.page, "start": r.start, "end": r.end} for r in clean_text.runs]
     record.warnings += clean_text.warnings
     tagged = tag_text(clean_text.text)
     structure = tagged.structure
@@ -87,9 +89,25 @@ def _tag_into(record: Record, source: Source) -> None:
     record.measures = tagged.measures
     for m in record.measures:
         m.page = clean_text.page_at(m.start)
+    _add_tables(record, source, clean_text)
     record.proposal = tagged.proposal
     record.responses = tagged.responses
     for r in record.responses:
         r.page = clean_text.page_at(r.start)
     from .linking.keys import link_keys
     record.keys = link_keys(record)
+
+
+def _add_tables(record: Record, source: Source, clean_text) -> None:
+    """The source's tables into the record, and the money of their cells into its entities."""
+    if not any(p.tables for p in source.pages):
+        return
+    from .structure.record_tables import record_tables
+    from .tagging.measures import link_to_measures
+    from .tagging.table_money import table_money
+
+    tables, warnings = record_tables(source, clean_text)
+    money = link_to_measures(table_money(tables, record.entities, record.text), record.measures)
+    record.entities = sorted(record.entities + money, key=lambda e: (e.start, e.end, e.label))
+    record.tables = [t.to_dict() for t in tables]
+    record.warnings += warnings

@@ -29,6 +29,8 @@ __version__ = "0.1.0"
 
 # What the version digest reads: data and code, not the spaCy pipeline (written from the code) nor caches.
 _HASHED = {".py", ".json", ".tsv", ".txt", ".cfg"}
+# Code that reads the store and makes no record (the web app): changing it re-processes nothing.
+_NOT_HASHED = ("web",)
 
 
 def default_store() -> Path:
@@ -58,7 +60,8 @@ def digest(package: Path = PACKAGE, models: Path = MODELS) -> str:
     """12 hex digits over the data in `models` and the code in `package`, files named as in a checkout
     (models/..., pipeline/...), so an installed wheel and its source tree give the same digest."""
     h = hashlib.sha256()
-    code = _hashed_files(package, "pipeline", skip=package / "models")
+    code = [(name, p) for name, p in _hashed_files(package, "pipeline", skip=package / "models")
+            if not any(p.is_relative_to(package / part) for part in _NOT_HASHED)]
     for name, p in sorted(_hashed_files(models, "models") + code):
         h.update(name.encode())
         h.update(p.read_bytes())

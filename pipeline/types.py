@@ -25,6 +25,47 @@ class Line:
     bottom: float | None = None
     size: float | None = None          # median font size of the line's characters
     color: tuple | None = None         # non-stroking colour of most characters (red issuer header)
+    table: bool = False                # a table's row (or header row) as one line, cells parted by ' | '
+
+
+CELL_SEPARATOR = " | "       # between a table row's cells in the text (the form tables copied as text take)
+
+
+def row_line(cells: list[str]) -> tuple[str, list[tuple[int, int] | None]]:
+    """A table row written as one line, its cells parted by ' | ' (empty cells at either end left
+    out), and each cell's span in that line (None for an empty cell)."""
+    cells = [" ".join(c.split()) for c in cells]
+    filled = [i for i, c in enumerate(cells) if c]
+    spans: list[tuple[int, int] | None] = [None] * len(cells)
+    if not filled:
+        return "", spans
+    parts, pos = [], 0
+    for i in range(filled[0], filled[-1] + 1):
+        if parts:
+            parts.append(CELL_SEPARATOR)
+            pos += len(CELL_SEPARATOR)
+        if cells[i]:
+            spans[i] = (pos, pos + len(cells[i]))
+        parts.append(cells[i])
+        pos += len(cells[i])
+    return "".join(parts), spans
+
+
+@dataclass
+class Table:
+    """A table read from a source: header rows with a merged cell's text spread over the columns
+    and rows it spans, body rows of cell texts ("" for an empty or merged-over cell), and the
+    lines it stands as in the text (a row a line, or more where a row runs onto the next page)."""
+    page: int | None
+    kind: str                          # ruled | three-line | docx | html
+    header: list[list[str]]
+    rows: list[list[str]]
+    header_lines: list[list[str]] = field(default_factory=list)   # cell texts of each header line as written
+    pieces: list[list[list[str]]] = field(default_factory=list)   # per body row: its lines' cell texts
+    piece_pages: list[list[int | None]] = field(default_factory=list)   # the page of each of those lines
+    caption: str | None = None
+    unit_line: str | None = None       # a 单位：万元 line standing above the table
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -34,6 +75,7 @@ class Page:
     lines: list[Line]
     width: float | None = None
     height: float | None = None
+    tables: list[Table] = field(default_factory=list)   # tables read on this page (their rows are lines too)
 
 
 @dataclass
@@ -46,6 +88,7 @@ class Source:
     has_pages: bool = False            # True where page numbers are real (PDF)
     warnings: list[str] = field(default_factory=list)
     error: str | None = None           # E-code message where nothing could be read
+    ocr: list[dict] = field(default_factory=list)   # pages read by OCR: {"page", "confidence"}
 
     @property
     def page_count(self) -> int | None:
@@ -215,6 +258,9 @@ class Record:
     error: str | None = None
     pipeline_version: str = ""
     keys: LinkKeys | None = None        # set at extraction; None in records from before it existed
+    tables: list[dict] = field(default_factory=list)   # the contract's optional `tables`
+    ocr: list[dict] = field(default_factory=list)   # pages read by OCR: {"page", "confidence"}
+    pages: list[dict] = field(default_factory=list)   # where each source page's text lies: {"page", "start", "end"}
 
     def to_dict(self) -> dict:
         """The JSON record. A failed record (with `error`) carries no text and nothing that points
@@ -237,6 +283,12 @@ class Record:
         }
         if self.keys is not None:
             d["keys"] = asdict(self.keys)
+        if self.tables and not failed:
+            d["tables"] = self.tables
+        if self.ocr:
+            d["ocr"] = self.ocr
+        if self.pages and not failed:
+            d["pages"] = self.pages
         if failed:
             d["error"] = self.error[:MAX_MESSAGE_CHARS]
         return d
@@ -261,4 +313,7 @@ class Record:
             error=d.get("error"),
             pipeline_version=d.get("pipeline_version") or "",
             keys=LinkKeys(**d["keys"]) if d.get("keys") else None,
+            tables=list(d.get("tables") or []),
+            ocr=list(d.get("ocr") or []),
+            pages=list(d.get("pages") or []),
         )

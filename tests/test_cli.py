@@ -92,7 +92,8 @@ def test_every_option_and_argument_has_help():
 
 
 @pytest.mark.parametrize("args", [["query", "caps"], ["query", "agency", "市工信局"], ["stats"],
-                                  ["export", "graphml", "--out", "g.graphml"], ["diff", "a", "b"]])
+                                  ["export", "graphml", "--out", "g.graphml"], ["diff", "a", "b"],
+                                  ["query", "search", "工信"], ["serve"]])
 def test_a_read_command_on_a_missing_store_exits_2_and_creates_nothing(args, tmp_path):
     missing = tmp_path / "missing.db"
     result = runner.invoke(app, [*args, "--store", str(missing)])
@@ -258,3 +259,20 @@ def test_show_never_writes_over_its_input_or_an_existing_file_unless_forced(tmp_
     assert runner.invoke(app, ["show", str(doc), "--out", str(html)]).exit_code == 2
     assert html.read_text(encoding="utf-8") == "old"
     assert runner.invoke(app, ["show", str(doc), "--out", str(html), "--force"]).exit_code == 0
+
+
+def test_query_search_finds_an_agency_by_part_of_an_alias_and_a_doc_number(kg):
+    found = json.loads(runner.invoke(app, ["query", "search", "工信", "--store", kg, "--json"]).stdout)
+    assert {"kind": "agency", "key": "中山市工业和信息化局"}.items() <= found[0].items()
+    table = runner.invoke(app, ["query", "search", "中山商务贸函〔2024〕8号", "--store", kg])
+    assert table.exit_code == 0 and "reply133089" in table.stdout
+    nothing = runner.invoke(app, ["query", "search", "没有这样的文字", "--store", kg])
+    assert nothing.exit_code == 1 and nothing.stdout == ""
+
+
+def test_query_caps_by_document_type_and_year(kg):
+    def amounts(*args):
+        result = runner.invoke(app, ["query", "caps", *args, "--store", kg, "--json"])
+        return [c["amount"] for c in json.loads(result.stdout)] if result.exit_code == 0 else result.exit_code
+    assert amounts("--type", "措施") == [500000] and amounts("--year", "2025") == [500000]
+    assert amounts("--type", "通知") == 1 and amounts("--year", "2024") == 1

@@ -30,3 +30,11 @@ def test_a_record_without_error_keeps_everything():
                     warnings=["W303 date not found"])
     d = record.to_dict()
     assert d["text"] == "国务院办公厅" and len(d["entities"]) == 1 and "error" not in d
+
+
+def test_where_each_page_s_text_lies_is_kept_and_read_back():
+    pages = [{"page": 1, "start": 0, "end": 3}, {"page": 2, "start": 3, "end": 6}]
+    record = Record(id="x", source={}, text="国务院办公厅", pages=pages)
+    assert record.to_dict()["pages"] == pages and Record.from_dict(record.to_dict()).pages == pages
+    assert "pages" not in Record(id="y", source={}, text="无页").to_dict()                  # a text file has none
+    assert "pages" not in Record(id="z", source={}, pages=pages, error="E111 corrupt").to_dict()

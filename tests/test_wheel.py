@@ -108,6 +108,15 @@ def test_the_wheel_carries_every_file_of_models(installed):
     assert wanted <= shipped
 
 
+def test_the_wheel_carries_the_web_app_s_templates_and_assets(installed):
+    names = set(zipfile.ZipFile(installed[1]).namelist())
+    web = ROOT / "pipeline" / "web"
+    wanted = {f"pipeline/web/{p.relative_to(web).as_posix()}" for folder in ("templates", "static")
+              for p in (web / folder).iterdir() if p.is_file()}
+    assert wanted and wanted <= names
+    assert {"pipeline/web/static/htmx.min.js", "pipeline/web/static/cytoscape.min.js"} <= names
+
+
 def test_the_installed_package_is_the_wheel_not_the_checkout(installed, env, tmp_path):
     bin_dir, _ = installed
     code = "import pipeline, pipeline.settings as s; print(pipeline.__file__); print(s.MODELS)"

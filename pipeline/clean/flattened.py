@@ -58,7 +58,7 @@ def split_flattened_lines(lines: list[FlowLine]) -> list[FlowLine]:
     """Lines of a document run together split at their lost breaks; other lines as they are."""
     out: list[FlowLine] = []
     for line in lines:
-        if not is_flattened(line.text):
+        if line.table or not is_flattened(line.text):
             out.append(line)
             continue
         gaps = _gaps(line.text)

@@ -40,6 +40,8 @@ def strip_pdf_furniture(pages: list[Page]) -> list[Page]:
     for p, order in zip(pages, edge):
         drop = set()
         for zone, i in _zones(order):
+            if p.lines[i].table:                 # a table's row at the page edge is no running line
+                continue
             text = p.lines[i].text.strip()
             small = _small(p.lines[i], body)
             repeated = len(pages) >= 2 and seen[(zone, _shape(text))] >= need
@@ -121,6 +123,9 @@ def strip_text_furniture(pages: list[Page]) -> list[Page]:
         kept = []
         for ln in p.lines:
             k += 1
+            if ln.table:
+                kept.append(ln)
+                continue
             t = ln.text.replace("\f", "").strip()
             if t and rules.is_page_number(t) and (wrapped or pieces > 1 or not LONE_NUMBER.match(t)):
                 # a lone number in wrapped text is a page number only where it continues the page

@@ -47,6 +47,9 @@ def split_inline_headings(lines: list[FlowLine]) -> list[FlowLine]:
     last: dict[int, int] = {}
     out: list[FlowLine] = []
     for line in lines:
+        if line.table:
+            out.append(line)
+            continue
         m = _START.match(line.text)
         if m:
             level, n = _label(m)
@@ -80,7 +83,7 @@ def join_lone_labels(lines: list[FlowLine]) -> list[FlowLine]:
     while k < len(lines):
         line = lines[k]
         nxt = lines[k + 1] if k + 1 < len(lines) else None
-        if nxt is not None and _LONE_LABEL.match(line.text) and nxt.text.strip() \
+        if nxt is not None and not line.table and not nxt.table and _LONE_LABEL.match(line.text) and nxt.text.strip() \
                 and not _LONE_LABEL.match(nxt.text) and not _START.match(nxt.text):
             out.append(line.moved(text=line.text.rstrip() + " " + nxt.text.lstrip(), full=nxt.full))
             k += 2

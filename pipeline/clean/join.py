@@ -26,6 +26,8 @@ def continues(prev: FlowLine, nxt: FlowLine, indented_paragraphs: bool = False) 
     A full line ending a sentence ends the paragraph, unless the document marks paragraph
     starts by indenting them and `nxt` is not indented.
     """
+    if prev.table or nxt.table:
+        return False
     rules = layout_rules()
     figure = _FIGURE_LINE.fullmatch(prev.text.strip()) is not None and _FIGURE_UNIT.match(nxt.text.strip()) is not None
     return ((prev.full or figure) and not prev.centred
@@ -62,6 +64,7 @@ def join_lines(lines: list[FlowLine], tidy: bool = True) -> tuple[str, list[Page
     out, wrong for text people typed (web copies keep their spaces).
     """
     pieces: list[tuple[str, int | None]] = []
+    kept: list[tuple[int, int]] = []            # spans of table rows, which keep their spaces
     indented = indents_paragraphs(lines)
     for k, line in enumerate(lines):
         if k:
@@ -71,14 +74,21 @@ def join_lines(lines: list[FlowLine], tidy: bool = True) -> tuple[str, list[Page
             elif prev.text[-1:].isascii() and prev.text[-1:].isalpha() \
                     and line.text[:1].isascii() and line.text[:1].isalpha():
                 pieces.append((" ", prev.page))
+        if line.table:
+            at = sum(len(t) for t, _ in pieces)
+            kept.append((at, at + len(line.text)))
         pieces.append((line.text, line.page))
-    return _tidy_with_pages(pieces, tidy)
+    return _tidy_with_pages(pieces, tidy, kept)
 
 
-def _tidy_with_pages(pieces: list[tuple[str, int | None]], tidy: bool) -> tuple[str, list[PageRun]]:
-    """Remove inner spaces over the joined text while keeping each character's page."""
+def _tidy_with_pages(pieces: list[tuple[str, int | None]], tidy: bool,
+                     kept: list[tuple[int, int]] = ()) -> tuple[str, list[PageRun]]:
+    """Remove inner spaces over the joined text (not inside the `kept` spans) while keeping each
+    character's page."""
     raw = "".join(t for t, _ in pieces)
     dropped = [m.span() for m in _INNER_SPACE.finditer(raw)] if tidy else []
+    if kept:
+        dropped = [d for d in dropped if not any(a <= d[0] < b for a, b in kept)]
     parts, pos = [], 0
     for start, end in dropped:
         parts.append(raw[pos:start])

@@ -27,6 +27,7 @@ class FlowLine:
     indent: bool = False        # starts right of the margin: a paragraph starts here
     centred: bool = False       # a title-block line: a paragraph of its own
     para_start: bool = False    # forced paragraph start (blank line, repaired order)
+    table: bool = False         # a table's row (cells parted by ' | '): a paragraph of its own, kept as written
 
     def moved(self, **kw) -> "FlowLine":
         return replace(self, **kw)
@@ -85,16 +86,21 @@ def _leading_width(text: str) -> float:
 def text_flow(pages: list[Page]) -> list[FlowLine]:
     """FlowLines of a page-less text: fullness from the modal width, blank lines as breaks
     unless the text is double-spaced (every line followed by a blank one)."""
-    raw = [line.text for p in pages for line in p.lines]
-    width = wrap_width(raw)
+    source = [line for p in pages for line in p.lines]
+    raw = [line.text for line in source]
+    width = wrap_width([line.text for line in source if not line.table])
     filled = [i for i, t in enumerate(raw) if t.strip()]
     followed = sum(1 for i in filled if i + 1 < len(raw) and not raw[i + 1].strip())
     double_spaced = bool(filled) and followed >= 0.8 * len(filled)
     out: list[FlowLine] = []
     blank_before = False
-    for t in raw:
+    for line, t in zip(source, raw):
         if not t.strip():
             blank_before = True
+            continue
+        if line.table:                         # a table's row: a paragraph of its own, as written
+            out.append(FlowLine(text=t.strip(), para_start=True, table=True))
+            blank_before = False
             continue
         stripped = t.strip()
         spaced = is_letter_spaced(stripped)
@@ -122,19 +128,25 @@ def pdf_flow(pages: list[Page]) -> list[FlowLine]:
     lines = [(p.number, ln) for p in pages for ln in p.lines if ln.text.strip() and ln.x0 is not None]
     if not lines:
         return []
-    sizes = sorted(ln.size or 10.0 for _, ln in lines)
+    text_lines = [ln for _, ln in lines if not ln.table] or [ln for _, ln in lines]
+    sizes = sorted(ln.size or 10.0 for ln in text_lines)
     size = sizes[len(sizes) // 2]
-    edges = _column_edges([ln.x0 for _, ln in lines], size)
+    edges = _column_edges([ln.x0 for ln in text_lines], size)
 
     def column(x0: float) -> int:
         return max((i for i, e in enumerate(edges) if e <= x0 + 1.0), default=0)
 
     rights: dict[int, list[float]] = {}
-    for _, ln in lines:
+    for ln in text_lines:
         rights.setdefault(column(ln.x0), []).append(ln.x1)
+    for _, ln in lines:
+        rights.setdefault(column(ln.x0), [ln.x1])
     right = {c: sorted(v)[int(0.9 * (len(v) - 1))] for c, v in rights.items()}
     out = []
     for number, ln in lines:
+        if ln.table:                           # a table's row: a paragraph of its own, as written
+            out.append(FlowLine(text=ln.text.strip(), page=number, para_start=True, table=True))
+            continue
         c = column(ln.x0)
         s = ln.size or size
         left, r = edges[c], right[c]

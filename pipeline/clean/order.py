@@ -11,6 +11,8 @@ SEARCH_LINES = 12         # how far after the heading the sentence must end
 
 def _splits_sentence(prev: FlowLine, heading: FlowLine, nxt: FlowLine) -> bool:
     rules = layout_rules()
+    if prev.table or heading.table or nxt.table:
+        return False
     return (prev.full and not rules.ends_sentence(prev.text) and rules.heading_level(prev.text) is None
             and not heading.full
             and not (nxt.indent or nxt.centred or nxt.para_start)

@@ -230,6 +230,7 @@ def build_rows(record: Record, sha256: str = "", pipeline_version: str = "") -> 
     _add_reply(b)
     _add_citations(b)
     _add_link_inputs(b)
+    _add_search(b)
     for name, tagged in b.tagged.items():
         rows.add("agencies", name=name, tagged=tagged)
     return rows
@@ -360,6 +361,26 @@ def _add_link_inputs(b: _Builder) -> None:
         b.rows.add("measure_texts", measure_id=measure_id(doc, seq), text=text, words=" ".join(policy_words(text)))
     for row in reply_query_rows(r):
         b.rows.add("reply_queries", **row)
+
+
+def search_rows(record: Record) -> tuple[dict[str, str], list[dict[str, str]]]:
+    """The full-text search rows of a document (title and doc number; text) and of its measures (label and
+    title; text), as index terms (pipeline/graph/fulltext.py): the text is cut once for all of them."""
+    from .fulltext import indexed, indexed_spans
+
+    r = record
+    body, *bodies = indexed_spans(r.text, [(0, len(r.text))] + [(m.start, m.end) for m in r.measures])
+    document = {"name": indexed(" ".join(x for x in (r.meta.title, r.meta.doc_number) if x)), "body": body}
+    measures = [{"measure_id": measure_id(r.id, seq), "name": indexed(f"{m.label} {m.title or ''}"), "body": text}
+                for seq, (m, text) in enumerate(zip(r.measures, bodies), 1)]
+    return document, measures
+
+
+def _add_search(b: _Builder) -> None:
+    document, measures = search_rows(b.record)
+    b.rows.add("search_documents", **document)
+    for row in measures:
+        b.rows.add("search_measures", **row)
 
 
 def reply_query_rows(record: Record) -> list[dict[str, Any]]:

@@ -27,19 +27,19 @@ def ingest_command(paths: Iterable[str | Path], store: str | Path | None = None,
                   progress=not quiet and sys.stderr.isatty(), wait=wait)
 
 
-QUERIES = ("agency", "proposal", "caps", "doc", "neighbours", "path", "followup")
+QUERIES = ("agency", "proposal", "caps", "doc", "neighbours", "path", "followup", "search")
 
 
 def query_command(what: str, *args: str, store: str | Path | None = None, **options: Any) -> Any:
     """policykg query WHAT ...: agency NAME | proposal NUMBER | caps | doc ID | neighbours NODE | path A B
-    | followup NUMBER."""
+    | followup NUMBER | search TEXT."""
     if what not in QUERIES:
         raise ValueError(f"unknown query {what!r}: one of {', '.join(QUERIES)}")
-    from . import linked_queries, queries
+    from . import linked_queries, queries, search
     from .store import open_store
     functions = {"agency": queries.agency, "proposal": queries.proposal, "caps": queries.caps,
                  "doc": queries.document, "neighbours": queries.neighbours, "path": queries.path,
-                 "followup": linked_queries.followup}
+                 "followup": linked_queries.followup, "search": search.search}
     with open_store(store) as s:
         return functions[what](s, *args, **{k: v for k, v in options.items() if v is not None})
 
@@ -101,6 +101,7 @@ COLUMNS = {
     "edges": ["edge", "type", "src", "dst", "label", "page", "ingested_as", "doc_id"],
     "nodes": ["distance", "type", "label", "key"],
     "cites": ["doc_number", "title", "resolution", "doc_id"],
+    "search": ["kind", "name", "detail", "key"],
 }
 
 
@@ -153,11 +154,137 @@ def render(result: Any, name: str | None = None, wide: bool = False, width: int 
 
 
 def _ingest_view(report: IngestReport) -> dict:
-    """An ingest report as counts, one line about linking, and a table of failures."""
+    """An ingest report as counts, one line about linking, one about what the run changed, and a table of
+    failures."""
     view = {**report.to_dict(), "failures": [{"file": k, "reason": v} for k, v in report.failed.items()]}
     if "linking" in view:
         link = view.pop("linking")
         view["linked"] = (f"{link['seconds']}s for {link['changed']} changed documents, reposts {link['reposts']}, "
                           f"replies ranked {link['replies_ranked']}, edges "
                           + ", ".join(f"{k} {v}" for k, v in link["edges"].items()))
+    if "changes" in view:
+        from .changes import summary
+        view["changes"] = summary(view["changes"]) + (
+            f"   (report: policykg changes --run {report.run})" if view["changes"] else "")
     return view
+
+
+# ---------------------------------------------------------------- the change log: runs and their changes
+COLUMNS["runs"] = ["run", "started", "status", "added", "updated", "pruned", "failed", "changes", "inputs"]
+
+
+def runs_command(store: str | Path | None = None) -> list[dict]:
+    """policykg runs: every ingest run recorded in the store, oldest first."""
+    from .runs import list_runs
+    from .store import open_store
+    with open_store(store) as s:
+        return list_runs(s)
+
+
+def format_runs(rows: list[dict], wide: bool = False, width: int | None = None) -> str:
+    """The runs as a table for people (times to the minute, local)."""
+    shown = [{**r, "started": (r["started"] or "")[:16].replace("T", " ")} for r in rows]
+    return render_table(shown, name="runs", wide=wide, width=width)
+
+
+def changes_command(store: str | Path | None = None, run: int | None = None, since: float | None = None) -> dict:
+    """policykg changes [--run N | --since DATE]: the report of one run, of the complete runs since a moment,
+    or of the latest complete run; raises LookupError for a run not recorded."""
+    from .runs import changes
+    from .store import open_store
+    with open_store(store) as s:
+        return changes(s, run=run, since=since)
+
+
+_SIGNS = {"document_added": "+", "document_updated": "~", "document_pruned": "-", "meta_changed": "~",
+          "superseded": "×", "supersession_dropped": "~", "reply_added": "+", "measure_added": "+",
+          "measure_removed": "-", "measure_retitled": "~", "measure_out_of_force": "×", "amount_added": "+",
+          "amount_removed": "-", "amount_changed": "~", "unit_added": "+", "unit_dropped": "-", "followup_added": "→"}
+
+
+def _amount_text(value: dict) -> str:
+    figure = value.get("amount") if value.get("amount") is not None else value.get("rate")
+    return f"{value.get('role')} {value.get('text')} ({figure})"
+
+
+def _change_text(c: dict) -> str:
+    """One change in words (without its measure and provenance)."""
+    from ..output import cell_text
+    d, kind = c["detail"], c["kind"]
+    if kind == "document_added":
+        copy = [f"copy of {d['copy_of_title']} ({d['copy_of']})"] if d.get("copy_of") else []
+        return "document added: " + ", ".join(copy + [str(d[k]) for k in ("doc_number", "date", "path") if d.get(k)])
+    if kind == "document_updated":
+        how = f"new version of {c['old']}" if c["old"] else "extracted again"
+        if d.get("pipeline_version"):
+            how += " (pipeline {} -> {})".format(*d["pipeline_version"])
+        return f"document updated: {how}" + (f", {d['path']}" if d.get("path") else "")
+    if kind == "document_pruned":
+        return "document pruned: its file is gone" + (f" ({d['path']})" if d.get("path") else "")
+    if kind == "meta_changed":
+        return f"{c['field']}: {c['old']} -> {c['new']}"
+    if kind == "superseded":
+        return (f"superseded by {d.get('newer') or c['new']} ({c['new']})" + (f" from {d['from']}" if d.get("from") else "")
+                + (f" [{', '.join(d['rules'])}]" if d.get("rules") else ""))
+    if kind == "supersession_dropped":
+        return f"no longer superseded by {c['old']}"
+    if kind == "reply_added":
+        return f"reply to proposal {d.get('number') or c['new']}" + (f" {d['title']}" if d.get("title") else "")
+    if kind in ("measure_added", "measure_removed"):
+        parts = [f"measure {'added' if kind == 'measure_added' else 'removed'}"]
+        if d.get("units"):
+            parts.append("units: " + cell_text(d["units"]))
+        if d.get("amounts"):
+            parts.append("amounts: " + "; ".join(_amount_text(a) for a in d["amounts"]))
+        return "  ".join(parts)
+    if kind == "measure_retitled":
+        return f"title: {c['old']} -> {c['new']}"
+    if kind == "measure_out_of_force":
+        return "out of force" + (f" from {d['from']}" if d.get("from") else "") + f" (superseded by {d.get('newer_id')})"
+    if kind in ("amount_added", "amount_removed"):
+        return f"{kind.split('_')[1]}: " + _amount_text(c["new"] if kind == "amount_added" else c["old"])
+    if kind == "amount_changed":
+        texts = d.get("text") or ["", ""]
+        return f"{d.get('role')} {c['field']}: {c['old']} -> {c['new']}  ({texts[0]} -> {texts[1]})"
+    if kind in ("unit_added", "unit_dropped"):
+        return f"unit {'added' if kind == 'unit_added' else 'dropped'}: {c['new'] or c['old']}"
+    if kind == "followup_added":
+        response = f" response {d['response']}" if d.get("response") else ""
+        return f"acts on proposal {d.get('proposal')}{response} (rank {d.get('rank')}, score {d.get('score')})"
+    return f"{kind} {c['field'] or ''} {c['old']} -> {c['new']}"
+
+
+def _where(c: dict, document_id: str) -> str:
+    p = c["provenance"]
+    doc = "" if p["document_id"] == document_id else f"{p['document_id']} "
+    page = f"p{p['page']} " if p["page"] is not None else ""
+    span = f"{p['start']}-{p['end']}" if p["start"] is not None else ""
+    return f"[{doc}{page}{span}]".replace(" ]", "]") if doc or page or span else ""
+
+
+def format_changes(report: dict) -> str:
+    """A change report for people: each run's header, then per document its changes, one a line, each with
+    its measure and its provenance ([other document] [page] span)."""
+    from .changes import summary
+    out = []
+    for r in report["runs"]:
+        head = f"run {r['run']}  {r['status']}  {r['started']}  {', '.join(r['inputs'])}  pipeline {r['pipeline_version']}"
+        out.append(head)
+        if r["status"] != "complete":
+            out.append(f"  not complete: its changes are reported with run {r['carried_to']}" if r.get("carried_to")
+                       else "  not complete: its changes will be reported with the run that finishes its work")
+            continue
+        counted = ", ".join(f"{k} {r[k]}" for k in ("added", "updated", "unchanged", "aliases", "pruned", "failed")
+                            if r[k])
+        out.append("  files: " + (counted or "none"))
+        out.append(f"  changes: {summary(r['counts'])}")
+        for path, reason in r["failures"].items():
+            out.append(f"  failed: {path}: {reason}")
+        for d in r["documents"]:
+            out.append(f"\n{d['document']}  {d['document_id']}")
+            for c in d["changes"]:
+                measure = " ".join(x for x in (c["measure"], c["measure_title"]) if x)
+                line = f"  {_SIGNS.get(c['kind'], '*')} " + (f"{measure}  " if measure else "") + _change_text(c)
+                out.append(f"{line}  {_where(c, d['document_id'])}".rstrip())
+        out.append("")
+    return "\n".join(out).rstrip()

@@ -3,17 +3,21 @@
 A document is its bytes: a file whose bytes and pipeline version are already stored is skipped after
 hashing (under a new path, the path is added as another source of the same document); a changed one
 replaces its own rows in one transaction. Work streams through a bounded window of futures, so memory
-stays flat however large the corpus; a killed run loses only the documents not yet committed.
+stays flat however large the corpus; a killed run loses only the documents not yet committed. Each run is
+recorded in the store with what it changed, each change in the transaction of its document
+(pipeline/graph/runs.py).
 """
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import signal
+import sqlite3
 import sys
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -25,7 +29,8 @@ from ..workers import Limits, Workers
 from ..types import Record
 from .build import DocumentRows, build_rows
 from .lock import store_lock
-from .store import Store, open_store, store_file
+from .runs import RunLog, begin_run, finish_run, report_links, run_counts, stop_run
+from .store import LAST_INGEST, Store, open_store, store_file
 
 ExtractFn = Callable[[str], "Record | dict"]
 
@@ -44,6 +49,8 @@ class IngestReport:
     seconds: float = 0.0
     changed_ids: list[str] = field(default_factory=list)     # doc ids added or updated (what linking re-ranks)
     linking: dict | None = None                               # LinkReport.to_dict() when linking ran
+    run: int | None = None                                    # the run's number in the store's change log
+    changes: dict[str, int] = field(default_factory=dict)     # what it changed, by kind (policykg changes)
 
     @property
     def changed(self) -> bool:
@@ -61,6 +68,9 @@ class IngestReport:
                "failures": self.failed, "skipped": self.skipped, "seconds": round(self.seconds, 3)}
         if self.linking is not None:
             out["linking"] = self.linking
+        if self.run is not None:
+            out["run"] = self.run
+            out["changes"] = self.changes
         return out
 
 
@@ -105,7 +115,7 @@ def process_file(path: str, sha256: str, pipeline_version: str, extract_fn: Extr
 
 
 def _to_do(files: Iterable[Path], store: Store, version: str, force: bool, report: IngestReport,
-           tick: Callable[[], None], repeated: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+           tick: Callable[[], None], repeated: list[tuple[str, str]], log: RunLog) -> Iterator[tuple[str, str]]:
     """(path, sha256) of the files whose bytes or pipeline version are not stored yet.
 
     Bytes already stored under another path make that path one more source of the document; bytes met
@@ -126,7 +136,7 @@ def _to_do(files: Iterable[Path], store: Store, version: str, force: bool, repor
             continue
         held = store.document_of_bytes(sha)
         if held and held[1] == version and (not force or sha in seen):
-            store.add_source(path, held[0])
+            log.alias(path, held[0])
             report.aliases.append(path)
             tick()
             continue
@@ -217,42 +227,66 @@ class _Run:
     def __call__(self, store_path: Path, report: IngestReport) -> None:
         from tqdm import tqdm
 
+        started = time.time()
         files = list(walk_inputs(self.paths, report.skipped))
         repeated: list[tuple[str, str]] = []
         store = open_store(store_path)
         bar = tqdm(total=len(files), file=sys.stderr, disable=not self.progress, unit="doc", desc="ingest")
         try:
-            self._ingest(store, files, report, repeated, bar)
+            report.run = begin_run(store, self.paths, self.version,
+                                   {"prune": self.prune, "force": self.force, "link": self.link})
+            try:
+                self._ingest(store, RunLog(store, report.run), files, report, repeated, bar)
+            except BaseException:
+                with suppress(sqlite3.Error):        # the store may be what failed: the next run takes over
+                    stop_run(store, report.run, report)
+                raise
+            report.changes = run_counts(store, report.run)
+            with store.write():
+                store.set_info(LAST_INGEST, json.dumps(run_summary(report, started, time.time()), ensure_ascii=False))
         finally:
             bar.close()
             store.close()
 
-    def _ingest(self, store: Store, files: list[Path], report: IngestReport, repeated: list[tuple[str, str]],
-                bar) -> None:
+    def _ingest(self, store: Store, log: RunLog, files: list[Path], report: IngestReport,
+                repeated: list[tuple[str, str]], bar) -> None:
         version = self.version
-        todo = _to_do(files, store, version, self.force, report, lambda: bar.update(), repeated)
+        todo = _to_do(files, store, version, self.force, report, lambda: bar.update(), repeated, log)
         work = partial(process_file, pipeline_version=version, extract_fn=self.extract_fn)
         if self.limits is None:
             outcomes: Iterator[_Outcome] = (work(p, s) for p, s in todo)
         else:
             outcomes = _in_pool(todo, work, self.workers, self.limits)
         for outcome in outcomes:
-            _store(outcome, store, version, report)
+            _store(outcome, store, log, version, report)
             bar.update()
         for path, sha in repeated:
             held = store.document_of_bytes(sha)
             if held:
-                store.add_source(path, held[0])
+                log.alias(path, held[0])
                 report.aliases.append(path)
         if self.prune:
             roots = [Path(p).resolve() for p in self.paths]
             for path in store.stored_paths():
                 if _under(path, roots) and not os.path.exists(path):
-                    store.remove_source(path)
+                    log.prune(path)
                     report.pruned.append(path)
         if self.link and (report.changed or store.linking_pending):
             from .linked import relink
-            report.linking = relink(store, report.changed_ids).to_dict()
+            with store.write():           # what linking found, its changes reported and the run complete: at once
+                report.linking = relink(store, report.changed_ids).to_dict()
+                report_links(store, log.run)
+                finish_run(store, log.run, report)
+        else:
+            finish_run(store, log.run, report)
+
+
+def run_summary(report: IngestReport, started: float, finished: float) -> dict:
+    """What a run did, as the store keeps it for its readers: when, the counts, each failure with its reason."""
+    return {"started_at": started, "finished_at": finished, "seconds": round(finished - started, 3),
+            "added": len(report.added), "updated": len(report.updated), "unchanged": report.unchanged,
+            "aliases": len(report.aliases), "pruned": len(report.pruned), "failed": len(report.failed),
+            "failures": report.failed, "linked": report.linking is not None}
 
 
 def _in_pool(todo: Iterator[tuple[str, str]], work: Callable[..., _Outcome], workers: int,
@@ -270,13 +304,13 @@ def _work_on(item: tuple[str, str], work: Callable[..., _Outcome]) -> _Outcome:
     return work(*item)
 
 
-def _store(outcome: _Outcome, store: Store, version: str, report: IngestReport) -> None:
+def _store(outcome: _Outcome, store: Store, log: RunLog, version: str, report: IngestReport) -> None:
     path = outcome.path
     if outcome.error or outcome.rows is None:
         report.failed[path] = outcome.error or E_INTERNAL
         store.record_failure(path, outcome.sha256, version, report.failed[path])
         return
     existed = store.source_state(path) is not None
-    store.replace_document(outcome.rows, outcome.record, path)
+    log.store_document(outcome.rows, outcome.record, path)
     (report.updated if existed else report.added).append(path)
     report.changed_ids.append(outcome.rows.doc_id)

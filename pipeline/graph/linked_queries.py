@@ -111,10 +111,11 @@ def alias_agencies(store: Store, name: str) -> list[str]:
 
 # ---------------------------------------------------------------- follow-through
 def followup(store: Store, number: str) -> list[dict]:
-    """Per reply to proposal `number`: per response, the ranked measures with document, units, caps, evidence."""
+    """Per reply to proposal `number` (a number or a proposal id): per response, the ranked measures with
+    document, units, caps, evidence."""
     out = []
     with store.read():
-        for p in store.sql("SELECT * FROM proposals WHERE number = ? ORDER BY id", [number.strip()]):
+        for p in store.sql("SELECT * FROM proposals WHERE number = ?1 OR id = ?1 ORDER BY id", [number.strip()]):
             replies = store.sql(
                 "SELECT d.id, d.title, d.date FROM replies r JOIN documents d ON d.id = r.document_id "
                 "WHERE r.proposal_id = ? AND d.id NOT IN (SELECT document_id FROM reposts) "
@@ -123,7 +124,7 @@ def followup(store: Store, number: str) -> list[dict]:
                 responses = store.sql("SELECT id, label, suggestion, status FROM responses WHERE document_id = ? "
                                       "ORDER BY start, seq", [reply["id"]])
                 sources = [(r["id"], r) for r in responses] or [(None, {"label": None})]
-                out.append({"proposal": number, "title": p["title"], "session": p["session"],
+                out.append({"proposal": p["number"] or number, "proposal_id": p["id"], "title": p["title"], "session": p["session"],
                             "reply": reply["id"], "reply_title": reply["title"] or reply["id"], "date": reply["date"],
                             "responses": [{"response": r.get("label"), "suggestion": r.get("suggestion"),
                                            "status": r.get("status"), "measures": _ranked(store, reply["id"], rid)}
@@ -134,14 +135,15 @@ def followup(store: Store, number: str) -> list[dict]:
 def _ranked(store: Store, reply: str, response: str | None) -> list[dict]:
     """The measures ranked for one response (or the proposal), best first, described for a reader."""
     rows = store.sql(
-        "SELECT f.rank, f.score, f.evidence, m.label AS measure, m.title, d.id AS doc_id, "
+        "SELECT f.rank, f.score, f.evidence, m.label AS measure, m.title, m.id AS measure_id, d.id AS doc_id, "
         "coalesce(d.title, d.id) AS document, d.doc_number, d.date, "
         "(SELECT json_group_array(agency) FROM (SELECT agency FROM responsible_units "
         " WHERE measure_id = m.id ORDER BY rowid)) AS responsible, "
         "(SELECT json_group_array(amount_fen) FROM (SELECT amount_fen FROM amounts WHERE measure_id = m.id "
-        " AND kind = 'money' AND role = 'cap' AND amount_fen IS NOT NULL ORDER BY start)) AS caps "
+        " AND kind = 'money' AND +role = 'cap' AND +amount_fen IS NOT NULL ORDER BY start)) AS caps "
         "FROM followups f JOIN measures m ON m.id = f.measure_id JOIN documents d ON d.id = m.document_id "
-        "WHERE f.reply_id = ? AND f.response_id IS ? ORDER BY f.rank", [reply, response])
+        "WHERE f.reply_id = ? AND +f.response_id IS ? ORDER BY f.rank", [reply, response])
+    # (the unary + keeps SQLite on the measure's and the reply's indexes, whatever statistics it has)
     return [{**r, "responsible": json.loads(r["responsible"]), "caps": [yuan(c) for c in json.loads(r["caps"])],
              "evidence": json.loads(r["evidence"] or "[]")} for r in rows]
 

@@ -4,7 +4,10 @@ Version 1 (policykg 0.1) kept generic node and edge tables keyed by path; versio
 kind of fact. The upgrade re-derives every fact from the records version 1 stored (no re-extraction),
 keeps every path as a source of its document, keeps failures, and marks linking as pending. Version 3
 adds the follow-up queries of each reply with their words (`reply_queries`), derived from the stored
-records (what linking found stays: the queries are those it ranked).
+records (what linking found stays: the queries are those it ranked). Version 4 adds the full-text search
+tables (schema.SEARCH), filled from the stored records and the fact tables. Version 5 adds the change log
+(schema.CHANGE_LOG: runs, their changes, the linking facts last reported), empty of runs: earlier runs
+simply have no records, and the linking facts stored are taken as reported.
 """
 from __future__ import annotations
 
@@ -33,7 +36,7 @@ def schema_version(conn: sqlite3.Connection) -> int:
 
 def create(conn: sqlite3.Connection) -> None:
     """The current tables and views, in an empty store (statement by statement: we are in a transaction)."""
-    for statement in _statements(schema.TABLES + schema.VIEWS + schema.graph_views()):
+    for statement in _statements(schema.TABLES + schema.SEARCH + schema.CHANGE_LOG + schema.VIEWS + schema.graph_views()):
         conn.execute(statement)
     conn.execute("INSERT OR REPLACE INTO meta VALUES('schema_version', ?)", (str(schema.SCHEMA_VERSION),))
 
@@ -49,11 +52,15 @@ def migrate(store: "Store", found: int) -> None:
     conn = store.conn
     if found == 0:
         create(conn)
+        from .runs import mark_links_reported
+        mark_links_reported(store)           # an empty store: nothing linked, nothing to report
         return
     if found == 1:
-        _from_v1(store)
-    if found == 2:
-        _from_v2(store)
+        _from_v1(store)                      # straight to the current tables
+        return
+    for version in range(found, schema.SCHEMA_VERSION):
+        UPGRADES[version](store)
+    conn.execute("INSERT OR REPLACE INTO meta VALUES('schema_version', ?)", (str(schema.SCHEMA_VERSION),))
 
 
 def _from_v2(store: "Store") -> None:
@@ -68,7 +75,41 @@ def _from_v2(store: "Store") -> None:
     for (text,) in conn.execute("SELECT d.record FROM documents d JOIN replies r ON r.document_id = d.id "
                                 "ORDER BY d.id").fetchall():
         _insert(conn, "reply_queries", reply_query_rows(Record.from_dict(json.loads(text))))
-    conn.execute("INSERT OR REPLACE INTO meta VALUES('schema_version', ?)", (str(schema.SCHEMA_VERSION),))
+
+
+def _from_v3(store: "Store") -> None:
+    """Adds the full-text search tables, filled from every stored record (one at a time) and the facts, and
+    the indexes on document type and year."""
+    from ..types import Record
+    from . import search_index
+    from .build import search_rows
+
+    conn = store.conn
+    for statement in _statements(schema.TABLES + schema.SEARCH):      # IF NOT EXISTS: what version 3 lacks
+        conn.execute(statement)
+
+    def documents():
+        for data in store.iter_records():
+            record = Record.from_dict(data)
+            if not record.error:
+                document, measures = search_rows(record)
+                yield record.id, document, measures
+
+    search_index.rebuild(conn, documents())
+
+
+def _add_change_log(store: "Store") -> None:
+    """Adds the change log (runs, run_changes, reported_links): no runs, and the supersessions and
+    follow-up links stored now taken as reported (the first run reports only what it changes)."""
+    from .runs import mark_links_reported
+
+    for statement in _statements(schema.CHANGE_LOG):
+        store.conn.execute(statement)
+    mark_links_reported(store)
+
+
+# The upgrade from each schema version to the next (version 1 goes straight to the current one).
+UPGRADES = {2: _from_v2, 3: _from_v3, 4: _add_change_log}
 
 
 def _from_v1(store: "Store") -> None:

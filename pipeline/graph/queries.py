@@ -6,6 +6,7 @@ views), and returns plain dicts and lists.
 from __future__ import annotations
 
 import json
+import re
 from collections import deque
 
 import networkx as nx
@@ -57,7 +58,7 @@ def agency(store: Store, name: str, in_force_on: str | None = None) -> list[dict
                 f"WHERE da.agency IN ({names}) AND da.relation IN ('issued_by', 'co_handled_by') "
                 f"AND {_FIRST_COPY}{when} ORDER BY d.date, d.id", args)
             measures = store.sql(
-                f"SELECT m.label AS measure, m.title, d.id AS doc_id, d.doc_number, d.title AS document, "
+                f"SELECT m.label AS measure, m.title, m.id AS measure_id, d.id AS doc_id, d.doc_number, d.title AS document, "
                 f"min(ru.role) AS role, (SELECT json_group_array(text) FROM (SELECT a.text FROM amounts a "
                 f"WHERE a.measure_id = m.id AND a.kind = 'money' AND a.role = 'cap' ORDER BY a.start)) AS caps "
                 f"FROM responsible_units ru JOIN measures m ON m.id = ru.measure_id "
@@ -87,10 +88,11 @@ def agency(store: Store, name: str, in_force_on: str | None = None) -> list[dict
 
 
 def proposal(store: Store, number: str) -> list[dict]:
-    """Per proposal with this number: session, proposers, the replies, their units and responses with status."""
+    """Per proposal with this number (or this id): session, proposers, the replies, their units and responses
+    with status."""
     out = []
     with store.read():
-        for p in store.sql("SELECT * FROM proposals WHERE number = ? ORDER BY id", [number.strip()]):
+        for p in store.sql("SELECT * FROM proposals WHERE number = ?1 OR id = ?1 ORDER BY id", [number.strip()]):
             people = store.sql("SELECT DISTINCT name FROM proposers WHERE proposal_id = ? ORDER BY rowid", [p["id"]])
             replies = store.sql(f"SELECT {_DOC_COLS} FROM replies r JOIN documents d ON d.id = r.document_id "
                                 f"WHERE r.proposal_id = ? ORDER BY d.date, d.id", [p["id"]])
@@ -101,7 +103,7 @@ def proposal(store: Store, number: str) -> list[dict]:
                 reply["co_handlers"] = [u["agency"] for u in units if u["relation"] == "co_handled_by"]
                 reply["responses"] = store.sql("SELECT label, suggestion, status FROM responses "
                                                "WHERE document_id = ? ORDER BY seq", [reply["doc_id"]])
-            out.append({"number": p["number"], "session": p["session"], "title": p["title"],
+            out.append({"id": p["id"], "number": p["number"], "session": p["session"], "title": p["title"],
                         "category": p["category"], "proposers": [r["name"] for r in people], "replies": replies})
     return out
 
@@ -115,41 +117,109 @@ def in_force(document: dict, date: str) -> bool:
     return (not start or start <= date) and (not end or date <= end)
 
 
-def caps(store: Store, min_amount: float | None = None, agency_name: str | None = None,
-         in_force_on: str | None = None, limit: int | None = None) -> list[dict]:
-    """Monetary caps, largest first, with measure, document, rate, scope and responsible units.
+# Orders `caps` can sort by (column name -> SQL over amounts c, documents d, measures m), each then by amount,
+# document and text.
+CAPS_ORDERS = {"amount": "c.amount_fen", "rate": "CAST(c.rate AS REAL)", "scope": "c.scope", "measure": "m.seq",
+               "document": "d.title", "date": "d.date", "doc_type": "d.doc_type"}
+_CAP = "c.kind = 'money' AND c.role = 'cap'"
 
-    agency_name keeps caps of measures the agency is responsible for or of documents it issued;
-    in_force_on (ISO date) keeps caps of documents valid on that day; limit keeps the largest N.
-    """
-    conds, args = [_FIRST_COPY.replace("d.id", "c.document_id")], {"on": in_force_on}
+
+def _caps_filter(store: Store, min_amount: float | None, agency_name: str | None, in_force_on: str | None,
+                 doc_type: str | None, year: int | None) -> tuple[list[str], dict] | None:
+    """The conditions over amounts c of a caps question and their arguments (what they ask of a document is
+    asked once per document, in a subquery); None where the agency named is not stored."""
+    conds, args = [_CAP, _FIRST_COPY.replace("d.id", "c.document_id")], {"on": in_force_on}
     if min_amount is not None:
         conds.append("c.amount_fen >= :min")
         args["min"] = round(min_amount * 100)
+    if agency_name:
+        group = [g for n in resolve_agencies(store, agency_name) for g in linked.agency_group(store, n)[1]]
+        if not group:
+            return None
+        args |= {f"a{i}": g for i, g in enumerate(group)}
+        names = ",".join(f":a{i}" for i in range(len(group)))
+        conds.append(f"(c.measure_id IN (SELECT measure_id FROM responsible_units WHERE agency IN ({names})) "
+                     f"OR c.document_id IN (SELECT document_id FROM document_agencies WHERE relation = 'issued_by' "
+                     f"AND agency IN ({names})))")
+    of_document = []
+    if in_force_on:
+        of_document.append(IN_FORCE)
+    if doc_type:
+        of_document.append("d.doc_type = :doc_type")
+        args["doc_type"] = doc_type
+    if year is not None:
+        of_document.append("d.year = :year")
+        args["year"] = year
+    if of_document:
+        conds.append(f"c.document_id IN (SELECT d.id FROM documents d WHERE {' AND '.join(of_document)})")
+    return conds, args
+
+
+def _caps_from(order: str = "") -> str:
+    """The tables a caps question reads: amounts, and documents or measures only where its order needs them."""
+    used = order
+    return ("FROM amounts c" + (" JOIN documents d ON d.id = c.document_id" if re.search(r"\bd\.", used) else "")
+            + (" LEFT JOIN measures m ON m.id = c.measure_id" if re.search(r"\bm\.", used) else ""))
+
+
+def caps(store: Store, min_amount: float | None = None, agency_name: str | None = None,
+         in_force_on: str | None = None, limit: int | None = None, doc_type: str | None = None,
+         year: int | None = None, sort: str = "amount", descending: bool | None = None, offset: int = 0) -> list[dict]:
+    """Monetary caps, largest first, with measure, document, rate, scope and responsible units.
+
+    agency_name keeps caps of measures the agency is responsible for or of documents it issued;
+    in_force_on (ISO date) keeps caps of documents valid on that day; doc_type and year those of documents
+    of that type or year; limit keeps the first N (the largest, unless `sort` names another of CAPS_ORDERS;
+    `descending` defaults to True for amounts, False otherwise), after `offset` rows.
+    """
+    if sort not in CAPS_ORDERS:
+        raise ValueError(f"caps sort by one of {', '.join(CAPS_ORDERS)}, not {sort!r}")
+    down = (sort == "amount") if descending is None else descending
+    order = f"{CAPS_ORDERS[sort]} {'DESC' if down else 'ASC'} NULLS LAST, c.amount_fen DESC, c.document_id, c.text"
     with store.read():
-        if agency_name:
-            group = [g for n in resolve_agencies(store, agency_name) for g in linked.agency_group(store, n)[1]]
-            if not group:
-                return []
-            args |= {f"a{i}": g for i, g in enumerate(group)}
-            names = ",".join(f":a{i}" for i in range(len(group)))
-            conds.append(f"(EXISTS (SELECT 1 FROM responsible_units ru WHERE ru.measure_id = c.measure_id "
-                         f"AND ru.agency IN ({names})) OR EXISTS (SELECT 1 FROM document_agencies da "
-                         f"WHERE da.document_id = c.document_id AND da.relation = 'issued_by' "
-                         f"AND da.agency IN ({names})))")
-        if in_force_on:
-            conds.append(IN_FORCE)
-        rows = store.sql(
-            "SELECT c.*, (SELECT json_group_array(agency) FROM (SELECT agency FROM responsible_units ru "
-            "WHERE ru.measure_id = c.measure_id ORDER BY ru.rowid)) AS responsible "
-            f"FROM caps c JOIN documents d ON d.id = c.document_id WHERE {' AND '.join(conds)} "
-            "ORDER BY c.amount_fen DESC, c.document_id, c.text" + (" LIMIT :limit" if limit else ""),
-            args | ({"limit": limit} if limit else {}))
-    return [{"amount": linked.yuan(r["amount_fen"]), "amount_max": linked.yuan(r["amount_max_fen"]), "currency": r["currency"],
-             "text": r["text"], "rate": float(r["rate"]) if r["rate"] is not None else None, "scope": r["scope"],
-             "measure": r["measure"], "measure_title": r["measure_title"], "doc_id": r["document_id"],
-             "doc_number": r["doc_number"], "document": r["document"], "date": r["date"],
-             "responsible": json.loads(r["responsible"])} for r in rows]
+        found = _caps_filter(store, min_amount, agency_name, in_force_on, doc_type, year)
+        if found is None:
+            return []
+        conds, args = found
+        ids = [r["id"] for r in store.sql(          # the page of caps first, then only their details
+            f"SELECT c.id {_caps_from(order)} WHERE {' AND '.join(conds)} ORDER BY {order}"
+            + (" LIMIT :limit" if limit else " LIMIT -1") + (" OFFSET :offset" if offset else ""),
+            args | {"limit": limit, "offset": offset})]
+        rows = {}
+        for part in range(0, len(ids), 500):
+            chunk = ids[part:part + 500]
+            rows |= {r["id"]: r for r in store.sql(
+                f"SELECT c.*, d.doc_type FROM caps c JOIN documents d ON d.id = c.document_id "
+                f"WHERE c.id IN ({','.join('?' * len(chunk))})", chunk)}
+        units: dict[str, list[str]] = {}
+        measures = sorted({r["measure_id"] for r in rows.values() if r["measure_id"]})
+        for part in range(0, len(measures), 500):
+            chunk = measures[part:part + 500]
+            for u in store.sql(f"SELECT measure_id, agency FROM responsible_units WHERE measure_id IN "
+                               f"({','.join('?' * len(chunk))}) ORDER BY rowid", chunk):
+                units.setdefault(u["measure_id"], []).append(u["agency"])
+    out = []
+    for cap_id in ids:
+        r = rows[cap_id]
+        out.append({"amount": linked.yuan(r["amount_fen"]), "amount_max": linked.yuan(r["amount_max_fen"]),
+                    "currency": r["currency"], "text": r["text"], "rate": float(r["rate"]) if r["rate"] is not None else None,
+                    "scope": r["scope"], "measure": r["measure"], "measure_title": r["measure_title"],
+                    "doc_id": r["document_id"], "doc_number": r["doc_number"], "document": r["document"],
+                    "date": r["date"], "responsible": units.get(r["measure_id"], []), "measure_id": r["measure_id"],
+                    "doc_type": r["doc_type"], "effective_from": r["effective_from"],
+                    "effective_to": r["effective_to"]})
+    return out
+
+
+def count_caps(store: Store, min_amount: float | None = None, agency_name: str | None = None,
+               in_force_on: str | None = None, doc_type: str | None = None, year: int | None = None) -> int:
+    """How many caps `caps` gives for the same question without a limit."""
+    with store.read():
+        found = _caps_filter(store, min_amount, agency_name, in_force_on, doc_type, year)
+        if found is None:
+            return 0
+        conds, args = found
+        return store.sql(f"SELECT count(*) AS n FROM amounts c WHERE {' AND '.join(conds)}", args)[0]["n"]
 
 
 def find_documents(store: Store, ident: str) -> list[dict]:

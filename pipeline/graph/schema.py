@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -24,6 +24,8 @@ CREATE TABLE IF NOT EXISTS documents(
   ingested_at REAL NOT NULL, record TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS documents_title_key ON documents(title_key);
 CREATE INDEX IF NOT EXISTS documents_number_key ON documents(number_key);
+CREATE INDEX IF NOT EXISTS documents_type_year ON documents(doc_type, year);
+CREATE INDEX IF NOT EXISTS documents_year ON documents(year);
 -- Every path a document's bytes were found at (the path is an alias, never the identity).
 CREATE TABLE IF NOT EXISTS sources(
   path TEXT PRIMARY KEY,
@@ -195,6 +197,53 @@ CREATE INDEX IF NOT EXISTS followups_response ON followups(response_id);
 CREATE INDEX IF NOT EXISTS followups_measure ON followups(measure_id);
 CREATE TABLE IF NOT EXISTS failures(path TEXT PRIMARY KEY, sha256 TEXT, pipeline_version TEXT,
                                     reason TEXT NOT NULL, at REAL NOT NULL);
+"""
+
+# Full-text search (pipeline/graph/search_index.py keeps it current): one FTS5 table per kind of thing found,
+# its rowid the rowid of the thing's row, its columns the jieba terms of the simplified text parted by spaces
+# (pipeline/graph/fulltext.py): `name` (title, doc number, canonical name) weighs more than `body`.
+SEARCH = """
+CREATE VIRTUAL TABLE IF NOT EXISTS search_documents USING fts5(name, body, tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE IF NOT EXISTS search_measures USING fts5(name, body, tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE IF NOT EXISTS search_proposals USING fts5(name, body, tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE IF NOT EXISTS search_agencies USING fts5(names UNINDEXED, name, body,
+  tokenize='unicode61 remove_diacritics 0');
+"""
+
+# The change log (schema 5: pipeline/graph/runs.py writes it, pipeline/graph/changes.py says what changed): every
+# ingest run, each fact it changed with provenance, and the linking facts the last report saw.
+CHANGE_LOG = """
+CREATE TABLE IF NOT EXISTS runs(
+  id INTEGER PRIMARY KEY AUTOINCREMENT,      -- never reused, so a run number names one run for good
+  started_at REAL NOT NULL, finished_at REAL,
+  status TEXT NOT NULL CHECK(status IN ('running', 'complete', 'interrupted')),
+  carried_to INTEGER,                        -- an interrupted run: the run whose report holds its changes
+  pid INTEGER, inputs TEXT NOT NULL,         -- JSON list of the paths given
+  options TEXT,                              -- JSON object: prune, force, link
+  pipeline_version TEXT NOT NULL, policykg_version TEXT,
+  added INTEGER, updated INTEGER, unchanged INTEGER, aliases INTEGER, pruned INTEGER, failed INTEGER,
+  failures TEXT,                             -- JSON object: path -> reason
+  linked INTEGER NOT NULL DEFAULT 0);
+-- One changed fact, written in the transaction that changed it; a report shows a run's rows once it is complete.
+CREATE TABLE IF NOT EXISTS run_changes(
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  document_id TEXT NOT NULL,                 -- the document it is reported under (it may since have gone)
+  document TEXT,                             -- that document's title (or doc number, or path) then
+  kind TEXT NOT NULL,                        -- pipeline/graph/changes.py KINDS
+  measure_id TEXT, measure_label TEXT, measure_title TEXT,
+  field TEXT, old TEXT, new TEXT,            -- old and new values as JSON
+  detail TEXT,                               -- JSON object
+  source_id TEXT, page INTEGER, start INTEGER, "end" INTEGER);  -- provenance: document, page, span
+CREATE INDEX IF NOT EXISTS run_changes_run ON run_changes(run_id, document_id);
+-- The supersessions and follow-up links as the last report saw them, under the ids of the documents,
+-- measures and responses that have replaced theirs since: what the next linking is compared with.
+CREATE TABLE IF NOT EXISTS reported_links(
+  kind TEXT NOT NULL CHECK(kind IN ('supersedes', 'followup')),
+  a TEXT NOT NULL, b TEXT NOT NULL, c TEXT NOT NULL,   -- newer, older, '' | reply, response or '', measure
+  PRIMARY KEY(kind, a, b, c));
+CREATE INDEX IF NOT EXISTS reported_links_b ON reported_links(b);
+CREATE INDEX IF NOT EXISTS reported_links_c ON reported_links(c);
 """
 
 VIEWS = """

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
-from . import schema
+from . import schema, search_index
 from .build import DocumentRows
 
 if TYPE_CHECKING:
@@ -30,7 +30,15 @@ _UPSERT = {
                   "session = coalesce(session, excluded.session), title = coalesce(title, excluded.title), "
                   "category = coalesce(category, excluded.category)"),
 }
+# What garbage collection deletes: agencies and proposals no fact refers to any more.
+_AGENCY_GARBAGE = ("NOT EXISTS (SELECT 1 FROM mentions WHERE agency = name) "
+                   "AND NOT EXISTS (SELECT 1 FROM document_agencies WHERE agency = name) "
+                   "AND NOT EXISTS (SELECT 1 FROM responsible_units WHERE agency = name) "
+                   "AND NOT EXISTS (SELECT 1 FROM agency_aliases WHERE agency = name)")
+_PROPOSAL_GARBAGE = ("NOT EXISTS (SELECT 1 FROM replies WHERE proposal_id = id) "
+                     "AND NOT EXISTS (SELECT 1 FROM proposers WHERE proposal_id = id)")
 LINKING_PENDING = "linking_pending"
+LAST_INGEST = "last_ingest"          # the latest ingest run's summary (JSON), for readers of the store
 VIEWS_DIGEST = "graph_views_digest"
 # Documents in an order that depends on their content only (never on when a worker finished them): the
 # earliest copy of a notice leads its reposts, ties broken by the content hash.
@@ -81,26 +89,41 @@ def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) ->
 class Store:
     """A store file: documents and their sources, the facts of each, what linking found, failures."""
 
-    def __init__(self, path: str | Path | None = None, normalise: Callable[[str], str] | None = None):
+    def __init__(self, path: str | Path | None = None, normalise: Callable[[str], str] | None = None,
+                 read_only: bool = False):
         self.path = store_file(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(str(self.path), timeout=60, isolation_level=None)
+        self.read_only = read_only
+        if read_only:                     # SQLite itself refuses every write on this connection
+            self.conn = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True, timeout=60,
+                                        isolation_level=None)
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(str(self.path), timeout=60, isolation_level=None)
         self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA synchronous=NORMAL")
+        if not read_only:
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=ON")
         self._depth = 0
         self._normalise = normalise or (lambda s: s.strip())
+        self._touched = search_index.Touched()
         self._prepare()
 
     def _prepare(self) -> None:
-        """Creates the schema in a new file, upgrades an older one, refuses a newer one."""
+        """Creates the schema in a new file, upgrades an older one, refuses a newer one (a read-only store
+        refuses an older one too: open it once for writing to upgrade it)."""
         from .migrations import migrate, schema_version
         found = schema_version(self.conn)
         if found > schema.SCHEMA_VERSION:
             self.conn.close()
             raise StoreVersionError(f"{self.path} has store schema {found}; this policykg reads up to "
                                     f"{schema.SCHEMA_VERSION}: upgrade policykg")
+        if self.read_only:
+            if found < schema.SCHEMA_VERSION or self.info(VIEWS_DIGEST) != schema.views_digest():
+                self.conn.close()
+                raise StoreVersionError(f"{self.path} has store schema {found} and is opened read-only: open it "
+                                        f"once for writing (any policykg command) to upgrade it")
+            return
         if found < schema.SCHEMA_VERSION:
             with self.write():
                 migrate(self, found)
@@ -113,7 +136,8 @@ class Store:
 
     def close(self) -> None:
         try:
-            self.conn.execute("PRAGMA optimize")      # keeps the planner's statistics fresh (cheap)
+            if not self.read_only:
+                self.conn.execute("PRAGMA optimize")  # keeps the planner's statistics fresh (cheap)
         except sqlite3.OperationalError:              # another process is writing: next time
             pass
         self.conn.close()
@@ -176,6 +200,7 @@ class Store:
         with self.write():
             before = self._point(path, doc_id)
             self._mark_linking()
+            self._touched.flush(self.conn)
             return before
 
     def replace_document(self, rows: DocumentRows, record: dict, path: str | None = None) -> str | None:
@@ -198,11 +223,15 @@ class Store:
             for table in _TABLE_ORDER:
                 if rows.rows(table):
                     _insert(self.conn, table, rows.rows(table))
+            search_index.add_document(self.conn, doc["id"], (rows.rows("search_documents") or [None])[0],
+                                      rows.rows("search_measures"))
+            self._touched.note_document(self.conn, doc["id"])
             before = self._point(path, doc["id"]) if path else None
             self._collect_garbage()
             self.conn.execute("INSERT INTO link_changes(document_id, present) VALUES(?, 1) "
                               "ON CONFLICT(document_id) DO UPDATE SET present = 1", (doc["id"],))
             self._mark_linking()
+            self._touched.flush(self.conn)
         return before
 
     def _point(self, path: str, doc_id: str) -> str | None:
@@ -230,6 +259,7 @@ class Store:
                 self._forget(row[0])
                 self._collect_garbage()
             self._mark_linking()
+            self._touched.flush(self.conn)
             return row[0]
 
     def _forget(self, doc_id: str) -> None:
@@ -259,6 +289,8 @@ class Store:
         c.execute("INSERT INTO link_changes(document_id, present, touches) VALUES(?, 0, ?) ON CONFLICT(document_id) "
                   "DO UPDATE SET present = 0, touches = excluded.touches",
                   (doc_id, json.dumps(touches, ensure_ascii=False)))
+        self._touched.note_document(c, doc_id)
+        search_index.forget_document(c, doc_id)
         c.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
     def link_changes(self) -> list[dict]:
@@ -274,14 +306,10 @@ class Store:
                               (path, sha256, pipeline_version, reason, time.time()))
 
     def _collect_garbage(self) -> None:
-        """Deletes agencies and proposals no fact refers to any more."""
-        self.conn.execute(
-            "DELETE FROM agencies WHERE NOT EXISTS (SELECT 1 FROM mentions WHERE agency = name) "
-            "AND NOT EXISTS (SELECT 1 FROM document_agencies WHERE agency = name) "
-            "AND NOT EXISTS (SELECT 1 FROM responsible_units WHERE agency = name) "
-            "AND NOT EXISTS (SELECT 1 FROM agency_aliases WHERE agency = name)")
-        self.conn.execute("DELETE FROM proposals WHERE NOT EXISTS (SELECT 1 FROM replies WHERE proposal_id = id) "
-                          "AND NOT EXISTS (SELECT 1 FROM proposers WHERE proposal_id = id)")
+        """Deletes agencies and proposals no fact refers to any more (and their search rows)."""
+        search_index.forget_garbage(self.conn, _AGENCY_GARBAGE, _PROPOSAL_GARBAGE)
+        self.conn.execute(f"DELETE FROM agencies WHERE {_AGENCY_GARBAGE}")
+        self.conn.execute(f"DELETE FROM proposals WHERE {_PROPOSAL_GARBAGE}")
 
     # ------------------------------------------------------------ linking state
     def _mark_linking(self) -> None:
@@ -324,6 +352,7 @@ class Store:
                 c.execute("DELETE FROM agency_aliases WHERE agency = ?", (agency,))
                 _insert(c, "agencies", [{"name": agency, "tagged": 0}] if rows else [])
                 _insert(c, "agency_aliases", rows)
+                self._touched.agencies.add(agency)
             c.executemany("UPDATE found_citations SET target_id = ?, resolution = ?, score = ?, linked = 1 "
                           "WHERE document_id = ? AND seq = ?",
                           [(r["target_id"], r["resolution"], r["score"], r["document_id"], r["seq"])
@@ -335,6 +364,7 @@ class Store:
             for key, value in update.info.items():
                 self.set_info(key, value)
             self._collect_garbage()
+            self._touched.flush(c)
             self.set_info(LINKING_PENDING, None)
 
     # ------------------------------------------------------------ reads: documents
@@ -455,8 +485,8 @@ class Store:
         """CitedDocument key -> id of the stored document it names (same title key, else same doc number)."""
         spec = next(s for s in schema.NODES if s.type == "CitedDocument")
         wanted = None if keys is None else [k.partition(":")[2] for k in keys if k.startswith("CitedDocument:")]
-        if wanted is not None and not wanted:
-            return {}
+        if wanted is not None:
+            return self._cited_documents(wanted)
         out: dict[str, str] = {}
         chunks = [None] if wanted is None else list(_chunks(wanted))
         for column in ("number_key", "title_key"):            # a title match overrides a number match
@@ -466,6 +496,27 @@ class Store:
                     f"SELECT c.key, d.id FROM ({schema.node_select(spec, cond)}) c JOIN documents d "
                     f"ON d.{column} = json_extract(c.props, '$.{column}') AND d.{column} != '' "
                     f"ORDER BY d.date, d.id", chunk or []).fetchall())
+        return out
+
+    def _cited_documents(self, wanted: list[str]) -> dict[str, str]:
+        """cited_documents for some keys (t:<title key>, n:<number key>) by indexed lookups: the node's keys
+        are the title key and the least doc number key cited with it (the number key alone for n:), the
+        document the latest stored with the title key, else with the number key."""
+        out: dict[str, str] = {}
+        for key in dict.fromkeys(wanted):
+            kind, _, value = key.partition(":")
+            if kind == "t":
+                number = self.conn.execute("SELECT min(number_key) FROM citations WHERE title_key = ? AND "
+                                           "title_key != ''", (value,)).fetchone()[0] or ""
+                pairs = (("title_key", value), ("number_key", number))
+            else:
+                pairs = (("number_key", value),)
+            for column, wanted_value in pairs:
+                row = self.conn.execute(f"SELECT id FROM documents WHERE {column} = ? AND {column} != '' "
+                                        f"ORDER BY date DESC, id DESC LIMIT 1", (wanted_value,)).fetchone()
+                if row:
+                    out[f"CitedDocument:{key}"] = row[0]
+                    break
         return out
 
     def iter_nodes(self) -> Iterator[dict]:
@@ -529,7 +580,8 @@ def store_file(path: str | Path | None = None) -> Path:
     return Path(default_store())
 
 
-def open_store(path: str | Path | None = None) -> Store:
-    """The store at `path` (default outputs/policykg.db), created if missing; agency aliases looked up simplified."""
+def open_store(path: str | Path | None = None, read_only: bool = False) -> Store:
+    """The store at `path` (default outputs/policykg.db), created if missing (unless `read_only`: then it must
+    exist at the current schema, and nothing can write through it); agency aliases looked up simplified."""
     from ..clean.script import to_simplified
-    return Store(path, normalise=lambda s: to_simplified(s.strip()))
+    return Store(path, normalise=lambda s: to_simplified(s.strip()), read_only=read_only)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Mapping, Protocol, TypeVar
 
 from ..types import Measure, Record
 from .normalise import normalise_title
@@ -10,6 +10,15 @@ from .normalise import normalise_title
 META_FIELDS = ("effective_from", "effective_to", "date", "doc_number", "title")
 # Titles this similar (character-bigram Dice) are one measure reworded; below, two different ones.
 SAME_MEASURE_MIN_SIMILARITY = 0.6
+
+
+class Titled(Protocol):
+    """What measure matching reads of a measure: its label and title (a Measure, or a stored measure row)."""
+    label: str
+    title: str | None
+
+
+M = TypeVar("M", bound=Titled)
 
 
 @dataclass
@@ -70,9 +79,9 @@ def measure_facts(record: Record, measure: Measure) -> dict[str, list]:
     return {"caps": sorted(caps), "rates": sorted(rates), "responsible": sorted(set(units))}
 
 
-def match_measures(old: list[Measure], new: list[Measure]) -> list[tuple[Measure | None, Measure | None]]:
+def match_measures(old: list[M], new: list[M]) -> list[tuple[M | None, M | None]]:
     """Pairs of the same measure across versions: equal titles, then label with similar title, then best similar title."""
-    pairs: list[tuple[Measure | None, Measure | None]] = []
+    pairs: list[tuple[M | None, M | None]] = []
     left, right = list(old), list(new)
     by_title = {}
     for m in right:
@@ -99,13 +108,14 @@ def match_measures(old: list[Measure], new: list[Measure]) -> list[tuple[Measure
     return pairs
 
 
+def meta_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[FieldChange]:
+    """The META_FIELDS (validity, date, number, title) that differ between two versions' meta or document rows."""
+    return [FieldChange(name, old.get(name), new.get(name)) for name in META_FIELDS if old.get(name) != new.get(name)]
+
+
 def diff_records(old: Record, new: Record) -> PolicyDiff:
     """Meta (validity, date, number, title) and per-measure differences from `old` to `new`."""
-    out = PolicyDiff(old.id, new.id)
-    for name in META_FIELDS:
-        a, b = getattr(old.meta, name), getattr(new.meta, name)
-        if a != b:
-            out.meta.append(FieldChange(name, a, b))
+    out = PolicyDiff(old.id, new.id, meta=meta_changes(vars(old.meta), vars(new.meta)))
     for a, b in match_measures(old.measures, new.measures):
         if b is None:
             out.measures.append(MeasureChange("removed", a.title, old_label=a.label))

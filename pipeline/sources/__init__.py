@@ -57,6 +57,23 @@ def _parse(func, args: tuple, *, isolate: bool, timeout: float, memory_mb: int):
     return run_isolated(func, args, timeout=timeout, memory_mb=memory_mb)
 
 
+def _ocr_textless_pages(source: Source, path: str, *, isolate: bool, timeout: float, memory_mb: int) -> None:
+    """The PDF's pages without a text layer read by OCR, in a worker of their own whose time limit
+    grows with their number; raises E112 where no page has text after it."""
+    from pipeline.sources import ocr
+
+    numbers = ocr.textless(source.pages)
+    if not numbers:
+        return
+    try:
+        read = _parse(ocr.ocr_pages, (path, numbers), isolate=isolate,
+                      timeout=timeout + ocr.SECONDS_PER_PAGE * len(numbers), memory_mb=memory_mb)
+    except PolicyKGError as e:              # the worker ran out of time or memory, or crashed
+        read = [ocr.OcrPage(n, error=str(e)) for n in numbers]
+    source.pages, warnings, source.ocr = ocr.apply_ocr(source.pages, read)
+    source.warnings += warnings
+
+
 def _fill(source: Source, path: str, data: bytes, *, isolate: bool, timeout: float, memory_mb: int) -> None:
     from pipeline.sources.sniff import sniff_format
 
@@ -73,6 +90,7 @@ def _fill(source: Source, path: str, data: bytes, *, isolate: bool, timeout: flo
         pages, warnings = _parse(parse_pdf, (path,), **limits)
         source.pages, source.has_pages = pages, True
         source.warnings += warnings
+        _ocr_textless_pages(source, path, **limits)
     elif fmt == "docx":
         from pipeline.sources.docx import docx_pages
 

@@ -6,7 +6,8 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser, LexborNode as Node
 
-from pipeline.types import Line, Page
+from pipeline.sources.grid import MAX_CELLS, MAX_COLUMNS, table_from_grid
+from pipeline.types import Line, Page, Table, row_line
 
 DROP_TAGS = "script, style, noscript, template, iframe, svg, nav, header, footer, aside, form, button, select"
 # class/id tokens of site chrome (menus, breadcrumbs, share bars): a token that is one of these
@@ -16,6 +17,7 @@ CHROME_WORDS = ("nav", "navbar", "menu", "header", "footer", "foot", "breadcrumb
 BLOCK_TAGS = {"p", "div", "section", "article", "main", "li", "ul", "ol", "table", "tr", "h1", "h2", "h3",
               "h4", "h5", "h6", "blockquote", "pre", "dd", "dt", "dl", "center", "td", "th", "tbody"}
 CANDIDATE_TAGS = "article, main, section, div, td, body"
+DATA_CELL_MAX = 300       # a table with a longer cell lays out a page rather than holding data
 
 
 def _is_chrome(node: Node) -> bool:
@@ -82,6 +84,7 @@ def html_pages(html: str) -> list[Page]:
     if root is None:
         return [Page(number=0, lines=[])]
     body = _densest(root)
+    tables, rows = _data_tables(body)
     for br in body.css("br"):
         br.replace_with("\n")
     for node in body.traverse():
@@ -91,10 +94,67 @@ def html_pages(html: str) -> list[Page]:
     text = body.text(deep=True, separator="") or ""
     lines = [re.sub(r"[ \t\u00a0]+$", "", t) for t in text.replace("\r", "").split("\n")]
     out, blank = [], False
+    k = 0                                   # the next table row line to meet
     for t in lines:
         if t.strip():
-            out.append(Line(text=t.strip(" \t\u00a0")))
+            text = t.strip(" \t\u00a0")
+            is_row = k < len(rows) and text == rows[k]
+            k += is_row
+            out.append(Line(text=text, table=is_row))
             blank = False
         elif not blank and out:
             blank = True
-    return [Page(number=0, lines=out)]
+    return [Page(number=0, lines=out, tables=tables)]
+
+
+def _data_tables(body: Node) -> tuple[list[Table], list[str]]:
+    """The data tables under `body` (no table inside, no cell of page-layout length), each replaced in
+    the tree by its rows as lines (cells parted by ' | '), and those lines in order."""
+    tables: list[Table] = []
+    lines: list[str] = []
+    for node in body.css("table"):
+        if any(n.mem_id != node.mem_id for n in node.css("table")) or node.parent is None:
+            continue
+        if len(node.css("td, th")) > MAX_CELLS:
+            continue
+        cells, n_rows, n_cols = _grid(node)
+        if any(len(c[4]) > DATA_CELL_MAX for c in cells) or n_cols < 2:
+            continue
+        table = table_from_grid(cells, n_rows, n_cols, None, "html")
+        if table is None:
+            continue
+        rows = [row_line(c)[0] for c in table.header_lines] + [row_line(p)[0] for row in table.pieces for p in row]
+        rows = [r for r in rows if r]
+        node.replace_with("\n" + "\n".join(rows) + "\n")
+        tables.append(table)
+        lines += rows
+    return tables, lines
+
+
+def _grid(table: Node) -> tuple[list[tuple], int, int]:
+    """(grid cells (row, col, rowspan, colspan, text), rows, columns) of an HTML table."""
+    taken: set[tuple[int, int]] = set()
+    cells = []
+    rows = [tr for tr in table.css("tr")]
+    width = 0
+    for r, tr in enumerate(rows):
+        c = 0
+        for td in (n for n in tr.iter() if n.tag in ("td", "th")):
+            while (r, c) in taken:
+                c += 1
+            rs, cs = min(_span(td, "rowspan"), len(rows) - r), min(_span(td, "colspan"), MAX_COLUMNS)
+            text = " ".join((td.text(deep=True, separator=" ") or "").split())
+            cells.append((r, c, rs, cs, text))
+            for dr in range(rs):
+                for dc in range(cs):
+                    taken.add((r + dr, c + dc))
+            c += cs
+            width = max(width, c)
+    return cells, len(rows), width
+
+
+def _span(node: Node, name: str) -> int:
+    try:
+        return max(1, min(int((node.attributes or {}).get(name) or 1), 1000))
+    except ValueError:
+        return 1

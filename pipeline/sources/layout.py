@@ -27,6 +27,10 @@ class Char:
     size: float
     color: tuple | None = None
 
+    @property
+    def mid(self) -> float:
+        return (self.top + self.bottom) / 2
+
 
 def _segment_line(chars: list[Char]) -> Line:
     parts, prev = [], None
@@ -120,14 +124,19 @@ def _split_at(seg: list[Char], x: float) -> list[list[Char]]:
     return [seg]
 
 
-def chars_to_lines(chars: list[Char], width: float) -> list[Line]:
-    """Reading-order lines of one page."""
+def segment_rows(chars: list[Char]) -> list[list[list[Char]]]:
+    """The page's rows by baseline, top to bottom, each cut at wide gaps into segments left to right."""
     chars = [c for c in chars if c.text not in ("\r", "\n", "")]
-    if not chars:
+    return [r for r in (_segments(r) for r in _rows(chars)) if r] if chars else []
+
+
+def chars_to_lines(chars: list[Char], width: float, columns: bool = True) -> list[Line]:
+    """Reading-order lines of one page; `columns=False` reads every row whole (a table's rows)."""
+    char_rows = segment_rows(chars)
+    if not char_rows:
         return []
-    char_rows = [r for r in (_segments(r) for r in _rows(chars)) if r]
     rows = [[_segment_line(s) for s in r] for r in char_rows]
-    gutter = _gutter([s for r in rows for s in r], width)
+    gutter = _gutter([s for r in rows for s in r], width) if columns else None
     if gutter is None:
         return [_merge_row(r) for r in rows]
     # a row whose pieces came too close to split (a large-type heading at the end of the left

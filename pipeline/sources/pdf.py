@@ -25,6 +25,7 @@ from pipeline import errors
 from pipeline.errors import PolicyKGError
 from pipeline.settings import MODELS
 from pipeline.sources.layout import Char, chars_to_lines
+from pipeline.sources.pdf_tables import has_rules, tables_or_warning
 from pipeline.types import Page
 
 SKIP = {"\r", "\n", "\x02", "\x00", "\ufffe", "\uffff"}
@@ -85,7 +86,8 @@ def _drops_text(page, textpage) -> bool:
 
 
 def parse_pdf(path: str) -> tuple[list[Page], list[str]]:
-    """(pages of lines, warnings) for a PDF; raises PolicyKGError E110/E111/E112."""
+    """(pages of lines, warnings) for a PDF; raises PolicyKGError E110/E111. Pages without a text layer
+    come back without lines (the loader has them read by OCR: pipeline.sources.ocr)."""
     try:
         pdf = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as e:
@@ -94,6 +96,7 @@ def parse_pdf(path: str) -> tuple[list[Page], list[str]]:
             raise PolicyKGError(errors.E_PDF_ENCRYPTED) from None
         return _parse_with_pdfplumber(path)
     redo: list[int] = []
+    ruled: list[int] = []
     try:
         pages: list[Page] = []
         for number in range(1, len(pdf) + 1):
@@ -102,6 +105,8 @@ def parse_pdf(path: str) -> tuple[list[Page], list[str]]:
             textpage = page.get_textpage()
             if _drops_text(page, textpage):
                 redo.append(number)
+            if has_rules(page, width):
+                ruled.append(number)
             lines = chars_to_lines(_page_chars(textpage, height), width)
             pages.append(Page(number=number, lines=lines, width=width, height=height))
             textpage.close()
@@ -111,14 +116,10 @@ def parse_pdf(path: str) -> tuple[list[Page], list[str]]:
     if redo:
         better = {p.number: p for p in _plumber_pages(path, redo)}
         pages = [better.get(p.number, p) for p in pages]
-    return pages, _text_warnings(pages)
-
-
-def _text_warnings(pages: list[Page]) -> list[str]:
-    empty = [p.number for p in pages if not any(line.text.strip() for line in p.lines)]
-    if pages and len(empty) == len(pages):
-        raise PolicyKGError(errors.E_PDF_NO_TEXT)
-    return [errors.W_PAGES_NO_TEXT.format(pages=",".join(map(str, empty)))] if empty else []
+    table_warnings: list[str] = []
+    if ruled:
+        pages, table_warnings = tables_or_warning(path, pages, ruled, _glyph_text())
+    return pages, table_warnings
 
 
 def _parse_with_pdfplumber(path: str) -> tuple[list[Page], list[str]]:
@@ -133,7 +134,7 @@ def _parse_with_pdfplumber(path: str) -> tuple[list[Page], list[str]]:
         raise PolicyKGError(errors.E_PDF_CORRUPT, f"{type(e).__name__}: {e}"[:200]) from None
     if not pages:
         raise PolicyKGError(errors.E_PDF_CORRUPT, "no pages")
-    return pages, _text_warnings(pages)
+    return pages, []
 
 
 def _plumber_pages(path: str, numbers: list[int] | None = None) -> list[Page]:

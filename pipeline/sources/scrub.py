@@ -31,6 +31,10 @@ def scrub_pages(pages: list[Page]) -> list[Page]:
     for page in pages:
         for line in page.lines:
             line.text = scrub(line.text)
+        for table in page.tables:            # its row lines are made of these cells: they stay alike
+            for grid in (table.header, table.rows, table.header_lines, *table.pieces):
+                for row in grid:
+                    row[:] = [scrub(c) for c in row]
     return pages
 
 

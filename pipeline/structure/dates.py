@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .lexicon import data, date_pattern, pattern, rx
 from ..numerals import cn_int
@@ -29,8 +30,8 @@ def parse_date(s: str, numeric: bool = False) -> str | None:
 
 
 def bare_date(line: str) -> str | None:
-    """The date of a signature line whose 年月日 were lost in copying ('2017919', '{ 2017 6 23'),
-    where only one reading is a valid date; else None."""
+    """The date of a signature line whose 年月日 were lost in copying ('2017919', '{ 2017 6 23'); where
+    two readings are valid ('2019116': 1月16日 or 11月6日) the one-digit month, else None."""
     m = pattern("date_bare").match(line.strip())
     if not m:
         return None
@@ -46,7 +47,7 @@ def bare_date(line: str) -> str | None:
             valid.append(dt.date(y, mo, d).isoformat())
         except ValueError:
             pass
-    return valid[0] if len(set(valid)) == 1 else None
+    return valid[0] if valid else None
 
 
 def is_date_line(line: str) -> bool:
@@ -83,3 +84,13 @@ def effective_period(text: str, issue_date: str | None) -> tuple[str | None, str
         if n:
             end = _add_years(start, n)
     return start, end
+
+
+def iso_day(value: str) -> str | None:
+    """A date given as YYYY-MM-DD (a query's in-force day), else None."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        return None

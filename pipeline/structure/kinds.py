@@ -85,5 +85,8 @@ def document_kind(title: str | None, doc_type: str | None, cover_issues: bool, o
 
 def self_named_type(text: str) -> str | None:
     """The 文种 a text calls itself in its own clauses (本办法自发布之日起执行 -> 办法), else None."""
-    m = rx(data("doc_types")["self_reference_type"]["pattern"]).search(to_simplified(text))
-    return m.group("type") if m else None
+    simple = to_simplified(text)
+    for pattern in data("doc_types")["self_reference_type"]["patterns"]:
+        if m := rx(pattern).search(simple):
+            return m.group("type")
+    return None

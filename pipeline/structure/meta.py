@@ -69,10 +69,15 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
         _issuer_from_title(reader, lines, body, head)
     if meta.issuer is None:
         _issuer_from_handling_field(reader, lines, body, head)
-    if meta.issuer is None:
-        meta.issuer = site_issuer
+    if meta.issuer is None or (site_issuer and meta.issuer in site_issuer and meta.issuer != site_issuer
+                               and rx(data("elements")["place_issuer"]["pattern"]).fullmatch(meta.issuer)):
+        meta.issuer = site_issuer                  # 闵行区关于… with 来源:上海市闵行区经济委员会: the unit itself
     if meta.issuer is None:
         _issuer_from_breadcrumb(reader, lines, first, limit, head)
+    if meta.issuer is None:
+        _issuer_from_news_lead(reader, lines[:first], head)
+    if meta.issuer is None:
+        _issuer_from_news_lead(reader, [lines[i] for i in body[:3]], head, about=meta.title)
     if meta.issuer:
         meta.issuer = meta.issuer.lstrip(BULLETS) or None        # • 盤錦市人民政府: a list bullet
     _read_category(lines, first, limit, meta)
@@ -137,6 +142,9 @@ def _read_announcement(reader: Reader, lines, body, limit, head: Header) -> str 
         if i >= limit or "。" in lines[i].text:
             break
         m = announcement_number(lines[i].text)
+        if m and pos == 0 and m.group("v") and head.meta.doc_number is None:   # 2013年 第10号 opening a copy
+            head.meta.doc_number = reader.value(lines[i].start + m.start("v"), lines[i].start + m.end("v"))
+            continue
         if not m or pos == 0 or not lines[body[pos - 1]].text.endswith(types):
             continue
         if head.meta.doc_number is None:
@@ -199,7 +207,7 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
     for pos, i in enumerate(body):
         ln = lines[i]
         if not started:
-            started = "。" in ln.text
+            started = "。" in ln.text or any(rx(p).search(ln.text) for p in data("doc_types")["cover_letter"]["patterns"])
             continue
         m = rx(r"^(?P<unit>.+?)\s*(?P<date>" + date_pattern() + r")$").match(ln.text)
         if m and is_unit_line(m.group("unit").strip()):            # 署名 and date on one line
@@ -207,7 +215,8 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
             meta.issuer = reader.value(ln.start, ln.start + len(m.group("unit").rstrip()))
             break
         if not is_date_line(ln.text) and (bare := bare_date(ln.text)) and (
-                _signed_above(lines, body[:pos]) or lines[body[pos - 1]].text.rstrip().endswith("。")):
+                _signed_above(lines, body[:pos]) or lines[body[pos - 1]].text.rstrip().endswith("。")
+                or (pos + 1 < len(body) and _is_disclosure(lines[body[pos + 1]].text))):   # 2025724 / (此件公开发布)
             meta.date = bare                                        # 2017919: 年月日 lost in the copy
             units = _signature_units(lines, [b for b in body[:pos] if not _is_disclosure(lines[b].text)])
             units = units or _unit_below(lines, body, pos)
@@ -284,7 +293,12 @@ def _issuer_from_title(reader: Reader, lines, body, head: Header) -> None:
 
 
 def _issuer_from_handling_field(reader: Reader, lines, body, head: Header) -> None:
-    """承办单位:某局 in a reply's own fields, where it names a unit."""
+    """承办单位:某局 in a reply's own fields, or on the row under a reply table's header, where it names a unit."""
+    header = rx(data("elements")["handling_unit_field"]["header_row"])
+    for ln, below in zip(lines, lines[1:]):
+        if header.match(ln.text) and is_unit_line(below.text.strip()):
+            head.meta.issuer = reader.value(below.start, below.start + len(below.text.rstrip()))
+            return
     for i in body:
         m = rx(data("elements")["handling_unit_field"]["pattern"]).match(lines[i].text)
         if not m:
@@ -307,6 +321,19 @@ def _issuer_from_breadcrumb(reader: Reader, lines, first, limit, head: Header) -
         if units:
             head.meta.issuer = reader.value(ln.start + units[-1].start(), ln.start + units[-1].end())
         return
+
+
+def _issuer_from_news_lead(reader: Reader, lead: list[TextLine], head: Header, about: str | None = None) -> None:
+    """The body a news lead says issued the document (日前,安义县人民政府出台…), where nothing else names it;
+    in the letter's own first lines only a lead about this very document (…出台了《<its title>》)."""
+    cue = rx(data("chrome")["news_lead"]["issuer"]["pattern"])
+    for ln in lead:
+        m = cue.search(ln.text)
+        if m and about and not ln.text[m.end():].lstrip("《").startswith(about):
+            continue                           # 近日，国务院印发了《…》: another document, cited
+        if m and is_unit_line(m.group("v")):
+            head.meta.issuer = reader.value(ln.start + m.start("v"), ln.start + m.end("v"))
+            return
 
 
 def _is_disclosure(line: str) -> bool:
@@ -338,10 +365,14 @@ def _signed_above(lines, before: list[int]) -> bool:
 def _signature_units(lines, before: list[int]) -> list[TextLine]:
     """The unit lines signed above a date: one issuer, or the stacked names of a joint issue."""
     units: list[TextLine] = []
+    acting = rx(data("elements")["acting_mark"]["pattern"])
     for i in reversed(before[-data("elements")["max_joint_issuers"]:]):
-        if not is_unit_line(lines[i].text) or match_heading(lines[i].text):
+        ln = lines[i]
+        if m := acting.search(ln.text):             # 某指挥部(代): signed on the government's behalf
+            ln = TextLine(ln.index, ln.start, ln.start + m.start(), ln.text[:m.start()])
+        if not is_unit_line(ln.text) or match_heading(ln.text):
             break
-        units.insert(0, lines[i])
+        units.insert(0, ln)
     head = before.index(units[0].index) if units else -1
     if len(units) == 1 and head > 0:              # a long name wrapped: 遼寧省統籌推進…防控 / 和經濟…總指揮部
         prev = lines[before[head - 1]]
@@ -380,6 +411,8 @@ def _read_site_fields(reader: Reader, lines, first, limit, head: Header) -> str 
         for key in ("issuer", "source"):
             if key in fields and (issuer is None or (key == "issuer" and from_source)):
                 s, e = fields[key]
+                if key == "source" and (site := rx(data("site_fields")["source_site_suffix"]["pattern"]).search(ln.text, s, e)):
+                    e = site.start()                   # 来源: 农业农村部网站
                 if is_unit_line(ln.text[s:e]):
                     issuer, from_source = reader.value(ln.start + s, ln.start + e), key == "source"
     return issuer

@@ -201,11 +201,14 @@ def _candidates(lines: list[TextLine], first: int, last: int, skip: frozenset[in
 
 def _run_follows(cands: list[_Candidate], k: int) -> bool:
     """True where a line-start label is followed by the next RUN_AFTER numbers of its style at line
-    starts: a list whose first item was lost in the copy (2. 3. 4. after a damaged 1.)."""
+    starts: a list whose first item was lost in the copy (2. 3. 4. after a damaged 1.); the first label
+    of a text needs only the next number after it."""
     h = cands[k].heading
     if cands[k].inline or h.loose:
         return False
     same = [c.heading.number for c in cands[k + 1:] if c.heading.series == h.series and not c.inline]
+    if k == 0 and same[:1] == [h.number + 1]:
+        return True                             # an excerpt that opens inside a list (2.… 3.… 二、…)
     return same[:RUN_AFTER] == list(range(h.number + 1, h.number + 1 + RUN_AFTER))
 
 

@@ -67,6 +67,14 @@ def title_doc_type(line: str) -> tuple[str, int] | None:
     return None
 
 
+def _strip_leading_tags(text: str) -> str:
+    """The text after the tags a site or copy puts before a title (• 【区级】, 附件1, (B类))."""
+    tag = rx(data("doc_types")["title_leading_tag"]["pattern"])
+    while (m := tag.match(text)) and m.end() > 0:
+        text = text[m.end():]
+    return text
+
+
 def title_text(ln: TextLine) -> tuple[str, int]:
     """A line's text that may hold a title: after a leading doc number, before glued site fields."""
     whole = ln.text.rstrip(" |｜")                 # …的通知 |: a table cell's edge
@@ -77,12 +85,12 @@ def title_text(ln: TextLine) -> tuple[str, int]:
         starts = [rest.find(w) for w in data("doc_types")["title_breadcrumb"]["title_starts"] if w in rest]
         first = min(starts, default=0)
         text = rest[first:] if first and not is_unit_line(rest[:first]) else rest
-    text = rx(data("doc_types")["title_leading_tag"]["pattern"]).sub("", text)
+    text = _strip_leading_tags(text)
     offset = len(whole) - len(text)
     m = doc_number_at(text)
     if m:
         rest = text[len(text) - len(text.lstrip("（([")) + m.end():].lstrip(" ）)]")
-        rest = rx(data("doc_types")["title_leading_tag"]["pattern"]).sub("", rest)   # …141号 签发人:姜涛
+        rest = _strip_leading_tags(rest)                                           # …141号 签发人:姜涛
         offset, text = len(whole) - len(rest), rest
     cut = rx(data("chrome")["inline_cues"]["pattern"]).search(text)
     if cut and cut.start() > 0:
@@ -197,7 +205,9 @@ def _title_blocks(lines: list[TextLine], body: list[int], limit: int, chrome: fr
             continue
         text, offset = title_text(ln)
         last, hit, joined = ln, title_doc_type(text), text
-        wraps = not (is_date_line(text) or is_unit_line(text) or match_heading(text))
+        unit = is_unit_line(text) and not rx(data("elements")["title_grammar"]["reply_head"]).search(text)
+        wraps = not (is_date_line(text) or unit or match_heading(text)
+                     or (_is_breadcrumb(ln.text) and not _open_title(text)))   # …>>投資政策: a column, not a head
         pending, pending_last = joined, ln         # lines taken while the title is still open
         for nxt_i in body[pos + 1:pos + 4] if wraps else ():
             nxt = lines[nxt_i]
@@ -234,6 +244,10 @@ def _title_blocks(lines: list[TextLine], body: list[int], limit: int, chrome: fr
             continue                               # 附件 / 某名单: an attachment's own title
         taken = last.index
         yield start_line, last.index, (start, last.start + (offset if last is ln else 0) + kept), doc_type
+
+
+def _is_breadcrumb(line: str) -> bool:
+    return bool(rx(data("doc_types")["title_breadcrumb"]["pattern"]).match(strip_leading_chrome(line)))
 
 
 def whole_title(text: str) -> bool:
@@ -274,6 +288,9 @@ def _extend_back(lines: list[TextLine], before: list[int], ln: TextLine, wrapped
     first, start = ln, ln.start
     marks = tuple(data("elements")["issuer_mark"]["words"])
     suffixes = data("elements")["unit_suffixes"]["words"]
+    head = data("elements")["title_head"]
+    if rx(head["place_start"]).match(ln.text):
+        return first.index, start                  # 思南县2014年…方案: opens with its own place, no head above
     for i in reversed(before[-3:]):
         if any(lines[j].text.strip() for j in range(i + 1, first.index)):
             break                                  # a skipped line (breadcrumb) parts them
@@ -298,7 +315,8 @@ def _extend_back(lines: list[TextLine], before: list[int], ln: TextLine, wrapped
             first, start = lines[i], lines[i].start + prev_offset
             break
         if doc_number_at(t) or is_date_line(t) or match_heading(t) or len(t) > 60 or "：" in t or ":" in t \
-                or t[-1] in "。；;，,?？" or t.endswith(marks) or is_unit_line(t):
+                or t[-1] in "。；;，,?？" or t.endswith(marks) or is_unit_line(t) \
+                or any(c in t for c in head["separators"]) or first.text.startswith(t.strip()):
             break                                  # a field line (办理结果:(C)) is not the title's head
         first, start = lines[i], lines[i].start
     return first.index, start

@@ -344,6 +344,37 @@ def _generic_core(s: str, q: int, kinds: tuple[str, ...] = ()) -> tuple[int, str
     return None
 
 
+def _merged_core(s: str, q: int, kinds: tuple[str, ...]) -> tuple[int, str] | None:
+    """Two functions joined by 和 under one suffix after a place (农业农村和科学技术局): (end, name)."""
+    spec = agency_data().generic["merged_functions"]
+    if q and s[q - 1:q + 1] in _level_words():
+        return None                                 # 市|场监管和…: a level character inside a word
+    j = s.find(spec["joiner"], q + spec["min_chars"], q + spec["max_chars"] + 1)
+    first = s[q:j]
+    if j < 0 or not all(is_cjk(c) and c not in stop_chars() and c not in spec["not_in_first"] for c in first):
+        return None
+    second = next((end for end, kind, _ in _cores_at(s, j + 1) if kind in ("dept", "generic")), None)
+    if second is None and (g := _generic_core(s, j + 1, kinds)):
+        second = g[0]
+    if second is None:
+        second = _closing_suffix(s, j + 1)          # 市容管理局: a function that opens with a level character
+    return (second, s[q:second]) if second else None
+
+
+def _closing_suffix(s: str, q: int) -> int | None:
+    """End of the first unit suffix closing a short function name at s[q] (no stop character before it)."""
+    stops = stop_chars()
+    by_first = _generic_suffixes_by_first()
+    for k in range(q + 2, min(len(s), q + _longest_function() + 1)):
+        if not is_cjk(s[k - 1]) or s[k - 1] in stops:
+            return None
+        for suf, not_after in by_first.get(s[k], ()):
+            e = k + len(suf)
+            if s.startswith(suf, k) and not (e < len(s) and s[e] in not_after) and _allowed(suf, s[q:k], ()):
+                return e
+    return None
+
+
 def _allowed(suffix: str, stem: str, kinds: tuple[str, ...]) -> bool:
     """A restricted suffix (中心) closes a name only after a level prefix (县, 市) and with a stem of a
     public service (县农村公路事业发展中心), not a programme or a goal (国家技术创新中心, 国际金融中心)."""
@@ -499,6 +530,8 @@ def parse_at(s: str, i: int, extra_places: frozenset[str] = frozenset(), left_ok
             g = _generic_core(s, p_end, tuple(kinds))
             if g:
                 candidates.append((g[0], "generic", g[1]))
+        if has_place and (m := _merged_core(s, p_end, tuple(kinds))):
+            candidates.append((m[0], "generic", m[1]))
         for c_end, kind, key in candidates:
             if kind == "local":
                 spec = _local(key)

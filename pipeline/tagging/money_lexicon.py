@@ -106,6 +106,7 @@ class MoneyLexicon:
     ratio_change: re.Pattern    # 补助比例提高至: a support ratio raised or cut (anchored at the end)
     top_up_base: re.Pattern     # 在给予…补助的基础上: a sentence resting on support already given
     top_up_raise: re.Pattern    # 增加, 再增加 right before a percentage (anchored at the end)
+    superseded: re.Pattern      # anchored at the start of the right context: 提高到 (then the new amount)
 
 
 # A digit run may be wrapped once by a single line break (50\n0万元); a blank line ends it. Thousands
@@ -179,6 +180,7 @@ def lexicon() -> MoneyLexicon:
         threshold_before=re.compile(rf"(?:{_alt(_words(ctx.get('immediate_threshold', [])))})\s*$"
                                     if ctx.get("immediate_threshold") else r"(?!)"),
         per_increment=re.compile(ctx["per_increment"]["pattern"]),
+        superseded=re.compile(rf"\s*(?:{_alt(ctx['superseded_by']['words'])})\s*(?:每人每月|每人每年|每月|每年)?\s*[\d一二三四五六七八九十]"),
         reached_range=re.compile(rf"(?:{_alt(ctx['reached_range']['words'])})\s*$"),
         project_line=re.compile(ctx["project_line"]["pattern"]),
         per_unit_base=re.compile(rf"(?:{_alt(_words(ctx['per_unit_base_before']['words']))})\s*$"

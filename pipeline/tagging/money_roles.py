@@ -225,6 +225,17 @@ def _policy_figure(c: RoleContext) -> str | None:
     return None
 
 
+def _goal_paragraph(c: RoleContext) -> bool:
+    """到2026年，…。…实现产业规模超过1000亿元: the amount's paragraph opens with a goal and no support word
+    stands before it in its sentence."""
+    line = c.v.rfind("\n", max(0, c.start - SENTENCE_WINDOW), c.start) + 1
+    if line == 0 and c.start > SENTENCE_WINDOW:
+        return False                        # no line start within reach
+    opening = _WHITE.sub("", c.v[line:min(c.sentence, line + 16)])
+    return bool(opening) and bool(c.L.goal.match(opening) or c.L.goal.search(opening[:12])) \
+        and not c.L.support_verbs_any.search(c.v, c.sentence, c.start)
+
+
 def _per_increment(c: RoleContext) -> bool:
     """每增加投资2000万元，给予奖励1万元: the amount is the step of a sliding schedule, with no support
     word between the step word and the amount."""
@@ -247,6 +258,7 @@ ROLE_TESTS = {
     "per_increment": _per_increment,
     "per_unit_base": lambda c: c.L.per_unit_base.search(c.v, max(0, c.start - 2), c.start),
     "fine_or_charge": lambda c: (m := c.L.role_right.match(c.right)) and m.lastgroup == "other",
+    "superseded": lambda c: c.L.superseded.match(c.right),
     "floor_condition": _floor_condition,
     "heading_support": lambda c: c.L.heading_support.match(c.v, c.v.rfind("\n", 0, c.start) + 1),
     "band_condition": lambda c: c.band and not c.L.floor_support.search(c.v, c.clause, c.start),
@@ -255,6 +267,7 @@ ROLE_TESTS = {
     "bound": lambda c: c.bounded or c.L.cap_suffix.match(c.right),
     "condition_before_award": lambda c: c.L.condition_before_award.match(c.v, c.end),
     "goal_sentence": lambda c: c.L.goal.search(_WHITE.sub("", c.v[c.sentence:c.start])),
+    "goal_paragraph": _goal_paragraph,
     "eligibility": lambda c: c.eligible or c.L.threshold_before.search(c.v, c.clause, c.start),
     "condition_clause": _condition_clause,
     "report_clause": lambda c: c.L.report.search(_WHITE.sub("", c.v[c.clause:c.start])),

@@ -87,7 +87,9 @@ def test_docx_paragraphs_and_tables(tmp_path):
     src = load(str(path))
     assert src.error is None and src.format == "docx" and not src.has_pages
     assert _lines(src) == ["成都市经济和信息化局关于开展2024年工业稳增长奖励申报工作的通知",
-                           "各区（市）县经信部门：", "奖励类别 最高金额", "产值增长奖 最高50万元", "特此通知。"]
+                           "各区（市）县经信部门：", "奖励类别 | 最高金额", "产值增长奖 | 最高50万元", "特此通知。"]
+    table = src.pages[0].tables[0]
+    assert table.header == [["奖励类别", "最高金额"]] and table.rows == [["产值增长奖", "最高50万元"]]
 
 
 def test_broken_docx_is_e131(tmp_path):

@@ -278,3 +278,35 @@ def test_signature_date_with_its_disclosure_note(date_line):
             f"某市财政局\n{date_line}\n")
     m = parse_structure(text).meta
     assert (m.issuer, m.date) == ("某市财政局", "2021-01-05")
+
+
+@pytest.mark.parametrize("text, doc_type", [
+    # a notice's closing or opening formula names its 文种
+    ("为确保清明节期间道路交通安全，决定实行临时交通管制。\n特此通告。\n某市公安局交通管理局\n", "通告"),
+    ("为做好防汛工作，现将有关事项通知如下：\n一、加强值守。\n", "通知"),
+    # a chapter's first article that makes the rules (…制定本办法。) names them
+    ("第一章 总则\n第一条 为规范专项资金管理，结合实际，制定本办法。\n第二条 资金从区财政安排。\n", "办法"),
+])
+def test_an_untitled_text_takes_its_type_from_what_it_calls_itself(text, doc_type):
+    assert parse_structure(text).meta.doc_type == doc_type
+
+
+def test_site_source_names_the_issuer_without_the_site_word():
+    text = "对十三届全国人大五次会议第4711号建议的答复摘要\n发布时间:2022-08-10 来源: 农业农村部网站\n余某代表:\n您提出的建议收悉。现答复如下。\n"
+    assert parse_structure(text).meta.issuer == "农业农村部"
+
+
+def test_a_law_databases_attribute_fields_give_number_and_issuer():
+    text = "关于印发某办法的通知\n•【制定机关】上海市徐汇区人民政府•【字号】徐府办发[2012]19号•【施行日期】2012.06.15\n各街道:\n现将办法印发给你们。\n"
+    assert parse_structure(text).meta.doc_number == "徐府办发[2012]19号"
+
+
+def test_a_year_and_serial_number_opening_a_copy_is_its_doc_number():
+    text = "2013年 第10号\n为确保清明节期间道路的交通安全,决定实行交通管制。\n特此通告。\n"
+    assert parse_structure(text).meta.doc_number == "2013年第10号"
+
+
+@pytest.mark.parametrize("date_line, date", [("2018525", "2018-05-25"), ("2019116", "2019-01-16")])
+def test_a_signature_date_that_lost_its_characters_under_a_cover_text_without_a_full_stop(date_line, date):
+    text = f"各镇人民政府:\n现将应急预案印发给你们,请认真贯彻执行\n东宁市人民政府办公室\n{date_line}\n应急预案\n1 总则\n"
+    assert parse_structure(text).meta.date == date

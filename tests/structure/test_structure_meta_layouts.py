@@ -37,7 +37,8 @@ CASES = [
     ("sichuan-hbt-2013-notice-straw-burning", "issuer", "四川省环境保护厅 四川省农业厅"),
     # a page heading 某试点-某局 is no unit; a site's name over a page title is no issuer
     ("jilin-measures-soybean-target-price", "issuer", None),
-    ("nongyenongcunbu-2022-reply-npc-4711", "issuer", None),
+    # …but a 来源 field naming a ministry's own site (来源: 农业农村部网站) names the issuer
+    ("nongyenongcunbu-2022-reply-npc-4711", "issuer", "农业农村部"),
     ("nongyenongcunbu-2022-reply-npc-4711", "title", "对十三届全国人大五次会议第4711号建议的答复摘要"),
     # an announcement: 某办公室通告 / (2022年第32号) / 关于…的通告, signed over two lines
     ("taiyuan-2022-notice-covid-32", "title", "关于太原市新增封控区、管控区的通告"),
@@ -125,6 +126,33 @@ CASES += [
     # under a file-name line (17.….docx), a PDF dump's title, doc number and preamble run together
     ("neimenggu-2023-measures-chanye-zhengce-qingdan", "doc_number", "内政发〔2023〕3 号"),
     ("neimenggu-2023-measures-chanye-zhengce-qingdan", "doc_type", "清单"),
+    # a site line above the title is not its head: a login bar, a breadcrumb's last crumb, a related query,
+    # or the place the title opens with repeated as the site's name
+    ("pingbian-nongke-2025-reply-rd-99", "title", "屏边县农业农村和科学技术局对县十七届人大四次会议第99号建议的答复"),
+    ("shengzhou-2022-measures-industry-trad", "title", "加快推進工業經濟高質量發展若干政策"),
+    ("sinan-2014-measures-xinnonghe-buchang", "title", "思南县2014年新型农村合作医疗统筹补偿方案"),
+    ("liaoyang-2023-measures-fuchi-qingdan", "title", "辽阳市小微企业、个体工商户扶持政策事项清单"),
+    # tags before a title: a bullet and a channel tag, an attachment label, a reply's category mark
+    ("jiangyin-gxq-measures-cluster-fund", "title", "江阴高新区创新型产业集群培育计划专项资金管理办法"),
+    ("lasa-measures-waimao-xiaowei-liangchuang", "title", "拉萨市外经贸小微企业“两创”资金管理办法(暂行)"),
+    ("huarong-2017-reply-rd-69", "title", "对华容县十七届人大一次会议第69号建议的回复"),
+    # a news lead above the document (…发布关于…的通知 / 详情如下:) names its issuer; the title follows the cue
+    ("tianjin-2025-notice-qingjie-qunuan", "title", "关于天津市2025-2026采暖期居民冬季清洁取暖有关运行政策的通知"),
+    ("tianjin-2025-notice-qingjie-qunuan", "issuer", "天津市发展和改革委员会"),
+    ("anyi-2023-measures-qiang-xinxin", "issuer", "安义县人民政府"),
+    # a reply's title whose first line names its unit (…厅对政协…委员会 / 第二次会议…提案的答复) is joined
+    ("hainan-jiaotong-2019-reply-cppcc-0529", "title", "海南省交通运输厅对政协海南省第七届委员会第二次会议第0529号提案的答复"),
+    # a database's validity status and a reporter's headline verb are not the title's
+    ("jiangmen-xinhui-2020-measures-zhaoshang-yinzi", "title", "关于印发新会区促进招商引资支持经济转型发展办法(2020年修订版)的通知"),
+    ("beijing-shijingshan-measures-damoxing-jiju", "title", "推进人工智能大模型产业集聚区建设发展支持办法(征求意见稿)"),
+    # a signature date that lost only its 年 (20209月22日), a signature on another's behalf (…指挥部(代))
+    ("jiangmen-xinhui-2020-measures-zhaoshang-yinzi", "date", "2020-09-22"),
+    ("guangxi-2023-measures-gongye-jingji-trad", "issuer", "廣西推進産業振興三年行動指揮部"),
+    # a reply database's table names the handling unit on the row under its header (承办单位 答复日期 答复内容)
+    ("hainan-jiaotong-2011-reply-rd-2045", "issuer", "交通厅"),
+    ("hainan-shuiwu-2010-reply-rd-nongcun-yinshui", "issuer", "水务厅"),
+    # a place before 关于 gives way to the site's 来源 unit that contains it
+    ("shanghai-minhang-2024-measures-chanye-gaozhiliang", "issuer", "上海市闵行区经济委员会"),
 ]
 
 

@@ -168,3 +168,14 @@ def test_chapters_and_articles_form_the_section_tree():
     by_label = {x.label: x for x in s.sections}
     assert (by_label["第一章"].level, by_label["第一条"].level, by_label["（一）"].level) == (1, 2, 3)
     assert s.sections[by_label["第四条"].parent].title == "奖励标准"
+
+
+def test_an_excerpt_that_opens_inside_a_list_keeps_its_first_items():
+    text = ("2.支持品牌创建。对新评定为国家五星级营地的,给予50万元奖励。\n3.支持文旅惠民消费。每年安排专项资金1000万元。\n"
+            "二、支持旅游酒店业标准化建设\n1.对新评定为五星级饭店的,给予50万元奖励。\n")
+    assert [s.label for s in parse_structure(text).sections][:2] == ["2", "3"]
+
+
+def test_a_lone_number_past_one_inside_a_text_is_still_no_item():
+    text = "一、总体要求\n加快发展。\n2.这是一处引用的编号。\n二、主要任务\n"
+    assert [s.label for s in parse_structure(text).sections] == ["一", "二"]

@@ -128,6 +128,10 @@ def test_central_bodies_and_their_local_offices(text, j, expected):
     # merged bureaus written with 和
     ("区自然资源局、区住房城乡建设和水利局", NANHAI,
      [("区自然资源局", "佛山市南海区自然资源局"), ("区住房城乡建设和水利局", "佛山市南海区住房城乡建设和水利局")]),
+    # two functions joined by 和 under one suffix, also where the second opens with a level character (市容)
+    ("由县文化广电和旅游体育局牵头,县财政局和教育局配合。", ANJI,
+     [("县文化广电和旅游体育局", "安吉县文化广电和旅游体育局"), ("县财政局", "安吉县财政局"), ("教育局", "安吉县教育局")]),
+    ("上海市绿化和市容管理局关于做好林长制工作的通知", CENTRAL, [("上海市绿化和市容管理局", "上海市绿化和市容管理局")]),
 ])
 def test_departments_under_former_short_and_merged_names(text, j, expected):
     assert tagged(text, j) == expected

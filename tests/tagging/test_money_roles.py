@@ -295,3 +295,27 @@ def test_a_band_written_with_inequality_signs_is_one_threshold():
 ])
 def test_bands_of_a_rate_schedule_and_support_to_the_undertaking_unit(text, expected):
     assert amount_roles(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a social-assistance standard is a fixed amount paid to each beneficiary
+    ("城区城市最低生活保障标准每人每月600元,农村最低生活保障标准每人每月410元;",
+     [(600.0, "grant"), (410.0, "grant")]),
+    ("分散供养特困人员基本生活标准每人每月780元。", [(780.0, "grant")]),
+    # the goals of a paragraph that opens with one run on into its later sentences
+    ("到2026年,人工智能核心技术取得重大突破。集聚核心企业100家,实现产业规模超过1000亿元。", [(1e11, "target")]),
+])
+def test_assistance_standards_are_grants_and_a_goal_paragraph_sets_targets(text, expected):
+    assert amount_roles(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a standard raised to a new amount: the old one is no longer paid; the shares borne by budgets are budgets
+    ("基础养老金标准由每人每月75元提高到80元,其中省级财政负担10元。",
+     [(75.0, "other"), (80.0, "grant"), (10.0, "budget")]),
+    ("基础养老金标准每人每月提高7元,调整后的基础养老金标准为每人每月150元。", [(7.0, "grant"), (150.0, "grant")]),
+    # a year before 前 that qualifies what was built is no goal
+    ("贫困户维修2012年前建设的密集型烤房群给予每座0.5万元补助。", [(5000.0, "grant")]),
+])
+def test_a_raised_standard_its_budget_shares_and_a_past_year_qualifier(text, expected):
+    assert amount_roles(text) == expected

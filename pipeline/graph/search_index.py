@@ -1,0 +1,109 @@
+"""Keeps the full-text search tables (schema.SEARCH) in step with the facts, inside the store's transactions.
+
+A document's and its measures' terms are cut in the worker that built its rows (build.py); an agency's
+names and a proposal's text gather facts from several documents, so their rows are made again here, from
+the tables, whenever a document that touches them is stored or removed, or linking merges names.
+"""
+from __future__ import annotations
+
+import sqlite3
+from typing import Iterable
+
+from .fulltext import indexed
+
+# What each kind's row is made from, and the rows that go with a document.
+_AGENCIES_OF = ("SELECT agency FROM mentions WHERE document_id = ?1 "
+                "UNION SELECT agency FROM document_agencies WHERE document_id = ?1 "
+                "UNION SELECT ru.agency FROM responsible_units ru JOIN measures m ON m.id = ru.measure_id "
+                "WHERE m.document_id = ?1")
+_PROPOSALS_OF = ("SELECT proposal_id FROM replies WHERE document_id = ?1 "
+                 "UNION SELECT proposal_id FROM proposers WHERE document_id = ?1")
+
+
+class Touched:
+    """Agencies and proposals whose search rows are to be made again once a write is done."""
+
+    def __init__(self):
+        self.agencies: set[str] = set()
+        self.proposals: set[str] = set()
+
+    def note_document(self, conn: sqlite3.Connection, doc_id: str) -> None:
+        """The agencies and proposals a stored document gives facts to."""
+        self.agencies |= {r[0] for r in conn.execute(_AGENCIES_OF, (doc_id,))}
+        self.proposals |= {r[0] for r in conn.execute(_PROPOSALS_OF, (doc_id,))}
+
+    def flush(self, conn: sqlite3.Connection) -> None:
+        refresh_agencies(conn, sorted(self.agencies))
+        refresh_proposals(conn, sorted(self.proposals))
+        self.agencies.clear()
+        self.proposals.clear()
+
+
+def forget_document(conn: sqlite3.Connection, doc_id: str) -> None:
+    """Removes a document's and its measures' rows (before the document's rows are deleted)."""
+    conn.execute("DELETE FROM search_documents WHERE rowid IN (SELECT rowid FROM documents WHERE id = ?)", (doc_id,))
+    conn.execute("DELETE FROM search_measures WHERE rowid IN (SELECT rowid FROM measures WHERE document_id = ?)",
+                 (doc_id,))
+
+
+def add_document(conn: sqlite3.Connection, doc_id: str, document: dict | None, measures: list[dict]) -> None:
+    """Adds a stored document's row ({"name", "body"}) and its measures' rows ({"measure_id", "name", "body"})."""
+    if document:
+        conn.execute("INSERT INTO search_documents(rowid, name, body) SELECT rowid, ?, ? FROM documents WHERE id = ?",
+                     (document["name"], document["body"], doc_id))
+    conn.executemany("INSERT INTO search_measures(rowid, name, body) SELECT rowid, ?, ? FROM measures WHERE id = ?",
+                     [(m["name"], m["body"], m["measure_id"]) for m in measures])
+
+
+def forget_garbage(conn: sqlite3.Connection, agencies_where: str, proposals_where: str) -> None:
+    """Removes the rows of the agencies and proposals garbage collection is about to delete."""
+    conn.execute(f"DELETE FROM search_agencies WHERE rowid IN (SELECT rowid FROM agencies WHERE {agencies_where})")
+    conn.execute(f"DELETE FROM search_proposals WHERE rowid IN (SELECT rowid FROM proposals WHERE {proposals_where})")
+
+
+def agency_names(conn: sqlite3.Connection, name: str) -> list[str]:
+    """An agency's canonical name, then every written form and merged alias of it."""
+    others = [r[0] for r in conn.execute(
+        "SELECT text FROM mentions WHERE agency = ?1 UNION SELECT alias FROM agency_aliases WHERE agency = ?1 "
+        "ORDER BY 1", (name,))]
+    return [name] + [o for o in others if o != name]
+
+
+def refresh_agencies(conn: sqlite3.Connection, names: Iterable[str]) -> None:
+    """Makes the rows of these agencies again from the tables (an agency no longer stored has none)."""
+    for name in names:
+        row = conn.execute("SELECT rowid FROM agencies WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            continue
+        conn.execute("DELETE FROM search_agencies WHERE rowid = ?", (row[0],))
+        names_of = agency_names(conn, name)
+        conn.execute("INSERT INTO search_agencies(rowid, names, name, body) VALUES(?, ?, ?, ?)",
+                     (row[0], "\n".join(names_of), indexed(name), indexed(" ".join(names_of[1:]))))
+
+
+def refresh_proposals(conn: sqlite3.Connection, ids: Iterable[str]) -> None:
+    """Makes the rows of these proposals again: number and title; session, proposers and the suggestions
+    their replies answer."""
+    for pid in ids:
+        row = conn.execute("SELECT rowid, number, title, session FROM proposals WHERE id = ?", (pid,)).fetchone()
+        if row is None:
+            continue
+        conn.execute("DELETE FROM search_proposals WHERE rowid = ?", (row[0],))
+        people = [r[0] for r in conn.execute("SELECT DISTINCT name FROM proposers WHERE proposal_id = ?", (pid,))]
+        said = [r[0] for r in conn.execute(
+            "SELECT s.suggestion FROM responses s JOIN replies r ON r.document_id = s.document_id "
+            "WHERE r.proposal_id = ? AND s.suggestion IS NOT NULL ORDER BY s.document_id, s.seq", (pid,))]
+        name = " ".join(x for x in (row[1], row[2]) if x)
+        conn.execute("INSERT INTO search_proposals(rowid, name, body) VALUES(?, ?, ?)",
+                     (row[0], indexed(name), indexed(" ".join([row[3] or "", *people, *said]))))
+
+
+def rebuild(conn: sqlite3.Connection, documents: Iterable[tuple[str, dict, list[dict]]]) -> None:
+    """Fills the search tables anew: the documents' rows given (doc id, document row, measure rows), then
+    every agency and proposal from the tables."""
+    for table in ("search_documents", "search_measures", "search_proposals", "search_agencies"):
+        conn.execute(f"DELETE FROM {table}")
+    for doc_id, document, measures in documents:
+        add_document(conn, doc_id, document, measures)
+    refresh_agencies(conn, [r[0] for r in conn.execute("SELECT name FROM agencies ORDER BY name").fetchall()])
+    refresh_proposals(conn, [r[0] for r in conn.execute("SELECT id FROM proposals ORDER BY id").fetchall()])

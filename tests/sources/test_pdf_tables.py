@@ -1,0 +1,158 @@
+"""Tables read from PDFs (tests/fixtures/real-pdfs/tables/: real corpus tables set by LibreOffice,
+Chromium and reportlab, ruled and three-line, made by bench/make_pdf_set.py --tables): rows read
+cell for cell, headers with merged cells spread, wrapped and page-broken cells glued to their row,
+and rules that bound no table (a colophon) left alone."""
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+
+from pipeline.extraction import extract
+
+SET = Path(__file__).resolve().parents[1] / "fixtures" / "real-pdfs" / "tables"
+ROWS = [json.loads(ln) for ln in (SET / "manifest.jsonl").read_text(encoding="utf-8").splitlines() if ln.strip()]
+TARGET = {"ruled": 0.95, "three-line": 0.85, "row-rules": 0.85}     # row-rules: a rule under every row only
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@cache
+def _record(name: str):
+    return extract(SET / name, isolate=False)
+
+
+def _expected(row: dict) -> dict:
+    return json.loads((SET / row["expected"]).read_text(encoding="utf-8"))
+
+
+def _exact_rows(table: dict, expected: dict) -> int:
+    ours = [[_norm(c["text"]) for c in r] for r in table["rows"]]
+    return sum(1 for k, r in enumerate(expected["rows"]) if k < len(ours) and ours[k] == [_norm(c) for c in r])
+
+
+def test_the_table_set_has_both_kinds_from_three_producers():
+    for kind in ("ruled", "three-line"):
+        assert {r["producer"] for r in ROWS if r["kind"] == kind} >= {"libreoffice", "chromium", "reportlab"}
+    for r in ROWS:
+        assert (SET / r["file"]).is_file() and _expected(r)["rows"]
+
+
+@pytest.mark.parametrize("kind", sorted(TARGET))
+def test_rows_of_each_table_kind_are_read_cell_for_cell(kind):
+    exact = total = 0
+    for row in (r for r in ROWS if r["kind"] == kind):
+        record = _record(row["file"])
+        assert len(record.tables) == 1, row["file"]
+        exact += _exact_rows(record.tables[0], _expected(row))
+        total += len(_expected(row)["rows"])
+    assert exact / total >= TARGET[kind], (exact, total)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda r: Path(r["file"]).stem)
+def test_every_header_is_read_with_merged_cells_spread(row):
+    table = _record(row["file"]).tables[0]
+    assert [[_norm(c) for c in h] for h in table["header"]] == [[_norm(c) for c in h] for h in _expected(row)["header"]]
+
+
+@pytest.mark.parametrize("name", ["cr-changmao-zhengshou-ruled.pdf", "lo-changmao-zhengshou-3line.pdf"])
+def test_a_header_cell_over_two_columns_names_both(name):
+    header = _record(name).tables[0]["header"]
+    assert header[0][2:4] == ["一事一议", "一事一议"] and header[1][2:4] == ["筹款", "以资代劳"]
+    assert header[0][0] == header[1][0] == "村名"                  # merged down over both header rows
+
+
+def test_each_cell_points_at_its_text_and_page():
+    record = _record("lo-daqing-zijin-ruled.pdf")
+    for row in record.tables[0]["rows"]:
+        for cell in row:
+            if cell["text"]:
+                assert record.text[cell["start"]:cell["end"]] == cell["text"] and cell["page"] == 1
+
+
+def test_a_table_stands_in_the_text_one_row_a_line():
+    record = _record("lo-daqing-zijin-ruled.pdf")
+    lines = record.text.split("\n")
+    assert "1 | 产业类项目 | 大同区冷棚育苗基地建设项目 | 850" in lines
+    assert "2 |  | 大同区超大棚室种植基地建设项目 | 742" in lines   # a cell merged over from the row above stays empty
+    assert "合计 |  |  | 6132" in lines
+
+
+def test_a_wrapped_cell_is_glued_to_its_row():
+    for name in ("lo-jishui-minsheng-3line.pdf", "cr-jishui-minsheng-3line.pdf", "lo-heshan-shoufei-3line.pdf"):
+        table = _record(name).tables[0]
+        expected = _expected(next(r for r in ROWS if r["file"] == name))
+        assert len(table["rows"]) == len(expected["rows"]), name
+        assert _norm(table["rows"][0][1]["text"]) == _norm(expected["rows"][0][1]), name
+
+
+@pytest.mark.parametrize("name", ["lo-jishui-minsheng-ruled.pdf", "cr-jishui-minsheng-ruled-2pages.pdf"])
+def test_a_row_the_page_break_cuts_is_one_row_spanning_both_pages(name):
+    record = _record(name)                           # LibreOffice closes the cut row with rules, Chromium does not
+    table = record.tables[0]
+    assert len(table["rows"]) == 4
+    cell = table["rows"][2][4]                       # 落实情况 of row 3 runs onto page 2
+    assert cell["text"].endswith("在园人数占比达32.5%。")
+    assert record.text[cell["start"]:cell["end"]].endswith("人数占比达32.5%。") and cell["page"] == 1
+
+
+def test_a_task_table_gives_measures_with_their_units_like_its_text_copy():
+    pdf = _record("lo-jishui-minsheng-ruled.pdf")
+    text = extract(Path(__file__).resolve().parents[2] / "corpora" / "real" / "raw"
+                   / "jishui-measures-minsheng-shishi-table.txt", isolate=False)
+    assert [m.label for m in pdf.measures] == ["1", "2", "3", "4"]
+    assert [m.responsible for m in pdf.measures] == [m.responsible for m in text.measures]
+    assert pdf.measures[1].responsible == ["县卫健委"]
+
+
+def _colophon_pdf(path: Path) -> None:
+    """A page of body text ending in a colophon (抄送 and 印发 between three rules): no table."""
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("STSong-Light", 16)
+    y = 760
+    for line in ("各县区人民政府，市政府各部门：", "现将有关事项通知如下，请认真贯彻执行。", "某某市人民政府办公室",
+                 "2024年1月5日"):
+        c.drawString(80, y, line)
+        y -= 30
+    c.setFont("STSong-Light", 14)
+    for rule_y in (200, 170, 140):
+        c.line(75, rule_y, 520, rule_y)
+    c.drawString(85, 180, "抄送：市委办公室，市人大常委会办公室，市政协办公室。")
+    c.drawString(85, 150, "某某市人民政府办公室")
+    c.drawString(400, 150, "2024年1月5日印发")
+    c.save()
+
+
+def test_a_colophon_between_rules_is_no_table(tmp_path):
+    pdf = tmp_path / "colophon.pdf"
+    _colophon_pdf(pdf)
+    record = extract(pdf, isolate=False)
+    assert record.error is None and record.tables == []
+    assert "抄送：市委办公室" in record.text
+
+
+def test_pages_without_rules_are_not_read_for_tables():
+    import pypdfium2 as pdfium
+
+    from pipeline.sources.pdf_tables import has_rules
+
+    plain = SET.parent / "lo-henan-2023-chain-measures.pdf"
+    doc = pdfium.PdfDocument(str(plain))
+    try:
+        assert not any(has_rules(doc[i], doc[i].get_size()[0]) for i in range(len(doc)))
+    finally:
+        doc.close()
+    ruled = pdfium.PdfDocument(str(SET / "cr-daqing-zijin-colunit-ruled.pdf"))
+    try:
+        assert has_rules(ruled[0], ruled[0].get_size()[0])
+    finally:
+        ruled.close()
