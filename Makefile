@@ -33,6 +33,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_startup.py
 	$(BIN)/python bench/bench_pdf_real.py
 	$(BIN)/python bench/bench_pdf_tables.py
+	$(BIN)/python bench/bench_pdf_speed.py
 	$(BIN)/python bench/bench_ocr.py
 	$(BIN)/python bench/bench_web.py
 
