@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -68,8 +69,9 @@ def output_names(inputs: list[Path]) -> dict[Path, str]:
     names: dict[Path, str] = {}
     taken: set[str] = {Path(REPORT_NAME).stem}
     for p in inputs:
-        for candidate in (p.stem, f"{p.stem}.{p.suffix.lstrip('.')}",
-                          *(f"{p.stem}.{p.suffix.lstrip('.')}-{i}" for i in range(2, 10_000))):
+        suffix = p.suffix.lstrip(".")
+        numbered = (f"{p.stem}.{suffix}-{i}" for i in range(2, 10_000))      # made as needed, not 10,000 an input
+        for candidate in chain((p.stem, f"{p.stem}.{suffix}"), numbered):
             if candidate not in taken:
                 taken.add(candidate)
                 names[p] = candidate + ".json"
@@ -93,7 +95,10 @@ def extract_records(inputs: list[Path], workers: int | None = None,
     """(input, record dict) pairs as they are finished, each extracted in a worker process under `limits`
     (pipeline.workers): an input that exceeds them or kills its worker gets a record with the error."""
     by_name = {str(p): p for p in inputs}
-    pool = Workers(extract_fn, _failed_record, workers or os.cpu_count() or 1, limits)
+    prepare = None
+    if extract_fn is _extract_one:
+        from .extraction import warm_up as prepare
+    pool = Workers(extract_fn, _failed_record, workers or os.cpu_count() or 1, limits, prepare)
     for path, record in pool.map(by_name):
         yield by_name[path], record
 

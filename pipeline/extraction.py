@@ -1,9 +1,11 @@
-"""Composes the stages: path -> Source -> CleanText -> tagged text (tagging.nlp.tag_text) -> Record. Nothing else."""
+"""Composes the stages: path -> Source -> CleanText -> tagged text (tagging.nlp.tag_text) -> Record, and loads
+them once in a process that forks workers (warm_up). Nothing else."""
 from __future__ import annotations
 
 import gc
 import traceback
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 from .errors import E_INTERNAL, E_MEMORY, W_NO_JURISDICTION
@@ -17,6 +19,31 @@ def extract(path: str | Path, *, isolate: bool = True) -> Record:
     """The record of one input file; bad input gives a record with `error`, never an exception."""
     from .sources import load
     return record_from_source(load(str(path), isolate=isolate))
+
+
+# a short notice: title, number, a measure with its bureau and an amount, issuer and date
+WARM_UP_TEXT = """关于印发支持企业技术改造若干措施的通知
+市府办〔2024〕1号
+各区人民政府，市直各单位：
+一、对完成技术改造的企业，按设备投资额的10%给予补助，最高不超过50万元（市工业和信息化局负责）。
+二、对新认定的省级企业技术中心，一次性奖励20万元（市财政局、市科技局按职责分工负责）。
+某某市人民政府办公室
+2024年1月8日"""
+
+
+@cache
+def warm_up() -> None:
+    """Loads what tagging reads (spaCy, jieba's dictionary, the taggers' data) by extracting a short text,
+    so that worker processes forked afterwards start with all of it (pipeline.workers); once a process."""
+    import pdfplumber.table  # noqa: F401 - the table finder, on a page with rules
+    from .sources import pdf  # noqa: F401 - PDFium
+    from .sources.text import text_pages
+    from .tagging.agency_data import word_tags
+
+    record_from_source(Source(path="", sha256="", format="txt", pages=text_pages(WARM_UP_TEXT)))
+    word_tags()                          # read only for a place name jieba does not know
+    gc.collect()
+    gc.freeze()                          # what is loaded stays out of the collector's way (and off copied pages)
 
 
 def record_from_source(source: Source) -> Record:

@@ -9,7 +9,7 @@ import pytest
 from pipeline.batch import (REPORT_NAME, SKIP_DANGLING_LINK, SKIP_HIDDEN, SKIP_SUFFIX, SKIP_UNREADABLE_FOLDER,
                             extract_records, extract_to_dir, output_names, walk_inputs)
 from pipeline.errors import E_MEMORY
-from pipeline.workers import Limits
+from pipeline.workers import Limits, Workers
 from tests import unprivileged
 
 
@@ -131,3 +131,33 @@ def test_a_file_the_process_may_not_read_gets_e104(tmp_path, monkeypatch):
 
     monkeypatch.setattr(builtins, "open", refusing)
     assert load(str(path)).error == "E104 input file could not be read: Permission denied"
+
+
+_PREPARED: dict[str, int | None] = {"pid": None}
+
+
+def _prepare() -> None:
+    _PREPARED["pid"] = os.getpid()
+
+
+def _prepared_in(item: int) -> tuple[int | None, int]:
+    return _PREPARED["pid"], os.getpid()
+
+
+def test_a_prepare_step_runs_once_in_the_parent_before_the_workers_fork(monkeypatch):
+    monkeypatch.setitem(_PREPARED, "pid", None)
+    calls: list[int] = []
+
+    def prepare():
+        calls.append(1)
+        _prepare()
+
+    out = dict(Workers(_prepared_in, lambda item, reason: None, 2, prepare=prepare).map(range(4)))
+    assert calls == [1] and sorted(out) == [0, 1, 2, 3]
+    assert all(prepared == os.getpid() and worker != os.getpid() for prepared, worker in out.values())
+
+
+def test_no_prepare_step_runs_where_there_is_nothing_to_do():
+    calls: list[int] = []
+    assert list(Workers(_prepared_in, lambda item, reason: None, 2, prepare=lambda: calls.append(1)).map([])) == []
+    assert calls == []

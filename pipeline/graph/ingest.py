@@ -175,12 +175,14 @@ def ingest(paths: Iterable[str | Path], store_path: str | Path | None = None, *,
     kills the workers and raises Terminated; the next run finishes the work (linking included).
     """
     started = time.perf_counter()
+    prepare = None
     if extract_fn is None:
         extract_fn, default_version = _default_extract(in_worker=limits is not None)
         pipeline_version = pipeline_version or default_version
+        from ..extraction import warm_up as prepare
     version = pipeline_version or "unversioned"
     workers = workers or os.cpu_count() or 1
-    run = _Run(list(paths), workers, prune, force, extract_fn, version, progress, link, limits)
+    run = _Run(list(paths), workers, prune, force, extract_fn, version, progress, link, limits, prepare)
     report = IngestReport()
     store_path = store_file(store_path)
     with _terminate_as_exception(), store_lock(store_path, wait, lambda: progress and print(
@@ -223,6 +225,7 @@ class _Run:
     progress: bool
     link: bool
     limits: Limits | None
+    prepare: Callable[[], None] | None = None     # loads the extractor before workers are forked
 
     def __call__(self, store_path: Path, report: IngestReport) -> None:
         from tqdm import tqdm
@@ -256,7 +259,7 @@ class _Run:
         if self.limits is None:
             outcomes: Iterator[_Outcome] = (work(p, s) for p, s in todo)
         else:
-            outcomes = _in_pool(todo, work, self.workers, self.limits)
+            outcomes = _in_pool(todo, work, self.workers, self.limits, self.prepare)
         for outcome in outcomes:
             _store(outcome, store, log, version, report)
             bar.update()
@@ -290,12 +293,12 @@ def run_summary(report: IngestReport, started: float, finished: float) -> dict:
 
 
 def _in_pool(todo: Iterator[tuple[str, str]], work: Callable[..., _Outcome], workers: int,
-             limits: Limits) -> Iterator[_Outcome]:
+             limits: Limits, prepare: Callable[[], None] | None = None) -> Iterator[_Outcome]:
     """Outcomes as workers finish them, each file under the per-document limits (pipeline.workers)."""
     def failed(item: tuple[str, str], reason: str) -> _Outcome:
         return _Outcome(item[0], item[1], error=reason)
 
-    pool = Workers(partial(_work_on, work=work), failed, workers, limits)
+    pool = Workers(partial(_work_on, work=work), failed, workers, limits, prepare)
     for _, outcome in pool.map(todo):
         yield outcome
 

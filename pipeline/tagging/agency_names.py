@@ -8,8 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-import opencc
-
 from ..clean.script import to_simplified
 from .agency_data import (agency_data, body_prefix, branch_only_parents, branch_subunits, continues_word,
                           core_lexicon, generic_suffixes, is_ethnic_autonomous, is_place_stem, level_prefixes,
@@ -18,7 +16,6 @@ from .agency_data import (agency_data, body_prefix, branch_only_parents, branch_
 from .jurisdiction import Jurisdiction
 
 LEVEL_CHARS = "省市县区州"
-_S2T = opencc.OpenCC("s2t")
 MAX_FUNCTION_CHARS = 6                 # 乡村振兴 in 市乡村振兴局; longer runs are sentences, not names
 
 
@@ -686,8 +683,16 @@ def _unplaced(el: Element, j: Jurisdiction) -> str | None:
     return _local(el.core).get("unplaced")
 
 
+@cache
+def _s2t():
+    """OpenCC's simplified -> traditional converter, loaded for the first traditional document (a tenth
+    of a second and more), not on import."""
+    import opencc
+    return opencc.OpenCC("s2t")
+
+
 def to_script(name: str | None, traditional: bool) -> str | None:
-    return _S2T.convert(name) if (name and traditional) else name
+    return _s2t().convert(name) if (name and traditional) else name
 
 
 def canonical_of_parse(parse: Parse, j: Jurisdiction, level_hint: str | None = None,
