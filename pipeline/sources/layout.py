@@ -26,6 +26,7 @@ class Char:
     bottom: float
     size: float
     color: tuple | None = None
+    scale: float = 1.0        # how much the page's matrices scale `size` (the size drawn: size * scale)
 
     @property
     def mid(self) -> float:

@@ -10,11 +10,14 @@ Two kinds (measured on tests/fixtures/real-pdfs/tables/, bench/bench_pdf_tables.
   row) or, set close, from where a figure or the id column starts a cell (a wrapped cell's further
   lines go on with its row); a table whose foot is on the next page goes on there.
 Only pages whose drawing holds rules are read this way (`has_rules`, from PDFium's path objects,
-costs well under a millisecond a page); pdfplumber opens just those pages.
+costs well under a millisecond a page). The characters are those the page's lines were made of, the
+rules are PDFium's path objects read as the edges pdfplumber would find (`page_edges`), and
+pdfplumber's table finder works on those: pdfplumber never parses the page (bench/bench_pdf_speed.py).
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from statistics import median
 
 from pipeline.sources.grid import is_figure as _is_figure, table_from_grid
@@ -87,37 +90,156 @@ def _stroked_box(obj) -> bool:
     return bool(stroke.value) and not fill.value
 
 
+# ---------------------------------------------------------------- a page's drawing
+
+@dataclass
+class Drawing:
+    """What the table reader needs of a page: its characters and its ruling edges in pdfplumber's form
+    (dicts with x0, x1, top, bottom, width, height, orientation), both in the page's points from the
+    top, and pdfplumber's table finder over those edges."""
+    page_number: int
+    width: float
+    height: float
+    chars: list[Char]
+    edges: list[dict]
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (0.0, 0.0, self.width, self.height)
+
+    def find_tables(self, settings: dict):
+        from pdfplumber.table import TableFinder, TableSettings
+
+        return TableFinder(self, TableSettings.resolve(settings)).tables
+
+
+def table_chars(chars: list[Char]) -> list[Char]:
+    """The table reader's characters: the text's, with the font size drawn (size * scale)."""
+    return [Char(c.text, c.x0, c.top, c.x1, c.bottom, (c.size * c.scale) or (c.bottom - c.top))
+            for c in chars if c.text]
+
+
+def page_edges(page, height: float) -> list[dict]:
+    """The edges pdfplumber finds on a PDFium page, read from its path objects through PDFium's C API
+    (milliseconds, where pdfplumber parses the whole page first: a tenth of a second and more on a
+    Chromium page). As pdfminer does: every filled or stroked subpath is a line (one segment), a
+    rectangle (four sides, closed, axis-aligned: four edges) or a curve (an edge between each two
+    points it passes through; a Bézier segment counts by its end point); edges neither horizontal nor
+    vertical have no orientation. A form's objects are placed by the form's matrix. A page drawing more
+    than MAX_PATHS paths (a map) gives none."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    out: list[dict] = []
+    paths = [0]
+    matrix = raw.FS_MATRIX()
+    x, y = ctypes.c_float(), ctypes.c_float()
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+
+    def visit(count: int, get, outer: tuple) -> None:
+        for i in range(count):
+            obj = get(i)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind not in (raw.FPDF_PAGEOBJ_FORM, raw.FPDF_PAGEOBJ_PATH):
+                continue
+            m = outer
+            if raw.FPDFPageObj_GetMatrix(obj, matrix):
+                m = _times((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer)
+            if kind == raw.FPDF_PAGEOBJ_FORM:
+                visit(raw.FPDFFormObj_CountObjects(obj), lambda k, o=obj: raw.FPDFFormObj_GetObject(o, k), m)
+                continue
+            paths[0] += 1
+            if paths[0] > MAX_PATHS:
+                return
+            if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)) \
+                    or not (fill.value or stroke.value):
+                continue                      # a path only clipping draws nothing
+            a, b, c, d, e, f = m
+            ops: list[tuple[str, tuple[float, float]]] = []
+            curve_points = 0
+            for k in range(raw.FPDFPath_CountSegments(obj)):
+                seg = raw.FPDFPath_GetPathSegment(obj, k)
+                raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
+                point = (round(a * x.value + c * y.value + e, 3), round(b * x.value + d * y.value + f, 3))
+                step = raw.FPDFPathSegment_GetType(seg)
+                if step == raw.FPDF_SEGMENT_MOVETO:
+                    out.extend(_subpath_edges(ops, height))
+                    ops, curve_points = [("m", point)], 0
+                elif step == raw.FPDF_SEGMENT_LINETO:
+                    ops.append(("l", point))
+                elif step == raw.FPDF_SEGMENT_BEZIERTO:
+                    curve_points += 1
+                    if curve_points % 3:
+                        continue                  # a control point
+                    ops.append(("c", point))
+                if ops and raw.FPDFPathSegment_GetClose(seg):
+                    ops.append(("h", ops[0][1]))
+            out.extend(_subpath_edges(ops, height))
+
+    visit(raw.FPDFPage_CountObjects(page.raw), lambda k: raw.FPDFPage_GetObject(page.raw, k), (1, 0, 0, 1, 0, 0))
+    return out if paths[0] <= MAX_PATHS else []
+
+
+def _times(m: tuple, n: tuple) -> tuple:
+    """The matrix m followed by n (PDF matrices [a b c d e f], points as row vectors)."""
+    a, b, c, d, e, f = m
+    p, q, r, s, t, u = n
+    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
+
+
+def _subpath_edges(ops: list[tuple[str, tuple[float, float]]], height: float) -> list[dict]:
+    """A subpath's edges as pdfplumber makes them of pdfminer's line, rect and curve objects."""
+    if not ops or ops[0][0] != "m":
+        return []
+    shape = "".join(op for op, _ in ops)
+    pts = [p for _, p in ops]
+    if len(shape) > 3 and shape.endswith("lh") and pts[-2] == pts[0]:
+        shape = shape[:-2] + "h"              # a closed path's last side drawn out and closed as well
+        del pts[-2]
+    if shape in ("ml", "mlh"):
+        (x0, y0), (x1, y1) = pts[0], pts[1]
+        top, bottom = height - max(y0, y1), height - min(y0, y1)
+        return [_edge(min(x0, x1), max(x0, x1), top, bottom, "h" if top == bottom else "v")]
+    if shape in ("mlllh", "mllll"):
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+        if pts[0] == pts[4] and ((x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0)
+                                 or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)):
+            left, right = min(x0, x2), max(x0, x2)
+            top, bottom = height - max(y0, y2), height - min(y0, y2)
+            return [_edge(left, right, top, top, "h"), _edge(left, right, bottom, bottom, "h"),
+                    _edge(left, left, top, bottom, "v"), _edge(right, right, top, bottom, "v")]
+    return [_edge(min(x0, x1), max(x0, x1), height - max(y0, y1), height - min(y0, y1),
+                  "v" if x0 == x1 else ("h" if y0 == y1 else None)) for (x0, y0), (x1, y1) in zip(pts, pts[1:])]
+
+
+def _edge(x0: float, x1: float, top: float, bottom: float, orientation: str | None) -> dict:
+    return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "width": x1 - x0,
+            "height": bottom - top, "orientation": orientation, "object_type": "edge"}
+
+
 # ---------------------------------------------------------------- reading a page
 
-def read_tables(path: str, numbers: list[int], glyphs: dict | None = None) -> dict[int, list[tuple[Table, tuple]]]:
-    """{page number: [(table, bbox)]} for the 1-based pages `numbers` of a PDF (pdfplumber), and for
-    the page after one whose three-line table runs on past its foot."""
-    import logging
-
-    import pdfplumber
-
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)      # fonts without a FontBBox: noise, not news
+def read_tables(drawings: dict[int, Drawing], numbers: list[int]) -> dict[int, list[tuple[Table, tuple]]]:
+    """{page number: [(table, bbox)]} for the 1-based pages `numbers` (of those `drawings` holds), and
+    for the page after one whose three-line table runs on past its foot."""
     out: dict[int, list[tuple[Table, tuple]]] = {}
     todo = sorted(set(numbers))
-    with pdfplumber.open(path) as pdf:
-        open_bands = None                  # the columns of a three-line table running on to the next page
-        k = 0
-        while k < len(todo):
-            number = todo[k]
-            k += 1
-            if number > len(pdf.pages):
-                continue
-            p = pdf.pages[number - 1]
-            chars = [Char((c["text"] or "").translate(glyphs or {}), c["x0"], c["top"], c["x1"], c["bottom"],
-                           c["size"] or (c["bottom"] - c["top"])) for c in p.chars if c["text"]]
-            found = _ruled(p, chars)
-            more, open_bands = _three_line(p, [c for c in chars if c.text.strip()], [bbox for _, bbox in found],
-                                           open_bands if number - 1 in out else None)
-            found += more
-            out[number] = [(t, bbox) for t, bbox in found if t.rows]
-            if open_bands is not None and number + 1 not in todo:
-                todo.insert(k, number + 1)
-            p.close()
+    open_bands = None                      # the columns of a three-line table running on to the next page
+    k = 0
+    while k < len(todo):
+        number = todo[k]
+        k += 1
+        p = drawings.get(number)
+        if p is None:
+            continue
+        found = _ruled(p, p.chars)
+        more, open_bands = _three_line(p, [c for c in p.chars if c.text.strip()], [bbox for _, bbox in found],
+                                       open_bands if number - 1 in out else None)
+        found += more
+        out[number] = [(t, bbox) for t, bbox in found if t.rows]
+        if open_bands is not None and number + 1 not in todo:
+            todo.insert(k, number + 1)
     return out
 
 
@@ -596,26 +718,26 @@ def place_tables(page: Page, found: list[tuple[Table, tuple]]) -> Page:
     return Page(page.number, lines, page.width, page.height, tables=page.tables + tables)
 
 
-def add_tables(path: str, pages: list[Page], numbers: list[int], glyphs: dict | None = None) -> list[Page]:
+def add_tables(pages: list[Page], drawings: dict[int, Drawing], numbers: list[int]) -> list[Page]:
     """The pages with the tables on pages `numbers` read and placed, a table going on over a page
     break joined to its start."""
-    found = read_tables(path, numbers, glyphs)
+    found = read_tables(drawings, numbers)
     out = [place_tables(p, found[p.number]) if found.get(p.number) else p for p in pages]
     join_continued(out)
     return out
 
 
-def tables_or_warning(path: str, pages: list[Page], numbers: list[int], glyphs: dict | None = None
+def tables_or_warning(pages: list[Page], drawings: dict[int, Drawing], numbers: list[int]
                       ) -> tuple[list[Page], list[str]]:
-    """add_tables, or the pages as they were and a W503 warning where pdfplumber fails on them (a
-    damaged drawing must not cost the document its text)."""
+    """add_tables, or the pages as they were and a W503 warning where reading them fails (a damaged
+    drawing must not cost the document its text)."""
     from pipeline import errors
 
     try:
-        return add_tables(path, pages, numbers, glyphs), []
+        return add_tables(pages, drawings, numbers), []
     except MemoryError:
         raise
-    except Exception as e:  # noqa: BLE001 - pdfminer raises many types for damaged files
+    except Exception as e:  # noqa: BLE001 - a drawing no reader foresaw
         return pages, [errors.W_TABLES_UNREAD.format(pages=",".join(map(str, numbers)), why=f"{type(e).__name__}: {e}"[:120])]
 
 

@@ -36,5 +36,5 @@ def test_a_drawing_pdfplumber_cannot_read_leaves_the_text_and_a_warning(monkeypa
 
     monkeypatch.setattr(pdf_tables, "read_tables", broken)
     pages = [Page(1, [Line("正文")])]
-    out, warnings = pdf_tables.tables_or_warning("x.pdf", pages, [1])
+    out, warnings = pdf_tables.tables_or_warning(pages, {}, [1])
     assert out is pages and len(warnings) == 1 and warnings[0].startswith("W503") and "ValueError" in warnings[0]

@@ -68,7 +68,7 @@ def test_radical_code_points_from_a_browser_print_read_as_ideographs():
 
     path = SET / "cr-guohan-1999-loudi.pdf"
     text = clean(load(str(path), isolate=False)).text
-    plumber = "".join(ln.text for p in _plumber_pages(str(path)) for ln in p.lines)
+    plumber = "".join(ln.text for p, _ in _plumber_pages(str(path)) for ln in p.lines)
     for t in (text, plumber):
         assert "湖南省人民政府" in t and not any("\u2e80" <= ch <= "\u2fdf" for ch in t)
 

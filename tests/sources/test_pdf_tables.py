@@ -112,6 +112,74 @@ def test_a_task_table_gives_measures_with_their_units_like_its_text_copy():
     assert pdf.measures[1].responsible == ["县卫健委"]
 
 
+def _edge_keys(edges: list[dict]) -> list[tuple]:
+    """Edges with an orientation and a length of a point or more, as comparable tuples."""
+    return sorted((e["orientation"], e["x0"], e["x1"], e["top"], e["bottom"]) for e in edges
+                  if e["orientation"] and (e["width"] if e["orientation"] == "h" else e["height"]) >= 1)
+
+
+def _same_edges(ours: list[dict], theirs: list[dict]) -> bool:
+    a, b = _edge_keys(ours), _edge_keys(theirs)
+    return len(a) == len(b) and all(x[0] == y[0] and all(abs(u - v) < 0.02 for u, v in zip(x[1:], y[1:]))
+                                    for x, y in zip(a, b))
+
+
+def _drawing_pdf(path: Path) -> None:
+    """Rules drawn every way a page draws them: lines, rectangles, a curve, a grid inside a form XObject
+    placed twice (moved, and moved and scaled), a closed polygon filled."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.beginForm("grid")
+    for i in range(5):
+        c.line(0, i * 20, 300, i * 20)
+    for j in range(4):
+        c.line(j * 100, 0, j * 100, 80)
+    c.rect(10, 10, 50, 30, stroke=1, fill=0)
+    c.bezier(0, 0, 50, 100, 100, 0, 150, 50)
+    c.endForm()
+    c.saveState()
+    c.translate(100, 400)
+    c.scale(1.3, 0.9)
+    c.doForm("grid")
+    c.restoreState()
+    c.saveState()
+    c.translate(50, 100)
+    c.doForm("grid")
+    c.restoreState()
+    c.grid([50, 150, 250, 350], [600, 650, 700, 750])
+    p = c.beginPath()
+    p.moveTo(50, 50)
+    p.lineTo(200, 50)
+    p.lineTo(200, 80)
+    p.close()
+    c.drawPath(p, stroke=1, fill=1)
+    c.save()
+
+
+def test_the_rules_read_through_pdfium_are_the_edges_pdfplumber_finds(tmp_path):
+    import pdfplumber
+    import pypdfium2 as pdfium
+
+    from pipeline.sources.pdf_tables import page_edges
+
+    drawn = tmp_path / "drawing.pdf"
+    _drawing_pdf(drawn)
+    for path in (drawn, SET / "cr-heshan-shoufei-ruled.pdf", SET / "lo-daqing-zijin-ruled.pdf",
+                 SET / "rl-changmao-zhengshou-ruled.pdf"):
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            with pdfplumber.open(str(path)) as plumber:
+                page = doc[0]
+                assert _same_edges(page_edges(page, page.get_size()[1]), plumber.pages[0].edges), path.name
+        finally:
+            doc.close()
+
+
+def test_a_space_a_browser_draws_inside_a_cell_is_kept():
+    total = _record("cr-heshan-shoufei-ruled.pdf").tables[0]["rows"][-1][0]["text"]
+    units = _record("cr-jishui-minsheng-ruled-2pages.pdf").tables[0]["rows"][0][3]["text"]
+    assert (total, units) == ("合 计", "县教体局 各相关乡镇政府")
+
+
 def _colophon_pdf(path: Path) -> None:
     """A page of body text ending in a colophon (抄送 and 印发 between three rules): no table."""
     if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
