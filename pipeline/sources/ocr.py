@@ -3,7 +3,8 @@
 Only pages with no text at all are read (a page with a text layer is never OCR'd). Each is rendered
 with PDFium at RENDER_DPI; the recogniser's text boxes become the layout module's Chars (one a box,
 turned back by the page's skew, sized from the page's own box heights) and `chars_to_lines` makes
-the same reading-order Lines the text path makes, so cleaning, structure and tagging run unchanged.
+the same reading-order Lines the text path makes, so cleaning, structure and tagging run unchanged;
+the tables the page's rules draw are read into the PDF table model (pipeline.sources.ocr_tables).
 The models are the files inside the installed rapidocr package, passed by path: nothing is
 downloaded (rapidocr fetches a model only when no path is given and its default file is missing).
 
@@ -26,7 +27,7 @@ from statistics import median
 from pipeline import errors
 from pipeline.errors import PolicyKGError
 from pipeline.sources.layout import Char, chars_to_lines, segment_rows
-from pipeline.types import Line, Page
+from pipeline.types import Line, Page, Table
 
 RENDER_DPI = 200          # page image resolution: body text of 10-16 pt is 28-44 px high
 MAX_SIDE = 4000           # pixels on the longer side at most (a poster-sized page is rendered smaller)
@@ -58,11 +59,12 @@ class Box:
 
 @dataclass
 class OcrPage:
-    """What OCR made of one page: its lines and mean confidence, or why it could not read it."""
+    """What OCR made of one page: its lines, tables and mean confidence, or why it could not read it."""
     number: int
     lines: list[Line] = field(default_factory=list)
     confidence: float | None = None
     error: str | None = None
+    tables: list[Table] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- the engine
@@ -151,9 +153,25 @@ def table_like(chars: list[Char]) -> bool:
 def boxes_to_lines(boxes: list[Box], scale: float, image_size: tuple[int, int], page_width: float) -> list[Line]:
     """Reading-order lines of a page's OCR boxes: boxes on one baseline joined left to right, rows top to
     bottom, two columns read column by column (layout.chars_to_lines), a table's rows whole."""
-    boxes = [Box(b.text.strip(), b.score, b.corners) for b in boxes if b.text.strip()]
-    chars = boxes_to_chars(boxes, scale, image_size)
+    chars = boxes_to_chars(_written(boxes), scale, image_size)
     return chars_to_lines(chars, page_width, columns=not table_like(chars))
+
+
+def _written(boxes: list[Box]) -> list[Box]:
+    return [replace(b, text=b.text.strip()) for b in boxes if b.text.strip()]
+
+
+def read_page(number: int, boxes: list[Box], image, scale: float, page_size: tuple[float, float]) -> Page:
+    """A scanned page from its OCR boxes and image: its reading-order lines, and the tables its rules
+    draw read into the PDF table model (pipeline.sources.ocr_tables), each row a line of its own."""
+    from pipeline.sources.ocr_tables import scanned_tables
+    from pipeline.sources.pdf_tables import place_tables
+
+    boxes = _written(boxes)
+    chars = boxes_to_chars(boxes, scale, (image.shape[1], image.shape[0]))
+    page = Page(number, chars_to_lines(chars, page_size[0], columns=not table_like(chars)), *page_size)
+    found = scanned_tables(number, image[:, :, 0], chars, _skew(boxes), scale, page_size)
+    return place_tables(page, found) if found else page
 
 
 def mean_confidence(boxes: list[Box]) -> float | None:
@@ -186,10 +204,10 @@ def ocr_pages(path: str, numbers: list[int]) -> list[OcrPage]:
                 try:
                     image, scale = page_image(page)
                     boxes = recognise(image)
-                    lines = boxes_to_lines(boxes, scale, (image.shape[1], image.shape[0]), page.get_size()[0])
+                    read = read_page(n, boxes, image, scale, page.get_size())
                 finally:
                     page.close()
-                out.append(OcrPage(n, lines, mean_confidence(boxes)))
+                out.append(OcrPage(n, read.lines, mean_confidence(boxes), tables=read.tables))
             except MemoryError:
                 raise
             except Exception as e:  # noqa: BLE001 - one page's failure is that page's warning
@@ -212,7 +230,7 @@ def apply_ocr(pages: list[Page], read: list[OcrPage]) -> tuple[list[Page], list[
     for p in pages:
         r = by_number.get(p.number)
         if r is not None and r.error is None and r.lines:
-            p = replace(p, lines=r.lines)
+            p = replace(p, lines=r.lines, tables=r.tables)
             conf = round(r.confidence or 0.0, 3)
             ocr.append({"page": p.number, "confidence": conf})
             warnings.append(errors.W_OCR_PAGE.format(page=p.number, confidence=f"{conf:.3f}"))
@@ -226,4 +244,8 @@ def apply_ocr(pages: list[Page], read: list[OcrPage]) -> tuple[list[Page], list[
         raise PolicyKGError(errors.E_PDF_NO_TEXT, detail)
     if empty:
         warnings.append(errors.W_PAGES_NO_TEXT.format(pages=",".join(map(str, empty))))
+    if any(r.tables for r in read):
+        from pipeline.sources.pdf_tables import join_continued
+
+        join_continued(out)                  # a scanned table going on over the page break
     return out, warnings, ocr

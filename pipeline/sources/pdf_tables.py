@@ -200,20 +200,21 @@ def _subpath_edges(ops: list[tuple[str, tuple[float, float]]], height: float) ->
     if shape in ("ml", "mlh"):
         (x0, y0), (x1, y1) = pts[0], pts[1]
         top, bottom = height - max(y0, y1), height - min(y0, y1)
-        return [_edge(min(x0, x1), max(x0, x1), top, bottom, "h" if top == bottom else "v")]
+        return [edge(min(x0, x1), max(x0, x1), top, bottom, "h" if top == bottom else "v")]
     if shape in ("mlllh", "mllll"):
         (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
         if pts[0] == pts[4] and ((x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0)
                                  or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)):
             left, right = min(x0, x2), max(x0, x2)
             top, bottom = height - max(y0, y2), height - min(y0, y2)
-            return [_edge(left, right, top, top, "h"), _edge(left, right, bottom, bottom, "h"),
-                    _edge(left, left, top, bottom, "v"), _edge(right, right, top, bottom, "v")]
-    return [_edge(min(x0, x1), max(x0, x1), height - max(y0, y1), height - min(y0, y1),
+            return [edge(left, right, top, top, "h"), edge(left, right, bottom, bottom, "h"),
+                    edge(left, left, top, bottom, "v"), edge(right, right, top, bottom, "v")]
+    return [edge(min(x0, x1), max(x0, x1), height - max(y0, y1), height - min(y0, y1),
                   "v" if x0 == x1 else ("h" if y0 == y1 else None)) for (x0, y0), (x1, y1) in zip(pts, pts[1:])]
 
 
-def _edge(x0: float, x1: float, top: float, bottom: float, orientation: str | None) -> dict:
+def edge(x0: float, x1: float, top: float, bottom: float, orientation: str | None) -> dict:
+    """An edge as pdfplumber's table finder takes it (points from the page's top)."""
     return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "width": x1 - x0,
             "height": bottom - top, "orientation": orientation, "object_type": "edge"}
 

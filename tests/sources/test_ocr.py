@@ -193,3 +193,84 @@ def test_line_sizes_come_from_the_pages_own_box_heights():
     lines = boxes_to_lines(boxes, 192 / 72, (1000, 500), 1000 * 72 / 192)
     assert lines[0].text == "标题文字" and lines[0].size == pytest.approx(18, abs=0.5)
     assert all(line.size == pytest.approx(12, abs=0.5) for line in lines[1:])
+
+
+# ---------------------------------------------------------------- tables on scanned pages
+
+TASKS = [["序号", "任务", "牵头单位", "配合单位"],
+         ["1", "支持企业技术改造", "市工业和信息化局", ""],
+         ["2", "对完成技术改造的企业给予补助", "市工业和信息化局", ""],
+         ["3", "按设备投资额的10%给予补助，最高不超过50万元", "市工业和信息化局", ""]]
+COLUMNS = [150, 750, 330, 270]          # pixels at 200 dpi
+
+
+def _ruled_scan(rows: list[list[str]] = TASKS, angle: float = 0.6, text: bool = True) -> Image.Image:
+    """A ruled task table drawn at 200 dpi (a cell a line, short cells centred), turned a little,
+    speckled and blurred like a scan; `text=False` draws the rules only."""
+    px = round(10.5 / 72 * DPI)
+    font = ImageFont.truetype(str(FONT), px)
+    step, left, top = round(px * 2.2), 60, 60
+    img = Image.new("L", (left * 2 + sum(COLUMNS), top * 2 + step * len(rows)), 255)
+    draw = ImageDraw.Draw(img)
+    xs = [left + sum(COLUMNS[:i]) for i in range(len(COLUMNS) + 1)]
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            x = xs[c] + (COLUMNS[c] - font.getlength(cell)) / 2 if len(cell) <= 8 else xs[c] + px // 2
+            if text:
+                draw.text((x, top + r * step + (step - px) / 2), cell, font=font, fill=0)
+    for k in range(len(rows) + 1):
+        draw.line([(xs[0], top + k * step), (xs[-1], top + k * step)], fill=0, width=2)
+    for x in xs:
+        draw.line([(x, top), (x, top + len(rows) * step)], fill=0, width=2)
+    img = img.rotate(angle, resample=Image.BICUBIC, fillcolor=255)
+    rng = random.Random(2)
+    pixels = img.load()
+    for _ in range(img.width * img.height // 500):
+        pixels[rng.randrange(img.width), rng.randrange(img.height)] = rng.choice((0, 120))
+    return img.filter(ImageFilter.GaussianBlur(0.7))
+
+
+def test_the_rules_of_a_scanned_table_and_its_boxes_make_a_table_a_row_a_line():
+    import numpy as np
+
+    from pipeline.sources.ocr import read_page
+
+    angle = 0.6
+    img = _ruled_scan(angle=angle, text=False)           # the boxes stand where the recogniser would put them
+    px, step, left, top = round(10.5 / 72 * DPI), round(round(10.5 / 72 * DPI) * 2.2), 60, 60
+    xs = [left + sum(COLUMNS[:i]) for i in range(len(COLUMNS) + 1)]
+    cx, cy = img.width / 2, img.height / 2
+    a = math.radians(-angle)                               # PIL turns counter-clockwise, image y down
+
+    def turned(x: float, y: float) -> tuple[float, float]:
+        return cx + (x - cx) * math.cos(a) - (y - cy) * math.sin(a), cy + (x - cx) * math.sin(a) + (y - cy) * math.cos(a)
+
+    boxes = []
+    for r, row in enumerate(TASKS):
+        for c, cell in enumerate(row):
+            if cell:
+                width = px * sum(1.0 if ord(ch) > 0x2E7F else 0.55 for ch in cell)
+                x0 = xs[c] + (COLUMNS[c] - width) / 2 if len(cell) <= 8 else xs[c] + px // 2
+                y0 = top + r * step + (step - px) / 2 - 4
+                corners = [(x0, y0), (x0 + width, y0), (x0 + width, y0 + px + 8), (x0, y0 + px + 8)]
+                boxes.append(Box(cell, 0.99, [turned(x, y) for x, y in corners]))
+    grey = np.asarray(img)
+    page = read_page(1, boxes, np.repeat(grey[:, :, None], 3, axis=2), DPI / 72,
+                     (img.width * 72 / DPI, img.height * 72 / DPI))
+    assert [t.rows for t in page.tables] == [[row for row in TASKS[1:]]]
+    assert page.tables[0].header == [TASKS[0]] and page.tables[0].kind == "ruled"
+    assert [ln.text for ln in page.lines if ln.table] == [" | ".join(TASKS[0])] + [" | ".join(r[:3]) for r in TASKS[1:]]
+
+
+def test_a_scanned_task_table_gives_table_rows_measures_with_units_and_its_money(tmp_path):
+    record = extract(_image_pdf(tmp_path / "table.pdf", _ruled_scan()), isolate=False)
+    d = record.to_dict()
+    assert "error" not in d and [p["page"] for p in d["ocr"]] == [1]
+    table = d["tables"][0]
+    assert [[c["text"] for c in row] for row in table["rows"]] == [row for row in TASKS[1:]]
+    assert all(record.text[c["start"]:c["end"]] == c["text"] for row in table["rows"] for c in row if c["text"])
+    lines = record.text.split("\n")                    # each row a line of its own, not one paragraph
+    assert "序号 | 任务 | 牵头单位 | 配合单位" in lines and "2 | 对完成技术改造的企业给予补助 | 市工业和信息化局" in lines
+    assert [(m.label, m.responsible) for m in record.measures] == [(n, ["市工业和信息化局"]) for n in "123"]
+    money = [e for e in d["entities"] if e["label"] == "MONEY"]
+    assert [(e["amount"], e["table"], e["row"], e["column"]) for e in money] == [(500000, 0, 2, 1)]
