@@ -184,6 +184,12 @@ def _bare_unit_lists(s: str, mentions, section_text: str, c, collectives: list) 
 _CELL_EDGE = re.compile(r"\s*[|｜\t]\s*|[ \u3000]+")
 
 
+@cache
+def _joined_collective() -> re.Pattern:
+    """Where a cell's collective (各…) follows a unit with no separator: a cut before it."""
+    return re.compile(f"(?<=[{_cues()['unit_final_chars']}])(?={re.escape(_cues()['cell_collective_opener'])})")
+
+
 def _cells(section_text: str):
     """(offset, text) of every line of a measure and every cell of a table row (parted by | or white
     space), the item's own first cell left out: it is the task."""
@@ -194,10 +200,14 @@ def _cells(section_text: str):
         if k > 0 and line.strip().startswith(footer):
             return                                     # 抄送: the copy recipients
         edges = [0] + [e for m in _CELL_EDGE.finditer(line) for e in (m.start(), m.end())] + [len(line)]
+        row = "|" in line or "｜" in line              # a table's row: its cells may hold lines read back joined
         for j, (a, b) in enumerate(zip(edges[::2], edges[1::2])):
             if (k == 0 and j == 0) or not line[a:b].strip():
                 continue
-            yield start + a, line[a:b]
+            for cut in _joined_collective().split(line[a:b]) if row else [line[a:b]]:   # 县教体局各相关乡镇政府
+                if cut:
+                    yield start + a, cut
+                    a += len(cut)
         if k > 0 and len(edges) > 2 and line.strip():
             yield start, line                          # a whole line of units, spaces and all
 
