@@ -26,7 +26,8 @@ numbered headings in a sans face, body with a two-character first-line indent):
 With --tables it builds the table set instead (tests/fixtures/real-pdfs/tables/): each real table of
 bench/table_set.py set by LibreOffice (a python-docx table: all borders, or 三线表 cell borders),
 Chromium (an HTML <table>, cells in the middle of their rows as browsers set them) or reportlab
-(a platypus Table), as a ruled or three-line table, with the expected table as JSON.
+(a platypus Table), as a ruled or three-line table, or drawn ruled and scanned (table_scan), with
+the expected table as JSON.
 
 Needs libreoffice-writer, chromium and fonts-noto-cjk (Debian packages) and python-docx; the
 output is committed, so tests and the benchmark need none of them. Deterministic inputs (fixed
@@ -474,7 +475,7 @@ def scan(doc: Doc, lines: list[str], out: Path) -> None:
                     x = left + (indent if k == 0 else 0)
                 draw.text((x, y), row, font=f, fill=0)
                 y += step
-    save_scan(doc, pages, body, bottom, px, dpi, out)
+    save_scan(doc.opts, pages, body, bottom, px, dpi, out)
 
 
 def draw_table(draw, caption: str, rows: list[list[str]], body, title, left: int, top: int, width: int) -> None:
@@ -502,18 +503,19 @@ def draw_table(draw, caption: str, rows: list[list[str]], body, title, left: int
         draw.line([(x, y0), (x, y0 + len(rows) * step)], fill=0, width=2)
 
 
-def save_scan(doc: Doc, pages: list, body, bottom: int, px: int, dpi: int, out: Path) -> None:
-    """Page numbers, a turn of each page, specks, blur, an uneven background; JPEG pages in a PDF."""
+def save_scan(opts: dict, pages: list, body, bottom: int, px: int, dpi: int, out: Path) -> None:
+    """Page numbers, a turn of each page (opts angle), specks (opts seed), blur, an uneven background;
+    JPEG pages in a PDF."""
     from PIL import Image, ImageDraw, ImageFilter
 
     w, h = pages[0].size
-    rng = random.Random(doc.opts.get("seed", 0))
+    rng = random.Random(opts.get("seed", 0))
     out_pages = []
     for n, img in enumerate(pages, 1):
         d = ImageDraw.Draw(img)
         foot = f"— {n} —"
         d.text(((w - body.getlength(foot)) / 2, h - bottom + px), foot, font=body, fill=0)
-        angle = doc.opts.get("angle", 1.0) * (1 if n % 2 else -0.8)
+        angle = opts.get("angle", 1.0) * (1 if n % 2 else -0.8)
         img = img.rotate(angle, resample=Image.BICUBIC, expand=False, fillcolor=255)
         px_ = img.load()
         for _ in range(w * h // 400):                       # dust and toner specks
@@ -548,7 +550,9 @@ class TableDoc:
     producer: str               # libreoffice | chromium | reportlab
     table: str                  # key in table_set.TABLES
     kind: str                   # ruled | three-line | row-rules (a rule under every row, none between columns)
+                                # | scan (ruled round every cell, printed and scanned: read by OCR)
     size: float = 10.5          # the cells' font size (a larger one breaks a table over pages)
+    opts: dict = field(default_factory=dict)     # a scan's dpi, turn and noise seed (save_scan)
 
 
 TABLE_DOCS = [
@@ -576,6 +580,7 @@ TABLE_DOCS = [
     TableDoc("rl-shapingba-mubiao-rowrules", "reportlab", "shapingba-mubiao", "row-rules"),
     TableDoc("cr-changmao-zhengshou-rowrules", "chromium", "changmao-zhengshou", "row-rules"),
     TableDoc("cr-jishui-minsheng-ruled-2pages", "chromium", "jishui-minsheng", "ruled", size=16),
+    TableDoc("scan200-jishui-minsheng-ruled", "scan", "jishui-minsheng", "scan", opts={"dpi": 200, "angle": 0.9, "seed": 11}),
 ]
 
 UNIT_SCALE = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
@@ -856,6 +861,77 @@ def table_reportlab(t, kind: str, out: Path, size: float = 10.5) -> None:
     doc.build(story)
 
 
+def table_scan(t, out: Path, size: float, opts: dict) -> None:
+    """The table ruled round every cell (one header row), long cells wrapped in their column (widths as
+    the other producers set them), short ones centred, every cell in the middle of its row, on landscape
+    A4 pages drawn at opts dpi (a row that does not fit starts a page, the header repeated), the caption
+    centred above; then scanned like the set's scans (save_scan)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    dpi = opts.get("dpi", 200)
+    px = round(size / 72 * dpi)
+    body = ImageFont.truetype(SERIF_FILE, px, index=SC_INDEX)
+    head = ImageFont.truetype(SANS_FILE, px, index=SC_INDEX)
+    title = ImageFont.truetype(SANS_FILE, round(16 / 72 * dpi), index=SC_INDEX)
+    w, h = round(297 / 25.4 * dpi), round(210 / 25.4 * dpi)
+    left = right = top = bottom = round(22 / 25.4 * dpi)
+    header = t.header_grid()
+    if len(header) != 1 or t.merged or any(c is None for r in t.rows for c in r):
+        raise ValueError(f"{t.key}: a scan draws one header row and no merged cells")
+    widths = _widths(t)
+    widths = [(w - left - right) * x / sum(widths) for x in widths]
+    edges = [left + sum(widths[:i]) for i in range(len(widths) + 1)]
+    pad, step = px // 2, round(px * 1.45)
+
+    def wrap(text: str, f, avail: float) -> list[str]:
+        lines, cur = [], ""
+        for ch in text:
+            if cur and f.getlength(cur + ch) > avail:
+                lines.append(cur)
+                cur = ""
+            cur += ch
+        return lines + [cur] if cur else lines
+
+    def cells(row: list[str], f) -> tuple[list[list[str]], int]:
+        wrapped = [wrap(text, f, wd - 2 * pad) for text, wd in zip(row, widths)]
+        return wrapped, max(len(c) for c in wrapped) * step + 2 * pad
+
+    pages: list[Image.Image] = []
+    draw = y = None
+
+    def draw_row(row: list[str], f) -> None:
+        nonlocal y
+        wrapped, height = cells(row, f)
+        for c, lines in enumerate(wrapped):
+            ty = y + (height - len(lines) * step) / 2 + (step - px) / 2
+            for k, ln in enumerate(lines):
+                short = len(row[c]) <= 12
+                x = edges[c] + (widths[c] - f.getlength(ln)) / 2 if short else edges[c] + pad
+                draw.text((x, ty + k * step), ln, font=f, fill=0)
+        for x in edges:
+            draw.line([(x, y), (x, y + height)], fill=0, width=2)
+        draw.line([(edges[0], y + height), (edges[-1], y + height)], fill=0, width=2)
+        y += height
+
+    def new_page() -> None:
+        nonlocal draw, y
+        pages.append(Image.new("L", (w, h), 255))
+        draw = ImageDraw.Draw(pages[-1])
+        y = top
+        if len(pages) == 1:
+            draw.text((left + (w - left - right - title.getlength(t.caption)) / 2, y), t.caption, font=title, fill=0)
+            y += round(title.size * 2)
+        draw.line([(edges[0], y), (edges[-1], y)], fill=0, width=2)
+        draw_row(header[0], head)
+
+    new_page()
+    for row in t.rows:
+        if y + cells(row, body)[1] > h - bottom - 2 * px:
+            new_page()
+        draw_row(row, body)
+    save_scan(opts, pages, body, bottom, px, dpi, out)
+
+
 TABLE_PRODUCERS = {"libreoffice": table_libreoffice, "chromium": table_chromium, "reportlab": table_reportlab}
 
 
@@ -884,7 +960,10 @@ def build_tables(only: list[str] | None) -> None:
         pdf = TABLE_SET / f"{doc.name}.pdf"
         exp = TABLE_SET / "expected" / f"{doc.name}.json"
         if not only or doc.name in only:
-            TABLE_PRODUCERS[doc.producer](t, doc.kind, pdf, doc.size)
+            if doc.producer == "scan":
+                table_scan(t, pdf, doc.size, doc.opts)
+            else:
+                TABLE_PRODUCERS[doc.producer](t, doc.kind, pdf, doc.size)
             exp.write_text(json.dumps(expected_table(doc, t), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
             print(f"{pdf.name}: {pdf.stat().st_size // 1024} KB", file=sys.stderr)
         manifest.append({"file": pdf.name, "producer": doc.producer, "kind": doc.kind, "table": doc.table,

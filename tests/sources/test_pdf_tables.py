@@ -1,9 +1,10 @@
 """Tables read from PDFs (tests/fixtures/real-pdfs/tables/: real corpus tables set by LibreOffice,
-Chromium and reportlab, ruled and three-line, made by bench/make_pdf_set.py --tables): rows read
-cell for cell, headers with merged cells spread, wrapped and page-broken cells glued to their row,
-and rules that bound no table (a colophon) left alone."""
+Chromium and reportlab, ruled and three-line, and one ruled table scanned, made by
+bench/make_pdf_set.py --tables): rows read cell for cell, headers with merged cells spread, wrapped
+and page-broken cells glued to their row, and rules that bound no table (a colophon) left alone."""
 import json
 import re
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -17,11 +18,13 @@ from pipeline.extraction import extract
 
 SET = Path(__file__).resolve().parents[1] / "fixtures" / "real-pdfs" / "tables"
 ROWS = [json.loads(ln) for ln in (SET / "manifest.jsonl").read_text(encoding="utf-8").splitlines() if ln.strip()]
-TARGET = {"ruled": 0.95, "three-line": 0.85, "row-rules": 0.85}     # row-rules: a rule under every row only
+# row-rules: a rule under every row only; scan: a ruled table printed and scanned, read by OCR
+TARGET = {"ruled": 0.95, "three-line": 0.85, "row-rules": 0.85, "scan": 0.85}
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    """White space removed, NFKC-folded: OCR may read a full-width comma for the ASCII one."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 @cache
@@ -110,6 +113,25 @@ def test_a_task_table_gives_measures_with_their_units_like_its_text_copy():
     assert [m.label for m in pdf.measures] == ["1", "2", "3", "4"]
     assert [m.responsible for m in pdf.measures] == [m.responsible for m in text.measures]
     assert pdf.measures[1].responsible == ["县卫健委"]
+
+
+def test_a_scanned_task_table_gives_its_rows_one_a_line_and_its_measures_with_their_units():
+    record = _record("scan200-jishui-minsheng-ruled.pdf")          # read by OCR: a few seconds
+    text = extract(Path(__file__).resolve().parents[2] / "corpora" / "real" / "raw"
+                   / "jishui-measures-minsheng-shishi-table.txt", isolate=False)
+    assert [p["page"] for p in record.ocr] == [1] and record.tables[0]["kind"] == "ruled"
+    lines = record.text.split("\n")
+    assert "序号 | 具体工作任务和要求 | 责任领导 | 责任单位 | 落实情况" in lines
+    rows = [ln for ln in lines if ln[:4] in ("1 | ", "2 | ", "3 | ", "4 | ")]
+    assert len(rows) == 4 and all(ln.count(" | ") == 4 for ln in rows)   # a row a line, not one paragraph
+    assert [m.label for m in record.measures] == ["1", "2", "3", "4"]
+    assert [m.responsible for m in record.measures] == [m.responsible for m in text.measures]
+
+
+def test_a_narrow_unit_cell_read_back_joined_still_names_its_unit():
+    record = _record("cr-jishui-minsheng-3line.pdf")          # 县教体局 / 各相关乡 / 镇政府: no space left
+    assert record.tables[0]["rows"][0][3]["text"] == "县教体局各相关乡镇政府"
+    assert [m.responsible for m in record.measures] == [["县教体局"], ["县卫健委"], ["县教体局"], ["县住建局"]]
 
 
 def _edge_keys(edges: list[dict]) -> list[tuple]:
