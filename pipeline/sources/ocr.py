@@ -65,6 +65,7 @@ class OcrPage:
     confidence: float | None = None
     error: str | None = None
     tables: list[Table] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- the engine
@@ -161,17 +162,24 @@ def _written(boxes: list[Box]) -> list[Box]:
     return [replace(b, text=b.text.strip()) for b in boxes if b.text.strip()]
 
 
-def read_page(number: int, boxes: list[Box], image, scale: float, page_size: tuple[float, float]) -> Page:
+def read_page(number: int, boxes: list[Box], image, scale: float, page_size: tuple[float, float]
+              ) -> tuple[Page, list[str]]:
     """A scanned page from its OCR boxes and image: its reading-order lines, and the tables its rules
-    draw read into the PDF table model (pipeline.sources.ocr_tables), each row a line of its own."""
+    draw read into the PDF table model (pipeline.sources.ocr_tables), each row a line of its own; and
+    a W503 warning where its tables could not be read (the page keeps its lines)."""
     from pipeline.sources.ocr_tables import scanned_tables
     from pipeline.sources.pdf_tables import place_tables
 
     boxes = _written(boxes)
     chars = boxes_to_chars(boxes, scale, (image.shape[1], image.shape[0]))
     page = Page(number, chars_to_lines(chars, page_size[0], columns=not table_like(chars)), *page_size)
-    found = scanned_tables(number, image[:, :, 0], chars, _skew(boxes), scale, page_size)
-    return place_tables(page, found) if found else page
+    try:
+        found = scanned_tables(number, image[:, :, 0], chars, _skew(boxes), scale, page_size)
+    except MemoryError:
+        raise
+    except Exception as e:  # noqa: BLE001 - a table the reader did not foresee must not cost the page its text
+        return page, [errors.W_TABLES_UNREAD.format(pages=number, why=f"{type(e).__name__}: {e}"[:120])]
+    return (place_tables(page, found) if found else page), []
 
 
 def mean_confidence(boxes: list[Box]) -> float | None:
@@ -204,10 +212,10 @@ def ocr_pages(path: str, numbers: list[int]) -> list[OcrPage]:
                 try:
                     image, scale = page_image(page)
                     boxes = recognise(image)
-                    read = read_page(n, boxes, image, scale, page.get_size())
+                    read, warnings = read_page(n, boxes, image, scale, page.get_size())
                 finally:
                     page.close()
-                out.append(OcrPage(n, read.lines, mean_confidence(boxes), tables=read.tables))
+                out.append(OcrPage(n, read.lines, mean_confidence(boxes), tables=read.tables, warnings=warnings))
             except MemoryError:
                 raise
             except Exception as e:  # noqa: BLE001 - one page's failure is that page's warning
@@ -234,6 +242,7 @@ def apply_ocr(pages: list[Page], read: list[OcrPage]) -> tuple[list[Page], list[
             conf = round(r.confidence or 0.0, 3)
             ocr.append({"page": p.number, "confidence": conf})
             warnings.append(errors.W_OCR_PAGE.format(page=p.number, confidence=f"{conf:.3f}"))
+            warnings += r.warnings
         elif r is not None and r.error:
             warnings.append(errors.W_OCR_FAILED.format(page=p.number, reason=r.error))
         out.append(p)

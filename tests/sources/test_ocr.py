@@ -255,11 +255,24 @@ def test_the_rules_of_a_scanned_table_and_its_boxes_make_a_table_a_row_a_line():
                 corners = [(x0, y0), (x0 + width, y0), (x0 + width, y0 + px + 8), (x0, y0 + px + 8)]
                 boxes.append(Box(cell, 0.99, [turned(x, y) for x, y in corners]))
     grey = np.asarray(img)
-    page = read_page(1, boxes, np.repeat(grey[:, :, None], 3, axis=2), DPI / 72,
-                     (img.width * 72 / DPI, img.height * 72 / DPI))
-    assert [t.rows for t in page.tables] == [[row for row in TASKS[1:]]]
+    page, warnings = read_page(1, boxes, np.repeat(grey[:, :, None], 3, axis=2), DPI / 72,
+                               (img.width * 72 / DPI, img.height * 72 / DPI))
+    assert warnings == [] and [t.rows for t in page.tables] == [[row for row in TASKS[1:]]]
     assert page.tables[0].header == [TASKS[0]] and page.tables[0].kind == "ruled"
     assert [ln.text for ln in page.lines if ln.table] == [" | ".join(TASKS[0])] + [" | ".join(r[:3]) for r in TASKS[1:]]
+
+
+def test_a_scanned_table_the_reader_fails_on_leaves_the_page_its_lines_and_a_warning(tmp_path, monkeypatch):
+    from pipeline.sources import ocr_tables
+
+    def broken(*args):
+        raise ValueError("no rules")
+
+    monkeypatch.setattr(ocr_tables, "scanned_tables", broken)
+    src = load(str(_image_pdf(tmp_path / "table.pdf", _ruled_scan())), isolate=False)
+    assert src.error is None and not any(p.tables for p in src.pages)
+    assert "W503 tables on pages 1 could not be read: ValueError: no rules" in src.warnings
+    assert any(line.text.startswith("2 对完成技术改造的企业给予补助") for line in src.pages[0].lines)
 
 
 def test_a_scanned_task_table_gives_table_rows_measures_with_units_and_its_money(tmp_path):
