@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .types import Record
-from .workers import Limits, Workers
+from .workers import Ahead, Limits, Workers
 
 INPUT_SUFFIXES = {".pdf", ".txt", ".text", ".html", ".htm", ".docx", ".md"}
 REPORT_NAME = "_batch-report.json"
@@ -85,6 +85,19 @@ def _extract_one(path: str) -> dict:
         return extract(path, isolate=False).to_dict()      # the worker itself is under the limits
 
 
+def _read_one(path: str):
+    """The file read (a Source): what needs none of the tagging pipeline, done while it loads."""
+    from .sources import load
+    return load(path, isolate=False)
+
+
+def _finish_one(path: str, source) -> dict:
+    """The record of a file read ahead (_read_one): what _extract_one does after reading it."""
+    from .extraction import gc_paused, record_from_source
+    with gc_paused():
+        return record_from_source(source).to_dict()
+
+
 def _failed_record(path: str, reason: str) -> dict:
     return Record(id="", source={"path": path}, error=reason).to_dict()
 
@@ -95,10 +108,11 @@ def extract_records(inputs: list[Path], workers: int | None = None,
     """(input, record dict) pairs as they are finished, each extracted in a worker process under `limits`
     (pipeline.workers): an input that exceeds them or kills its worker gets a record with the error."""
     by_name = {str(p): p for p in inputs}
-    prepare = None
-    if extract_fn is _extract_one:
+    prepare = ahead = None
+    if extract_fn is _extract_one:              # the pipeline loaded once; files read while it loads
         from .extraction import warm_up as prepare
-    pool = Workers(extract_fn, _failed_record, workers or os.cpu_count() or 1, limits, prepare)
+        ahead = Ahead(_read_one, _finish_one)
+    pool = Workers(extract_fn, _failed_record, workers or os.cpu_count() or 1, limits, prepare, ahead)
     for path, record in pool.map(by_name):
         yield by_name[path], record
 

@@ -161,3 +161,68 @@ def test_no_prepare_step_runs_where_there_is_nothing_to_do():
     calls: list[int] = []
     assert list(Workers(_prepared_in, lambda item, reason: None, 2, prepare=lambda: calls.append(1)).map([])) == []
     assert calls == []
+
+
+def _marked(folder: str, item: int) -> Path:
+    return Path(folder) / f"started-{item}"
+
+
+def _start(job: tuple[str, int]) -> int:
+    folder, item = job
+    if item == 3:
+        raise ValueError("cannot read this one ahead")
+    if item == 5:
+        time.sleep(300)                      # still reading when preparing ends: stopped, done whole
+    _marked(folder, item).touch()
+    return item * 10
+
+
+def _finish(job: tuple[str, int], started: int) -> tuple[str, int]:
+    return "finished", started
+
+
+def _whole(job: tuple[str, int]) -> tuple[str, int]:
+    return "whole", job[1] * 10
+
+
+def test_items_read_ahead_while_preparing_are_finished_by_the_workers_the_rest_done_whole(tmp_path):
+    from pipeline.workers import Ahead
+
+    def prepare():                           # long enough for the early process to read items 0-2
+        for _ in range(600):
+            if all(_marked(str(tmp_path), i).exists() for i in (0, 1, 2, 4)):
+                return
+            time.sleep(0.1)
+
+    jobs = [(str(tmp_path), i) for i in range(8)]
+    pool = Workers(_whole, lambda job, reason: ("failed", reason), 2, prepare=prepare, ahead=Ahead(_start, _finish))
+    out = {job[1]: result for job, result in pool.map(jobs)}
+    assert sorted(out) == list(range(8)) and all(out[i][1] == i * 10 for i in out)
+    assert sorted(i for i in out if out[i][0] == "finished") == [0, 1, 2, 4]   # 3 failed ahead, 5 was stopped
+
+
+def _start_big(job: tuple[str, int]) -> bytes:
+    folder, item = job
+    _marked(folder, item).touch()
+    return b"x" * (200_000_000 if item == 1 else 10)     # item 1: still being sent when preparing ends
+
+
+def _finish_big(job: tuple[str, int], started: bytes) -> tuple[str, int]:
+    return "finished", len(started)
+
+
+def test_a_result_cut_off_when_reading_ahead_stops_holds_nothing_up_and_is_not_lost(tmp_path):
+    from pipeline.workers import Ahead
+
+    def prepare():
+        for _ in range(600):
+            if _marked(str(tmp_path), 1).exists():
+                return
+            time.sleep(0.01)
+
+    jobs = [(str(tmp_path), i) for i in range(4)]
+    pool = Workers(_whole, lambda job, reason: ("failed", reason), 2, prepare=prepare,
+                   ahead=Ahead(_start_big, _finish_big))
+    out = {job[1]: result for job, result in pool.map(jobs)}
+    assert sorted(out) == [0, 1, 2, 3] and out[0] == ("finished", 10) and out[3] == ("whole", 30)
+    assert out[1] in (("whole", 10), ("finished", 200_000_000))
