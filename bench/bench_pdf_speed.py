@@ -15,10 +15,11 @@ others share), pages/s and our time over pdfplumber's (below 1: ours is faster).
 command runs as `python -m pipeline` from this checkout; --command times an installed script instead.
 
 Measured on this machine (2 cores shared with other jobs, best of 5), all 49 files (71 pages):
-pdfplumber 3.4 s (3.3 s CPU); policykg extract 6.1 s (6.0 s CPU) before its workers were forked from
-a parent that had loaded the pipeline, tables were read without pdfplumber parsing the page, and
-files were read while the pipeline loaded; 2.8 s (3.0 s CPU) after. A few files are slower than
-pdfplumber: loading spaCy and jieba costs about 1.5 s once.
+pdfplumber 3.3-3.4 s (3.3 s CPU); policykg extract 4.4-6.1 s (6.0-6.5 s CPU) before its workers were
+forked from a parent that had loaded the pipeline, tables were read without pdfplumber parsing the
+page and files were read while the pipeline loaded, 1.8-2.8 s (2.9-3.0 s CPU) after, the spread
+being the other jobs'. A few files take longer than pdfplumber: loading spaCy and jieba costs about
+1.5 s once.
 """
 from __future__ import annotations
 
