@@ -38,6 +38,13 @@ def document_measures(store: Store, doc_id: str) -> list[dict]:
     return list(by_measure.values())
 
 
+def document_titles(store: Store, doc_ids: list[str]) -> dict[str, dict]:
+    """id -> {id, title, doc_number, date} of the stored documents among `doc_ids`."""
+    return {r["id"]: r for r in store.sql(
+        "SELECT id, title, doc_number, date FROM documents WHERE id IN (SELECT value FROM json_each(?))",
+        [json.dumps(list(doc_ids))])}
+
+
 def in_force(store: Store, doc_ids, on: str) -> set[str]:
     """The given documents that are in force on the ISO date `on` (valid that day and not superseded)."""
     ids = sorted(set(doc_ids))

@@ -5,7 +5,6 @@ Permanent addresses: /agency/<canonical name>, /doc/<document id>, /proposal/<pr
 """
 from __future__ import annotations
 
-import json
 from datetime import date
 from functools import wraps
 from urllib.parse import urlencode
@@ -108,9 +107,7 @@ def document_page(request: Request) -> Response:
     measures = browse.document_measures(store, doc["doc_id"])
     cited = {c["start"]: c["doc_id"] for c in doc["cites"] if c.get("doc_id") and c.get("start") is not None}
     lines = present.text_lines(record, cited, {m["start"]: f"m{m['seq']}" for m in measures if m["start"] is not None})
-    titles = {r["id"]: r for r in store.sql(
-        "SELECT id, title, doc_number, date FROM documents WHERE id IN (SELECT value FROM json_each(?))",
-        [json.dumps([c["doc_id"] for c in doc["cites"] if c.get("doc_id")] + doc["cited_by"])])}
+    titles = browse.document_titles(store, [c["doc_id"] for c in doc["cites"] if c.get("doc_id")] + doc["cited_by"])
     on = today()
     return render(request, "document.html", doc=doc, record=record, meta=record.get("meta") or {}, lines=lines,
                   measures=measures, versions=browse.version_diffs(store, doc["doc_id"]), titles=titles,

@@ -132,3 +132,15 @@ def small_store(tmp_path: Path, **options) -> Path:
     store = tmp_path / "kg.db"
     ingest_fake([docs], store, **options)
     return store
+
+
+def wait_until_stored(db: Path, at_least: int, timeout: float = 60) -> None:
+    """Wait until a store another process writes holds `at_least` stored copies (an ingest under way)."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if db.exists():
+            with open_store(db) as s:
+                if s.counts()["copies"] >= at_least:
+                    return
+        time.sleep(0.05)
+    raise AssertionError("nothing was stored")

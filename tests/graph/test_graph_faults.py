@@ -18,7 +18,7 @@ import pytest
 
 from pipeline.graph.store import Store, open_store
 from tests.corpus import ROOT
-from tests.graph.fakes import ingest_fake, measures_record, reply_record, write_record_file
+from tests.graph.fakes import ingest_fake, measures_record, reply_record, wait_until_stored, write_record_file
 
 POINTS = 30
 SEED = 20261204
@@ -106,17 +106,6 @@ def _workers_of(proc: subprocess.Popen, at_least: int = 2, timeout: float = 30) 
     raise AssertionError("the run started no workers")
 
 
-def _stored(db: Path, at_least: int, timeout: float = 60) -> None:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if db.exists():
-            with open_store(db) as s:
-                if s.counts()["copies"] >= at_least:
-                    return
-        time.sleep(0.05)
-    raise AssertionError("nothing was stored")
-
-
 def _gone(processes: list[psutil.Process], timeout: float = 10) -> bool:
     _, alive = psutil.wait_procs(processes, timeout=timeout)
     return not alive
@@ -134,7 +123,7 @@ def test_sigterm_rolls_back_ends_the_workers_and_the_next_run_finishes(tmp_path)
     db = tmp_path / "g.db"
     proc = _run_in_subprocess(folder, db, delay=0.1)
     workers = _workers_of(proc)
-    _stored(db, 3)
+    wait_until_stored(db, 3)
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(30) == 143
     assert _gone(workers)

@@ -9,7 +9,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,8 @@ from pipeline.graph.schema import SCHEMA_VERSION
 from pipeline.graph.store import Store, open_store
 from pipeline.types import Record
 from tests.corpus import ROOT
-from tests.graph.fakes import fake_extract, ingest_fake, measures_record, small_store, write_record_file
+from tests.graph.fakes import (fake_extract, ingest_fake, measures_record, small_store, wait_until_stored,
+                               write_record_file)
 
 V1 = Path(__file__).resolve().parents[1] / "fixtures" / "stores" / "v1-small.db"
 
@@ -32,6 +32,12 @@ def _corpus(folder: Path, n: int) -> Path:
     return folder
 
 
+def _ingest_in_background(code: str, folder: Path, db: Path) -> subprocess.Popen:
+    """A process running `code` on (folder, db), each file's extraction slowed so it can be stopped midway."""
+    env = {**os.environ, "FAKE_EXTRACT_DELAY": "0.2", "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([sys.executable, "-c", code, str(folder), str(db)], cwd=ROOT, env=env)
+
+
 def _facts(report: dict) -> set[tuple]:
     return {(d["document_id"], c["kind"], c["measure_id"], c["field"], str(c["old"]), str(c["new"]))
             for d in report["documents"] for c in d["changes"]}
@@ -40,17 +46,6 @@ def _facts(report: dict) -> set[tuple]:
 def _rows(db: Path, run: int) -> list[dict]:
     with open_store(db) as s:
         return s.sql("SELECT document_id, kind FROM run_changes WHERE run_id = ? ORDER BY id", [run])
-
-
-def _stored(db: Path, at_least: int, timeout: float = 60) -> None:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if db.exists():
-            with open_store(db) as s:
-                if s.counts()["copies"] >= at_least:
-                    return
-        time.sleep(0.05)
-    raise AssertionError("nothing was stored")
 
 
 def test_a_run_killed_midway_leaves_no_report_and_the_next_run_reports_its_changes_whole(tmp_path):
@@ -62,9 +57,8 @@ def test_a_run_killed_midway_leaves_no_report_and_the_next_run_reports_its_chang
     db = tmp_path / "kg.db"
     code = ("import sys; from tests.graph.fakes import ingest_fake\n"
             "ingest_fake([sys.argv[1]], sys.argv[2], link=True)")
-    env = {**os.environ, "FAKE_EXTRACT_DELAY": "0.2", "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-c", code, str(folder), str(db)], cwd=ROOT, env=env)
-    _stored(db, 3)
+    proc = _ingest_in_background(code, folder, db)
+    wait_until_stored(db, 3)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     with open_store(db) as s:
@@ -118,9 +112,8 @@ def test_sigterm_marks_the_run_interrupted(tmp_path):
     db = tmp_path / "kg.db"
     code = ("import sys; from pipeline.graph.ingest import Terminated; from tests.graph.fakes import ingest_fake\n"
             "try:\n    ingest_fake([sys.argv[1]], sys.argv[2])\nexcept Terminated:\n    sys.exit(143)")
-    env = {**os.environ, "FAKE_EXTRACT_DELAY": "0.2", "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-c", code, str(folder), str(db)], cwd=ROOT, env=env)
-    _stored(db, 2)
+    proc = _ingest_in_background(code, folder, db)
+    wait_until_stored(db, 2)
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(30) == 143
     with open_store(db) as s:

@@ -26,6 +26,16 @@ LINES = ["关于支持企业技术改造的通知", "对完成技术改造的企
          "市工业和信息化局"]
 
 
+def _as_scanned(img: Image.Image, angle: float, seed: int) -> Image.Image:
+    """A drawn page as a scanner gives it: turned a little, speckled and blurred."""
+    img = img.rotate(angle, resample=Image.BICUBIC, fillcolor=255)
+    rng = random.Random(seed)
+    pixels = img.load()
+    for _ in range(img.width * img.height // 500):
+        pixels[rng.randrange(img.width), rng.randrange(img.height)] = rng.choice((0, 120))
+    return img.filter(ImageFilter.GaussianBlur(0.7))
+
+
 def _scan(lines: list[str] = LINES, angle: float = 0.8) -> Image.Image:
     """A small page of lines drawn at 200 dpi, turned a little, speckled and blurred like a scan."""
     px = round(14 / 72 * DPI)
@@ -37,12 +47,7 @@ def _scan(lines: list[str] = LINES, angle: float = 0.8) -> Image.Image:
         f = title if i == 0 else body
         draw.text((60 if i else (img.width - f.getlength(text)) / 2, y), text, font=f, fill=0)
         y += round(f.size * 1.8)
-    img = img.rotate(angle, resample=Image.BICUBIC, fillcolor=255)
-    rng = random.Random(1)
-    pixels = img.load()
-    for _ in range(img.width * img.height // 500):
-        pixels[rng.randrange(img.width), rng.randrange(img.height)] = rng.choice((0, 120))
-    return img.filter(ImageFilter.GaussianBlur(0.7))
+    return _as_scanned(img, angle, seed=1)
 
 
 def _image_pdf(path: Path, *images: Image.Image) -> Path:
@@ -222,12 +227,7 @@ def _ruled_scan(rows: list[list[str]] = TASKS, angle: float = 0.6, text: bool = 
         draw.line([(xs[0], top + k * step), (xs[-1], top + k * step)], fill=0, width=2)
     for x in xs:
         draw.line([(x, top), (x, top + len(rows) * step)], fill=0, width=2)
-    img = img.rotate(angle, resample=Image.BICUBIC, fillcolor=255)
-    rng = random.Random(2)
-    pixels = img.load()
-    for _ in range(img.width * img.height // 500):
-        pixels[rng.randrange(img.width), rng.randrange(img.height)] = rng.choice((0, 120))
-    return img.filter(ImageFilter.GaussianBlur(0.7))
+    return _as_scanned(img, angle, seed=2)
 
 
 def test_the_rules_of_a_scanned_table_and_its_boxes_make_a_table_a_row_a_line():
