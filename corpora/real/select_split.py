@@ -45,7 +45,8 @@ DEV_ADDED = [
 # scored once untouched as a second held-out check (README), then given to dev.
 BLIND_LATER = ("h6.jsonl", "h7.jsonl", "h8.jsonl", "h9.jsonl", "h10.jsonl", "h11.jsonl", "h12.jsonl", "h13.jsonl", "h14.jsonl", "h15.jsonl",
                "h16.jsonl", "h17.jsonl", "h18.jsonl", "h19.jsonl",
-               "h20.jsonl", "h21.jsonl", "h22.jsonl", "h23.jsonl", "h24.jsonl", "h25.jsonl", "h26.jsonl", "h27.jsonl", "h28.jsonl", "h29.jsonl")
+               "h20.jsonl", "h21.jsonl", "h22.jsonl", "h23.jsonl", "h24.jsonl", "h25.jsonl", "h26.jsonl", "h27.jsonl", "h28.jsonl", "h29.jsonl",
+               "h30.jsonl")
 COPIES = [("shenyang-2025-measures-wenzengzhang", "shenyang-2025-measures-wenzengzhang-trad"),
           ("guowuyuan-2004-notice-harbin-quhua", "guowuyuan-2004-notice-harbin-quhua-trad"),
           ("miit-2018-notice-wenzengzhang-shenbao", "miit-2018-notice-wenzengzhang-digits-dropped")]
