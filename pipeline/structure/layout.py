@@ -53,5 +53,8 @@ class Reader:
 
     def value(self, start: int, end: int) -> str:
         """The original characters of a view span, with line breaks and CJK gaps removed."""
-        s, e = self.span(start, end)
-        return _CJK_GAP.sub("", _BREAK.sub("", self.text[s:e])).strip()
+        return self.original_value(*self.span(start, end))
+
+    def original_value(self, start: int, end: int) -> str:
+        """The original characters of an original span, with line breaks and CJK gaps removed."""
+        return _CJK_GAP.sub("", _BREAK.sub("", self.text[start:end])).strip()

@@ -9,7 +9,7 @@ from .dates import bare_date, effective_period, is_date_line, parse_date
 from .layout import Reader, TextLine
 from .lexicon import data, date_pattern, pattern, rx
 from .sections import match_heading
-from .sitemeta import site_fields
+from .sitemeta import key_alone, label_row_fields, site_fields, starts_with_site_key
 from .chrome import has_site_cue
 from .titles import (PARENS_END, PUNCT, announcement_number, doc_number_at, is_unit_line, issues_document,
                      number_after_title, title_block, title_doc_type)
@@ -62,7 +62,8 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
     _read_recipients(reader, lines, body, limit, head)
     _read_signature(reader, lines, body, head)
     heading_issuer = _read_announcement(reader, lines, body, limit, head)
-    site_issuer = _read_site_fields(reader, lines, first, limit, head)
+    site_issuer = _read_site_fields(reader, lines, first, limit, head) or _read_label_rows(reader, lines, head)
+    _prefer_printed_brackets(reader, lines, body, head)
     if meta.issuer is None:
         meta.issuer = heading_issuer
     if meta.issuer is None:
@@ -72,6 +73,8 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
     if meta.issuer is None or (site_issuer and meta.issuer in site_issuer and meta.issuer != site_issuer
                                and rx(data("elements")["place_issuer"]["pattern"]).fullmatch(meta.issuer)):
         meta.issuer = site_issuer                  # 闵行区关于… with 来源:上海市闵行区经济委员会: the unit itself
+    elif site_issuer and _same_level_with_place(meta.issuer, site_issuer):
+        meta.issuer = site_issuer                  # 市政务服务办 with 发布机构: 天津市人民政府政务服务办公室
     if meta.issuer is None:
         _issuer_from_breadcrumb(reader, lines, first, limit, head)
     if meta.issuer is None:
@@ -122,7 +125,8 @@ def _read_doc_number(reader: Reader, lines, body, limit, head: Header) -> None:
             head.meta.doc_number = reader.value(ln.start + lead + m.start("v"), ln.start + lead + m.end("v"))
             head.doc_number_line = i
             return
-        if i > title_line and ("。" in ln.text or (ln.text.endswith(("：", ":")) and not has_site_cue(ln.text))):
+        if i > title_line and ("。" in ln.text or (ln.text.endswith(("：", ":")) and not has_site_cue(ln.text)
+                                                   and not _is_form_label(ln.text))):
             break
     for ln in (lines[i] for i in body if i < limit):     # 关于…的通知 财农〔2020〕10号 2020年3月24日 (a site line)
         number = number_after_title(ln.text.split("。")[0])    # …政策清单 内政发〔2023〕3 号 为全面贯彻…。
@@ -132,6 +136,24 @@ def _read_doc_number(reader: Reader, lines, body, limit, head: Header) -> None:
             head.meta.doc_number = reader.value(ln.start + number.start("v"), ln.start + number.end("v"))
             head.doc_number_line = ln.index
             return
+
+
+def _prefer_printed_brackets(reader: Reader, lines, body, head: Header) -> None:
+    """A doc number read with square brackets (a database's 【字号】徐府办发[2012]19号) gives way to the same
+    number printed with the standard 〔〕 in the letter's head (GB/T 9704)."""
+    number = head.meta.doc_number
+    if not number or not body or not any(b in number for b in "[［"):
+        return
+    printed = number.translate(str.maketrans("[［]］", "〔〔〕〕"))
+    head_lines = [i for i in body if i < head.limit] or body[:1]
+    at = reader.view.text.find(printed, lines[head_lines[0]].start, lines[head_lines[-1]].end)
+    if at >= 0:
+        head.meta.doc_number = reader.value(at, at + len(printed))
+
+
+def _is_form_label(line: str) -> bool:
+    """A reply form's field label with an empty value (建议人:), printed above the letter."""
+    return bool(rx(data("elements")["form_field_label"]["pattern"]).match(line.strip()))
 
 
 def _read_announcement(reader: Reader, lines, body, limit, head: Header) -> str | None:
@@ -184,7 +206,7 @@ def _read_recipients(reader: Reader, lines, body, limit, head: Header) -> None:
         text = _JUNK_END.sub("", ln.text)
         if not text.endswith(("：", ":")) or "。" in text or len(text) > 200:
             continue
-        if any(w in text for w in data("elements")["not_recipients"]["words"]):
+        if any(w in text for w in data("elements")["not_recipients"]["words"]) or _is_form_label(text):
             continue
         if pos and lines[body[pos - 1]].text.endswith(("，", ",", "、")):
             continue
@@ -225,10 +247,16 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
             break
         if is_date_line(ln.text):
             meta.date = parse_date(ln.text)
-            units = _signature_units(lines, body[:pos]) or _unit_below(lines, body, pos)
+            units = _signature_units(lines, body[:pos]) or _unit_below(lines, body, pos) \
+                or _unit_after_sentence(lines[body[pos - 1]])
             if units:
                 meta.issuer = " ".join(reader.value(u.start, u.end) for u in units)
             break
+    if meta.issuer is None and meta.date is None and len(body) > 1:    # 感谢…支持! / 南华县交通运输局: no date
+        last, closing = lines[body[-1]], lines[body[-2]]
+        if is_unit_line(last.text) and any(rx(p).search(closing.text)
+                                           for p in data("elements")["closing_formulas"]["patterns"]):
+            meta.issuer = reader.value(last.start, last.end)
     if meta.date is None:                      # …作出更大贡献。 二○○五年二月七日: line breaks lost
         tail = rx(r"[。！：:]\s*(?P<date>" + date_pattern() + r")\s*$")
         started = False
@@ -362,6 +390,28 @@ def _signed_above(lines, before: list[int]) -> bool:
     return bool(above) and is_unit_line(lines[above[-1]].text)
 
 
+def _same_level_with_place(issuer: str, site_issuer: str) -> bool:
+    """True where `issuer` names its unit by level alone (市…) and the site's unit is of that level with its place."""
+    spec = data("elements")["relative_issuer"]
+    relative = rx(spec["pattern"]).match(issuer)
+    placed = rx(spec["site_pattern"]).match(site_issuer)
+    return bool(relative and placed and relative.group("level") == placed.group("level")
+                and not rx(spec["pattern"]).match(site_issuer))
+
+
+def _unit_after_sentence(ln: TextLine) -> list[TextLine]:
+    """The 署名 glued to the body's last sentence above the date (…作出新的贡献。|||  重庆市商业委员会)."""
+    end = max(ln.text.rfind("。"), ln.text.rfind("！"))
+    if end < 0:
+        return []
+    tail = ln.text[end + 1:]
+    unit = tail.lstrip(" |｜\t\u3000")
+    if not is_unit_line(unit):
+        return []
+    start = ln.start + end + 1 + len(tail) - len(unit)
+    return [TextLine(ln.index, start, ln.end, unit)]
+
+
 def _signature_units(lines, before: list[int]) -> list[TextLine]:
     """The unit lines signed above a date: one issuer, or the stacked names of a joint issue."""
     units: list[TextLine] = []
@@ -392,17 +442,23 @@ def _read_site_fields(reader: Reader, lines, first, limit, head: Header) -> str 
     else a 来源 that names a unit), if any."""
     meta, issuer, from_source = head.meta, None, False
     first_sentence = next((ln.index for ln in lines if "。" in ln.text), len(lines))
-    for ln in lines[:max(limit, first + 1, first_sentence)]:
+    block = lines[:max(limit, first + 1, first_sentence)]
+    for k, ln in enumerate(block):
         label = match_heading(ln.text)          # 6. [发文字号] 政府令〔2018〕277号: a numbered metadata list
         fields = site_fields(ln.text[label.label_end:] if label else ln.text)
         if label:
             ln = TextLine(ln.index, ln.start + label.label_end, ln.end, ln.text[label.label_end:])
+        elif (field := key_alone(ln.text)) and field != "other" and k + 1 < len(block) \
+                and not starts_with_site_key(block[k + 1].text):     # 发 布 机 构 : / 天津市人民政府政务服务办公室
+            ln = block[k + 1]
+            fields = {field: (0, len(ln.text))}
         if "title" in fields:
             s, e = fields["title"]
             _site_title(reader, ln, s, s + len(ln.text[s:e].rstrip(" |｜")), head)   # 名称: | …的通知 |
         if "doc_number" in fields and meta.doc_number is None:
             s, e = fields["doc_number"]
-            d = pattern("doc_number").search(ln.text, s, e) or pattern("doc_number_field").match(ln.text[:e].rstrip(), s)
+            d = pattern("doc_number").search(ln.text, s, e) or pattern("doc_number_field").match(ln.text[:e].rstrip(), s) \
+                or _site_number_value(ln.text[:e], s)
             if d:
                 meta.doc_number = reader.value(ln.start + d.start("v"), ln.start + d.end("v"))
         if "date" in fields and meta.date is None:
@@ -416,6 +472,41 @@ def _read_site_fields(reader: Reader, lines, first, limit, head: Header) -> str 
                 if is_unit_line(ln.text[s:e]):
                     issuer, from_source = reader.value(ln.start + s, ln.start + e), key == "source"
     return issuer
+
+
+def _read_label_rows(reader: Reader, lines, head: Header) -> str | None:
+    """Doc number and 成文日期 from a metadata table flattened into a row of keys over rows of values, where
+    nothing else gave them; returns its 发布机构 as the block's issuer, if it reads as a unit. Read in the
+    original text: the white space that parts the values is gone from the view."""
+    meta = head.meta
+    spans = [reader.span(ln.start, ln.end) for ln in lines]
+    texts = [reader.text[s:e] for s, e in spans]
+    fields = label_row_fields(texts)
+
+    def value(field: str) -> tuple[int, int]:
+        i, s, e = fields[field]
+        return spans[i][0] + s, spans[i][0] + e
+
+    if "doc_number" in fields and meta.doc_number is None:
+        s, e = value("doc_number")
+        if pattern("doc_number").fullmatch(reader.text, s, e) or _site_number_value(reader.text[:e], s):
+            meta.doc_number = reader.original_value(s, e)
+    if "date" in fields and meta.date is None:
+        s, e = value("date")
+        meta.date = parse_date(reader.text[s:e], numeric=True)
+    if "issuer" in fields:
+        s, e = value("issuer")
+        if is_unit_line(reader.text[s:e]):
+            return reader.original_value(s, e)
+    return None
+
+
+def _site_number_value(line: str, start: int) -> re.Match | None:
+    """A 发文字号 field's whole value in a form of its own (2022-92): the key vouches for it; never a date."""
+    end = len(line.rstrip())
+    if pattern("doc_number_site_value", "not").fullmatch(line, start, end):
+        return None
+    return pattern("doc_number_site_value").fullmatch(line, start, end)
 
 
 def _site_title(reader: Reader, ln: TextLine, s: int, e: int, head: Header) -> None:

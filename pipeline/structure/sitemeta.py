@@ -8,10 +8,13 @@ from .lexicon import data, rx
 
 
 @cache
-def _keys() -> tuple[re.Pattern, dict[str, str]]:
-    """One pattern for every key (letter-spaced too), and each key's field."""
+def _keys(row_keys: bool = False) -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for every key (letter-spaced too), and each key's field; `row_keys` adds the keys only a
+    row of keys holds."""
     spec = data("site_fields")
     field_of = {k: f for f, keys in spec["fields"].items() for k in keys}
+    if row_keys:
+        field_of |= {k: "other" for k in spec["label_rows"]["extra_keys"]}
     spaced = sorted(field_of, key=len, reverse=True)
     alternatives = "|".join(r"\s*".join(map(re.escape, k)) for k in spaced)
     long_keys = "|".join(r"\s*".join(map(re.escape, k)) for k in spaced if len(k) >= 3)
@@ -63,3 +66,39 @@ def starts_with_site_key(line: str) -> bool:
     pattern, _ = _keys()
     m = pattern.search(line.lstrip(" -—|｜[【\t\u3000"))
     return bool(m) and m.start() == 0
+
+
+def label_row_fields(lines: list[str], max_value_lines: int = 4) -> dict[str, tuple[int, int, int]]:
+    """A metadata table flattened into a row of keys and rows of values under it (索 引 号 文 号 发布机构 /
+    N001-2011-000627 宛政〔2011〕7号 / 南阳市人民政府办公室 2011-03-04): each field's value as (line, start, end),
+    the values paired with the keys in order; nothing where the values do not match the keys one for one."""
+    pattern, field_of = _keys(row_keys=True)
+    for row, line in enumerate(lines):
+        keys = list(pattern.finditer(line))
+        if len(keys) < 3 or re.sub(r"[\s|｜]", "", pattern.sub("", line)):
+            continue
+        values: list[tuple[int, int, int]] = []
+        for at in range(row + 1, min(len(lines), row + 1 + max_value_lines)):
+            values += [(at, v.start(), v.end()) for v in re.finditer(r"[^\s|｜]+", lines[at])]
+            if len(values) >= len(keys):
+                break
+        if len(values) != len(keys):
+            continue
+        out: dict[str, tuple[int, int, int]] = {}
+        for m, value in zip(keys, values):
+            key = next(g for g in m.groups() if g)
+            field = field_of["".join(key.split())]
+            if field != "other":
+                out.setdefault(field, value)
+        return out
+    return {}
+
+
+def key_alone(line: str) -> str | None:
+    """The field of a line that holds one key and no value (发 布 机 构 :): its value is the next line."""
+    pattern, field_of = _keys()
+    m = pattern.match(line.strip())
+    if not m or line.strip()[m.end():].strip(" \t\u3000:：|｜]】"):
+        return None
+    key = next(g for g in m.groups() if g)
+    return field_of["".join(key.split())]

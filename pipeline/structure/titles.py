@@ -61,8 +61,12 @@ def title_doc_type(line: str) -> tuple[str, int] | None:
         core = core[:m.start()].rstrip()
     if len(core) < data("elements")["min_title_chars"]:
         return None
+    cut = data("doc_types")["issuing_title_cut"]
     for ending, doc_type, _ in data("doc_types")["title_endings"]:
         if core.endswith(ending) and len(core) > len(ending):
+            if doc_type != cut["doc_type"] and rx(cut["pattern"]).search(core) \
+                    and not core[:-len(ending)].endswith("的"):
+                return cut["doc_type"], kept         # 关于印发…工作方案: the 通知 issuing it, its 的通知 left off
             return doc_type, kept
     return None
 

@@ -145,10 +145,13 @@ def _not_a_body(s: str, m: Parse, start: int) -> bool:
     body = agency_data().local_bodies.get(head, {})
     if body.get("at_end_only") and end < len(s) and is_cjk(s[end]):
         return True
-    if s.startswith(tuple(body.get("not_followed_by", ())), end) \
-            and not s.startswith(tuple(body.get("followed_by_allowed", ())), end):
-        return True                     # 政协提案: a CPPCC proposal, not the committee acting
     first = m.elements[0]
+    if s.startswith(tuple(body.get("not_followed_by", ())), end) \
+            and not s.startswith(tuple(body.get("followed_by_allowed", ())), end) \
+            and not (body.get("bare_only_not_followed_by") and (first.prefixes or len(m.elements) > 1)):
+        return True                     # 政协提案: a CPPCC proposal, not the committee acting
+    if body.get("not_followed_by_pattern") and re.match(body["not_followed_by_pattern"], s[end:end + 12]):
+        return True                     # 政协绿春县委员: a member's designation
     if first.kind == "dept" and not first.prefixes and len(first.core) <= 2:
         return True
     if first.kind == "national" and first.core == "中央" and len(m.elements) == 1:
@@ -184,7 +187,11 @@ def _break_between_prefixes(i: int, p: Parse, marks: tuple[int, ...]) -> bool:
 
 
 def _member_of_collective(s: str, start: int, m: Parse, dropped_end: int) -> bool:
-    """A bare core listed right after a collective shares it: 各地级以上市科技局、财政局."""
+    """A bare core listed right after a collective shares it: 各地级以上市科技局、财政局 (also after a note in
+    brackets: 各…卫生健康局(老龄办)、发展改革局)."""
+    if 0 <= dropped_end < len(s) and s[dropped_end] in "(（":
+        close = next((k for k in range(dropped_end + 1, min(len(s), dropped_end + 12)) if s[k] in ")）"), None)
+        dropped_end = close + 1 if close is not None else dropped_end
     return start == dropped_end + 1 and s[dropped_end] in _LIST_SEPARATORS and not m.elements[0].prefixes
 
 

@@ -48,8 +48,10 @@ def test_entity_bomb_in_docx_is_an_error_not_an_expansion(tmp_path):
 
 
 def test_docx_and_html_are_parsed_under_the_worker_limits(tmp_path):
-    docx = hostile.docx_bytes(hostile.paragraph_xml(hostile.NOTICE))
-    html = hostile.deep_html(3).encode()
+    # large enough that parsing takes far longer than the 1 ms limit, however soon the worker starts
+    docx = hostile.docx_bytes("".join(hostile.paragraph_xml(f"{k}.{hostile.NOTICE}{k * 7919 % 100_003}")
+                                      for k in range(20_000)))
+    html = hostile.deep_html(20_000, inner="<a>链接</a>文字").encode()
     for name, data in (("a.docx", docx), ("a.html", html)):
         assert _load(tmp_path, name, data).error is None
         assert _load(tmp_path, name, data, timeout=0.001).error.startswith("E120")

@@ -18,7 +18,8 @@ def test_data_files_parse_and_have_a_note():
 
 def _pattern_cases():
     p = data("patterns")
-    for key in ("doc_number", "date_arabic", "date_chinese", "date_numeric", "date_bare"):
+    for key in ("doc_number", "doc_number_damaged", "doc_number_site_value", "date_arabic", "date_chinese",
+                "date_numeric", "date_bare"):
         for ex in p[key]["examples"]:
             yield key, p[key]["pattern"], ex
     for spec in data("outline")["styles"]:
@@ -40,3 +41,22 @@ def _pattern_cases():
 @pytest.mark.parametrize("name,pattern,example", list(_pattern_cases()))
 def test_pattern_matches_its_examples(name, pattern, example):
     assert re.search(pattern, example), (name, example)
+
+
+def _element_cases(kind: str):
+    """Each element pattern with its examples (those written as text only, not with an explanation after)."""
+    for name, spec in data("elements").items():
+        if isinstance(spec, dict) and isinstance(spec.get("pattern"), str):
+            for ex in spec.get(kind, []):
+                if isinstance(ex, str) and " (" not in ex and " / " not in ex:
+                    yield name, spec["pattern"], ex
+
+
+@pytest.mark.parametrize("name,pattern,example", list(_element_cases("examples")))
+def test_element_pattern_matches_its_examples(name, pattern, example):
+    assert re.search(pattern, example), (name, example)
+
+
+@pytest.mark.parametrize("name,pattern,example", list(_element_cases("counter_examples")))
+def test_element_pattern_misses_its_counter_examples(name, pattern, example):
+    assert not re.search(pattern, example), (name, example)

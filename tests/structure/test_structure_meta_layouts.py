@@ -156,6 +156,28 @@ CASES += [
 ]
 
 
+CASES += [
+    # a metadata table flattened into a row of keys over rows of values, at the foot of the page
+    ("nanyang-2011-notice-tongdabei-biaozhang", "doc_number", "宛政〔2011〕7号"),
+    # a 发文字号 field whose value has a form of its own
+    ("shengdengshan-2022-reply-rd-9", "doc_number", "2022-92"),
+    # an upward letter's head: the number (its 〕 and 号 lost) before 签发人, under a reply form's empty fields
+    ("zhoucun-jiaotong-2025-reply-npc-30", "doc_number", "周交政发〔202527"),
+    ("zhoucun-jiaotong-2025-reply-npc-30", "recipients", ["吴学迅代表"]),
+    # a database's 【字号】 with square brackets gives way to the 〔〕 the letter prints
+    ("xuhui-2012-notice-wenhua-zijin", "doc_number", "徐府办发〔2012〕19号"),
+    # the 署名 glued to the body's last sentence above the date
+    ("chongqing-shangwei-2014-notice-shangmao-qiangzhen", "issuer", "重庆市商业委员会"),
+    # a unit line closing a reply after 感谢…支持, no date under it
+    ("nanhua-jiaotong-reply-cppcc-55", "issuer", "南华县交通运输局"),
+    # an issuer named by its level alone (区人民政府办公室) gives way to the site's 发布机构 with its place,
+    # also where the field's key stands alone on its line with the value on the next
+    ("xialu-2020-measures-zhongdian-gongzuo-fenjie", "issuer", "下陆区政府办公室"),
+    ("tianjin-2020-measures-yingshang-zerenqingdan", "issuer", "天津市人民政府政务服务办公室"),
+    # an issuing title cut before its 的通知 (…关于印发…工作方案) is the 通知 that issues the plan
+    ("shanxi-2017-measures-zhongbu-jueqi", "doc_type", "通知"),
+]
+
 def test_a_title_ends_before_a_glued_chapter_or_preamble_and_keeps_its_qualifier():
     text = "盘县招商引资优惠办法(试行)第一章总则 第一条为加快招商引资步伐,优化投资环境,特制定本办法。\n"
     assert parse_structure(text).meta.title == "盘县招商引资优惠办法(试行)"

@@ -3,7 +3,7 @@ import pytest
 
 from pipeline.structure import parse_structure
 from pipeline.structure.lexicon import data
-from pipeline.structure.sitemeta import site_fields, starts_with_site_key
+from pipeline.structure.sitemeta import label_row_fields, site_fields, starts_with_site_key
 from tests.corpus import ROOT
 
 REAL = ROOT / "corpora" / "real" / "raw"
@@ -33,7 +33,7 @@ def test_the_issuer_comes_from_the_title_before_the_site_block():
 
 @pytest.mark.parametrize("doc,field,value", [
     ("caidian-2023-measures-gzbg-tasks", "doc_number", "蔡政办〔2023〕1号"),        # 文    号 蔡政办〔2023〕1号
-    ("sichuan-hbt-2013-notice-straw-burning", "doc_number", "川环发[2013]121号"),  # 【发文字号】
+    ("sichuan-hbt-2013-notice-straw-burning", "doc_number", "川环发〔2013〕121号"),  # 【发文字号】…[2013]… and the letter's (…〔2013〕…)
     ("beijing-2018-notice-ling-277-trad", "doc_number", "政府令〔2018〕277號"),    # a numbered list of fields
     ("beijing-2018-notice-ling-277-trad", "date", "2018-02-12"),                  # [成文日期] 2018-02-12
     ("linyi-zjj-2025-reply-npc-a20250015", "issuer", "临沂市住房和城乡建设局"),      # 发布机构 glued to a value
@@ -41,3 +41,16 @@ def test_the_issuer_comes_from_the_title_before_the_site_block():
 def test_real_metadata_blocks(doc, field, value):
     meta = parse_structure((REAL / f"{doc}.txt").read_text(encoding="utf-8")).meta
     assert getattr(meta, field) == value
+
+
+def test_a_row_of_keys_pairs_its_values_in_order_over_the_lines_below():
+    lines = ["主题词:农村公路", "索  引  号 文       号 发布机构 发布日期 公开范围 公开方式",
+             "N001-2011-000627 宛政〔2011〕7号", "南阳市人民政府办公室 2011-03-04", "面向社会 主动公开"]
+    fields = label_row_fields(lines)
+    assert {k: lines[i][s:e] for k, (i, s, e) in fields.items()} == {
+        "doc_number": "宛政〔2011〕7号", "issuer": "南阳市人民政府办公室"}
+
+
+def test_a_row_of_keys_whose_values_do_not_pair_one_for_one_gives_nothing():
+    lines = ["索引号 文号 发布机构 成文日期", "N001-2011-000627 宛政〔2011〕7号 南阳市人民政府办公室"]
+    assert label_row_fields(lines) == {}
