@@ -73,8 +73,6 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
     if meta.issuer is None or (site_issuer and meta.issuer in site_issuer and meta.issuer != site_issuer
                                and rx(data("elements")["place_issuer"]["pattern"]).fullmatch(meta.issuer)):
         meta.issuer = site_issuer                  # 闵行区关于… with 来源:上海市闵行区经济委员会: the unit itself
-    elif site_issuer and _same_level_with_place(meta.issuer, site_issuer):
-        meta.issuer = site_issuer                  # 市政务服务办 with 发布机构: 天津市人民政府政务服务办公室
     if meta.issuer is None:
         _issuer_from_breadcrumb(reader, lines, first, limit, head)
     if meta.issuer is None:
@@ -388,15 +386,6 @@ def _signed_above(lines, before: list[int]) -> bool:
     """True where the line above (a 公开方式 note aside) is a unit line: a signature."""
     above = [b for b in before if not _is_disclosure(lines[b].text)]
     return bool(above) and is_unit_line(lines[above[-1]].text)
-
-
-def _same_level_with_place(issuer: str, site_issuer: str) -> bool:
-    """True where `issuer` names its unit by level alone (市…) and the site's unit is of that level with its place."""
-    spec = data("elements")["relative_issuer"]
-    relative = rx(spec["pattern"]).match(issuer)
-    placed = rx(spec["site_pattern"]).match(site_issuer)
-    return bool(relative and placed and relative.group("level") == placed.group("level")
-                and not rx(spec["pattern"]).match(site_issuer))
 
 
 def _unit_after_sentence(ln: TextLine) -> list[TextLine]:
