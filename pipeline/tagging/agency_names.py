@@ -620,6 +620,8 @@ def _element_canonical(el: Element, j: Jurisdiction, level_hint: str | None) -> 
     if el.kind == "generic" and [k for _, k in el.prefixes] == ["national"]:
         return el.prefixes[0][0] + el.core
     base = _resolve_places(el.prefixes, j, level_hint)
+    if el.kind == "dept" and not el.prefixes and j.level == "central":
+        return d.national.get("国家" + el.core)      # 发展改革委 in a State Council letter: 国家发展改革委
     if el.kind == "dept":
         return base + d.dept_canonical[el.core] if base else None
     if el.kind == "generic":

@@ -21,7 +21,7 @@ class Jurisdiction:
     province: str | None = None
     city: str | None = None
     county: str | None = None          # county, district or county-level city below `city`
-    level: str | None = None           # province | city | county: the issuer's own level
+    level: str | None = None           # province | city | county | zone | central: the issuer's own level
     department: str | None = None      # the issuer's department core (农业农村局), where it is one
     town: str | None = None            # a town or sub-district issuer's own name (石龙镇, 五常街道)
 
@@ -269,6 +269,8 @@ def infer_jurisdiction(text: str, issuer: str | None = None, title: str | None =
             j = by_county if by_county and (by_city is None or by_city.city == by_county.city or (
                 by_city.city is None and by_city.province == by_county.province)) else by_city   # 海南省 … 文昌市
             j = j or Jurisdiction()
+    if not (j.province or j.city or j.county) and _is_central(issuer):
+        j.level = "central"                        # 国务院办公厅: its bare 发展改革委 is the national commission
     j.department = _department_of(issuer)
     j.town = _town_of(issuer, j) or (None if issuer else _town_of_title(title))
     if _is_zone(issuer) or (issuer is None and text and pattern("zone_self_reference").search(text[:600])):
@@ -280,6 +282,12 @@ def infer_jurisdiction(text: str, issuer: str | None = None, title: str | None =
     if j.county and not j.city and (place := agency_data().county_city.get(j.county)):
         j.province, j.city = place                 # 蔡甸区 -> 湖北省 武汉市 (division codes)
     return j
+
+
+def _is_central(issuer: str | None) -> bool:
+    """True where every issuer (joint issuers parted by spaces) is a national body."""
+    names = to_simplified(issuer or "").split()
+    return bool(names) and all(n in agency_data().national for n in names)
 
 
 def _town_of(issuer: str | None, j: Jurisdiction) -> str | None:

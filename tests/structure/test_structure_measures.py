@@ -6,6 +6,7 @@ from pipeline.evaluate import same_heading
 from pipeline.extraction import extract
 from pipeline.structure import measure_truncated, parse_structure, select_measures
 from pipeline.structure.measures import closed_by_units, is_support_content
+from tests.corpus import ROOT
 from tests.structure.structure_corpus import DOCS, RULES_TEXT, gold, norm, raw
 from pipeline.numerals import cn_int
 from pipeline.structure.lexicon import data
@@ -395,6 +396,13 @@ def test_rows_of_a_task_table_copied_as_text_are_measures_titled_by_their_first_
     assert [(m.label, m.title) for m in select_measures(st, text)] == [
         ("1", "建立复工复产帮扶机制"), ("2", "对重点保障企业贷款给予财政贴息支持"), ("3", "加大对防疫物资企业的支持力度")]
 
+
+def test_a_task_tables_lead_column_may_be_headed_as_the_responsible_department():
+    text = (ROOT / "corpora" / "real" / "raw" / "guobanhan-2016-measures-lianghua-zhibiao.txt").read_text("utf-8")
+    st = parse_structure(text)
+    measures = select_measures(st, text)
+    assert [m.label for m in measures] == [str(n) for n in range(1, 11)]
+    assert measures[0].title == "居民消费价格涨幅3%左右"
 
 def test_numbers_opening_lines_without_a_table_header_are_no_rows():
     text = "关于做好防汛工作的通知\n各村:\n2 亿元资金已下达。\n3 个水库已完成除险加固。\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.tagging.jurisdiction import Jurisdiction, infer_jurisdiction, parse_place_chain
-from tests.tagging.helpers import tagged
+from tests.tagging.helpers import agencies, tagged
 
 
 @pytest.mark.parametrize("issuer, expected", [
@@ -150,3 +150,18 @@ def test_an_unsigned_text_that_speaks_as_a_zone_is_the_zones():
 def test_an_ethnic_autonomous_county_issuer_gives_its_county():
     j = infer_jurisdiction("", "岫岩满族自治县住房和城乡建设局", None, None)
     assert j.county == "岫岩满族自治县"
+
+
+@pytest.mark.parametrize("issuer", ["国务院办公厅", "财政部 国家税务总局"])
+def test_a_national_issuer_makes_the_document_central(issuer):
+    j = infer_jurisdiction("", issuer, None, None)
+    assert (j.province, j.city, j.county, j.level) == (None, None, None, "central")
+
+
+def test_a_central_documents_bare_department_is_the_national_one():
+    found = dict(agencies("1 居民消费价格涨幅3%左右 发展改革委\n2 统计数据质量 统计局\n", "国务院办公厅"))
+    assert found["发展改革委"] == "国家发展和改革委员会" and found["统计局"] == "国家统计局"
+
+
+def test_an_unplaced_local_documents_bare_department_stays_unresolved():
+    assert dict(tagged("1 统计数据质量 统计局\n", Jurisdiction())).get("统计局") is None
