@@ -25,6 +25,12 @@ def _units(text: str, issuer: str) -> list[str]:
     # a table row copied as text: the cell of units, parted by | or white space from the task and a person
     ("1 | 推动义务教育优质均衡发展,增加学位5000个。 | 毛晓青 | 县教体局 各相关乡镇政府 | 已启动 |", "吉水县人民政府",
      ["吉水县教育和体育局"]),
+    # a State Council division of work: the lead, then the bodies it works with (会同), before 研究提出
+    ("(一)关于粮食安全的问题,由发展改革委会同中央农办、农业部、统计局等部门研究提出落实意见。", "国务院办公厅",
+     ["国家发展和改革委员会", "中央农村工作领导小组办公室", "农业部", "国家统计局"]),
+    # a commission written with 委 for 委员会 (经济和信息化委) in a list sharing the 省 prefix
+    ("(一)促进制造业高端化发展。(省发展改革委、经济和信息化委、科技厅、工商局)", "江苏省人民政府",
+     ["江苏省发展和改革委员会", "江苏省经济和信息化委员会", "江苏省科学技术厅", "江苏省工商行政管理局"]),
 ])
 def test_units_are_read_from_each_form(text, issuer, units):
     assert _units(text, issuer) == units
