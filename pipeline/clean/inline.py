@@ -10,15 +10,20 @@ from pipeline.numerals import cn_int
 
 _DIGIT = "[一二三四五六七八九十百]"
 _NUM = _DIGIT + "{1,4}"
-# A level-1 (二、) or level-2 (（二）) label right after a sentence end or colon and optional spaces.
-# 二、三季度 (second and third quarters) is an enumeration, not a heading.
-_INLINE = re.compile(rf"(?<=[。；;！？!?）)：:])[ \t\u3000\u00a0]*(?:(?P<n1>{_NUM})、(?!{_DIGIT})|[（(](?P<n2>{_NUM})[）)])")
-_START = re.compile(rf"^\s*(?:(?P<n1>{_NUM})、|[（(](?P<n2>{_NUM})[）)])")
+# An article (第二条 before a space or its heading), a level-1 (二、) or level-2 (（二）) label right after a
+# sentence end or colon and optional spaces. 二、三季度 (second and third quarters) is an enumeration, not a
+# heading; 第二条规定 a reference, not an article.
+_INLINE = re.compile(rf"(?<=[。；;！？!?）)：:])[ \t\u3000\u00a0]*(?:第(?P<n0>{_NUM})条(?=[ \t\u3000\u00a0])"
+                     rf"|(?P<n1>{_NUM})、(?!{_DIGIT})|[（(](?P<n2>{_NUM})[）)])")
+# A first （一） right after a run-in article's heading (第三条 奖励标准（一）评选为…).
+_AFTER_ARTICLE = re.compile(rf"第{_NUM}条[ \t\u3000\u00a0]*[\u4e00-\u9fff]{{2,10}}(?P<label>[（(]一[）)])")
+_START = re.compile(rf"^\s*(?:第(?P<n0>{_NUM})条|(?P<n1>{_NUM})、|[（(](?P<n2>{_NUM})[）)])")
 
 
 def _label(m: re.Match) -> tuple[int, int | None]:
-    """(level, number) of a matched label."""
-    return (1, cn_int(m.group("n1"))) if m.group("n1") else (2, cn_int(m.group("n2")))
+    """(level, number) of a matched label: 0 an article, 1 一、, 2 （一）."""
+    level = 0 if m.group("n0") else 1 if m.group("n1") else 2
+    return level, cn_int(m.group(f"n{level}"))
 
 
 def _cuts(text: str, last: dict[int, int]) -> list[int]:
@@ -27,19 +32,26 @@ def _cuts(text: str, last: dict[int, int]) -> list[int]:
     A label counts only as the next number of its level (二 after 一); a first label (一) only
     where its successor follows in the same text, so a stray '。一、' in prose stays.
     """
-    found = [(m, *_label(m)) for m in _INLINE.finditer(text)]
+    found = [(m.end() - len(m.group(0).lstrip(" \t\u3000\u00a0")), *_label(m)) for m in _INLINE.finditer(text)]
+    found += [(m.start("label"), 2, 1) for m in _AFTER_ARTICLE.finditer(text)]
+    found.sort()
     cuts = []
-    for k, (m, level, n) in enumerate(found):
+    for k, (at, level, n) in enumerate(found):
         expected = last.get(level, 0) + 1
         if n != expected:
             continue
         if n == 1 and not any(lv == level and nn == 2 for _, lv, nn in found[k + 1:]):
             continue
-        cuts.append(m.end() - len(m.group(0).lstrip(" \t\u3000\u00a0")))
-        last[level] = n
-        if level == 1:
-            last.pop(2, None)
+        cuts.append(at)
+        _count(last, level, n)
     return cuts
+
+
+def _count(last: dict[int, int], level: int, n: int) -> None:
+    """Notes label n of a level; the levels below it start their numbering again."""
+    last[level] = n
+    for below in range(level + 1, 3):
+        last.pop(below, None)
 
 
 def split_inline_headings(lines: list[FlowLine]) -> list[FlowLine]:
@@ -54,9 +66,7 @@ def split_inline_headings(lines: list[FlowLine]) -> list[FlowLine]:
         if m:
             level, n = _label(m)
             if n is not None:
-                last[level] = n
-                if level == 1:
-                    last.pop(2, None)
+                _count(last, level, n)
         cuts = _cuts(line.text, last) if len(line.text) > 20 else []
         if not cuts:
             out.append(line)

@@ -71,6 +71,19 @@ def test_run_in_numbered_headings_are_split_onto_their_own_lines():
                                      "三、促进汽车消费。给予补贴。"]
 
 
+def test_run_in_articles_and_the_points_after_an_articles_heading_are_split():
+    text = ("某市资金管理办法 为支持企业,特制订本办法。第一条 申报条件(一)在本市注册。(二)依法纳税。"
+            "第二条 奖励标准(一)评为示范基地的,给予60万元奖励。(二)通过认证的,给予10万元奖励。\n")
+    assert _clean(text).split("\n") == [
+        "某市资金管理办法 为支持企业,特制订本办法。", "第一条 申报条件", "(一)在本市注册。", "(二)依法纳税。",
+        "第二条 奖励标准", "(一)评为示范基地的,给予60万元奖励。", "(二)通过认证的,给予10万元奖励。"]
+
+
+def test_an_article_cited_in_prose_is_no_heading():
+    text = "按照第一条规定执行。第二条规定的资金另行下达。\n"
+    assert "\n" not in _clean(text)
+
+
 def test_enumerations_in_prose_are_not_headings():
     assert _clean("一、经济运行。今年一季度增长5%。二、三季度预计继续回升。\n") == \
         "一、经济运行。今年一季度增长5%。二、三季度预计继续回升。"

@@ -404,6 +404,13 @@ def test_a_task_tables_lead_column_may_be_headed_as_the_responsible_department()
     assert [m.label for m in measures] == [str(n) for n in range(1, 11)]
     assert measures[0].title == "居民消费价格涨幅3%左右"
 
+def test_an_article_headed_as_the_conditions_or_scope_of_an_application_is_no_measure():
+    text = ("某市外贸资金管理办法\n第一条 申报条件\n(一)在本市注册的企业。\n(二)依法纳税。\n"
+            "第二条 支持范围\n(一)支持开拓市场的企业。\n(二)支持通过认证的企业。\n"
+            "第三条 奖励标准\n(一)评为示范基地的,一次性给予60万元奖励。\n(二)通过认证的,给予10万元奖励。\n")
+    st = parse_structure(text)
+    assert [m.label for m in select_measures(st, text)] == ["第三条"]
+
 def test_numbers_opening_lines_without_a_table_header_are_no_rows():
     text = "关于做好防汛工作的通知\n各村:\n2 亿元资金已下达。\n3 个水库已完成除险加固。\n"
     assert parse_structure(text).sections == []
