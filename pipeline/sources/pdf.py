@@ -34,6 +34,7 @@ from pipeline.types import Page
 
 SKIP = {"\r", "\n", "\x02", "\x00", "\ufffe", "\uffff"}
 COLOR_EVERY = 8           # re-read the fill colour at least every this many characters
+MIN_SCALE = 0.5           # a size drawn at less than this share of the size set was set in other units
 SPACE_GAP = 0.15          # a gap of this many font sizes (drawn) holding a generated space is a space
 
 
@@ -76,8 +77,12 @@ def _page_chars(textpage, height: float, spaces: list[Char] | None = None) -> li
             continue
         size = raw.FPDFText_GetFontSize(tp, i) or (rect.top - rect.bottom)
         # PDFium's font size is the size set, before the text and page matrices scale it (Chromium sets
-        # 14 and draws it at 0.75: 10.5 points, as pdfplumber says); lines are read with the size set
+        # 14 and draws it at 0.75: 10.5 points, as pdfplumber says); lines are read with the size set,
+        # unless it is set in units far smaller than a point (WPS Office sets 319 and draws it at 0.05:
+        # a row tolerance of 319 points would run a page's lines together), where the size drawn is used
         scale = math.hypot(matrix.c, matrix.d) if raw.FPDFText_GetMatrix(tp, i, matrix) else 1.0
+        if 0 < scale < MIN_SCALE:
+            size, scale = size * scale, 1.0
         if size != last_size or rect.bottom != last_bottom or i % COLOR_EVERY == 0:
             # colour changes come with a new run (size or line); sampling the rest saves a call each
             color = None
