@@ -653,13 +653,20 @@ def _three_line_header(header: list[list[Char]], bands: list[tuple[float, float]
 # ---------------------------------------------------------------- the page's lines
 
 def caption_above(page: Page, bbox: tuple) -> tuple[str | None, str | None]:
-    """(caption, unit line) of a table: the nearest short lines above it, a 单位：万元 line apart."""
+    """(caption, unit line) of a table: the nearest short lines above it, a 单位：万元 line apart (or at
+    the end of the row nearest the table, read as a line of its own: 编制部门：… 单位：万元)."""
     top = bbox[1]
     above = sorted((ln for ln in page.lines if not ln.table and ln.bottom is not None and ln.bottom <= top + 1
                     and ln.text.strip()), key=lambda ln: ln.bottom, reverse=True)
     caption = unit = None
     size = median([ln.size for ln in page.lines if ln.size] or [12.0])
     limit = top - 4 * size
+    row = [ln for ln in above if above[0].bottom - ln.bottom <= 0.5 * size and ln.x0 is not None] if above else []
+    if len(row) > 1:                       # the nearest row in pieces: its pieces left to right, one line
+        row.sort(key=lambda ln: ln.x0)
+        joined = Line(text=" ".join(ln.text.strip() for ln in row), x0=row[0].x0, top=min(ln.top for ln in row),
+                      x1=row[-1].x1, bottom=max(ln.bottom for ln in row), size=row[0].size)
+        above = [joined] + [ln for ln in above if all(ln is not r for r in row)]
     for ln in above[:3]:
         if ln.bottom < limit:
             break

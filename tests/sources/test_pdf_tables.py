@@ -246,3 +246,12 @@ def test_pages_without_rules_are_not_read_for_tables():
         assert has_rules(ruled[0], ruled[0].get_size()[0])
     finally:
         ruled.close()
+
+
+def test_a_unit_at_the_end_of_the_row_above_the_table_is_its_unit():
+    record = _record("wps-putuo-wanli-sangong-ruled.pdf")        # 编制部门：… (left) 单位:万元 (right)
+    table = record.tables[0]
+    assert table["unit"] == "万元"
+    money = {(e.attrs["row"], e.attrs["column"]): e.attrs["amount"] for e in record.entities
+             if e.label == "MONEY" and e.attrs.get("table") == 0}
+    assert money[(0, 0)] == 379_100 and money[(0, 6)] == 4_646_400
