@@ -255,3 +255,18 @@ def test_a_unit_at_the_end_of_the_row_above_the_table_is_its_unit():
     money = {(e.attrs["row"], e.attrs["column"]): e.attrs["amount"] for e in record.entities
              if e.label == "MONEY" and e.attrs.get("table") == 0}
     assert money[(0, 0)] == 379_100 and money[(0, 6)] == 4_646_400
+
+
+def test_a_real_wps_annual_report_keeps_its_fee_unit_its_vertical_cell_and_its_rows():
+    """洪泽区 2023 年政府信息公开工作年度报告 as WPS made it: paragraphs backed by white boxes (no
+    table), 本年收费金额（单位：万元） over its fee, 三、本年度办理结果 written down a merged cell (in
+    vertical writing), and a row of figures at the top of page 4 that the page break did not cut."""
+    record = extract(SET.parent / "wps-hongze-2023-annual-report.pdf", isolate=False)
+    assert [t["caption"] for t in record.tables][0] == "二、主动公开政府信息情况"
+    assert [c["text"] for c in record.tables[0]["rows"][0]] == ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]
+    fee = [e.attrs for e in record.entities if e.label == "MONEY" and e.attrs.get("table") is not None]
+    assert [(f["amount"], f["unit"]) for f in fee] == [(77_302_800, "万元")]
+    rows = [[c["text"] for c in r] for r in record.tables[2]["rows"]]
+    assert rows[2][:2] == ["三、本年度办理结果", "（一）予以公开"]
+    assert ["", "", "2.没有现成信息需要另行制作", "3", "0", "0", "0", "0", "0", "3"] in rows
+    assert ["", "", "3.补正后申请内容仍不明确", "0", "0", "0", "0", "0", "0", "0"] in rows
