@@ -54,8 +54,9 @@ def files() -> list[tuple[str, Path]]:
         for line in manifest.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
-                if row["producer"] != "scan":
-                    out.append((row["producer"], (manifest.parent / row["file"]).resolve()))
+                path = (manifest.parent / row["file"]).resolve()
+                if row["producer"] != "scan" and all(path != p for _, p in out):   # a file of several tables once
+                    out.append((row["producer"], path))
     return out
 
 

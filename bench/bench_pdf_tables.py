@@ -38,7 +38,7 @@ def manifest() -> list[dict]:
     rows = [json.loads(ln) for ln in (SET / "manifest.jsonl").read_text(encoding="utf-8").splitlines() if ln.strip()]
     for r in rows:
         r["expected_table"] = json.loads((SET / r["expected"]).read_text(encoding="utf-8"))
-        r["name"] = Path(r["file"]).stem
+        r["name"] = Path(r["file"]).stem + (f"#{r['index']}" if "index" in r else "")
     return rows
 
 

@@ -20,8 +20,9 @@ numbered headings in a sans face, body with a two-character first-line indent):
   degrees, speckled and blurred, saved as an image-only PDF: no text layer (read by OCR). A table
   scan draws a ruled table from a corpus table (the saved ' |'-separated cells, long columns left
   out); its expected text is the drawn rows, one row a line, cells in order.
-- office: real office PDFs of government documents from public repositories, copied by hand
-  (see corpora/pdf/README.md); this script only lists them.
+- office: real office (Word/WPS) PDFs of government documents from public repositories, copied by
+  hand with their expected text and tables (see tests/fixtures/real-pdfs/README.md and
+  corpora/pdf/README.md); a rebuild keeps their manifest rows as they stand.
 
 With --tables it builds the table set instead (tests/fixtures/real-pdfs/tables/): each real table of
 bench/table_set.py set by LibreOffice (a python-docx table: all borders, or 三线表 cell borders),
@@ -149,10 +150,13 @@ DOCS = [
 ]
 
 # Real office PDFs: (file under corpora/pdf/, expected text file under the set's expected/, note)
-OFFICE = [
-    ("govdoccn-397-fagaiban-2019-860.pdf", "office-govdoccn-397-fagaiban-2019-860",
-     "发改办财金规〔2019〕860号: the published notice's text as the GovDoc-CN dataset gives it (397.txt)"),
-]
+def office_rows(manifest: Path) -> list[dict]:
+    """The rows of real office PDFs in a manifest as it stands: copied by hand with their expected
+    text or tables (tests/fixtures/real-pdfs/README.md), they are kept when the rest is rebuilt."""
+    if not manifest.exists():
+        return []
+    rows = [json.loads(ln) for ln in manifest.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    return [r for r in rows if r["producer"] == "office"]
 
 
 # ---------------------------------------------------------------- the passage and its paragraph roles
@@ -968,6 +972,7 @@ def build_tables(only: list[str] | None) -> None:
             print(f"{pdf.name}: {pdf.stat().st_size // 1024} KB", file=sys.stderr)
         manifest.append({"file": pdf.name, "producer": doc.producer, "kind": doc.kind, "table": doc.table,
                          "source": t.source, "expected": f"expected/{exp.name}"})
+    manifest += office_rows(TABLE_SET / "manifest.jsonl")
     with open(TABLE_SET / "manifest.jsonl", "w", encoding="utf-8") as fh:
         for row in manifest:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -1004,9 +1009,7 @@ def main(argv: list[str] | None = None) -> int:
         manifest.append(row)
     if a.list:
         return 0
-    for file, name, note in OFFICE:
-        manifest.append({"file": f"../../../corpora/pdf/{file}", "producer": "office", "source": name.removeprefix("office-"),
-                         "layout": "single", "expected": f"expected/{name}.txt", "note": note})
+    manifest += office_rows(SET / "manifest.jsonl")
     with open(SET / "manifest.jsonl", "w", encoding="utf-8") as fh:
         for row in manifest:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -13,19 +13,32 @@ MAX_CELLS = 100_000
 
 
 def _header_rows(cells: list[tuple], n_rows: int, n_cols: int) -> int:
-    """How many grid rows the header takes: the first row and every row a first-row cell spans down
-    to (村名 over two rows beside 一事一议 / 筹款 以资代劳); none where the first row holds figures,
+    """How many grid rows the header takes: the first row, every row a header cell spans down to
+    (村名 over two rows beside 一事一议 / 筹款 以资代劳), and the row under header cells that group
+    some of the columns where it names them (收入 over 项目 决算数); none where the first row holds figures,
     long texts or names over fewer than half the columns (a table going on from the page before)."""
     first = [c for c in cells if c[0] == 0]
-    if not first or any(is_figure(c[4]) for c in first) or sum(c[3] for c in first if c[4]) * 2 < n_cols \
-            or sum(len(c[4]) > HEADER_MAX for c in first) * 2 > sum(1 for c in first if c[4]):
+    if not _names(first) or sum(c[3] for c in first if c[4]) * 2 < n_cols:
         return 0
     depth = 1
     while True:
         deeper = max((c[0] + c[2] for c in cells if c[0] < depth), default=depth)
-        if deeper <= depth or deeper >= n_rows:
+        if deeper >= n_rows:
             return depth
-        depth = deeper
+        if deeper > depth:
+            depth = deeper
+            continue
+        # a cell over some of the columns groups them (one over all of them is a title, like 第二十条第（一）项)
+        grouping = any(1 < c[3] < n_cols and c[4] for c in cells if c[0] == depth - 1)
+        if not grouping or depth + 1 >= n_rows or not _names([c for c in cells if c[0] == depth]):
+            return depth
+        depth += 1
+
+
+def _names(row: list[tuple]) -> bool:
+    """True for grid cells that read as column names: no figures, mostly short texts."""
+    return bool(row) and not any(is_figure(c[4]) for c in row) \
+        and sum(len(c[4]) > HEADER_MAX for c in row) * 2 <= sum(1 for c in row if c[4])
 
 
 _FIGURE = re.compile(r"[-+]?\d[\d,，]*(?:\.\d+)?%?")

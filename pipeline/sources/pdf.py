@@ -34,6 +34,8 @@ from pipeline.types import Page
 
 SKIP = {"\r", "\n", "\x02", "\x00", "\ufffe", "\uffff"}
 COLOR_EVERY = 8           # re-read the fill colour at least every this many characters
+LOOSE_MAX = 4.0           # a loose glyph box wider or taller than this many sizes drawn is no glyph's
+MIN_SCALE = 0.5           # a size drawn at less than this share of the size set was set in other units
 SPACE_GAP = 0.15          # a gap of this many font sizes (drawn) holding a generated space is a space
 
 
@@ -59,6 +61,7 @@ def _page_chars(textpage, height: float, spaces: list[Char] | None = None) -> li
         text = "".join(chr(raw.FPDFText_GetUnicode(tp, i)) for i in range(n))
     text = text.translate(_glyph_text())
     rect = raw.FS_RECTF()
+    box = [ctypes.c_double() for _ in range(4)]       # left, right, bottom, top
     matrix = raw.FS_MATRIX()
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
     out = []
@@ -76,8 +79,18 @@ def _page_chars(textpage, height: float, spaces: list[Char] | None = None) -> li
             continue
         size = raw.FPDFText_GetFontSize(tp, i) or (rect.top - rect.bottom)
         # PDFium's font size is the size set, before the text and page matrices scale it (Chromium sets
-        # 14 and draws it at 0.75: 10.5 points, as pdfplumber says); lines are read with the size set
+        # 14 and draws it at 0.75: 10.5 points, as pdfplumber says); lines are read with the size set,
+        # unless it is set in units far smaller than a point (WPS Office sets 319 and draws it at 0.05:
+        # a row tolerance of 319 points would run a page's lines together), where the size drawn is used
         scale = math.hypot(matrix.c, matrix.d) if raw.FPDFText_GetMatrix(tp, i, matrix) else 1.0
+        if 0 < scale < MIN_SCALE:
+            size, scale = size * scale, 1.0
+        drawn = size * (scale or 1.0)
+        if max(rect.right - rect.left, rect.top - rect.bottom) > LOOSE_MAX * drawn \
+                and raw.FPDFText_GetCharBox(tp, i, *map(ctypes.byref, box)):
+            # PDFium's loose box of a glyph set in vertical writing (WPS's 三、本年度办理结果 down a merged
+            # cell) spans 20 sizes and more, the glyph's neighbours included: its tight box is where it is
+            rect.left, rect.right, rect.bottom, rect.top = (v.value for v in box)
         if size != last_size or rect.bottom != last_bottom or i % COLOR_EVERY == 0:
             # colour changes come with a new run (size or line); sampling the rest saves a call each
             color = None

@@ -33,6 +33,7 @@ CELL_GAP = 0.9            # a horizontal gap of this many font sizes parts two c
 TABLE_MIN_COLUMNS = 2
 SHORT_CELL = 8            # an id or name column's cells are at most this long (where rows stand close)
 UNIT_LINE = re.compile(r"(?:^|\s)[（(]?单位[：:]\s*(?P<unit>[^\s）)]{1,8})[）)]?\s*$")
+WHITE = 250               # a fill colour channel at least this high (of 255) is white
 MAX_CAPTION = 60          # a caption is a short line
 SENTENCE_END = re.compile(r"[。；;！？!?]$")
 
@@ -155,6 +156,8 @@ def page_edges(page, height: float) -> list[dict]:
             if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)) \
                     or not (fill.value or stroke.value):
                 continue                      # a path only clipping draws nothing
+            if not stroke.value and _white_fill(obj):
+                continue                      # nor one only painting white (WPS backs every paragraph so)
             a, b, c, d, e, f = m
             ops: list[tuple[str, tuple[float, float]]] = []
             curve_points = 0
@@ -179,6 +182,18 @@ def page_edges(page, height: float) -> list[dict]:
 
     visit(raw.FPDFPage_CountObjects(page.raw), lambda k: raw.FPDFPage_GetObject(page.raw, k), (1, 0, 0, 1, 0, 0))
     return out if paths[0] <= MAX_PATHS else []
+
+
+def _white_fill(obj) -> bool:
+    """True for a path filled in opaque white: on a white page it draws nothing a reader sees."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    rgba = [ctypes.c_uint() for _ in range(4)]
+    if not raw.FPDFPageObj_GetFillColor(obj, *map(ctypes.byref, rgba)):
+        return False
+    return all(v.value >= WHITE for v in rgba[:3])
 
 
 def _times(m: tuple, n: tuple) -> tuple:
@@ -653,13 +668,20 @@ def _three_line_header(header: list[list[Char]], bands: list[tuple[float, float]
 # ---------------------------------------------------------------- the page's lines
 
 def caption_above(page: Page, bbox: tuple) -> tuple[str | None, str | None]:
-    """(caption, unit line) of a table: the nearest short lines above it, a 单位：万元 line apart."""
+    """(caption, unit line) of a table: the nearest short lines above it, a 单位：万元 line apart (or at
+    the end of the row nearest the table, read as a line of its own: 编制部门：… 单位：万元)."""
     top = bbox[1]
     above = sorted((ln for ln in page.lines if not ln.table and ln.bottom is not None and ln.bottom <= top + 1
                     and ln.text.strip()), key=lambda ln: ln.bottom, reverse=True)
     caption = unit = None
     size = median([ln.size for ln in page.lines if ln.size] or [12.0])
     limit = top - 4 * size
+    row = [ln for ln in above if above[0].bottom - ln.bottom <= 0.5 * size and ln.x0 is not None] if above else []
+    if len(row) > 1:                       # the nearest row in pieces: its pieces left to right, one line
+        row.sort(key=lambda ln: ln.x0)
+        joined = Line(text=" ".join(ln.text.strip() for ln in row), x0=row[0].x0, top=min(ln.top for ln in row),
+                      x1=row[-1].x1, bottom=max(ln.bottom for ln in row), size=row[0].size)
+        above = [joined] + [ln for ln in above if all(ln is not r for r in row)]
     for ln in above[:3]:
         if ln.bottom < limit:
             break
@@ -745,7 +767,7 @@ def tables_or_warning(pages: list[Page], drawings: dict[int, Drawing], numbers: 
 def join_continued(pages: list[Page]) -> None:
     """A table going on at the top of the next page (the same columns, the header repeated or none)
     becomes part of the table before it: its rows are added, and a first row with an empty first
-    cell (a row the page break cut) is glued to the last row."""
+    cell (a row the page break cut) is glued to the last row, unless both hold figures in one column."""
     last: Table | None = None          # the table that ends the page before, if one does
     for page in pages:
         keep = []
@@ -790,7 +812,10 @@ def _same_columns(a: Table, b: Table) -> bool:
 
 def _append(prev: Table, t: Table) -> None:
     rows, pieces, pages = list(t.rows), list(t.pieces), list(t.piece_pages)
-    if rows and not rows[0][0].strip() and prev.rows:
+    # a first cell left empty by a cell merged down from the page before is no cut row where a figure
+    # stands under a figure (a number is not broken over a page)
+    if rows and not rows[0][0].strip() and prev.rows \
+            and not any(_is_figure(a) and _is_figure(b) for a, b in zip(prev.rows[-1], rows[0])):
         prev.rows[-1] = [_glue(a, b) for a, b in zip(prev.rows[-1], rows[0])]
         prev.pieces[-1] = prev.pieces[-1] + pieces[0]
         prev.piece_pages[-1] = prev.piece_pages[-1] + pages[0]

@@ -38,3 +38,20 @@ def test_a_drawing_pdfplumber_cannot_read_leaves_the_text_and_a_warning(monkeypa
     pages = [Page(1, [Line("正文")])]
     out, warnings = pdf_tables.tables_or_warning(pages, {}, [1])
     assert out is pages and len(warnings) == 1 and warnings[0].startswith("W503") and "ValueError" in warnings[0]
+
+
+def test_a_row_naming_the_columns_that_header_cells_group_is_header():
+    cells = [(0, 0, 1, 2, "收入"), (0, 2, 1, 2, "支出"),
+             (1, 0, 1, 1, "项目"), (1, 1, 1, 1, "决算数"), (1, 2, 1, 1, "项目"), (1, 3, 1, 1, "决算数"),
+             (2, 0, 1, 1, "事业收入"), (2, 1, 1, 1, "12.50"), (2, 2, 1, 1, "教育支出"), (2, 3, 1, 1, "")]
+    table = table_from_grid(cells, 3, 4, 1, "ruled")
+    assert table.header == [["收入", "收入", "支出", "支出"], ["项目", "决算数", "项目", "决算数"]]
+    assert table.rows == [["事业收入", "12.50", "教育支出", ""]]
+
+
+def test_a_title_over_every_column_does_not_pull_the_row_under_it_into_the_header():
+    cells = [(0, 0, 1, 2, "第二十条第（五）项"), (1, 0, 1, 1, "信息内容"), (1, 1, 1, 1, "本年处理决定数量"),
+             (2, 0, 1, 1, "行政许可"), (2, 1, 1, 1, "550")]
+    table = table_from_grid(cells, 3, 2, 1, "ruled")
+    assert table.header == [["第二十条第（五）项"] * 2]
+    assert table.rows[0] == ["信息内容", "本年处理决定数量"]

@@ -90,3 +90,14 @@ def test_a_drawn_soft_hyphen_reads_as_a_hyphen():
     office = SET.parents[2] / "corpora" / "pdf" / "govdoccn-397-fagaiban-2019-860.pdf"
     text = clean(load(str(office), isolate=False)).text
     assert "（2014-2020年）" in text and "\u00ad" not in text
+
+
+def test_a_font_size_set_in_units_far_below_a_point_is_read_as_drawn():
+    """WPS Office sets 319 and draws it at 0.05 (15.95 points): read as set, the rows of a page
+    would run together (国要政求府本编信报制…)."""
+    from pipeline.sources.pdf import parse_pdf
+
+    pages, _ = parse_pdf(str(SET / "wps-hongze-2023-annual-report.pdf"))
+    texts = [ln.text for ln in pages[0].lines]
+    assert texts[:2] == ["洪泽区人民政府", "2023年政府信息公开工作年度报告"]
+    assert all(15 < ln.size < 23 for ln in pages[0].lines[:3])

@@ -86,7 +86,7 @@ def test_every_money_cell_of_the_set_gets_its_unit():
     for line in (SET / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         expected = json.loads((SET / row["expected"]).read_text(encoding="utf-8"))
-        money = _money(_record(row["file"]))
+        money = _money(_record(row["file"]), row.get("index", 0))
         for m in expected["money"]:
             assert money[(m["row"], m["column"])]["amount"] == m["amount"], (row["file"], m)
 
