@@ -36,9 +36,9 @@ def begin_run(store: Store, inputs: Iterable[Any], pipeline_version: str, option
     with store.write():
         run = store.conn.execute(
             "INSERT INTO runs(started_at, status, pid, inputs, options, pipeline_version, policykg_version) "
-            "VALUES(?, 'running', ?, ?, ?, ?, ?)",
+            "VALUES(?, 'running', ?, ?, ?, ?, ?) RETURNING id",
             (time.time(), os.getpid(), json.dumps([str(p) for p in inputs], ensure_ascii=False),
-             json.dumps(options, sort_keys=True), pipeline_version, __version__)).lastrowid
+             json.dumps(options, sort_keys=True), pipeline_version, __version__)).fetchone()[0]
         orphans = [r[0] for r in store.conn.execute(
             "SELECT id FROM runs WHERE status != 'complete' AND carried_to IS NULL AND id != ?", (run,))]
         for orphan in orphans:
@@ -192,7 +192,7 @@ def carry_reported_links(store: Store, old_id: str, renames: dict[str, str]) -> 
         store.conn.execute("DELETE FROM reported_links WHERE rowid = ?", (rowid,))
         new = [renamed(x) for x in ids]
         if None not in new:
-            store.conn.execute("INSERT OR IGNORE INTO reported_links VALUES(?, ?, ?, ?)", (kind, *new))
+            store.conn.execute("INSERT INTO reported_links(kind, a, b, c) VALUES(?, ?, ?, ?) ON CONFLICT DO NOTHING", (kind, *new))
 
 
 def report_links(store: Store, run: int) -> int:
