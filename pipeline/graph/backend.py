@@ -54,6 +54,7 @@ _SPANNING = (        # patterns with a quoted argument or a placeholder, over th
     (re.compile(r"\bjson_extract\(([\w.]+), '\$\[(\d+)\]'\)"), r"(CAST(\1 AS json) ->> \2)"),
     (re.compile(r"\bFROM json_each\((\$\d+)\)"), r"FROM json_array_elements_text(CAST(\1 AS json)) AS j(value)"),
     (re.compile(r"^BEGIN IMMEDIATE$"), "BEGIN"),
+    (re.compile(r"\bLIMIT -1\b"), "LIMIT ALL"),
 )
 _ORDER_BY = re.compile(r"\bORDER\s+BY\b", re.I)
 _ORDER_END = re.compile(r"\b(LIMIT|OFFSET)\b|\)|;|$", re.I)

@@ -23,13 +23,17 @@ if TYPE_CHECKING:
 _V1_TABLES = ("nodes", "edges", "mentions", "notices", "documents", "failures", "info")
 
 
+def table_names(conn) -> set[str]:
+    """The tables and views of a store (on PostgreSQL: of its schema)."""
+    if isinstance(conn, sqlite3.Connection):
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+    return {r[0] for r in conn.execute("SELECT table_name FROM information_schema.tables "
+                                       "WHERE table_schema = current_schema()")}
+
+
 def schema_version(conn) -> int:
     """0 for an empty file (or database schema), 1 for the node/edge layout, else the version the store records."""
-    if isinstance(conn, sqlite3.Connection):
-        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
-    else:
-        names = {r[0] for r in conn.execute("SELECT table_name FROM information_schema.tables "
-                                            "WHERE table_schema = current_schema()")}
+    names = table_names(conn)
     if "meta" in names:
         row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         return int(row[0]) if row else 0

@@ -193,6 +193,11 @@ class Store:
         return self._transaction(f"BEGIN; SELECT pg_advisory_xact_lock({self._write_key})" if self.server
                                  else "BEGIN IMMEDIATE")
 
+    def tables(self) -> set[str]:
+        """The names of the store's tables and views (what `sql` can read)."""
+        from .migrations import table_names
+        return table_names(self.conn)
+
     def sql(self, query: str, args: Iterable[Any] | dict[str, Any] = ()) -> list[dict]:
         """Rows of an SQL query over the tables and views (positional or named arguments), as dicts."""
         return [dict(r) for r in self.conn.execute(query, args if isinstance(args, dict) else list(args))]
