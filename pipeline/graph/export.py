@@ -139,6 +139,8 @@ def _write_parquet(path: Path, columns: dict[str, str], rows: Iterable[dict], bo
 
 def _is_store(store: Store, target: Path) -> bool:
     """Whether a resolved path is the store file or one of its SQLite companions (also through a hard link)."""
+    if store.server:
+        return False
     db = Path(store.path).expanduser().resolve()
     files = [db, *(db.with_name(db.name + suffix) for suffix in ("-wal", "-shm", "-journal"))]
     return target in files or target.exists() and any(f.exists() and os.path.samefile(target, f) for f in files)

@@ -61,7 +61,7 @@ def store_lock(store: str | Path, wait: float | None = None,
 @contextmanager
 def _server_lock(url: str, wait: float | None, waiting: Callable[[], None] | None, poll: float) -> Iterator[None]:
     """store_lock on PostgreSQL: pg_try_advisory_lock polled as flock is, released when its session closes."""
-    from .backend import PgConnection
+    from .backend import PgConnection, shown
     conn = PgConnection(url)
     try:
         key = conn.lock_key("run")
@@ -69,7 +69,7 @@ def _server_lock(url: str, wait: float | None, waiting: Callable[[], None] | Non
         told = False
         while not conn.execute("SELECT pg_try_advisory_lock(?)", (key,)).fetchone()[0]:
             if deadline is not None and time.monotonic() >= deadline:
-                raise StoreBusy(f"{_shown(url)} is being written by another policykg run; try again when it has "
+                raise StoreBusy(f"{shown(url)} is being written by another policykg run; try again when it has "
                                 f"finished") from None
             if waiting and not told:
                 waiting()
@@ -78,9 +78,3 @@ def _server_lock(url: str, wait: float | None, waiting: Callable[[], None] | Non
         yield
     finally:
         conn.close()            # ending the session releases the lock
-
-
-def _shown(url: str) -> str:
-    """A store URL without its password."""
-    import re
-    return re.sub(r"(://[^:/@]*):[^@]*@", r"\1@", url)

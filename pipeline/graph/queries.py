@@ -176,7 +176,7 @@ def caps(store: Store, min_amount: float | None = None, agency_name: str | None 
     if sort not in CAPS_ORDERS:
         raise ValueError(f"caps sort by one of {', '.join(CAPS_ORDERS)}, not {sort!r}")
     down = (sort == "amount") if descending is None else descending
-    order = f"{CAPS_ORDERS[sort]} {'DESC' if down else 'ASC'} NULLS LAST, c.amount_fen DESC, c.document_id, c.text"
+    order = f"{CAPS_ORDERS[sort]} {'DESC' if down else 'ASC'} NULLS LAST, c.amount_fen DESC, c.document_id, c.text, c.page, c.start, c.id"
     with store.read():
         found = _caps_filter(store, min_amount, agency_name, in_force_on, doc_type, year)
         if found is None:

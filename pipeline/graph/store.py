@@ -429,7 +429,7 @@ class Store:
                 raise ValueError(f"no document column {k!r}")
             args.append(v)
         rows = self.sql(f"SELECT {cols}, (SELECT min(path) FROM sources WHERE document_id = d.id) AS path "
-                        f"FROM documents d WHERE {' AND '.join(conds) or '1'} ORDER BY d.date, d.id", args)
+                        f"FROM documents d WHERE {' AND '.join(conds) or 'TRUE'} ORDER BY d.date, d.id", args)
         for r in rows:
             r["doc_id"] = r["id"]
         return rows

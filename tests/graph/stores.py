@@ -91,3 +91,18 @@ def drop_test_database() -> None:
     with psycopg.connect(_state["server"], autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
     _state["database"] = None
+
+
+def store_exists(target: Path | str) -> bool:
+    """True once a store has been made at a target (a file there; the schema's tables on PostgreSQL)."""
+    if isinstance(target, Path):
+        return target.exists()
+    import psycopg
+    with psycopg.connect(target) as conn:
+        return conn.execute("SELECT to_regclass('meta') IS NOT NULL").fetchone()[0]
+
+
+def sqlite_only(reason: str) -> None:
+    """Skips a test on PostgreSQL: what it checks is a thing of SQLite files."""
+    if _state["backend"] != "sqlite":
+        pytest.skip(f"SQLite only: {reason}")

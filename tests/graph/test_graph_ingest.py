@@ -17,7 +17,7 @@ from pipeline.graph.store import open_store
 from pipeline.workers import Limits
 from tests.corpus import ROOT
 from tests.graph.fakes import ingest_fake, measures_record, write_record_file
-from tests.graph.stores import new_store
+from tests.graph.stores import new_store, sqlite_only, store_exists
 
 pytestmark = pytest.mark.usefixtures("backend")
 
@@ -163,7 +163,7 @@ def test_sigkill_mid_run_loses_nothing_stored_and_a_rerun_completes(tmp_path):
     stored = 0
     while time.time() < deadline and stored < 5:
         time.sleep(0.05)
-        if db.exists():
+        if store_exists(db):
             with open_store(db) as s:
                 stored = s.counts()["documents"]
     proc.send_signal(signal.SIGKILL)

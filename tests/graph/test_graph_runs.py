@@ -19,10 +19,10 @@ from pipeline.graph.store import Store, open_store
 from pipeline.types import Record
 from tests.corpus import ROOT
 from tests.graph.fakes import (fake_extract, ingest_fake, measures_record, small_store, wait_until_stored,
-from tests.graph.stores import new_store
+                               write_record_file)
+from tests.graph.stores import new_store, sqlite_only, store_exists
 
 pytestmark = pytest.mark.usefixtures("backend")
-                               write_record_file)
 
 V1 = Path(__file__).resolve().parents[1] / "fixtures" / "stores" / "v1-small.db"
 
@@ -210,6 +210,7 @@ def test_a_store_from_before_the_change_log_is_upgraded_with_its_links_taken_as_
 
 
 def test_a_schema_1_store_reports_no_link_it_held_as_new(tmp_path):
+    sqlite_only("upgrades a store file of schema 1")
     db = new_store(tmp_path, "kg.db")
     shutil.copy(V1, db)
     docs = tmp_path / "docs"
