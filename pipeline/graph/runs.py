@@ -260,8 +260,10 @@ def _collapse_copies(store: Store, run: int) -> None:
                                    (copy_of,)).fetchone()[0]
         store.conn.execute("DELETE FROM run_changes WHERE run_id = ? AND document_id = ? AND kind IN "
                            "('measure_added', 'amount_added', 'reply_added')", (run, doc))
-        store.conn.execute("UPDATE run_changes SET detail = json_set(coalesce(detail, '{}'), '$.copy_of', ?, "
-                           "'$.copy_of_title', ?) WHERE id = ?", (copy_of, title, row))
+        detail = store.conn.execute("SELECT detail FROM run_changes WHERE id = ?", (row,)).fetchone()[0]
+        detail = {**json.loads(detail or "{}"), "copy_of": copy_of, "copy_of_title": title}
+        store.conn.execute("UPDATE run_changes SET detail = ? WHERE id = ?",
+                           (json.dumps(detail, ensure_ascii=False, separators=(",", ":")), row))
 
 
 # ---------------------------------------------------------------- reads: runs and their reports
