@@ -64,7 +64,8 @@ _RENAMES = (
     (re.compile(r"\bjson_array\("), "json_build_array("),
     (re.compile(r"\binstr\("), "strpos("),
     (re.compile(r"\bLIKE\b"), "ILIKE"),      # SQLite's LIKE ignores (ASCII) case
-    (re.compile(r"\bAS REAL\)"), "AS DOUBLE PRECISION)"),
+    # a REAL: as numeric to 15 places, which JSON and the row loader keep a decimal (1.0, not 1) as SQLite does
+    (re.compile(r"\bCAST\(([^()]+) AS REAL\)"), r"round(CAST(CAST(\1 AS DOUBLE PRECISION) AS NUMERIC), 15)"),
     (re.compile(r"\bAS INTEGER\)"), "AS BIGINT)"),
     (re.compile(r"(?<=[\s(])\+(?=[A-Za-z_])"), ""),                # unary + (SQLite: use no index here)
     (re.compile(r"\bmax\((\w+\.\w+), (excluded\.\w+)\)"), r"GREATEST(\1, \2)"),     # max(a, b) of an upsert

@@ -312,7 +312,7 @@ class NodeSpec:
     table: str
     key: str
     label: str
-    value: str = "CAST(NULL AS DOUBLE PRECISION)"      # typed: PostgreSQL unites the node types' columns
+    value: str = "CAST(NULL AS REAL)"      # typed: PostgreSQL unites the node types' columns
     props: str = ""                 # name, expression pairs for json_object(...)
     where: str = ""
 
@@ -330,7 +330,8 @@ class EdgeSpec:
     where: str = ""
 
 
-# An amount in fen as a number of the currency unit: an integer when whole.
+# An amount in fen as a number of the currency unit: an integer when whole. (A REAL is CAST AS REAL where it
+# goes into JSON or the value column: PostgreSQL then keeps 1.0 a decimal, as SQLite writes it.)
 _YUAN = "CASE WHEN {0} % 100 = 0 THEN {0} / 100 ELSE {0} / 100.0 END"
 NODES: tuple[NodeSpec, ...] = (
     NodeSpec("Document", "documents", "id", "coalesce(title, id)", props=(
@@ -343,10 +344,10 @@ NODES: tuple[NodeSpec, ...] = (
         "'section', label, 'title', title, 'parent', parent_label, 'truncated', CASE WHEN truncated != 0 THEN 1 END, "
         "'collectives', json(collectives), 'document_id', document_id")),
     NodeSpec("Amount", "amounts", "id", "text",
-             f"CASE kind WHEN 'money' THEN {_YUAN.format('amount_fen')} ELSE CAST(value AS DOUBLE PRECISION) END", props=(
+             f"CASE kind WHEN 'money' THEN {_YUAN.format('amount_fen')} ELSE CAST(value AS REAL) END", props=(
                  f"'kind', kind, 'text', text, 'amount', {_YUAN.format('amount_fen')}, "
                  f"'amount_max', {_YUAN.format('amount_max_fen')}, 'amount_fen', amount_fen, "
-                 "'currency', currency, 'rate', CAST(rate AS DOUBLE PRECISION), 'rate_value', CAST(value AS DOUBLE PRECISION), "
+                 "'currency', currency, 'rate', CAST(rate AS REAL), 'rate_value', CAST(value AS REAL), "
                  "'approx', CASE WHEN approx != 0 THEN 1 END, 'role', role, 'scope', scope, 'rule', rule")),
     NodeSpec("Proposal", "proposals", "id", "coalesce(number, title, id)",
              props="'number', number, 'session', session, 'title', title, 'category', category"),
@@ -375,7 +376,7 @@ NODES: tuple[NodeSpec, ...] = (
 
 _FOLLOWUPS = ("(SELECT f.*, r.proposal_id, m.document_id, m.page, m.start, m.\"end\" "
               "FROM followups f JOIN replies r ON r.document_id = f.reply_id JOIN measures m ON m.id = f.measure_id)")
-_FOLLOWUP_PROPS = ("'score', score, 'rank', rank, 'evidence', json(evidence), 'reply', reply_id, "
+_FOLLOWUP_PROPS = ("'score', CAST(score AS REAL), 'rank', rank, 'evidence', json(evidence), 'reply', reply_id, "
                    "'response', response_id, 'rule', rule")
 _CITED = "CASE WHEN title_key != '' THEN 't:' || title_key ELSE 'n:' || number_key END"
 EDGES: tuple[EdgeSpec, ...] = (
@@ -402,15 +403,15 @@ EDGES: tuple[EdgeSpec, ...] = (
     EdgeSpec("CITES", "citations", ("Document", "document_id"), ("CitedDocument", _CITED), props="'text', text"),
     EdgeSpec("CITES", "citation_links", ("Document", "document_id"),
              ("Document", "target_id"), props=(
-                 "'text', text, 'kind', kind, 'resolution', resolution, 'score', score, 'cue', cue, "
+                 "'text', text, 'kind', kind, 'resolution', resolution, 'score', CAST(score AS REAL), 'cue', cue, "
                  "'spans', json(spans), 'rule', coalesce(resolution, 'unresolved')"),
              where="target_id IS NOT NULL"),
     EdgeSpec("CITES", "citation_links", ("Document", "document_id"), ("CitedDocument", "cited_key"), props=(
-        "'text', text, 'kind', kind, 'resolution', resolution, 'score', score, 'cue', cue, "
+        "'text', text, 'kind', kind, 'resolution', resolution, 'score', CAST(score AS REAL), 'cue', cue, "
         "'spans', json(spans), 'rule', coalesce(resolution, 'unresolved')"),
         where="target_id IS NULL AND cited_key IS NOT NULL"),
     EdgeSpec("SAME_NOTICE", "reposts", ("Document", "document_id"), ("Document", "original_id"),
-             span=("NULL", "NULL", "NULL"), props="'rule', rule, 'jaccard', jaccard"),
+             span=("NULL", "NULL", "NULL"), props="'rule', rule, 'jaccard', CAST(jaccard AS REAL)"),
     EdgeSpec("SUPERSEDES", "supersessions", ("Document", "newer_id"), ("Document", "older_id"), doc_id="newer_id",
              props="'rules', json(rules), 'rule', json_extract(rules, '$[0]'), 'details', json(details)"),
     EdgeSpec("ALIAS_OF", "agency_aliases", ("Alias", "alias || '@' || jurisdiction"), ("Agency", "agency"),

@@ -57,6 +57,10 @@ def test_the_readme_queries_answer_on_postgresql_as_on_sqlite(tmp_path):
         on_pg = runner.invoke(app, [*args, "--store", pg])
         assert on_sqlite.exit_code == 0 and on_sqlite.output.strip(), (args, on_sqlite.output)
         assert (on_pg.exit_code, _WHEN.sub("T", on_pg.output)) == (0, _WHEN.sub("T", on_sqlite.output)), args
+    exported = [tmp_path / "sqlite.json", tmp_path / "postgresql.json"]
+    for target, out in zip((db, pg), exported):
+        assert runner.invoke(app, ["export", "json", "--out", str(out), "--store", str(target)]).exit_code == 0
+    assert exported[0].read_bytes() == exported[1].read_bytes()          # numbers written alike (1.0, not 1)
     with open_store(db) as a, open_store(pg) as b:
         assert list(a.iter_nodes()) == list(b.iter_nodes())
         assert list(a.iter_edges()) == list(b.iter_edges())
