@@ -13,7 +13,7 @@ import sqlite3
 import zlib
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Sequence, Union
 
 SCHEMES = ("postgresql://", "postgres://")
 
@@ -330,6 +330,9 @@ class PgConnection:
 
     def close(self) -> None:
         self.conn.close()
+
+
+Connection = Union[sqlite3.Connection, PgConnection]     # what a store's modules are handed as `conn`
 
 
 def _key(text: str) -> int:

@@ -7,6 +7,8 @@ PostgreSQL the same terms in a tsvector, ranked by the same BM25: search_index.r
 """
 from __future__ import annotations
 
+import sqlite3
+
 from ..clean.script import to_simplified
 from ..linking.normalise import normalise_doc_number
 from .fulltext import match_expression, query_words
@@ -42,7 +44,6 @@ def _fts(store: Store, table: str, text: str, expr: str, weights: tuple[float, f
          limit: int) -> list[tuple[int, float]]:
     """(rowid, score) of the full-text hits in a search table, best first; an expression FTS5 cannot read
     finds nothing rather than failing."""
-    import sqlite3
     try:
         return ranked(store.conn, table, text, expr, weights, limit)
     except sqlite3.OperationalError:

@@ -9,11 +9,10 @@ by BM25 computed as FTS5's bm25() computes it, so both backends give the same hi
 """
 from __future__ import annotations
 
-import sqlite3
 import math
 from typing import Iterable
 
-from .backend import PgConnection
+from .backend import Connection, PgConnection
 from .fulltext import indexed, phrases, tsquery, tsvector
 
 _WEIGHT = {"name": "A", "body": "D"}       # the column a term came from, as a tsvector weight
@@ -34,26 +33,26 @@ class Touched:
         self.agencies: set[str] = set()
         self.proposals: set[str] = set()
 
-    def note_document(self, conn: sqlite3.Connection, doc_id: str) -> None:
+    def note_document(self, conn: Connection, doc_id: str) -> None:
         """The agencies and proposals a stored document gives facts to."""
         self.agencies |= {r[0] for r in conn.execute(_AGENCIES_OF, (doc_id,))}
         self.proposals |= {r[0] for r in conn.execute(_PROPOSALS_OF, (doc_id,))}
 
-    def flush(self, conn: sqlite3.Connection) -> None:
+    def flush(self, conn: Connection) -> None:
         refresh_agencies(conn, sorted(self.agencies))
         refresh_proposals(conn, sorted(self.proposals))
         self.agencies.clear()
         self.proposals.clear()
 
 
-def forget_document(conn: sqlite3.Connection, doc_id: str) -> None:
+def forget_document(conn: Connection, doc_id: str) -> None:
     """Removes a document's and its measures' rows (before the document's rows are deleted)."""
     conn.execute("DELETE FROM search_documents WHERE rowid IN (SELECT rowid FROM documents WHERE id = ?)", (doc_id,))
     conn.execute("DELETE FROM search_measures WHERE rowid IN (SELECT rowid FROM measures WHERE document_id = ?)",
                  (doc_id,))
 
 
-def add_document(conn: sqlite3.Connection, doc_id: str, document: dict | None, measures: list[dict]) -> None:
+def add_document(conn: Connection, doc_id: str, document: dict | None, measures: list[dict]) -> None:
     """Adds a stored document's row ({"name", "body"}) and its measures' rows ({"measure_id", "name", "body"})."""
     if isinstance(conn, PgConnection):
         if document:
@@ -89,13 +88,13 @@ def _insert_row(conn, table: str, rowid: int, values: dict) -> None:
                      (rowid, *values.values()))
 
 
-def forget_garbage(conn: sqlite3.Connection, agencies_where: str, proposals_where: str) -> None:
+def forget_garbage(conn: Connection, agencies_where: str, proposals_where: str) -> None:
     """Removes the rows of the agencies and proposals garbage collection is about to delete."""
     conn.execute(f"DELETE FROM search_agencies WHERE rowid IN (SELECT rowid FROM agencies WHERE {agencies_where})")
     conn.execute(f"DELETE FROM search_proposals WHERE rowid IN (SELECT rowid FROM proposals WHERE {proposals_where})")
 
 
-def agency_names(conn: sqlite3.Connection, name: str) -> list[str]:
+def agency_names(conn: Connection, name: str) -> list[str]:
     """An agency's canonical name, then every written form and merged alias of it."""
     others = [r[0] for r in conn.execute(
         "SELECT text FROM mentions WHERE agency = ?1 UNION SELECT alias FROM agency_aliases WHERE agency = ?1 "
@@ -103,7 +102,7 @@ def agency_names(conn: sqlite3.Connection, name: str) -> list[str]:
     return [name] + [o for o in others if o != name]
 
 
-def refresh_agencies(conn: sqlite3.Connection, names: Iterable[str]) -> None:
+def refresh_agencies(conn: Connection, names: Iterable[str]) -> None:
     """Makes the rows of these agencies again from the tables (an agency no longer stored has none)."""
     for name in names:
         row = conn.execute("SELECT rowid FROM agencies WHERE name = ?", (name,)).fetchone()
@@ -115,7 +114,7 @@ def refresh_agencies(conn: sqlite3.Connection, names: Iterable[str]) -> None:
                                                       "body": indexed(" ".join(names_of[1:]))})
 
 
-def refresh_proposals(conn: sqlite3.Connection, ids: Iterable[str]) -> None:
+def refresh_proposals(conn: Connection, ids: Iterable[str]) -> None:
     """Makes the rows of these proposals again: number and title; session, proposers and the suggestions
     their replies answer."""
     for pid in ids:
@@ -132,7 +131,7 @@ def refresh_proposals(conn: sqlite3.Connection, ids: Iterable[str]) -> None:
                                                        "body": indexed(" ".join([row[3] or "", *people, *said]))})
 
 
-def rebuild(conn: sqlite3.Connection, documents: Iterable[tuple[str, dict, list[dict]]]) -> None:
+def rebuild(conn: Connection, documents: Iterable[tuple[str, dict, list[dict]]]) -> None:
     """Fills the search tables anew: the documents' rows given (doc id, document row, measure rows), then
     every agency and proposal from the tables."""
     for table in ("search_documents", "search_measures", "search_proposals", "search_agencies"):
