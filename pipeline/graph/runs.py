@@ -164,9 +164,15 @@ def _linked_now(store: Store) -> set[tuple[str, str, str, str]]:
             "SELECT reply_id, response_id, measure_id FROM followups")}
 
 
-def _set_reported(store: Store, links: set[tuple[str, str, str, str]]) -> None:
-    store.conn.execute("DELETE FROM reported_links")
-    store.conn.executemany("INSERT INTO reported_links VALUES(?, ?, ?, ?)", sorted(links))
+def _set_reported(store: Store, links: set[tuple[str, str, str, str]],
+                  reported: set[tuple[str, str, str, str]] | None = None) -> None:
+    """Makes reported_links hold `links`: where what it holds is given, by writing only the difference."""
+    if reported is None:
+        store.conn.execute("DELETE FROM reported_links")
+        reported = set()
+    store.conn.executemany("DELETE FROM reported_links WHERE kind = ? AND a = ? AND b = ? AND c = ?",
+                           sorted(reported - links))
+    store.conn.executemany("INSERT INTO reported_links(kind, a, b, c) VALUES(?, ?, ?, ?)", sorted(links - reported))
     store.set_info(LINKS_REPORTED, "1")
 
 
@@ -237,7 +243,7 @@ def report_links(store: Store, run: int) -> int:
                 "ORDER BY f.response_id IS NOT NULL, rs.seq, f.rank", [reply]):
             if (link["response_id"] or "", link["measure_id"]) in appeared[reply]:
                 found.append(ch.followup_change(link))
-    _set_reported(store, now)
+    _set_reported(store, now, reported)
     _collapse_copies(store, run)
     return record_changes(store, run, found)
 
