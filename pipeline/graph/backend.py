@@ -4,7 +4,8 @@ named by a URL (`postgresql://USER@HOST:PORT/DB`).
 The store's modules write SQLite's SQL; on PostgreSQL a connection adapter (PgConnection) speaks it for them:
 placeholders (`?`, `?1`, `:name`) become `$n`, SQLite's functions their PostgreSQL names, ascending sorts put
 NULL first as SQLite does, and the schema's DDL gets PostgreSQL's types (schema_ddl). What cannot be said
-in both (full-text search, the schema catalogue, locks) asks `store.server` which one it speaks.
+in both (full-text search, the schema catalogue, locks) asks which connection it has (`store.server`, or a
+PgConnection as `conn`).
 """
 from __future__ import annotations
 
@@ -80,7 +81,6 @@ _SPANNING = (        # patterns with a quoted argument or a placeholder, over th
     (re.compile(r"\bLIMIT -1\b"), "LIMIT ALL"),
 )
 _ORDER_BY = re.compile(r"\bORDER\s+BY\b", re.I)
-_ORDER_END = re.compile(r"\b(LIMIT|OFFSET)\b|\)|;|$", re.I)
 
 
 def _split_top(text: str) -> list[tuple[int, int]]:
