@@ -135,3 +135,28 @@ def test_the_web_app_answers_on_postgresql_as_on_sqlite(tmp_path, docs_dir):
 def test_a_store_url_with_no_server_behind_it_is_a_clear_error():
     result = CliRunner().invoke(app, ["stats", "--store", "postgresql://nobody@127.0.0.1:1/none"])
     assert result.exit_code == 2 and "cannot reach the store postgresql://nobody@127.0.0.1:1/none" in result.output
+
+
+def test_writers_storing_documents_at_once_store_each_whole(tmp_path):
+    from pipeline.graph.build import build_rows
+    stores.use("postgresql")
+    try:
+        one, shared = stores.new_store(tmp_path, "one"), stores.new_store(tmp_path, "shared")
+    finally:
+        stores.use("sqlite")
+    records = [measures_record(f"m{i:02d}", cap=100000 + i, title=f"中山市促进第{i}产业发展若干措施") for i in range(24)]
+
+    def put(target, part):
+        with open_store(target) as s:             # a connection of its own, as another client has
+            for r in part:
+                s.replace_document(build_rows(r, "sha-" + r.id, "v1"), r.to_dict(), f"/docs/{r.id}.txt")
+
+    put(one, records)
+    threads = [threading.Thread(target=put, args=(shared, records[i::4])) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    with open_store(one) as a, open_store(shared) as b:
+        assert b.counts() == a.counts() and b.counts()["copies"] == 24
+        assert list(a.iter_nodes()) == list(b.iter_nodes()) and list(a.iter_edges()) == list(b.iter_edges())
