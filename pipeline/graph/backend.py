@@ -235,36 +235,42 @@ class Row(tuple):
     """A result row read by position or by column name, like sqlite3.Row (dict(row) gives its columns)."""
     __slots__ = ()
     names: tuple[str, ...] = ()
+    index: dict[str, int] = {}
 
     def keys(self) -> list[str]:
         return list(self.names)
 
     def __getitem__(self, key):
-        if isinstance(key, str):
-            return tuple.__getitem__(self, self.names.index(key))
+        if key.__class__ is str:
+            return tuple.__getitem__(self, self.index[key])
         return tuple.__getitem__(self, key)
 
 
 @lru_cache(maxsize=1024)
 def _row_class(names: tuple[str, ...]) -> type[Row]:
-    return type("Row", (Row,), {"__slots__": (), "names": names})
+    return type("Row", (Row,), {"__slots__": (), "names": names, "index": {n: i for i, n in enumerate(names)}})
 
 
-def _rows(keep_rowid: bool):
-    """A psycopg row factory making Rows; `rowid` is a hidden column as in SQLite (kept where a query names it)."""
+def _rows(keep_rowid: bool, as_dicts: bool = False):
+    """A psycopg row factory making Rows (or dicts); `rowid` is a hidden column as in SQLite (kept where a query
+    names it)."""
     def factory(cursor):
-        return _row_maker(cursor, keep_rowid)
+        return _row_maker(cursor, keep_rowid, as_dicts)
     return factory
 
 
-def _row_maker(cursor, keep_rowid: bool):
+def _row_maker(cursor, keep_rowid: bool, as_dicts: bool):
     if cursor.description is None:
         return tuple
     names = tuple(c.name for c in cursor.description)
     shown = [i for i, n in enumerate(names) if n != "rowid" or keep_rowid]
+    if as_dicts:
+        kept = tuple(names[i] for i in shown)
+        if len(shown) == len(names):
+            return lambda values: dict(zip(names, values))
+        return lambda values: dict(zip(kept, (values[i] for i in shown)))
     if len(shown) == len(names):
-        cls = _row_class(names)
-        return lambda values: cls(values)
+        return _row_class(names)
     cls = _row_class(tuple(names[i] for i in shown))
     return lambda values: cls(values[i] for i in shown)
 
@@ -307,6 +313,12 @@ class PgConnection:
         text, names = translate(sql)
         cur = self.conn.cursor(row_factory=_rows("rowid" in sql))
         return cur.execute(text, _args(args, names) or None)
+
+    def dicts(self, sql: str, args: Sequence[Any] | dict[str, Any] = ()) -> list[dict]:
+        """The rows of a query as dicts of their columns (what Store.sql gives)."""
+        text, names = translate(sql)
+        cur = self.conn.cursor(row_factory=_rows("rowid" in sql, as_dicts=True))
+        return cur.execute(text, _args(args, names) or None).fetchall()
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]):
         text, names = translate(sql)

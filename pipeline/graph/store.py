@@ -200,6 +200,8 @@ class Store:
 
     def sql(self, query: str, args: Iterable[Any] | dict[str, Any] = ()) -> list[dict]:
         """Rows of an SQL query over the tables and views (positional or named arguments), as dicts."""
+        if self.server:
+            return self.conn.dicts(query, args if isinstance(args, dict) else list(args))
         return [dict(r) for r in self.conn.execute(query, args if isinstance(args, dict) else list(args))]
 
     # ------------------------------------------------------------ documents and their sources
