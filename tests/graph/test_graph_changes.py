@@ -2,8 +2,6 @@
 its provenance, and the ids a new version gives the old one's document, measures and responses."""
 from __future__ import annotations
 
-import pytest
-
 import copy
 
 from pipeline.graph.build import build_rows
@@ -12,9 +10,6 @@ from pipeline.graph.changes import (KINDS, counts, document_changes, followup_ch
 from pipeline.graph.runs import new_version
 from pipeline.types import Entity, Measure
 from tests.graph.fakes import measures_record, reply_record
-from tests.graph.stores import new_store
-
-pytestmark = pytest.mark.usefixtures("backend")
 
 
 def _version(record):

@@ -1,8 +1,6 @@
 """Incremental ingest: unchanged files skipped, edits replace, prune, failures, SIGKILL and concurrent reads."""
 from __future__ import annotations
 
-import pytest
-
 import hashlib
 import os
 import shutil
@@ -12,12 +10,14 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from pipeline.graph import queries
 from pipeline.graph.store import open_store
 from pipeline.workers import Limits
 from tests.corpus import ROOT
 from tests.graph.fakes import ingest_fake, measures_record, write_record_file
-from tests.graph.stores import new_store, sqlite_only, store_exists
+from tests.graph.stores import new_store, store_exists
 
 pytestmark = pytest.mark.usefixtures("backend")
 

@@ -20,7 +20,7 @@ from pipeline.types import Record
 from tests.corpus import ROOT
 from tests.graph.fakes import (fake_extract, ingest_fake, measures_record, small_store, wait_until_stored,
                                write_record_file)
-from tests.graph.stores import new_store, sqlite_only, store_exists
+from tests.graph.stores import new_store, sqlite_only
 
 pytestmark = pytest.mark.usefixtures("backend")
 
