@@ -7,6 +7,10 @@ figures are the graph layer's: storing, linking). Prints, per backend: the first
 linking), then adding one new document to the whole store: the ingest call's seconds (start-up aside: the
 extractor runs in this process), of which storing and linking. PostgreSQL is the local server of
 scripts/pg-dev unless --pg names one; its store goes into a schema of its own, dropped afterwards.
+
+Measured here (2 cores shared with other jobs, PostgreSQL 15 on the same machine, 10,000 documents):
+first ingest 75 documents/s on SQLite, 34 on PostgreSQL (linking 23.8 s and 31.9 s of it); adding one
+document to the 10,000: 0.56 s on SQLite, 0.65 s on PostgreSQL (linking 0.31 s and 0.40 s of it).
 """
 from __future__ import annotations
 
