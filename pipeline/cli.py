@@ -45,12 +45,19 @@ def main_options(version: bool = typer.Option(False, "--version", callback=_prin
 
 
 # ---------------------------------------------------------------- shared options
-def _existing_store(value: Optional[Path]) -> Path:
-    """The store to read: --store, else the default; exits 2 where there is none (never creates one)."""
+def _existing_store(value: Optional[Path]):
+    """The store to read: --store (a file or a postgresql:// URL), else the default; exits 2 where there is none
+    (never creates one) or its server cannot be reached."""
+    from .graph.backend import errors, shown, store_exists, store_target
     from .settings import default_store
-    path = value or default_store()
-    if not path.is_file():
-        _fail(f"no store at {path}: build one with `policykg ingest FILES` (or give --store, or set POLICYKG_STORE)")
+    path = store_target(value or default_store())
+    try:
+        found = store_exists(path)
+    except errors() as exc:
+        _fail(f"cannot reach the store {shown(path)}: {str(exc).strip()}")
+    if not found:
+        _fail(f"no store at {shown(path)}: build one with `policykg ingest FILES` (or give --store, or set "
+              f"POLICYKG_STORE)")
     return path
 
 
@@ -62,7 +69,8 @@ def _iso_date(value: Optional[str]) -> Optional[str]:
     return iso_day(value) or _fail(f"--in-force wants a date as YYYY-MM-DD (e.g. 2025-06-30), not {value!r}")
 
 
-STORE_HELP = "SQLite store (default ./outputs/policykg.db, or $POLICYKG_STORE)"
+STORE_HELP = ("SQLite store file (default ./outputs/policykg.db, or $POLICYKG_STORE) or a PostgreSQL database "
+              "postgresql://USER@HOST:PORT/DB")
 STORE = typer.Option(None, "--store", callback=_existing_store, help=STORE_HELP + "; must exist")
 NEW_STORE = typer.Option(None, "--store", help=STORE_HELP + "; created if missing")
 IN_FORCE = typer.Option(None, "--in-force", callback=_iso_date, metavar="YYYY-MM-DD",

@@ -82,16 +82,16 @@ def overview(store: Store, issuers: int = 30) -> dict:
     counts once), how many agencies, measures, caps and proposals, and the latest ingest (its summary and
     the failures it left, newest first). Cheap to ask: the graph's node and edge counts are `stats`."""
     def grouped(sql: str) -> dict:
-        return {r["k"]: r["n"] for r in store.sql(sql)}
+        return {"?" if r["k"] is None else r["k"]: r["n"] for r in store.sql(sql)}
 
     copies = "SELECT document_id FROM reposts"
     with store.read():
         by_type = grouped("SELECT coalesce(doc_type, '?') AS k, count(*) AS n FROM documents GROUP BY 1 ORDER BY 1")
-        by_year = grouped("SELECT coalesce(year, '?') AS k, count(*) AS n FROM documents GROUP BY 1 ORDER BY 1")
+        by_year = grouped("SELECT year AS k, count(*) AS n FROM documents GROUP BY 1 ORDER BY year IS NULL, year")
         for k, n in grouped(f"SELECT coalesce(doc_type, '?') AS k, count(*) AS n FROM documents "
                             f"WHERE id IN ({copies}) GROUP BY 1").items():
             by_type[k] -= n
-        for k, n in grouped(f"SELECT coalesce(year, '?') AS k, count(*) AS n FROM documents "
+        for k, n in grouped(f"SELECT year AS k, count(*) AS n FROM documents "
                             f"WHERE id IN ({copies}) GROUP BY 1").items():
             by_year[k] -= n
         by_issuer = grouped(f"SELECT agency AS k, count(*) AS n FROM document_agencies WHERE relation = 'issued_by' "

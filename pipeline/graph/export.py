@@ -12,6 +12,7 @@ from typing import Callable, Iterable, Iterator
 
 import networkx as nx
 
+from .backend import is_server
 from .export_neo4j import neo4j_command, neo4j_files
 from .export_values import number_text, plain, utf8
 from .export_xml import write_gexf, write_graphml
@@ -139,6 +140,8 @@ def _write_parquet(path: Path, columns: dict[str, str], rows: Iterable[dict], bo
 
 def _is_store(store: Store, target: Path) -> bool:
     """Whether a resolved path is the store file or one of its SQLite companions (also through a hard link)."""
+    if is_server(store.path):
+        return False
     db = Path(store.path).expanduser().resolve()
     files = [db, *(db.with_name(db.name + suffix) for suffix in ("-wal", "-shm", "-journal"))]
     return target in files or target.exists() and any(f.exists() and os.path.samefile(target, f) for f in files)

@@ -1,5 +1,7 @@
 """Chinese full-text search terms: jieba words of the simplified text for the store's FTS5 index, and the
-MATCH expression a query becomes (pure functions; pipeline/graph/search_index.py keeps the index).
+MATCH expression a query becomes (pure functions; pipeline/graph/search_index.py keeps the index). On
+PostgreSQL the same terms make a tsvector, cut into tokens as FTS5's unicode61 tokenizer cuts them, and a
+query the tsquery of the same phrases.
 
 A text is indexed as its jieba words (the project's dictionary) joined by spaces, and, like jieba's own
 search mode, with the dictionary words of two and three characters inside each longer word as well, so
@@ -14,6 +16,7 @@ from typing import Iterable, Iterator
 from ..clean.script import to_simplified
 
 _WORD = re.compile(r"\w", re.UNICODE)        # a term holds a letter, digit or Han character; the rest separates
+_TOKEN = re.compile(r"[^\W_]+")               # what FTS5's unicode61 keeps of a text (letters and numbers)
 
 
 def _search_words(words: Iterable[str]) -> Iterator[str]:
@@ -77,3 +80,43 @@ def match_expression(query: str) -> str | None:
 def plain(snippet_text: str) -> str:
     """An indexed text read back for people: the spaces jieba's cut put between Han characters taken out."""
     return re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", snippet_text)
+
+
+def tokens(indexed_text: str | None) -> list[str]:
+    """The tokens FTS5's unicode61 tokenizer makes of an indexed text (case folded), in order."""
+    return [t.lower() for t in _TOKEN.findall(indexed_text or "")]
+
+
+def _lexeme(token: str) -> str:
+    return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsvector(columns: list[tuple[str | None, str]]) -> tuple[str, int]:
+    """A tsvector (as text) of indexed texts, each with its weight letter, and their number of tokens: positions
+    run on from column to column with a gap, so no phrase spans two columns."""
+    positions: dict[str, list[str]] = {}
+    at, size = 1, 0
+    for text, weight in columns:
+        found = tokens(text)
+        for i, token in enumerate(found):
+            positions.setdefault(token, []).append(f"{min(at + i, 16383)}{weight}")
+        at += len(found) + 1
+        size += len(found)
+    return " ".join(f"{_lexeme(t)}:{','.join(dict.fromkeys(p))}" for t, p in positions.items()), size
+
+
+def phrases(query: str) -> list[tuple[list[str], bool]]:
+    """The phrases of a query as FTS5 reads match_expression: each word's tokens, and whether the last is a
+    prefix (a word of two or more characters); words without a token are left out."""
+    out = []
+    for w in query_words(query):
+        found = tokens(w)
+        if found:
+            out.append((found, len(w) > 1))
+    return out
+
+
+def tsquery(parts: list[tuple[list[str], bool]]) -> str | None:
+    """The tsquery (as text) of phrases: every phrase must occur, its tokens in a row."""
+    return " & ".join("(" + " <-> ".join(_lexeme(t) + (":*" if prefix and i == len(toks) - 1 else "")
+                                         for i, t in enumerate(toks)) + ")" for toks, prefix in parts) or None

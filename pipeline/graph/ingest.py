@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 import signal
-import sqlite3
 import sys
 import threading
 import time
@@ -30,6 +29,7 @@ from ..types import Record
 from .build import DocumentRows, build_rows
 from .lock import store_lock
 from .runs import RunLog, begin_run, finish_run, report_links, run_counts, stop_run
+from .backend import errors
 from .store import LAST_INGEST, Store, open_store, store_file
 
 ExtractFn = Callable[[str], "Record | dict"]
@@ -241,7 +241,7 @@ class _Run:
             try:
                 self._ingest(store, RunLog(store, report.run), files, report, repeated, bar)
             except BaseException:
-                with suppress(sqlite3.Error):        # the store may be what failed: the next run takes over
+                with suppress(*errors()):        # the store may be what failed: the next run takes over
                     stop_run(store, report.run, report)
                 raise
             report.changes = run_counts(store, report.run)

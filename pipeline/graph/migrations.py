@@ -23,9 +23,17 @@ if TYPE_CHECKING:
 _V1_TABLES = ("nodes", "edges", "mentions", "notices", "documents", "failures", "info")
 
 
-def schema_version(conn: sqlite3.Connection) -> int:
-    """0 for an empty file, 1 for the node/edge layout, else the version the store records."""
-    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+def table_names(conn) -> set[str]:
+    """The tables and views of a store (on PostgreSQL: of its schema)."""
+    if isinstance(conn, sqlite3.Connection):
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+    return {r[0] for r in conn.execute("SELECT table_name FROM information_schema.tables "
+                                       "WHERE table_schema = current_schema()")}
+
+
+def schema_version(conn) -> int:
+    """0 for an empty file (or database schema), 1 for the node/edge layout, else the version the store records."""
+    names = table_names(conn)
     if "meta" in names:
         row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         return int(row[0]) if row else 0
@@ -34,11 +42,30 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return 0
 
 
-def create(conn: sqlite3.Connection) -> None:
+def create(conn) -> None:
     """The current tables and views, in an empty store (statement by statement: we are in a transaction)."""
+    if not isinstance(conn, sqlite3.Connection):
+        _create_on_server(conn)
+        return
     for statement in _statements(schema.TABLES + schema.SEARCH + schema.CHANGE_LOG + schema.VIEWS + schema.graph_views()):
         conn.execute(statement)
-    conn.execute("INSERT OR REPLACE INTO meta VALUES('schema_version', ?)", (str(schema.SCHEMA_VERSION),))
+    _set_version(conn)
+
+
+def _create_on_server(conn) -> None:
+    """The current tables and views in an empty PostgreSQL schema: the same tables in PostgreSQL's types, the
+    search tables as tsvector columns (schema.SEARCH_PG); no upgrade path is needed there (stores start at 5)."""
+    from .backend import schema_ddl
+    for statement in _statements(schema.TABLES + schema.SEARCH_PG + schema.CHANGE_LOG + schema.VIEWS_PG):
+        conn.execute(schema_ddl(statement))
+    for statement in _statements(schema.graph_views()):
+        conn.execute(statement)
+    _set_version(conn)
+
+
+def _set_version(conn) -> None:
+    conn.execute("INSERT INTO meta(key, value) VALUES('schema_version', ?) ON CONFLICT(key) DO UPDATE SET "
+                 "value = excluded.value", (str(schema.SCHEMA_VERSION),))
 
 
 def _statements(script: str) -> list[str]:
@@ -60,7 +87,7 @@ def migrate(store: "Store", found: int) -> None:
         return
     for version in range(found, schema.SCHEMA_VERSION):
         UPGRADES[version](store)
-    conn.execute("INSERT OR REPLACE INTO meta VALUES('schema_version', ?)", (str(schema.SCHEMA_VERSION),))
+    _set_version(conn)
 
 
 def _from_v2(store: "Store") -> None:

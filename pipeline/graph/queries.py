@@ -63,7 +63,7 @@ def agency(store: Store, name: str, in_force_on: str | None = None) -> list[dict
                 f"WHERE a.measure_id = m.id AND a.kind = 'money' AND a.role = 'cap' ORDER BY a.start)) AS caps "
                 f"FROM responsible_units ru JOIN measures m ON m.id = ru.measure_id "
                 f"JOIN documents d ON d.id = m.document_id "
-                f"WHERE ru.agency IN ({names}) AND {_FIRST_COPY}{when} GROUP BY m.id ORDER BY d.date, d.id, m.seq",
+                f"WHERE ru.agency IN ({names}) AND {_FIRST_COPY}{when} GROUP BY m.id, d.id ORDER BY d.date, d.id, m.seq",
                 args)
             aliases = {r["alias"] for r in store.sql(
                 f"SELECT text AS alias FROM mentions WHERE agency IN ({names}) "
@@ -93,7 +93,8 @@ def proposal(store: Store, number: str) -> list[dict]:
     out = []
     with store.read():
         for p in store.sql("SELECT * FROM proposals WHERE number = ?1 OR id = ?1 ORDER BY id", [number.strip()]):
-            people = store.sql("SELECT DISTINCT name FROM proposers WHERE proposal_id = ? ORDER BY rowid", [p["id"]])
+            people = store.sql("SELECT name FROM proposers WHERE proposal_id = ? GROUP BY name ORDER BY min(rowid)",
+                               [p["id"]])
             replies = store.sql(f"SELECT {_DOC_COLS} FROM replies r JOIN documents d ON d.id = r.document_id "
                                 f"WHERE r.proposal_id = ? ORDER BY d.date, d.id", [p["id"]])
             for reply in replies:
@@ -175,7 +176,7 @@ def caps(store: Store, min_amount: float | None = None, agency_name: str | None 
     if sort not in CAPS_ORDERS:
         raise ValueError(f"caps sort by one of {', '.join(CAPS_ORDERS)}, not {sort!r}")
     down = (sort == "amount") if descending is None else descending
-    order = f"{CAPS_ORDERS[sort]} {'DESC' if down else 'ASC'} NULLS LAST, c.amount_fen DESC, c.document_id, c.text"
+    order = f"{CAPS_ORDERS[sort]} {'DESC' if down else 'ASC'} NULLS LAST, c.amount_fen DESC, c.document_id, c.text, c.page, c.start, c.id"
     with store.read():
         found = _caps_filter(store, min_amount, agency_name, in_force_on, doc_type, year)
         if found is None:

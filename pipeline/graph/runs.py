@@ -36,9 +36,9 @@ def begin_run(store: Store, inputs: Iterable[Any], pipeline_version: str, option
     with store.write():
         run = store.conn.execute(
             "INSERT INTO runs(started_at, status, pid, inputs, options, pipeline_version, policykg_version) "
-            "VALUES(?, 'running', ?, ?, ?, ?, ?)",
+            "VALUES(?, 'running', ?, ?, ?, ?, ?) RETURNING id",
             (time.time(), os.getpid(), json.dumps([str(p) for p in inputs], ensure_ascii=False),
-             json.dumps(options, sort_keys=True), pipeline_version, __version__)).lastrowid
+             json.dumps(options, sort_keys=True), pipeline_version, __version__)).fetchone()[0]
         orphans = [r[0] for r in store.conn.execute(
             "SELECT id FROM runs WHERE status != 'complete' AND carried_to IS NULL AND id != ?", (run,))]
         for orphan in orphans:
@@ -158,15 +158,34 @@ class RunLog:
 
 
 # ---------------------------------------------------------------- what linking found, reported once
+_LINKED_NOW = ("SELECT 'supersedes' AS kind, newer_id AS a, older_id AS b, '' AS c FROM supersessions "
+               "UNION ALL SELECT 'followup', reply_id, coalesce(response_id, ''), measure_id FROM followups")
+_REPORTED = "SELECT kind, a, b, c FROM reported_links"
+
+
+def _difference(store: Store, first: str, second: str) -> set[tuple[str, str, str, str]]:
+    """The links one query gives and another does not (compared in the database: only they are read)."""
+    return {tuple(r) for r in store.conn.execute(f"SELECT * FROM ({first}) EXCEPT SELECT * FROM ({second})")}
+
+
 def _linked_now(store: Store) -> set[tuple[str, str, str, str]]:
-    return {("supersedes", r[0], r[1], "") for r in store.conn.execute("SELECT newer_id, older_id FROM supersessions")} \
-        | {("followup", r[0], r[1] or "", r[2]) for r in store.conn.execute(
+    return {("supersedes", newer, older, "") for newer, older in store.conn.execute(
+        "SELECT newer_id, older_id FROM supersessions")} | {("followup", reply, response or "", measure) for
+                                                             reply, response, measure in store.conn.execute(
             "SELECT reply_id, response_id, measure_id FROM followups")}
 
 
 def _set_reported(store: Store, links: set[tuple[str, str, str, str]]) -> None:
     store.conn.execute("DELETE FROM reported_links")
     store.conn.executemany("INSERT INTO reported_links VALUES(?, ?, ?, ?)", sorted(links))
+    store.set_info(LINKS_REPORTED, "1")
+
+
+def _update_reported(store: Store, added: set[tuple[str, str, str, str]],
+                     dropped: set[tuple[str, str, str, str]]) -> None:
+    """Makes reported_links hold the links now, writing only what changed."""
+    store.conn.executemany("DELETE FROM reported_links WHERE kind = ? AND a = ? AND b = ? AND c = ?", sorted(dropped))
+    store.conn.executemany("INSERT INTO reported_links(kind, a, b, c) VALUES(?, ?, ?, ?)", sorted(added))
     store.set_info(LINKS_REPORTED, "1")
 
 
@@ -192,22 +211,21 @@ def carry_reported_links(store: Store, old_id: str, renames: dict[str, str]) -> 
         store.conn.execute("DELETE FROM reported_links WHERE rowid = ?", (rowid,))
         new = [renamed(x) for x in ids]
         if None not in new:
-            store.conn.execute("INSERT OR IGNORE INTO reported_links VALUES(?, ?, ?, ?)", (kind, *new))
+            store.conn.execute("INSERT INTO reported_links(kind, a, b, c) VALUES(?, ?, ?, ?) ON CONFLICT DO NOTHING", (kind, *new))
 
 
 def report_links(store: Store, run: int) -> int:
     """Records the supersessions and follow-up links linking has added since they were last reported (and the
     supersessions it dropped), then takes the current ones as reported; inside linking's transaction.
     Returns how many changes it wrote. A store upgraded from schema 1 reports none the first time."""
-    now = _linked_now(store)
     if store.info(LINKS_REPORTED) != "1":
-        _set_reported(store, now)
+        _set_reported(store, _linked_now(store))
         return 0
-    reported = {tuple(r) for r in store.conn.execute("SELECT kind, a, b, c FROM reported_links")}
+    added, dropped = _difference(store, _LINKED_NOW, _REPORTED), _difference(store, _REPORTED, _LINKED_NOW)
     found: list[Change] = []
-    was_superseded = {k[2] for k in reported if k[0] == "supersedes"}
-    still_superseded = {k[2] for k in now if k[0] == "supersedes"}
-    for _, newer, older, _ in sorted(k for k in now - reported if k[0] == "supersedes"):
+    was_superseded = {r[0] for r in store.conn.execute("SELECT b FROM reported_links WHERE kind = 'supersedes'")}
+    still_superseded = {r[0] for r in store.conn.execute("SELECT older_id FROM supersessions")}
+    for _, newer, older, _ in sorted(k for k in added if k[0] == "supersedes"):
         [edge] = store.sql(
             "SELECT s.newer_id, s.older_id, s.rules, s.page, s.start, s.\"end\", "
             "coalesce(n.title, n.doc_number, n.id) AS newer_title, coalesce(n.effective_from, n.date) AS newer_start, "
@@ -217,13 +235,13 @@ def report_links(store: Store, run: int) -> int:
         measures = store.sql("SELECT * FROM measures WHERE document_id = ? ORDER BY seq", [older])
         found += ch.supersession_changes(edge, measures, older in was_superseded)
         was_superseded.add(older)
-    for _, newer, older, _ in sorted(k for k in reported - now if k[0] == "supersedes"):
+    for _, newer, older, _ in sorted(k for k in dropped if k[0] == "supersedes"):
         row = store.conn.execute("SELECT coalesce(title, doc_number, id) FROM documents WHERE id = ?",
                                  (older,)).fetchone()
         if row and older not in still_superseded:
             found.append(ch.supersession_dropped(older, row[0], newer))
     appeared: dict[str, set[tuple[str, str]]] = {}
-    for kind, reply, response, measure in now - reported:
+    for kind, reply, response, measure in added:
         if kind == "followup":
             appeared.setdefault(reply, set()).add((response, measure))
     for reply in sorted(appeared):
@@ -237,7 +255,7 @@ def report_links(store: Store, run: int) -> int:
                 "ORDER BY f.response_id IS NOT NULL, rs.seq, f.rank", [reply]):
             if (link["response_id"] or "", link["measure_id"]) in appeared[reply]:
                 found.append(ch.followup_change(link))
-    _set_reported(store, now)
+    _update_reported(store, added, dropped)
     _collapse_copies(store, run)
     return record_changes(store, run, found)
 
@@ -260,8 +278,10 @@ def _collapse_copies(store: Store, run: int) -> None:
                                    (copy_of,)).fetchone()[0]
         store.conn.execute("DELETE FROM run_changes WHERE run_id = ? AND document_id = ? AND kind IN "
                            "('measure_added', 'amount_added', 'reply_added')", (run, doc))
-        store.conn.execute("UPDATE run_changes SET detail = json_set(coalesce(detail, '{}'), '$.copy_of', ?, "
-                           "'$.copy_of_title', ?) WHERE id = ?", (copy_of, title, row))
+        detail = store.conn.execute("SELECT detail FROM run_changes WHERE id = ?", (row,)).fetchone()[0]
+        detail = {**json.loads(detail or "{}"), "copy_of": copy_of, "copy_of_title": title}
+        store.conn.execute("UPDATE run_changes SET detail = ? WHERE id = ?",
+                           (json.dumps(detail, ensure_ascii=False, separators=(",", ":")), row))
 
 
 # ---------------------------------------------------------------- reads: runs and their reports

@@ -210,6 +210,24 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search_agencies USING fts5(names UNINDEXED, n
   tokenize='unicode61 remove_diacritics 0');
 """
 
+# The same on PostgreSQL: each kind's text as a tsvector the store makes from the same terms (search_index.py:
+# `name` weighted A, `body` D; positions as FTS5 counts them), indexed by GIN; `rowid` as in SQLite. The
+# lengths (in terms) are what BM25 ranks by, as FTS5 does.
+SEARCH_PG = """
+CREATE TABLE IF NOT EXISTS search_documents(rowid BIGINT PRIMARY KEY, name TEXT, body TEXT, terms tsvector NOT NULL,
+  size INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS search_measures(rowid BIGINT PRIMARY KEY, name TEXT, body TEXT, terms tsvector NOT NULL,
+  size INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS search_proposals(rowid BIGINT PRIMARY KEY, name TEXT, body TEXT, terms tsvector NOT NULL,
+  size INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS search_agencies(rowid BIGINT PRIMARY KEY, names TEXT, name TEXT, body TEXT,
+  terms tsvector NOT NULL, size INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS search_documents_terms ON search_documents USING gin(terms);
+CREATE INDEX IF NOT EXISTS search_measures_terms ON search_measures USING gin(terms);
+CREATE INDEX IF NOT EXISTS search_proposals_terms ON search_proposals USING gin(terms);
+CREATE INDEX IF NOT EXISTS search_agencies_terms ON search_agencies USING gin(terms);
+"""
+
 # The change log (schema 5: pipeline/graph/runs.py writes it, pipeline/graph/changes.py says what changed): every
 # ingest run, each fact it changed with provenance, and the linking facts the last report saw.
 CHANGE_LOG = """
@@ -270,6 +288,22 @@ CREATE VIEW IF NOT EXISTS notices AS
   SELECT d.* FROM documents d WHERE d.id NOT IN (SELECT document_id FROM reposts);
 """
 
+# The views on PostgreSQL: citation_links takes its first citation's details by DISTINCT ON (SQLite takes
+# them from the row of min(seq)), its spans in text order.
+_CITED_TARGET = "coalesce(target_id, CASE kind WHEN 'title' THEN 't:' ELSE 'n:' END || key)"
+VIEWS_PG = VIEWS.split("-- What each document cites")[0] + f"""
+CREATE VIEW IF NOT EXISTS citation_links AS
+  SELECT f.document_id, f.target_id, CASE WHEN f.target_id IS NULL THEN f.target END AS cited_key, f.text, f.kind,
+         f.resolution, f.score, f.cue, s.spans, f.page, f.seq, f.start, f."end"
+  FROM (SELECT DISTINCT ON (document_id, target) *
+        FROM (SELECT *, {_CITED_TARGET} AS target FROM found_citations WHERE linked = 1) t
+        ORDER BY document_id, target, seq) f
+  JOIN (SELECT document_id, {_CITED_TARGET} AS target,
+               CAST(json_agg(json_build_array(start, "end") ORDER BY seq) AS TEXT) AS spans
+        FROM found_citations WHERE linked = 1 GROUP BY 1, 2) s
+    ON s.document_id = f.document_id AND s.target = f.target;
+""" + VIEWS.split("CREATE VIEW IF NOT EXISTS aliases")[1].join(["CREATE VIEW IF NOT EXISTS aliases", ""])
+
 
 @dataclass(frozen=True)
 class NodeSpec:
@@ -278,7 +312,7 @@ class NodeSpec:
     table: str
     key: str
     label: str
-    value: str = "NULL"
+    value: str = "CAST(NULL AS REAL)"      # typed: PostgreSQL unites the node types' columns
     props: str = ""                 # name, expression pairs for json_object(...)
     where: str = ""
 
@@ -296,7 +330,8 @@ class EdgeSpec:
     where: str = ""
 
 
-# An amount in fen as a number of the currency unit: an integer when whole.
+# An amount in fen as a number of the currency unit: an integer when whole. (A REAL is CAST AS REAL where it
+# goes into JSON or the value column: PostgreSQL then keeps 1.0 a decimal, as SQLite writes it.)
 _YUAN = "CASE WHEN {0} % 100 = 0 THEN {0} / 100 ELSE {0} / 100.0 END"
 NODES: tuple[NodeSpec, ...] = (
     NodeSpec("Document", "documents", "id", "coalesce(title, id)", props=(
@@ -304,16 +339,16 @@ NODES: tuple[NodeSpec, ...] = (
         "'date', date, 'effective_from', effective_from, 'effective_to', effective_to, "
         "'jurisdiction', jurisdiction, 'recipients', json(recipients), 'cc', json(cc), "
         "'title_key', title_key, 'number_key', number_key")),
-    NodeSpec("Agency", "agencies", "name", "name", props="'canonical', CASE WHEN tagged THEN name END"),
+    NodeSpec("Agency", "agencies", "name", "name", props="'canonical', CASE WHEN tagged != 0 THEN name END"),
     NodeSpec("Measure", "measures", "id", "trim(label || ' ' || coalesce(title, ''))", props=(
-        "'section', label, 'title', title, 'parent', parent_label, 'truncated', CASE WHEN truncated THEN 1 END, "
+        "'section', label, 'title', title, 'parent', parent_label, 'truncated', CASE WHEN truncated != 0 THEN 1 END, "
         "'collectives', json(collectives), 'document_id', document_id")),
     NodeSpec("Amount", "amounts", "id", "text",
              f"CASE kind WHEN 'money' THEN {_YUAN.format('amount_fen')} ELSE CAST(value AS REAL) END", props=(
                  f"'kind', kind, 'text', text, 'amount', {_YUAN.format('amount_fen')}, "
                  f"'amount_max', {_YUAN.format('amount_max_fen')}, 'amount_fen', amount_fen, "
                  "'currency', currency, 'rate', CAST(rate AS REAL), 'rate_value', CAST(value AS REAL), "
-                 "'approx', CASE WHEN approx THEN 1 END, 'role', role, 'scope', scope, 'rule', rule")),
+                 "'approx', CASE WHEN approx != 0 THEN 1 END, 'role', role, 'scope', scope, 'rule', rule")),
     NodeSpec("Proposal", "proposals", "id", "coalesce(number, title, id)",
              props="'number', number, 'session', session, 'title', title, 'category', category"),
     NodeSpec("Person", "(SELECT DISTINCT name, jurisdiction FROM proposers)", "name || '|' || jurisdiction", "name",
@@ -341,7 +376,7 @@ NODES: tuple[NodeSpec, ...] = (
 
 _FOLLOWUPS = ("(SELECT f.*, r.proposal_id, m.document_id, m.page, m.start, m.\"end\" "
               "FROM followups f JOIN replies r ON r.document_id = f.reply_id JOIN measures m ON m.id = f.measure_id)")
-_FOLLOWUP_PROPS = ("'score', score, 'rank', rank, 'evidence', json(evidence), 'reply', reply_id, "
+_FOLLOWUP_PROPS = ("'score', CAST(score AS REAL), 'rank', rank, 'evidence', json(evidence), 'reply', reply_id, "
                    "'response', response_id, 'rule', rule")
 _CITED = "CASE WHEN title_key != '' THEN 't:' || title_key ELSE 'n:' || number_key END"
 EDGES: tuple[EdgeSpec, ...] = (
@@ -368,15 +403,15 @@ EDGES: tuple[EdgeSpec, ...] = (
     EdgeSpec("CITES", "citations", ("Document", "document_id"), ("CitedDocument", _CITED), props="'text', text"),
     EdgeSpec("CITES", "citation_links", ("Document", "document_id"),
              ("Document", "target_id"), props=(
-                 "'text', text, 'kind', kind, 'resolution', resolution, 'score', score, 'cue', cue, "
+                 "'text', text, 'kind', kind, 'resolution', resolution, 'score', CAST(score AS REAL), 'cue', cue, "
                  "'spans', json(spans), 'rule', coalesce(resolution, 'unresolved')"),
              where="target_id IS NOT NULL"),
     EdgeSpec("CITES", "citation_links", ("Document", "document_id"), ("CitedDocument", "cited_key"), props=(
-        "'text', text, 'kind', kind, 'resolution', resolution, 'score', score, 'cue', cue, "
+        "'text', text, 'kind', kind, 'resolution', resolution, 'score', CAST(score AS REAL), 'cue', cue, "
         "'spans', json(spans), 'rule', coalesce(resolution, 'unresolved')"),
         where="target_id IS NULL AND cited_key IS NOT NULL"),
     EdgeSpec("SAME_NOTICE", "reposts", ("Document", "document_id"), ("Document", "original_id"),
-             span=("NULL", "NULL", "NULL"), props="'rule', rule, 'jaccard', jaccard"),
+             span=("NULL", "NULL", "NULL"), props="'rule', rule, 'jaccard', CAST(jaccard AS REAL)"),
     EdgeSpec("SUPERSEDES", "supersessions", ("Document", "newer_id"), ("Document", "older_id"), doc_id="newer_id",
              props="'rules', json(rules), 'rule', json_extract(rules, '$[0]'), 'details', json(details)"),
     EdgeSpec("ALIAS_OF", "agency_aliases", ("Alias", "alias || '@' || jurisdiction"), ("Agency", "agency"),
@@ -394,7 +429,7 @@ def node_select(spec: NodeSpec, where: str = "") -> str:
     """SELECT key, type, label, value, props for the nodes of one spec (with an extra condition)."""
     cond = " AND ".join(c for c in (spec.where, where) if c)
     return (f"SELECT '{spec.type}:' || {spec.key} AS key, '{spec.type}' AS type, {spec.label} AS label, "
-            f"{spec.value} AS value, json_object({spec.props}) AS props FROM {spec.table}"
+            f"{spec.value} AS value, CAST(json_object({spec.props}) AS TEXT) AS props FROM {spec.table}"
             + (f" WHERE {cond}" if cond else ""))
 
 
@@ -404,7 +439,7 @@ def edge_select(spec: EdgeSpec, where: str = "") -> str:
     page, start, end = spec.span
     return (f"SELECT '{spec.type}' AS type, '{spec.src[0]}:' || {spec.src[1]} AS src, "
             f"'{spec.dst[0]}:' || {spec.dst[1]} AS dst, {spec.doc_id} AS doc_id, {page} AS page, "
-            f"{start} AS start, {end} AS \"end\", json_object({spec.props}) AS props FROM {spec.table}"
+            f"{start} AS start, {end} AS \"end\", CAST(json_object({spec.props}) AS TEXT) AS props FROM {spec.table}"
             + (f" WHERE {cond}" if cond else ""))
 
 

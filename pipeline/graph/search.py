@@ -2,7 +2,8 @@
 
 Exact hits lead (a doc number, a proposal number, an agency's name or alias as written), then names that
 contain the query (any part of an alias: 工信 finds 市工信局), then full-text hits ranked by BM25 over
-the jieba terms of the FTS5 index (pipeline/graph/fulltext.py), a title weighing more than a text.
+the jieba terms of the FTS5 index (pipeline/graph/fulltext.py), a title weighing more than a text (on
+PostgreSQL the same terms in a tsvector, ranked by the same BM25: search_index.ranked).
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import sqlite3
 from ..clean.script import to_simplified
 from ..linking.normalise import normalise_doc_number
 from .fulltext import match_expression, query_words
+from .search_index import ranked
 from .store import Store
 
 KINDS = ("agency", "document", "measure", "proposal")
@@ -38,12 +40,26 @@ def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _fts(store: Store, sql: str, args: list) -> list[dict]:
-    """Rows of a full-text query; an expression FTS5 cannot read finds nothing rather than failing."""
+def _fts(store: Store, table: str, text: str, expr: str, weights: tuple[float, float],
+         limit: int) -> list[tuple[int, float]]:
+    """(rowid, score) of the full-text hits in a search table, best first; an expression FTS5 cannot read
+    finds nothing rather than failing."""
     try:
-        return store.sql(sql, args)
+        return ranked(store.conn, table, text, expr, weights, limit)
     except sqlite3.OperationalError:
         return []
+
+
+def _rows_by_rowid(store: Store, sql: str, hits: list[tuple[int, float]]) -> list[dict]:
+    """The rows `sql` (which names `rowid` and a `{rowids}` list) selects for some hits, in the hits' order,
+    each with its score."""
+    if not hits:
+        return []
+    score = dict(hits)
+    rows = store.sql(sql.format(rowids=",".join("?" * len(hits))), [h[0] for h in hits])
+    out = [{**r, "score": score[r["rowid"]]} for r in rows]
+    order = {rowid: i for i, (rowid, _) in enumerate(hits)}
+    return sorted(out, key=lambda r: order[r["rowid"]])
 
 
 def _agencies(store: Store, text: str, expr: str | None, limit: int) -> list[dict]:
@@ -55,8 +71,8 @@ def _agencies(store: Store, text: str, expr: str | None, limit: int) -> list[dic
         exact = any(n in (text, simple) or to_simplified(n) == simple for n in names)
         found[r["rowid"]] = (0 if exact else 1, r["names"])
     if expr:
-        for r in _fts(store, "SELECT rowid, names FROM search_agencies WHERE search_agencies MATCH ? "
-                             "ORDER BY bm25(search_agencies, 0, 10.0, 1.0) LIMIT ?", [expr, limit * 5]):
+        for r in _rows_by_rowid(store, "SELECT rowid, names FROM search_agencies WHERE rowid IN ({rowids})",
+                                _fts(store, "search_agencies", text, expr, (10.0, 1.0), limit * 5)):
             found.setdefault(r["rowid"], (2, r["names"]))
     hits = []
     for rowid, (tier, names) in found.items():
@@ -92,10 +108,9 @@ def _documents(store: Store, text: str, expr: str | None, limit: int) -> list[di
     for i, r in enumerate(exact):
         hits[r["id"]] = (0, i)
     if expr:
-        for r in _fts(store, "SELECT d.id, d.title, f.score FROM (SELECT rowid, bm25(search_documents, 10.0, 1.0) "
-                             "AS score FROM search_documents WHERE search_documents MATCH ? ORDER BY score LIMIT ?) f "
-                             f"JOIN documents d ON d.rowid = f.rowid WHERE {_FIRST_COPY} ORDER BY f.score",
-                      [expr, limit * 3]):
+        for r in _rows_by_rowid(store, f"SELECT d.rowid AS rowid, d.id, d.title FROM documents d WHERE d.rowid IN ({{rowids}}) "
+                                       f"AND {_FIRST_COPY}",
+                                _fts(store, "search_documents", text, expr, (10.0, 1.0), limit * 3)):
             titled = simple in to_simplified(r["title"] or "")
             hits.setdefault(r["id"], (1 if titled else 2, r["score"]))
     chosen = sorted(hits, key=lambda d: hits[d])[:limit]
@@ -119,12 +134,11 @@ def _measures(store: Store, text: str, expr: str | None, limit: int) -> list[dic
     if not expr:
         return []
     simple = to_simplified(text)
-    rows = _fts(store, "SELECT m.id, m.label, m.title, m.document_id, d.title AS document, d.date, t.text, f.score "
-                       "FROM (SELECT rowid, bm25(search_measures, 5.0, 1.0) AS score FROM search_measures "
-                       "WHERE search_measures MATCH ? ORDER BY score LIMIT ?) f "
-                       "JOIN measures m ON m.rowid = f.rowid JOIN documents d ON d.id = m.document_id "
-                       f"LEFT JOIN measure_texts t ON t.measure_id = m.id WHERE {_FIRST_COPY} ORDER BY f.score",
-                [expr, limit * 3])
+    rows = _rows_by_rowid(store, "SELECT m.rowid AS rowid, m.id, m.label, m.title, m.document_id, d.title AS document, "
+                                 "d.date, t.text FROM measures m JOIN documents d ON d.id = m.document_id "
+                                 "LEFT JOIN measure_texts t ON t.measure_id = m.id "
+                                 f"WHERE m.rowid IN ({{rowids}}) AND {_FIRST_COPY}",
+                          _fts(store, "search_measures", text, expr, (5.0, 1.0), limit * 3))
     rows.sort(key=lambda r: (simple not in to_simplified(r["title"] or ""), r["score"]))
     words = query_words(text)
     return [{"key": r["id"], "name": f"{r['label']}、{r['title'] or ''}".rstrip("、"),
@@ -138,9 +152,8 @@ def _proposals(store: Store, text: str, expr: str | None, limit: int) -> list[di
                                     [text, text, limit])):
         hits[r["id"]] = (0, i)
     if expr:
-        for r in _fts(store, "SELECT p.id, f.score FROM (SELECT rowid, bm25(search_proposals, 10.0, 1.0) AS score "
-                             "FROM search_proposals WHERE search_proposals MATCH ? ORDER BY score LIMIT ?) f "
-                             "JOIN proposals p ON p.rowid = f.rowid ORDER BY f.score", [expr, limit * 3]):
+        for r in _rows_by_rowid(store, "SELECT rowid, id FROM proposals WHERE rowid IN ({rowids})",
+                                _fts(store, "search_proposals", text, expr, (10.0, 1.0), limit * 3)):
             hits.setdefault(r["id"], (1, r["score"]))
     chosen = sorted(hits, key=lambda p: hits[p])[:limit]
     if not chosen:

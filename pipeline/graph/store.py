@@ -1,4 +1,5 @@
-"""The embedded store (SQLite, WAL): the one module that writes SQL, behind a narrow interface.
+"""The store (an SQLite file in WAL mode, or a PostgreSQL database): the one module that writes SQL, behind a
+narrow interface (pipeline/graph/backend.py speaks SQLite's SQL to PostgreSQL).
 
 Facts live in tables named for what they hold (pipeline/graph/schema.py); a document is identified by
 its bytes, and every path it was found at is kept as a source. Writers replace one document's rows in
@@ -13,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
-from . import schema, search_index
+from . import backend, schema, search_index
 from .build import DocumentRows
 
 if TYPE_CHECKING:
@@ -25,10 +26,11 @@ _TABLE_ORDER = ("agencies", "proposals", "measures", "responses", "mentions", "d
                 "responsible_units", "amounts", "replies", "proposers", "citations", "link_inputs", "lsh_bands",
                 "agency_names", "found_citations", "measure_texts", "reply_queries")
 _UPSERT = {
-    "agencies": "ON CONFLICT(name) DO UPDATE SET tagged = max(tagged, excluded.tagged)",
-    "proposals": ("ON CONFLICT(id) DO UPDATE SET number = coalesce(number, excluded.number), "
-                  "session = coalesce(session, excluded.session), title = coalesce(title, excluded.title), "
-                  "category = coalesce(category, excluded.category)"),
+    "agencies": "ON CONFLICT(name) DO UPDATE SET tagged = max(agencies.tagged, excluded.tagged)",   # GREATEST on PostgreSQL
+    "proposals": ("ON CONFLICT(id) DO UPDATE SET number = coalesce(proposals.number, excluded.number), "
+                  "session = coalesce(proposals.session, excluded.session), "
+                  "title = coalesce(proposals.title, excluded.title), "
+                  "category = coalesce(proposals.category, excluded.category)"),
 }
 # What garbage collection deletes: agencies and proposals no fact refers to any more.
 _AGENCY_GARBAGE = ("NOT EXISTS (SELECT 1 FROM mentions WHERE agency = name) "
@@ -75,35 +77,45 @@ def _edge(row: sqlite3.Row) -> dict:
             "doc_id": row["doc_id"], "page": row["page"], "start": row["start"], "end": row["end"]}
 
 
-def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
-    """Inserts column dicts into a table (rows grouped by their columns)."""
+def _insert(conn: sqlite3.Connection | backend.PgConnection, table: str, rows: list[dict[str, Any]]) -> None:
+    """Inserts column dicts into a table (rows grouped by their columns; COPY on PostgreSQL where no row can
+    clash with one stored)."""
     groups: dict[tuple[str, ...], list[tuple]] = {}
     for row in rows:
         groups.setdefault(tuple(row), []).append(tuple(row.values()))
     for cols, values in groups.items():
+        if isinstance(conn, backend.PgConnection) and table not in _UPSERT:
+            conn.copy(table, cols, values)
+            continue
         names = ", ".join(f'"{c}"' for c in cols)
         conn.executemany(f"INSERT INTO {table}({names}) VALUES({_marks(len(cols))}) {_UPSERT.get(table, '')}",
                          values)
 
 
 class Store:
-    """A store file: documents and their sources, the facts of each, what linking found, failures."""
+    """A store: documents and their sources, the facts of each, what linking found, failures. `path` is an
+    SQLite file or a PostgreSQL URL (`server` is then True)."""
 
     def __init__(self, path: str | Path | None = None, normalise: Callable[[str], str] | None = None,
                  read_only: bool = False):
         self.path = store_file(path)
         self.read_only = read_only
-        if read_only:                     # SQLite itself refuses every write on this connection
+        self.server = backend.is_server(self.path)
+        if self.server:                   # read-only: PostgreSQL refuses every write in this session
+            self.conn = backend.PgConnection(str(self.path), read_only=read_only)
+            self._write_key = self.conn.lock_key("write")
+        elif read_only:                   # SQLite itself refuses every write on this connection
             self.conn = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True, timeout=60,
                                         isolation_level=None)
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.conn = sqlite3.connect(str(self.path), timeout=60, isolation_level=None)
-        self.conn.row_factory = sqlite3.Row
-        if not read_only:
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-        self.conn.execute("PRAGMA foreign_keys=ON")
+        if not self.server:
+            self.conn.row_factory = sqlite3.Row
+            if not read_only:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
         self._depth = 0
         self._normalise = normalise or (lambda s: s.strip())
         self._touched = search_index.Touched()
@@ -126,7 +138,8 @@ class Store:
             return
         if found < schema.SCHEMA_VERSION:
             with self.write():
-                migrate(self, found)
+                if schema_version(self.conn) < schema.SCHEMA_VERSION:     # not upgraded by another client meanwhile
+                    migrate(self, schema_version(self.conn))
         if self.info(VIEWS_DIGEST) != schema.views_digest():
             with self.write():
                 for statement in schema.graph_views().split(";"):
@@ -136,7 +149,7 @@ class Store:
 
     def close(self) -> None:
         try:
-            if not self.read_only:
+            if not self.read_only and not self.server:
                 self.conn.execute("PRAGMA optimize")  # keeps the planner's statistics fresh (cheap)
         except sqlite3.OperationalError:              # another process is writing: next time
             pass
@@ -172,14 +185,23 @@ class Store:
 
     def read(self):
         """A consistent snapshot for several reads (one read transaction)."""
-        return self._transaction("BEGIN")
+        return self._transaction("BEGIN ISOLATION LEVEL REPEATABLE READ" if self.server else "BEGIN")
 
     def write(self):
-        """One write transaction: all of it is stored, or none of it."""
-        return self._transaction("BEGIN IMMEDIATE")
+        """One write transaction: all of it is stored, or none of it. Writers take turns, as SQLite's
+        BEGIN IMMEDIATE makes them (on PostgreSQL: an advisory lock held until the transaction ends)."""
+        return self._transaction(f"BEGIN; SELECT pg_advisory_xact_lock({self._write_key})" if self.server
+                                 else "BEGIN IMMEDIATE")
+
+    def tables(self) -> set[str]:
+        """The names of the store's tables and views (what `sql` can read)."""
+        from .migrations import table_names
+        return table_names(self.conn)
 
     def sql(self, query: str, args: Iterable[Any] | dict[str, Any] = ()) -> list[dict]:
         """Rows of an SQL query over the tables and views (positional or named arguments), as dicts."""
+        if self.server:
+            return self.conn.dicts(query, args if isinstance(args, dict) else list(args))
         return [dict(r) for r in self.conn.execute(query, args if isinstance(args, dict) else list(args))]
 
     # ------------------------------------------------------------ documents and their sources
@@ -208,7 +230,7 @@ class Store:
         transaction; returns the id of the document the path held before if it was removed with it."""
         doc = rows.document
         with self.write():
-            self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS kept_sources(path TEXT, added_at REAL)")
+            self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS kept_sources(path TEXT, added_at DOUBLE PRECISION)")
             self.conn.execute("DELETE FROM kept_sources")
             self.conn.execute("INSERT INTO kept_sources SELECT path, added_at FROM sources WHERE document_id = ?",
                               (doc["id"],))
@@ -302,7 +324,9 @@ class Store:
     def record_failure(self, path: str, sha256: str, pipeline_version: str, reason: str) -> None:
         """Remembers that a file could not be processed (its stored version, if any, stays)."""
         with self.write():
-            self.conn.execute("INSERT OR REPLACE INTO failures VALUES(?,?,?,?,?)",
+            self.conn.execute("INSERT INTO failures(path, sha256, pipeline_version, reason, at) VALUES(?,?,?,?,?) "
+                              "ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, "
+                              "pipeline_version = excluded.pipeline_version, reason = excluded.reason, at = excluded.at",
                               (path, sha256, pipeline_version, reason, time.time()))
 
     def _collect_garbage(self) -> None:
@@ -320,7 +344,8 @@ class Store:
         if value is None:
             self.conn.execute("DELETE FROM meta WHERE key = ?", (key,))
         else:
-            self.conn.execute("INSERT OR REPLACE INTO meta VALUES(?, ?)", (key, value))
+            self.conn.execute("INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = "
+                              "excluded.value", (key, value))
 
     def info(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -406,7 +431,7 @@ class Store:
                 raise ValueError(f"no document column {k!r}")
             args.append(v)
         rows = self.sql(f"SELECT {cols}, (SELECT min(path) FROM sources WHERE document_id = d.id) AS path "
-                        f"FROM documents d WHERE {' AND '.join(conds) or '1'} ORDER BY d.date, d.id", args)
+                        f"FROM documents d WHERE {' AND '.join(conds) or 'TRUE'} ORDER BY d.date, d.id", args)
         for r in rows:
             r["doc_id"] = r["id"]
         return rows
@@ -425,7 +450,7 @@ class Store:
         """
         cond = " AND id IN (SELECT document_id FROM replies)" if replies_only else ""
         order = CONTENT_ORDER if by_date else "id"
-        ids = [r[0] for r in self.conn.execute(f"SELECT id FROM documents WHERE 1{cond} ORDER BY {order}")]
+        ids = [r[0] for r in self.conn.execute(f"SELECT id FROM documents WHERE TRUE{cond} ORDER BY {order}")]
         for doc_id in ids:
             record = self.record(doc_id)
             if record:
@@ -556,8 +581,8 @@ class Store:
             "edges": dict(q(f"SELECT type, count(*) FROM ({schema.all_edges()}) GROUP BY 1 ORDER BY 1").fetchall()),
             "documents_by_type": dict(q("SELECT coalesce(doc_type, '?'), count(*) FROM notices "
                                         "GROUP BY 1 ORDER BY 1").fetchall()),
-            "documents_by_year": dict(q("SELECT coalesce(year, '?'), count(*) FROM notices "
-                                        "GROUP BY 1 ORDER BY 1").fetchall()),
+            "documents_by_year": {"?" if y is None else y: n for y, n in q(
+                "SELECT year, count(*) FROM notices GROUP BY 1 ORDER BY year IS NULL, year").fetchall()},
             "documents": q("SELECT count(*) FROM notices").fetchone()[0],          # reposts counted once
             "copies": q("SELECT count(*) FROM documents").fetchone()[0],
             "sources": q("SELECT count(*) FROM sources").fetchone()[0],
@@ -566,22 +591,25 @@ class Store:
         }
 
     def integrity(self) -> str:
-        """SQLite's own integrity check ('ok' when the file is sound), then the foreign keys'."""
+        """SQLite's own integrity check ('ok' when the file is sound), then the foreign keys' (PostgreSQL checks
+        both as it writes: 'ok' once the server answers)."""
+        if self.server:
+            return "ok" if self.conn.execute("SELECT 1").fetchone()[0] == 1 else "no answer"
         ok = self.conn.execute("PRAGMA integrity_check").fetchone()[0]
         broken = self.conn.execute("PRAGMA foreign_key_check").fetchall()
         return ok if not broken else f"{len(broken)} rows break foreign keys"
 
 
-def store_file(path: str | Path | None = None) -> Path:
-    """The store file a path names; the default store when None."""
+def store_file(path: str | Path | None = None) -> Path | str:
+    """The store a path names (a file, or a PostgreSQL URL as a string); the default store when None."""
     if path is not None:
-        return Path(path)
+        return backend.store_target(path)
     from ..settings import default_store
-    return Path(default_store())
+    return backend.store_target(default_store())
 
 
 def open_store(path: str | Path | None = None, read_only: bool = False) -> Store:
-    """The store at `path` (default outputs/policykg.db), created if missing (unless `read_only`: then it must
+    """The store at `path` (default outputs/policykg.db; or a postgresql:// URL), created if missing (unless `read_only`: then it must
     exist at the current schema, and nothing can write through it); agency aliases looked up simplified."""
     from ..clean.script import to_simplified
     return Store(path, normalise=lambda s: to_simplified(s.strip()), read_only=read_only)

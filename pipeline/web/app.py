@@ -19,7 +19,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from ..graph.store import Store, open_store
+from ..graph.store import Store, open_store, store_file
 from . import present
 
 HERE = Path(__file__).resolve().parent
@@ -39,7 +39,7 @@ class Stores:
     """One read-only connection to the store per worker thread (SQLite connections stay in their thread)."""
 
     def __init__(self, path: Path):
-        self.path = Path(path)
+        self.path = store_file(path)
         self._local = threading.local()
 
     def get(self) -> Store:
@@ -80,7 +80,7 @@ def create_app(store_path: str | Path) -> Starlette:
     from . import api, pages
 
     open_store(store_path, read_only=True).close()    # fails now, with its message, if the store cannot be read
-    stores = Stores(Path(store_path))
+    stores = Stores(store_path)
     env = templates()
 
     async def http_error(request: Request, exc: HTTPException) -> Response:

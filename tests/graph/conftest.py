@@ -1,4 +1,5 @@
-"""Graph fixtures: a store holding the hand-built reply and measures records, ingested with the fake extractor."""
+"""Graph fixtures: a store holding the hand-built reply and measures records, ingested with the fake extractor;
+`backend`: a module marked with it runs its tests on SQLite and on PostgreSQL (tests/graph/stores.py)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,7 +7,24 @@ from pathlib import Path
 import pytest
 
 from pipeline.graph.store import open_store
+from tests.graph import stores
 from tests.graph.fakes import ingest_fake, measures_record, reply_record, write_record_file
+
+
+@pytest.fixture(params=stores.BACKENDS)
+def backend(request):
+    """The backend the test's stores are on (stores.new_store), each in turn."""
+    if request.param == "postgresql":
+        stores.test_database()
+    stores.use(request.param)
+    yield request.param
+    stores.use("sqlite")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_test_database():
+    yield
+    stores.drop_test_database()
 
 
 @pytest.fixture
@@ -19,8 +37,8 @@ def docs_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store_path(tmp_path: Path, docs_dir: Path) -> Path:
-    path = tmp_path / "graph.db"
+def store_path(tmp_path: Path, docs_dir: Path) -> Path | str:
+    path = stores.new_store(tmp_path, "graph.db")
     report = ingest_fake([docs_dir], path)
     assert len(report.added) == 2 and not report.failed
     return path

@@ -10,6 +10,7 @@ from pathlib import Path
 from pipeline.graph.ingest import IngestReport, ingest
 from pipeline.graph.store import open_store
 from pipeline.types import Entity, Measure, Meta, Proposal, Record, Response
+from tests.graph.stores import store_exists
 
 VERSION = "test-1"
 
@@ -138,7 +139,7 @@ def wait_until_stored(db: Path, at_least: int, timeout: float = 60) -> None:
     """Wait until a store another process writes holds `at_least` stored copies (an ingest under way)."""
     deadline = time.time() + timeout
     while time.time() < deadline:
-        if db.exists():
+        if store_exists(db):
             with open_store(db) as s:
                 if s.counts()["copies"] >= at_least:
                     return

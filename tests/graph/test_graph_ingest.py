@@ -10,11 +10,16 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from pipeline.graph import queries
 from pipeline.graph.store import open_store
 from pipeline.workers import Limits
 from tests.corpus import ROOT
 from tests.graph.fakes import ingest_fake, measures_record, write_record_file
+from tests.graph.stores import new_store, store_exists
+
+pytestmark = pytest.mark.usefixtures("backend")
 
 EDGES_PER_MEASURES_DOC = 9       # ISSUED_BY, SENT_TO, 2 HAS_MEASURE, 3 RESPONSIBLE, 2 OFFERS
 
@@ -33,7 +38,7 @@ def _ingest_in_subprocess(folder: Path, store_path: Path, delay: float) -> subpr
 
 
 def test_second_run_skips_everything_and_an_edit_reprocesses_only_that_file(tmp_path, docs_dir):
-    db = tmp_path / "g.db"
+    db = new_store(tmp_path, "g.db")
     first = ingest_fake([docs_dir], db)
     assert (len(first.added), first.unchanged, first.exit_code) == (2, 0, 0)
     second = ingest_fake([docs_dir], db)
@@ -46,14 +51,14 @@ def test_second_run_skips_everything_and_an_edit_reprocesses_only_that_file(tmp_
 
 
 def test_new_pipeline_version_or_force_reprocesses(tmp_path, docs_dir):
-    db = tmp_path / "g.db"
+    db = new_store(tmp_path, "g.db")
     ingest_fake([docs_dir], db)
     assert len(ingest_fake([docs_dir], db, pipeline_version="test-2").updated) == 2
     assert len(ingest_fake([docs_dir], db, pipeline_version="test-2", force=True).updated) == 2
 
 
 def test_prune_removes_documents_whose_files_are_gone(tmp_path, docs_dir):
-    db = tmp_path / "g.db"
+    db = new_store(tmp_path, "g.db")
     ingest_fake([docs_dir], db)
     (docs_dir / "measures.txt").unlink()
     kept = ingest_fake([docs_dir], db)
@@ -65,7 +70,7 @@ def test_prune_removes_documents_whose_files_are_gone(tmp_path, docs_dir):
 
 
 def test_prune_keeps_paths_outside_the_inputs_given(tmp_path, docs_dir):
-    db = tmp_path / "g.db"
+    db = new_store(tmp_path, "g.db")
     other = tmp_path / "other"
     other.mkdir()
     write_record_file(other / "m2.txt", measures_record("m2", cap=70000))
@@ -79,7 +84,7 @@ def test_prune_keeps_paths_outside_the_inputs_given(tmp_path, docs_dir):
 
 
 def test_the_same_bytes_from_another_folder_are_one_document(tmp_path, docs_dir):
-    db = tmp_path / "g.db"
+    db = new_store(tmp_path, "g.db")
     ingest_fake([docs_dir], db)
     copy = tmp_path / "copy"
     shutil.copytree(docs_dir, copy)
@@ -93,7 +98,7 @@ def test_the_same_bytes_from_another_folder_are_one_document(tmp_path, docs_dir)
 
 
 def test_a_moved_file_keeps_its_document_and_prune_drops_the_old_path(tmp_path, docs_dir):
-    db = tmp_path / "g.db"
+    db = new_store(tmp_path, "g.db")
     ingest_fake([docs_dir], db)
     (docs_dir / "reply.txt").rename(docs_dir / "renamed.txt")
     report = ingest_fake([docs_dir], db, prune=True)
@@ -104,7 +109,7 @@ def test_a_moved_file_keeps_its_document_and_prune_drops_the_old_path(tmp_path, 
 
 
 def test_an_interrupted_run_is_linked_by_the_next(tmp_path, docs_dir):
-    db = tmp_path / "g.db"
+    db = new_store(tmp_path, "g.db")
     first = ingest_fake([docs_dir], db, link=False)          # as if killed after the documents, before linking
     assert first.linking is None
     with open_store(db) as s:
@@ -118,20 +123,20 @@ def test_an_interrupted_run_is_linked_by_the_next(tmp_path, docs_dir):
 def test_failures_are_reported_per_file_and_set_the_exit_code(tmp_path, docs_dir):
     (docs_dir / "broken.txt").write_text("{not json", encoding="utf-8")
     missing = tmp_path / "nowhere.txt"
-    report = ingest_fake([docs_dir, missing], tmp_path / "g.db")
+    report = ingest_fake([docs_dir, missing], new_store(tmp_path, "g.db"))
     assert report.exit_code == 1 and len(report.added) == 2
     assert report.failed[str((docs_dir / "broken.txt").resolve())].startswith("E103 bad test input")
     assert report.failed[str(missing.resolve())].startswith("E100 input file not found")
-    with open_store(tmp_path / "g.db") as s:
+    with open_store(new_store(tmp_path, "g.db")) as s:
         assert list(s.failures()) == [str((docs_dir / "broken.txt").resolve())]
 
 
 def test_parallel_workers_store_the_same_graph(tmp_path):
     files = _corpus(tmp_path / "docs", 12)
-    serial = ingest_fake(files, tmp_path / "one.db")
-    parallel = ingest_fake(files, tmp_path / "two.db", workers=2, limits=Limits())
+    serial = ingest_fake(files, new_store(tmp_path, "one.db"))
+    parallel = ingest_fake(files, new_store(tmp_path, "two.db"), workers=2, limits=Limits())
     assert len(serial.added) == len(parallel.added) == 12
-    with open_store(tmp_path / "one.db") as a, open_store(tmp_path / "two.db") as b:
+    with open_store(new_store(tmp_path, "one.db")) as a, open_store(new_store(tmp_path, "two.db")) as b:
         assert a.counts() == b.counts()
         assert a.counts()["edges"]["OFFERS"] == 24
 
@@ -140,25 +145,25 @@ def test_a_dying_worker_costs_only_its_own_file_and_the_run_goes_on(tmp_path):
     files = _corpus(tmp_path / "docs", 30)
     crash = tmp_path / "docs" / "m015.txt"
     crash.write_text("CRASH", encoding="utf-8")
-    report = ingest_fake(files, tmp_path / "g.db", workers=2, limits=Limits())
+    report = ingest_fake(files, new_store(tmp_path, "g.db"), workers=2, limits=Limits())
     assert list(report.failed) == [str(crash.resolve())]                 # only the file that kills its worker
     assert report.failed[str(crash.resolve())].startswith("E122 parsing worker crashed")
     assert report.exit_code == 1 and len(report.added) == 29
     crash.unlink()
-    rerun = ingest_fake(files[:15] + files[16:], tmp_path / "g.db", workers=2, limits=Limits())
+    rerun = ingest_fake(files[:15] + files[16:], new_store(tmp_path, "g.db"), workers=2, limits=Limits())
     assert rerun.exit_code == 0 and len(rerun.added) + rerun.unchanged == 29
 
 
 def test_sigkill_mid_run_loses_nothing_stored_and_a_rerun_completes(tmp_path):
     folder = tmp_path / "docs"
     _corpus(folder, 40)
-    db = tmp_path / "g.db"
+    db = new_store(tmp_path, "g.db")
     proc = _ingest_in_subprocess(folder, db, delay=0.05)
     deadline = time.time() + 60
     stored = 0
     while time.time() < deadline and stored < 5:
         time.sleep(0.05)
-        if db.exists():
+        if store_exists(db):
             with open_store(db) as s:
                 stored = s.counts()["documents"]
     proc.send_signal(signal.SIGKILL)
@@ -178,7 +183,7 @@ def test_sigkill_mid_run_loses_nothing_stored_and_a_rerun_completes(tmp_path):
 
 def test_reads_during_an_ingest_see_each_document_whole(tmp_path):
     folder = tmp_path / "docs"
-    db = tmp_path / "g.db"
+    db = new_store(tmp_path, "g.db")
     old = _corpus(folder, 20, base=1_000_000)
     ingest_fake([folder], db)
     version = {hashlib.sha256(p.read_bytes()).hexdigest(): 1 for p in old}
@@ -204,7 +209,7 @@ def test_a_second_writer_waits_for_the_store_lock_or_gives_up(tmp_path, docs_dir
     import pytest
 
     from pipeline.graph.lock import StoreBusy, store_lock
-    db = tmp_path / "g.db"
+    db = new_store(tmp_path, "g.db")
     with store_lock(db):
         with pytest.raises(StoreBusy, match="another policykg run"):
             ingest_fake([docs_dir], db, wait=0.3)
@@ -213,7 +218,7 @@ def test_a_second_writer_waits_for_the_store_lock_or_gives_up(tmp_path, docs_dir
 
 def test_two_concurrent_ingests_give_what_one_gives(tmp_path, docs_dir):
     from concurrent.futures import ThreadPoolExecutor
-    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    one, two = new_store(tmp_path, "one.db"), new_store(tmp_path, "two.db")
     ingest_fake([docs_dir], one, link=True)
     with ThreadPoolExecutor(2) as pool:
         runs = [pool.submit(ingest_fake, [docs_dir], two, link=True) for _ in range(2)]

@@ -5,6 +5,9 @@ import pytest
 
 from pipeline.graph import queries
 from tests.graph.fakes import ingest_fake, measures_record, write_record_file
+from tests.graph.stores import new_store
+
+pytestmark = pytest.mark.usefixtures("backend")
 
 
 def test_agency_by_alias(store):
@@ -53,9 +56,9 @@ def test_caps_filters(store, options, expected):
 def test_caps_limit_keeps_the_largest(tmp_path):
     for i, cap in enumerate((300000, 1000000, 50000)):
         write_record_file(tmp_path / f"m{i}.txt", measures_record(f"m{i}", cap=cap))
-    ingest_fake([tmp_path], tmp_path / "g.db")
+    ingest_fake([tmp_path], new_store(tmp_path, "g.db"))
     from pipeline.graph.store import open_store
-    with open_store(tmp_path / "g.db") as s:
+    with open_store(new_store(tmp_path, "g.db")) as s:
         assert [c["amount"] for c in queries.caps(s, limit=2)] == [1000000, 300000]
         assert [c["amount"] for c in queries.caps(s, min_amount=100000)] == [1000000, 300000]
 
@@ -123,8 +126,8 @@ def test_agency_alias_shared_by_two_cities_gives_both(tmp_path):
     other.measures = []
     write_record_file(tmp_path / "a.txt", measures_record())
     write_record_file(tmp_path / "b.txt", other)
-    ingest_fake([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "g.db")
+    ingest_fake([tmp_path / "a.txt", tmp_path / "b.txt"], new_store(tmp_path, "g.db"))
     from pipeline.graph.store import open_store
-    with open_store(tmp_path / "g.db") as s:
+    with open_store(new_store(tmp_path, "g.db")) as s:
         assert [a["canonical"] for a in queries.agency(s, "工业和信息化局")] == \
             ["中山市工业和信息化局", "江门市工业和信息化局"]

@@ -20,6 +20,9 @@ from pipeline.types import Record
 from tests.corpus import ROOT
 from tests.graph.fakes import (fake_extract, ingest_fake, measures_record, small_store, wait_until_stored,
                                write_record_file)
+from tests.graph.stores import new_store, sqlite_only
+
+pytestmark = pytest.mark.usefixtures("backend")
 
 V1 = Path(__file__).resolve().parents[1] / "fixtures" / "stores" / "v1-small.db"
 
@@ -50,11 +53,11 @@ def _rows(db: Path, run: int) -> list[dict]:
 
 def test_a_run_killed_midway_leaves_no_report_and_the_next_run_reports_its_changes_whole(tmp_path):
     folder = _corpus(tmp_path / "docs", 12)
-    clean = tmp_path / "clean.db"
+    clean = new_store(tmp_path, "clean.db")
     ingest_fake([folder], clean, link=True)
     with open_store(clean) as s:
         expected = _facts(changes(s)["runs"][0])
-    db = tmp_path / "kg.db"
+    db = new_store(tmp_path, "kg.db")
     code = ("import sys; from tests.graph.fakes import ingest_fake\n"
             "ingest_fake([sys.argv[1]], sys.argv[2], link=True)")
     proc = _ingest_in_background(code, folder, db)
@@ -81,7 +84,7 @@ def test_a_run_killed_midway_leaves_no_report_and_the_next_run_reports_its_chang
 
 def test_a_failure_while_storing_a_document_leaves_neither_it_nor_its_changes(tmp_path, monkeypatch):
     folder = _corpus(tmp_path / "docs", 4)
-    db = tmp_path / "kg.db"
+    db = new_store(tmp_path, "kg.db")
     calls = []
     original = Store.replace_document
 
@@ -109,7 +112,7 @@ def test_a_failure_while_storing_a_document_leaves_neither_it_nor_its_changes(tm
 
 def test_sigterm_marks_the_run_interrupted(tmp_path):
     folder = _corpus(tmp_path / "docs", 12)
-    db = tmp_path / "kg.db"
+    db = new_store(tmp_path, "kg.db")
     code = ("import sys; from pipeline.graph.ingest import Terminated; from tests.graph.fakes import ingest_fake\n"
             "try:\n    ingest_fake([sys.argv[1]], sys.argv[2])\nexcept Terminated:\n    sys.exit(143)")
     proc = _ingest_in_background(code, folder, db)
@@ -124,7 +127,7 @@ def test_sigterm_marks_the_run_interrupted(tmp_path):
 def test_the_run_records_its_inputs_options_counts_and_failures(tmp_path):
     folder = _corpus(tmp_path / "docs", 2)
     (folder / "broken.txt").write_text("{not json", encoding="utf-8")
-    db = tmp_path / "kg.db"
+    db = new_store(tmp_path, "kg.db")
     report = ingest_fake([folder], db, prune=True)
     with open_store(db) as s:
         [run] = list_runs(s)
@@ -141,7 +144,7 @@ def test_a_path_now_holding_bytes_stored_under_another_path_is_a_new_version_for
     folder.mkdir()
     write_record_file(folder / "a.txt", measures_record("mA"))
     write_record_file(folder / "b.txt", measures_record("mB", cap=800000))
-    db = tmp_path / "kg.db"
+    db = new_store(tmp_path, "kg.db")
     ingest_fake([folder], db)
     shutil.copy(folder / "b.txt", folder / "a.txt")
     report = ingest_fake([folder], db)
@@ -156,7 +159,7 @@ def test_a_path_now_holding_bytes_stored_under_another_path_is_a_new_version_for
 
 def test_force_or_a_new_pipeline_version_reports_only_facts_that_differ(tmp_path):
     folder = _corpus(tmp_path / "docs", 2)
-    db = tmp_path / "kg.db"
+    db = new_store(tmp_path, "kg.db")
     ingest_fake([folder], db)
     assert ingest_fake([folder], db, force=True).changes == {}
     assert ingest_fake([folder], db, pipeline_version="test-2").changes == {}
@@ -207,7 +210,8 @@ def test_a_store_from_before_the_change_log_is_upgraded_with_its_links_taken_as_
 
 
 def test_a_schema_1_store_reports_no_link_it_held_as_new(tmp_path):
-    db = tmp_path / "kg.db"
+    sqlite_only("upgrades a store file of schema 1")
+    db = new_store(tmp_path, "kg.db")
     shutil.copy(V1, db)
     docs = tmp_path / "docs"
     docs.mkdir()

@@ -12,6 +12,9 @@ from pipeline.graph.schema import SCHEMA_VERSION
 from pipeline.graph.search import search
 from pipeline.graph.store import open_store
 from tests.graph.fakes import ingest_fake, measures_record, reply_record, small_store, write_record_file
+from tests.graph.stores import new_store
+
+pytestmark = pytest.mark.usefixtures("backend")
 
 
 def _found(store, text, kind=None):
@@ -80,7 +83,7 @@ def test_the_index_follows_a_changed_document(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
     write_record_file(docs / "measures.txt", measures_record(title="中山市促进外经贸发展若干措施"))
-    db = tmp_path / "kg.db"
+    db = new_store(tmp_path, "kg.db")
     ingest_fake([docs], db)
     write_record_file(docs / "measures.txt", measures_record(doc_id="measures02", title="中山市支持跨境电商若干措施"))
     ingest_fake([docs], db)
@@ -96,7 +99,7 @@ def test_a_removed_document_takes_its_rows_and_its_agencies_rows_with_it(tmp_pat
     docs.mkdir()
     write_record_file(docs / "reply.txt", reply_record())
     write_record_file(docs / "measures.txt", measures_record())
-    db = tmp_path / "kg.db"
+    db = new_store(tmp_path, "kg.db")
     ingest_fake([docs], db)
     (docs / "reply.txt").unlink()
     ingest_fake([docs], db, prune=True)

@@ -2,9 +2,14 @@
 snapshot reads, the graph view over the tables."""
 from __future__ import annotations
 
+import pytest
+
 from pipeline.graph.build import build_rows
 from pipeline.graph.store import open_store
 from tests.graph.fakes import measures_record, reply_record
+from tests.graph.stores import new_store
+
+pytestmark = pytest.mark.usefixtures("backend")
 
 
 def _put(store, record, path):
@@ -16,7 +21,7 @@ def _count(store, table):
 
 
 def test_replace_is_idempotent(tmp_path):
-    with open_store(tmp_path / "g.db") as s:
+    with open_store(new_store(tmp_path, "g.db")) as s:
         _put(s, measures_record(), "/m.txt")
         first = s.counts()
         _put(s, measures_record(), "/m.txt")
@@ -26,7 +31,7 @@ def test_replace_is_idempotent(tmp_path):
 
 
 def test_shared_agency_stays_while_any_document_refers_to_it(tmp_path):
-    with open_store(tmp_path / "g.db") as s:
+    with open_store(new_store(tmp_path, "g.db")) as s:
         _put(s, measures_record(), "/m.txt")
         _put(s, reply_record(), "/r.txt")
         assert s.remove_source("/m.txt") == "measures01"
@@ -42,7 +47,7 @@ def test_shared_agency_stays_while_any_document_refers_to_it(tmp_path):
 
 
 def test_changed_document_replaces_only_its_own_rows(tmp_path):
-    with open_store(tmp_path / "g.db") as s:
+    with open_store(new_store(tmp_path, "g.db")) as s:
         _put(s, measures_record(), "/m.txt")
         _put(s, reply_record(), "/r.txt")
         reply_edges = s.edges(src=["Document:reply133089"])
@@ -54,7 +59,7 @@ def test_changed_document_replaces_only_its_own_rows(tmp_path):
 
 
 def test_same_bytes_at_two_paths_share_the_document(tmp_path):
-    with open_store(tmp_path / "g.db") as s:
+    with open_store(new_store(tmp_path, "g.db")) as s:
         _put(s, reply_record(), "/a/r.txt")
         s.add_source("/b/r.txt", "reply133089")
         assert [p["path"] for p in s.sources("reply133089")] == ["/a/r.txt", "/b/r.txt"]
@@ -64,7 +69,7 @@ def test_same_bytes_at_two_paths_share_the_document(tmp_path):
 
 
 def test_reader_snapshot_does_not_see_a_concurrent_write(tmp_path):
-    path = tmp_path / "g.db"
+    path = new_store(tmp_path, "g.db")
     with open_store(path) as writer, open_store(path) as reader:
         _put(writer, reply_record(), "/r.txt")
         with reader.read():
@@ -75,7 +80,7 @@ def test_reader_snapshot_does_not_see_a_concurrent_write(tmp_path):
 
 
 def test_failure_is_remembered_until_the_file_is_stored(tmp_path):
-    with open_store(tmp_path / "g.db") as s:
+    with open_store(new_store(tmp_path, "g.db")) as s:
         s.record_failure("/m.txt", "abc", "v1", "E111 PDF is corrupt or unreadable")
         assert s.failures() == {"/m.txt": "E111 PDF is corrupt or unreadable"}
         _put(s, measures_record(), "/m.txt")
@@ -91,7 +96,7 @@ def test_a_byte_identical_copy_is_one_document(tmp_path):
     data = (RAW / "panshan-2017-notice.txt").read_bytes()
     (tmp_path / "a" / "notice.txt").write_bytes(data)
     (tmp_path / "b" / "notice.txt").write_bytes(data)
-    store_path = tmp_path / "kg.db"
+    store_path = new_store(tmp_path, "kg.db")
     ingest([tmp_path / "a", tmp_path / "b"], store_path, workers=1, progress=False)
     from pipeline.graph.store import open_store
     with open_store(store_path) as store:
@@ -101,7 +106,7 @@ def test_a_byte_identical_copy_is_one_document(tmp_path):
 
 
 def test_graph_view_reads_the_tables_with_typed_keys(tmp_path):
-    with open_store(tmp_path / "g.db") as s:
+    with open_store(new_store(tmp_path, "g.db")) as s:
         _put(s, measures_record(), "/m.txt")
         cap = s.node("Amount:measures01/a1")
         assert (cap["value"], cap["amount_fen"], cap["role"]) == (500000, 50000000, "cap")
@@ -113,14 +118,14 @@ def test_graph_view_reads_the_tables_with_typed_keys(tmp_path):
 
 
 def test_readable_tables_and_views_are_there(tmp_path):
-    with open_store(tmp_path / "g.db") as s:
-        names = {r["name"] for r in s.sql("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+    with open_store(new_store(tmp_path, "g.db")) as s:
+        names = s.tables()
     assert {"documents", "sources", "measures", "responsible_units", "amounts", "caps", "agencies", "aliases",
             "proposals", "responses", "followups", "citations", "graph_nodes", "graph_edges"} <= names
 
 
 def test_literal_percent_and_underscore_match_only_themselves(tmp_path):
-    with open_store(tmp_path / "g.db") as s:
+    with open_store(new_store(tmp_path, "g.db")) as s:
         _put(s, measures_record(), "/m.txt")
         assert s.search_nodes("%", "Agency") == [] and s.search_nodes("_", "Agency") == []
         assert [n["label"] for n in s.search_nodes("工业和信息化", "Agency")] == ["中山市工业和信息化局"]
@@ -130,7 +135,7 @@ def test_a_newer_schema_is_refused(tmp_path):
     import pytest
 
     from pipeline.graph.store import StoreVersionError
-    with open_store(tmp_path / "g.db") as s:
+    with open_store(new_store(tmp_path, "g.db")) as s:
         s.conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     with pytest.raises(StoreVersionError, match="schema 99"):
-        open_store(tmp_path / "g.db")
+        open_store(new_store(tmp_path, "g.db"))
