@@ -86,16 +86,21 @@ def _extract_one(path: str) -> dict:
 
 
 def _read_one(path: str):
-    """The file read (a Source): what needs none of the tagging pipeline, done while it loads."""
+    """The file read and cleaned (a Source and its CleanText): what needs none of the tagging pipeline,
+    done while it loads."""
+    from .extraction import clean_source, gc_paused
     from .sources import load
-    return load(path, isolate=False)
-
-
-def _finish_one(path: str, source) -> dict:
-    """The record of a file read ahead (_read_one): what _extract_one does after reading it."""
-    from .extraction import gc_paused, record_from_source
     with gc_paused():
-        return record_from_source(source).to_dict()
+        source = load(path, isolate=False)
+        return source, clean_source(source)
+
+
+def _finish_one(path: str, started) -> dict:
+    """The record of a file read ahead (_read_one): what _extract_one does after reading and cleaning it."""
+    from .extraction import gc_paused, record_from_source
+    source, clean_text = started
+    with gc_paused():
+        return record_from_source(source, clean_text).to_dict()
 
 
 def _failed_record(path: str, reason: str) -> dict:
