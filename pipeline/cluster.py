@@ -13,13 +13,14 @@ folder. Workers need only the installed package (`pip install policykg[dask]`).
 from __future__ import annotations
 
 import multiprocessing
+import threading
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from . import errors
 from .shards import (Item, content_hash, finished_shards, plan, read_shard, shard_line, shard_name,
                      write_shard)
-from .workers import Limits
+from .workers import Limits, Workers
 
 RETRIES = 2               # tries of a task beyond the first, on top of Dask's re-runs of a lost worker's tasks
 
@@ -31,24 +32,23 @@ class ClusterError(RuntimeError):
 def extract_shard(items: list[tuple[str, str]], shard: str, version: str, limits: Limits) -> str:
     """A task, run on a Dask worker: the records of (sha256, path) items into the shard file `shard`.
 
-    Each document is extracted in a process forked from the worker (one at a time, under `limits`),
-    as `policykg extract` on one machine does; a worker started as a daemon (Dask's default for
+    Each document is extracted in a process forked from the worker (one at a time, under `limits`, kept
+    for the thread's next task), as `policykg extract` on one machine does; a worker started as a daemon (Dask's default for
     `dask worker`) may not fork, and extracts in its own process instead, without the limits.
     """
-    from .batch import _extract_one, extract_records
+    from .batch import _extract_one
     from .extraction import PIPELINE_VERSION
     if version != PIPELINE_VERSION:
         raise ClusterError(f"this worker runs pipeline {PIPELINE_VERSION}, the client {version}: "
                            "install the same policykg on both")
     target = Path(shard)
     if not target.exists():                    # a retry of a task whose shard was written keeps it
-        paths = [Path(p) for _, p in items]
+        paths = [p for _, p in items]
         if multiprocessing.current_process().daemon:
-            records = {p: _extract_one(str(p)) for p in paths}
+            records = {p: _extract_one(p) for p in paths}
         else:
-            _fork_workers()
-            records = dict(extract_records(paths, workers=1, limits=limits))
-        write_shard(target, (shard_line(Item(sha, str(p)), records[p]) for (sha, _), p in zip(items, paths)))
+            records = dict(_task_pool(limits).map(paths))
+        write_shard(target, (shard_line(Item(sha, p), records[p]) for sha, p in items))
     return shard
 
 
@@ -65,6 +65,24 @@ def _reachable(address: str) -> None:
             pass
     except (OSError, ValueError) as exc:
         raise ClusterError(f"no Dask scheduler at {address}: {exc}") from None
+
+
+_pools: dict[int, Workers] = {}
+
+
+def _task_pool(limits: Limits) -> Workers:
+    """This worker thread's process pool of one, forked once the pipeline is loaded and kept for the
+    thread's next tasks (a process forked a task cost 70 ms, and what it had learnt, spaCy's lexemes, was lost)."""
+    from .batch import _extract_one, _failed_record
+    from .extraction import warm_up
+    thread = threading.get_ident()
+    pool = _pools.get(thread)
+    if pool is None or pool.limits != limits:
+        if pool is not None:
+            pool.stop()
+        _fork_workers()
+        pool = _pools[thread] = Workers(_extract_one, _failed_record, 1, limits, warm_up, keep=True)
+    return pool
 
 
 def _fork_workers() -> None:

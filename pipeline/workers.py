@@ -87,8 +87,10 @@ class Workers(Generic[Item, Result]):
     """
 
     def __init__(self, work: Callable[[Item], Result], failed: Callable[[Item, str], Result], workers: int,
-                 limits: Limits = Limits(), prepare: Callable[[], None] | None = None, ahead: Ahead | None = None):
+                 limits: Limits = Limits(), prepare: Callable[[], None] | None = None, ahead: Ahead | None = None,
+                 keep: bool = False):
         self.work, self.failed, self.workers, self.limits = work, failed, max(1, workers), limits
+        self.keep = keep                 # the workers stay for the next `map` (stop() ends them)
         # run in this process before the first worker is forked (never where workers start afresh)
         self.prepare = prepare if multiprocessing.get_start_method() == "fork" else None
         self.ahead = ahead
@@ -117,7 +119,8 @@ class Workers(Generic[Item, Result]):
                 yield from self._finished(FIRST_COMPLETED)
             clean = True
         finally:
-            self.stop(wait_for_running=clean)
+            if not (clean and self.keep):
+                self.stop(wait_for_running=clean)
 
     def _prepare(self, items: Iterator[Item]) -> tuple[list[tuple[Item, Any]], Iterator[Item]]:
         """Runs `prepare` here, before any worker is forked. With `ahead`, one process forked before it
