@@ -85,6 +85,12 @@ def _task_pool(limits: Limits) -> Workers:
     return pool
 
 
+def close_pools() -> None:
+    """Ends the processes this worker's threads kept (_task_pool)."""
+    while _pools:
+        _pools.popitem()[1].stop()
+
+
 def _fork_workers() -> None:
     """Worker processes forked from this one, which has the pipeline loaded: a Dask worker started by its
     nanny inherits the nanny's `spawn`, which would load the pipeline anew in every task's process."""
@@ -95,12 +101,13 @@ def _fork_workers() -> None:
 
 class Cluster:
     """A Dask client for one run: to the scheduler at `address`, or to a local cluster of `workers`
-    processes started for the run (and stopped after it). Use as a context manager."""
+    processes started for the run and stopped after it (`processes=False`: threads of this process, for
+    tests). Use as a context manager."""
 
-    def __init__(self, address: str | None = None, workers: int | None = None):
+    def __init__(self, address: str | None = None, workers: int | None = None, processes: bool = True):
         if (address is None) == (workers is None):
             raise ValueError("give a scheduler address or a number of local workers")
-        self.address, self.local_workers = address, workers
+        self.address, self.local_workers, self.processes = address, workers, processes
         self.client = self._local = None
 
     def __enter__(self) -> "Cluster":
@@ -118,14 +125,18 @@ class Cluster:
             return self
         # a worker forks a process for the documents of each task (their limits): not a daemon
         with dask.config.set({"distributed.worker.daemon": False}):
-            self._local = LocalCluster(n_workers=self.local_workers, threads_per_worker=1, processes=True,
-                                       dashboard_address=None)
+            self._local = LocalCluster(n_workers=self.local_workers, threads_per_worker=1,
+                                       processes=self.processes, dashboard_address=None)
         self.client = Client(self._local)
         self.client.wait_for_workers(self.local_workers)
         return self
 
     def __exit__(self, *exc) -> None:
         if self.client is not None:
+            try:
+                self.client.run(close_pools)        # the workers' forked processes end with the run
+            except Exception:  # noqa: BLE001 - a worker gone already took its processes with it
+                pass
             self.client.close()
         if self._local is not None:
             self._local.close()
