@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import chain
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -116,9 +117,11 @@ def extract_records(inputs: list[Path], workers: int | None = None,
     by_name = {str(p): p for p in inputs}
     prepare = ahead = None
     if extract_fn is _extract_one:              # the pipeline loaded once; files read while it loads
-        from .extraction import warm_up as prepare
-        if not prepare.cache_info().currsize:   # loaded already (a Dask worker's next task): no wait to fill
+        from .extraction import warm_up
+        if not warm_up.cache_info().currsize:   # loaded already (a Dask worker's next task): no wait to fill
             ahead = Ahead(_read_one, _finish_one)
+        # the PDF readers too where a file is named .pdf (one that is a PDF by its bytes alone loads them itself)
+        prepare = partial(warm_up, pdf=any(p.suffix.lower() == ".pdf" for p in inputs))
     pool = Workers(extract_fn, _failed_record, workers or os.cpu_count() or 1, limits, prepare, ahead)
     for path, record in pool.map(by_name):
         yield by_name[path], record

@@ -32,11 +32,13 @@ WARM_UP_TEXT = """关于印发支持企业技术改造若干措施的通知
 
 
 @cache
-def warm_up() -> None:
+def warm_up(pdf: bool = True) -> None:
     """Loads what tagging reads (spaCy, jieba's dictionary, the taggers' data) by extracting a short text,
-    so that worker processes forked afterwards start with all of it (pipeline.workers); once a process."""
-    import pdfplumber.table  # noqa: F401 - the table finder, on a page with rules
-    from .sources import pdf  # noqa: F401 - PDFium
+    and with `pdf` the PDF readers, so that worker processes forked afterwards start with all of it
+    (pipeline.workers); once a process."""
+    if pdf:
+        import pdfplumber.table  # noqa: F401 - the table finder, on a page with rules
+        from .sources import pdf as pdfium  # noqa: F401 - PDFium
     from .sources.text import text_pages
     from .tagging.agency_data import word_tags
 
