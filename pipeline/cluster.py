@@ -2,9 +2,9 @@
 
 `policykg extract|ingest --scheduler tcp://HOST:8786` sends the work to a running Dask cluster,
 `--dask-workers N` to a local one started for the run. Each task extracts its documents as the one-machine
-path does (pipeline.batch.extract_records: a process forked from the worker, each document under the
-time and memory limits, a bad input failing alone) and writes their records as one shard
-(pipeline/shards.py). The client reads each shard as its task finishes, so the records are those of a
+path does (pipeline.workers.Workers: in a process forked from the worker once it has loaded the pipeline,
+each document under the time and memory limits, a bad input failing alone) and writes their records as
+one shard (pipeline/shards.py). The client reads each shard as its task finishes, so the records are those of a
 one-machine run. A rerun reads the finished shards first and gives out only what they lack; a task on a
 worker that is lost is run again elsewhere (Dask), and a task that fails on every try gives each of its
 documents a record with the error. Workers and client see the same files: the inputs, and the shard
@@ -32,9 +32,10 @@ class ClusterError(RuntimeError):
 def extract_shard(items: list[tuple[str, str]], shard: str, version: str, limits: Limits) -> str:
     """A task, run on a Dask worker: the records of (sha256, path) items into the shard file `shard`.
 
-    Each document is extracted in a process forked from the worker (one at a time, under `limits`, kept
-    for the thread's next task), as `policykg extract` on one machine does; a worker started as a daemon (Dask's default for
-    `dask worker`) may not fork, and extracts in its own process instead, without the limits.
+    Each document is extracted in a process forked from the worker (one at a time, under `limits`; the
+    process is kept for the thread's next task), as `policykg extract` on one machine does; a worker
+    started as a daemon (Dask's default for `dask worker`) may not fork, and extracts in its own process
+    instead, without the limits.
     """
     from .batch import _extract_one
     from .extraction import PIPELINE_VERSION
@@ -72,7 +73,7 @@ _pools: dict[int, Workers] = {}
 
 def _task_pool(limits: Limits) -> Workers:
     """This worker thread's process pool of one, forked once the pipeline is loaded and kept for the
-    thread's next tasks (a process forked a task cost 70 ms, and what it had learnt, spaCy's lexemes, was lost)."""
+    thread's next tasks (a process forked a task cost 70 ms, and lost what it had learnt: spaCy's lexemes)."""
     from .batch import _extract_one, _failed_record
     from .extraction import warm_up
     thread = threading.get_ident()

@@ -29,7 +29,8 @@ from . import errors
 Item = TypeVar("Item", bound=Hashable)
 Result = TypeVar("Result")
 WINDOW_PER_WORKER = 4       # items in flight per worker: enough to keep workers busy, memory bounded
-AHEAD_ITEMS = 2048           # items offered to the process that reads ahead while `prepare` runs
+AHEAD_ITEMS = 2048          # items offered to the process that reads ahead while `prepare` runs (it stops
+                            # when `prepare` is done: of large or slow files it will have read few)
 _PR_SET_PDEATHSIG = 1       # prctl option: the signal a process gets when its parent dies
 
 

@@ -25,17 +25,16 @@ def ingest_command(paths: Iterable[str | Path], store: str | Path | None = None,
     (default: `<store>.shards` beside the store).
     """
     from .ingest import ingest
-    records = None
-    if cluster is not None:
-        from ..settings import default_store
-        folder = Path(shards) if shards else Path(f"{store or default_store()}.shards")
+    from ..settings import default_store
+    folder = Path(shards) if shards else Path(f"{store or default_store()}.shards")
 
-        def records(todo, version):
-            todo = dict(todo)                       # path -> sha256, hashed by the run already
-            for path, _, record in cluster.records(todo, folder, version=version):
-                yield path, todo[path], record
+    def on_cluster(todo, version):
+        todo = dict(todo)                           # path -> sha256, hashed by the run already
+        for path, _, record in cluster.records(todo, folder, version=version):
+            yield path, todo[path], record
     return ingest(paths, store, workers=workers, prune=prune, force=force,
-                  progress=not quiet and sys.stderr.isatty(), wait=wait, records=records)
+                  progress=not quiet and sys.stderr.isatty(), wait=wait,
+                  records=on_cluster if cluster is not None else None)
 
 
 QUERIES = ("agency", "proposal", "caps", "doc", "neighbours", "path", "followup", "search")

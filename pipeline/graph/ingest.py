@@ -183,11 +183,10 @@ def ingest(paths: Iterable[str | Path], store_path: str | Path | None = None, *,
     if extract_fn is None:
         extract_fn, default_version = _default_extract(in_worker=limits is not None)
         pipeline_version = pipeline_version or default_version
-        from ..extraction import warm_up as prepare
+        if records is None:                    # records made elsewhere: nothing is extracted here
+            from ..extraction import warm_up as prepare
     version = pipeline_version or "unversioned"
     workers = workers or os.cpu_count() or 1
-    if records is not None:
-        prepare = None                         # nothing is extracted here
     run = _Run(list(paths), workers, prune, force, extract_fn, version, progress, link, limits, prepare, records)
     report = IngestReport()
     store_path = store_file(store_path)
