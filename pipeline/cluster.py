@@ -161,6 +161,7 @@ class Cluster:
         from .batch import _failed_record
         from .extraction import PIPELINE_VERSION
         version = version or PIPELINE_VERSION
+        shard_dir = Path(shard_dir).absolute()       # as a worker elsewhere finds it (the inputs: as given)
         wanted = {Item(content_hash(p), str(p)) for p in dict.fromkeys(map(str, paths))}
         for shard in finished_shards(shard_dir, version):
             for item, record in read_shard(shard):
@@ -185,5 +186,10 @@ class Cluster:
                 for item in task:
                     yield item.path, item.sha256, _failed_record(item.path, reason[:300])
                 continue
-            for item, record in read_shard(shard):
+            try:
+                done = list(read_shard(shard))
+            except FileNotFoundError:
+                raise ClusterError(f"a worker wrote {shard}, which this machine cannot see: client and workers "
+                                   "must share the shard folder (and the inputs)") from None
+            for item, record in done:
                 yield item.path, item.sha256, record

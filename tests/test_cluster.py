@@ -140,3 +140,15 @@ def test_a_worker_with_another_pipeline_version_refuses_the_task(tmp_path):
     with pytest.raises(ClusterError, match="install the same policykg"):
         extract_shard([("", str(DOCS[0]))], str(tmp_path / "v-x.jsonl"), "0.0.0+other", Limits())
     assert not list(tmp_path.iterdir())
+
+
+def test_a_shard_the_client_cannot_see_stops_the_run_with_what_to_do(cluster, docs, tmp_path, monkeypatch):
+    import pipeline.cluster
+    from pipeline.cluster import ClusterError
+
+    def elsewhere(items, shard, version, limits):
+        return str(tmp_path / "on-another-machine" / Path(shard).name)
+
+    monkeypatch.setattr(pipeline.cluster, "extract_shard", elsewhere)
+    with pytest.raises(ClusterError, match="must share the shard folder"):
+        extract_to_dir([docs], tmp_path / "out", cluster=cluster)
