@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import chain
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -17,6 +18,7 @@ from .workers import Ahead, Limits, Workers
 
 INPUT_SUFFIXES = {".pdf", ".txt", ".text", ".html", ".htm", ".docx", ".md"}
 REPORT_NAME = "_batch-report.json"
+SHARD_DIR = "_shards"              # a distributed run's shards (pipeline/shards.py), beside the records
 SKIP_DANGLING_LINK = "a link to nothing"
 SKIP_UNREADABLE_FOLDER = "a folder that cannot be read"
 SKIP_NOT_A_FILE = "not a regular file"
@@ -86,16 +88,21 @@ def _extract_one(path: str) -> dict:
 
 
 def _read_one(path: str):
-    """The file read (a Source): what needs none of the tagging pipeline, done while it loads."""
+    """The file read and cleaned (a Source and its CleanText): what needs none of the tagging pipeline,
+    done while it loads."""
+    from .extraction import clean_source, gc_paused
     from .sources import load
-    return load(path, isolate=False)
-
-
-def _finish_one(path: str, source) -> dict:
-    """The record of a file read ahead (_read_one): what _extract_one does after reading it."""
-    from .extraction import gc_paused, record_from_source
     with gc_paused():
-        return record_from_source(source).to_dict()
+        source = load(path, isolate=False)
+        return source, clean_source(source)
+
+
+def _finish_one(path: str, started) -> dict:
+    """The record of a file read ahead (_read_one): what _extract_one does after reading and cleaning it."""
+    from .extraction import gc_paused, record_from_source
+    source, clean_text = started
+    with gc_paused():
+        return record_from_source(source, clean_text).to_dict()
 
 
 def _failed_record(path: str, reason: str) -> dict:
@@ -110,16 +117,23 @@ def extract_records(inputs: list[Path], workers: int | None = None,
     by_name = {str(p): p for p in inputs}
     prepare = ahead = None
     if extract_fn is _extract_one:              # the pipeline loaded once; files read while it loads
-        from .extraction import warm_up as prepare
-        ahead = Ahead(_read_one, _finish_one)
+        from .extraction import warm_up
+        if not warm_up.cache_info().currsize:   # loaded already (a Dask worker's next task): no wait to fill
+            ahead = Ahead(_read_one, _finish_one)
+        # the PDF readers too where a file is named .pdf (one that is a PDF by its bytes alone loads them itself)
+        prepare = partial(warm_up, pdf=any(p.suffix.lower() == ".pdf" for p in inputs))
     pool = Workers(extract_fn, _failed_record, workers or os.cpu_count() or 1, limits, prepare, ahead)
     for path, record in pool.map(by_name):
         yield by_name[path], record
 
 
 def extract_to_dir(paths: Iterable[str | Path], out_dir: str | Path, workers: int | None = None,
-                   progress: Callable[[Path, dict], None] | None = None, limits: Limits = Limits()) -> BatchReport:
-    """Writes `out_dir/<stem>.json` per input and `out_dir/_batch-report.json`; returns the report."""
+                   progress: Callable[[Path, dict], None] | None = None, limits: Limits = Limits(),
+                   cluster=None) -> BatchReport:
+    """Writes `out_dir/<stem>.json` per input and `out_dir/_batch-report.json`; returns the report.
+
+    With a `cluster` (pipeline.cluster.Cluster, entered) the records are made by its workers, in shards
+    under `out_dir/_shards/` (SHARD_DIR), and written out here as they come: the same files."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     report = BatchReport()
@@ -127,7 +141,12 @@ def extract_to_dir(paths: Iterable[str | Path], out_dir: str | Path, workers: in
     names = output_names(inputs)
     order = {str(p): i for i, p in enumerate(inputs)}
     rank = {str(out / names[p]): i for i, p in enumerate(inputs)}
-    for path, record in extract_records(inputs, workers, limits=limits):
+    if cluster is None:
+        records = extract_records(inputs, workers, limits=limits)
+    else:
+        by_name = {str(p): p for p in inputs}
+        records = ((by_name[path], record) for path, _, record in cluster.records(by_name, out / SHARD_DIR, limits))
+    for path, record in records:
         target = out / names[path]
         tmp = target.with_suffix(".json.tmp")
         tmp.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -6,6 +6,7 @@ no store to read. Each command imports what it needs when it runs, so start-up s
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import List, Optional
 
@@ -81,6 +82,10 @@ AS_NL = typer.Option(False, "--nl", help="rows as newline-delimited JSON, one ob
 WIDE = typer.Option(False, "--wide", help="tables with every column and every cell whole")
 QUIET = typer.Option(False, "--quiet", "-q", help="no progress bar")
 WORKERS = typer.Option(None, "--workers", help="processes (default: core count)")
+SCHEDULER = typer.Option(None, "--scheduler", metavar="tcp://HOST:8786",
+                         help="extract on this Dask cluster (workers see the same files; pip install 'policykg[dask]')")
+DASK_WORKERS = typer.Option(None, "--dask-workers", min=1, metavar="N",
+                            help="extract on a local Dask cluster of N worker processes started for the run")
 
 
 def _format(as_json: bool, as_csv: bool, as_nl: bool) -> str:
@@ -129,19 +134,41 @@ def _progress_bar(total: int, desc: str, quiet: bool, stream=None):
     return tqdm(total=total, file=stream, unit="doc", desc=desc, disable=quiet or not stream.isatty())
 
 
+@contextmanager
+def _cluster(scheduler: Optional[str], dask_workers: Optional[int]):
+    """The Dask cluster the options name, entered (None for none); exits 2 where it cannot be had."""
+    if scheduler and dask_workers:
+        _fail("choose one of --scheduler, --dask-workers")
+    if not (scheduler or dask_workers):
+        yield None
+        return
+    from .cluster import Cluster, ClusterError
+    try:
+        with Cluster(scheduler, dask_workers) as cluster:
+            yield cluster
+    except ClusterError as exc:
+        _fail(str(exc))
+
+
 @app.command()
 def extract(inputs: List[Path] = typer.Argument(..., help="files or folders (pdf, txt, docx, html)"),
             out: Path = typer.Option(Path("outputs/records"), "--out", "-o", help="folder for <stem>.json records"),
             workers: Optional[int] = WORKERS,
+            scheduler: Optional[str] = SCHEDULER,
+            dask_workers: Optional[int] = DASK_WORKERS,
             quiet: bool = QUIET):
     """Extract one JSON record per input into OUT. Exit 1 if any input failed.
+
+    On a Dask cluster (--scheduler, --dask-workers) the workers write the records in shards under
+    OUT/_shards, and a rerun takes what they hold; the record files are the same.
 
     Example: policykg extract corpora/raw --out outputs/records
     """
     from .batch import extract_to_dir, walk_inputs
 
-    with _progress_bar(len(list(walk_inputs(inputs))), "extract", quiet) as bar:
-        report = extract_to_dir(inputs, out, workers, lambda path, record: bar.update())
+    with _cluster(scheduler, dask_workers) as cluster, \
+            _progress_bar(len(list(walk_inputs(inputs))), "extract", quiet) as bar:
+        report = extract_to_dir(inputs, out, workers, lambda path, record: bar.update(), cluster=cluster)
     _err(f"{len(report.written)} records written to {out}, {len(report.failed)} failed")
     for path, reason in report.failed.items():
         _err(f"  failed: {path}: {reason}")
@@ -215,6 +242,10 @@ def show(path: Path = typer.Argument(..., exists=True, dir_okay=False, help="a d
 def ingest(paths: List[Path] = typer.Argument(..., help="files or folders"),
            store: Optional[Path] = NEW_STORE,
            workers: Optional[int] = WORKERS,
+           scheduler: Optional[str] = SCHEDULER,
+           dask_workers: Optional[int] = DASK_WORKERS,
+           shards: Optional[Path] = typer.Option(None, "--shards", help="with a Dask cluster: the folder of its "
+                                                 "record shards (default: <store>.shards beside the store)"),
            prune: bool = typer.Option(False, "--prune", help="remove documents whose files are gone"),
            force: bool = typer.Option(False, "--force", help="re-process unchanged files too"),
            wait: Optional[float] = typer.Option(None, "--wait", metavar="SECONDS",
@@ -236,7 +267,9 @@ def ingest(paths: List[Path] = typer.Argument(..., help="files or folders"),
     from .output import as_json as json_text
     from .settings import default_store
     try:
-        report = ingest_command(paths, store or default_store(), workers, prune, force, quiet, wait)
+        with _cluster(scheduler, dask_workers) as cluster:
+            report = ingest_command(paths, store or default_store(), workers, prune, force, quiet, wait,
+                                    cluster=cluster, shards=shards)
     except StoreBusy as exc:
         _fail(str(exc))
     except Terminated:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .errors import E_INTERNAL, E_MEMORY, W_NO_JURISDICTION
 from .settings import pipeline_version
-from .types import Record, Source
+from .types import CleanText, Record, Source
 
 PIPELINE_VERSION = pipeline_version()
 
@@ -32,11 +32,13 @@ WARM_UP_TEXT = """关于印发支持企业技术改造若干措施的通知
 
 
 @cache
-def warm_up() -> None:
+def warm_up(pdf: bool = True) -> None:
     """Loads what tagging reads (spaCy, jieba's dictionary, the taggers' data) by extracting a short text,
-    so that worker processes forked afterwards start with all of it (pipeline.workers); once a process."""
-    import pdfplumber.table  # noqa: F401 - the table finder, on a page with rules
-    from .sources import pdf  # noqa: F401 - PDFium
+    and with `pdf` the PDF readers, so that worker processes forked afterwards start with all of it
+    (pipeline.workers); once a process."""
+    if pdf:
+        import pdfplumber.table  # noqa: F401 - the table finder, on a page with rules
+        from .sources import pdf as pdfium  # noqa: F401 - PDFium
     from .sources.text import text_pages
     from .tagging.agency_data import word_tags
 
@@ -46,8 +48,8 @@ def warm_up() -> None:
     gc.freeze()                          # what is loaded stays out of the collector's way (and off copied pages)
 
 
-def record_from_source(source: Source) -> Record:
-    """The record of a loaded source: clean, structure, tag, assemble."""
+def record_from_source(source: Source, clean_text: CleanText | None = None) -> Record:
+    """The record of a loaded source: clean (unless its `clean_text` is given), structure, tag, assemble."""
     record = Record(
         id=source.sha256[:16] if source.sha256 else "",
         source={"path": source.path, "sha256": source.sha256, "format": source.format,
@@ -63,7 +65,7 @@ def record_from_source(source: Source) -> Record:
         from .tagging.nlp import load_nlp
         load_nlp()                       # loading spaCy turns the collector on again (srsly): done first
         with gc_paused():
-            _tag_into(record, source)
+            _tag_into(record, source, clean_text)
     except MemoryError:
         record.error = E_MEMORY
     except Exception as exc:  # a bug must not stop the batch: the record says what happened
@@ -94,11 +96,18 @@ def gc_paused():
             gc.enable()
 
 
-def _tag_into(record: Record, source: Source) -> None:
+def clean_source(source: Source) -> CleanText | None:
+    """The clean text of a source that loaded (None for one that failed: its record says why)."""
+    from .clean import clean
+    return None if source.error else clean(source)
+
+
+def _tag_into(record: Record, source: Source, clean_text: CleanText | None = None) -> None:
     from .clean import clean
     from .tagging.nlp import tag_text
 
-    clean_text = clean(source)
+    if clean_text is None:
+        clean_text = clean(source)
     record.text = clean_text.text
     record.pages = [{"page": r.page, "start": r.start, "end": r.end} for r in clean_text.runs]
     record.warnings += clean_text.warnings

@@ -29,7 +29,8 @@ from . import errors
 Item = TypeVar("Item", bound=Hashable)
 Result = TypeVar("Result")
 WINDOW_PER_WORKER = 4       # items in flight per worker: enough to keep workers busy, memory bounded
-AHEAD_ITEMS = 256           # items offered to the process that reads ahead while `prepare` runs
+AHEAD_ITEMS = 2048          # items offered to the process that reads ahead while `prepare` runs (it stops
+                            # when `prepare` is done: of large or slow files it will have read few)
 _PR_SET_PDEATHSIG = 1       # prctl option: the signal a process gets when its parent dies
 
 
@@ -87,8 +88,10 @@ class Workers(Generic[Item, Result]):
     """
 
     def __init__(self, work: Callable[[Item], Result], failed: Callable[[Item, str], Result], workers: int,
-                 limits: Limits = Limits(), prepare: Callable[[], None] | None = None, ahead: Ahead | None = None):
+                 limits: Limits = Limits(), prepare: Callable[[], None] | None = None, ahead: Ahead | None = None,
+                 keep: bool = False):
         self.work, self.failed, self.workers, self.limits = work, failed, max(1, workers), limits
+        self.keep = keep                 # the workers stay for the next `map` (stop() ends them)
         # run in this process before the first worker is forked (never where workers start afresh)
         self.prepare = prepare if multiprocessing.get_start_method() == "fork" else None
         self.ahead = ahead
@@ -117,7 +120,8 @@ class Workers(Generic[Item, Result]):
                 yield from self._finished(FIRST_COMPLETED)
             clean = True
         finally:
-            self.stop(wait_for_running=clean)
+            if not (clean and self.keep):
+                self.stop(wait_for_running=clean)
 
     def _prepare(self, items: Iterator[Item]) -> tuple[list[tuple[Item, Any]], Iterator[Item]]:
         """Runs `prepare` here, before any worker is forked. With `ahead`, one process forked before it

@@ -16,15 +16,25 @@ if TYPE_CHECKING:
 
 def ingest_command(paths: Iterable[str | Path], store: str | Path | None = None, workers: int | None = None,
                    prune: bool = False, force: bool = False, quiet: bool = False,
-                   wait: float | None = None) -> IngestReport:
+                   wait: float | None = None, cluster=None, shards: str | Path | None = None) -> IngestReport:
     """policykg ingest: the run's report (`report.exit_code` is what the process should exit with).
 
     The progress bar goes to stderr, off with `quiet` or when stderr is not a terminal; `wait` is how long
-    to wait for another run writing to the store (None: as long as it takes).
+    to wait for another run writing to the store (None: as long as it takes). With a `cluster`
+    (pipeline.cluster.Cluster, entered) its workers extract, writing record shards into `shards`
+    (default: `<store>.shards` beside the store).
     """
     from .ingest import ingest
+    from ..settings import default_store
+    folder = Path(shards) if shards else Path(f"{store or default_store()}.shards")
+
+    def on_cluster(todo, version):
+        todo = dict(todo)                           # path -> sha256, hashed by the run already
+        for path, _, record in cluster.records(todo, folder, version=version):
+            yield path, todo[path], record
     return ingest(paths, store, workers=workers, prune=prune, force=force,
-                  progress=not quiet and sys.stderr.isatty(), wait=wait)
+                  progress=not quiet and sys.stderr.isatty(), wait=wait,
+                  records=on_cluster if cluster is not None else None)
 
 
 QUERIES = ("agency", "proposal", "caps", "doc", "neighbours", "path", "followup", "search")

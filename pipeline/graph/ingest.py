@@ -33,6 +33,7 @@ from .backend import errors
 from .store import LAST_INGEST, Store, open_store, store_file
 
 ExtractFn = Callable[[str], "Record | dict"]
+RecordSource = Callable[[Iterator[tuple[str, str]], str], Iterator[tuple[str, str, dict]]]
 
 
 @dataclass
@@ -157,7 +158,8 @@ def _under(path: str, roots: list[Path]) -> bool:
 def ingest(paths: Iterable[str | Path], store_path: str | Path | None = None, *, workers: int | None = None,
            prune: bool = False, force: bool = False, extract_fn: ExtractFn | None = None,
            pipeline_version: str | None = None, progress: bool = True, link: bool = True,
-           wait: float | None = None, limits: Limits | None = Limits()) -> IngestReport:
+           wait: float | None = None, limits: Limits | None = Limits(),
+           records: RecordSource | None = None) -> IngestReport:
     """Ingests files and folders into the store; returns what was added, updated, unchanged, pruned, failed.
 
     When anything was added, updated, aliased or pruned, or an earlier run stopped before linking (and
@@ -169,6 +171,8 @@ def ingest(paths: Iterable[str | Path], store_path: str | Path | None = None, *,
 
     Each file is extracted in a worker process under `limits` (time and memory per document; E120/E121/E122
     for the file that exceeds them or kills its worker); `limits=None` extracts in this process instead.
+    `records`, where given, makes the records instead (a Dask cluster: pipeline/cluster.py): from the
+    (path, sha256) pairs to extract and the pipeline version, (path, sha256, record dict) for each.
 
     One run writes to a store at a time: a second waits for the first (up to `wait` seconds; None: as
     long as it takes) and raises StoreBusy when it cannot. SIGTERM rolls back the document being stored,
@@ -179,10 +183,11 @@ def ingest(paths: Iterable[str | Path], store_path: str | Path | None = None, *,
     if extract_fn is None:
         extract_fn, default_version = _default_extract(in_worker=limits is not None)
         pipeline_version = pipeline_version or default_version
-        from ..extraction import warm_up as prepare
+        if records is None:                    # records made elsewhere: nothing is extracted here
+            from ..extraction import warm_up as prepare
     version = pipeline_version or "unversioned"
     workers = workers or os.cpu_count() or 1
-    run = _Run(list(paths), workers, prune, force, extract_fn, version, progress, link, limits, prepare)
+    run = _Run(list(paths), workers, prune, force, extract_fn, version, progress, link, limits, prepare, records)
     report = IngestReport()
     store_path = store_file(store_path)
     with _terminate_as_exception(), store_lock(store_path, wait, lambda: progress and print(
@@ -226,6 +231,7 @@ class _Run:
     link: bool
     limits: Limits | None
     prepare: Callable[[], None] | None = None     # loads the extractor before workers are forked
+    records: RecordSource | None = None          # makes the records elsewhere (a Dask cluster)
 
     def __call__(self, store_path: Path, report: IngestReport) -> None:
         from tqdm import tqdm
@@ -256,8 +262,11 @@ class _Run:
         version = self.version
         todo = _to_do(files, store, version, self.force, report, lambda: bar.update(), repeated, log)
         work = partial(process_file, pipeline_version=version, extract_fn=self.extract_fn)
-        if self.limits is None:
-            outcomes: Iterator[_Outcome] = (work(p, s) for p, s in todo)
+        if self.records is not None:          # the graph rows built here from records made elsewhere
+            outcomes: Iterator[_Outcome] = (process_file(p, s, version, partial(_given, r))
+                                            for p, s, r in self.records(todo, version))
+        elif self.limits is None:
+            outcomes = (work(p, s) for p, s in todo)
         else:
             outcomes = _in_pool(todo, work, self.workers, self.limits, self.prepare)
         for outcome in outcomes:
@@ -301,6 +310,10 @@ def _in_pool(todo: Iterator[tuple[str, str]], work: Callable[..., _Outcome], wor
     pool = Workers(partial(_work_on, work=work), failed, workers, limits, prepare)
     for _, outcome in pool.map(todo):
         yield outcome
+
+
+def _given(record: dict, path: str) -> dict:
+    return record
 
 
 def _work_on(item: tuple[str, str], work: Callable[..., _Outcome]) -> _Outcome:

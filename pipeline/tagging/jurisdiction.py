@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from typing import Iterator
 
 from ..clean.script import make_view, to_simplified
 from .agency_data import (agency_data, body_prefix, generic_words, holds_phrase_word, is_ethnic_autonomous,
@@ -57,21 +58,20 @@ def parse_place_chain(name: str, loose: bool = False) -> tuple[str | None, str |
     pos, province, city, county = 0, None, None, None
     if s.startswith(body_prefix("party")):
         pos = len(body_prefix("party"))           # 中共中山市委办公室
-    for full in sorted(d.province_by_name, key=len, reverse=True):
-        if s.startswith(full, pos) and (full == d.province_by_name[full] or len(full) >= 2):
+    for full in _names_at(s, pos, "province_by_name"):
+        if full == d.province_by_name[full] or len(full) >= 2:
             rest = s[pos + len(full):]
             if full != d.province_by_name[full] and rest.startswith(("省", "市")):
                 continue
             province, pos = d.province_by_name[full], pos + len(full)
             break
-    for full in sorted(d.city_by_name, key=len, reverse=True):
-        if s.startswith(full, pos):
-            nxt = s[pos + len(full):pos + len(full) + 1]
-            if full != d.city_by_name[full] and nxt in ("县", "区", "旗"):
-                break                  # 长沙县 is a county of its own name, not 长沙市
-            city = d.city_by_name[full]
-            pos += len(full)
-            break
+    for full in _names_at(s, pos, "city_by_name"):
+        nxt = s[pos + len(full):pos + len(full) + 1]
+        if full != d.city_by_name[full] and nxt in ("县", "区", "旗"):
+            break                      # 长沙县 is a county of its own name, not 长沙市
+        city = d.city_by_name[full]
+        pos += len(full)
+        break
     m = pattern("issuer_local_place").match(s, pos)
     if m and any(c in stop_chars() or c in place_stops for c in m.group()[:-1]) \
             and (city or province, m.group()) not in d.city_counties:
@@ -93,6 +93,22 @@ def parse_place_chain(name: str, loose: bool = False) -> tuple[str | None, str |
     if city and not province:
         province = d.province_of_city.get(city)
     return province, city, county, pos
+
+
+@cache
+def _name_lengths(table: str) -> tuple[int, ...]:
+    """The lengths of the names of one of agency_data()'s name tables, longest first."""
+    return tuple(sorted({len(name) for name in getattr(agency_data(), table)}, reverse=True))
+
+
+def _names_at(s: str, pos: int, table: str) -> Iterator[str]:
+    """The names of agency_data().<table> that `s` has at `pos`, longest first (a look-up a length,
+    not a scan of every name)."""
+    names = getattr(agency_data(), table)
+    for n in _name_lengths(table):
+        name = s[pos:pos + n]
+        if len(name) == n and name in names:
+            yield name
 
 
 def _phrase_before_level(place: str) -> bool:
