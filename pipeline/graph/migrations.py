@@ -135,8 +135,17 @@ def _add_change_log(store: "Store") -> None:
     mark_links_reported(store)
 
 
+def _add_caps_index(store: "Store") -> None:
+    """Adds the index the caps question reads alone (on either backend)."""
+    from .backend import schema_ddl
+
+    for statement in _statements(schema.TABLES):
+        if "amounts_caps" in statement:
+            store.conn.execute(schema_ddl(statement))
+
+
 # The upgrade from each schema version to the next (version 1 goes straight to the current one).
-UPGRADES = {2: _from_v2, 3: _from_v3, 4: _add_change_log}
+UPGRADES = {2: _from_v2, 3: _from_v3, 4: _add_change_log, 5: _add_caps_index}
 
 
 def _from_v1(store: "Store") -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -78,6 +78,8 @@ CREATE TABLE IF NOT EXISTS amounts(
 CREATE INDEX IF NOT EXISTS amounts_document ON amounts(document_id);
 CREATE INDEX IF NOT EXISTS amounts_measure ON amounts(measure_id, role);
 CREATE INDEX IF NOT EXISTS amounts_role ON amounts(role, amount_fen);
+-- schema 6: the caps question (role and kind, the document's first copy, its order) read from the index alone
+CREATE INDEX IF NOT EXISTS amounts_caps ON amounts(role, kind, document_id, amount_fen, text, page, start, id);
 CREATE TABLE IF NOT EXISTS proposals(
   id TEXT PRIMARY KEY,                       -- <session with its jurisdiction>#<number>, or title:<title key>
   number TEXT, session TEXT, title TEXT, category TEXT);

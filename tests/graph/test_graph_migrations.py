@@ -73,3 +73,20 @@ def test_a_schema_2_store_gets_the_queries_of_its_replies(tmp_path):
         assert s.sql("SELECT * FROM reply_queries ORDER BY document_id, seq") == queries_before
         relink(s, full=True)
         assert s.sql("SELECT * FROM followups ORDER BY reply_id, response_id, rank") == followups
+
+
+def test_a_schema_5_store_gains_the_index_the_caps_question_reads_alone(tmp_path):
+    import sqlite3
+
+    from tests.graph.fakes import small_store
+
+    db = small_store(tmp_path, link=False)
+    with open_store(db) as s:
+        before = queries.caps(s)
+    with sqlite3.connect(db) as conn:                  # the store as schema 5 had it
+        conn.execute("DROP INDEX amounts_caps")
+        conn.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+    with open_store(db) as s:
+        assert schema_version(s.conn) == SCHEMA_VERSION
+        assert s.sql("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'amounts_caps'")
+        assert queries.caps(s) == before

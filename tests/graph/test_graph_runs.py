@@ -194,10 +194,11 @@ def test_links_of_an_updated_document_are_compared_under_its_new_ids(tmp_path):
 
 def test_a_store_from_before_the_change_log_is_upgraded_with_its_links_taken_as_reported(tmp_path):
     db = small_store(tmp_path, link=True)
-    with sqlite3.connect(db) as conn:                      # the store as schema 3 had it
+    with sqlite3.connect(db) as conn:                      # the store as schema 4 had it
         for table in ("run_changes", "runs", "reported_links"):
             conn.execute(f"DROP TABLE {table}")
-        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION - 1),))
+        conn.execute("DROP INDEX amounts_caps")
+        conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
         conn.execute("DELETE FROM meta WHERE key = 'links_reported'")
     with open_store(db) as s:
         assert s.info("schema_version") == str(SCHEMA_VERSION) and list_runs(s) == []
