@@ -37,25 +37,36 @@ def store_lock(store: str | Path, wait: float | None = None,
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        deadline = None if wait is None else time.monotonic() + wait
-        told = False
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if deadline is not None and time.monotonic() >= deadline:
-                    raise StoreBusy(f"{store} is being written by another policykg run "
-                                    f"(lock {path}); try again when it has finished") from None
-                if waiting and not told:
-                    waiting()
-                    told = True
-                time.sleep(poll)
+        _poll(lambda: _try_flock(fd), wait, waiting, poll,
+              f"{store} is being written by another policykg run (lock {path}); try again when it has finished")
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode())
         yield
     finally:
         os.close(fd)            # closing the descriptor releases the lock
+
+
+def _try_flock(fd: int) -> bool:
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
+
+
+def _poll(take: Callable[[], bool], wait: float | None, waiting: Callable[[], None] | None, poll: float,
+          busy: str) -> None:
+    """Tries `take` until it succeeds, up to `wait` seconds (None: as long as it takes), calling `waiting()`
+    once if it has to wait; raises StoreBusy(busy) when the time is up."""
+    deadline = None if wait is None else time.monotonic() + wait
+    told = False
+    while not take():
+        if deadline is not None and time.monotonic() >= deadline:
+            raise StoreBusy(busy)
+        if waiting and not told:
+            waiting()
+            told = True
+        time.sleep(poll)
 
 
 @contextmanager
@@ -65,16 +76,8 @@ def _server_lock(url: str, wait: float | None, waiting: Callable[[], None] | Non
     conn = PgConnection(url)
     try:
         key = conn.lock_key("run")
-        deadline = None if wait is None else time.monotonic() + wait
-        told = False
-        while not conn.execute("SELECT pg_try_advisory_lock(?)", (key,)).fetchone()[0]:
-            if deadline is not None and time.monotonic() >= deadline:
-                raise StoreBusy(f"{shown(url)} is being written by another policykg run; try again when it has "
-                                f"finished") from None
-            if waiting and not told:
-                waiting()
-                told = True
-            time.sleep(poll)
+        _poll(lambda: conn.execute("SELECT pg_try_advisory_lock(?)", (key,)).fetchone()[0], wait, waiting, poll,
+              f"{shown(url)} is being written by another policykg run; try again when it has finished")
         yield
     finally:
         conn.close()            # ending the session releases the lock

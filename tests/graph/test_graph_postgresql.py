@@ -21,6 +21,16 @@ ROOT = Path(__file__).resolve().parents[2]
 _WHEN = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d)?(\+00:00)?")     # when a run started: not an answer
 
 
+def _pg_stores(tmp_path: Path, *names: str):
+    """New stores on PostgreSQL, one per name (the store tests' other backend is left as it was: SQLite)."""
+    stores.use("postgresql")
+    try:
+        made = [stores.new_store(tmp_path, name) for name in names]
+    finally:
+        stores.use("sqlite")
+    return made[0] if len(made) == 1 else made
+
+
 def _readme_queries() -> list[list[str]]:
     """The read-only commands the README shows (query, stats, runs, changes), as argument lists."""
     found = []
@@ -41,11 +51,7 @@ def _ingest(target) -> None:
 
 @pytest.mark.slow
 def test_the_readme_queries_answer_on_postgresql_as_on_sqlite(tmp_path):
-    stores.use("postgresql")
-    try:
-        pg = stores.new_store(tmp_path, "readme")
-    finally:
-        stores.use("sqlite")
+    pg = _pg_stores(tmp_path, "readme")
     db = tmp_path / "kg.db"
     _ingest(db)
     _ingest(pg)
@@ -81,11 +87,7 @@ def _corpus(folder: Path, n: int) -> list[Path]:
 
 
 def test_clients_ingesting_at_once_give_the_graph_one_client_gives(tmp_path):
-    stores.use("postgresql")
-    try:
-        one, shared = stores.new_store(tmp_path, "one"), stores.new_store(tmp_path, "shared")
-    finally:
-        stores.use("sqlite")
+    one, shared = _pg_stores(tmp_path, "one", "shared")
     files = _corpus(tmp_path / "docs", 16)
     ingest_fake(files, one, link=True)
     parts = [files[0::3], files[1::3], files[2::3]]
@@ -114,11 +116,7 @@ def test_the_web_app_answers_on_postgresql_as_on_sqlite(tmp_path, docs_dir):
     from starlette.testclient import TestClient
 
     from pipeline.web.app import create_app
-    stores.use("postgresql")
-    try:
-        pg = stores.new_store(tmp_path, "web")
-    finally:
-        stores.use("sqlite")
+    pg = _pg_stores(tmp_path, "web")
     db = tmp_path / "web.db"
     for target in (db, pg):
         ingest_fake([docs_dir], target, link=True)
@@ -139,11 +137,7 @@ def test_a_store_url_with_no_server_behind_it_is_a_clear_error():
 
 def test_writers_storing_documents_at_once_store_each_whole(tmp_path):
     from pipeline.graph.build import build_rows
-    stores.use("postgresql")
-    try:
-        one, shared = stores.new_store(tmp_path, "one"), stores.new_store(tmp_path, "shared")
-    finally:
-        stores.use("sqlite")
+    one, shared = _pg_stores(tmp_path, "one", "shared")
     records = [measures_record(f"m{i:02d}", cap=100000 + i, title=f"中山市促进第{i}产业发展若干措施") for i in range(24)]
 
     def put(target, part):
