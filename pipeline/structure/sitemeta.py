@@ -7,6 +7,9 @@ from functools import cache
 from .lexicon import data, rx
 
 
+MAX_ROW_CHARS = 200          # a row of keys is short (索 引 号 文 号 发布机构 发布日期 公开范围 公开方式)
+
+
 @cache
 def _keys(row_keys: bool = False) -> tuple[re.Pattern, dict[str, str]]:
     """One pattern for every key (letter-spaced too), and each key's field; `row_keys` adds the keys only a
@@ -74,6 +77,8 @@ def label_row_fields(lines: list[str], max_value_lines: int = 4) -> dict[str, tu
     the values paired with the keys in order; nothing where the values do not match the keys one for one."""
     pattern, field_of = _keys(row_keys=True)
     for row, line in enumerate(lines):
+        if len(line) > MAX_ROW_CHARS or not _any_key().search(line):
+            continue
         keys = list(pattern.finditer(line))
         if len(keys) < 3 or re.sub(r"[\s|｜]", "", pattern.sub("", line)):
             continue

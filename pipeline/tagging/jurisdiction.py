@@ -345,11 +345,16 @@ def _is_zone(issuer: str | None) -> bool:
     return len(rest) > 2 and rest.endswith(tuple(z for z in d.zones if len(z) >= 2))
 
 
+@cache
+def _counties_of(city: str | None) -> tuple[str, ...]:
+    """The county-level divisions of a city, in the gazetteer's order."""
+    return tuple(c for c, (_, of) in agency_data().county_city.items() if of == city)
+
+
 def _county_of_city(j: Jurisdiction, view: str) -> None:
     """The county of a city-level jurisdiction where the text speaks as a county (县政府, 县农业农村局)
     and names one county of that city whose level word it uses (随州市 -> 随县)."""
-    d = agency_data()
-    named = [c for c, (_, city) in d.county_city.items() if city == j.city and c in view]
+    named = [c for c in _counties_of(j.city) if c in view]
     for level in {c[-1] for c in named}:
         own = [c for c in named if c.endswith(level)]
         bare = re.findall(r"(?:^|[^\u4e00-\u9fff])" + level + r"(?:委|政府|人民政府|[\u4e00-\u9fff]{1,8}?局)", view, re.M)
