@@ -31,16 +31,21 @@ class Item:
     path: str
 
 
+def file_sha256(path: str | Path) -> str:
+    """The sha256 of a file's bytes, read in blocks."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
 def content_hash(path: str | Path) -> str:
     """The sha256 of a file's bytes ('' where it cannot be read: its record says why)."""
-    h = hashlib.sha256()
     try:
-        with open(path, "rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                h.update(block)
+        return file_sha256(path)
     except OSError:
         return ""
-    return h.hexdigest()
 
 
 def task_size(documents: int, workers: int) -> int:

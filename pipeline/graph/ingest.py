@@ -9,7 +9,6 @@ recorded in the store with what it changed, each change in the transaction of it
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import signal
@@ -24,6 +23,7 @@ from typing import Callable, Iterable, Iterator
 
 from ..batch import walk_inputs
 from ..errors import E_INTERNAL, E_MEMORY, E_NOT_FOUND
+from ..shards import file_sha256
 from ..workers import Limits, Workers
 from ..types import Record
 from .build import DocumentRows, build_rows
@@ -83,15 +83,6 @@ class _Outcome:
     rows: DocumentRows | None = None
     record: dict | None = None
     error: str | None = None
-
-
-def file_sha256(path: str) -> str:
-    """The sha256 of a file's bytes, read in blocks."""
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def _default_extract(in_worker: bool) -> tuple[ExtractFn, str]:

@@ -137,6 +137,12 @@ def page_edges(page, height: float) -> list[dict]:
     matrix = raw.FS_MATRIX()
     x, y = ctypes.c_float(), ctypes.c_float()
     fill, stroke = ctypes.c_int(), ctypes.c_int()
+    rgba = [ctypes.c_uint() for _ in range(4)]
+
+    def white_fill(obj) -> bool:
+        """True for a path filled in opaque white: on a white page it draws nothing a reader sees."""
+        return bool(raw.FPDFPageObj_GetFillColor(obj, *map(ctypes.byref, rgba))) \
+            and all(v.value >= WHITE for v in rgba[:3])
 
     def visit(count: int, get, outer: tuple) -> None:
         for i in range(count):
@@ -156,7 +162,7 @@ def page_edges(page, height: float) -> list[dict]:
             if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)) \
                     or not (fill.value or stroke.value):
                 continue                      # a path only clipping draws nothing
-            if not stroke.value and _white_fill(obj):
+            if not stroke.value and white_fill(obj):
                 continue                      # nor one only painting white (WPS backs every paragraph so)
             a, b, c, d, e, f = m
             ops: list[tuple[str, tuple[float, float]]] = []
@@ -182,18 +188,6 @@ def page_edges(page, height: float) -> list[dict]:
 
     visit(raw.FPDFPage_CountObjects(page.raw), lambda k: raw.FPDFPage_GetObject(page.raw, k), (1, 0, 0, 1, 0, 0))
     return out if paths[0] <= MAX_PATHS else []
-
-
-def _white_fill(obj) -> bool:
-    """True for a path filled in opaque white: on a white page it draws nothing a reader sees."""
-    import ctypes
-
-    import pypdfium2.raw as raw
-
-    rgba = [ctypes.c_uint() for _ in range(4)]
-    if not raw.FPDFPageObj_GetFillColor(obj, *map(ctypes.byref, rgba)):
-        return False
-    return all(v.value >= WHITE for v in rgba[:3])
 
 
 def _times(m: tuple, n: tuple) -> tuple:

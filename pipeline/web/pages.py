@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import wraps
+from typing import TYPE_CHECKING, Callable
 from urllib.parse import urlencode
 
 from starlette.requests import Request
@@ -18,6 +19,9 @@ from ..graph.search import search
 from ..linking.summary import jurisdiction_of_name
 from . import params, present
 from .app import BadRequest, NotFound, route
+
+if TYPE_CHECKING:
+    from ..graph.store import Store
 
 KIND_TITLES = {"agency": "机构 Agencies", "document": "文件 Documents", "measure": "措施 Measures",
                "proposal": "提案 Proposals"}
@@ -76,13 +80,21 @@ def search_page(request: Request) -> Response:
 
 
 # ---------------------------------------------------------------- agency
-def agency_page(request: Request) -> Response:
-    name = request.path_params["name"]
+def _look_up(request: Request, key: str, query: Callable[[Store, str], list], missing: str) -> tuple[str, Store, list]:
+    """(the address's name, the store, what `query` finds for it); NotFound (`missing`, {name} filled in)
+    where it finds nothing or the name is blank."""
+    name = request.path_params[key]
     store = store_of(request)
-    found = queries.agency(store, name) if name.strip() else []
+    found = query(store, name) if name.strip() else []
     if not found:
-        raise NotFound(f"No agency named “{name}” is in the store. The search box finds agencies by any part "
-                       f"of a name or alias.")
+        raise NotFound(missing.format(name=name))
+    return name, store, found
+
+
+def agency_page(request: Request) -> Response:
+    name, store, found = _look_up(request, "name", queries.agency,
+                                  "No agency named “{name}” is in the store. The search box finds agencies by "
+                                  "any part of a name or alias.")
     if len(found) == 1 and found[0]["canonical"] != name:
         return RedirectResponse(present.url_for("agency", found[0]["canonical"]), 302)
     on = today()
@@ -93,11 +105,8 @@ def agency_page(request: Request) -> Response:
 
 # ---------------------------------------------------------------- document
 def document_page(request: Request) -> Response:
-    ident = request.path_params["ident"]
-    store = store_of(request)
-    found = queries.document(store, ident) if ident.strip() else []
-    if not found:
-        raise NotFound(f"No document with the id or doc number “{ident}” is in the store.")
+    ident, store, found = _look_up(request, "ident", queries.document,
+                                   "No document with the id or doc number “{name}” is in the store.")
     if len(found) > 1:
         return render(request, "choose.html", ident=ident, documents=found)
     doc = found[0]
@@ -116,11 +125,8 @@ def document_page(request: Request) -> Response:
 
 # ---------------------------------------------------------------- proposal
 def proposal_page(request: Request) -> Response:
-    ident = request.path_params["ident"]
-    store = store_of(request)
-    found = queries.proposal(store, ident) if ident.strip() else []
-    if not found:
-        raise NotFound(f"No proposal with the number or id “{ident}” is in the store.")
+    ident, store, found = _look_up(request, "ident", queries.proposal,
+                                   "No proposal with the number or id “{name}” is in the store.")
     if len(found) == 1 and found[0]["id"] != ident and found[0]["number"] != ident:
         return RedirectResponse(present.url_for("proposal", found[0]["id"]), 302)
     follow = linked_queries.followup(store, ident)
