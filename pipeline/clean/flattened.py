@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from pipeline.clean.inline import LABEL
-from pipeline.clean.lines import FlowLine
+from pipeline.clean.lines import TEXT_SLACK, FlowLine, text_width, wrap_width
 
 MIN_CHARS = 150            # only long lines can be whole documents run together
 MIN_GAPS = 3
@@ -23,6 +23,8 @@ _LABEL_GAP = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uf
 _DATE_GAP = re.compile(r"(?<=[\u4e00-\u9fff）)])[ \t\u3000\u00a0]+(?=(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
 _FILE_GAP = re.compile(r"(?:(?<=\.pdf)|(?<=\.doc)|(?<=\.docx)|(?<=\.xls)|(?<=\.xlsx)|(?<=\.wps)|(?<=\.zip)|(?<=\.rar))"
                        r"[ \t\u3000\u00a0]+(?=[\u4e00-\u9fff])", re.I)
+_SPACE = re.compile(r"[ \t\u3000\u00a0]+")
+_ASCII_WORD = re.compile(r"[0-9A-Za-z]")
 _SENTENCE_END = "。：；！？:;!?"
 _LABEL_BEFORE = re.compile(rf"(?:^|[\s。；;：:]){LABEL}$")
 _LABEL_AFTER = re.compile(LABEL)
@@ -54,19 +56,46 @@ def is_flattened(text: str) -> bool:
     return breaks / len(gaps) >= SENTENCE_SHARE
 
 
+def _pieces(text: str, gaps: list[re.Match]) -> list[tuple[int, int]]:
+    return [(0, gaps[0].start())] + [(a.end(), b.start()) for a, b in zip(gaps, gaps[1:])] \
+        + [(gaps[-1].end(), len(text))]
+
+
+def _copy_gaps(text: str) -> list[re.Match]:
+    """Every space of a pasted PDF text but one between two Latin letters or digits (PM 2.5)."""
+    return [m for m in _SPACE.finditer(text, 1, len(text) - 1)
+            if not (_ASCII_WORD.match(text[m.start() - 1]) and _ASCII_WORD.match(text[m.end()]))]
+
+
+def wrapped_copy_width(text: str) -> float | None:
+    """The line width of a PDF's text pasted as one line, a space at each of its line ends ('…国民经济和
+    社会发展计划…'): the pieces between spaces stop at one width, as wrap_width finds it; else None."""
+    if len(text) < MIN_CHARS:
+        return None
+    gaps = _copy_gaps(text)
+    if len(gaps) < MIN_GAPS:
+        return None
+    return wrap_width([text[a:b] for a, b in _pieces(text, gaps)])
+
+
 def split_flattened_lines(lines: list[FlowLine]) -> list[FlowLine]:
-    """Lines of a document run together split at their lost breaks; other lines as they are."""
+    """Lines of a document run together split at their lost breaks; other lines as they are. Where the
+    breaks were a PDF's line ends, a piece at the line width is full: the paragraph goes on below."""
     out: list[FlowLine] = []
     for line in lines:
-        if line.table or not is_flattened(line.text):
+        width = None
+        if line.table or not (is_flattened(line.text) or (width := wrapped_copy_width(line.text))):
             out.append(line)
             continue
-        gaps = _gaps(line.text)
-        bounds = [(0, gaps[0].start())] + [(a.end(), b.start()) for a, b in zip(gaps, gaps[1:])] \
-            + [(gaps[-1].end(), len(line.text))]
+        bounds = _pieces(line.text, _gaps(line.text) if width is None else _copy_gaps(line.text))
         for k, (a, b) in enumerate(bounds):
             piece = line.text[a:b]
-            if piece.strip():
+            if not piece.strip():
+                continue
+            if width is None:
                 out.append(line.moved(text=piece, para_start=line.para_start or k > 0,
                                       full=line.full and b == len(line.text)))
+            else:
+                out.append(line.moved(text=piece, para_start=line.para_start and k == 0, indent=False,
+                                      full=text_width(piece) >= width - TEXT_SLACK))
     return out

@@ -128,7 +128,8 @@ def _drops_text(page, textpage) -> bool:
     were dropped). Read through PDFium's C API (pypdfium2's object wrappers cost a millisecond a page).
 
     An object without extent draws nothing (Chromium writes one for a zero-width glyph), so
-    nothing of it can have been dropped."""
+    nothing of it can have been dropped, unless its font is not embedded: without an installed font
+    to lay it out PDFium gives such an object neither text nor extent."""
     box = [ctypes.c_float() for _ in range(4)]
 
     def dropped(count: int, get, level: int) -> bool:
@@ -138,11 +139,14 @@ def _drops_text(page, textpage) -> bool:
             if kind == raw.FPDF_PAGEOBJ_FORM and level == 0:
                 if dropped(raw.FPDFFormObj_CountObjects(obj), lambda k, o=obj: raw.FPDFFormObj_GetObject(o, k), 1):
                     return True
-            elif kind == raw.FPDF_PAGEOBJ_TEXT and raw.FPDFTextObj_GetText(obj, textpage.raw, None, 0) <= 2 \
-                    and raw.FPDFPageObj_GetBounds(obj, *map(ctypes.byref, box)):
-                left, bottom, right, top = (b.value for b in box)
-                if right > left or top > bottom:
-                    return True
+            elif kind == raw.FPDF_PAGEOBJ_TEXT and raw.FPDFTextObj_GetText(obj, textpage.raw, None, 0) <= 2:
+                font = raw.FPDFTextObj_GetFont(obj)
+                if font and not raw.FPDFFont_GetIsEmbedded(font):
+                    return True            # a font left to the reader (STSong-Light) and no CJK font installed
+                if raw.FPDFPageObj_GetBounds(obj, *map(ctypes.byref, box)):
+                    left, bottom, right, top = (b.value for b in box)
+                    if right > left or top > bottom:
+                        return True
         return False
 
     return dropped(raw.FPDFPage_CountObjects(page.raw), lambda k: raw.FPDFPage_GetObject(page.raw, k), 0)

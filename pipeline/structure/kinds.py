@@ -11,16 +11,16 @@ _BOOK = re.compile(r"《([^《》]+)》")
 
 
 def is_reply(title: str | None, opening: str, doc_type: str | None = None) -> bool:
-    """True for a reply to a proposal or suggestion: the title says so, or a letter (函/答复, or
-    a text without a title) opens by answering one."""
+    """True for a reply to a proposal or suggestion: the title says so, or a letter (函, 答复, 回复,
+    or a text without a title) opens by answering one."""
     r = data("replies")["reply_title"]
     t = to_simplified(title or "")
     proposal = rx(r["proposal_words"])
     number = rx(data("replies")["proposal_number"]["pattern"])
     if rx(r["pattern"]).search(t) and (proposal.search(t) or number.search(t)):
         return True
-    if doc_type not in (None, "函", "答复"):
-        return False
+    if doc_type not in (None, "函") and not rx(r["pattern"]).fullmatch(doc_type):
+        return False                            # a 通知 or 办法 citing a proposal answers none
     return any(c in opening for c in data("replies")["body_cues"]) and bool(proposal.search(opening))
 
 

@@ -163,7 +163,10 @@ def select_measures(structure: Structure, text: str) -> list[Section]:
         if policy_notice and not is_article(sec) and not is_policy_item(sec, text):
             return
         if is_article(sec):
-            if is_measure_article(sec, text):
+            if kids and _items_give_support(sec, [sections[k] for k in kids], sections, text):
+                for k in kids:                 # 第五条 专项资金用于： （一）…给予资金奖励 （二）…给予补助
+                    visit(k)
+            elif is_measure_article(sec, text):
                 out.append(sec)                # its （一）（二） are sub-points of the article
             return
         if is_framework(sec.title) and (kids or not is_action_item(sec, text) or not _among_measures(i, sections)):
@@ -203,6 +206,15 @@ def select_measures(structure: Structure, text: str) -> list[Section]:
         instruction = rx(data("measures")["cover_instruction"]["pattern"])
         out = [m for m in out if not instruction.search(_normal(text[m.title_start:m.end])[:40])]
     return out
+
+
+def _items_give_support(section: Section, kids: list[Section], sections: list[Section], text: str) -> bool:
+    """True where an article only introduces items that each give support of their own (at least two
+    do, and the article's own text names no amount): the items are the measures, the article their parent."""
+    support = rx(data("measures")["articles"]["support_pattern"])
+    own = view_text(own_text(section, sections, text))
+    giving = [k for k in kids if support.search(view_text(text[k.start:k.end]))]
+    return len(giving) >= 2 and not _AMOUNT.search(own) and not support.search(own)
 
 
 def closed_by_units(index: int, sections: list[Section], text: str) -> bool:

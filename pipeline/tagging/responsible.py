@@ -89,10 +89,10 @@ def _items(s: str, start: int, end: int, mentions: list[Mention],
     for m in inside + [None]:
         stop = m.start if m else end
         for offset, chunk in _split_outside_brackets(s[pos:stop], seps):
-            lead = len(chunk) - len(chunk.lstrip(" （）()"))
-            chunk = chunk.strip(" （）()") if chunk.count("（") + chunk.count("(") == 0 else chunk.strip(" ")
-            chunk = _strip_role_verb(chunk)
-            if chunk and chunk not in _cues()["list_fillers"] and (keep_other or not _not_unit_re().search(chunk)):
+            trim = " （）()" if chunk.count("（") + chunk.count("(") == 0 else " "
+            lead = len(chunk) - len(chunk.lstrip(trim))
+            chunk = _strip_role_verb(chunk.strip(trim))
+            if chunk.strip("（）()") and chunk not in _cues()["list_fillers"] and (keep_other or not _not_unit_re().search(chunk)):
                 out.append((pos + offset + lead, chunk, None))
         if m:
             out.append((m.start, s[m.start:m.end], m))

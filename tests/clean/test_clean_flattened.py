@@ -52,3 +52,18 @@ def test_a_flattened_article_keeps_its_label_with_its_text():
 def test_a_flattened_signature_after_an_attachment_file_gets_its_own_lines():
     lines = _clean_lines("pingyuan-2020-notice-zhengdi-gonggao")
     assert "平远县人民政府" in lines and "2020年6月3日" in lines
+
+
+def test_a_pdf_pasted_as_one_line_gets_its_lines_back_and_its_wrapped_paragraphs_joined():
+    lines = _clean_lines("xinjiang-2021-notice-jihua-zhibiao")
+    assert lines[:5] == ["新疆维吾尔自治区人民政府", "文件", "新政发〔2021〕19号",
+                         "关于印发2021年自治区国民经济和", "社会发展计划及主要指标的通知"]
+    assert "伊犁哈萨克自治州,各州、市人民政府,各行政公署,自治区人民政府各部门、各直属机构:" in lines
+
+
+def test_stray_spaces_at_no_one_width_are_no_pasted_pdf():
+    from pipeline.clean.flattened import wrapped_copy_width
+    line = ("对企业实施智能化改造的,按照同等贴息政策支 持。省级财政负担支持资金的 40%。省级 财政负担资金在项目开工后"
+            "拨付60%,项目投产验收 后据实拨付。对未纳入统计的项目,由各市 (地) 研究政策给予支 持。对实施数字化改造的企业,"
+            "按设备购置等数字化建设费用给 予 10%的一次性补助,单个企业最高不超过 200 万元,智能 工厂补助最高不超过500万元。")
+    assert wrapped_copy_width(line) is None

@@ -49,3 +49,9 @@ def test_an_untitled_text_names_its_own_type_in_its_clauses():
     from pipeline.structure import parse_structure
     text = "为促进招商引资，现将奖励办法公告如下：\n1.对新引进的项目给予奖励。\n2.本办法自发布之日起执行。\n"
     assert parse_structure(text).meta.doc_type == "办法"
+
+
+def test_a_letter_typed_as_a_reply_still_reads_as_a_reply():
+    from pipeline.structure.kinds import is_reply
+    opening = "您在区人大会议上提出的关于加快道路建设的建议收悉，现回复如下："
+    assert is_reply(None, opening, "回复") and not is_reply(None, opening, "通知")

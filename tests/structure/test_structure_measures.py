@@ -45,6 +45,15 @@ def test_work_notice_items_are_not_measures():
     assert select_measures(st, text) == []
 
 
+def test_a_work_notice_item_naming_its_units_assigns_a_duty_and_is_a_measure():
+    text = ("某省人民政府办公厅关于落实规划任务分工的通知\n各市人民政府，省政府各部门：\n现将任务分工通知如下。\n"
+            "一、主要目标和任务分工\n（一）约束性指标。\n1.九年义务教育巩固率达到97%。\n责任单位：省教育厅。\n"
+            "2.耕地保有量保持在6120万亩。\n责任单位：省国土资源厅。\n"
+            "二、工作要求\n各单位要加强统筹，确保完成。\n")
+    st = parse_structure(text)
+    assert [s.label for s in select_measures(st, text)] == ["1", "2"]
+
+
 def test_framework_headings_and_their_items_are_not_measures():
     st_text = raw("shanghai-2017-notice-noisy")
     assert select_measures(parse_structure(st_text), st_text) == []
@@ -141,8 +150,11 @@ def test_action_safeguard_after_task_groups_is_framework():
 
 # ---------------------------------------------------------------- articles of a rules text
 def test_articles_that_give_support_are_the_measures_of_a_rules_text():
+    # 第五条 only heads its items, and each item gives support: the items are the measures (annotation
+    # guide §3: items under a heading of another level; dev golds haidian, datong-qh, lasa)
     assert _measures(RULES_TEXT) == [("第四条", "对新认定的国家级企业技术中心，给予一次性奖励100万元"),
-                                     ("第五条", "支持技术中心能力提升")]
+                                     ("（一）", "对购置研发设备的，按投资额的10%给予补助"),
+                                     ("（二）", "对新引进博士的，给予每人5万元安家补贴")]
 
 
 def test_an_article_setting_a_duty_is_a_measure_like_one_giving_support():
@@ -151,6 +163,21 @@ def test_an_article_setting_a_duty_is_a_measure_like_one_giving_support():
             "第三条　对新建住宅小区配建的公共充电设施，给予每个桩500元补助。\n"
             "第四条　物业管理应当遵循业主自治、专业服务的原则。\n")
     assert [label for label, _ in _measures(text)] == ["第二条", "第三条"]
+
+
+def test_an_article_introducing_items_that_each_give_support_has_them_as_its_measures():
+    text = ("某区商业发展专项资金管理办法\n第一条　为规范专项资金管理，制定本办法。\n"
+            "第二条　专项资金用于以下方面：\n（一）对社会消费品零售额贡献前50名的企业给予资金奖励。\n"
+            "（二）支持特色街区建设，给予不超过项目总投资30%的资金补助。\n"
+            "第三条　本办法由区商务局负责解释。\n")
+    assert [label for label, _ in _measures(text)] == ["（一）", "（二）"]
+
+
+def test_an_article_giving_support_keeps_its_sub_points():
+    text = ("某县招商引资奖励办法\n第一条　为扩大招商引资，制定本办法。\n"
+            "第二条　对引进项目的个人给予奖励100万元，条件如下：\n（一）项目已在我县注册。\n"
+            "（二）项目固定资产投资到位。\n")
+    assert [label for label, _ in _measures(text)] == ["第二条"]
 
 
 def test_bracketed_article_headings_are_the_titles():
@@ -409,7 +436,8 @@ def test_an_article_headed_as_the_conditions_or_scope_of_an_application_is_no_me
             "第二条 支持范围\n(一)支持开拓市场的企业。\n(二)支持通过认证的企业。\n"
             "第三条 奖励标准\n(一)评为示范基地的,一次性给予60万元奖励。\n(二)通过认证的,给予10万元奖励。\n")
     st = parse_structure(text)
-    assert [m.label for m in select_measures(st, text)] == ["第三条"]
+    assert [m.label for m in select_measures(st, text)] == ["(一)", "(二)"]     # 第三条 heads its support items
+    assert all(m.start > text.index("第三条") for m in select_measures(st, text))
 
 def test_numbers_opening_lines_without_a_table_header_are_no_rows():
     text = "关于做好防汛工作的通知\n各村:\n2 亿元资金已下达。\n3 个水库已完成除险加固。\n"

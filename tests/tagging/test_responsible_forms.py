@@ -80,3 +80,9 @@ def test_copy_recipients_after_an_item_are_not_its_units():
 def test_a_leading_group_whose_name_holds_a_level_word():
     text = "第三条 奖励工作由天水市工业强市战略推进工作领导小组负责。"
     assert _units(text, "天水市人民政府") == ["天水市工业强市战略推进工作领导小组"]
+
+
+def test_a_unit_list_cut_off_after_an_opening_bracket_keeps_its_units():
+    # an excerpt cut right after 〔责任单位:自治区农牧厅( : the lone bracket is no unit and breaks nothing
+    text = "2.实施耕地保护与建设行动。〔责任单位:自治区农牧厅("
+    assert _units(text, "内蒙古自治区人民政府") == ["内蒙古自治区农牧厅"]
