@@ -108,6 +108,11 @@ def view_text(text: str) -> str:
     return _build_view(text).text
 
 
+def without_readings(text: str) -> str:
+    """The text without the romanised readings a web copy injected (大興區(qū) -> 大興區); spaces kept."""
+    return _PINYIN_GLOSS.sub("", text)
+
+
 def _build_view(text: str) -> View:
     dropped, readings = [], {}
     for pattern in (_PINYIN_GLOSS, _INNER_SPACE):

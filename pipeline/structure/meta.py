@@ -90,11 +90,14 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
 
 
 def _title_in_opening(reader: Reader, lines, body, head: Header) -> None:
-    """No title line: the 《》 name of the document the opening sentence (the first line with a 。) presents
-    (…联合制定了《…实施方案》)."""
+    """No title line: the 《》 name of the document the opening sentence (the first line with a 。, or the
+    first to present one, in a news lead above the letter too) presents (…联合制定了《…实施方案》)."""
     spec = data("doc_types")["title_in_opening"]
-    opening = next((i for i in body[:spec["lines"]] if "。" in lines[i].text), None)
-    m = rx(spec["pattern"]).search(lines[opening].text) if opening is not None else None
+    pattern = rx(spec["pattern"])
+    lead = list(range(body[0])) if body else []          # a news lead above the letter (近日，某厅发布《…》。)
+    opening = next((i for i in lead + body[:spec["lines"]]
+                    if "。" in lines[i].text or pattern.search(lines[i].text)), None)
+    m = pattern.search(lines[opening].text) if opening is not None else None
     typed = title_doc_type(m.group("v")) if m else None
     if typed:
         start = lines[opening].start + m.start("v")

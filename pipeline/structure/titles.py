@@ -225,6 +225,8 @@ def _title_blocks(lines: list[TextLine], body: list[int], limit: int, chrome: fr
                 break
             if hit and not nxt.text.startswith(tuple(data("doc_types")["complete_title"]["continued_by"])):
                 break                              # a whole title: 政策 or the attached title is not its tail
+            if _heads_nothing(pending, nxt.text):
+                break                              # 政策法规 / 揭阳市…扶持办法: a column's name over a whole title
             longer = title_doc_type(pending + nxt.text)
             if longer and longer[1] > len(pending):        # the title runs into this line
                 last, hit = nxt, (longer[0], longer[1] - len(pending))
@@ -248,6 +250,14 @@ def _title_blocks(lines: list[TextLine], body: list[int], limit: int, chrome: fr
             continue                               # 附件 / 某名单: an attachment's own title
         taken = last.index
         yield start_line, last.index, (start, last.start + (offset if last is ln else 0) + kept), doc_type
+
+
+def _heads_nothing(pending: str, line: str) -> bool:
+    """True where `line` is a whole title opening with its own place and `pending` holds none of a title's
+    grammar (关于, 印发, 对): the line above is no part of the title."""
+    grammar = data("elements")["title_grammar"]["words"]
+    return whole_title(line) and bool(rx(data("elements")["title_head"]["place_start"]).match(line)) \
+        and not any(w in pending for w in grammar)
 
 
 def _is_breadcrumb(line: str) -> bool:

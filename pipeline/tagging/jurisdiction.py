@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Iterator
 
-from ..clean.script import make_view, to_simplified
+from ..clean.script import make_view, to_simplified, without_readings
 from .agency_data import (agency_data, body_prefix, generic_words, holds_phrase_word, is_ethnic_autonomous,
                           is_place_stem, pattern, stop_chars)
 
@@ -51,7 +51,8 @@ class Jurisdiction:
 
 def parse_place_chain(name: str, loose: bool = False) -> tuple[str | None, str | None, str | None, int]:
     """The province, city and county written at the start of a name, and how many characters they take;
-    `loose` (a page heading, not an issuer) takes a county-level place whatever follows it."""
+    `loose` (a page heading, not an issuer) takes a county-level place whatever follows it, as does a
+    county the city or province before it is known to hold."""
     d = agency_data()
     s = to_simplified(name)
     place_stops = d.generic["place_first_stops"]["chars"]
@@ -81,7 +82,8 @@ def parse_place_chain(name: str, loose: bool = False) -> tuple[str | None, str |
         m = None                       # 不再担任县人民政府…: a phrase before a level word, not a county
     town = pattern("issuer_town").match(s, m.end()) if m else None
     if m and (_body_starts_at(s, m.end()) or (town and _body_starts_at(s, town.end()))
-              or ((loose or _zone_name(m.group())) and (city or province))):
+              or ((loose or _zone_name(m.group())) and (city or province))
+              or (city or province, m.group()) in d.city_counties):     # 北京市大兴区新兴产业促进服务中心
         place = m.group()
         if place.endswith("市") and not city and not county:
             city = place
@@ -270,6 +272,7 @@ def infer_jurisdiction(text: str, issuer: str | None = None, title: str | None =
                        doc_number: str | None = None) -> Jurisdiction:
     """The document's jurisdiction from its issuer, title, doc-number abbreviation and, last, its text."""
     d = agency_data()
+    issuer, title = (without_readings(x) if x else x for x in (issuer, title))     # 大興區(qū)…中心
     j = _from_names(issuer, title)
     if j is None and doc_number:
         abbr = to_simplified(doc_number.strip().lstrip("(（"))[:1]

@@ -183,6 +183,18 @@ def test_a_title_ends_before_a_glued_chapter_or_preamble_and_keeps_its_qualifier
     assert parse_structure(text).meta.title == "盘县招商引资优惠办法(试行)"
 
 
+def test_a_column_name_above_a_title_that_opens_with_its_place_is_not_its_head():
+    text = "政策法规\n某某服务中心\n政策法规\n揭阳市促进农业产业化发展扶持办法\n为推进农业农村现代化，制定本办法。\n"
+    assert parse_structure(text).meta.title == "揭阳市促进农业产业化发展扶持办法"
+
+
+def test_a_news_lead_above_an_untitled_letter_names_the_document():
+    text = ("近日，某省工业和信息化厅发布《关于组织申报工业提速增效政策支持资金的通知》。\n详情见下:\n"
+            "各市工业和信息化部门:\n为贯彻落实有关部署，现就申报工作通知如下。\n一、支持企业增产增效\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.doc_type) == ("关于组织申报工业提速增效政策支持资金的通知", "通知")
+
+
 def test_an_issuing_title_without_its_notice_word_is_a_notice():
     meta = parse_structure("关于转发《市政府关于做好防汛工作的通知》\n各村:\n现将文件转发给你们,请遵照执行。\n").meta
     assert (meta.title, meta.doc_type) == ("关于转发《市政府关于做好防汛工作的通知》", "通知")

@@ -313,3 +313,8 @@ def test_a_you_are_here_line_is_navigation_even_without_separators():
 def test_a_romanised_reading_after_a_name_stays_with_it():
     assert [t for t, _ in agencies("昆山開(kāi)發(fā)區(qū)、昆山高新區(qū)管委會", "昆山市人民政府")] == [
         "昆山開(kāi)發(fā)區(qū)", "昆山高新區(qū)管委會"]
+
+
+def test_a_public_service_centre_after_a_named_place_is_a_body():
+    assert agencies("由大兴区新兴产业促进服务中心负责解释。", "北京市大兴区新兴产业促进服务中心") == [
+        ("大兴区新兴产业促进服务中心", "北京市大兴区新兴产业促进服务中心")]

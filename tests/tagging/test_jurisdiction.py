@@ -24,6 +24,10 @@ from tests.tagging.helpers import agencies, tagged
     ("广西壮族自治区人民政府办公厅", ("广西壮族自治区", None, None, "province")),
     ("恩施土家族苗族自治州人民政府", ("湖北省", "恩施土家族苗族自治州", None, "city")),
     ("某某市财政局", (None, "某某市", None, "city")),
+    # a district its city is known to hold, before a body the tables do not know
+    ("北京市大兴区新兴产业促进服务中心", ("北京市", "北京市", "大兴区", "county")),
+    # a web copy's injected readings are no part of the name
+    ("北京市大興區(qū)新興產(chǎn)業(yè)促進(jìn)服務(wù)中心", ("北京市", "北京市", "大兴区", "county")),
 ])
 def test_issuer_gives_jurisdiction(issuer, expected):
     j = infer_jurisdiction("", issuer, None, None)
