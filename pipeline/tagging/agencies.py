@@ -195,6 +195,16 @@ def _member_of_collective(s: str, start: int, m: Parse, dropped_end: int) -> boo
     return start == dropped_end + 1 and s[dropped_end] in _LIST_SEPARATORS and not m.elements[0].prefixes
 
 
+def _newplace_end(i: int, p: Parse) -> int:
+    """The end of an unseen place name the parse at i opens with (甘泉县), else i: nothing to check."""
+    end = i
+    for text, kind in p.elements[0].prefixes:
+        end += len(text)
+        if kind == "newplace":
+            return end
+    return i
+
+
 def _doc_number_mask(s: str) -> bytearray:
     mask = bytearray(len(s))
     for m in pattern("doc_number").finditer(s):
@@ -206,6 +216,7 @@ def _scan_bodies(s: str, j: Jurisdiction, marks: tuple[int, ...] = (),
                  gaps: frozenset[int] = frozenset()) -> list[Mention]:
     extra = juris_places(j)
     mask = _doc_number_mask(s)
+    spaces = tuple(sorted(gaps))
     starts = candidate_starts(s, extra, lambda text, i: _left_ok(text, i) or i in gaps)
     candidates = [i for i in starts if is_cjk(s[i]) and not mask[i]]
     out, pos, dropped_end = [], 0, -2
@@ -215,8 +226,9 @@ def _scan_bodies(s: str, j: Jurisdiction, marks: tuple[int, ...] = (),
         p = parse_at(s, i, extra, _left_ok(s, i) or i in gaps)     # white space before a name bounds it
         if p is None or (any_between(marks, i + 1, p.end)
                          and any(k == "newplace" for _, k in p.elements[0].prefixes)) \
-                or _break_between_prefixes(i, p, marks):
+                or _break_between_prefixes(i, p, marks) or any_between(spaces, i + 1, _newplace_end(i, p)):
             continue                    # a place does not run across lines (政务服务|区教育局, …区|嵊州市人民政府)
+                                        # nor across a space (何勇兵 市水利局: a name, then the body)
         if _is_collective(s, i, p.end) or _member_of_collective(s, i, p, dropped_end) or _after_level_list(s, i, j):
             dropped_end = p.end
         elif not _not_a_body(s, p, i):

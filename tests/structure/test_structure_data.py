@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from pipeline.structure.lexicon import DATA_DIR, data
+from pipeline.structure.lexicon import DATA_DIR, data, expand
 
 FILES = sorted(p.stem for p in DATA_DIR.glob("*.json"))
 
@@ -60,3 +60,26 @@ def test_element_pattern_matches_its_examples(name, pattern, example):
 @pytest.mark.parametrize("name,pattern,example", list(_element_cases("counter_examples")))
 def test_element_pattern_misses_its_counter_examples(name, pattern, example):
     assert not re.search(pattern, example), (name, example)
+
+
+def _doc_type_cases(kind: str):
+    """Each doc_types rule written as a pattern (or patterns) with its examples as plain text."""
+    for name, spec in data("doc_types").items():
+        if not isinstance(spec, dict):
+            continue
+        patterns = [spec["pattern"]] if isinstance(spec.get("pattern"), str) else spec.get("patterns")
+        if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
+            continue
+        for ex in spec.get(kind, []):
+            if isinstance(ex, str) and " (" not in ex:
+                yield name, tuple(patterns), ex
+
+
+@pytest.mark.parametrize("name,patterns,example", list(_doc_type_cases("examples")))
+def test_doc_type_rule_matches_its_examples(name, patterns, example):
+    assert any(re.search(expand(p), example) for p in patterns), (name, example)
+
+
+@pytest.mark.parametrize("name,patterns,example", list(_doc_type_cases("counter_examples")))
+def test_doc_type_rule_misses_its_counter_examples(name, patterns, example):
+    assert not any(re.search(expand(p), example) for p in patterns), (name, example)

@@ -195,6 +195,19 @@ def test_a_news_lead_above_an_untitled_letter_names_the_document():
     assert (meta.title, meta.doc_type) == ("关于组织申报工业提速增效政策支持资金的通知", "通知")
 
 
+def test_site_lines_between_the_title_and_the_letter_are_neither_its_head_nor_its_recipients():
+    text = ("您好!今天是\n对市政协十二届二次会议第415号提案的答复\n相关文章:\n访谈解读:\n   某农督函〔2024〕49号\n"
+            "吴某代表:\n您提出的建议收悉。现答复如下。\n")
+    meta = parse_structure(text).meta
+    assert meta.title == "对市政协十二届二次会议第415号提案的答复"
+    assert (meta.doc_number, meta.recipients) == ("某农督函〔2024〕49号", ["吴某代表"])
+
+
+def test_a_breadcrumb_parted_by_slashes_is_no_head_of_the_title():
+    text = "首页/ 政务公开/ 提案建议办理/ 正文\n对区十八届人大二次会议第129号建议的复函\n冉某代表:\n您提出的建议收悉。\n"
+    assert parse_structure(text).meta.title == "对区十八届人大二次会议第129号建议的复函"
+
+
 def test_an_issuing_title_without_its_notice_word_is_a_notice():
     meta = parse_structure("关于转发《市政府关于做好防汛工作的通知》\n各村:\n现将文件转发给你们,请遵照执行。\n").meta
     assert (meta.title, meta.doc_type) == ("关于转发《市政府关于做好防汛工作的通知》", "通知")

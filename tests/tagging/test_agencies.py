@@ -318,3 +318,9 @@ def test_a_romanised_reading_after_a_name_stays_with_it():
 def test_a_public_service_centre_after_a_named_place_is_a_body():
     assert agencies("由大兴区新兴产业促进服务中心负责解释。", "北京市大兴区新兴产业促进服务中心") == [
         ("大兴区新兴产业促进服务中心", "北京市大兴区新兴产业促进服务中心")]
+
+
+def test_a_name_before_a_space_is_no_place_of_the_body_after_it():
+    # a list of people and their units, parted by spaces (先进个人: 姓名 单位)
+    found = [m for m, _ in agencies("先进个人: 李某平 市科学技术局 何某兵 市水利局", "某某市人民政府")]
+    assert found == ["市科学技术局", "市水利局"]

@@ -86,3 +86,8 @@ def test_a_unit_list_cut_off_after_an_opening_bracket_keeps_its_units():
     # an excerpt cut right after 〔责任单位:自治区农牧厅( : the lone bracket is no unit and breaks nothing
     text = "2.实施耕地保护与建设行动。〔责任单位:自治区农牧厅("
     assert _units(text, "内蒙古自治区人民政府") == ["内蒙古自治区农牧厅"]
+
+
+def test_a_unit_list_in_tortoise_shell_brackets_ends_at_its_bracket():
+    text = "2.实施耕地保护与建设行动。〔责任单位:自治区农牧厅、乡村振兴局、财政厅〕"
+    assert _units(text, "内蒙古自治区人民政府") == ["内蒙古自治区农牧厅", "内蒙古自治区乡村振兴局", "内蒙古自治区财政厅"]
