@@ -86,6 +86,16 @@ def _is_chapter(section: Section) -> bool:
     return bool(rx(data("measures")["chapter_label"]).fullmatch(view_text(section.label)))
 
 
+def is_field_list(siblings: list[Section]) -> bool:
+    """True for sibling items that are a summary's fields (一、名称 二、主管单位 三、实施单位 …)."""
+    spec = data("measures")["field_list"]
+    if len(siblings) < spec["min_items"]:
+        return False
+    words = set(spec["words"])
+    named = sum(_normal(re.split(r"[：:]", s.title, 1)[0]) in words for s in siblings)
+    return named >= spec["min_share"] * len(siblings)
+
+
 def is_group(title: str) -> bool:
     """True for group headings (主要任务, 重点任务 ...) whose items are the measures."""
     return _normal(title) in data("measures")["group_headings"]
@@ -152,10 +162,13 @@ def select_measures(structure: Structure, text: str) -> list[Section]:
     children: dict[int | None, list[int]] = {}
     for i, sec in enumerate(sections):
         children.setdefault(sec.parent, []).append(i)
+    fields = {i for kids in children.values() if is_field_list([sections[k] for k in kids]) for i in kids}
     out: list[Section] = []
 
     def visit(i: int) -> None:
         sec, kids = sections[i], children.get(i, [])
+        if i in fields:
+            return                             # 一、名称: … 二、主管单位: …: a summary's fields
         if scope is not None and i not in scope and not is_article(sec) and not policy_notice:
             for k in kids:
                 visit(k)

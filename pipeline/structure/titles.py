@@ -68,7 +68,8 @@ def title_doc_type(line: str) -> tuple[str, int] | None:
                     and not core[:-len(ending)].endswith("的"):
                 return cut["doc_type"], kept         # 关于印发…工作方案: the 通知 issuing it, its 的通知 left off
             return doc_type, kept
-    return None
+    package = rx(data("doc_types")["title_numbered_package"]["pattern"]).search(core)
+    return (package.group("type"), kept) if package else None     # 招商引资政策黄金十条
 
 
 def _strip_leading_tags(text: str) -> str:

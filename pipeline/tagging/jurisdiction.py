@@ -298,9 +298,31 @@ def infer_jurisdiction(text: str, issuer: str | None = None, title: str | None =
         _county_of_city(j, make_view(text).text)
     if j.county and not j.city and text:
         _city_of_county(j, make_view(text).text)
+    if j.county and j.county not in agency_data().county_city:
+        j.county = _autonomous_county(j.county) or j.county        # 澜沧县 -> 澜沧拉祜族自治县
     if j.county and not j.city and (place := agency_data().county_city.get(j.county)):
         j.province, j.city = place                 # 蔡甸区 -> 湖北省 武汉市 (division codes)
     return j
+
+
+def _autonomous_county(short: str) -> str | None:
+    """The official name of an ethnic autonomous county written short (澜沧县: 澜沧拉祜族自治县), where one
+    county alone has that stem."""
+    if not short.endswith(("县", "旗")):
+        return None
+    found = _autonomous_by_stem().get(short[:-1], ())
+    return found[0] if len(found) == 1 else None
+
+
+@cache
+def _autonomous_by_stem() -> dict[str, tuple[str, ...]]:
+    """Stem -> the ethnic autonomous counties and banners whose name begins with it (澜沧: 澜沧拉祜族自治县)."""
+    out: dict[str, list[str]] = {}
+    for name in agency_data().county_city:
+        if is_ethnic_autonomous(name):
+            for n in range(2, name.index("族")):
+                out.setdefault(name[:n], []).append(name)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _is_central(issuer: str | None) -> bool:

@@ -180,6 +180,12 @@ def test_an_article_giving_support_keeps_its_sub_points():
     assert [label for label, _ in _measures(text)] == ["第二条"]
 
 
+def test_the_fields_of_a_programme_summary_are_no_measures():
+    text = ("某州草原生态保护补助奖励实施方案\n一、名 称: 某州2018年草原生态保护补助奖励\n二、主管单位:省农牧厅、财政厅\n"
+            "三、实施单位:某州人民政府\n四、实施地点:某州\n五、补奖资金与兑现:补奖资金合计20511万元,给予禁牧补助14514万元。\n")
+    assert _measures(text) == []
+
+
 def test_bracketed_article_headings_are_the_titles():
     text = ("某市促进总部经济发展若干规定\n第一条【目的依据】为加快总部经济发展，制定本规定。\n"
             "第二条【落户奖励】对新引进的总部企业，按实缴注册资本的1%给予落户奖励，最高1000万元。\n"

@@ -26,6 +26,8 @@ from tests.tagging.helpers import agencies, tagged
     ("某某市财政局", (None, "某某市", None, "city")),
     # a district its city is known to hold, before a body the tables do not know
     ("北京市大兴区新兴产业促进服务中心", ("北京市", "北京市", "大兴区", "county")),
+    # an ethnic autonomous county written short is read as its official name
+    ("澜沧县人民政府办公室", ("云南省", "普洱市", "澜沧拉祜族自治县", "county")),
     # a web copy's injected readings are no part of the name
     ("北京市大興區(qū)新興產(chǎn)業(yè)促進(jìn)服務(wù)中心", ("北京市", "北京市", "大兴区", "county")),
 ])
