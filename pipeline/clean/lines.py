@@ -83,6 +83,20 @@ def _leading_width(text: str) -> float:
     return sum(1.0 if c == "\u3000" else 0.5 if c == " " else 2.0 if c == "\t" else 0.0 for c in lead)
 
 
+# Question marks a copy printed for white space it could not encode: '??上海市静安区人民政府办公室' (an
+# indent), '2024年1月21日??' (a line's trailing spaces); a line never opens with a question mark.
+_LEAD_LOST = re.compile(r"^\?+(?=[^\s?]|\s*$)")
+_TRAIL_LOST = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\?{2,}\s*$")
+
+
+def _lost_spaces(text: str) -> str:
+    """A line with the question marks that stand for lost white space at its ends read as that space."""
+    if "?" not in text:
+        return text
+    text = _LEAD_LOST.sub(lambda m: "\u3000" * len(m.group()), text)
+    return _TRAIL_LOST.sub("", text)
+
+
 def text_flow(pages: list[Page]) -> list[FlowLine]:
     """FlowLines of a page-less text: fullness from the modal width, blank lines as breaks
     unless the text is double-spaced (every line followed by a blank one)."""
@@ -95,6 +109,7 @@ def text_flow(pages: list[Page]) -> list[FlowLine]:
     out: list[FlowLine] = []
     blank_before = False
     for line, t in zip(source, raw):
+        t = _lost_spaces(t)
         if not t.strip():
             blank_before = True
             continue

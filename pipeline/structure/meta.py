@@ -16,6 +16,7 @@ from .titles import (PARENS_END, PUNCT, announcement_number, doc_number_at, is_u
 
 _JUNK_END = re.compile(r"[?？|｜\s]+$")
 BULLETS = "•·●○■□◆◇▲△►▶★☆- \u3000"
+MIN_SOURCE_UNIT = 4          # a unit named in a source field before a glued number: 市林业局 and longer
 
 
 @dataclass
@@ -61,6 +62,8 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
     _read_doc_number(reader, lines, body, limit, head)
     _read_recipients(reader, lines, body, limit, head)
     _read_signature(reader, lines, body, head)
+    if meta.date is None and head.title_span:
+        _date_under_title(reader, head)
     heading_issuer = _read_announcement(reader, lines, body, limit, head)
     site_issuer = _read_site_fields(reader, lines, first, limit, head) or _read_label_rows(reader, lines, head)
     _prefer_printed_brackets(reader, lines, body, head)
@@ -87,6 +90,27 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
         text = reader.view.text[lines[body[0]].start:lines[body[-1]].end]
         meta.effective_from, meta.effective_to = effective_period(text, meta.date)
     return head
+
+
+def _number_in_source(value: str) -> tuple[int, int] | None:
+    """The span of a doc number that is a source field's value (井府办字〔2018〕184号), or that follows the
+    unit the field names where a line join glued the letter's number to it (中山市商务局 / 中山商务贸函〔2024〕8号)."""
+    lead = len(value) - len(value.lstrip())
+    v = value.strip()
+    units = [k for k in range(len(v) - 1, MIN_SOURCE_UNIT - 1, -1) if is_unit_line(v[:k])]
+    for k in units + [0]:
+        d = pattern("doc_number").fullmatch(v, k)
+        if d and d.start("v") == k:
+            return lead + d.start("v"), lead + d.end("v")
+    return None
+
+
+def _date_under_title(reader: Reader, head: Header) -> None:
+    """成文日期 in parentheses right under (or after) the title, as a 决定 or 命令 prints it where it has no
+    signature: …的决定 / (二○一一年十二月七日)."""
+    m = rx(r"\s*[（(]\s*(?P<d>" + date_pattern() + r")\s*[）)]").match(reader.view.text, head.title_span[1])
+    if m:
+        head.meta.date = parse_date(m.group("d"))
 
 
 def _title_in_opening(reader: Reader, lines, body, head: Header) -> None:
@@ -461,6 +485,10 @@ def _read_site_fields(reader: Reader, lines, first, limit, head: Header) -> str 
         if "date" in fields and meta.date is None:
             s, e = fields["date"]
             meta.date = parse_date(ln.text[s:e], numeric=True)
+        if "source" in fields and meta.doc_number is None:
+            s, e = fields["source"]                    # 信息来源:井府办字〔2018〕184号: a number in the source field
+            if (at := _number_in_source(ln.text[s:e])) is not None:
+                meta.doc_number = reader.value(ln.start + s + at[0], ln.start + s + at[1])
         for key in ("issuer", "source"):
             if key in fields and (issuer is None or (key == "issuer" and from_source)):
                 s, e = fields[key]

@@ -134,9 +134,15 @@ def number_after_title(line: str) -> re.Match | None:
         for k in range(bracket - 1, m.start("v") - 1, -1):     # the longest title before the number
             before = line[:k].rstrip().rstrip("【[（(").rstrip()     # …的答复【穗林业园林提[2013]63号】
             hit = title_doc_type(before)
-            if hit and hit[1] == len(before) and (number := pattern("doc_number").match(line, k)):
-                return number
+            if hit and _only_a_date(before[hit[1]:]) and (number := pattern("doc_number").match(line, k)):
+                return number                            # …的决定(二○一一年十二月七日)漯政〔2011〕66号
     return None
+
+
+def _only_a_date(rest: str) -> bool:
+    """True for nothing, or a bracketed date (the date printed under a 决定's title: (二○一一年十二月七日))."""
+    inner = rest.strip().strip("（()）").strip()
+    return not inner or (rest.strip()[:1] in "（(" and is_date_line(inner))
 
 
 def _title_before_glued(text: str) -> str | None:
@@ -254,8 +260,8 @@ def _title_blocks(lines: list[TextLine], body: list[int], limit: int, chrome: fr
 
 
 def _heads_nothing(pending: str, line: str) -> bool:
-    """True where `line` is a whole title opening with its own place and `pending` holds none of a title's
-    grammar (关于, 印发, 对): the line above is no part of the title."""
+    """True where `line` is a whole title opening with its own place (after its year, if any) and `pending`
+    holds none of a title's grammar (关于, 印发, 对): the line above is no part of the title."""
     grammar = data("elements")["title_grammar"]["words"]
     return whole_title(line) and bool(rx(data("elements")["title_head"]["place_start"]).match(line)) \
         and not any(w in pending for w in grammar)

@@ -1,6 +1,7 @@
 """Typed web text is not mistaken for a fixed-width PDF extraction: its lines are not joined."""
 from pipeline.clean import clean
 from pipeline.clean.lines import wrap_width
+from pipeline.sources import load
 from pipeline.types import Line, Page, Source
 
 TYPED = """长沙市雨花区住房和城乡建设局关于区五届人大一次会议第18号建议的答复
@@ -88,3 +89,12 @@ def test_enumerations_in_prose_are_not_headings():
     assert _clean("一、经济运行。今年一季度增长5%。二、三季度预计继续回升。\n") == \
         "一、经济运行。今年一季度增长5%。二、三季度预计继续回升。"
     assert "\n" not in _clean("资金用于：（二）类项目优先。（四）类项目暂缓。")
+
+
+def test_question_marks_standing_for_lost_white_space_are_read_as_that_space(tmp_path):
+    path = tmp_path / "lost.txt"
+    path.write_text("各委、办、局:\n??现将方案转发给你们,请认真执行。\n??某区人民政府办公室\n??2023年4月23日\n??\n"
+                    "某区实施方案\n2024年1月21日??\n", encoding="utf-8")
+    lines = clean(load(str(path), isolate=False)).text.split("\n")
+    assert "某区人民政府办公室" in lines and "2023年4月23日" in lines and "2024年1月21日" in lines
+    assert not any("?" in ln for ln in lines)

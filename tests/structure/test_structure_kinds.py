@@ -55,3 +55,10 @@ def test_a_letter_typed_as_a_reply_still_reads_as_a_reply():
     from pipeline.structure.kinds import is_reply
     opening = "您在区人大会议上提出的关于加快道路建设的建议收悉，现回复如下："
     assert is_reply(None, opening, "回复") and not is_reply(None, opening, "通知")
+
+
+def test_a_letter_that_answers_by_a_复函_is_a_reply():
+    from pipeline.structure import parse_structure
+    text = ("张某、李某代表:\n你们在县十八届人民代表大会第四次会议期间提出的“关于优化中药材产业发展路径”的建议已收悉。"
+            "经认真研究办理,现将结果复函如下。\n一、关于奖补办法的建议。我局已修订办法。\n二、关于人才培育的建议。我局将加大培育力度。\n")
+    assert parse_structure(text).kind == "reply"

@@ -208,6 +208,25 @@ def test_a_breadcrumb_parted_by_slashes_is_no_head_of_the_title():
     assert parse_structure(text).meta.title == "对区十八届人大二次会议第129号建议的复函"
 
 
+def test_a_decision_printed_with_its_date_and_number_after_the_title_on_one_line():
+    text = ("某市人民政府关于对2011年先进社区进行奖补的决定(二○一一年十二月七日)某政〔2011〕66号  2011年,全市上下扎实推进社区建设。"
+            "经市政府研究,决定给予奖补。\n")
+    meta = parse_structure(text).meta
+    assert (meta.doc_number, meta.date) == ("某政〔2011〕66号", "2011-12-07")
+
+
+def test_a_doc_number_in_the_sites_source_field_is_the_letters():
+    text = ("今天是:\n某市人民政府办公室关于印发某市电子商务发展扶持办法的通知\n"
+            "浏览次数:  信息来源:某府办字〔2018〕184号 发布时间:2018-06-08\n各乡镇人民政府:\n现将办法印发给你们。\n")
+    meta = parse_structure(text).meta
+    assert (meta.doc_number, meta.title) == ("某府办字〔2018〕184号", "某市人民政府办公室关于印发某市电子商务发展扶持办法的通知")
+
+
+def test_a_site_column_above_a_title_that_opens_with_its_year_and_place_is_no_head():
+    text = "今天是2024年6月11日 星期二,欢迎光临本站\n某省行业资讯\n2023年蕉城区茶园基地提升项目申报奖补指南\n为推动茶产业发展，制定本指南。\n"
+    assert parse_structure(text).meta.title == "2023年蕉城区茶园基地提升项目申报奖补指南"
+
+
 def test_an_issuing_title_without_its_notice_word_is_a_notice():
     meta = parse_structure("关于转发《市政府关于做好防汛工作的通知》\n各村:\n现将文件转发给你们,请遵照执行。\n").meta
     assert (meta.title, meta.doc_type) == ("关于转发《市政府关于做好防汛工作的通知》", "通知")

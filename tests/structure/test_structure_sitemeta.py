@@ -38,6 +38,7 @@ def test_the_issuer_comes_from_the_title_before_the_site_block():
     ("beijing-2018-notice-ling-277-trad", "date", "2018-02-12"),                  # [成文日期] 2018-02-12
     ("linyi-zjj-2025-reply-npc-a20250015", "issuer", "临沂市住房和城乡建设局"),      # 发布机构 glued to a value
     ("sixian-hongcheng-2024-notice-weifang-buzhu", "issuer", "虹城街道"),           # a 街道 as 发布机构
+    ("shihahe-2024-notice-jinzhi-zhaolan-waimu", "issuer", "石哈河镇"),             # a 镇 as 发布机构
 ])
 def test_real_metadata_blocks(doc, field, value):
     meta = parse_structure((REAL / f"{doc}.txt").read_text(encoding="utf-8")).meta
