@@ -1,6 +1,7 @@
-"""Tagging as plain functions: what extraction calls (tag_text), and what each spaCy component (nlp.py)
-wraps. No component reads jieba's words (they work on characters), so extraction goes without the Doc
-and its segmentation; the spaCy pipeline gives the same findings, with tokens, to whoever wants a Doc.
+"""Tagging as plain functions: what extraction calls (tag_text), and what the spaCy components (nlp.py)
+wrap. No component reads jieba's words (they work on characters), so extraction goes without the Doc and
+its segmentation (a third of tagging's time); the spaCy pipeline gives the same findings, with tokens,
+to whoever wants a Doc.
 """
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..types import Entity, Measure, Proposal, Response, Structure
-from .chunks import CHUNK_CHARS, MARGIN, tag_spans
+from .chunks import tag_spans
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -42,9 +43,9 @@ def without_surrogates(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
-def tag_text(text: str, size: int = CHUNK_CHARS, margin: int = MARGIN) -> Tagged:
+def tag_text(text: str) -> Tagged:
     """The findings of the spaCy pipeline's components, in their order, for a text of any length: the span
-    taggers read a text longer than `size` in chunks (chunks.py)."""
+    taggers read a text longer than CHUNK_CHARS in chunks (chunks.py)."""
     from ..structure import parse_structure
     from .measures import find_measures, link_to_measures
     from .replies import find_reply
@@ -52,7 +53,7 @@ def tag_text(text: str, size: int = CHUNK_CHARS, margin: int = MARGIN) -> Tagged
     text = without_surrogates(text)
     structure = parse_structure(text)
     jurisdiction = jurisdiction_of(text, structure)
-    entities = tag_spans(text, structure, jurisdiction, size, margin)
+    entities = tag_spans(text, structure, jurisdiction)
     measures = find_measures(text, structure, jurisdiction)
     entities = link_to_measures(entities, measures)
     proposal, responses = find_reply(text, structure, jurisdiction)

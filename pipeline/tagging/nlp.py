@@ -7,7 +7,7 @@ models/spacy, `load_nlp()` loads that copy offline with spacy.load.
 
 spaCy's length limit (1 million characters) stays: these components hold a few copies of the text
 and its offsets (about 300 bytes a character). Extraction calls the same functions without a Doc
-(flow.tag_text): no component reads the words, and segmenting cost as much as the rest of tagging.
+(flow.tag_text): no component reads the words.
 """
 from __future__ import annotations
 
