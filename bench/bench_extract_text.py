@@ -11,7 +11,7 @@ For the same folder, in one run, the wall clock (best of --runs) and the CPU sec
 its children) of two whole processes:
 - jieba: `python -c` a script that reads every file and calls jieba.lcut on its text, one process;
 - policykg: `policykg extract <folder> --out <tmp> -q` with its own workers (default: one a core),
-  start-up, spaCy and all.
+  start-up and all.
 Prints characters per second of each and their ratio (policykg over jieba: the target is 0.3 or more).
 
 Measured on this machine (2 cores shared with three other jobs; best of 3 unless said), 1,200 documents,

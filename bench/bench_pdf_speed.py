@@ -9,7 +9,7 @@ on the same files:
 - pdfplumber: `python -c` a script that opens each PDF with pdfplumber and calls extract_text() on
   every page, in one process;
 - policykg: `policykg extract <folder> --out <tmp> -q`, the real command with its own workers (the
-  default: one a core), start-up, spaCy and all.
+  default: one a core), start-up and all.
 Prints seconds (and the CPU seconds of the process and its workers, the fairer figure on a machine
 others share), pages/s and our time over pdfplumber's (below 1: ours is faster). By default the
 command runs as `python -m pipeline` from this checkout; --command times an installed script instead.
@@ -19,7 +19,7 @@ pdfplumber 3.3-3.4 s (3.3 s CPU); policykg extract 4.4-6.1 s (6.0-6.5 s CPU) bef
 forked from a parent that had loaded the pipeline, tables were read without pdfplumber parsing the
 page and files were read while the pipeline loaded, 1.8-2.8 s (2.9-3.0 s CPU) after, the spread
 being the other jobs'. A few files take longer than pdfplumber: loading spaCy and jieba costs about
-1.5 s once.
+1.5 s once (extract loads neither since issue 16: its start-up is about 0.5 s of CPU).
 """
 from __future__ import annotations
 

@@ -23,6 +23,13 @@ from .shards import (Item, content_hash, finished_shards, plan, read_shard, shar
 from .workers import Limits, Workers
 
 RETRIES = 2               # tries of a task beyond the first, on top of Dask's re-runs of a lost worker's tasks
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.daemon": False,          # a worker forks a process for each task's documents (their limits)
+    # no dashboard: no use for the workers' profiler (every thread sampled every 10 ms) nor for a 20 ms watch
+    # on each event loop; together a fifth of a core while the cluster idles, taken from the extraction
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "500ms",
+}
 
 
 class ClusterError(RuntimeError):
@@ -124,8 +131,7 @@ class Cluster:
             except OSError as exc:
                 raise ClusterError(f"no Dask scheduler at {self.address}: {exc}") from None
             return self
-        # a worker forks a process for the documents of each task (their limits): not a daemon
-        with dask.config.set({"distributed.worker.daemon": False}):
+        with dask.config.set(LOCAL_CLUSTER_CONFIG):
             self._local = LocalCluster(n_workers=self.local_workers, threads_per_worker=1,
                                        processes=self.processes, dashboard_address=None)
         self.client = Client(self._local)

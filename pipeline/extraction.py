@@ -1,4 +1,4 @@
-"""Composes the stages: path -> Source -> CleanText -> tagged text (tagging.nlp.tag_text) -> Record, and loads
+"""Composes the stages: path -> Source -> CleanText -> tagged text (tagging.flow.tag_text) -> Record, and loads
 them once in a process that forks workers (warm_up). Nothing else."""
 from __future__ import annotations
 
@@ -33,9 +33,9 @@ WARM_UP_TEXT = """关于印发支持企业技术改造若干措施的通知
 
 @cache
 def warm_up(pdf: bool = True) -> None:
-    """Loads what tagging reads (spaCy, jieba's dictionary, the taggers' data) by extracting a short text,
-    and with `pdf` the PDF readers, so that worker processes forked afterwards start with all of it
-    (pipeline.workers); once a process."""
+    """Loads what tagging reads (the taggers' data and patterns) by extracting a short text, and with `pdf`
+    the PDF readers, so that worker processes forked afterwards start with all of it (pipeline.workers);
+    once a process."""
     if pdf:
         import pdfplumber.table  # noqa: F401 - the table finder, on a page with rules
         from .sources import pdf as pdfium  # noqa: F401 - PDFium
@@ -62,8 +62,6 @@ def record_from_source(source: Source, clean_text: CleanText | None = None) -> R
         record.error = source.error
         return record
     try:
-        from .tagging.nlp import load_nlp
-        load_nlp()                       # loading spaCy turns the collector on again (srsly): done first
         with gc_paused():
             _tag_into(record, source, clean_text)
     except MemoryError:
@@ -82,8 +80,8 @@ def gc_paused():
     """The cyclic garbage collector off while a document is cleaned and tagged (and its record written
     out: batch._extract_one). The stages make millions of small objects that live until the record is
     done, and every collection walked them all again (two fifths of the time of a 5 MB text); they form
-    no cycles worth collecting meanwhile. Nested pauses turn it off again (loading spaCy turns it on) and
-    leave turning it back on to the outermost."""
+    no cycles worth collecting meanwhile. Nested pauses turn it off again (a library loaded meanwhile may
+    turn it on) and leave turning it back on to the outermost."""
     if _paused["depth"] == 0:
         _paused["enabled"] = gc.isenabled()
     _paused["depth"] += 1
@@ -104,7 +102,7 @@ def clean_source(source: Source) -> CleanText | None:
 
 def _tag_into(record: Record, source: Source, clean_text: CleanText | None = None) -> None:
     from .clean import clean
-    from .tagging.nlp import tag_text
+    from .tagging.flow import tag_text
 
     if clean_text is None:
         clean_text = clean(source)

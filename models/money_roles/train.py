@@ -71,7 +71,7 @@ def examples(docs: list[tuple[Path, Path]] | None = None) -> list[tuple[str, dic
     from pipeline.sources import load
     from pipeline.structure import parse_structure
     from pipeline.tagging.money import role_examples
-    from pipeline.tagging.nlp import money_policy
+    from pipeline.tagging.flow import money_policy
 
     out = []
     for raw, gold_path in documents() if docs is None else docs:

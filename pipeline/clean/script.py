@@ -6,7 +6,9 @@ while records keep the document's own characters. OpenCC converts one character 
 """
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
+from typing import Callable
 
 
 @cache
@@ -32,18 +34,23 @@ def _variants() -> dict[str, str]:
     return json.loads((MODELS / "clean" / "char_variants.json").read_text(encoding="utf-8"))["map"]
 
 
-class _Simplified(dict):
-    """str.translate table filled as characters turn up (a character looked up once, in C after that)."""
+class _Table(dict):
+    """str.translate table filled as characters turn up (a character converted once, in C after that)."""
+
+    def __init__(self, convert: Callable[[str], str]):
+        super().__init__()
+        self.convert = convert
 
     def __missing__(self, code: int) -> str:
         if len(self) > 65536:                    # a text of every code point does not fill memory
             self.clear()
-        ch = chr(code)
-        out = self[code] = (_variants().get(ch) or _simplify_char(ch)) if code > 0x2E7F else ch
+        out = self[code] = self.convert(chr(code))
         return out
 
 
-_TABLE = _Simplified()
+_TABLE = _Table(lambda ch: (_variants().get(ch) or _simplify_char(ch)) if ch > "\u2e7f" else ch)
+_T2S = _Table(_simplify_char)                   # OpenCC alone, no variant brackets
+_CJK_RUN = re.compile("[\u4e00-\u9fff]+")
 
 
 def to_simplified(text: str) -> str:
@@ -55,10 +62,11 @@ def to_simplified(text: str) -> str:
 
 def traditional_share(text: str, sample: int = 4000) -> float:
     """Share of CJK characters in the first `sample` that simplification would change."""
-    cjk = [c for c in text[:sample] if "\u4e00" <= c <= "\u9fff"]
+    cjk = "".join(_CJK_RUN.findall(text, 0, sample))
     if not cjk:
         return 0.0
-    return sum(_simplify_char(c) != c for c in cjk) / len(cjk)
+    simplified = cjk.translate(_T2S)
+    return 0.0 if simplified == cjk else sum(a != b for a, b in zip(cjk, simplified)) / len(cjk)
 
 
 def is_traditional(text: str) -> bool:
@@ -67,7 +75,6 @@ def is_traditional(text: str) -> bool:
 
 
 # ---------------------------------------------------------------- the analysis view
-import re  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
 # A romanised reading injected after a character by some web copies: 發(fā), 關(guān).

@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Iterable
 
-import numpy as np
-
 from ..clean.script import make_view
 from ..types import Record
 from .edges import Edge, Provenance
@@ -126,6 +124,7 @@ class CitationIndex:
         score depends on the two subjects alone, so adding documents never changes it)."""
         if not subjects or self.matrix is None:
             return [[] for _ in subjects]
+        import numpy as np
         sims = (subject_vectors(subjects) @ self.matrix.T).tocsr()
         out = []
         for row in range(sims.shape[0]):
@@ -146,6 +145,7 @@ class CitationIndex:
 
 def subject_vectors(subjects: list[str]):
     """Unit vectors of subjects over hashed char 2-3-grams, counts damped (1 + log), no corpus weighting."""
+    import numpy as np
     from sklearn.feature_extraction.text import HashingVectorizer
     from sklearn.preprocessing import normalize
     counts = HashingVectorizer(analyzer="char", ngram_range=(2, 3), n_features=1 << 20, alternate_sign=False,

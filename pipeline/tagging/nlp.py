@@ -6,12 +6,11 @@ display, in `doc.spans["policykg"]`. `build_nlp()` assembles it, `save_nlp()` wr
 models/spacy, `load_nlp()` loads that copy offline with spacy.load.
 
 spaCy's length limit (1 million characters) stays: these components hold a few copies of the text
-and its offsets (about 300 bytes a character). `tag_text` is what extraction calls: a text within the
-limit goes through this pipeline whole, a longer one through the same functions in chunks (chunks.py).
+and its offsets (about 300 bytes a character). Extraction calls the same functions without a Doc
+(flow.tag_text): no component reads the words.
 """
 from __future__ import annotations
 
-import re
 from functools import cache
 from pathlib import Path
 
@@ -21,11 +20,11 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from ..settings import SPACY_PIPELINE
-from .chunks import CHUNK_CHARS, Tagged
+from .chunks import CHUNK_CHARS
+from .flow import jurisdiction_of, money_policy, without_surrogates
 from .segment import cut as jieba_cut
 
 MAX_LENGTH = CHUNK_CHARS
-_SURROGATE = re.compile("[\ud800-\udfff]")
 COMPONENTS = ("policykg_structure", "policykg_agencies", "policykg_money", "policykg_measures",
               "policykg_replies")
 
@@ -49,7 +48,7 @@ class JiebaTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        text = _SURROGATE.sub("\ufffd", text)
+        text = without_surrogates(text)
         words = [w for w in jieba_cut(text) if w]
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
         doc.user_data["policykg_text"] = "".join(words)          # doc.text, without a walk over the tokens
@@ -83,18 +82,6 @@ def structure_component(doc: Doc) -> Doc:
     return doc
 
 
-def jurisdiction_of(text: str, structure) -> object:
-    """The document's jurisdiction, from its header's issuer, title and doc number, else its text."""
-    from .jurisdiction import infer_jurisdiction
-    meta = structure.meta
-    return infer_jurisdiction(text, meta.issuer, meta.title, meta.doc_number)
-
-
-def money_policy(structure) -> bool:
-    """True where the document prescribes (measures, notices): tag_money's `policy`."""
-    return (structure.kind if structure else "other") in ("measures", "notice")
-
-
 @Language.component("policykg_agencies")
 def agencies_component(doc: Doc) -> Doc:
     from .agencies import tag_agencies
@@ -126,18 +113,6 @@ def replies_component(doc: Doc) -> Doc:
     from .replies import find_reply
     doc._.proposal, doc._.responses = find_reply(_text(doc), doc._.structure, doc._.jurisdiction)
     return doc
-
-
-def tag_text(text: str) -> Tagged:
-    """What the pipeline finds in a clean text: through spaCy whole where the text is within its
-    max_length, else through the same functions in chunks (no length limit: chunks.py)."""
-    nlp = load_nlp()
-    if len(text) > nlp.max_length:
-        from .chunks import tag_in_chunks
-        return tag_in_chunks(text)
-    doc = nlp(text)
-    return Tagged(_text(doc), doc._.structure, doc._.jurisdiction, doc._.entities, doc._.measures or [],
-                  doc._.proposal, doc._.responses or [])
 
 
 def _text(doc: Doc) -> str:

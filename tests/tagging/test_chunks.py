@@ -10,7 +10,8 @@ import pytest
 from pipeline.extraction import extract
 from pipeline.structure import parse_structure
 from pipeline.tagging.chunks import CHUNK_CHARS, chunk_bounds, tag_spans, windows
-from pipeline.tagging.nlp import jurisdiction_of, load_nlp, tag_text
+from pipeline.tagging.flow import jurisdiction_of, tag_text
+from pipeline.tagging.nlp import load_nlp
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -71,7 +72,7 @@ def test_tagging_in_chunks_finds_what_tagging_whole_finds(size, margin):
     assert spans(size=size, margin=margin) == whole
 
 
-def test_a_text_within_spacys_limit_goes_through_spacy_whole():
+def test_tagging_without_spacy_finds_what_the_spacy_pipeline_finds():
     text = (ROOT / "corpora" / "raw" / "zs-2025-wenwaimao-measures.txt").read_text(encoding="utf-8")
     doc = load_nlp()(text)
     tagged = tag_text(text)

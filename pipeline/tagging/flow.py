@@ -1,0 +1,60 @@
+"""Tagging as plain functions: what extraction calls (tag_text), and what the spaCy components (nlp.py)
+wrap. No component reads jieba's words (they work on characters), so extraction goes without the Doc and
+its segmentation (a third of tagging's time); the spaCy pipeline gives the same findings, with tokens,
+to whoever wants a Doc.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..types import Entity, Measure, Proposal, Response, Structure
+from .chunks import tag_spans
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@dataclass
+class Tagged:
+    """What the taggers found in a clean text (offsets into it)."""
+    text: str
+    structure: Structure
+    jurisdiction: object
+    entities: list[Entity] = field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list)
+    proposal: Proposal | None = None
+    responses: list[Response] = field(default_factory=list)
+
+
+def jurisdiction_of(text: str, structure) -> object:
+    """The document's jurisdiction, from its header's issuer, title and doc number, else its text."""
+    from .jurisdiction import infer_jurisdiction
+    meta = structure.meta
+    return infer_jurisdiction(text, meta.issuer, meta.title, meta.doc_number)
+
+
+def money_policy(structure) -> bool:
+    """True where the document prescribes (measures, notices): tag_money's `policy`."""
+    return (structure.kind if structure else "other") in ("measures", "notice")
+
+
+def without_surrogates(text: str) -> str:
+    """A lone surrogate (no UTF-8 form, which spaCy's string store needs) read as U+FFFD, one for one."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def tag_text(text: str) -> Tagged:
+    """The findings of the spaCy pipeline's components, in their order, for a text of any length: the span
+    taggers read a text longer than CHUNK_CHARS in chunks (chunks.py)."""
+    from ..structure import parse_structure
+    from .measures import find_measures, link_to_measures
+    from .replies import find_reply
+
+    text = without_surrogates(text)
+    structure = parse_structure(text)
+    jurisdiction = jurisdiction_of(text, structure)
+    entities = tag_spans(text, structure, jurisdiction)
+    measures = find_measures(text, structure, jurisdiction)
+    entities = link_to_measures(entities, measures)
+    proposal, responses = find_reply(text, structure, jurisdiction)
+    return Tagged(text, structure, jurisdiction, entities, measures, proposal, responses)
