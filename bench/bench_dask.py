@@ -15,6 +15,12 @@ Measured on this machine (2 cores shared with three other jobs; load 2.0 at the 
 (86.7 docs/s), 2 workers 12.84 s (155.7 docs/s), 1.80x; the whole command 25.95 s and 28.61 s (the
 other jobs' load had risen); every record file byte-identical to the single-process run. With 600
 documents at load 2.3-3.4: 5.86 s and 4.86 s (1.20x).
+After issue 16 (a document's extraction a third cheaper; the local cluster without the workers' profiler,
+its event loops watched every 500 ms), at load 1.5-1.9, best of 2: single process 13.92 s; 1 worker
+13.23 s, 2 workers 8.19 s, 1.62x; the whole command 14.58 s and 9.39 s; records byte-identical. The commit
+before it, in the same hour (load 0.8-1.7): 20.85 s; 21.39 s and 12.57 s, 1.70x; 23.37 s and 14.80 s. The
+client's part (each record read from its shard, encoded with indent and written: about 1 ms a document)
+and Dask's own work do not shrink with the extraction, so 2 workers gain less over 1 than before.
 """
 from __future__ import annotations
 

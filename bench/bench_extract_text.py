@@ -27,6 +27,12 @@ Measured on this machine (2 cores shared with three other jobs; best of 3 unless
   and the start-up's critical path by a quarter of a second (the PDF readers) plus the cleaning of
   every file the reading-ahead process finishes while the pipeline loads (all 1,200 here, about
   1 s of CPU taken off the workers).
+- issue 16 (extraction without jieba's segmentation and spaCy's Doc, which no tagger reads; start-up
+  without spaCy, jieba, numpy and asyncio): 1,200 documents, 823,316 characters; each run beside one of
+  the commit before (61d750c), in turn: at load 0.5-2, 5.66 / 5.88 / 5.58 s (10.7-11.3 s CPU), ratio
+  0.48 / 0.48 / 0.49, before 8.57 / 8.78 / 8.74 s (15.9-16.4 s CPU), ratio 0.31 / 0.30 / 0.31; with
+  another job's tests running (load 2.4-4), ratio 0.30 / 0.45 / 0.40 and 0.34 / 0.30 / 0.29, before
+  0.17 / 0.27 / 0.28 and 0.29 / 0.22 / 0.23.
 """
 from __future__ import annotations
 
