@@ -38,12 +38,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from process_timing import best
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [ROOT / "corpora" / "real" / "raw", ROOT / "corpora" / "raw"]
@@ -69,21 +68,6 @@ def build(folder: Path, docs: int) -> int:
     return chars
 
 
-def best(cmd: list[str], env: dict, runs: int) -> tuple[float, float]:
-    """(wall-clock seconds, CPU seconds of the process and its children) of the fastest of `runs` runs."""
-    out = []
-    for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        t = time.perf_counter()
-        done = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        wall = time.perf_counter() - t
-        if done.returncode not in (0, 1):          # 1: an input failed, still a whole batch
-            sys.exit(f"{cmd[:3]} failed ({done.returncode}): {done.stderr.decode()[-2000:]}")
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        out.append((wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime))
-    return min(out)
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", type=int, default=1200)
@@ -102,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         if a.workers:
             ours += ["--workers", str(a.workers)]
         t_jieba, c_jieba = best([sys.executable, "-c", JIEBA, *files], env, a.runs)
-        t_ours, c_ours = best(ours, env, a.runs)
+        t_ours, c_ours = best(ours, env, a.runs, ok=(0, 1))      # 1: an input failed, still a whole batch
         print(f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}; {a.docs} documents, {chars:,} characters; "
               f"best of {a.runs} runs, whole processes")
         print(f"{'':18} {'wall s':>7} {'cpu s':>7} {'chars/s':>10}")

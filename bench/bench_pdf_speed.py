@@ -26,13 +26,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from process_timing import best
 
 ROOT = Path(__file__).resolve().parent.parent
 SET = ROOT / "tests" / "fixtures" / "real-pdfs"
@@ -70,20 +69,6 @@ def page_count(path: Path) -> int:
         pdf.close()
 
 
-def best(cmd: list[str], env: dict, runs: int, cwd: Path) -> tuple[float, float]:
-    """(wall-clock seconds, CPU seconds of the process and its children) of the fastest of `runs` runs
-    of a command (which must succeed)."""
-    out = []
-    for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        t = time.perf_counter()
-        subprocess.run(cmd, env=env, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        wall = time.perf_counter() - t
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        out.append((wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime))
-    return min(out)
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=3)
@@ -111,9 +96,9 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.copyfile(f, target)
                 copies.append(str(target))
             n = sum(pages[f] for f in group)
-            t_plumber, c_plumber = best([sys.executable, "-c", PLUMBER, *copies], env, a.runs, Path(tmp))
+            t_plumber, c_plumber = best([sys.executable, "-c", PLUMBER, *copies], env, a.runs, cwd=Path(tmp))
             out = Path(tmp) / f"out-{name}"
-            t_ours, c_ours = best([*ours, "extract", str(folder), "--out", str(out), "-q"], env, a.runs, Path(tmp))
+            t_ours, c_ours = best([*ours, "extract", str(folder), "--out", str(out), "-q"], env, a.runs, cwd=Path(tmp))
             print(f"{name:12} {len(group):3} {n:5} {t_plumber:12.2f} {c_plumber:6.2f} {n / t_plumber:8.1f} "
                   f"{t_ours:11.2f} {c_ours:6.2f} {n / t_ours:8.1f} {t_ours / t_plumber:16.2f}")
     return 0

@@ -96,8 +96,7 @@ def _cut_site_tail(lines: list[TextLine], first: int, last: int, chrome: set[int
     m = pattern("cc").match(lines[a].text)
     if m and not m.group("v").strip(" |｜") and a < last:   # 抄送: with its list on the next line
         a += 1
-    related = rx(data("chrome")["related_list_cues"]["pattern"])
-    cue = next((i for i in range(a + 1, last + 1) if related.search(lines[i].text)), None)
+    cue = next((i for i in range(a + 1, last + 1) if is_related_list_header(lines[i].text)), None)
     if cue is not None:                               # 相关文件： and the titles listed under it
         chrome.update(range(cue, last + 1))
         last = cue - 1
@@ -107,3 +106,8 @@ def _cut_site_tail(lines: list[TextLine], first: int, last: int, chrome: set[int
         chrome.update(ln.index for ln in rest)
         return a
     return last
+
+
+def is_related_list_header(line: str) -> bool:
+    """True for the header of a site's list of other pages (相关文件：, 【相关阅读】, 访谈解读:)."""
+    return bool(rx(data("chrome")["related_list_cues"]["pattern"]).match(line.strip()))

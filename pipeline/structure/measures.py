@@ -225,9 +225,10 @@ def _items_give_support(section: Section, kids: list[Section], sections: list[Se
     """True where an article only introduces items that each give support of their own (at least two
     do, and the article's own text names no amount): the items are the measures, the article their parent."""
     support = rx(data("measures")["articles"]["support_pattern"])
+    if sum(bool(support.search(view_text(text[k.start:k.end]))) for k in kids) < 2:
+        return False
     own = view_text(own_text(section, sections, text))
-    giving = [k for k in kids if support.search(view_text(text[k.start:k.end]))]
-    return len(giving) >= 2 and not _AMOUNT.search(own) and not support.search(own)
+    return not _AMOUNT.search(own) and not support.search(own)
 
 
 def closed_by_units(index: int, sections: list[Section], text: str) -> bool:

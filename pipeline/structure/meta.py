@@ -10,7 +10,7 @@ from .layout import Reader, TextLine
 from .lexicon import data, date_pattern, pattern, rx
 from .sections import match_heading
 from .sitemeta import key_alone, label_row_fields, site_fields, starts_with_site_key
-from .chrome import has_site_cue
+from .chrome import has_site_cue, is_related_list_header
 from .titles import (PARENS_END, PUNCT, announcement_number, doc_number_at, is_unit_line, issues_document,
                      number_after_title, title_block, title_doc_type)
 
@@ -151,7 +151,7 @@ def _read_doc_number(reader: Reader, lines, body, limit, head: Header) -> None:
             head.doc_number_line = i
             return
         if i > title_line and ("。" in ln.text or (ln.text.endswith(("：", ":")) and not has_site_cue(ln.text)
-                                                   and not _is_form_label(ln.text) and not _site_list_header(ln.text))):
+                                                   and not _is_form_label(ln.text) and not is_related_list_header(ln.text))):
             break
     for ln in (lines[i] for i in body if i < limit):     # 关于…的通知 财农〔2020〕10号 2020年3月24日 (a site line)
         number = number_after_title(ln.text.split("。")[0])    # …政策清单 内政发〔2023〕3 号 为全面贯彻…。
@@ -161,11 +161,6 @@ def _read_doc_number(reader: Reader, lines, body, limit, head: Header) -> None:
             head.meta.doc_number = reader.value(ln.start + number.start("v"), ln.start + number.end("v"))
             head.doc_number_line = ln.index
             return
-
-
-def _site_list_header(line: str) -> bool:
-    """True for the header of a site's list of other pages (相关文章:, 访谈解读:)."""
-    return bool(rx(data("chrome")["related_list_cues"]["pattern"]).match(line.strip()))
 
 
 def _prefer_printed_brackets(reader: Reader, lines, body, head: Header) -> None:
