@@ -117,16 +117,20 @@ def _title_in_opening(reader: Reader, lines, body, head: Header) -> None:
     """No title line: the 《》 name of the document the opening sentence (the first line with a 。, or the
     first to present one, in a news lead above the letter too) presents (…联合制定了《…实施方案》)."""
     spec = data("doc_types")["title_in_opening"]
-    pattern = rx(spec["pattern"])
+    presented = rx(spec["pattern"])
     lead = list(range(body[0])) if body else []          # a news lead above the letter (近日，某厅发布《…》。)
     opening = next((i for i in lead + body[:spec["lines"]]
-                    if "。" in lines[i].text or pattern.search(lines[i].text)), None)
-    m = pattern.search(lines[opening].text) if opening is not None else None
+                    if "。" in lines[i].text or presented.search(lines[i].text)), None)
+    m = presented.search(lines[opening].text) if opening is not None else None
     typed = title_doc_type(m.group("v")) if m else None
     if typed:
         start = lines[opening].start + m.start("v")
         head.meta.title = reader.value(start, lines[opening].start + m.end("v"))
         head.meta.doc_type = typed[0]
+        number = rx(r"》\s*[（(]\s*").match(lines[opening].text, m.end("v"))     # 《…方案》(官发〔2024〕11号)
+        d = pattern("doc_number").match(lines[opening].text, number.end()) if number else None
+        if d and d.start("v") == number.end() and head.meta.doc_number is None:
+            head.meta.doc_number = reader.value(lines[opening].start + d.start("v"), lines[opening].start + d.end("v"))
 
 
 def _site_field_item(line: str) -> bool:

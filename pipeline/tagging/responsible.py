@@ -71,11 +71,22 @@ def _split_outside_brackets(text: str, seps: str) -> list[tuple[int, str]]:
     return out
 
 
+def _may_be_unit(chunk: str) -> bool:
+    """An unrecognised chunk of a labelled list that may still name a unit: ending as units end
+    (县电商办, 商贸物流园, 洛克乡); not a note after the units (事后奖补方式)."""
+    rule = _cues()["unrecognised_unit"]
+    return rule["min_chars"] <= len(chunk) <= rule["max_chars"] and (
+        chunk[-1] in _cues()["unit_final_chars"] or chunk.endswith(tuple(rule["final_words"])))
+
+
 def _strip_role_verb(chunk: str) -> str:
-    """'第一海洋研究所配合' -> '第一海洋研究所': a role verb written after the last unit of a labelled list."""
-    for verb in sorted((k for k in _cues()["after"] if not k.startswith("_")), key=len, reverse=True):
-        if chunk.endswith(verb):
-            return chunk[:-len(verb)]
+    """'第一海洋研究所配合' -> '第一海洋研究所', '商贸物流园等' -> '商贸物流园': a role verb or a list
+    filler written after the last unit of a list."""
+    closers = [f for f in _cues()["list_fillers"] if f.startswith(("等", "及"))]     # not 市各有关单位's 有关单位
+    endings = [k for k in _cues()["after"] if not k.startswith("_")] + closers
+    for ending in sorted(endings, key=len, reverse=True):
+        if chunk.endswith(ending) and len(chunk) > len(ending):
+            return chunk[:-len(ending)]
     return chunk
 
 
@@ -298,7 +309,7 @@ def parse_responsible(section_text: str, jurisdiction: Jurisdiction) -> Responsi
             if (item[2] is None and after_collective) or _is_collective(item[1]):
                 collectives.append((item[0], _name(item, section_text, c)))
                 after_collective = True
-            elif item[2] is not None or len(item[1]) <= 20:
+            elif item[2] is not None or _may_be_unit(item[1]):
                 after_collective = False
                 roles.append((item[0], labels[m.group(1)], _name(item, section_text, c)))
     labelled = bool(roles)

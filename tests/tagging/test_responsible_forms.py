@@ -28,6 +28,13 @@ def _units(text: str, issuer: str) -> list[str]:
     # a State Council division of work: the lead, then the bodies it works with (会同), before 研究提出
     ("(一)关于粮食安全的问题,由发展改革委会同中央农办、农业部、统计局等部门研究提出落实意见。", "国务院办公厅",
      ["国家发展和改革委员会", "中央农村工作领导小组办公室", "农业部", "国家统计局"]),
+    # an 执行部门 label; a note after the units is no unit
+    ("对工业企业后期自建自用标准化厂房的,可按本条款执行。(执行部门:市经信委,事后奖补方式)", "巢湖市人民政府",
+     ["巢湖市经济和信息化委员会"]),
+    # 等 after the last unit closes the list; a park and a township stand as units of their own
+    ("责任单位:县发展改革局、新材料产业园、商贸物流园等", "金乡县人民政府",
+     ["金乡县发展和改革局", "新材料产业园", "商贸物流园"]),
+    ("项目责任单位:洛克乡、水利局", "叶城县人民政府", ["洛克乡", "叶城县水利局"]),
     # a commission written with 委 for 委员会 (经济和信息化委) in a list sharing the 省 prefix
     ("(一)促进制造业高端化发展。(省发展改革委、经济和信息化委、科技厅、工商局)", "江苏省人民政府",
      ["江苏省发展和改革委员会", "江苏省经济和信息化委员会", "江苏省科学技术厅", "江苏省工商行政管理局"]),
