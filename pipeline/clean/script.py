@@ -28,7 +28,7 @@ def _simplify_char(ch: str) -> str:
 
 @cache
 def _variants() -> dict[str, str]:
-    """Variant brackets read as the standard ones (models/clean/char_variants.json)."""
+    """Variant brackets and look-alike zeros read as the standard ones (models/clean/char_variants.json)."""
     import json
     from ..settings import MODELS
     return json.loads((MODELS / "clean" / "char_variants.json").read_text(encoding="utf-8"))["map"]
@@ -48,7 +48,7 @@ class _Table(dict):
         return out
 
 
-_TABLE = _Table(lambda ch: (_variants().get(ch) or _simplify_char(ch)) if ch > "\u2e7f" else ch)
+_TABLE = _Table(lambda ch: _variants().get(ch) or (_simplify_char(ch) if ch > "\u2e7f" else ch))
 _T2S = _Table(_simplify_char)                   # OpenCC alone, no variant brackets
 _CJK_RUN = re.compile("[\u4e00-\u9fff]+")
 
@@ -79,13 +79,18 @@ from dataclasses import dataclass  # noqa: E402
 
 # A romanised reading injected after a character by some web copies: 發(fā), 關(guān).
 _PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}\)")
+# A comma some web copies inject before every punctuation mark: 一,、 積極…,。 …稅收,、金融.
+_INJECTED_COMMA = re.compile(r",(?=[、。，,；;：:])")
+# An encyclopedia copy's footnote mark after a sentence or a line: …二〇〇七年五月二十四日[1].
+_FOOTNOTE_MARK = re.compile(r"(?<=[\u4e00-\u9fff。”）)])\[\d{1,2}\](?=[\s。，,；;]|$)")
 # Horizontal white space between two CJK characters or digits: an extraction or copy artefact.
 _INNER_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef0-9])[ \t\u3000\u00a0]+(?=[\u3000-\u9fff\uff00-\uffef0-9])")
 
 
 @dataclass
 class View:
-    """Simplified text with injected noise and inner spaces removed, mapped back to the original.
+    """Simplified text with injected noise (readings, commas, footnote marks) and inner spaces removed,
+    mapped back to the original.
 
     `orig[i]` is the offset in the original text of view character i; `orig[len(text)]` is the
     original length, so a view span [s, e) maps back to [orig[s], orig[e - 1] + 1).
@@ -122,7 +127,7 @@ def without_readings(text: str) -> str:
 
 def _build_view(text: str) -> View:
     dropped, readings = [], {}
-    for pattern in (_PINYIN_GLOSS, _INNER_SPACE):
+    for pattern in (_PINYIN_GLOSS, _INJECTED_COMMA, _FOOTNOTE_MARK, _INNER_SPACE):
         for m in pattern.finditer(text):
             dropped.append(m.span())
             if pattern is _PINYIN_GLOSS:

@@ -260,10 +260,10 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
         if not started:
             started = "。" in ln.text or any(rx(p).search(ln.text) for p in data("doc_types")["cover_letter"]["patterns"])
             continue
-        m = rx(r"^(?P<unit>.+?)\s*(?P<date>" + date_pattern() + r")$").match(ln.text)
-        if m and is_unit_line(m.group("unit").strip()):            # 署名 and date on one line
+        m = rx(r"^(?P<open>[（(])?(?P<unit>.+?)\s*(?P<date>" + date_pattern() + r")(?(open)[）)])$").match(ln.text)
+        if m and is_unit_line(m.group("unit").strip()):            # 署名 and date on one line, (…) or not
             meta.date = parse_date(m.group("date"))
-            meta.issuer = reader.value(ln.start, ln.start + len(m.group("unit").rstrip()))
+            meta.issuer = reader.value(ln.start + m.start("unit"), ln.start + m.start("unit") + len(m.group("unit").rstrip()))
             break
         if not is_date_line(ln.text) and (bare := bare_date(ln.text)) and (
                 _signed_above(lines, body[:pos]) or lines[body[pos - 1]].text.rstrip().endswith("。")

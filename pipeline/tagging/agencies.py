@@ -26,6 +26,7 @@ __all__ = ["tag_agencies", "find_mentions", "canonicalize", "compact_view", "sit
 
 _BOUNDARY = set("、，,。；;：:（）()《》〈〉<>“”\"'！？!?|　 \n\t")
 _LIST_SEPARATORS = "、,，"
+_COLLECTIVE_ITEM_CHARS = 16          # a 各… item a bare core shares: 各县区商务主管部门、
 _WHITE_RUN = re.compile(r"\s+")
 
 
@@ -192,7 +193,14 @@ def _member_of_collective(s: str, start: int, m: Parse, dropped_end: int) -> boo
     if 0 <= dropped_end < len(s) and s[dropped_end] in "(（":
         close = next((k for k in range(dropped_end + 1, min(len(s), dropped_end + 12)) if s[k] in ")）"), None)
         dropped_end = close + 1 if close is not None else dropped_end
-    return start == dropped_end + 1 and s[dropped_end] in _LIST_SEPARATORS and not m.elements[0].prefixes
+    if m.elements[0].prefixes or start < 1 or s[start - 1] not in "、":
+        return False
+    if start == dropped_end + 1:
+        return True
+    item = start - 1                    # 各县区商务主管部门、财政局: the item before opens with 各
+    while item > 0 and s[item - 1] not in _LIST_SEPARATORS + "；;。：:\n（）()":
+        item -= 1
+    return s.startswith("各", item) and start - item <= _COLLECTIVE_ITEM_CHARS
 
 
 def _newplace_end(i: int, p: Parse) -> int:
@@ -348,6 +356,8 @@ def _scan_listed_zones(s: str, breaks: frozenset[int]) -> list[Mention]:
         line = s[a:b].strip()
         if not (line.endswith(("：", ":")) or any(w in line for w in labels)):
             continue
+        if not line.endswith(("：", ":")):           # a unit list: from its label on, not the item's text before
+            a = min(s.find(w, a, b) for w in labels if w in line)
         for m in re.finditer(r"[^，,、；;：:（）()。\s]+", s[a:b]):
             name = m.group()
             if not name.endswith(suffixes) or name.startswith(("各", "全")) or any(w in name for w in labels):

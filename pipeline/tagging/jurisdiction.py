@@ -35,8 +35,8 @@ class Jurisdiction:
         if level_char in ("市", "州"):
             return self.city or (self.province if self._municipality() else None)
         if level_char in ("县", "区", "旗"):
-            if not self.county:
-                return None
+            if not self.county:             # 区公安厅 in an autonomous region's own document: the region
+                return self.province if level_char == "区" and self._own_region() else None
             if self.county.endswith("区") and self.city:
                 return self.city + self.county
             return self.county
@@ -44,6 +44,9 @@ class Jurisdiction:
             above = self.name_at(self.county[-1]) if self.county else self.city
             return (above or "") + self.town
         return None
+
+    def _own_region(self) -> bool:
+        return self.level == "province" and (self.province or "").endswith("自治区")
 
     def _municipality(self) -> bool:
         return any(p.name == self.province and p.kind == "municipality" for p in agency_data().provinces)
@@ -253,8 +256,10 @@ def _from_text(text: str) -> Jurisdiction | None:
     for name in full:
         if found[name]:
             counts[name] += found[name]
-    if not counts:
+    if not counts:                  # short names: 进入重庆, 在柳州; a city's before its province's (吉林)
         shorts = [(short, city) for short, city in d.city_by_name.items() if short != city and len(short) >= 2]
+        shorts += [(p.short, p.name) for p in d.provinces
+                   if len(p.short) >= 2 and p.short not in d.city_by_name and p.short != p.name]
         found = _name_counts(s, tuple(short for short, _ in shorts))
         for short, city in shorts:
             if found[short]:

@@ -498,3 +498,25 @@ def test_definition_and_scope_articles_naming_their_text_in_brackets_are_no_meas
             "第四条 县水利局负责全县农村饮水安全工程的监督管理。\n")
     st = parse_structure(text)
     assert [m.label for m in select_measures(st, text)] == ["第四条"]
+
+
+def test_an_activity_plans_fields_are_no_measures():
+    text = ("义务植树活动实施方案\n一、时间:3月12日(星期日)上午9:30\n二、地点:灵山镇大昌路。\n"
+            "三、活动内容:沿路种植树苗2000株。\n四、参加人员区直属机关干部职工400人。\n五、责任分工\n"
+            "区林业局负责准备树苗。\n")
+    st = parse_structure(text)
+    assert select_measures(st, text) == []
+
+
+def test_a_cover_notices_coordination_and_factor_safeguards_are_instructions():
+    text = ("关于印发都市圈发展规划任务分工方案的通知\n各县(市、区)人民政府:\n现将方案印发给你们,请认真贯彻落实。\n"
+            "一、强化组织协调\n各有关县(市、区)要建立推动落实机制,负责组织实施规划。\n"
+            "二、强化要素保障\n各级各部门要在用地、资金上给予支持。\n")
+    st = parse_structure(text)
+    assert select_measures(st, text) == []
+
+
+def test_items_of_a_copy_that_injects_a_comma_before_every_mark_are_read_without_it():
+    text = ("某省支持對外貿易發展的若干措施\n一,、 積極培育外貿主體,。對新引進的外貿企業,,給予獎勵50萬元,。\n"
+            "二,、加強外貿促進平臺建設,。對新認定的平臺給予補助20萬元,。\n")
+    assert [lb for lb, _ in _measures(text)] == ["一", "二"]

@@ -310,3 +310,24 @@ def test_a_year_and_serial_number_opening_a_copy_is_its_doc_number():
 def test_a_signature_date_that_lost_its_characters_under_a_cover_text_without_a_full_stop(date_line, date):
     text = f"各镇人民政府:\n现将应急预案印发给你们,请认真贯彻执行\n东宁市人民政府办公室\n{date_line}\n应急预案\n1 总则\n"
     assert parse_structure(text).meta.date == date
+
+
+def test_a_date_with_look_alike_zeros_and_a_footnote_mark_under_the_signature():
+    text = ("赤水市交通局关于对市五届人大一次会议第94号建议的答复\n李绍彬代表:\n您提出的建议收悉。现答复如下。\n"
+            "赤水市交通局\n二ΟΟ七年五月二十四日[1]\n")
+    meta = parse_structure(text).meta
+    assert (meta.issuer, meta.date) == ("赤水市交通局", "2007-05-24")
+
+
+def test_a_signature_and_date_in_brackets_under_the_cover_sentence():
+    text = ("各乡、镇人民政府,县政府有关工作部门:现将《某县支持民营经济发展十五条措施》印发给你们,请认真贯彻执行。\n"
+            "(沿河土家族自治县人民政府办公室2025年3月14日)\n某县支持民营经济发展十五条措施\n第一条 对新入规的企业给予奖励10万元。\n")
+    meta = parse_structure(text).meta
+    assert (meta.issuer, meta.date) == ("沿河土家族自治县人民政府办公室", "2025-03-14")
+
+
+def test_a_news_leads_issuer_and_the_number_after_the_documents_name():
+    text = ("资讯首页 > 农业补贴\n最近,浏阳市官渡镇人民政府印发了《官渡镇2024年粮食生产工作方案》(官发〔2024〕11号),发展粮食生产有补贴。\n"
+            "一、严格兑现上级补贴\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.issuer, meta.doc_number) == ("官渡镇2024年粮食生产工作方案", "浏阳市官渡镇人民政府", "官发〔2024〕11号")

@@ -385,3 +385,34 @@ def test_counties_named_like_nouns_and_traffic_bureaus(text, issuer, expected):
 ])
 def test_former_ministries_and_autonomous_counties(text, issuer, expected):
     assert agencies(text, issuer) == expected
+
+
+@pytest.mark.parametrize("text, issuer, expected", [
+    # a municipality's traffic administration under its public security bureau, its urban-management
+    # commission written short, its fire and rescue corps
+    ("由市公安局交管局、市城市管理委、市消防救援总队负责。", "北京市人民政府办公厅",
+     [("市公安局交管局", "北京市公安局交通管理局"), ("市城市管理委", "北京市城市管理委员会"),
+      ("市消防救援总队", "北京市消防救援总队")]),
+    # a road transport office written short
+    ("市运管所对线路进行了调研。", "赤水市交通局", [("市运管所", "赤水市道路运输管理所")]),
+    # 区 before a department in an autonomous region's own document is the region
+    ("配合单位:区公安厅、司法厅、税务局", "西藏自治区人民政府",
+     [("区公安厅", "西藏自治区公安厅"), ("司法厅", "西藏自治区司法厅"), ("税务局", "国家税务总局西藏自治区税务局")]),
+])
+def test_bodies_written_short_and_an_autonomous_regions_own_prefix(text, issuer, expected):
+    assert agencies(text, issuer) == expected
+
+
+@pytest.mark.parametrize("text, issuer", [
+    # a bare core after a 各 item of a recipients list shares its 各
+    ("各縣區商務主管部門、財政局,各有關單位:", "柳州市商務局"),
+    # villages' self-governing committees, an institution here
+    ("《重庆市村民委员会选举规程(试行)》", "重庆市永川区人民政府"),
+])
+def test_collectives_and_institutions_are_no_bodies(text, issuer):
+    assert agencies(text, issuer) == []
+
+
+def test_zones_an_item_supports_are_no_units_only_those_of_its_unit_list():
+    text = "支持区县(自治县)和两江新区、重庆高新区开展试点。(责任单位:市商务委、万盛经开区)"
+    assert agencies(text, "重庆市人民政府办公厅") == [("市商务委", "重庆市商务委员会"), ("万盛经开区", None)]
