@@ -17,6 +17,7 @@ from .titles import (PARENS_END, PUNCT, announcement_number, doc_number_at, is_u
 _JUNK_END = re.compile(r"[?？|｜\s]+$")
 BULLETS = "•·●○■□◆◇▲△►▶★☆- \u3000"
 MIN_SOURCE_UNIT = 4          # a unit named in a source field before a glued number: 市林业局 and longer
+MIN_TITLE_TAIL = 8           # a title read short that a site's fuller title ends with: …第1192号建议办理情况的答复
 
 
 @dataclass
@@ -538,7 +539,7 @@ def _site_title(reader: Reader, ln: TextLine, s: int, e: int, head: Header) -> N
     document's (名称: 市人民政府办公室关于印发X的通知 over the page's X); a doc number before it is read too."""
     meta = head.meta
     value = ln.text[s:e]
-    if meta.title is not None and not issues_document(value, meta.title):
+    if meta.title is not None and not issues_document(value, meta.title) and not _ends_with(value, meta.title):
         return
     number = doc_number_at(value)
     if number:
@@ -553,6 +554,14 @@ def _site_title(reader: Reader, ln: TextLine, s: int, e: int, head: Header) -> N
         meta.doc_type = hit[0] if attached else meta.doc_type or hit[0]
         head.title_span = (ln.start + s, ln.start + s + hit[1])
         head.title_lines = (ln.index, ln.index)
+
+
+def _ends_with(site_title: str, title: str) -> bool:
+    """True where the letter's title read is only the end of the site's (the title's first lines lost),
+    not the site's title behind a column tag (【补助标准】…)."""
+    site, own = "".join(site_title.split()), "".join(title.split())
+    lost = site[:len(site) - len(own)]
+    return len(own) >= MIN_TITLE_TAIL and bool(lost) and site.endswith(own) and not any(b in lost for b in "】]")
 
 
 def _read_category(lines, first, limit, meta: Meta) -> None:

@@ -331,3 +331,11 @@ def test_a_news_leads_issuer_and_the_number_after_the_documents_name():
             "一、严格兑现上级补贴\n")
     meta = parse_structure(text).meta
     assert (meta.title, meta.issuer, meta.doc_number) == ("官渡镇2024年粮食生产工作方案", "浏阳市官渡镇人民政府", "官发〔2024〕11号")
+
+
+def test_a_sites_fuller_title_replaces_the_end_of_a_title_read_short():
+    text = ("信息名称: | 本溪市住房和城乡建设委员会关于对本溪市第十六届人民代表大会第一次会议第1192号建议办理情况的答复 |\n"
+            "发布日期: | 2018-05-30 | 成文日期: | 2018-05-30 |\n"
+            "孙立国代表:第一次会议第1192号建议办理情况的答复\n您提出的建议收悉,现答复如下:\n一、加快管网建设。\n")
+    assert parse_structure(text).meta.title == \
+        "本溪市住房和城乡建设委员会关于对本溪市第十六届人民代表大会第一次会议第1192号建议办理情况的答复"
