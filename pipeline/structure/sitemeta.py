@@ -24,6 +24,7 @@ def _keys(row_keys: bool = False) -> tuple[re.Pattern, dict[str, str]]:
     pattern = rx(r"(?:^|(?<=[\s|｜\[【\-—]))(?P<key>" + alternatives + r")(?=" + spec["key_end"] + ")"
                  r"|(?P<glued>" + alternatives + r")(?=\s*[\]】]?\s*[:：])"       # …00123发文字号：
                  r"|(?:^|(?<=[\dA-Za-z/]))(?P<bare>" + long_keys + r")"           # 发文字号国办发…, …0320发布机构临沂…
+                 r"|(?P<dated>" + long_keys + r")(?=(?:19|20)\d{2}[-/.年])"      # 签发人唐继虎签发日期2022-08-03
                  r"|(?<=[【\[])(?P<bracketed>" + alternatives + r")(?=[】\]])"  # 【发文字号】川环发[2013]121号
                  r"|(?P<numbered>" + alternatives + r")(?=[\u4e00-\u9fff]{1,14}[〔\[［【(（]\s*(?:19|20)\d{2})")  # 文号蔡政办〔2023〕1号
     return pattern, field_of
@@ -57,7 +58,8 @@ def site_fields(line: str) -> dict[str, tuple[int, int]]:
             if line.endswith(tail, start, end) and end - len(tail) > start:
                 end -= len(tail)
                 break
-        key = m.group("key") or m.group("glued") or m.group("bare") or m.group("bracketed") or m.group("numbered")
+        key = m.group("key") or m.group("glued") or m.group("bare") or m.group("dated") or m.group("bracketed") \
+            or m.group("numbered")
         field = field_of["".join(key.split())]
         if end > start and field != "other" and field not in out:
             out[field] = (start, end)

@@ -16,6 +16,8 @@ from .tables import vertical_header
 PUNCT = re.compile(r"[，,。：:；;、《》“”\"（）()！？!?\-–—_|｜]")
 _NUMBER_BRACKET = re.compile(r"[〔\[(（【［]")
 PARENS_END = re.compile(r"[（(]([^（）()]{1,16})[）)]$")
+_NAMED_WHOLE = re.compile(r"^《([^《》]+)》\s*(?:全文|原文|[（(]全文[）)])?$")
+MIN_TITLE_CHARS = 6          # what must follow a site's title key for the row to hold a title
 
 
 def is_unit_line(line: str) -> bool:
@@ -80,10 +82,18 @@ def _strip_leading_tags(text: str) -> str:
     return text
 
 
+def _without_title_key(text: str) -> str:
+    """A site's title row read without its key, which the view glues on: 名称 汉阴县… -> 汉阴县…."""
+    for key in sorted(data("site_fields")["fields"]["title"], key=len, reverse=True):
+        if text.startswith(key) and len(text) > len(key) + MIN_TITLE_CHARS:
+            return text[len(key):].lstrip(" :：|｜")
+    return text
+
+
 def title_text(ln: TextLine) -> tuple[str, int]:
     """A line's text that may hold a title: after a leading doc number, before glued site fields."""
     whole = ln.text.rstrip(" |｜")                 # …的通知 |: a table cell's edge
-    text = strip_leading_chrome(whole)
+    text = _without_title_key(strip_leading_chrome(whole))
     crumb = rx(data("doc_types")["title_breadcrumb"]["pattern"]).match(text)
     if crumb:                                  # 首页->…->建议提案办理结果公开对政协…的答复
         rest = text[crumb.end():]
@@ -103,8 +113,9 @@ def title_text(ln: TextLine) -> tuple[str, int]:
     half = len(text) // 2
     if len(text) % 2 == 0 and half >= 8 and text[:half] == text[half:]:     # 禁止焚烧秸秆的通告禁止焚烧秸秆的通告
         text = text[:half]
-    if text.startswith("《") and text.endswith("》") and text.count("《") == 1:   # 《…关于印发〈…〉的通知》
-        offset, text = offset + 1, text[1:-1]
+    named = _NAMED_WHOLE.match(text)           # 《…关于印发〈…〉的通知》, 《…若干政策意见》全文 (a news page's head)
+    if named:
+        offset, text = offset + 1, named.group(1)
     if not title_doc_type(text):                          # …提案的答复 张阳委员: 您提出的… / …办法为充分调动…
         glued = _title_before_glued(text)
         if glued:
@@ -181,8 +192,17 @@ def title_block(lines: list[TextLine], body: list[int], limit: int, chrome: froz
             break
         if blocks and issues_document(_block_text(lines, blocks[-1]), _block_text(lines, block)):
             break                                  # 关于印发X的通知 / X: the attached document's title
+        if blocks and _with_issuer(_block_text(lines, blocks[-1]), _block_text(lines, block)):
+            break                                  # 某局关于…的函 / 关于…的函: the same title, its issuer left out
         blocks.append(block)
     return blocks[-1] if blocks else None
+
+
+def _with_issuer(title: str, other: str) -> bool:
+    """True where `title` is `other` with its issuing unit before it (西山区农业农村局关于… / 关于…)."""
+    title, other = "".join(title.split()), "".join(other.split())
+    return len(title) > len(other) and title.endswith(other) and other.startswith("关于") \
+        and is_unit_line(title[:len(title) - len(other)])
 
 
 def _block_text(lines: list[TextLine], block) -> str:

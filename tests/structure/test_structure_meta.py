@@ -339,3 +339,27 @@ def test_a_sites_fuller_title_replaces_the_end_of_a_title_read_short():
             "孙立国代表:第一次会议第1192号建议办理情况的答复\n您提出的建议收悉,现答复如下:\n一、加快管网建设。\n")
     assert parse_structure(text).meta.title == \
         "本溪市住房和城乡建设委员会关于对本溪市第十六届人民代表大会第一次会议第1192号建议办理情况的答复"
+
+
+def test_a_site_rows_title_key_and_a_date_key_parted_by_spaces_only():
+    text = ("人大代表建议\n汉阴县交通运输局关于办理县十九届人大一次会议第115号建议的函\n"
+            "名称 汉阴县交通运输局关于办理县十九届人大一次会议第115号建议的函\n办理部门 县交通局 处理状态 已办结\n"
+            "签发人 唐继虎 签发日期 2022-08-03 发布日期 2022-08-05 类别 A\n正文\n汤兴娣代表提出《关于扩宽改造的建议》。\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.issuer, meta.date) == (
+        "汉阴县交通运输局关于办理县十九届人大一次会议第115号建议的函", "汉阴县交通运输局", "2022-08-03")
+
+
+def test_a_title_with_its_issuer_over_the_same_title_without_it_is_the_title():
+    text = ("西山区农业农村局关于西山区第十七届人大三次会议第173169号建议答复的函\n"
+            "关于西山区第十七届人大三次会议第173169号建议答复的函\n张峪珩代表:\n您提出的建议收悉,现答复如下:\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.issuer) == ("西山区农业农村局关于西山区第十七届人大三次会议第173169号建议答复的函", "西山区农业农村局")
+
+
+def test_a_news_pages_head_naming_the_document_whole():
+    text = ("当前位置:首页>行业研究>《长兴县关于进一步加快电子商务发展的若干政策意见》全文\n"
+            "《长兴县关于进一步加快电子商务发展的若干政策意见》全文\n发布时间:2019年04月18日 10:01:15\n"
+            "各乡镇人民政府,县政府直属各单位:\n为进一步优化我县电子商务发展环境,特制定本意见。\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.doc_type) == ("长兴县关于进一步加快电子商务发展的若干政策意见", "意见")

@@ -319,3 +319,9 @@ def test_assistance_standards_are_grants_and_a_goal_paragraph_sets_targets(text,
 ])
 def test_a_raised_standard_its_budget_shares_and_a_past_year_qualifier(text, expected):
     assert amount_roles(text) == expected
+
+
+def test_a_voucher_pool_is_a_budget_and_a_vouchers_face_value_a_grant():
+    text = "发放4200万元消费券。其中:购物消费券1800万元,单张金额20元,共32万张;油品消费券300万元,单张金额30元,共10万张。"
+    roles = {(a, r) for a, _, _, r in amounts(text)}
+    assert {(18000000.0, "budget"), (3000000.0, "budget"), (20.0, "grant"), (30.0, "grant")} <= roles
