@@ -463,6 +463,11 @@ def _extend(s: str, parse: Parse, extra_places: frozenset[str]) -> Parse:
             parse.elements.append(Element([], sub[1], "sub"))
             parse.end = sub[0]
             continue
+        if last.kind in ("dept", "local") and last.core.endswith("局") and len(parse.elements) == 1 \
+                and (branch := _own_place_branch(s, parse.end, extra_places)):
+            parse.elements.append(Element([], branch, "sub"))       # 市生态环境局双牌分局: its county branch
+            parse.end += len(branch)
+            return parse
         found = None
         spec = _local(last.core)
         if not (first.kind in ("parent", "firm") or (last.kind == "local" and spec.get("place_branches"))
@@ -542,8 +547,10 @@ def parse_at(s: str, i: int, extra_places: frozenset[str] = frozenset(), left_ok
                 if spec.get("place_ends") and not (prefs and prefs[-1][0].endswith(spec["place_ends"])):
                     continue
             elif kind in ("national", "parent", "firm"):
-                if prefs:
+                if prefs and not (kind == "parent" and has_place and key in agency_data().local_bodies):
                     continue
+                if prefs:
+                    kind = "local"      # 市人民银行: the parent's local office, named by its level
             elif kind == "generic":
                 if key in core_lexicon():
                     continue
@@ -558,6 +565,14 @@ def parse_at(s: str, i: int, extra_places: frozenset[str] = frozenset(), left_ok
             if best_key is None or rank > best_key:
                 best, best_key = parse, rank
     return best
+
+
+def _own_place_branch(s: str, pos: int, own_places: frozenset[str]) -> str | None:
+    """'双牌分局' right after a city department in a 双牌县 document: the department's branch there."""
+    for place in sorted(own_places, key=len, reverse=True):
+        if s.startswith(place + "分局", pos) and len(place) >= 2 and place[-1] not in "市州":
+            return place + "分局"
+    return None
 
 
 def juris_places(j: Jurisdiction) -> frozenset[str]:

@@ -416,3 +416,17 @@ def test_collectives_and_institutions_are_no_bodies(text, issuer):
 def test_zones_an_item_supports_are_no_units_only_those_of_its_unit_list():
     text = "支持区县(自治县)和两江新区、重庆高新区开展试点。(责任单位:市商务委、万盛经开区)"
     assert agencies(text, "重庆市人民政府办公厅") == [("市商务委", "重庆市商务委员会"), ("万盛经开区", None)]
+
+
+@pytest.mark.parametrize("text, issuer, expected", [
+    # a city department's branch in the document's own county, named with the county's short name
+    ("由市生态环境局双牌分局负责", "双牌县人民政府", [("市生态环境局双牌分局", "永州市生态环境局双牌分局")]),
+    ("市公安局官渡分局", "昆明市官渡区人民政府", [("市公安局官渡分局", "昆明市公安局官渡分局")]),
+    # the central bank's local office named by its level (its branch's name changed in 2023: canonical open)
+    ("(市人民银行、市商务局)", "韶关市人民政府", [("市人民银行", None), ("市商务局", "韶关市商务局")]),
+    # a department name in another order, written short; a party committee's leading group
+    ("县文旅广体局", "双牌县人民政府", [("县文旅广体局", "双牌县文化旅游广电体育局")]),
+    ("县委农村工作领导小组", "双牌县人民政府", [("县委农村工作领导小组", "中共双牌县委员会农村工作领导小组")]),
+])
+def test_branches_local_offices_and_groups_below_a_body(text, issuer, expected):
+    assert agencies(text, issuer) == expected
