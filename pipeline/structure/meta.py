@@ -236,12 +236,14 @@ def _read_recipients(reader: Reader, lines, body, limit, head: Header) -> None:
         text = _JUNK_END.sub("", ln.text)
         if not text.endswith(("：", ":")) or "。" in text or len(text) > 200:
             continue
-        if any(w in text for w in data("elements")["not_recipients"]["words"]) or _is_form_label(text):
-            continue
+        if any(w in text for w in data("elements")["not_recipients"]["words"]) or _is_form_label(text) \
+                or key_alone(text) or starts_with_site_key(text):
+            continue                           # 内容概览: | |: a site's field with no value
         if pos and lines[body[pos - 1]].text.endswith(("，", ",", "、")):
             continue
         end = ln.start + len(text) - 1
-        begin = ln.start
+        begin = ln.start + max(text.rfind("|"), text.rfind("｜")) + 1     # | 问题答复: | 江伟洪代表: its last cell
+        begin += len(reader.view.text[begin:end]) - len(reader.view.text[begin:end].lstrip())
         m = doc_number_at(text)
         if m:                                  # 雁政建复〔2024〕4号(B类)唐如伟、李征平等代表:
             rest = rx(r"[\s）)\]]*(?:[（(][A-CＡ-Ｃ]类[）)])?\s*").match(text, m.end() + len(text) - len(text.lstrip("（([")))

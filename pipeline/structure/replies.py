@@ -8,6 +8,7 @@ from ..clean.script import View, make_view, to_simplified
 from ..types import Proposal, Response, Structure
 from .layout import Reader, split_lines
 from .sections import match_heading
+from .titles import is_unit_line
 from ..rules import decide
 from .lexicon import data, rx, words
 
@@ -72,6 +73,9 @@ def _same_unit(mention: str, issuer: str | None) -> bool:
     return mention == issuer or (len(core) >= 2 and issuer.endswith(core))
 
 
+_FIRM_ENDS = ("公司", "集团")                  # a state firm handling with the unit (国网某县供电公司)
+
+
 def _co_handlers(reader: Reader, vs: int, ve: int, issuer: str | None) -> list[Mention]:
     out: list[Mention] = []
     s = reader.view.text
@@ -82,8 +86,8 @@ def _co_handlers(reader: Reader, vs: int, ve: int, issuer: str | None) -> list[M
                 a, pos = pos, pos + len(part)
                 core = _strip_affixes(part.strip())
                 flat = re.sub(r"\s+", "", core)
-                if len(flat) < 2 or part in "、，,；;":
-                    continue
+                if len(flat) < 2 or part in "、，,；;" or not (is_unit_line(flat) or flat.endswith(_FIRM_ENDS)):
+                    continue                  # 接到此协办提案: no unit
                 off = a + part.index(core)
                 o_s, o_e = reader.span(off, off + len(core))
                 if not _same_unit(flat, issuer and to_simplified(issuer)) and all(x.start != o_s for x in out):

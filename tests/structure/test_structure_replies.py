@@ -372,3 +372,31 @@ def test_a_form_field_for_the_units_head_is_no_proposer():
             "您提出的《关于老旧小区改造的建议》收悉,现答复如下:\n一、已列入改造计划。\n清原县住房和城乡建设局\n2023年7月1日\n")
     st = parse_structure(text)
     assert "单位负责人" not in parse_reply(text, st).proposal.proposers
+
+
+def test_a_letter_handling_a_suggestion_is_a_reply_with_its_session():
+    text = ("汉阴县交通运输局关于办理县十九届人大一次会议第115号建议的函\n正文\n"
+            "汤兴娣代表提出《关于实施汉阴县南环路扩宽改造的建议》。\n回复\n您所提出的扩宽改造计划已列入项目库。\n")
+    st = parse_structure(text)
+    p = parse_reply(text, st).proposal
+    assert st.kind == "reply"
+    assert (p.number, p.session, p.proposers) == ("115", "县十九届人大一次会议", ["汤兴娣"])
+
+
+def test_a_co_handling_opinion_to_the_main_handler():
+    text = ("信息名称: | 对市十五届人大四次会议4190号建议的协办意见 |\n内容概览: | |||\n市农业农村局:\n"
+            "经研究,现对程加能代表提出的关于持续推进农村人居环境整治,建设宜居宜业和美乡村的建议提出如下协办意见,供你单位参考。\n"
+            "我局积极配合开展农村生活污水治理。\n连云港市生态环境局\n2024年6月12日\n")
+    st = parse_structure(text)
+    p = parse_reply(text, st).proposal
+    assert st.meta.recipients == ["市农业农村局"]
+    assert (p.proposers, p.title, p.co_handlers) == (
+        ["程加能"], "关于持续推进农村人居环境整治,建设宜居宜业和美乡村的建议", [])
+
+
+def test_a_salutation_in_a_sites_answer_cell():
+    text = ("| 标 题: | 关于解决富怡路排水问题的建议 |\n| 问题答复: | 江伟洪代表:\n"
+            "您提出的区十五届人大七次会议代表建议第104号“关于解决富怡路排水问题的建议”已收悉,现答复如下:\n一、加快管网建设。\n")
+    st = parse_structure(text)
+    assert st.meta.recipients == ["江伟洪代表"]
+    assert parse_reply(text, st).proposal.proposers == ["江伟洪"]
