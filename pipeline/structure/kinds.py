@@ -17,6 +17,8 @@ def is_reply(title: str | None, opening: str, doc_type: str | None = None) -> bo
     t = to_simplified(title or "")
     proposal = rx(r["proposal_words"])
     number = rx(data("replies")["proposal_number"]["pattern"])
+    if doc_type in r["not_types"]:
+        return False                            # …提案办理情况的督查通报: about the handling, no answer
     if rx(r["pattern"]).search(t) and (proposal.search(t) or number.search(t)):
         return True
     if doc_type not in (None, "函") and not rx(r["pattern"]).fullmatch(doc_type):

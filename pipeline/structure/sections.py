@@ -196,7 +196,16 @@ def _candidates(lines: list[TextLine], first: int, last: int, skip: frozenset[in
             if h:
                 opened = rx(data("outline")["attachment_list"]).search(ln.text[:m.end()])
                 out.append(_Candidate(ln, m.end(), h, True, attachment=bool(opened)))
+        for m in _ordinal_inline().finditer(ln.text) if ordinals else ():    # 我局落实…，一是…；二是…
+            h = _ordinal(ln.text[m.end():])
+            if h:
+                out.append(_Candidate(ln, m.end(), h, True))
     return out
+
+
+@cache
+def _ordinal_inline() -> re.Pattern:
+    return rx("[" + re.escape(data("outline")["ordinal_inline_after"]) + r"]\s*")
 
 
 def _run_follows(cands: list[_Candidate], k: int) -> bool:

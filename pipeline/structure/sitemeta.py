@@ -7,6 +7,7 @@ from functools import cache
 from .lexicon import data, rx
 
 
+LONG_KEY = 4                 # a key this long is read inside a row of fields whatever precedes it
 MAX_ROW_CHARS = 200          # a row of keys is short (索 引 号 文 号 发布机构 发布日期 公开范围 公开方式)
 
 
@@ -44,11 +45,16 @@ def site_fields(line: str) -> dict[str, tuple[int, int]]:
     if not _any_key().search(line):
         return {}                                 # every alternative below needs a key
     pattern, field_of = _keys()
-    keys = list(pattern.finditer(line))
+    keys = [(m.start(), m.end(), m.group("key") or m.group("glued") or m.group("bare") or m.group("dated")
+             or m.group("bracketed") or m.group("numbered")) for m in pattern.finditer(line)]
+    if keys and keys[0][0] == 0 and not any(ch in line for ch in ":：|｜ \t\u3000"):
+        taken = [(a, b) for a, b, _ in keys]   # a row whose spaces the view dropped: 索引号…文号…发布机构…
+        keys = sorted(keys + [(m.start(), m.end(), m.group()) for m in _long_keys().finditer(line)
+                              if not any(a < m.end() and m.start() < b for a, b in taken)])
     out: dict[str, tuple[int, int]] = {}
-    for k, m in enumerate(keys):
-        stop = keys[k + 1].start() if k + 1 < len(keys) else len(line)
-        start = m.end()
+    for k, (_, key_end, key) in enumerate(keys):
+        stop = keys[k + 1][0] if k + 1 < len(keys) else len(line)
+        start = key_end
         while start < stop and line[start] in " \t\u3000]】:：|｜":
             start += 1
         end = stop
@@ -58,12 +64,20 @@ def site_fields(line: str) -> dict[str, tuple[int, int]]:
             if line.endswith(tail, start, end) and end - len(tail) > start:
                 end -= len(tail)
                 break
-        key = m.group("key") or m.group("glued") or m.group("bare") or m.group("dated") or m.group("bracketed") \
-            or m.group("numbered")
         field = field_of["".join(key.split())]
         if end > start and field != "other" and field not in out:
             out[field] = (start, end)
     return out
+
+
+@cache
+def _long_keys() -> re.Pattern:
+    """Keys read inside a row that opens with a key: the long ones anywhere (发布机构, 生成日期), the short
+    ones after a digit (…62520文号督查通报第13期), where no value's words run on (信息来源管理)."""
+    keys = {k for keys in data("site_fields")["fields"].values() for k in keys}
+    long_ = "|".join(map(re.escape, sorted((k for k in keys if len(k) >= LONG_KEY), key=len, reverse=True)))
+    short = "|".join(map(re.escape, sorted((k for k in keys if len(k) < LONG_KEY), key=len, reverse=True)))
+    return rx(f"{long_}|(?<=[0-9A-Za-z/])(?:{short})")
 
 
 def starts_with_site_key(line: str) -> bool:

@@ -14,7 +14,7 @@ from typing import Callable
 from .agency_data import body_prefix, core_lexicon, generic_suffixes, level_prefixes, place_first_stops
 from .agency_names import (MAX_FUNCTION_CHARS, _all_place_suffixes, _core_lengths_by_first, _cores_at,
                            _level_by_first, _local, _longest_place, _place_lengths_by_first, _place_names,
-                           _suffixes_by_first, is_cjk)
+                           _stop_first_counties, _suffixes_by_first, is_cjk)
 
 __all__ = ["candidate_starts"]
 
@@ -51,7 +51,7 @@ def _fixed_prefix_at(s: str, p: int, extra_places: frozenset[str]) -> bool:
         for n in lengths:
             if s[p:p + n] in names:
                 return True
-    for w in _extra_by_first(extra_places).get(first, ()):
+    for w in (*_extra_by_first(extra_places).get(first, ()), *_stop_first_counties().get(first, ())):
         if s.startswith(w, p):
             return True
     for w in _level_by_first().get(first, ()):
@@ -87,7 +87,8 @@ def _char_class(chars: frozenset[str]):
 
 @cache
 def _prefix_firsts(extra_places: frozenset[str]) -> frozenset[str]:
-    firsts = set(_place_lengths_by_first()) | set(_level_by_first()) | {w[:1] for w in extra_places if w}
+    firsts = set(_place_lengths_by_first()) | set(_level_by_first()) | {w[:1] for w in extra_places if w} \
+        | set(_stop_first_counties())
     return frozenset(firsts | {body_prefix("party")[0], body_prefix("national")[0]})
 
 

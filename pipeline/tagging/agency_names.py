@@ -85,6 +85,9 @@ def _prefix_steps(s: str, p: int, extra_places: frozenset[str], left_ok: bool
         if s.startswith(written, p):
             out.append((p + len(written), (written, "level")))
             break
+    for name in _stop_first_counties().get(first, ()) if left_ok else ():
+        if s.startswith(name, p):                   # 和静县, 和布克赛尔县: a county whose first character joins lists
+            out.append((p + len(name), (name, "newplace")))
     if left_ok and "\u4e00" <= first <= "\u9fff" and first not in LEVEL_CHARS \
             and first not in _newplace_first_stops():
         stops = stop_chars()
@@ -120,6 +123,25 @@ def _place_firsts(extra_places: frozenset[str]) -> frozenset[str]:
     """Characters a gazetteer or jurisdiction place (as _place_lengths_at reads them) begins with."""
     return frozenset(c for c in {*_place_lengths_by_first(), *(w[:1] for w in extra_places)}
                      if _place_lengths_at(c, extra_places))
+
+
+@cache
+def _stop_first_counties() -> dict[str, tuple[str, ...]]:
+    """First character -> the county-level names (and autonomous counties' short forms: 和布克赛尔县) that
+    begin with a character that joins lists (和, 与), which an unseen place may not begin with: longest first."""
+    joins = agency_data().generic["list_connectors"]["chars"]
+    names: set[str] = set()
+    for name in agency_data().county_city:
+        if name[:1] in joins and len(name) >= 3:
+            names.add(name)
+            groups = [g.removesuffix("族") for g in agency_data().generic["ethnic_groups"]["words"]]   # 蒙古自治县
+            at = min((k for k in (name.find(g) for g in groups) if k >= 2), default=0)
+            if at and name.endswith(("自治县", "自治旗")):
+                names.add(name[:at] + name[-1])
+    out: dict[str, list[str]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        out.setdefault(name[0], []).append(name)
+    return {c: tuple(v) for c, v in out.items()}
 
 
 @cache

@@ -62,3 +62,17 @@ def test_a_letter_that_answers_by_a_复函_is_a_reply():
     text = ("张某、李某代表:\n你们在县十八届人民代表大会第四次会议期间提出的“关于优化中药材产业发展路径”的建议已收悉。"
             "经认真研究办理,现将结果复函如下。\n一、关于奖补办法的建议。我局已修订办法。\n二、关于人才培育的建议。我局将加大培育力度。\n")
     assert parse_structure(text).kind == "reply"
+
+
+def test_a_report_on_the_handling_of_proposals_answers_none():
+    text = ("关于2017年中卫市、沙坡头区人大建议、政协提案办理情况的督查通报\n"
+            "近期,区政府督查室对各部门承办的人大建议、政协提案办理情况进行了督查。\n一、基本情况\n已办结23件。\n")
+    assert parse_structure(text).kind != "reply"
+
+
+def test_inline_points_of_a_letter_without_numbering_are_its_responses():
+    text = ("对县政协十届五次会议第3号提案的答复\n张三委员:\n您提出的《关于整治景区环境的提案》收悉,现答复如下:\n"
+            "我局高度重视,一是提升环境卫生工作水平,定期清理景区垃圾。二是加强巡查管理。三是完善配套设施。\n"
+            "某市住房和城乡建设局\n2025年4月21日\n")
+    st = parse_structure(text)
+    assert [s.label for s in st.sections] == ["一是", "二是", "三是"]

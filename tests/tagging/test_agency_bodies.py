@@ -430,3 +430,14 @@ def test_zones_an_item_supports_are_no_units_only_those_of_its_unit_list():
 ])
 def test_branches_local_offices_and_groups_below_a_body(text, issuer, expected):
     assert agencies(text, issuer) == expected
+
+
+@pytest.mark.parametrize("text, issuer, expected", [
+    # a county whose name begins with 和, after an approval's 同意 and at a line's start
+    ("同意和静县人民政府撤销巴音布鲁克区公所", "巴音郭楞蒙古自治州人民政府", [("和静县人民政府", "和静县人民政府")]),
+    ("和布克赛尔县交通运输局", "塔城地区行政公署", [("和布克赛尔县交通运输局", "和布克赛尔县交通运输局")]),
+    # 和 still joins two bodies of the letter's own county
+    ("县财政局和县农业局", "盘山县人民政府", [("县财政局", "盘山县财政局"), ("县农业局", "盘山县农业局")]),
+])
+def test_counties_whose_name_begins_with_a_joining_word(text, issuer, expected):
+    assert agencies(text, issuer) == expected
