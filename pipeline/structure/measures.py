@@ -130,15 +130,29 @@ def carries_content(section: Section, text: str) -> bool:
     return len(body.strip()) - len(section.label) >= m["item_content_min_chars"]
 
 
+INTRO_MIN_CHARS = 10         # the text that introduces a heading's items (…给予一次性安家补贴：)
+
+
 def _introduces_clauses(section: Section, kids: list[Section], sections: list[Section], text: str) -> bool:
     """True where a heading with run-in text introduces its items with a colon (具体如下：) and each
     item is one clause (1.年营业收入1亿元以上的，奖励20万元；): bands of one measure, not measures."""
     own = own_text(section, sections, text).rstrip()
-    if not own.endswith(("：", ":")) or not _inline_content(section, text):
+    body = own[section.title_end - section.start:].strip(" \n。.；;")      # run in, or a paragraph under the title
+    if not own.endswith(("：", ":")) or len(body) < INTRO_MIN_CHARS:
         return False
+    if not _inline_content(section, text) and not _leaf_sibling(section, sections):
+        return False                           # every heading has its items: they are the measures
     units = rx(data("measures")["lead_unit_cues"]["pattern"])
     return all(not _SENTENCE_END.search(units.sub("", view_text(text[k.start:k.end]).rstrip()).rstrip("。；; "))
                for k in kids)
+
+
+def _leaf_sibling(section: Section, sections: list[Section]) -> bool:
+    """True where a heading of the same level under the same parent has no items (二、…给予补助10万元。)."""
+    i = sections.index(section)
+    parents = {s.parent for s in sections}
+    return any(j != i and s.parent == section.parent and s.level == section.level and j not in parents
+               for j, s in enumerate(sections))
 
 
 def select_measures(structure: Structure, text: str) -> list[Section]:

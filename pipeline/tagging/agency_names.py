@@ -758,7 +758,10 @@ def canonical_of_parse(parse: Parse, j: Jurisdiction, level_hint: str | None = N
                 continue
         place = "".join(w if k != "level" else (_resolve_places([(w, k)], j, None) or w)
                         for w, k in el.prefixes)
-        name += place + subs.get(el.core, el.core)
+        sub = subs.get(el.core, el.core)
+        if name.startswith(body_prefix("party")) and name.endswith("委员会") and sub != "常务委员会":
+            name = name[:-len("委员会")] + "委"          # 中共江西省委宣传部: a party committee's organs use 委
+        name += place + sub
     return to_script(name, traditional)
 
 

@@ -520,3 +520,18 @@ def test_items_of_a_copy_that_injects_a_comma_before_every_mark_are_read_without
     text = ("某省支持對外貿易發展的若干措施\n一,、 積極培育外貿主體,。對新引進的外貿企業,,給予獎勵50萬元,。\n"
             "二,、加強外貿促進平臺建設,。對新認定的平臺給予補助20萬元,。\n")
     assert [lb for lb, _ in _measures(text)] == ["一", "二"]
+
+
+def test_grades_of_one_support_introduced_under_a_heading_are_that_measure():
+    text = ("某州人才引进十二条政策\n一、支持行政企事业单位引才\n全职引进的高层次人才,工作不少于5年的,给予一次性安家补贴:\n"
+            "1. 国家级人才计划入选者补贴100万元;\n2. 省级人才计划入选者补贴40万元;\n3. 博士研究生补贴30万元;\n"
+            "二、支持用人单位柔性引才\n柔性引进高层次人才的,给予用人单位补助10万元。\n")
+    st = parse_structure(text)
+    assert [m.label for m in select_measures(st, text)] == ["一", "二"]
+
+
+def test_articles_stating_a_funds_principles_of_management_are_no_measures():
+    text = ("某区高标准农田建设管理办法\n第三条 高标准农田建设实行集中统一管理体制,统一规划布局、建设标准。\n"
+            "第四条 财政专项资金的使用方向应当围绕脱贫攻坚的总体目标。\n第五条 对新建高标准农田每亩补助1500元。\n")
+    st = parse_structure(text)
+    assert [m.label for m in select_measures(st, text)] == ["第五条"]

@@ -186,8 +186,8 @@ def test_public_service_stations_and_management_units_after_a_level_prefix(text,
 
 # ---------------------------------------------------------------- party, congress, CPPCC and people's organisations
 @pytest.mark.parametrize("text, j, expected", [
-    ("牵头单位：市委人才办", JINJIANG, [("市委人才办", "中共晋江市委员会人才工作领导小组办公室")]),
-    ("牵头单位：省委人才发展局", HAINAN_OFFICE, [("省委人才发展局", "中共海南省委员会人才发展局")]),
+    ("牵头单位：市委人才办", JINJIANG, [("市委人才办", "中共晋江市委人才工作领导小组办公室")]),
+    ("牵头单位：省委人才发展局", HAINAN_OFFICE, [("省委人才发展局", "中共海南省委人才发展局")]),
     # congress and CPPCC committees
     ("抄送：市人大常委会人事代表工作委员会", ZHUZHOU,
      [("市人大常委会人事代表工作委员会", "株洲市人民代表大会常务委员会人事代表工作委员会")]),
@@ -208,7 +208,7 @@ def test_party_congress_cppcc_and_peoples_organisations(text, j, expected):
 
 @pytest.mark.parametrize("text, issuer, expected", [
     ("省委深改办、省人大常委会法工委", "海南省人民政府",
-     [("省委深改办", "中共海南省委员会全面深化改革委员会办公室"),
+     [("省委深改办", "中共海南省委全面深化改革委员会办公室"),
       ("省人大常委会法工委", "海南省人民代表大会常务委员会法制工作委员会")]),
     ("两江新区管委会、重庆海关", "重庆市人民政府办公厅",
      [("两江新区管委会", "重庆两江新区管理委员会"), ("重庆海关", "重庆海关")]),
@@ -297,7 +297,7 @@ def test_district_department_after_a_zone_board_is_not_extended():
 @pytest.mark.parametrize("text, j, expected", [
     # an autonomous prefecture written short: 湘西自治州, 湘西州
     ("中共湘西自治州委办公室 湘西自治州人民政府办公室", XIANGXI,
-     [("中共湘西自治州委办公室", "中共湘西土家族苗族自治州委员会办公室"),
+     [("中共湘西自治州委办公室", "中共湘西土家族苗族自治州委办公室"),
       ("湘西自治州人民政府办公室", "湘西土家族苗族自治州人民政府办公室")]),
     ("黔东南州财政局", infer_jurisdiction("", "黔东南苗族侗族自治州人民政府", None, None),
      [("黔东南州财政局", "黔东南苗族侗族自治州财政局")]),
@@ -426,7 +426,7 @@ def test_zones_an_item_supports_are_no_units_only_those_of_its_unit_list():
     ("(市人民银行、市商务局)", "韶关市人民政府", [("市人民银行", None), ("市商务局", "韶关市商务局")]),
     # a department name in another order, written short; a party committee's leading group
     ("县文旅广体局", "双牌县人民政府", [("县文旅广体局", "双牌县文化旅游广电体育局")]),
-    ("县委农村工作领导小组", "双牌县人民政府", [("县委农村工作领导小组", "中共双牌县委员会农村工作领导小组")]),
+    ("县委农村工作领导小组", "双牌县人民政府", [("县委农村工作领导小组", "中共双牌县委农村工作领导小组")]),
 ])
 def test_branches_local_offices_and_groups_below_a_body(text, issuer, expected):
     assert agencies(text, issuer) == expected
