@@ -427,6 +427,10 @@ def test_zones_an_item_supports_are_no_units_only_those_of_its_unit_list():
     # a department name in another order, written short; a party committee's leading group
     ("县文旅广体局", "双牌县人民政府", [("县文旅广体局", "双牌县文化旅游广电体育局")]),
     ("县委农村工作领导小组", "双牌县人民政府", [("县委农村工作领导小组", "中共双牌县委农村工作领导小组")]),
+    ("州委人才工作领导小组", "黔西南布依族苗族自治州人民政府",
+     [("州委人才工作领导小组", "中共黔西南布依族苗族自治州委人才工作领导小组")]),
+    ("省委全面深化改革委员会办公室、省政府发展研究中心", "海南省旅游和文化广电体育厅",
+     [("省委全面深化改革委员会办公室", "中共海南省委全面深化改革委员会办公室"), ("省政府发展研究中心", "海南省人民政府发展研究中心")]),
 ])
 def test_branches_local_offices_and_groups_below_a_body(text, issuer, expected):
     assert agencies(text, issuer) == expected
