@@ -346,7 +346,9 @@ def _extend_back(lines: list[TextLine], before: list[int], ln: TextLine, wrapped
                    and (wrapped or w not in data("elements")["title_grammar"]["block_only"])]
         if grammar:                                # the title's grammar starts on this line
             lead = first.text[:min(first.text.find(w) for w in grammar)]
-            if lead == "" and first.text.startswith(grammar[0]) and is_unit_line(prev) and prev_offset == 0:
+            stacked = i > 0 and is_unit_line(lines[i - 1].text)    # 某财政局 / 某农业农村局 / 关于…: joint issuers' mark
+            if lead == "" and first.text.startswith(grammar[0]) and is_unit_line(prev) and prev_offset == 0 \
+                    and not stacked:
                 first, start = lines[i], lines[i].start
             elif lead in suffixes and is_unit_line(prev + lead):   # 盘山县人民政府 / 办公室关于…
                 first, start = lines[i], lines[i].start + prev_offset

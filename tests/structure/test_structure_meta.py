@@ -363,3 +363,15 @@ def test_a_news_pages_head_naming_the_document_whole():
             "各乡镇人民政府,县政府直属各单位:\n为进一步优化我县电子商务发展环境,特制定本意见。\n")
     meta = parse_structure(text).meta
     assert (meta.title, meta.doc_type) == ("长兴县关于进一步加快电子商务发展的若干政策意见", "意见")
+
+
+def test_joint_issuers_mark_over_a_title_is_not_the_titles_head():
+    text = ("围场县财政局\n围场县农业农村局\n围财〔2021〕48号\n围场县财政局\n围场县农业农村局\n"
+            "关于印发《围场县2021年耕地地力保护补贴发放工作实施方案》的通知\n各乡镇人民政府:\n现将方案印发给你们,请认真贯彻执行。\n")
+    assert parse_structure(text).meta.title == "关于印发《围场县2021年耕地地力保护补贴发放工作实施方案》的通知"
+
+
+def test_a_reply_signed_after_a_closing_thanks_without_a_date():
+    text = ("张三代表:\n您提出的关于加强城市绿化树木管理的建议收悉,现答复如下:\n"
+            "我局将定期修剪树木。\n最后,再一次对您提出的建议表示感谢,并欢迎您继续关心支持。\n调兵山市住房和城乡建设局\n")
+    assert parse_structure(text).meta.issuer == "调兵山市住房和城乡建设局"

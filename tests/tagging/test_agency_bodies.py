@@ -445,3 +445,8 @@ def test_branches_local_offices_and_groups_below_a_body(text, issuer, expected):
 ])
 def test_counties_whose_name_begins_with_a_joining_word(text, issuer, expected):
     assert agencies(text, issuer) == expected
+
+
+def test_former_commissions_and_joint_central_offices_written_short():
+    assert agencies("按国家发展计划委要求,中办国办印发了意见", "南宁市人民政府") == [
+        ("国家发展计划委", "国家发展计划委员会"), ("中办国办", None)]
