@@ -97,8 +97,9 @@ def is_field_list(siblings: list[Section]) -> bool:
 
 
 def is_group(title: str) -> bool:
-    """True for group headings (主要任务, 重点任务 ...) whose items are the measures."""
-    return _normal(title) in data("measures")["group_headings"]
+    """True for group headings (主要任务, 重点任务, 产业发展支持政策(88条) ...) whose items are the measures."""
+    t = _normal(title)
+    return t in data("measures")["group_headings"] or bool(rx(data("measures")["group_count"]["pattern"]).search(t))
 
 
 def own_text(section: Section, sections: list[Section], text: str) -> str:

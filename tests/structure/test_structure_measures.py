@@ -535,3 +535,10 @@ def test_articles_stating_a_funds_principles_of_management_are_no_measures():
             "第四条 财政专项资金的使用方向应当围绕脱贫攻坚的总体目标。\n第五条 对新建高标准农田每亩补助1500元。\n")
     st = parse_structure(text)
     assert [m.label for m in select_measures(st, text)] == ["第五条"]
+
+
+def test_a_heading_counting_its_items_and_a_support_scope_are_no_measures():
+    text = ("某县扶持企业发展若干政策\n一、扶持范围\n在本县注册的企业。\n二、扶持标准\n对新入规企业给予奖励10万元。\n"
+            "三、稳定供应链支持政策(54条)\n")
+    st = parse_structure(text)
+    assert [m.title for m in select_measures(st, text)] == ["扶持标准"]
