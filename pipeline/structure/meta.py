@@ -242,8 +242,8 @@ def _read_recipients(reader: Reader, lines, body, limit, head: Header) -> None:
         if pos and lines[body[pos - 1]].text.endswith(("，", ",", "、")):
             continue
         end = ln.start + len(text) - 1
-        begin = ln.start + max(text.rfind("|"), text.rfind("｜")) + 1     # | 问题答复: | 江伟洪代表: its last cell
-        begin += len(reader.view.text[begin:end]) - len(reader.view.text[begin:end].lstrip())
+        cell = max(text.rfind("|"), text.rfind("｜")) + 1                 # | 问题答复: | 江伟洪代表: its last cell
+        begin = ln.start + cell + len(text[cell:]) - len(text[cell:].lstrip())
         m = doc_number_at(text)
         if m:                                  # 雁政建复〔2024〕4号(B类)唐如伟、李征平等代表:
             rest = rx(r"[\s）)\]]*(?:[（(][A-CＡ-Ｃ]类[）)])?\s*").match(text, m.end() + len(text) - len(text.lstrip("（([")))

@@ -200,9 +200,9 @@ def _candidates(lines: list[TextLine], first: int, last: int, skip: frozenset[in
             h = _ordinal(ln.text[m.end():])
             if h:
                 out.append(_Candidate(ln, m.end(), h, True))
-    firsts = [c for c in out if c.heading.series >= len(data("outline")["styles"]) and c.heading.number == 1]
-    if len(firsts) > 1:                            # 一是… then 下阶段一是…: enumerations in prose, not the answers
-        out = [c for c in out if not (c.inline and c.heading.series >= len(data("outline")["styles"]))]
+    ordinal = len(data("outline")["styles"])         # the first series of the ordinal styles (一是)
+    if sum(c.heading.series >= ordinal and c.heading.number == 1 for c in out) > 1:
+        out = [c for c in out if not (c.inline and c.heading.series >= ordinal)]   # 一是… then 下阶段一是…: prose
     return out
 
 
