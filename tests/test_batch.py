@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.batch import (REPORT_NAME, SKIP_DANGLING_LINK, SKIP_HIDDEN, SKIP_SUFFIX, SKIP_UNREADABLE_FOLDER,
-                            extract_records, extract_to_dir, output_names, walk_inputs)
+                            extract_records, extract_to_dir, output_names, walk_inputs, write_record)
 from pipeline.errors import E_MEMORY
 from pipeline.workers import Limits, Workers
 from tests import unprivileged
@@ -61,6 +61,14 @@ def test_an_unreadable_folder_is_reported():
 def test_an_input_named_like_the_batch_report_keeps_its_record(tmp_path):
     names = output_names([Path("_batch-report.txt"), Path("a.txt")])
     assert names[Path("_batch-report.txt")] != REPORT_NAME
+
+
+def test_a_record_file_is_written_whole_or_not_at_all(tmp_path):
+    write_record(tmp_path / "a.json", {"id": "a", "text": "关于印发"})
+    assert json.loads((tmp_path / "a.json").read_text(encoding="utf-8")) == {"id": "a", "text": "关于印发"}
+    with pytest.raises(UnicodeEncodeError):
+        write_record(tmp_path / "b.json", {"id": "b", "text": "\udc80"})    # cannot be written as UTF-8
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
 
 
 def test_extract_records_answers_every_input_across_workers():
