@@ -53,15 +53,34 @@ def identical(a: Path, b: Path) -> bool:
     return not mismatch and not errors
 
 
-def phase(workers: int, docs: Path, out: Path) -> float:
-    """Seconds to extract `docs` on a LocalCluster of `workers`, warmed up, to `out`."""
+def busy_seconds() -> float:
+    """CPU seconds every process on the machine has used since it started (/proc/stat; 0 where there is none)."""
+    try:
+        with open("/proc/stat", encoding="ascii") as f:
+            ticks = [int(x) for x in f.readline().split()[1:9]]
+    except OSError:
+        return 0.0
+    return (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")       # all but idle and iowait
+
+
+def own_seconds() -> float:
+    """CPU seconds of this process and the processes under it (the cluster's)."""
+    import psutil
+    me = psutil.Process()
+    return sum(sum(p.cpu_times()[:2]) for p in [me, *me.children(recursive=True)])
+
+
+def phase(workers: int, docs: Path, out: Path) -> tuple[float, float]:
+    """Seconds to extract `docs` on a LocalCluster of `workers`, warmed up, to `out`, and the CPU seconds
+    other processes of the machine took meanwhile."""
     from pipeline.batch import extract_to_dir
     from pipeline.cluster import Cluster
     with Cluster(workers=workers) as cluster:
         cluster.warm_up()
-        t = time.perf_counter()
+        busy, own, t = busy_seconds(), own_seconds(), time.perf_counter()
         extract_to_dir([docs], out, cluster=cluster)
-        return time.perf_counter() - t
+        seconds = time.perf_counter() - t
+        return seconds, max(0.0, busy_seconds() - busy - (own_seconds() - own))
 
 
 def command(args: list[str], env: dict) -> float:
@@ -88,17 +107,19 @@ def main(argv: list[str] | None = None) -> int:
         single = tmp / "single"
         t_single = command(["extract", str(docs), "--out", str(single), "-q", "--workers", "1"], env)
         print(f"single process (--workers 1), whole command: {t_single:7.2f} s")
-        best: dict[int, float] = {}
+        best: dict[int, tuple[float, float, float]] = {}
         same: dict[str, bool] = {}
         for run in range(a.runs):
             for n in (1, 2):
                 out = tmp / f"phase-{n}-{run}"
-                best[n] = min(best.get(n, float("inf")), phase(n, docs, out))
+                load = os.getloadavg()[0]
+                best[n] = min(best.get(n, (float("inf"), 0, 0)), (*phase(n, docs, out), load))
                 same[f"phase {n} worker(s), run {run + 1}"] = identical(single, out)
         print(f"LocalCluster, extraction once warmed up (best of {a.runs}):")
-        for n, s in best.items():
-            print(f"  {n} worker(s) {s:7.2f} s  {a.docs / s:7.1f} docs/s  {chars / s:10,.0f} chars/s")
-        print(f"  speed-up 2 workers / 1 worker: {best[1] / best[2]:.2f}x")
+        for n, (s, others, load) in best.items():
+            print(f"  {n} worker(s) {s:7.2f} s  {a.docs / s:7.1f} docs/s  {chars / s:10,.0f} chars/s"
+                  f"  (load {load:.2f} before; other processes took {others:.1f} s CPU meanwhile)")
+        print(f"  speed-up 2 workers / 1 worker: {best[1][0] / best[2][0]:.2f}x")
         whole = {}
         for n in (1, 2):
             out = tmp / f"command-{n}"

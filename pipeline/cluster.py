@@ -2,14 +2,15 @@
 
 `policykg extract|ingest --scheduler tcp://HOST:8786` sends the work to a running Dask cluster,
 `--dask-workers N` to a local one started for the run. Each task extracts its documents as the one-machine
-path does (pipeline.workers.Workers: in a process forked from the worker once it has loaded the pipeline,
-each document under the time and memory limits, a bad input failing alone) and writes their records as
-one shard (pipeline/shards.py). For `extract` the forked process also writes each record file, as a
-one-machine run writes it, so the client only gives out tasks and counts what they report; `ingest` reads
-each shard as its task finishes. A rerun reads the finished shards first and gives out only what they
-lack; a task on a worker that is lost is run again elsewhere (Dask), and a task that fails on every try
-gives each of its documents a record with the error. Workers and client see the same files: the inputs,
-the shard folder and the record folder. Workers need only the installed package (`pip install policykg[dask]`).
+path does (in a process forked from the worker once it has loaded the pipeline, each document under the
+time and memory limits, a bad input failing alone), one after the other (pipeline.sequential: the worker
+wakes once a task, not once a document), and that process writes their lines of the task's shard
+(pipeline/shards.py) and, for `extract`, each record file as a one-machine run writes it: the client only
+gives out tasks and counts the failures each reports (`ingest` reads each shard as its task finishes). A
+rerun reads the finished shards first and gives out only what they lack; a task on a worker that is lost
+is run again elsewhere (Dask), and a task that fails on every try gives each of its documents a record
+with the error. Workers and client see the same files: the inputs, the shard folder and the record
+folder. Workers need only the installed package (`pip install policykg[dask]`).
 """
 from __future__ import annotations
 
@@ -20,9 +21,10 @@ from typing import Iterator, Mapping, NamedTuple
 
 from . import errors
 from .batch import _extract_one, _failed_record, write_record
-from .shards import (Item, content_hash, finished_shards, plan, read_shard, shard_line, shard_name,
+from .sequential import Line, Sequential
+from .shards import (Item, content_hash, finished_shards, plan, read_shard, shard_file, shard_line, shard_name,
                      write_shard)
-from .workers import Limits, Workers
+from .workers import Limits
 
 RETRIES = 2               # tries of a task beyond the first, on top of Dask's re-runs of a lost worker's tasks
 LOCAL_CLUSTER_CONFIG = {
@@ -50,17 +52,14 @@ class Doc(NamedTuple):
     record_file: str = ""
 
 
-Done = tuple[str, str | None]         # a document's shard line, and its record's error
-
-
 def extract_shard(docs: list[Doc], shard: str, version: str, limits: Limits) -> tuple[str, dict[str, str]]:
     """A task, run on a Dask worker: the records of `docs` into the shard file `shard`, and each into its
     record file where it has one; returns the shard and {path: error} of the documents that failed.
 
-    Each document is extracted, and its record file written, in a process forked from the worker (one at a
-    time, under `limits`; the process is kept for the thread's next task), as `policykg extract` on one
-    machine does; a worker started as a daemon (Dask's default for `dask worker`) may not fork, and
-    extracts in its own process instead, without the limits.
+    The documents are extracted, and their record files and shard lines written, one after the other in a
+    process forked from the worker (pipeline.sequential: each under `limits`, the process kept for the
+    thread's next task), as `policykg extract` on one machine extracts them; a worker started as a daemon
+    (Dask's default for `dask worker`) may not fork, and extracts in its own process, without the limits.
     """
     from .extraction import PIPELINE_VERSION
     if version != PIPELINE_VERSION:
@@ -70,29 +69,30 @@ def extract_shard(docs: list[Doc], shard: str, version: str, limits: Limits) -> 
         if not folder.is_dir():
             raise ClusterError(f"this worker cannot see {folder}: {SHARED}")
     target = Path(shard)
-    if target.exists():                        # a retry of a task whose shard was written keeps it
-        kept = {item: record for item, record in read_shard(target)}
+    if target.exists():                        # a retry of a task whose shard was written: its records
+        kept = dict(read_shard(target))
         done = {doc: _done(doc, kept[Item(doc.sha256, doc.path)]) for doc in docs}
+    elif multiprocessing.current_process().daemon:
+        done = {doc: _done(doc, _record(doc)) for doc in docs}
+        write_shard(target, (line for line, _ in done.values()))
     else:
-        if multiprocessing.current_process().daemon:
-            done = {doc: _extracted(doc) for doc in docs}
-        else:
-            done = dict(_task_pool(limits).map(docs))
-        write_shard(target, (done[doc][0] for doc in docs))
-    return shard, {doc.path: done[doc][1] for doc in docs if done[doc][1]}
+        with shard_file(target) as tmp:
+            failed = _task_process(limits).run(docs, tmp)
+        return shard, {doc.path: error for doc, error in failed.items()}
+    return shard, {doc.path: error for doc, (_, error) in done.items() if error}
 
 
-def _extracted(doc: Doc) -> Done:
-    """In the forked process: the document extracted, its record file written."""
-    return _done(doc, _extract_one(doc.path))
+def _record(doc: Doc) -> dict:
+    """The document's record (in the extracting process)."""
+    return _extract_one(doc.path)
 
 
-def _failed(doc: Doc, reason: str) -> Done:
-    """A document whose process failed (past the limits, killed): a record with the error, written."""
-    return _done(doc, _failed_record(doc.path, reason))
+def _failed(doc: Doc, reason: str) -> dict:
+    """The record of a document whose process ended (past the limits, killed)."""
+    return _failed_record(doc.path, reason)
 
 
-def _done(doc: Doc, record: dict) -> Done:
+def _done(doc: Doc, record: dict) -> Line:
     """The record into its file, where the document has one; its shard line and error."""
     if doc.record_file:
         write_record(doc.record_file, record)
@@ -114,32 +114,33 @@ def _reachable(address: str) -> None:
         raise ClusterError(f"no Dask scheduler at {address}: {exc}") from None
 
 
-_pools: dict[int, Workers] = {}
+_processes: dict[int, Sequential] = {}
 
 
-def _task_pool(limits: Limits) -> Workers:
-    """This worker thread's process pool of one, forked once the pipeline is loaded and kept for the
-    thread's next tasks (a process forked a task cost 70 ms, and lost what it had learnt: spaCy's lexemes)."""
+def _task_process(limits: Limits) -> Sequential:
+    """This worker thread's extracting process, forked once the pipeline is loaded and kept for the
+    thread's next tasks (a process forked a task cost 70 ms, and lost what it had learnt)."""
     from .extraction import warm_up
     thread = threading.get_ident()
-    pool = _pools.get(thread)
-    if pool is None or pool.limits != limits:
-        if pool is not None:
-            pool.stop()
+    process = _processes.get(thread)
+    if process is None or process.limits != limits:
+        if process is not None:
+            process.stop()
         _fork_workers()
-        pool = _pools[thread] = Workers(_extracted, _failed, 1, limits, warm_up, keep=True)
-    return pool
+        process = _processes[thread] = Sequential(_record, _done, _failed, limits, warm_up)
+    return process
 
 
-def close_pools() -> None:
-    """Ends the processes this worker's threads kept (_task_pool)."""
-    while _pools:
-        _pools.popitem()[1].stop()
+def close_processes() -> None:
+    """Ends the processes this worker's threads kept (_task_process)."""
+    while _processes:
+        _processes.popitem()[1].stop()
 
 
 def _fork_workers() -> None:
-    """Worker processes forked from this one, which has the pipeline loaded: a Dask worker started by its
-    nanny inherits the nanny's `spawn`, which would load the pipeline anew in every task's process."""
+    """Worker processes forked from this one, which has the pipeline loaded (pipeline.sequential forks its
+    own; a document tried again alone goes to pipeline.workers): a Dask worker started by its nanny inherits
+    the nanny's `spawn`, which would load the pipeline anew in every such process."""
     if multiprocessing.get_start_method(allow_none=True) != "fork" \
             and "fork" in multiprocessing.get_all_start_methods():
         multiprocessing.set_start_method("fork", force=True)
@@ -179,7 +180,7 @@ class Cluster:
     def __exit__(self, *exc) -> None:
         if self.client is not None:
             try:
-                self.client.run(close_pools)        # the workers' forked processes end with the run
+                self.client.run(close_processes)        # the workers' forked processes end with the run
             except Exception:  # noqa: BLE001 - a worker gone already took its processes with it
                 pass
             self.client.close()

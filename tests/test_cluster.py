@@ -95,7 +95,7 @@ def test_a_retried_task_whose_shard_was_written_rewrites_its_record_files_from_t
     records = _files(tmp_path / "out")
     for f in (tmp_path / "out").iterdir():
         f.unlink()
-    monkeypatch.setattr(pipeline.cluster, "_task_pool", _lost)          # nothing is extracted again
+    monkeypatch.setattr(pipeline.cluster, "_task_process", _lost)          # nothing is extracted again
     assert extract_shard(task, shard, PIPELINE_VERSION, Limits()) == first
     assert _files(tmp_path / "out") == records
 
