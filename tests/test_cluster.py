@@ -47,9 +47,11 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 def test_records_on_a_cluster_are_byte_identical_to_one_machine(cluster, docs, tmp_path):
     one = extract_to_dir([docs], tmp_path / "one", workers=1)
-    many = extract_to_dir([docs], tmp_path / "dask", cluster=cluster)
+    shown = []
+    many = extract_to_dir([docs], tmp_path / "dask", cluster=cluster, progress=lambda *done: shown.append(done))
     assert _files(tmp_path / "dask") == _files(tmp_path / "one")
     assert many.failed == one.failed and list(many.failed) == [str(docs / "broken.txt")]
+    assert sorted(shown) == sorted((path, many.failed.get(str(path))) for path in docs.iterdir())
     assert len(list((tmp_path / "dask" / SHARD_DIR).glob("*.jsonl"))) >= 1
 
 

@@ -57,6 +57,13 @@ def test_an_item_that_kills_its_process_is_tried_alone_then_gets_e122_and_the_re
     assert [line.split()[0] for line in lines] == ["a", "die", "b"]
 
 
+def test_an_item_whose_work_raises_gets_e122_with_the_error_in_the_same_process(out):
+    failures, lines = _run(["a", "raise", "b"], out)
+    assert list(failures) == ["raise"] and failures["raise"].startswith("E122")
+    assert "ValueError: no record" in failures["raise"]
+    assert lines[0].split()[1] == lines[2].split()[1]
+
+
 def test_an_item_past_the_memory_limit_fails_alone(out):
     failures, lines = _run(["big", "ok"], out, Limits(seconds=30, memory_mb=200))
     assert list(failures) == ["big"] and failures["big"].startswith("E121")
