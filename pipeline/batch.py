@@ -109,6 +109,19 @@ def _failed_record(path: str, reason: str) -> dict:
     return Record(id="", source={"path": path}, error=reason).to_dict()
 
 
+def write_record(target: str | Path, record: dict) -> None:
+    """A record file, as `extract` writes it: indented JSON into a temporary name beside it, renamed into
+    place (a half-written record file is never taken for one)."""
+    target = Path(target)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+        tmp.replace(target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
 def extract_records(inputs: list[Path], workers: int | None = None,
                     extract_fn: Callable[[str], dict] = _extract_one,
                     limits: Limits = Limits()) -> Iterator[tuple[Path, dict]]:
@@ -128,12 +141,13 @@ def extract_records(inputs: list[Path], workers: int | None = None,
 
 
 def extract_to_dir(paths: Iterable[str | Path], out_dir: str | Path, workers: int | None = None,
-                   progress: Callable[[Path, dict], None] | None = None, limits: Limits = Limits(),
+                   progress: Callable[[Path, str | None], None] | None = None, limits: Limits = Limits(),
                    cluster=None) -> BatchReport:
     """Writes `out_dir/<stem>.json` per input and `out_dir/_batch-report.json`; returns the report.
+    `progress(input, error or None)` follows each record file written.
 
-    With a `cluster` (pipeline.cluster.Cluster, entered) the records are made by its workers, in shards
-    under `out_dir/_shards/` (SHARD_DIR), and written out here as they come: the same files."""
+    With a `cluster` (pipeline.cluster.Cluster, entered) its workers write the record files, and the records
+    in shards under `out_dir/_shards/` (SHARD_DIR) that a rerun takes: the same files."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     report = BatchReport()
@@ -142,25 +156,29 @@ def extract_to_dir(paths: Iterable[str | Path], out_dir: str | Path, workers: in
     order = {str(p): i for i, p in enumerate(inputs)}
     rank = {str(out / names[p]): i for i, p in enumerate(inputs)}
     if cluster is None:
-        records = extract_records(inputs, workers, limits=limits)
+        done = _written(extract_records(inputs, workers, limits=limits), {p: out / names[p] for p in inputs})
     else:
         by_name = {str(p): p for p in inputs}
-        records = ((by_name[path], record) for path, _, record in cluster.records(by_name, out / SHARD_DIR, limits))
-    for path, record in records:
-        target = out / names[path]
-        tmp = target.with_suffix(".json.tmp")
-        tmp.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
-        tmp.replace(target)
-        report.written.append(str(target))
-        if record.get("error"):
-            report.failed[str(path)] = record["error"]
+        files = {name: str((out / names[p]).absolute()) for name, p in by_name.items()}
+        done = ((by_name[path], error) for path, error in cluster.write_records(files, out / SHARD_DIR, limits))
+    for path, error in done:
+        report.written.append(str(out / names[path]))
+        if error:
+            report.failed[str(path)] = error
         if progress:
-            progress(path, record)
+            progress(path, error)
     report.written.sort(key=rank.__getitem__)                    # input order, however workers finished
     report.failed = dict(sorted(report.failed.items(), key=lambda kv: order[kv[0]]))
     (out / REPORT_NAME).write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=1),
                                    encoding="utf-8")
     return report
+
+
+def _written(records: Iterable[tuple[Path, dict]], targets: dict[Path, Path]) -> Iterator[tuple[Path, str | None]]:
+    """(input, error or None) for each record, once it is written to its input's target."""
+    for path, record in records:
+        write_record(targets[path], record)
+        yield path, record.get("error")
 
 
 def load_records(pred_dir: str | Path) -> dict[str, Record]:

@@ -168,7 +168,7 @@ def extract(inputs: List[Path] = typer.Argument(..., help="files or folders (pdf
 
     with _cluster(scheduler, dask_workers) as cluster, \
             _progress_bar(len(list(walk_inputs(inputs))), "extract", quiet) as bar:
-        report = extract_to_dir(inputs, out, workers, lambda path, record: bar.update(), cluster=cluster)
+        report = extract_to_dir(inputs, out, workers, lambda path, error: bar.update(), cluster=cluster)
     _err(f"{len(report.written)} records written to {out}, {len(report.failed)} failed")
     for path, reason in report.failed.items():
         _err(f"  failed: {path}: {reason}")

@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from math import ceil
 from pathlib import Path
@@ -72,20 +73,28 @@ def shard_line(item: Item, record: dict) -> str:
     return json.dumps({"path": item.path, "sha256": item.sha256, "record": record}, ensure_ascii=False)
 
 
-def write_shard(path: Path, lines: Iterable[str]) -> None:
-    """The lines into `path` atomically: written to a temporary file beside it, flushed, renamed."""
+@contextmanager
+def shard_file(path: Path) -> Iterator[Path]:
+    """An empty temporary file beside `path` to write the shard into: flushed to disk and renamed to `path`
+    when the block ends, removed where it raises (a shard is whole or not there)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape") as f:
-            for line in lines:
-                f.write(line + "\n")
-            f.flush()
+        yield Path(tmp)
+        with open(tmp, "rb") as f:
             os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_shard(path: Path, lines: Iterable[str]) -> None:
+    """The lines into `path` atomically (shard_file)."""
+    with shard_file(path) as tmp, open(tmp, "w", encoding="utf-8", errors="surrogateescape") as f:
+        for line in lines:
+            f.write(line + "\n")
 
 
 def read_shard(path: Path) -> Iterator[tuple[Item, dict]]:

@@ -54,7 +54,7 @@ def _address_space() -> int:
     return 0
 
 
-def _start_worker(memory_mb: int, parent: int) -> None:
+def start_worker(memory_mb: int, parent: int) -> None:
     """Worker start-up: die with the parent (Linux), leave signals to it, cap the address space at what
     it holds now plus the per-document allowance."""
     try:
@@ -99,7 +99,7 @@ class Workers(Generic[Item, Result]):
         self.pending: dict[Future, Item] = {}
 
     def _pool(self, n: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=n, initializer=_start_worker,
+        return ProcessPoolExecutor(max_workers=n, initializer=start_worker,
                                    initargs=(self.limits.memory_mb, os.getpid()))
 
     def map(self, items: Iterable[Item]) -> Iterator[tuple[Item, Result]]:
@@ -231,7 +231,7 @@ class _Early:
 
 
 def _start_early(writer, start: Callable[[Any], Any], items: list, memory_mb: int, parent: int) -> None:
-    _start_worker(memory_mb, parent)
+    start_worker(memory_mb, parent)
     for k, item in enumerate(items):
         try:
             writer.send((k, True, start(item)))        # pickled whole before a byte is written

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from pipeline.batch import (REPORT_NAME, SKIP_DANGLING_LINK, SKIP_HIDDEN, SKIP_SUFFIX, SKIP_UNREADABLE_FOLDER,
-                            extract_records, extract_to_dir, output_names, walk_inputs)
-from pipeline.errors import E_MEMORY
+                            extract_records, extract_to_dir, output_names, walk_inputs, write_record)
 from pipeline.workers import Limits, Workers
 from tests import unprivileged
+from tests.misbehaving import fake_extract
 
 
 def test_walk_inputs_takes_document_files_from_folders(tmp_path):
@@ -63,22 +63,30 @@ def test_an_input_named_like_the_batch_report_keeps_its_record(tmp_path):
     assert names[Path("_batch-report.txt")] != REPORT_NAME
 
 
+def test_a_record_file_is_written_whole_or_not_at_all(tmp_path):
+    write_record(tmp_path / "a.json", {"id": "a", "text": "关于印发"})
+    assert json.loads((tmp_path / "a.json").read_text(encoding="utf-8")) == {"id": "a", "text": "关于印发"}
+    with pytest.raises(UnicodeEncodeError):
+        write_record(tmp_path / "b.json", {"id": "b", "text": "\udc80"})    # cannot be written as UTF-8
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+
 def test_extract_records_answers_every_input_across_workers():
     inputs = [Path(f"doc{i}.txt") for i in range(5)]
-    out = dict(extract_records(inputs, workers=2, extract_fn=_fake))
+    out = dict(extract_records(inputs, workers=2, extract_fn=fake_extract))
     assert sorted(out) == inputs and all(out[p]["id"] == p.stem for p in inputs)
 
 
 def test_an_input_that_kills_its_worker_or_runs_too_long_costs_only_its_record():
     inputs = [Path("ok1.txt"), Path("die.txt"), Path("slow.txt"), Path("ok2.txt")]
-    out = dict(extract_records(inputs, workers=2, extract_fn=_fake, limits=Limits(seconds=2)))
+    out = dict(extract_records(inputs, workers=2, extract_fn=fake_extract, limits=Limits(seconds=2)))
     assert [out[Path(n)]["id"] for n in ("ok1.txt", "ok2.txt")] == ["ok1", "ok2"]
     assert out[Path("die.txt")]["error"].startswith("E122")
     assert out[Path("slow.txt")]["error"].startswith("E120")
 
 
 def test_an_input_past_the_memory_limit_gets_e121():
-    out = dict(extract_records([Path("big.txt"), Path("ok.txt")], workers=1, extract_fn=_fake,
+    out = dict(extract_records([Path("big.txt"), Path("ok.txt")], workers=1, extract_fn=fake_extract,
                                limits=Limits(seconds=30, memory_mb=200)))
     assert out[Path("big.txt")]["error"].startswith("E121") and out[Path("ok.txt")]["id"] == "ok"
 
@@ -100,20 +108,6 @@ def test_a_file_that_cannot_be_opened_gets_its_record_and_the_batch_goes_on():
         record = json.loads((work / "out" / "locked.json").read_text(encoding="utf-8"))
         assert record["error"].startswith("E104") and record["text"] == ""
         assert json.loads((work / "out" / "ok.json").read_text(encoding="utf-8")).get("error") is None
-
-
-def _fake(path: str) -> dict:
-    name = Path(path).stem
-    if name == "die":
-        os._exit(9)
-    if name == "slow":
-        time.sleep(30)
-    if name == "big":
-        try:
-            _ = bytearray(400 * 1024 * 1024)
-        except MemoryError:
-            return {"id": name, "error": E_MEMORY}
-    return {"id": name}
 
 
 def test_a_file_the_process_may_not_read_gets_e104(tmp_path, monkeypatch):

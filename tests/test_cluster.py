@@ -47,9 +47,11 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 def test_records_on_a_cluster_are_byte_identical_to_one_machine(cluster, docs, tmp_path):
     one = extract_to_dir([docs], tmp_path / "one", workers=1)
-    many = extract_to_dir([docs], tmp_path / "dask", cluster=cluster)
+    shown = []
+    many = extract_to_dir([docs], tmp_path / "dask", cluster=cluster, progress=lambda *done: shown.append(done))
     assert _files(tmp_path / "dask") == _files(tmp_path / "one")
     assert many.failed == one.failed and list(many.failed) == [str(docs / "broken.txt")]
+    assert sorted(shown) == sorted((path, many.failed.get(str(path))) for path in docs.iterdir())
     assert len(list((tmp_path / "dask" / SHARD_DIR).glob("*.jsonl"))) >= 1
 
 
@@ -60,6 +62,44 @@ def test_a_failed_input_gets_its_error_inside_the_shard_and_the_others_their_rec
     errors = {Path(row["path"]).name: row["record"].get("error") for row in lines}
     assert errors.pop("broken.txt").startswith("E102")
     assert set(errors) == {f.name for f in DOCS} and not any(errors.values())
+
+
+def _task(docs: Path, out: Path) -> list:
+    from pipeline.cluster import Doc
+    from pipeline.shards import content_hash
+    return [Doc(content_hash(p), str(p), str(out / f"{p.stem}.json")) for p in sorted(docs.iterdir())]
+
+
+def test_a_task_writes_the_record_files_itself_and_reports_only_the_failures(cluster, docs, tmp_path):
+    from pipeline.cluster import extract_shard
+    from pipeline.extraction import PIPELINE_VERSION
+    from pipeline.shards import read_shard
+    from pipeline.workers import Limits
+    extract_to_dir([docs], tmp_path / "one", workers=1)
+    (tmp_path / "out").mkdir()
+    task = _task(docs, tmp_path / "out")
+    shard, failed = cluster.client.submit(extract_shard, task, str(tmp_path / "shards" / "v-x.jsonl"),
+                                          PIPELINE_VERSION, Limits(), pure=False).result()
+    assert list(failed) == [str(docs / "broken.txt")] and failed[str(docs / "broken.txt")].startswith("E102")
+    assert _files(tmp_path / "out") == {k: v for k, v in _files(tmp_path / "one").items() if k != REPORT_NAME}
+    assert [item.path for item, _ in read_shard(Path(shard))] == [doc.path for doc in task]
+
+
+def test_a_retried_task_whose_shard_was_written_rewrites_its_record_files_from_the_shard(cluster, docs, tmp_path,
+                                                                                         monkeypatch):
+    import pipeline.cluster
+    from pipeline.cluster import extract_shard
+    from pipeline.extraction import PIPELINE_VERSION
+    from pipeline.workers import Limits
+    (tmp_path / "out").mkdir()
+    task, shard = _task(docs, tmp_path / "out"), str(tmp_path / "v-x.jsonl")
+    first = cluster.client.submit(extract_shard, task, shard, PIPELINE_VERSION, Limits(), pure=False).result()
+    records = _files(tmp_path / "out")
+    for f in (tmp_path / "out").iterdir():
+        f.unlink()
+    monkeypatch.setattr(pipeline.cluster, "_task_process", _lost)          # nothing is extracted again
+    assert extract_shard(task, shard, PIPELINE_VERSION, Limits()) == first
+    assert _files(tmp_path / "out") == records
 
 
 def _lost(*args, **kwargs):
@@ -95,9 +135,11 @@ def test_a_task_failing_on_every_try_fails_its_documents_and_the_batch_goes_on(c
     assert not list((tmp_path / "out" / SHARD_DIR).glob("*.jsonl"))     # nothing a rerun would take as done
 
 
-def test_ingest_on_a_cluster_stores_the_same_graph_as_one_machine(cluster, docs, tmp_path):
+def test_ingest_on_a_cluster_stores_the_same_graph_as_one_machine(cluster, docs, tmp_path, monkeypatch):
+    import pipeline.cluster
     from pipeline.graph.commands import export_command, ingest_command
     one = ingest_command([docs], tmp_path / "one.db", workers=1, quiet=True)
+    monkeypatch.setattr(pipeline.cluster, "content_hash", _lost)     # the run's own hashes: no file read twice
     many = ingest_command([docs], tmp_path / "dask.db", quiet=True, cluster=cluster)
     assert (many.to_dict()["added"], many.failed) == (one.to_dict()["added"], one.failed)
     assert list((tmp_path / "dask.db.shards").glob("*.jsonl"))
@@ -135,10 +177,21 @@ def test_extract_with_dask_workers_runs_a_local_cluster_and_writes_the_same_reco
 
 
 def test_a_worker_with_another_pipeline_version_refuses_the_task(tmp_path):
-    from pipeline.cluster import ClusterError, extract_shard
+    from pipeline.cluster import ClusterError, Doc, extract_shard
     from pipeline.workers import Limits
     with pytest.raises(ClusterError, match="install the same policykg"):
-        extract_shard([("", str(DOCS[0]))], str(tmp_path / "v-x.jsonl"), "0.0.0+other", Limits())
+        extract_shard([Doc("", str(DOCS[0]), str(tmp_path / "a.json"))], str(tmp_path / "v-x.jsonl"),
+                      "0.0.0+other", Limits())
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_worker_that_cannot_see_the_record_folder_refuses_the_task(tmp_path):
+    from pipeline.cluster import ClusterError, Doc, extract_shard
+    from pipeline.extraction import PIPELINE_VERSION
+    from pipeline.workers import Limits
+    with pytest.raises(ClusterError, match="must share the folders of the inputs, the shards and the records"):
+        extract_shard([Doc("", str(DOCS[0]), str(tmp_path / "elsewhere" / "a.json"))], str(tmp_path / "v-x.jsonl"),
+                      PIPELINE_VERSION, Limits())
     assert not list(tmp_path.iterdir())
 
 
@@ -146,9 +199,9 @@ def test_a_shard_the_client_cannot_see_stops_the_run_with_what_to_do(cluster, do
     import pipeline.cluster
     from pipeline.cluster import ClusterError
 
-    def elsewhere(items, shard, version, limits):
-        return str(tmp_path / "on-another-machine" / Path(shard).name)
+    def elsewhere(docs, shard, version, limits):
+        return str(tmp_path / "on-another-machine" / Path(shard).name), {}
 
     monkeypatch.setattr(pipeline.cluster, "extract_shard", elsewhere)
-    with pytest.raises(ClusterError, match="must share the shard folder"):
+    with pytest.raises(ClusterError, match="must share the folders of the inputs, the shards"):
         extract_to_dir([docs], tmp_path / "out", cluster=cluster)

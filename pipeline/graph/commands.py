@@ -29,9 +29,7 @@ def ingest_command(paths: Iterable[str | Path], store: str | Path | None = None,
     folder = Path(shards) if shards else Path(f"{store or default_store()}.shards")
 
     def on_cluster(todo, version):
-        todo = dict(todo)                           # path -> sha256, hashed by the run already
-        for path, _, record in cluster.records(todo, folder, version=version):
-            yield path, todo[path], record
+        return cluster.records(dict(todo), folder, version=version)    # path -> sha256, hashed by the run already
     return ingest(paths, store, workers=workers, prune=prune, force=force,
                   progress=not quiet and sys.stderr.isatty(), wait=wait,
                   records=on_cluster if cluster is not None else None)
