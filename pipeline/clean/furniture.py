@@ -15,6 +15,8 @@ MAX_RUNNING_LEN = 40
 SMALL_TYPE = 0.8          # an edge line set this much smaller than the body text is a running line
 SET_APART = 1.5           # ... where this many body font sizes of space part it from the body
 LONE_NUMBER = re.compile(r"^\d{1,4}$")
+# a line of nothing but markup tags (a list mark before them at most): a copied page's leftover HTML
+MARKUP_ONLY = re.compile(r"^(?:[•·*-]|\d{1,2}[.、])?\s*(?:</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>\s*)+$")
 
 
 def _shape(text: str) -> str:
@@ -106,7 +108,8 @@ def _page_sequence(texts: list[str]) -> set[int]:
 
 
 def strip_text_furniture(pages: list[Page]) -> list[Page]:
-    """New pages without page-number lines and running lines in text extracted from a PDF earlier.
+    """New pages without page-number lines and running lines in text extracted from a PDF earlier,
+    without lines of leftover markup tags, and without a site's page tools glued after a date.
 
     Form feeds split the text into its original pages where present. Lone numbers and
     repeated short lines only count in wrapped text (a PDF extraction), not in web copies.
@@ -127,6 +130,8 @@ def strip_text_furniture(pages: list[Page]) -> list[Page]:
                 kept.append(ln)
                 continue
             t = ln.text.replace("\f", "").strip()
+            if MARKUP_ONLY.match(t):
+                continue
             if t and rules.is_page_number(t) and (wrapped or pieces > 1 or not LONE_NUMBER.match(t)):
                 # a lone number in wrapped text is a page number only where it continues the page
                 # sequence: 60 in "近60\n亿元" wrapped onto its own line is a figure
@@ -137,6 +142,9 @@ def strip_text_furniture(pages: list[Page]) -> list[Page]:
                     and (width is None or text_width(t) < width - TEXT_SLACK) \
                     and counts[_shape(ln.text)] >= max(3, REPEAT_SHARE * pieces) \
                     and not rules.ends_sentence(t) and rules.heading_level(t) is None:
+                continue
+            if glued := rules.glued_site_tail.match(ln.text.replace("\f", "")):
+                kept.append(Line(text=glued.group("keep")))      # 2021年4月12日扫一扫…: the date, not the tools
                 continue
             kept.append(Line(text=ln.text.replace("\f", "")) if "\f" in ln.text else ln)
         out.append(Page(p.number, kept, p.width, p.height))

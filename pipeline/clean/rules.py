@@ -24,6 +24,7 @@ class LayoutRules:
     displaceable_levels: frozenset[int]
     title_end: re.Pattern = re.compile(r"(?!)")
     title_continuation: re.Pattern = re.compile(r"(?!)")
+    glued_site_tail: re.Pattern = re.compile(r"(?!)")
 
     def ends_title(self, text: str, nxt: str) -> bool:
         """True where a line ends a document title (…的通知) and the next line does not go on with it."""
@@ -60,4 +61,5 @@ def layout_rules() -> LayoutRules:
         displaceable_levels=frozenset(data["displaceable_heading_levels"]),
         title_end=re.compile(data["title_end"]["pattern"]),
         title_continuation=re.compile(data["title_end"]["continuation"]),
+        glued_site_tail=re.compile(data["glued_site_tail"]["pattern"]),
     )

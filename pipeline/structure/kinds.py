@@ -23,7 +23,8 @@ def is_reply(title: str | None, opening: str, doc_type: str | None = None) -> bo
         return True
     if doc_type not in (None, "函") and not rx(r["pattern"]).fullmatch(doc_type):
         return False                            # a 通知 or 办法 citing a proposal answers none
-    return any(c in opening for c in data("replies")["body_cues"]) and bool(proposal.search(opening))
+    return (any(c in opening for c in data("replies")["body_cues"]) and bool(proposal.search(opening))) \
+        or bool(rx(data("replies")["received_cue"]["pattern"]).search(opening))
 
 
 def issues_attached(title: str | None, cover_issues: bool) -> bool:

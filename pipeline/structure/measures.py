@@ -188,7 +188,8 @@ def select_measures(structure: Structure, text: str) -> list[Section]:
             for k in kids:
                 visit(k)
             return
-        if policy_notice and not is_article(sec) and not is_policy_item(sec, text):
+        if policy_notice and not is_article(sec) and not is_policy_item(sec, text) \
+                and not _cut_among_policy_items(i, structure, text):
             return
         if is_article(sec):
             if kids and _items_give_support(sec, [sections[k] for k in kids], sections, text):
@@ -234,6 +235,19 @@ def select_measures(structure: Structure, text: str) -> list[Section]:
         instruction = rx(data("measures")["cover_instruction"]["pattern"])
         out = [m for m in out if not instruction.search(_normal(text[m.title_start:m.end])[:40])]
     return out
+
+
+def _cut_among_policy_items(i: int, structure: Structure, text: str) -> bool:
+    """True for the item the excerpt cuts off before it shows its support or unit (五、对…的区,将其公路水运基础设),
+    where every item before it at its level is a policy item; not an instruction (加强领导, 加强沟通协调)."""
+    sections = structure.sections
+    sec = sections[i]
+    before = [s for s in sections[:i] if s.parent == sec.parent and s.level == sec.level]
+    head = view_text(sec.title) + view_text(text[sec.start:sec.end])[:60]
+    if not before or rx(data("measures")["policy_notice"]["procedural"]).search(head) \
+            or _normal(sec.title).startswith(tuple(data("measures")["action_safeguards"]["verbs"])):
+        return False
+    return measure_truncated(sec, structure, text) and all(is_policy_item(s, text) for s in before)
 
 
 def _items_give_support(section: Section, kids: list[Section], sections: list[Section], text: str) -> bool:

@@ -60,6 +60,8 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
 
     if meta.title is None:
         _title_in_opening(reader, lines, body, head)
+    if meta.title is None:
+        _title_issued_below(lines, body, limit, head, reader)
     _read_doc_number(reader, lines, body, limit, head)
     _read_recipients(reader, lines, body, limit, head)
     _read_signature(reader, lines, body, head)
@@ -81,8 +83,9 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
         _issuer_from_breadcrumb(reader, lines, first, limit, head)
     if meta.issuer is None:
         _issuer_from_news_lead(reader, lines[:first], head)
-    if meta.issuer is None:
-        _issuer_from_news_lead(reader, [lines[i] for i in body[:3]], head, about=meta.title)
+    if meta.issuer is None:                        # a lead about this very document: in the first lines, or above its title
+        lead = sorted({*body[:3], *(i for i in body if head.title_lines and i < head.title_lines[0])})
+        _issuer_from_news_lead(reader, [lines[i] for i in lead], head, about=meta.title)
     if meta.issuer:
         meta.issuer = meta.issuer.lstrip(BULLETS) or None        # • 盤錦市人民政府: a list bullet
     _read_category(lines, first, limit, meta)
@@ -132,6 +135,25 @@ def _title_in_opening(reader: Reader, lines, body, head: Header) -> None:
         d = pattern("doc_number").match(lines[opening].text, number.end()) if number else None
         if d and d.start("v") == number.end() and head.meta.doc_number is None:
             head.meta.doc_number = reader.value(lines[opening].start + d.start("v"), lines[opening].start + d.end("v"))
+
+
+def _title_issued_below(lines, body, limit, head: Header, reader: Reader) -> None:
+    """No title line: the document a cover sentence issues (现将《X》印发给你们) is the title where its own
+    title line X follows the cover; the document is then a 通知."""
+    cover = [rx(p) for p in data("doc_types")["cover_letter"]["patterns"]]
+    named = rx(data("doc_types")["title_issued_below"]["named"])
+    header = [i for i in body if i < limit]
+    for pos, i in enumerate(header):
+        if not any(p.search(lines[i].text) for p in cover):
+            continue
+        for m in named.finditer(lines[i].text):
+            name = "".join(m.group("v").split())
+            below = next((lines[j] for j in header[pos + 1:] if "".join(lines[j].text.split()) == name), None)
+            if below is not None:
+                head.meta.title = reader.value(below.start, below.end)
+                head.meta.doc_type = "通知"
+                return
+        return
 
 
 def _site_field_item(line: str) -> bool:
@@ -350,6 +372,27 @@ def _issuer_from_title(reader: Reader, lines, body, head: Header) -> None:
         if is_unit_line(lines[i].text):
             meta.issuer = reader.value(lines[i].start, lines[i].end)
             return
+        mark = _mark_over_two_lines(lines, i) if i - 1 in body else None
+        if mark:
+            meta.issuer = "".join(reader.value(*mark).split())
+            return
+
+
+def _mark_over_two_lines(lines, i: int) -> tuple[int, int] | None:
+    """The unit's span of a 发文机关标志 printed over two lines, its place above its body and 文件
+    (新疆维吾尔自治区 / 人 民 政 府 文 件)."""
+    above, line = lines[i - 1], lines[i]
+    compact = "".join(line.text.split())
+    mark = next((w for w in data("elements")["issuer_mark"]["words"] if compact.endswith(w)), None)
+    body = compact[:-len(mark)] if mark else ""
+    if not body or not is_unit_line("".join(above.text.split()) + body):
+        return None
+    seen = 0
+    for k, ch in enumerate(line.text):
+        seen += not ch.isspace()
+        if seen == len(body):
+            return above.start, line.start + k + 1
+    return None
 
 
 def _issuer_from_handling_field(reader: Reader, lines, body, head: Header) -> None:
@@ -359,9 +402,10 @@ def _issuer_from_handling_field(reader: Reader, lines, body, head: Header) -> No
         if header.match(ln.text) and is_unit_line(below.text.strip()):
             head.meta.issuer = reader.value(below.start, below.start + len(below.text.rstrip()))
             return
-    for i in body:
-        m = rx(data("elements")["handling_unit_field"]["pattern"]).match(lines[i].text)
-        if not m:
+    spec, inside = data("elements")["handling_unit_field"], set(body)
+    for i in range(body[0], len(lines)) if body else ():     # the contact lines after a 抄送 line too
+        m = rx(spec["pattern"]).match(lines[i].text)
+        if not m or (i not in inside and not rx(spec["after_letter"]).match(lines[i].text)):
             continue
         v = m.group("v")
         k = next((k for k in range(len(v), 1, -1) if is_unit_line(v[:k])), 0)   # …建设局单位负责人: glued

@@ -238,7 +238,9 @@ def parse_reply(text: str, structure: Structure, view: View | None = None) -> Re
             proposal.number = "".join((m.group("v") or m.group("w") or m.group("x")).split())
     proposal.session = _session(reader, meta.title, s, vs, opening_end)
     handlers = words("replies", "handler_suffixes", "words")
-    people = [r for r in meta.recipients if not to_simplified(r).strip().endswith(handlers)]
+    parties = tuple(data("replies")["handler_suffixes"]["proposing_bodies"])
+    people = [r for r in meta.recipients if not to_simplified(r).strip().endswith(handlers)
+              or to_simplified(r).strip().startswith(parties)]            # 民革平凉市委: a party that proposes
     proposal.proposers = proposers_of(people)
     if not proposal.proposers:
         m = rx(r["proposer_in_opening"]["pattern"]).search(s, vs, opening_end) \

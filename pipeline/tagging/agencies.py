@@ -153,11 +153,17 @@ def _not_a_body(s: str, m: Parse, start: int) -> bool:
         return True                     # 政协提案: a CPPCC proposal, not the committee acting
     if body.get("not_followed_by_pattern") and re.match(body["not_followed_by_pattern"], s[end:end + 12]):
         return True                     # 政协绿春县委员: a member's designation
-    if first.kind == "dept" and not first.prefixes and len(first.core) <= 2:
+    if first.kind == "dept" and not first.prefixes and len(first.core) <= 2 and not _listed_after_body(s, start):
         return True
     if first.kind == "national" and first.core == "中央" and len(m.elements) == 1:
         return not (end < len(s) and s[end] in "、和及与") and not _central_acts(s, end)
     return _joint_levels(s, start)
+
+
+def _listed_after_body(s: str, start: int) -> bool:
+    """True where a name follows a list separator right after a body's last character (省发改委、农委)."""
+    spec = agency_data().generic["listed_short_departments"]
+    return start >= 2 and s[start - 1] in spec["separators"] and s[start - 2] in spec["after_chars"]
 
 
 def _central_acts(s: str, end: int) -> bool:
@@ -585,6 +591,7 @@ def _extend_zone_departments(s: str, mentions: list[Mention], marks: tuple[int, 
 
 
 _PLACE_ENDS = "市州县区盟旗"
+_LIST_JOINS = "、和"
 
 
 @cache
@@ -619,26 +626,35 @@ def _listed_top_bodies(s: str, mentions: list[Mention], j: Jurisdiction, traditi
 def _shared_suffix_places(s: str, mentions: list[Mention], j: Jurisdiction, traditional: bool,
                           breaks: frozenset[int] = frozenset()) -> list[Mention]:
     """'海口市、三亚市人民政府': a bare place listed before a place + body shares the body (海口市人民政府);
-    a list starts at the start of its line at the latest."""
+    so does a place written without its level where it is a city or county of the division codes with the
+    body's level (石家庄、保定、邯郸市和定州、辛集市人民政府: 保定市人民政府); a list starts at the start of its
+    line at the latest."""
     out = []
+    d = agency_data()
     for m in mentions:
-        if m.parse is None or m.start < 2 or s[m.start - 1] != "、":
+        if m.parse is None or m.start < 2 or s[m.start - 1] not in _LIST_JOINS:
             continue
         prefs = m.parse.elements[0].prefixes
-        if len(prefs) != 1 or prefs[0][1] != "place":
+        if len(prefs) != 1 or prefs[0][1] not in ("place", "newplace"):
             continue
         place = prefs[0][0]
         body = s[m.start + len(place):m.end]
         k = m.start - 1
-        while k > 0 and s[k] == "、":         # 西宁市、海东市、黄南藏族自治州人民政府: each place shares the body
+        while k > 0 and s[k] in _LIST_JOINS:   # 西宁市、海东市、黄南藏族自治州人民政府: each place shares the body
             first = k
             while first > 0 and k - first < 10 and is_cjk(s[first - 1]) and s[first - 1] not in _BOUNDARY \
-                    and first not in breaks:
+                    and s[first - 1] not in _LIST_JOINS and first not in breaks:
                 first -= 1
             before = s[first:k]
-            if len(before) < 2 or before[-1] not in _PLACE_ENDS or not place_starts_at(s, first):
+            if len(before) < 2:
                 break
-            canonical = canonicalize(before + body, j, traditional=traditional)
+            if before[-1] in _PLACE_ENDS and place_starts_at(s, first):
+                whole = before
+            elif before + place[-1] in d.city_by_name or before + place[-1] in d.county_city:
+                whole = before + place[-1]
+            else:
+                break
+            canonical = canonicalize(whole + body, j, traditional=traditional)
             if not canonical:
                 break
             out.append(Mention(first, k, None, canonical, "body", "agency.shared-suffix-place"))

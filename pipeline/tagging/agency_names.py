@@ -5,6 +5,7 @@ sub-unit; its canonical name puts the document's jurisdiction in front: 中山�
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -207,11 +208,15 @@ def _all_place_suffixes() -> tuple[str, ...]:
 def _place_ok(s: str, p: int, stem: str, suffix: str) -> bool:
     """An unseen place stem + suffix: a plain suffix needs a likely stem or proof after it; a town
     suffix (镇/乡) always needs proof, and a stem jieba knows as another word the full 人民政府.
-    A stem that ends in a known county (建议|陆丰市) or is a phrase (完善|街道, 依法规范|县) is none."""
+    A stem that ends in a known county (建议|陆丰市) or is a phrase (完善|街道, 依法规范|县) is none, unless
+    the stem and suffix are themselves a county or city of the division codes (辛集市: jieba tags 辛集 a verb)."""
     begin = p - len(stem)
-    if _known_county_inside(stem, s[p:p + len(suffix)]) or _phrase_stem(stem) \
-            or (begin and s[begin - 1:begin + 1] in agency_data().generic["office_titles"]["words"]):
+    if begin and s[begin - 1:begin + 1] in agency_data().generic["office_titles"]["words"]:
         return False                            # 市|长领导市政府: 市长 is a word
+    if stem + suffix in agency_data().county_city:
+        return True
+    if _known_county_inside(stem, s[p:p + len(suffix)]) or _phrase_stem(stem):
+        return False
     if suffix in place_suffixes():
         return is_place_stem(stem) or _confirmed(s, p, suffix)
     if not _confirmed(s, p, suffix) or len(stem) > 3:       # town names: 2-3 characters
@@ -363,6 +368,12 @@ def _generic_core(s: str, q: int, kinds: tuple[str, ...] = ()) -> tuple[int, str
     return None
 
 
+@cache
+def _listed_bodies_inside() -> re.Pattern:
+    """A whole body before a list connector (政府和): two names listed, never one function part."""
+    return re.compile(agency_data().generic["listed_bodies_inside"]["pattern"])
+
+
 def _merged_core(s: str, q: int, kinds: tuple[str, ...]) -> tuple[int, str] | None:
     """Two functions joined by 和 under one suffix after a place (农业农村和科学技术局): (end, name)."""
     spec = agency_data().generic["merged_functions"]
@@ -370,8 +381,9 @@ def _merged_core(s: str, q: int, kinds: tuple[str, ...]) -> tuple[int, str] | No
         return None                                 # 市|场监管和…: a level character inside a word
     j = s.find(spec["joiner"], q + spec["min_chars"], q + spec["max_chars"] + 1)
     first = s[q:j]
-    if j < 0 or not all(is_cjk(c) and c not in stop_chars() and c not in spec["not_in_first"] for c in first):
-        return None
+    if j < 0 or not all(is_cjk(c) and c not in stop_chars() and c not in spec["not_in_first"] for c in first) \
+            or _listed_bodies_inside().search(s, q, j + 1):
+        return None                                 # 自治区政府和南宁市委: two bodies listed
     second = next((end for end, kind, _ in _cores_at(s, j + 1) if kind in ("dept", "generic")), None)
     if second is None and (g := _generic_core(s, j + 1, kinds)):
         second = g[0]

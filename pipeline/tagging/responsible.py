@@ -177,15 +177,17 @@ def _list_end(s: str, start: int, breaks: frozenset[int], inside_mention: set[in
 
 def _bare_unit_lists(s: str, mentions, section_text: str, c, collectives: list) -> list[tuple[int, str, str]]:
     """Units in a parenthesis of their own at the end of a sentence or item, with no label:
-    '……给予补助。(市工信委、市财政局)' (annotation guide §3: the units responsible for it)."""
+    '……给予补助。(市工信委、市财政局)', '……最高支持200万元(市科委、中关村管委会)。' (annotation guide §3:
+    the units responsible for it). At least one is a known body; the others end as units end."""
     out = []
     for m in _bare_list_re().finditer(s):
-        items = _items(s, m.start(1), m.end(1), mentions)
+        group = 1 if m.group(1) is not None else 2
+        items = _items(s, m.start(group), m.end(group), mentions)
         if not items or not any(it[2] is not None for it in items) \
-                or not all(it[2] is not None or _is_collective(it[1]) for it in items):
+                or not all(it[2] is not None or _is_collective(it[1]) or _may_be_unit(it[1]) for it in items):
             continue
         for item in items:
-            if item[2] is None:
+            if item[2] is None and _is_collective(item[1]):
                 collectives.append((item[0], _name(item, section_text, c)))
             else:
                 out.append((item[0], "responsible", _name(item, section_text, c)))

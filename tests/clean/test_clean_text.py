@@ -181,3 +181,14 @@ def test_traditional_extraction_repaired_like_simplified():
     heading = trad[trad.index("二、關於"):trad.index("的建議", trad.index("二、關於")) + 3]
     assert c.warnings == [f"W203 displaced heading moved back: {heading}"]
     assert c.text.split("\n")[11:13] == [heading, "吸收採納。"]
+
+
+def test_lines_of_leftover_markup_tags_are_no_text():
+    text = ('<legend id="h4sia"></legend><samp id="h4sia"></samp>\n1. <blockquote id="h4sia"></blockquote>\n'
+            "某市人民政府关于印发稳定经济工作举措的通知\n某府发〔2022〕6号\n")
+    assert clean(text_source(text)).text.split("\n")[0] == "某市人民政府关于印发稳定经济工作举措的通知"
+
+
+def test_a_sites_page_tools_glued_to_the_signature_date_leave_the_date():
+    text = "某省卫生健康委员会\n2021年4月12日扫一扫在手机上查看当前页面\n打印\n"
+    assert "2021年4月12日" in clean(text_source(text)).text.split("\n")

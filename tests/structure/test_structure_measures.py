@@ -542,3 +542,33 @@ def test_a_heading_counting_its_items_and_a_support_scope_are_no_measures():
             "三、稳定供应链支持政策(54条)\n")
     st = parse_structure(text)
     assert [m.title for m in select_measures(st, text)] == ["扶持标准"]
+
+
+def test_a_forwarding_notices_own_instructions_are_no_measures():
+    text = ("某区人民政府办公室转发某市人民政府办公厅关于加大激励支持力度的通知\n各镇人民政府:\n"
+            "现将《通知》转发给你们,并结合我区实际提出以下意见,请一并贯彻落实。\n"
+            "一、吃透政策精神\n各单位要认真学习领会《通知》要求。\n二、落实工作责任\n各部门要明确责任,攻坚克难。\n")
+    st = parse_structure(text)
+    assert select_measures(st, text) == []
+
+
+def test_requests_to_the_addressees_of_an_issuing_notice_are_no_measures():
+    text = ("某部关于印发某新区总体方案的通知\n某省人民政府:\n现将《某新区总体方案》印发给你们,请认真组织实施。\n"
+            "一、请某省人民政府按照国务院批复精神,加强组织领导,认真组织实施。\n"
+            "二、请国务院有关部门按照职能分工,加强对新区建设发展的指导。\n"
+            "三、我委将按照国务院批复精神,会同有关部门加强指导和监管。\n")
+    st = parse_structure(text)
+    assert select_measures(st, text) == []
+
+
+def test_a_policy_notices_item_cut_off_by_the_excerpt_is_still_a_measure_unless_it_organises():
+    head = ("某市人民政府办公厅关于对成效明显的区加大激励支持力度的通知\n各区人民政府:\n市人民政府决定,对成效明显的区予以激励支持。\n"
+            "一、对外贸稳定增长综合评价合格以上的区,给予15万元至50万元的资金奖励。(市商务局负责)\n"
+            "二、对社会投资健康发展成效明显的区,实行绿色通道机制。(市发展改革委负责)\n")
+    text = head + "三、对公路水路交通建设年度目标任务完成情况好的区,将其公路水运基础设"
+    st = parse_structure(text)
+    got = [(m.label, measure_truncated(m, st, text)) for m in select_measures(st, text)]
+    assert got == [("一", False), ("二", False), ("三", True)]
+    text = head + "三、对过冬衣被救济和房屋修复,要加强领导,确实做好组织"
+    st = parse_structure(text)
+    assert [m.label for m in select_measures(st, text)] == ["一", "二"]

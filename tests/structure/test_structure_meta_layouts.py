@@ -235,3 +235,27 @@ def test_an_issuing_title_without_its_notice_word_is_a_notice():
 @pytest.mark.parametrize("doc,field,value", CASES)
 def test_header_element_in_a_web_layout(doc, field, value):
     assert getattr(_meta(doc), field) == value
+
+
+def test_a_cover_without_a_title_line_takes_the_title_of_the_document_it_issues_printed_below():
+    text = ("宝府办〔2008〕18号\n各镇人民政府,各街道办事处:\n现将《2008年政府工作目标任务分解》印发给你们。请认真对照落实。\n"
+            "特此通知\n2008年政府工作目标任务分解\n根据区委全会精神,现将任务分解如下。\n一、经济发展\n1.地区生产总值增长9%。\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.doc_type) == ("2008年政府工作目标任务分解", "通知")
+    text = ("各镇人民政府:\n现将《<政府工作报告>任务分解表》印发给你们,请认真落实。\n"
+            "请各牵头单位严格按照任务分工推进。\n")
+    assert parse_structure(text).meta.title is None
+
+
+def test_a_letterhead_printed_over_two_lines_names_the_issuer():
+    text = ("某某自治区\n人 民 政 府 文 件\n某政发〔2007〕2号\n关于表彰2006年度农田水利基本建设竞赛获奖县(市)的通报\n"
+            "各州、市、县(市)人民政府:\n加强农田水利基本建设是发展现代农业的重要措施。\n")
+    assert parse_structure(text).meta.issuer == "某某自治区人民政府"
+
+
+def test_a_news_report_lead_above_the_documents_title_names_its_issuer():
+    text = ("某市将构建产业基金集群\n2026-01-26 17:18:55\n"
+            "投资界1月26日消息,某市政府印发《关于加快培育新质生产力推动高质量发展的若干政策》,其中提出,夯实产业基金支撑。\n"
+            "关于加快培育新质生产力推动高质量发展的若干政策\n为推动高质量发展,现制定如下政策措施。\n一、建设先进制造业基地\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.issuer) == ("关于加快培育新质生产力推动高质量发展的若干政策", "某市政府")

@@ -2,6 +2,7 @@
 responses with their statuses, and what after the signature is no response."""
 import pytest
 
+from pipeline.extraction import extract
 from pipeline.structure import parse_reply, parse_structure
 from pipeline.structure.replies import proposers_of
 from tests.structure.structure_corpus import DOCS, RAW, gold, norm, raw, similar
@@ -401,3 +402,49 @@ def test_a_salutation_in_a_sites_answer_cell():
     st = parse_structure(text)
     assert st.meta.recipients == ["江伟洪代表"]
     assert parse_reply(text, st).proposal.proposers == ["江伟洪"]
+
+
+def test_an_untitled_letter_acknowledging_a_suggestion_answers_it():
+    text = ("郑某等七位代表:\n你们在某省第四届人民代表大会第三次会议的议案,提出《关于扩大某国家森林公园面积的建议》"
+            "(第2125号)收悉。按照相关规定,要扩大公园范围须经我局审查。\n二O一O年五月七日\n抄送:某省人大常委会办公厅\n"
+            "联系单位及联系人:某省林业局 胡某\n联系电话:65305162\n")
+    st = parse_structure(text)
+    p = parse_reply(text, st).proposal
+    assert st.kind == "reply" and st.meta.issuer == "某省林业局"
+    assert (p.number, p.session, p.title, p.co_handlers) == (
+        "2125", "某省第四届人民代表大会第三次会议", "关于扩大某国家森林公园面积的建议", [])
+    st = parse_structure("某县人民政府:\n你县《关于调整行政区划的请示》收悉。经研究,同意调整。\n")
+    assert st.kind != "reply"
+
+
+def test_a_co_handling_opinion_titled_as_work_is_a_reply(tmp_path):
+    text = ("关于对省十三届人大五次会议第741号建议会办工作的意见\n省发展改革委:\n"
+            "现将省十三届人大五次会议第741号建议提出的关于支持某特色小镇建设的建议办理情况函告如下,请综合后一并答复代表。\n"
+            "我委将大力支持建设某特色小镇。\n某省卫生健康委员会\n2021年4月12日扫一扫在手机上查看当前页面\n打印\n关闭\n")
+    (tmp_path / "opinion.txt").write_text(text, encoding="utf-8")
+    record = extract(tmp_path / "opinion.txt", isolate=False)     # the site's tools glued to the date: cleaning
+    assert record.kind == "reply"
+    assert (record.meta.issuer, record.meta.date) == ("某省卫生健康委员会", "2021-04-12")
+    assert (record.proposal.number, record.proposal.session) == ("741", "省十三届人大五次会议")
+
+
+def test_empty_form_fields_on_one_line_are_no_recipients_and_a_greeting_names_the_proposer():
+    text = ("题  目: 关于加大对农村安全饮水资金扶持力度的建议\n领衔代表: 代 表 团:\n承办单位 答复日期 答复内容\n水务厅\n"
+            "关于加大对农村安全饮水资金扶持力度的建议\n陈某代表您好:\n"
+            "    您提出的“关于加大对农村安全饮水资金扶持力度的建议”收悉,在此感谢您的关心和支持。\n")
+    st = parse_structure(text)
+    assert not any("领衔代表" in r for r in st.meta.recipients)
+    assert parse_reply(text, st).proposal.proposers == ["陈某"]
+
+
+def test_a_democratic_partys_committee_in_the_salutation_is_the_proposer():
+    text = ("对市政协四届三次会议 第11号提案的答复\n民革某市委:\n"
+            "你们在市政协四届三次会议上提出的“关于改造提升北大路的提案”收悉。现答复如下:\n该项目已列入规划。\n")
+    assert parse_reply(text, parse_structure(text)).proposal.proposers == ["民革某市委"]
+
+
+def test_a_session_before_the_quoted_title_and_its_number():
+    text = ("市十七届人大二次会议《关于集中打造特色文旅村镇的建议》(第2010号)答复\n霍某代表:\n"
+            "您提出的《关于集中打造特色文旅村镇的建议》收悉,现答复如下:\n一、加强统筹。\n")
+    p = parse_reply(text, parse_structure(text)).proposal
+    assert (p.session, p.number) == ("市十七届人大二次会议", "2010")

@@ -324,3 +324,22 @@ def test_a_name_before_a_space_is_no_place_of_the_body_after_it():
     # a list of people and their units, parted by spaces (先进个人: 姓名 单位)
     found = [m for m, _ in agencies("先进个人: 李某平 市科学技术局 何某兵 市水利局", "某某市人民政府")]
     assert found == ["市科学技术局", "市水利局"]
+
+
+def test_places_listed_without_their_level_share_the_body_after_the_last():
+    text = "石家庄、保定、邯郸市和定州、辛集市人民政府,省政府各部门:"
+    assert agencies(text, "河北省人民政府") == [
+        ("石家庄", "石家庄市人民政府"), ("保定", "保定市人民政府"), ("邯郸市", "邯郸市人民政府"),
+        ("定州", "定州市人民政府"), ("辛集市人民政府", "辛集市人民政府")]
+
+
+def test_a_government_listed_before_a_party_committee_with_he_is_two_bodies():
+    assert agencies("为贯彻落实自治区党委、自治区政府和南宁市委的工作部署", "南宁市兴宁区人民政府办公室") == [
+        ("自治区党委", "中共广西壮族自治区委员会"), ("自治区政府", "广西壮族自治区人民政府"),
+        ("南宁市委", "中共南宁市委员会")]
+    assert [t for t, _ in agencies("请县农业农村和科学技术局负责", "某某县人民政府")] == ["县农业农村和科学技术局"]
+
+
+def test_a_short_department_listed_after_a_body_shares_its_prefix_and_acts_with_it():
+    assert agencies("(省发改委、农委、统计局分别负责)", "黑龙江省人民政府办公厅") == [
+        ("省发改委", "黑龙江省发展和改革委员会"), ("农委", "黑龙江省农业委员会"), ("统计局", "黑龙江省统计局")]

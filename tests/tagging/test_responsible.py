@@ -89,3 +89,10 @@ def test_list_keeps_bracketed_collectives_whole_and_stops_at_the_next_label_or_l
 def test_list_broken_across_lines_inside_a_name_continues():
     units = parse_responsible("（责任单位：市商务局、工业和信\n\n息化局、财政局）", ZS)
     assert units.responsible == ["中山市商务局", "中山市工业和信息化局", "中山市财政局"]
+
+
+def test_a_bare_unit_list_closing_a_sentence_before_its_full_stop_names_its_units():
+    beijing = infer_jurisdiction("", "北京市人民政府办公厅", None, None)
+    text = "支持基础研究和成果转化。对项目设备购置给予支持,第一年最高支持200万元(市科委、中关村管委会)。"
+    assert parse_responsible(text, beijing).responsible == ["北京市科学技术委员会", "中关村管委会"]
+    assert parse_responsible("对符合条件的项目给予补助500万元(含)。", beijing).responsible == []
