@@ -135,11 +135,15 @@ INTRO_MIN_CHARS = 10         # the text that introduces a heading's items (…�
 
 
 def _introduces_clauses(section: Section, kids: list[Section], sections: list[Section], text: str) -> bool:
-    """True where a heading with run-in text introduces its items with a colon (具体如下：) and each
+    """True where a heading with run-in text introduces its items with a colon (具体如下：), or a heading
+    naming one award or subsidy (2、一般项目信息奖。) stands among items that have none, and each
     item is one clause (1.年营业收入1亿元以上的，奖励20万元；): bands of one measure, not measures."""
     own = own_text(section, sections, text).rstrip()
     body = own[section.title_end - section.start:].strip(" \n。.；;")      # run in, or a paragraph under the title
-    if not own.endswith(("：", ":")) or len(body) < INTRO_MIN_CHARS:
+    named = rx(data("measures")["support_heading"]["pattern"])
+    named_support = not body and bool(named.search(_normal(section.title))) and _leaf_sibling(section, sections) \
+        and not any(named.search(_normal(k.title)) for k in kids)   # 1.…建站补贴: items naming supports of their own
+    if not named_support and (not own.endswith(("：", ":")) or len(body) < INTRO_MIN_CHARS):
         return False
     if not _inline_content(section, text) and not _leaf_sibling(section, sections):
         return False                           # every heading has its items: they are the measures
@@ -203,9 +207,11 @@ def select_measures(structure: Structure, text: str) -> list[Section]:
                 kid = sections[k]
                 if is_article(kid) and _is_chapter(sec):
                     visit(k)                   # 第一章 总则: its articles are read one by one (duties count)
-                elif not is_framework(kid.title) and not _normal(kid.title).endswith("原则") and rx(
-                        data("measures")["articles"]["support_pattern"]).search(view_text(text[kid.start:kid.end])):
-                    visit(k)
+                elif not is_framework(kid.title) and not _normal(kid.title).endswith("原则") and (
+                        rx(data("measures")["articles"]["support_pattern"]).search(view_text(text[kid.start:kid.end]))
+                        or rx(data("measures")["lead_unit_cues"]["body_pattern"]).search(
+                            view_text(text[kid.start:kid.end]))):
+                    visit(k)                   # 一、目标定位 over 1.聚力建设…(牵头部门:市发改局): duties assigned
             return
         if _is_chapter(sec):                   # 第三章 基础设施与载体建设: a group of articles, never a measure
             for k in kids:

@@ -263,7 +263,7 @@ def _read_recipients(reader: Reader, lines, body, limit, head: Header) -> None:
             continue                           # 内容概览: | |: a site's field with no value
         if pos and lines[body[pos - 1]].text.endswith(("，", ",", "、")):
             continue
-        end = ln.start + len(text) - 1
+        end = ln.start + len(text.rstrip("：:"))                          # 张某等代表:: a colon typed twice
         cell = max(text.rfind("|"), text.rfind("｜")) + 1                 # | 问题答复: | 江伟洪代表: its last cell
         begin = ln.start + cell + len(text[cell:]) - len(text[cell:].lstrip())
         m = doc_number_at(text)
@@ -321,8 +321,9 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
                 meta.date = parse_date(m.group("date"))
                 break
     if meta.date is None:                      # …请认真贯彻执行。某市人民政府2023年7月8日某市…: all run together
-        for i in body:
-            m = pattern("glued_signature").search(lines[i].text)
+        glued = [(i, name) for name in ("glued_signature", "glued_signature_at_end") for i in body]
+        for i, name in glued:
+            m = pattern(name).search(lines[i].text)
             if m and is_unit_line(m.group("unit")):
                 meta.date = parse_date(m.group("date"))
                 if meta.issuer is None:

@@ -572,3 +572,38 @@ def test_a_policy_notices_item_cut_off_by_the_excerpt_is_still_a_measure_unless_
     text = head + "三、对过冬衣被救济和房屋修复,要加强领导,确实做好组织"
     st = parse_structure(text)
     assert [m.label for m in select_measures(st, text)] == ["一", "二"]
+
+
+def test_a_heading_naming_one_award_over_its_grades_is_one_measure_among_plain_items():
+    text = ("某县招商工作奖励政策\n奖励标准\n1、重大项目信息奖。项目投资在10亿—50亿元的,奖励20万元。\n2、一般项目信息奖。\n"
+            "①投资在3000万元—1亿元的,奖励2万元;\n②投资在1亿元—3亿元的,奖励3万元;\n"
+            "3、“飞地项目”奖。按投资总额的3‰进行现金奖励。\n")
+    st = parse_structure(text)
+    assert [m.label for m in select_measures(st, text)] == ["1", "2", "3"]
+    text = ("某省秸秆综合利用补贴政策\n一、秸秆还田补贴。每亩补贴40元。\n二、两市两县补贴:\n"
+            "1.秸秆固化成型燃料站建站补贴:投资额30%补贴。\n2.生物质锅炉补贴:每蒸吨补贴5万元。\n三、散煤替代补贴。每吨补贴100元。\n")
+    st = parse_structure(text)
+    assert [m.label for m in select_measures(st, text)] == ["一", "1", "2", "三"]
+
+
+def test_an_article_stating_the_scope_is_no_measure():
+    text = ("某市招商引资奖励办法\n第三条本办法适用范围为:\n(一)县区人民政府,市直单位,招商人员;\n(二)在本市投资企业。\n"
+            "第四条对招商人员引进亿元以上项目的,一次性奖励资金6万元。\n")
+    st = parse_structure(text)
+    assert [m.label for m in select_measures(st, text)] == ["第四条"]
+
+
+def test_the_form_and_priorities_of_support_in_a_call_for_applications_are_no_measures():
+    text = ("某市工业和信息化局关于组织申报2021年专项资金项目库的通知\n各区工业和信息化主管部门:\n现就申报工作通知如下。\n"
+            "一、资金支持的重点\n软件与信息服务、产业园区建设等。\n二、资金支持方式\n采用补助、奖励、贴息等方式给予支持。\n"
+            "三、申报要求\n请于12月15日前报送。\n")
+    st = parse_structure(text)
+    assert select_measures(st, text) == []
+
+
+def test_items_with_lead_units_under_a_framework_heading_are_measures():
+    text = ("某市十四五规划纲要任务分工方案\n为落实规划纲要,制定本方案。\n一、目标定位\n"
+            "1.聚力建设都市圈核心区。(牵头部门:市发改局,配合部门:市级相关部门)\n"
+            "2.争创产业聚焦转型先行区。(牵头部门:市招商局)\n")
+    st = parse_structure(text)
+    assert [m.label for m in select_measures(st, text)] == ["1", "2"]

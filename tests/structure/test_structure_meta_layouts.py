@@ -259,3 +259,11 @@ def test_a_news_report_lead_above_the_documents_title_names_its_issuer():
             "关于加快培育新质生产力推动高质量发展的若干政策\n为推动高质量发展,现制定如下政策措施。\n一、建设先进制造业基地\n")
     meta = parse_structure(text).meta
     assert (meta.title, meta.issuer) == ("关于加快培育新质生产力推动高质量发展的若干政策", "某市政府")
+
+
+def test_a_notices_recipients_and_signature_glued_to_one_line_part_from_its_title():
+    text = ("关于认定某集聚区为某市现代服务业集聚区的通知各县(市、区)人民政府,市政府各部门,各有关单位:为推进我市现代服务业发展,"
+            "经市人民政府同意,认定某集聚区为某市现代服务业集聚区,为高质量发展作出更大贡献,某市发展和改革委员会2024年12月13日(此件公开发布)。\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.issuer, meta.date) == (
+        "关于认定某集聚区为某市现代服务业集聚区的通知", "某市发展和改革委员会", "2024-12-13")

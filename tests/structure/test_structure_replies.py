@@ -448,3 +448,20 @@ def test_a_session_before_the_quoted_title_and_its_number():
             "您提出的《关于集中打造特色文旅村镇的建议》收悉,现答复如下:\n一、加强统筹。\n")
     p = parse_reply(text, parse_structure(text)).proposal
     assert (p.session, p.number) == ("市十七届人大二次会议", "2010")
+
+
+def test_a_summary_of_a_reply_under_a_sites_back_to_top_link():
+    text = ("手机版\n扫一扫·打开手机版\n回到顶部\n市政协十二届五次会议第3003号委员提案复文摘要\n"
+            "时间:2016-12-23 02:50 来源:广州公安\n我局交警支队每年均会组织警力对中小学周边道路进行排查。\n")
+    st = parse_structure(text)
+    p = parse_reply(text, st).proposal
+    assert st.kind == "reply" and st.meta.issuer != "回到顶部"
+    assert (p.number, p.session) == ("3003", "市政协十二届五次会议")
+
+
+def test_a_salutation_with_its_colon_typed_twice():
+    text = ("关于第27号建议的答复\n张某等代表::\n你们在县十四届人大五次会议提出的第27号建议收悉,现将办理情况答复如下:\n"
+            "我局已安排路面维护。\n")
+    st = parse_structure(text)
+    assert st.meta.recipients == ["张某等代表"]
+    assert parse_reply(text, st).proposal.proposers == ["张某"]
