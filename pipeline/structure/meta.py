@@ -69,6 +69,8 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
         _date_under_title(reader, head)
     heading_issuer = _read_announcement(reader, lines, body, limit, head)
     site_issuer = _read_site_fields(reader, lines, first, limit, head) or _read_label_rows(reader, lines, head)
+    if meta.date is None:
+        _date_under_number(lines, body, limit, head)
     _prefer_printed_brackets(reader, lines, body, head)
     if meta.issuer is None:
         meta.issuer = heading_issuer
@@ -115,6 +117,19 @@ def _date_under_title(reader: Reader, head: Header) -> None:
     m = rx(r"\s*[（(]\s*(?P<d>" + date_pattern() + r")\s*[）)]").match(reader.view.text, head.title_span[1])
     if m:
         head.meta.date = parse_date(m.group("d"))
+
+
+def _date_under_number(lines, body, limit, head: Header) -> None:
+    """成文日期 on its own line under the doc number under a title line, as a collection of documents prints
+    them (…的通知 / 工信厅信发函〔2021〕27号 / 2021年2月20日)."""
+    header = [i for i in body if i < limit]
+    for above, number, date in zip(header, header[1:], header[2:]):
+        d = doc_number_at(lines[number].text)
+        if d and d.end() >= len(lines[number].text.rstrip()) and above + 2 == number + 1 == date \
+                and is_date_line(lines[date].text) \
+                and title_doc_type(lines[above].text):
+            head.meta.date = parse_date(lines[date].text)
+            return
 
 
 def _title_in_opening(reader: Reader, lines, body, head: Header) -> None:

@@ -607,3 +607,11 @@ def test_items_with_lead_units_under_a_framework_heading_are_measures():
             "2.争创产业聚焦转型先行区。(牵头部门:市招商局)\n")
     st = parse_structure(text)
     assert [m.label for m in select_measures(st, text)] == ["1", "2"]
+
+
+def test_a_cover_notices_own_calls_to_raise_standing_and_strengthen_leadership_are_no_measures():
+    text = ("区人民政府办公室关于印发2020年区政府工作报告确定的主要目标任务责任分解方案的通知\n各街道办事处:\n"
+            "现将《责任分解方案》印发给你们,并提出如下要求。\n一、提高站位,主动担当作为\n各单位要高度重视。\n"
+            "二、加强领导,强化办理机制\n各单位主要负责人要亲自抓。\n")
+    st = parse_structure(text)
+    assert select_measures(st, text) == []

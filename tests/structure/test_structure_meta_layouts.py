@@ -267,3 +267,31 @@ def test_a_notices_recipients_and_signature_glued_to_one_line_part_from_its_titl
     meta = parse_structure(text).meta
     assert (meta.title, meta.issuer, meta.date) == (
         "关于认定某集聚区为某市现代服务业集聚区的通知", "某市发展和改革委员会", "2024-12-13")
+
+
+def test_a_site_fields_date_with_its_time_run_on_is_read():
+    text = ("文号 | 某政办〔2020〕2号 | 发文日期 | 2020-04-1900:00 |\n发布机构 | 政府办 | 有效性 | 有效 |\n"
+            "区人民政府办公室关于印发2020年区政府工作报告责任分解方案的通知\n各街道办事处:\n现将方案印发给你们,请认真贯彻执行。\n")
+    assert parse_structure(text).meta.date == "2020-04-19"
+
+
+def test_a_date_under_the_doc_number_under_a_title_is_the_documents_date():
+    text = ("某部办公厅关于组织开展2021年新型信息消费示范项目申报工作的通知\n某厅信发函〔2021〕27号\n2021年2月20日\n"
+            "发布机关:某部办公厅\n各省、自治区、直辖市主管部门:\n为贯彻落实有关部署,现组织开展申报工作。\n")
+    assert parse_structure(text).meta.date == "2021-02-20"
+
+
+def test_five_units_stacked_over_the_date_sign_together():
+    units = ["某新区发展和改革局", "某新区工业和信息化局", "某新区民政局", "某新区卫生健康局", "某新区医疗保障局"]
+    text = ("关于印发某新区促进银发经济发展实施方案的通知\n某新发改〔2025〕54号\n各有关部门、单位:\n"
+            "现将《某新区促进银发经济发展实施方案》印发给你们,\n" + "\n".join(units) + "\n2025年4月28日\n")
+    assert parse_structure(text).meta.issuer == " ".join(units)
+
+
+def test_a_subtitles_dash_and_a_drafting_opening_give_no_title_of_their_own():
+    text = ("某部答复:通过提高农业现代化水平,促进粮食安全\n———关于政协第十四届全国委员会第一次会议第01025号提案答复的函\n"
+            "孟某委员:\n您提出的提案收悉,现答复如下。\n")
+    assert parse_structure(text).meta.title == "关于政协第十四届全国委员会第一次会议第01025号提案答复的函"
+    text = ("为促进新市民安居乐业,结合本市实际,起草形成了《提升城市服务保障水平促进新市民安居乐业政策举措(征求意见稿)》。"
+            "现向社会公开征求意见。\n")
+    assert parse_structure(text).meta.title == "提升城市服务保障水平促进新市民安居乐业政策举措(征求意见稿)"

@@ -465,3 +465,10 @@ def test_a_salutation_with_its_colon_typed_twice():
     st = parse_structure(text)
     assert st.meta.recipients == ["张某等代表"]
     assert parse_reply(text, st).proposal.proposers == ["张某"]
+
+
+def test_an_empty_site_field_above_the_salutation_is_no_recipient():
+    text = ("文件名称:对十二届全国人大四次会议5185号建议的答复\n文件编号:\n发布时间:\n实施时间:\n尊敬的邢某代表:\n"
+            "您提出的关于促进现代都市农业发展的建议收悉。经商财政部,提出以下答复意见。\n一、关于建设社会化服务体系\n")
+    st = parse_structure(text)
+    assert parse_reply(text, st).proposal.proposers == ["邢某"]
