@@ -136,14 +136,16 @@ INTRO_MIN_CHARS = 10         # the text that introduces a heading's items (…�
 
 def _introduces_clauses(section: Section, kids: list[Section], sections: list[Section], text: str) -> bool:
     """True where a heading with run-in text introduces its items with a colon (具体如下：), or a heading
-    naming one award or subsidy (2、一般项目信息奖。) stands among items that have none, and each
-    item is one clause (1.年营业收入1亿元以上的，奖励20万元；): bands of one measure, not measures."""
+    alone that names one award or subsidy or ends with a colon (2、一般项目信息奖。 一、高标准日光温室:) stands
+    among items that have none, and each item is one clause (1.年营业收入1亿元以上的，奖励20万元；):
+    bands of one measure, not measures."""
     own = own_text(section, sections, text).rstrip()
     body = own[section.title_end - section.start:].strip(" \n。.；;")      # run in, or a paragraph under the title
     named = rx(data("measures")["support_heading"]["pattern"])
-    named_support = not body and bool(named.search(_normal(section.title))) and _leaf_sibling(section, sections) \
+    bare = not body.strip("：:") and _leaf_sibling(section, sections) \
         and not any(named.search(_normal(k.title)) for k in kids)   # 1.…建站补贴: items naming supports of their own
-    if not named_support and (not own.endswith(("：", ":")) or len(body) < INTRO_MIN_CHARS):
+    headed = bare and (bool(named.search(_normal(section.title))) or own.endswith(("：", ":")))
+    if not headed and (not own.endswith(("：", ":")) or len(body) < INTRO_MIN_CHARS):
         return False
     if not _inline_content(section, text) and not _leaf_sibling(section, sections):
         return False                           # every heading has its items: they are the measures

@@ -584,6 +584,10 @@ def test_a_heading_naming_one_award_over_its_grades_is_one_measure_among_plain_i
             "1.秸秆固化成型燃料站建站补贴:投资额30%补贴。\n2.生物质锅炉补贴:每蒸吨补贴5万元。\n三、散煤替代补贴。每吨补贴100元。\n")
     st = parse_structure(text)
     assert [m.label for m in select_measures(st, text)] == ["一", "1", "2", "三"]
+    text = ("某县新建大棚补贴政策\n一、高标准日光温室:\n1、下挖堆土墙类型:每亩补贴4万元。\n2、装配式类型:每亩补贴4万元。\n"
+            "二、高标准覆被式大棚:\n每亩补贴3万元。\n三、防虫网棚:\n每亩补贴300元。\n")
+    st = parse_structure(text)
+    assert [m.label for m in select_measures(st, text)] == ["一", "二", "三"]
 
 
 def test_an_article_stating_the_scope_is_no_measure():
