@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..clean.script import view_text
 from ..types import Meta
 from .dates import bare_date, effective_period, is_date_line, parse_date
 from .layout import Reader, TextLine
@@ -81,6 +82,8 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
     if meta.issuer is None or (site_issuer and meta.issuer in site_issuer and meta.issuer != site_issuer
                                and rx(data("elements")["place_issuer"]["pattern"]).fullmatch(meta.issuer)):
         meta.issuer = site_issuer                  # 闵行区关于… with 来源:上海市闵行区经济委员会: the unit itself
+    if meta.issuer is None and meta.title and not head.title_span:
+        _issuer_from_named_title(meta)
     if meta.issuer is None:
         _issuer_from_breadcrumb(reader, lines, first, limit, head)
     if meta.issuer is None:
@@ -409,6 +412,15 @@ def _mark_over_two_lines(lines, i: int) -> tuple[int, int] | None:
         if seen == len(body):
             return above.start, line.start + k + 1
     return None
+
+
+def _issuer_from_named_title(meta: Meta) -> None:
+    """The unit a title read from the text's opening starts with (…发布了《自治区人民政府办公厅关于印发…的通知》)."""
+    title = meta.title.lstrip("《")
+    simple = view_text(title)                       # 辦公廳關于: the separators and units as simplified
+    seps = [simple.find(w) for w in data("elements")["title_issuer_separators"]["words"] if simple.find(w) > 1]
+    if seps and len(simple) == len(title) and is_unit_line(simple[:min(seps)].strip()):
+        meta.issuer = title[:min(seps)].strip()
 
 
 def _issuer_from_handling_field(reader: Reader, lines, body, head: Header) -> None:

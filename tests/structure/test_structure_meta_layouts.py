@@ -295,3 +295,16 @@ def test_a_subtitles_dash_and_a_drafting_opening_give_no_title_of_their_own():
     text = ("为促进新市民安居乐业,结合本市实际,起草形成了《提升城市服务保障水平促进新市民安居乐业政策举措(征求意见稿)》。"
             "现向社会公开征求意见。\n")
     assert parse_structure(text).meta.title == "提升城市服务保障水平促进新市民安居乐业政策举措(征求意见稿)"
+
+
+def test_the_unit_a_title_named_in_a_news_lead_opens_with_is_the_issuer():
+    text = ("今天,某自治区人民政府网站发布了《自治区人民政府办公厅关于印发都市圈建设2019年工作计划的通知》,明确了工作计划。\n"
+            "为认真贯彻落实有关精神,特制定都市圈建设2019年工作计划。\n一、基础设施互联互通\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.issuer) == ("自治区人民政府办公厅关于印发都市圈建设2019年工作计划的通知", "自治区人民政府办公厅")
+
+
+def test_a_law_databases_enacting_unit_field_names_the_issuer():
+    text = ("某市机动车公共停车场管理办法(2001)\n【地区】某市\n【颁布单位】 某市人民政府\n【时效性】有效\n【正文】\n"
+            "第一条 为促进本市机动车公共停车场的建设和发展,制定本办法。\n")
+    assert parse_structure(text).meta.issuer == "某市人民政府"
