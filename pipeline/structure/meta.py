@@ -72,6 +72,8 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
     site_issuer = _read_site_fields(reader, lines, first, limit, head) or _read_label_rows(reader, lines, head)
     if meta.date is None:
         _date_under_number(lines, body, limit, head)
+    if meta.date is None:
+        _date_from_handling_row(lines, head)
     _prefer_printed_brackets(reader, lines, body, head)
     if meta.issuer is None:
         meta.issuer = heading_issuer
@@ -439,6 +441,18 @@ def _issuer_from_handling_field(reader: Reader, lines, body, head: Header) -> No
         k = next((k for k in range(len(v), 1, -1) if is_unit_line(v[:k])), 0)   # …建设局单位负责人: glued
         if k:
             head.meta.issuer = reader.value(lines[i].start + m.start("v"), lines[i].start + m.start("v") + k)
+            return
+
+
+def _date_from_handling_row(lines, head: Header) -> None:
+    """The 答复日期 on the row under a reply table's header, after the handling unit (承办单位 答复日期 答复内容 /
+    水务厅 / 2010年7月19日), where nothing signed gives the date."""
+    header = rx(data("elements")["handling_unit_field"]["header_row"])
+    numeric = rx(data("patterns")["date_numeric"]["pattern"])
+    for ln, unit, date in zip(lines, lines[1:], lines[2:]):
+        if header.match(ln.text) and is_unit_line(unit.text.strip()) \
+                and (is_date_line(date.text) or numeric.fullmatch(date.text.strip())):
+            head.meta.date = parse_date(date.text, numeric=True)
             return
 
 

@@ -104,7 +104,7 @@ def title_text(ln: TextLine) -> tuple[str, int]:
     offset = len(whole) - len(text)
     m = doc_number_at(text)
     if m:
-        rest = text[len(text) - len(text.lstrip("（([")) + m.end():].lstrip(" ）)]")
+        rest = text[len(text) - len(text.lstrip("（([")) + m.end():].lstrip(" ）)]：:")     # 鹿政规〔2021〕11号:关于…
         rest = _strip_leading_tags(rest)                                           # …141号 签发人:姜涛
         offset, text = len(whole) - len(rest), rest
     cut = rx(data("chrome")["inline_cues"]["pattern"]).search(text)

@@ -308,3 +308,12 @@ def test_a_law_databases_enacting_unit_field_names_the_issuer():
     text = ("某市机动车公共停车场管理办法(2001)\n【地区】某市\n【颁布单位】 某市人民政府\n【时效性】有效\n【正文】\n"
             "第一条 为促进本市机动车公共停车场的建设和发展,制定本办法。\n")
     assert parse_structure(text).meta.issuer == "某市人民政府"
+
+
+def test_a_doc_number_and_colon_before_the_title_and_a_posting_time_run_onto_one_leave_the_title():
+    text = ("某政规〔2021〕11号:关于印发《某县螺蛳粉产业提升发展若干政策措施》的通知\n发布日期:2021-08-17 17:25\n"
+            "各乡镇人民政府:\n现将《某县螺蛳粉产业提升发展若干政策措施》印发给你们,请认真组织实施。\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.doc_number) == ("关于印发《某县螺蛳粉产业提升发展若干政策措施》的通知", "某政规〔2021〕11号")
+    text = "来源:某新闻网\n2020-10-09 15:10某市某县拟退出贫困县公示\n根据有关规定,现将拟退出贫困县予以公示。\n"
+    assert parse_structure(text).meta.title == "某市某县拟退出贫困县公示"

@@ -472,3 +472,11 @@ def test_an_empty_site_field_above_the_salutation_is_no_recipient():
             "您提出的关于促进现代都市农业发展的建议收悉。经商财政部,提出以下答复意见。\n一、关于建设社会化服务体系\n")
     st = parse_structure(text)
     assert parse_reply(text, st).proposal.proposers == ["邢某"]
+
+
+def test_a_reply_databases_row_gives_the_date_and_its_classification_line_the_category():
+    text = ("当前位置: 首页 >>> 政协提案\n案  由: 关于改造低产槟榔园的建议\n承办单位及答复\n承办单位答复 答复日期 答复内容\n"
+            "省农业农村厅\n2020-09-10\n详细查看\n关闭\n分类:B\n某农议字〔2020〕154号\n"
+            "对政协某省第七届委员会第三次会议第0543号提案的答复\n九三学社某省委会:\n贵委提出的提案收悉。现答复如下。\n")
+    meta = parse_structure(text).meta
+    assert (meta.issuer, meta.date, meta.category) == ("省农业农村厅", "2020-09-10", "B")
