@@ -24,6 +24,7 @@ _DATE_GAP = re.compile(r"(?<=[\u4e00-\u9fff）)])[ \t\u3000\u00a0]+(?=(?:19|20)\
 _FILE_GAP = re.compile(r"(?:(?<=\.pdf)|(?<=\.doc)|(?<=\.docx)|(?<=\.xls)|(?<=\.xlsx)|(?<=\.wps)|(?<=\.zip)|(?<=\.rar))"
                        r"[ \t\u3000\u00a0]+(?=[\u4e00-\u9fff])", re.I)
 _SPACE = re.compile(r"[ \t\u3000\u00a0]+")
+_BRACKETED_LABEL_REST = re.compile(r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[）)]")
 _SENTENCE_END = "。：；！？:;!?"
 _LABEL_BEFORE = re.compile(rf"(?:^|[\s。；;：:]){LABEL}$")
 _LABEL_AFTER = re.compile(LABEL)
@@ -61,9 +62,11 @@ def _pieces(text: str, gaps: list[re.Match]) -> list[tuple[int, int]]:
 
 
 def _copy_gaps(text: str) -> list[re.Match]:
-    """Every space of a pasted PDF text but one between two Latin letters or digits (PM 2.5)."""
+    """Every space of a pasted PDF text but one between two Latin letters or digits (PM 2.5), or inside
+    a bracketed label (( 一)推进…)."""
     return [m for m in _SPACE.finditer(text, 1, len(text) - 1)
-            if not (_latin_or_digit(text[m.start() - 1]) and _latin_or_digit(text[m.end()]))]
+            if not (_latin_or_digit(text[m.start() - 1]) and _latin_or_digit(text[m.end()]))
+            and not (text[m.start() - 1] in "(（" and _BRACKETED_LABEL_REST.match(text, m.end()))]
 
 
 def _latin_or_digit(ch: str) -> bool:

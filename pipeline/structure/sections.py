@@ -198,12 +198,18 @@ def _candidates(lines: list[TextLine], first: int, last: int, skip: frozenset[in
                 out.append(_Candidate(ln, m.end(), h, True, attachment=bool(opened)))
         for m in _ordinal_inline().finditer(ln.text) if ordinals else ():    # 我局落实…，一是…；二是…
             h = _ordinal(ln.text[m.end():])
-            if h:
+            if h and not _restating().search(ln.text[max(0, m.end() - 30):m.end()]):
                 out.append(_Candidate(ln, m.end(), h, True))
     ordinal = len(data("outline")["styles"])         # the first series of the ordinal styles (一是)
     if sum(c.heading.series >= ordinal and c.heading.number == 1 for c in out) > 1:
         out = [c for c in out if not (c.inline and c.heading.series >= ordinal)]   # 一是… then 下阶段一是…: prose
     return out
+
+
+@cache
+def _restating() -> re.Pattern:
+    """Words restating the proposal before an inline series (反映的问题如下,一是…): its suggestions, not answers."""
+    return rx(data("outline")["ordinal_restating"]["pattern"])
 
 
 @cache

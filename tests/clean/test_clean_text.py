@@ -192,3 +192,12 @@ def test_lines_of_leftover_markup_tags_are_no_text():
 def test_a_sites_page_tools_glued_to_the_signature_date_leave_the_date():
     text = "某省卫生健康委员会\n2021年4月12日扫一扫在手机上查看当前页面\n打印\n"
     assert "2021年4月12日" in clean(text_source(text)).text.split("\n")
+
+
+def test_a_bracketed_label_with_a_space_inside_stays_whole_in_a_pasted_pdf_copy():
+    para = ("( 一)推进文化和旅游深度融合发展。 引导戏剧节、音 乐节、艺术节、动漫节、演唱会、艺术展览、文旅展会等业 "
+            "态健康发展,叫响哈尔滨之夏音乐会、中俄文化大集、中俄 地方文化艺术季、国际文化产业博览会、国际动漫博览会、 "
+            "俄罗斯精品油画展等文旅节庆和展会活动品牌,支持冰上杂 技、高雅音乐、戏剧曲艺等演出,打造品牌。 ( 二)实施美好生活"
+            "度假休闲工程。开 展文化和旅游消费促进活动,鼓励各地制定实施景区门票 减免、淡季免费开放、演出门票打折等政策。")
+    lines = clean(text_source("一、加大优质旅游产品和服务供给\n" + para)).text.split("\n")
+    assert lines[1].startswith("( 一)推进文化和旅游深度融合发展")

@@ -480,3 +480,13 @@ def test_a_reply_databases_row_gives_the_date_and_its_classification_line_the_ca
             "对政协某省第七届委员会第三次会议第0543号提案的答复\n九三学社某省委会:\n贵委提出的提案收悉。现答复如下。\n")
     meta = parse_structure(text).meta
     assert (meta.issuer, meta.date, meta.category) == ("省农业农村厅", "2020-09-10", "B")
+
+
+def test_points_restating_what_the_deputies_raised_are_no_responses():
+    text = ("九原区第十八届人大二次会议\n代表建议、批评和意见办理情况\n第 23 号\n标 题:关于完善基础设施的建议\n办理情况:\n"
+            "马某等4位代表:\n您提出的《关于完善基础设施的建议》收悉,现答复如下:\n"
+            "各位代表反映的问题如下,一是村内道路普遍破损;二是小区急需加装电梯;三是小区基础设施不完善。"
+            "针对以上问题,我镇已积极争取资金逐步解决。\n")
+    st = parse_structure(text)
+    parts = parse_reply(text, st)
+    assert parts.responses == [] and parts.proposal.proposers == ["马某"]
