@@ -80,6 +80,10 @@ def parse_structure(text: str) -> Structure:
     kind = document_kind(meta.title, meta.doc_type, head.cover_issues, opening)
     if kind == "reply" and not sections:         # answers numbered 一是, 二是 at paragraph starts
         sections = find_sections(reader, lines, start_line, last, end, bounds.chrome, ordinals=True)
+    elif kind == "measures" and not sections:    # a policy whose only numbering opens its paragraphs 一是, 二是
+        para_starts = {reader.span(ln.start, ln.end)[0] for ln in lines}
+        points = find_sections(reader, lines, start_line, last, end, bounds.chrome, ordinals=True)
+        sections = points if points and all(p.start in para_starts for p in points) else []
     if kind == "other" and _reads_as_policy(sections, text):
         kind = "measures"                # a task list or support policy without a title
     cover_end = None

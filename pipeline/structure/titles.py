@@ -93,7 +93,8 @@ def _without_title_key(text: str) -> str:
 def title_text(ln: TextLine) -> tuple[str, int]:
     """A line's text that may hold a title: after a leading doc number, before glued site fields."""
     whole = ln.text.rstrip(" |｜")                 # …的通知 |: a table cell's edge
-    text = _without_title_key(strip_leading_chrome(whole))
+    one_cell = len([c for c in re.split(r"[|｜]", whole) if c.strip()]) == 1
+    text = _without_title_key(strip_leading_chrome(whole.lstrip(" |｜") if one_cell else whole))   # | …的答复 | |||
     crumb = rx(data("doc_types")["title_breadcrumb"]["pattern"]).match(text)
     if crumb:                                  # 首页->…->建议提案办理结果公开对政协…的答复
         rest = text[crumb.end():]

@@ -619,3 +619,28 @@ def test_a_cover_notices_own_calls_to_raise_standing_and_strengthen_leadership_a
             "二、加强领导,强化办理机制\n各单位主要负责人要亲自抓。\n")
     st = parse_structure(text)
     assert select_measures(st, text) == []
+
+
+def test_the_priorities_of_support_group_the_items_under_them():
+    text = ("关于加快葡萄产业发展的扶持政策暨实施办法\n一、目标要求\n到2020年,基地面积稳定在70万亩。\n二、扶持重点\n"
+            "(一)加强良种苗木繁育体系建设\n1.引进一批优新品种。实施葡萄育种专项研究,选择一批品种开展试验示范。\n"
+            "2.建立良种苗木三级繁育体系。建设母本园、采穗圃和繁育圃,提高苗木质量。\n")
+    st = parse_structure(text)
+    assert [m.label for m in select_measures(st, text)] == ["1", "2"]
+
+
+def test_short_targets_each_naming_the_unit_in_charge_are_measures():
+    text = ("某市人民政府办公室关于落实《政府工作报告》重点工作分工的意见\n各区县人民政府:\n现就重点工作分工提出如下意见。\n"
+            "一、2025年年度目标\n1. 生产总值增长6%左右。(市发展改革委负责)\n2. 一般公共预算收入增长3.5%。(市财政局负责)\n"
+            "3. 城镇新增就业5000人以上。(市人社局负责)\n")
+    st = parse_structure(text)
+    assert [m.label for m in select_measures(st, text)] == ["1", "2", "3"]
+
+
+def test_a_policys_paragraphs_opened_yishi_erhi_are_its_measures_where_nothing_else_numbers_it():
+    text = ("某市七项措施促进拉面经济发展\n发布时间:2016-01-05 14:24:15\n"
+            "为进一步促进拉面经济发展,近日,某市出台《某市关于进一步促进拉面经济发展的实施意见》,从七个方面落实扶持。\n"
+            "一是加大财政支持力度。市、县政府设立扶持拉面经济发展专项资金,每年安排500万元。\n"
+            "二是加大贷款扶持力度。对拉面从业人员给予创业担保贷款,最高20万元。\n")
+    st = parse_structure(text)
+    assert [m.label for m in select_measures(st, text)] == ["一是", "二是"]

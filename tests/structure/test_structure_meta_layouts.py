@@ -317,3 +317,12 @@ def test_a_doc_number_and_colon_before_the_title_and_a_posting_time_run_onto_one
     assert (meta.title, meta.doc_number) == ("关于印发《某县螺蛳粉产业提升发展若干政策措施》的通知", "某政规〔2021〕11号")
     text = "来源:某新闻网\n2020-10-09 15:10某市某县拟退出贫困县公示\n根据有关规定,现将拟退出贫困县予以公示。\n"
     assert parse_structure(text).meta.title == "某市某县拟退出贫困县公示"
+
+
+def test_a_title_and_signature_in_table_cells_and_a_read_counter_that_is_no_recipient():
+    text = ("政府信息公开\n| 某市交通运输局关于对市政协八届一次会议第252号提案的答复 | |||\n| 2022-08-09 阅读: | |||\n"
+            "李某委员: 你们提出的提案收悉,现答复如下: 该项目已列入规划。 |\n某市交通运输局 2022年7月21日 |\n")
+    meta = parse_structure(text).meta
+    assert meta.title == "某市交通运输局关于对市政协八届一次会议第252号提案的答复"
+    assert (meta.issuer, meta.date) == ("某市交通运输局", "2022-07-21")
+    assert not any("阅读" in r for r in meta.recipients)
