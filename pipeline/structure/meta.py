@@ -62,7 +62,7 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
     if meta.title is None:
         _title_in_opening(reader, lines, body, head)
     if meta.title is None:
-        _title_issued_below(lines, body, limit, head, reader)
+        _title_issued_below(reader, lines, body, limit, head)
     _read_doc_number(reader, lines, body, limit, head)
     _read_recipients(reader, lines, body, limit, head)
     _read_signature(reader, lines, body, head)
@@ -130,9 +130,8 @@ def _date_under_number(lines, body, limit, head: Header) -> None:
     header = [i for i in body if i < limit]
     for above, number, date in zip(header, header[1:], header[2:]):
         d = doc_number_at(lines[number].text)
-        if d and d.end() >= len(lines[number].text.rstrip()) and above + 2 == number + 1 == date \
-                and is_date_line(lines[date].text) \
-                and title_doc_type(lines[above].text):
+        if d and d.end() >= len(lines[number].text.rstrip()) and number == above + 1 and date == number + 1 \
+                and is_date_line(lines[date].text) and title_doc_type(lines[above].text):
             head.meta.date = parse_date(lines[date].text)
             return
 
@@ -157,7 +156,7 @@ def _title_in_opening(reader: Reader, lines, body, head: Header) -> None:
             head.meta.doc_number = reader.value(lines[opening].start + d.start("v"), lines[opening].start + d.end("v"))
 
 
-def _title_issued_below(lines, body, limit, head: Header, reader: Reader) -> None:
+def _title_issued_below(reader: Reader, lines, body, limit, head: Header) -> None:
     """No title line: the document a cover sentence issues (现将《X》印发给你们) is the title where its own
     title line X follows the cover; the document is then a 通知."""
     cover = [rx(p) for p in data("doc_types")["cover_letter"]["patterns"]]
