@@ -65,6 +65,10 @@ def is_measure_article(section: Section, text: str) -> bool:
     body = view_text(text[section.start:section.end])
     if rx(a["conditions_pattern"]).search(body) and not rx(a["support_pattern"]).search(body):
         return False
+    headed = rx(a["bracketed_heading"]["pattern"]).match(view_text(section.title))     # 第二条(定义) …
+    if headed and is_framework(headed.group("h")) and not _AMOUNT.search(body) \
+            and not rx(a["bracketed_heading"]["gives"]).search(body):
+        return False
     return not rx(a["rules_pattern"]).search(body) and not rx(a["purpose_opening"]["pattern"]).match(
         re.sub(r"\s+", "", body))
 

@@ -176,9 +176,11 @@ def _title_issued_below(reader: Reader, lines, body, limit, head: Header) -> Non
 
 
 def _site_field_item(line: str) -> bool:
-    """True for a numbered line of a site's metadata list (6. [发文字号] 政府令〔2018〕277号)."""
+    """True for a numbered line of a site's metadata list (6. [发文字号] 政府令〔2018〕277号; 2. [发文机构], its
+    value left empty)."""
     label = match_heading(line)
-    return bool(label) and bool(site_fields(line[label.label_end:]))
+    rest = line[label.label_end:] if label else ""
+    return bool(label) and (bool(site_fields(rest)) or starts_with_site_key(rest.strip()))
 
 
 def _read_doc_number(reader: Reader, lines, body, limit, head: Header) -> None:
@@ -278,7 +280,7 @@ def _read_recipients(reader: Reader, lines, body, limit, head: Header) -> None:
         if not text.endswith(("：", ":")) or "。" in text or len(text) > 200:
             continue
         if any(w in text for w in data("elements")["not_recipients"]["words"]) or _is_form_label(text) \
-                or key_alone(text) or starts_with_site_key(text):
+                or key_alone(text.lstrip(BULLETS)) or starts_with_site_key(text.lstrip(BULLETS)):
             continue                           # 内容概览: | |: a site's field with no value
         if pos and lines[body[pos - 1]].text.endswith(("，", ",", "、")):
             continue
@@ -557,7 +559,7 @@ def _read_site_fields(reader: Reader, lines, first, limit, head: Header) -> str 
         fields = site_fields(ln.text[label.label_end:] if label else ln.text)
         if label:
             ln = TextLine(ln.index, ln.start + label.label_end, ln.end, ln.text[label.label_end:])
-        elif (field := key_alone(ln.text)) and field != "other" and k + 1 < len(block) \
+        elif (field := key_alone(ln.text.lstrip(BULLETS))) and field != "other" and k + 1 < len(block) \
                 and not starts_with_site_key(block[k + 1].text):     # 发 布 机 构 : / 天津市人民政府政务服务办公室
             ln = block[k + 1]
             fields = {field: (0, len(ln.text))}

@@ -644,3 +644,11 @@ def test_a_policys_paragraphs_opened_yishi_erhi_are_its_measures_where_nothing_e
             "二是加大贷款扶持力度。对拉面从业人员给予创业担保贷款,最高20万元。\n")
     st = parse_structure(text)
     assert [m.label for m in select_measures(st, text)] == ["一是", "二是"]
+
+
+def test_articles_headed_in_brackets_by_a_framework_topic_are_rules_clauses():
+    text = ("某市中小企业发展专项资金管理办法\n第一条(目的和依据) 为贯彻落实促进中小企业发展相关政策,制定本办法。\n"
+            "第二条(定义) 某市中小企业发展专项资金(以下简称“专项资金”)是指市财政预算安排的资金。\n"
+            "第三条(资金来源) 专项资金在市级财政预算中安排。\n第四条(支持方向) 对符合条件的企业给予补助。\n")
+    st = parse_structure(text)
+    assert [m.label for m in select_measures(st, text)] == ["第四条"]

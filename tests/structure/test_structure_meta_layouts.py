@@ -326,3 +326,19 @@ def test_a_title_and_signature_in_table_cells_and_a_read_counter_that_is_no_reci
     assert meta.title == "某市交通运输局关于对市政协八届一次会议第252号提案的答复"
     assert (meta.issuer, meta.date) == ("某市交通运输局", "2022-07-21")
     assert not any("阅读" in r for r in meta.recipients)
+
+
+def test_a_numbered_metadata_list_with_empty_and_unread_fields_is_no_outline():
+    text = ("当前位置:首页 > 政策文件\n1. [主题分类]财政、金融、审计\n2. [发文机构]\n3. [实施日期] 2025-12-28\n"
+            "4. [成文日期] 2025-12-28\n5. [发文字号]\n某区商务局2026年跨年迎新消费券活动方案\n"
+            "为活跃岁末年初消费市场,拟发放餐饮消费券。\n一、活动主题\n跨年迎新消费券。\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.date) == ("某区商务局2026年跨年迎新消费券活动方案", "2025-12-28")
+
+
+def test_bulleted_site_keys_with_their_values_on_the_next_line():
+    text = ("某县人民政府工作规则\n• 索引号:\n6107280000/2024-001005\n• 发文机构:\n县政府网站\n• 发文字号:\n"
+            "某政发〔2024〕7号\n• 发文日期:\n2024年04月06日 16:40\n某县人民政府工作规则\n第一章总则\n"
+            "一、根据有关法律,结合本县实际,制定本规则。\n")
+    meta = parse_structure(text).meta
+    assert (meta.doc_number, meta.date, meta.recipients) == ("某政发〔2024〕7号", "2024-04-06", [])
