@@ -32,10 +32,15 @@ def is_framework(title: str) -> bool:
 def is_policy_item(section: Section, text: str) -> bool:
     """True for an item of a policy-setting 通知 that carries support, fund rules or duties, not a
     procedural instruction (请各单位于…前报送) or organisation (加强领导)."""
-    p = data("measures")["policy_notice"]
     body = view_text(text[section.start:section.end])
-    return bool(rx(p["content"]).search(body)) and not rx(p["procedural"]).search(
-        view_text(section.title) + body[:60])
+    return bool(rx(data("measures")["policy_notice"]["content"]).search(body)) and not _procedural(section, text)
+
+
+def _procedural(section: Section, text: str) -> bool:
+    """True for an item whose heading or opening is a procedural instruction or organisation (请各单位于…前报送,
+    加强领导)."""
+    head = view_text(section.title) + view_text(text[section.start:section.end])[:60]
+    return bool(rx(data("measures")["policy_notice"]["procedural"]).search(head))
 
 
 def _among_measures(i: int, sections: list[Section]) -> bool:
@@ -213,10 +218,8 @@ def select_measures(structure: Structure, text: str) -> list[Section]:
                 kid = sections[k]
                 if is_article(kid) and _is_chapter(sec):
                     visit(k)                   # 第一章 总则: its articles are read one by one (duties count)
-                elif not is_framework(kid.title) and not _normal(kid.title).endswith("原则") and (
-                        rx(data("measures")["articles"]["support_pattern"]).search(view_text(text[kid.start:kid.end]))
-                        or rx(data("measures")["lead_unit_cues"]["body_pattern"]).search(
-                            view_text(text[kid.start:kid.end]))):
+                elif not is_framework(kid.title) and not _normal(kid.title).endswith("原则") \
+                        and _gives_support_or_duty(view_text(text[kid.start:kid.end])):
                     visit(k)                   # 一、目标定位 over 1.聚力建设…(牵头部门:市发改局): duties assigned
             return
         if _is_chapter(sec):                   # 第三章 基础设施与载体建设: a group of articles, never a measure
@@ -249,14 +252,19 @@ def select_measures(structure: Structure, text: str) -> list[Section]:
     return out
 
 
+def _gives_support_or_duty(body: str) -> bool:
+    """True where an item's text gives support or names the units in charge of it."""
+    m = data("measures")
+    return bool(rx(m["articles"]["support_pattern"]).search(body) or rx(m["lead_unit_cues"]["body_pattern"]).search(body))
+
+
 def _cut_among_policy_items(i: int, structure: Structure, text: str) -> bool:
     """True for the item the excerpt cuts off before it shows its support or unit (五、对…的区,将其公路水运基础设),
     where every item before it at its level is a policy item; not an instruction (加强领导, 加强沟通协调)."""
     sections = structure.sections
     sec = sections[i]
     before = [s for s in sections[:i] if s.parent == sec.parent and s.level == sec.level]
-    head = view_text(sec.title) + view_text(text[sec.start:sec.end])[:60]
-    if not before or rx(data("measures")["policy_notice"]["procedural"]).search(head) \
+    if not before or _procedural(sec, text) \
             or _normal(sec.title).startswith(tuple(data("measures")["action_safeguards"]["verbs"])):
         return False
     return measure_truncated(sec, structure, text) and all(is_policy_item(s, text) for s in before)

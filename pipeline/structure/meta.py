@@ -368,18 +368,18 @@ def _issuer_from_title(reader: Reader, lines, body, head: Header) -> None:
         return
     ts, te = head.title_span
     title = reader.view.text[ts:te]
-    seps = [title.find(w) for w in data("elements")["title_issuer_separators"]["words"] if title.find(w) > 1]
-    if seps:
-        unit = title[:min(seps)].strip()
+    cut = _issuer_end(title)
+    if cut is not None:
+        unit = title[:cut].strip()
         joint = [u for u in re.split(r"[、\s]+", unit) if u]      # 四川省环境保护厅、四川省农业厅关于…
         if is_unit_line(unit) or rx(data("elements")["place_issuer"]["pattern"]).fullmatch(unit):
-            meta.issuer = reader.value(ts, ts + len(title[:min(seps)].rstrip()))   # 某局 / 五华区 关于…
+            meta.issuer = reader.value(ts, ts + len(title[:cut].rstrip()))   # 某局 / 五华区 关于…
             mark = _issuer_mark(lines, body, head.title_lines[0], unit)
             if mark:                               # 贵阳市人民政府办公厅 / 筑府办函… / 市人民政府办公厅关于…
                 meta.issuer = reader.value(mark.start, mark.end)
             return
         if 1 < len(joint) <= data("elements")["max_joint_issuers"] and all(map(is_unit_line, joint)):
-            spans = [(m.start(), m.end()) for m in re.finditer(r"[^、\s]+", title[:min(seps)])]
+            spans = [(m.start(), m.end()) for m in re.finditer(r"[^、\s]+", title[:cut])]
             meta.issuer = " ".join(reader.value(ts + a, ts + b) for a, b in spans)   # as a joint signature
             return
     t_last = lines[head.title_lines[1]]
@@ -422,18 +422,24 @@ def _issuer_from_named_title(meta: Meta) -> None:
     """The unit a title read from the text's opening starts with (…发布了《自治区人民政府办公厅关于印发…的通知》)."""
     title = meta.title.lstrip("《")
     simple = view_text(title)                       # 辦公廳關于: the separators and units as simplified
-    seps = [simple.find(w) for w in data("elements")["title_issuer_separators"]["words"] if simple.find(w) > 1]
-    if seps and len(simple) == len(title) and is_unit_line(simple[:min(seps)].strip()):
-        meta.issuer = title[:min(seps)].strip()
+    cut = _issuer_end(simple)
+    if cut is not None and len(simple) == len(title) and is_unit_line(simple[:cut].strip()):
+        meta.issuer = title[:cut].strip()
+
+
+def _issuer_end(title: str) -> int | None:
+    """Where the issuing unit a title may start with ends: before its first 关于, 对, 印发… (not at its start)."""
+    seps = [title.find(w) for w in data("elements")["title_issuer_separators"]["words"] if title.find(w) > 1]
+    return min(seps) if seps else None
 
 
 def _issuer_from_handling_field(reader: Reader, lines, body, head: Header) -> None:
     """承办单位:某局 in a reply's own fields, or on the row under a reply table's header, where it names a unit."""
-    header = rx(data("elements")["handling_unit_field"]["header_row"])
-    for ln, below in zip(lines, lines[1:]):
-        if header.match(ln.text) and is_unit_line(below.text.strip()):
-            head.meta.issuer = reader.value(below.start, below.start + len(below.text.rstrip()))
-            return
+    row = _handling_row(lines)
+    if row:
+        unit = row[0]
+        head.meta.issuer = reader.value(unit.start, unit.start + len(unit.text.rstrip()))
+        return
     spec, inside = data("elements")["handling_unit_field"], set(body)
     for i in range(body[0], len(lines)) if body else ():     # the contact lines after a 抄送 line too
         m = rx(spec["pattern"]).match(lines[i].text)
@@ -449,13 +455,21 @@ def _issuer_from_handling_field(reader: Reader, lines, body, head: Header) -> No
 def _date_from_handling_row(lines, head: Header) -> None:
     """The 答复日期 on the row under a reply table's header, after the handling unit (承办单位 答复日期 答复内容 /
     水务厅 / 2010年7月19日), where nothing signed gives the date."""
+    row = _handling_row(lines)
+    date = row[1] if row else None
+    if date is not None and (is_date_line(date.text)
+                             or rx(data("patterns")["date_numeric"]["pattern"]).fullmatch(date.text.strip())):
+        head.meta.date = parse_date(date.text, numeric=True)
+
+
+def _handling_row(lines) -> tuple[TextLine, TextLine | None] | None:
+    """The handling unit's line under a reply table's header (承办单位 答复日期 答复内容 / 水务厅), and the line
+    after it (None at the end)."""
     header = rx(data("elements")["handling_unit_field"]["header_row"])
-    numeric = rx(data("patterns")["date_numeric"]["pattern"])
-    for ln, unit, date in zip(lines, lines[1:], lines[2:]):
-        if header.match(ln.text) and is_unit_line(unit.text.strip()) \
-                and (is_date_line(date.text) or numeric.fullmatch(date.text.strip())):
-            head.meta.date = parse_date(date.text, numeric=True)
-            return
+    for k, (ln, unit) in enumerate(zip(lines, lines[1:])):
+        if header.match(ln.text) and is_unit_line(unit.text.strip()):
+            return unit, lines[k + 2] if k + 2 < len(lines) else None
+    return None
 
 
 def _issuer_from_breadcrumb(reader: Reader, lines, first, limit, head: Header) -> None:
