@@ -9,6 +9,7 @@ from ..types import Section, Structure
 from .dates import is_date_line
 from .kinds import issues_attached
 from .lexicon import data, rx
+from .sections import match_heading
 from .titles import is_unit_line
 
 _TRIM = re.compile(r"[\s。：:；;，,、]+")
@@ -74,8 +75,11 @@ def is_measure_article(section: Section, text: str) -> bool:
     if headed and is_framework(headed.group("h")) and not _AMOUNT.search(body) \
             and not rx(a["bracketed_heading"]["gives"]).search(body):
         return False
-    return not rx(a["rules_pattern"]).search(body) and not rx(a["purpose_opening"]["pattern"]).match(
-        re.sub(r"\s+", "", body))
+    compact = re.sub(r"\s+", "", body)
+    if rx(a["constitution"]["pattern"]).match(compact) and not rx(a["constitution"]["unless"]).search(compact) \
+            and not rx(a["support_pattern"]).search(body):
+        return False                           # 第二条 县人民政府是…的执行机关: what a body is
+    return not rx(a["rules_pattern"]).search(body) and not rx(a["purpose_opening"]["pattern"]).match(compact)
 
 
 _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:万|亿|千)?元|[一二三四五六七八九十百千]+(?:万|亿)元")
@@ -163,6 +167,14 @@ def _introduces_clauses(section: Section, kids: list[Section], sections: list[Se
                for k in kids)
 
 
+def _grants_by_standards(section: Section, kids: list[Section], sections: list[Section], text: str) -> bool:
+    """True where a heading among items that have none grants the support itself (对…的企业予以奖励) and
+    its items only set the amounts (（一）包机奖励：…奖励10万元): one measure, its items its standards."""
+    own = view_text(own_text(section, sections, text))[section.title_end - section.start:]
+    return _leaf_sibling(section, sections) and bool(rx(data("measures")["articles"]["support_pattern"]).search(own)) \
+        and not _AMOUNT.search(own) and all(_AMOUNT.search(view_text(text[k.start:k.end])) for k in kids)
+
+
 def _leaf_sibling(section: Section, sections: list[Section]) -> bool:
     """True where a heading of the same level under the same parent has no items (二、…给予补助10万元。)."""
     i = sections.index(section)
@@ -233,8 +245,10 @@ def select_measures(structure: Structure, text: str) -> list[Section]:
         if closed_by_units(i, sections, text):
             out.append(replace(sec))           # detached: its units are read from its whole span
             return
-        if not is_group(sec.title) and (not any(carries_content(sections[k], text) for k in kids)
-                                        or _introduces_clauses(sec, [sections[k] for k in kids], sections, text)):
+        if not is_group(sec.title) and not _numbering_runs_on(i, children, sections, text) \
+                and (not any(carries_content(sections[k], text) for k in kids)
+                     or _introduces_clauses(sec, [sections[k] for k in kids], sections, text)
+                     or _grants_by_standards(sec, [sections[k] for k in kids], sections, text)):
             out.append(sec)                    # its items are fragments or clauses of one measure
             return
         if not is_group(sec.title) and _heads_own_unit(sec, sections, text):
@@ -250,6 +264,19 @@ def select_measures(structure: Structure, text: str) -> list[Section]:
         instruction = rx(data("measures")["cover_instruction"]["pattern"])
         out = [m for m in out if not instruction.search(_normal(text[m.title_start:m.end])[:40])]
     return out
+
+
+def _numbering_runs_on(i: int, children: dict[int | None, list[int]], sections: list[Section], text: str) -> bool:
+    """True where a heading's items go on numbering from the items of the heading before it (一、…（一）（二）（三）
+    二、…（四）): they are one series of measures under group headings, however short the excerpt leaves them."""
+    siblings = children.get(sections[i].parent, [])
+    at = siblings.index(i)
+    kids = children.get(i, [])
+    earlier = children.get(siblings[at - 1], []) if at > 0 else []
+    if not kids or not earlier:
+        return False
+    first, last = (match_heading(view_text(text[sections[k].start:sections[k].end])) for k in (kids[0], earlier[-1]))
+    return bool(first and last) and first.series == last.series and first.number == last.number + 1 > 2
 
 
 def _gives_support_or_duty(body: str) -> bool:
@@ -306,10 +333,14 @@ def is_support_content(title: str) -> bool:
 
 
 def _support_scope(sections: list[Section]) -> set[int]:
-    """Indices of the sections below a support-content heading of a notice (its measures' candidates)."""
+    """Indices of the sections below a support-content heading of a notice (its measures' candidates), or
+    of such a heading itself where it has no items (二、奖励标准 …给予奖励5万元)."""
     scope: set[int] = set()
+    parents = {sec.parent for sec in sections}
     for i, sec in enumerate(sections):
         if sec.parent is not None and (sec.parent in scope or is_support_content(sections[sec.parent].title)):
+            scope.add(i)
+        elif i not in parents and is_support_content(sec.title):
             scope.add(i)
     return scope
 

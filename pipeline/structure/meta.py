@@ -443,7 +443,8 @@ def _issuer_from_handling_field(reader: Reader, lines, body, head: Header) -> No
     spec, inside = data("elements")["handling_unit_field"], set(body)
     for i in range(body[0], len(lines)) if body else ():     # the contact lines after a 抄送 line too
         m = rx(spec["pattern"]).match(lines[i].text)
-        if not m or (i not in inside and not rx(spec["after_letter"]).match(lines[i].text)):
+        if not m or (i not in inside and not rx(spec["after_letter"]).match(lines[i].text)) \
+                or rx(spec["site_footer"]).search(lines[i].text):
             continue
         v = m.group("v")
         k = next((k for k in range(len(v), 1, -1) if is_unit_line(v[:k])), 0)   # …建设局单位负责人: glued
@@ -580,11 +581,11 @@ def _read_site_fields(reader: Reader, lines, first, limit, head: Header) -> str 
         if "title" in fields:
             s, e = fields["title"]
             _site_title(reader, ln, s, s + len(ln.text[s:e].rstrip(" |｜")), head)   # 名称: | …的通知 |
-        if "doc_number" in fields and meta.doc_number is None:
+        if "doc_number" in fields and (meta.doc_number is None or _damaged(meta.doc_number)):
             s, e = fields["doc_number"]
             d = pattern("doc_number").search(ln.text, s, e) or pattern("doc_number_field").match(ln.text[:e].rstrip(), s) \
                 or _site_number_value(ln.text[:e], s)
-            if d:
+            if d and (meta.doc_number is None or _compact_number(d.group("v")) == _compact_number(meta.doc_number)):
                 meta.doc_number = reader.value(ln.start + d.start("v"), ln.start + d.end("v"))
         if "date" in fields and meta.date is None:
             s, e = fields["date"]
@@ -601,6 +602,16 @@ def _read_site_fields(reader: Reader, lines, first, limit, head: Header) -> str 
                 if is_unit_line(ln.text[s:e]):
                     issuer, from_source = reader.value(ln.start + s, ln.start + e), key == "source"
     return issuer
+
+
+def _damaged(number: str) -> bool:
+    """A printed doc number whose closing bracket and 号 the copy lost (芜政〔201936)."""
+    return bool(pattern("doc_number_damaged").match(view_text(number)))
+
+
+def _compact_number(number: str) -> str:
+    """A doc number without its brackets, 号 and spaces: 芜政〔2019〕36号 and its damaged print 芜政〔201936 agree."""
+    return re.sub(r"[〔〕\[\]［］【】()（）号\s]", "", view_text(number))
 
 
 def _read_label_rows(reader: Reader, lines, head: Header) -> str | None:

@@ -183,8 +183,10 @@ def _candidates(lines: list[TextLine], first: int, last: int, skip: frozenset[in
             continue
         h = match_heading(ln.text) or _match(ln.text, loose=True) or (_ordinal(ln.text) if ordinals else None)
         lead = 0
-        bullet = None if h else rx(data("outline")["bullet"]["pattern"]).match(ln.text)
-        if bullet and (b := match_heading(ln.text[bullet.end():])) and b.level <= data("outline")["bullet"]["max_rank"]:
+        spec = data("outline")["bullet"]
+        decorated = None if h else rx(spec["decorated"]).match(ln.text)
+        bullet = decorated or (None if h else rx(spec["pattern"]).match(ln.text))
+        if bullet and (b := match_heading(ln.text[bullet.end():])) and (decorated or b.level <= spec["max_rank"]):
             h, lead = b, bullet.end()               # - 第一条 …: a web list's bullet before an article label
         row = _table_row(ln.text) if table and not h else None
         if h:

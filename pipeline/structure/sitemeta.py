@@ -47,8 +47,9 @@ def site_fields(line: str) -> dict[str, tuple[int, int]]:
     pattern, field_of = _keys()
     keys = [(m.start(), m.end(), m.group("key") or m.group("glued") or m.group("bare") or m.group("dated")
              or m.group("bracketed") or m.group("numbered")) for m in pattern.finditer(line)]
-    if keys and keys[0][0] == 0 and not any(ch in line for ch in ":：|｜ \t\u3000"):
-        taken = [(a, b) for a, b, _ in keys]   # a row whose spaces the view dropped: 索引号…文号…发布机构…
+    if not any(ch in line for ch in ":：|｜ \t\u3000") and (opening := _row_opening(line, keys)):
+        keys = sorted(set(keys) | {opening})   # a row whose spaces the view dropped: 索引号…文号…发布机构…
+        taken = [(a, b) for a, b, _ in keys]
         keys = sorted(keys + [(m.start(), m.end(), m.group()) for m in _long_keys().finditer(line)
                               if not any(a < m.end() and m.start() < b for a, b in taken)])
     out: dict[str, tuple[int, int]] = {}
@@ -64,10 +65,18 @@ def site_fields(line: str) -> dict[str, tuple[int, int]]:
             if line.endswith(tail, start, end) and end - len(tail) > start:
                 end -= len(tail)
                 break
-        field = field_of["".join(key.split())]
+        field = field_of.get("".join(key.split()), "other")
         if end > start and field != "other" and field not in out:
             out[field] = (start, end)
     return out
+
+
+def _row_opening(line: str, keys: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """The key a row of fields opens with: a site key, or a key only such a row holds (公开方式主动公开…)."""
+    if keys and keys[0][0] == 0:
+        return keys[0]
+    row_key = next((k for k in data("site_fields")["label_rows"]["extra_keys"] if line.startswith(k)), None)
+    return (0, len(row_key), row_key) if row_key and _long_keys().search(line, len(row_key)) else None
 
 
 @cache

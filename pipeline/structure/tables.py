@@ -35,7 +35,7 @@ def vertical_header(lines: list[TextLine], k: int) -> tuple[int, tuple[int, int]
             break                                  # a row's id (A01) ends the header
         cells.append(ln.text)
     ids = [i for i, c in enumerate(cells) if c in spec["id_columns"]]
-    if len(cells) < spec["min_cells"] or not ids:
+    if len(cells) < spec["min_cells"] or not ids or any(w in c for c in cells for w in spec["project_columns"]):
         return None
     after = cells[ids[0] + 1:]
     for word in spec["title_columns"]:

@@ -25,7 +25,13 @@ def is_unit_line(line: str) -> bool:
     (关于…人民代表大会)."""
     return len(line) <= data("elements")["max_unit_line"] and not PUNCT.search(line) \
         and line.endswith(words("elements", "unit_suffixes", "words")) and not is_date_line(line) \
-        and not line.startswith(tuple(data("elements")["title_grammar"]["words"]))
+        and not line.startswith(tuple(data("elements")["title_grammar"]["words"])) and not _site_section(line)
+
+
+def _site_section(line: str) -> bool:
+    """A part of the website or one of its controls (首页 > 新闻中心, 登录个人中心), not a unit."""
+    sections = data("elements")["site_sections"]
+    return line.endswith(tuple(sections["ends"])) or line.startswith(tuple(sections["starts"]))
 
 
 def doc_number_at(line: str) -> re.Match | None:

@@ -349,13 +349,28 @@ _ARTICLE_EXAMPLES = data("measures")["articles"]["examples"]
                          [(a, True) for a in _ARTICLE_EXAMPLES["measure"] if a.startswith("第")]
                          + [(a, False) for a in _ARTICLE_EXAMPLES["not_measure"] if a.startswith("第")])
 def test_article_examples_of_the_rule_table(article, is_measure):
+    label, text = _after_measure_articles("某市促进产业发展若干规定", article, "对新设立的企业，给予开办补贴5000元。")
+    assert (label in [lb for lb, _ in _measures(text)]) is is_measure
+
+
+def _after_measure_articles(title: str, article: str, earlier: str) -> tuple[str, str]:
+    """The article's label, and a rules text whose earlier articles (measures all) lead up to it."""
     label = article[:article.index("条") + 1]
-    n = cn_int(label[1:-1])
     digits = "一二三四五六七八九"
     before = "".join(f"第{(digits[k // 10 - 1] if k >= 20 else '') + ('十' if k >= 10 else '') + (digits[k % 10 - 1] if k % 10 else '')}条"
-                     f" 对新设立的企业，给予开办补贴5000元。\n" for k in range(1, n))
-    text = f"某市促进产业发展若干规定\n{before}{article}\n"
-    assert (label in [lb for lb, _ in _measures(text)]) is is_measure
+                     f" {earlier}\n" for k in range(1, cn_int(label[1:-1])))
+    return label, f"{title}\n{before}{article}\n"
+
+
+_CONSTITUTION = data("measures")["articles"]["constitution"]
+
+
+@pytest.mark.parametrize("article,is_measure", [(a, False) for a in _CONSTITUTION["examples"]]
+                         + [(a, True) for a in _CONSTITUTION["counter_examples"]])
+def test_an_article_stating_what_a_body_is_or_whom_it_consists_of_is_no_measure(article, is_measure):
+    label, text = _after_measure_articles("某县人民政府工作规则", article, "县人民政府各部门负责落实县政府的工作部署。")
+    assert label in [lb for lb, _ in _measures(text)] if is_measure else \
+        [lb for lb, _ in _measures(text)][-1:] == [f"第{'一二三四五六七八九'[cn_int(label[1:-1]) - 2]}条"]
 
 
 def test_an_article_glossed_with_pinyin_readings_is_read_without_them():
@@ -652,3 +667,38 @@ def test_articles_headed_in_brackets_by_a_framework_topic_are_rules_clauses():
             "第三条(资金来源) 专项资金在市级财政预算中安排。\n第四条(支持方向) 对符合条件的企业给予补助。\n")
     st = parse_structure(text)
     assert [m.label for m in select_measures(st, text)] == ["第四条"]
+
+
+def test_a_call_for_applications_with_a_support_heading_of_no_items_keeps_only_that_heading():
+    text = ("关于组织开展某区高新技术企业奖励经费申报工作的通知\n各有关高新技术企业:\n为支持高新技术企业发展,现将有关事项通知如下:\n"
+            "一、奖助范围\n1、企业位于本区且依法纳税(不在本区纳税的,不符合奖励)。\n二、奖励标准\n"
+            "首次通过认定的企业一次性给予奖励5万元。\n三、提交材料\n1. 高新技术企业奖励资金申请表。\n2. 营业执照复印件。\n")
+    assert [label for label, _ in _measures(text)] == ["二"]
+
+
+def test_an_activitys_aims_and_principles_heading_is_framework():
+    text = ("某县餐饮消费券实施方案\n为激发消费潜能,制定本方案。\n一、活动目标及原则\n以政府引导、市场运作为原则,带动餐饮消费。\n"
+            "二、发放方式\n对参与活动的餐饮企业,按核销金额给予补贴。\n")
+    assert [label for label, _ in _measures(text)] == ["二"]
+
+
+def test_items_numbered_on_across_group_headings_are_the_measures_though_the_last_is_cut():
+    text = ("某市推动工业提质增效若干措施\n一、鼓励企业技术创新\n(一)支持搭建技术平台。对新认定的平台给予补助20万元。\n"
+            "(二)支持产学研合作。对合作项目给予奖励10万元。\n(三)营造创新氛围。每年给予办赛经费不高于25万元。\n"
+            "二、推动企业培优提质\n(四)梯度培育优质企业。鼓励")
+    assert [label for label, _ in _measures(text)] == ["(一)", "(二)", "(三)", "(四)"]
+
+
+def test_items_of_a_policy_list_behind_decorative_marks_are_its_measures():
+    text = ("为便于宣传,现将有关支持政策汇编如下。\n一、产业发展支持政策(81条)\n"
+            "◈ 1.鼓励各地设立招商引资专项资金,对招商引资落地项目按一定比例给予奖励补助。\n"
+            "◈ 2.对新认定的国家先进制造业集群,给予一次性奖补1000万元。(责任单位:省发展改革委)\n")
+    assert [label for label, _ in _measures(text)] == ["1", "2"]
+
+
+def test_a_heading_granting_support_over_items_that_only_set_its_amounts_is_one_measure():
+    text = ("某区冬游优惠措施\n一、景区优惠\n对游客免收A级景区门票,给予景区补贴。\n二、包机、专列奖励\n"
+            "对通过包机、专列形式组织游客的企业予以奖励\n(一)包机奖励:每班包机超过100人,奖励10万元;超过200人,奖励15万元;\n"
+            "(二)专列奖励:每趟专列超过300人,奖励20万元。\n三、组团奖励\n对组团接待游客1000人以上的旅行社予以奖励10万元。\n"
+            "四、其他事项\n(一)对旅行社组织的包机、专列予以奖励时,旅行社只享受其中一项,不重复计算。\n")
+    assert [label for label, _ in _measures(text)] == ["一", "二", "三"]

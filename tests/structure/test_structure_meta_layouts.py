@@ -342,3 +342,34 @@ def test_bulleted_site_keys_with_their_values_on_the_next_line():
             "一、根据有关法律,结合本县实际,制定本规则。\n")
     meta = parse_structure(text).meta
     assert (meta.doc_number, meta.date, meta.recipients) == ("某政发〔2024〕7号", "2024-04-06", [])
+
+
+def test_a_breadcrumbs_news_section_and_a_login_link_are_no_issuer():
+    crumb = "当前位置:主页 > 新闻中心 > 高新区新闻 >\n关于加快高新技术企业培育发展的六条措施\n为发展壮大高新技术企业,特制定如下措施。\n一、奖励\n给予奖励。\n"
+    login = "登录个人中心\n关于某项工作办理情况的督查通报\n现将具体情况通报如下:\n一、基本情况\n已办结。\n"
+    assert (parse_structure(crumb).meta.issuer, parse_structure(login).meta.issuer) == (None, None)
+
+
+def test_a_row_of_site_fields_without_spaces_opened_by_its_disclosure_mode_names_the_issuer():
+    text = ("关于某项工作办理情况的督查通报\n公开方式主动公开发布机构某区人民政府办公室责任部门某区政府办\n"
+            "现将具体情况通报如下:\n一、基本情况\n已办结。\n")
+    assert parse_structure(text).meta.issuer == "某区人民政府办公室"
+
+
+def test_a_printed_doc_number_that_lost_its_bracket_gives_way_to_the_same_number_in_the_site_fields():
+    text = ("文  号: 某政〔2019〕36号 有 效 性: 失效\n某市人民政府关于印发某市扶持产业发展政策的通知\n某政〔201936\n"
+            "各县区人民政府:\n现将政策印发给你们,请认真贯彻执行。\n")
+    assert parse_structure(text).meta.doc_number == "某政〔2019〕36号"
+
+
+def test_a_damaged_printed_doc_number_keeps_its_print_where_the_site_gives_another_number():
+    text = ("文  号: 某政〔2019〕37号\n某市人民政府关于印发某市扶持产业发展政策的通知\n某政〔201936\n"
+            "各县区人民政府:\n现将政策印发给你们,请认真贯彻执行。\n")
+    assert parse_structure(text).meta.doc_number == "某政〔201936"
+
+
+def test_a_sites_footer_naming_its_sponsor_is_no_handling_unit():
+    text = ("区人大会议建议:第009号--关于加强社区卫生服务中心建设的建议的答复\n李影代表:\n您提出的建议已收悉,现答复如下:\n"
+            "一、我局已跟上级相关部门进行了沟通。\n以上是我局的答复。\n主办单位:某区人民政府 版权所有:某市人民政府办公室 网站地图\n"
+            "网站标识码:2111210003 ICP备案序号:辽ICP备19013029号-1\n联系电话:0427-3530118\n")
+    assert parse_structure(text).meta.issuer is None

@@ -22,3 +22,8 @@ def test_a_header_written_one_cell_a_line_gives_the_title_column():
 
 def test_short_lines_without_an_id_column_are_no_header():
     assert vertical_header(split_lines("通知\n各乡镇\n各部门\n现将有关事项通知如下\n"), 0) is None
+
+
+def test_a_project_list_written_one_cell_a_line_is_no_table_of_measures():
+    lines = split_lines("序号\n乡镇\n村名\n项目\n名称\n项目建设内容\n1\n柏祥镇\n伏太村\n大塘清淤\n塘内全面清污\n8\n")
+    assert vertical_header(lines, 0) is None
