@@ -47,6 +47,7 @@ TRUSTED_RULES = (
     "money.cap.own-bound-in-list", "money.threshold.per-increment", "money.threshold.eligibility",
     "money.threshold.condition-clause", "money.statistic.report", "money.threshold.reached-range",
     "money.per-unit.noun-after", "money.per-unit.paid-out", "money.cue.noun-after", "money.grant.paid-out",
+    "money.range.range",
 )
 # Rules that decide with no cue at all: the model's role is taken whatever its probability (on the blind
 # rounds the default rule's `other` was right for 7 of 33 amounts).

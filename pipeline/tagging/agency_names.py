@@ -218,10 +218,15 @@ def _place_ok(s: str, p: int, stem: str, suffix: str) -> bool:
     if _known_county_inside(stem, s[p:p + len(suffix)]) or _phrase_stem(stem):
         return False
     if suffix in place_suffixes():
-        return is_place_stem(stem) or _confirmed(s, p, suffix)
+        return is_place_stem(stem) or (_confirmed(s, p, suffix) and not _verb_first(stem))
     if not _confirmed(s, p, suffix) or len(stem) > 3:       # town names: 2-3 characters
         return False
     return is_place_stem(stem) or s.startswith("人民政府", p + len(suffix))
+
+
+def _verb_first(stem: str) -> bool:
+    """True for a stem that opens with a verb before the name (授予|和平区人民政府): the name starts after it."""
+    return len(stem) > 2 and word_tags().get(stem[:2]) == "v"
 
 
 def _known_county_inside(stem: str, suffix: str) -> bool:
@@ -561,7 +566,7 @@ def parse_at(s: str, i: int, extra_places: frozenset[str] = frozenset(), left_ok
         national = kinds == ["national"]
         if prefs and not (has_place or national):
             continue
-        candidates = [] if national else list(_cores_at(s, p_end))
+        candidates = [c for c in _cores_at(s, p_end) if c[1] == "national"] if national else list(_cores_at(s, p_end))
         if has_place or national:
             g = _generic_core(s, p_end, tuple(kinds))
             if g:
@@ -581,9 +586,11 @@ def parse_at(s: str, i: int, extra_places: frozenset[str] = frozenset(), left_ok
                 if spec.get("place_ends") and not (prefs and prefs[-1][0].endswith(spec["place_ends"])):
                     continue
             elif kind in ("national", "parent", "firm"):
-                if prefs and not (kind == "parent" and has_place and key in agency_data().local_bodies):
+                if national and kind == "national":
+                    pass                # 国家教育部: a ministry written with the state's prefix
+                elif prefs and not (kind == "parent" and has_place and key in agency_data().local_bodies):
                     continue
-                if prefs:
+                elif prefs:
                     kind = "local"      # 市人民银行: the parent's local office, named by its level
             elif kind == "generic":
                 if key in core_lexicon():

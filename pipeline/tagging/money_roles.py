@@ -273,7 +273,7 @@ ROLE_TESTS = {
     "report_clause": lambda c: c.L.report.search(_WHITE.sub("", c.v[c.clause:c.start])),
     "policy_figure": _policy_figure,
     "reached_range": lambda c: c.is_range and c.L.reached_range.search(c.v, max(c.clause, c.start - 4), c.start),
-    "range": lambda c: c.is_range and (c.clause_cue() in (None, "grant")
+    "range": lambda c: c.is_range and (c.clause_cue() == "grant"
                                        or bool(c.L.support_verbs_any.search(c.v, c.clause, c.start))),
     "per_unit_noun_after": lambda c: c.per_unit_lead and (m := c.L.role_right.match(c.right)) and m.lastgroup,
     "per_unit_paid_out": lambda c: c.per_unit_lead and c.L.paid_out_grant.match(c.right),

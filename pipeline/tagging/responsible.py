@@ -36,6 +36,12 @@ def _label_re() -> re.Pattern:
 
 
 @cache
+def _next_field_re() -> re.Pattern:
+    """An item's next field glued to its unit list (…莲塘镇任务目标:…): its key and colon."""
+    return re.compile("(?:" + "|".join(sorted(_cues()["next_fields"], key=len, reverse=True)) + r")\s*[：:]")
+
+
+@cache
 def _after_re() -> re.Pattern:
     verbs = sorted((k for k in _cues()["after"] if not k.startswith("_")), key=len, reverse=True)
     stops = "|".join(_cues()["after_not_followed_by"]["words"])
@@ -167,7 +173,7 @@ def _list_end(s: str, start: int, breaks: frozenset[int], inside_mention: set[in
             depth += 1
         elif ch in "）)" and depth:
             depth -= 1
-        elif ch in ends or _label_re().match(s, k):
+        elif ch in ends or _label_re().match(s, k) or _next_field_re().match(s, k):
             break
         elif k in breaks and k not in inside_mention and s[k - 1] not in seps:
             break

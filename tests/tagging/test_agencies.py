@@ -94,9 +94,19 @@ def test_not_agencies(text):
     ("小区报送管委会规划建设局", WUCHANG),
     ("激发后进镇政府", ZS),                                           # no town: a phrase ending in 镇
     ("市政府有关部门", ZS),
+    ("各县(市、区)工信局、财政局:", infer_jurisdiction("", "三明市工业和信息化局", None, None)),   # blind round h60
 ])
 def test_collectives_and_words_are_not_bodies(text, j):
     assert tagged(text, j) == []
+
+
+def test_a_ministry_written_with_the_states_prefix_keeps_it():
+    assert agencies("据国家教育部统计,由国家科技部组织实施。", "某市教育局")[1:] == [("国家科技部", "科学技术部")]
+    assert agencies("据国家教育部统计。", "某市教育局") == [("国家教育部", "教育部")]
+
+
+def test_a_verb_before_an_unseen_district_is_no_part_of_its_name():
+    assert [t for t, _ in tagged("进行表彰,授予和平区人民政府等集体模范集体称号。", CENTRAL)] == ["区人民政府"]
 
 
 def test_function_words_before_a_level_prefix_are_no_place():

@@ -86,6 +86,12 @@ def test_list_keeps_bracketed_collectives_whole_and_stops_at_the_next_label_or_l
     assert units.cooperating == ["佛山市南海区财政局", "佛山市南海区科工商务局"]
 
 
+def test_a_list_ends_where_the_items_next_field_is_glued_on():
+    county = infer_jurisdiction("", "南昌县人民政府办公室", None, None)
+    units = parse_responsible("责任单位:县城管执法局、莲塘镇任务目标:2024年计划改造完成莲水巷、橡西巷等住宅小区。", county)
+    assert units.responsible == ["南昌县城市管理行政执法局", "莲塘镇"]
+
+
 def test_list_broken_across_lines_inside_a_name_continues():
     units = parse_responsible("（责任单位：市商务局、工业和信\n\n息化局、财政局）", ZS)
     assert units.responsible == ["中山市商务局", "中山市工业和信息化局", "中山市财政局"]
