@@ -239,12 +239,16 @@ def select_measures(structure: Structure, text: str) -> list[Section]:
                 visit(k)
             return
         if not kids:
-            if not is_rules_clause(sec) and not is_group(sec.title):
+            if not is_rules_clause(sec) and not is_group(sec.title) and not _purpose_item(sec, text):
                 out.append(sec)
             return
         if closed_by_units(i, sections, text):
             out.append(replace(sec))           # detached: its units are read from its whole span
             return
+        if (all(_is_subpoint(sections[k]) for k in kids) or _parts_of_one_support([sections[k] for k in kids])) \
+                and not is_group(sec.title):
+            out.append(sec)                    # 二、…按营收规模奖励。①…给予3万元 ②…: bands of one measure;
+            return                             # 一、鼓励增产增效 （一）补助对象及标准 （二）申报条件: its parts
         if not is_group(sec.title) and not _numbering_runs_on(i, children, sections, text) \
                 and (not any(carries_content(sections[k], text) for k in kids)
                      or _introduces_clauses(sec, [sections[k] for k in kids], sections, text)
@@ -277,6 +281,28 @@ def _numbering_runs_on(i: int, children: dict[int | None, list[int]], sections: 
         return False
     first, last = (match_heading(view_text(text[sections[k].start:sections[k].end])) for k in (kids[0], earlier[-1]))
     return bool(first and last) and first.series == last.series and first.number == last.number + 1 > 2
+
+
+def _parts_of_one_support(kids: list[Section]) -> bool:
+    """True where a heading's items are the parts of one support: its objects and standards (补助对象及标准),
+    then its conditions and materials (申报条件, 申报材料), no item of its own."""
+    spec = data("measures")["part_headings"]
+    titles = [_normal(k.title) for k in kids]
+    standards = [t for t in titles if is_support_content(t) or rx(spec["pattern"]).fullmatch(t)]
+    return bool(standards) and all(t in standards or t.startswith(tuple(spec["procedure_starts"])) and is_framework(t)
+                                   for t in titles)
+
+
+def _purpose_item(section: Section, text: str) -> bool:
+    """An item that states the text's purpose (1.为贯彻落实…，特制定本政策。): a rules clause, however long
+    its one sentence runs past its title."""
+    body = _normal(text[section.title_start:section.end])
+    return body.startswith("为") and bool(rx(data("measures")["articles"]["purpose_item_end"]).search(body.split("。")[0] + "。"))
+
+
+def _is_subpoint(section: Section) -> bool:
+    """An item numbered with a circled number (①): a sub-point of the item above it."""
+    return section.label.strip()[:1] in data("measures")["subpoint_labels"]["chars"]
 
 
 def _gives_support_or_duty(body: str) -> bool:

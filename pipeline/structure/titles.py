@@ -134,7 +134,7 @@ def title_text(ln: TextLine) -> tuple[str, int]:
     if colon > 0 and not title_doc_type(text):           # 某区奖励政策:关于…的若干政策意见
         if rx(data("elements")["attachment_mark"]["inline"]).search(text[:colon + 1]):
             return "", offset                              # 附件:1. …名单: the attachments' names
-        tail = text[colon + 1:].lstrip()
+        tail = text[colon + 1:].lstrip(" \t\u3000|｜")            # 標??題: | …的批復 |: a table cell's edge
         if len(tail) >= data("doc_types")["title_after_colon"]["min_chars"] and title_doc_type(tail):
             offset, text = offset + len(text) - len(tail), tail
     return text, offset

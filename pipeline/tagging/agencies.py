@@ -418,10 +418,11 @@ def _scan_short_forms(s: str, j: Jurisdiction) -> list[Mention]:
         place = _place_name(m.group("place"), j)
         out.append(Mention(m.start("v"), m.end("v"), None, place + "人民代表大会" if place else None, "body",
                            "agency.session-body"))
-    for m in pattern("cppcc_session").finditer(s):
-        place = _place_name(m.group("place"), j)
-        out.append(Mention(m.start("v"), m.end("v"), None, f"中国人民政治协商会议{place}委员会" if place else None,
-                           "body", "agency.session-body"))
+    for key, rule in (("cppcc_session", "agency.session-body"), ("cppcc_committee", "agency.cppcc-committee")):
+        for m in pattern(key).finditer(s):
+            place = _place_name(m.group("place"), j)
+            out.append(Mention(m.start("v"), m.end("v"), None, f"中国人民政治协商会议{place}委员会" if place else None,
+                               "body", rule))
     out += [Mention(m.start("v"), m.end("v"), None, None, "body", "agency.bare-government")
             for m in pattern("bare_government").finditer(s)]
     for m in pattern("acting_place").finditer(s):

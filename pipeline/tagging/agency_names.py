@@ -213,6 +213,8 @@ def _place_ok(s: str, p: int, stem: str, suffix: str) -> bool:
     begin = p - len(stem)
     if begin and s[begin - 1:begin + 1] in agency_data().generic["office_titles"]["words"]:
         return False                            # 市|长领导市政府: 市长 is a word
+    if stem.startswith(tuple(agency_data().generic["collective_before"]["words"])):
+        return False                            # 有关旗县|区人民政府: the governments concerned
     if stem + suffix in agency_data().county_city:
         return True
     if _known_county_inside(stem, s[p:p + len(suffix)]) or _phrase_stem(stem):

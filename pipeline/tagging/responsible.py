@@ -81,8 +81,8 @@ def _may_be_unit(chunk: str) -> bool:
     """An unrecognised chunk of a labelled list that may still name a unit: ending as units end
     (县电商办, 商贸物流园, 洛克乡); not a note after the units (事后奖补方式)."""
     rule = _cues()["unrecognised_unit"]
-    return rule["min_chars"] <= len(chunk) <= rule["max_chars"] and (
-        chunk[-1] in _cues()["unit_final_chars"] or chunk.endswith(tuple(rule["final_words"])))
+    return rule["min_chars"] <= len(chunk) <= rule["max_chars"] and not any(ch in rule["sentence_chars"] for ch in chunk) \
+        and (chunk[-1] in _cues()["unit_final_chars"] or chunk.endswith(tuple(rule["final_words"])))
 
 
 def _strip_role_verb(chunk: str) -> str:
@@ -240,12 +240,12 @@ def _unit_lines(section_text: str, jurisdiction: Jurisdiction, collectives: list
         items = _items(c.text, 0, len(c.text), mentions)
         flags = _collective_flags(items)
         if not items or not any(it[2] is not None and not f for it, f in zip(items, flags)) \
-                or not all(it[2] is not None or f for it, f in zip(items, flags)):
+                or not all(it[2] is not None or f or _may_be_unit(it[1]) for it, f in zip(items, flags)):
             continue
         for item, flag in zip(items, flags):
-            if flag or item[2] is None:
+            if flag or (item[2] is None and _is_collective(item[1])):
                 collectives.append((start + item[0], _name(item, line, c)))
-            else:
+            else:                              # 自然资源分局 beside 区发展改革局: a unit the lexicon lacks
                 out.append((start + item[0], "responsible", _name(item, line, c)))
     return out
 

@@ -702,3 +702,26 @@ def test_a_heading_granting_support_over_items_that_only_set_its_amounts_is_one_
             "(二)专列奖励:每趟专列超过300人,奖励20万元。\n三、组团奖励\n对组团接待游客1000人以上的旅行社予以奖励10万元。\n"
             "四、其他事项\n(一)对旅行社组织的包机、专列予以奖励时,旅行社只享受其中一项,不重复计算。\n")
     assert [label for label, _ in _measures(text)] == ["一", "二", "三"]
+
+
+def test_circled_sub_points_are_bands_of_the_item_above_them():
+    text = ("某区支持工业高质量发展政策措施\n一、强化梯次培优。对首次纳入规模以上工业统计的企业,给予10万元一次性奖励。\n"
+            "二、推动扩容增量。按照工业企业营收规模和增速进行奖励。①对年度营收在3000万元—1亿元的企业,给予3万元奖励;"
+            "②对年度营收在1亿元—5亿元的企业,给予5万元奖励。\n")
+    assert [label for label, _ in _measures(text)] == ["一", "二"]
+
+
+def test_a_supports_objects_standards_and_application_parts_belong_to_its_heading():
+    text = ("关于做好稳定工业经济发展实施细则的补充通知\n各县(市、区)经贸局、财政局:\n现将实施细则补充通知如下:\n"
+            "一、鼓励企业增产增效\n(一)补助对象及标准\n对年新增产值达1亿元(含)至2亿元以下的项目,奖励5万元。\n"
+            "(二)申报条件\n1.申报项目列入年度项目计划;\n2.本年度纳税额超过上年度。\n(三)申报材料\n1.奖励资金申报报告;\n"
+            "2.营业执照复印件。\n二、支持企业开拓市场\n(一)奖励对象及标准\n1、对组织企业参加国家级知名展会的,每场最高奖励25万元。\n"
+            "2、对在本市举办展会的,给予补助10万元。\n")
+    assert [label for label, _ in _measures(text)] == ["一", "二"]
+
+
+def test_a_numbered_purpose_sentence_and_an_applicable_industries_heading_are_no_measures():
+    purpose = ("某高新区关于加快推进高质量发展的若干政策\n总  则\n1.为贯彻落实上级关于振兴的一系列重要指示精神,进一步加大在金融助力、"
+               "科技创新、人才培养等方面的政策扶持力度,特制定本政策。\n2.对新引进的企业给予一次性奖励10万元。\n")
+    industries = ("某旗招商引资优惠政策\n一、适用产业\n投资项目需符合国家产业政策。\n二、用地优惠\n对投资1亿元以上的项目给予用地支持。\n")
+    assert ([label for label, _ in _measures(purpose)], [label for label, _ in _measures(industries)]) == (["2"], ["二"])

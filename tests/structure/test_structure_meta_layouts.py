@@ -373,3 +373,20 @@ def test_a_sites_footer_naming_its_sponsor_is_no_handling_unit():
             "一、我局已跟上级相关部门进行了沟通。\n以上是我局的答复。\n主办单位:某区人民政府 版权所有:某市人民政府办公室 网站地图\n"
             "网站标识码:2111210003 ICP备案序号:辽ICP备19013029号-1\n联系电话:0427-3530118\n")
     assert parse_structure(text).meta.issuer is None
+
+
+def test_a_sites_category_field_is_no_title_and_a_cells_edge_is_no_part_of_one():
+    category = ("索  引 号: /2021-06867\n分  类: 规范性文件 ; 通知\n发文机关: 某高新区管理委员会\n"
+                "标      题: 某高新区关于加快推进高质量发展的若干政策的通知\n发文字号: 某管规字〔2021〕3号\n"
+                "各部门:\n现将若干政策印发给你们。\n")
+    cell = ("發文機關: | 某省人民政府 | 發布日期: | 2018/02/14 |\n標??題: | 某省人民政府關于某市開發區優化整合方案的批復 | ||\n"
+            "某市人民政府:\n你市請示悉。現批復如下:\n一、同意撤銷某園區。\n")
+    assert "规范性文件" not in (parse_structure(category).meta.title or "")
+    assert parse_structure(cell).meta.title == "某省人民政府關于某市開發區優化整合方案的批復"
+
+
+def test_a_disclosure_sites_guide_and_rules_links_are_no_title():
+    text = ("政府信息\n公开指南\n\n政府信息\n公开制度\n\n索引号:161069509/2024-11530\n名称:某县森林草原防火戒严令\n\n"
+            "某县森林草原防火戒严令\n\n近期我县气候持续干旱,县政府决定实行森林草原防火戒严,特发布如下戒严令。\n一、戒严期间:自发布之日起。\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.doc_type) == ("某县森林草原防火戒严令", "令")

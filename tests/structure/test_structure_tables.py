@@ -27,3 +27,8 @@ def test_short_lines_without_an_id_column_are_no_header():
 def test_a_project_list_written_one_cell_a_line_is_no_table_of_measures():
     lines = split_lines("序号\n乡镇\n村名\n项目\n名称\n项目建设内容\n1\n柏祥镇\n伏太村\n大塘清淤\n塘内全面清污\n8\n")
     assert vertical_header(lines, 0) is None
+
+
+def test_a_header_written_one_cell_a_line_may_head_its_tasks_as_work_measures():
+    lines = split_lines("序号\n主要工作举措\n牵头单位\n配合单位\n责任领导\n一、做大做强主导产业\n1\n加快构建现代化产业体系\n")
+    assert vertical_header(lines, 0) == (4, (0, 4))

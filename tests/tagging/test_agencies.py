@@ -105,6 +105,15 @@ def test_a_ministry_written_with_the_states_prefix_keeps_it():
     assert agencies("据国家教育部统计。", "某市教育局") == [("国家教育部", "教育部")]
 
 
+def test_a_cppcc_committee_written_with_its_place_inside_is_one_name():
+    assert agencies("政协安康市委员会、中国人民政治协商会议蓬溪县委员会:", "安康市文化广电局") == [
+        ("政协安康市委员会", "中国人民政治协商会议安康市委员会"), ("中国人民政治协商会议蓬溪县委员会", "中国人民政治协商会议蓬溪县委员会")]
+
+
+def test_the_governments_concerned_are_no_place():
+    assert agencies("由有关旗县区人民政府、相关县区政府负责。", "包头市人民政府") == []
+
+
 def test_a_verb_before_an_unseen_district_is_no_part_of_its_name():
     assert [t for t, _ in tagged("进行表彰,授予和平区人民政府等集体模范集体称号。", CENTRAL)] == ["区人民政府"]
 

@@ -102,3 +102,11 @@ def test_a_bare_unit_list_closing_a_sentence_before_its_full_stop_names_its_unit
     text = "支持基础研究和成果转化。对项目设备购置给予支持,第一年最高支持200万元(市科委、中关村管委会)。"
     assert parse_responsible(text, beijing).responsible == ["北京市科学技术委员会", "中关村管委会"]
     assert parse_responsible("对符合条件的项目给予补助500万元(含)。", beijing).responsible == []
+
+
+def test_a_cell_of_units_keeps_a_unit_the_lexicon_lacks_beside_a_known_body():
+    county = infer_jurisdiction("", "沈阳市辽中区人民政府", None, None)
+    units = parse_responsible("加快在建项目的建设进度\n沈阳近海经济区管委会\n自然资源分局、生态环境分局、区发展改革局\n", county)
+    assert "自然资源分局" in units.responsible and "生态环境分局" in units.responsible
+    units = parse_responsible("对认定的企业给予奖励\n上海市商务委员会 认定为民营企业总部\n", county)
+    assert "认定为民营企业总部" not in units.responsible
