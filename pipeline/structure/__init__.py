@@ -64,8 +64,10 @@ def parse_structure(text: str) -> Structure:
     start_line = max(anchors) + 1 if anchors else bounds.first
     last = bounds.last
     signed = _signature_line(lines, start_line, last, bounds.chrome)
+    listed = _attachment_list(lines, start_line, signed) if signed else set()
     if signed and not issues_attached(meta.title, head.cover_issues) and any(
-            match_heading(ln.text) for ln in lines[start_line:signed] if ln.index not in bounds.chrome):
+            match_heading(ln.text) for ln in lines[start_line:signed]
+            if ln.index not in bounds.chrome and ln.index not in listed):
         last = signed                    # the letter has its own items: a 附件's items are not sections
     headings = [ln.index for ln in lines[start_line:last + 1]
                 if ln.index not in bounds.chrome and match_heading(ln.text)]
@@ -98,6 +100,16 @@ def parse_structure(text: str) -> Structure:
         warnings.append(W_NO_DATE)
     return Structure(meta=meta, sections=sections, body_start=body_start, body_end=body_end,
                      kind=kind, warnings=warnings, cover_end=cover_end)
+
+
+def _attachment_list(lines: list[TextLine], first: int, last: int) -> set[int]:
+    """Indices of the lines naming a letter's attachments (附件:1.…实施细则 / 2.…实施细则): no items of its own."""
+    inline = rx(data("elements")["attachment_mark"]["inline"])
+    out: set[int] = set()
+    for ln in lines[first:last]:
+        if inline.match(ln.text) or (out and ln.index - 1 in out and match_heading(ln.text)):
+            out.add(ln.index)
+    return out
 
 
 def _reads_as_policy(sections, text: str) -> bool:

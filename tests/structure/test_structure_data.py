@@ -83,3 +83,9 @@ def test_doc_type_rule_matches_its_examples(name, patterns, example):
 @pytest.mark.parametrize("name,patterns,example", list(_doc_type_cases("counter_examples")))
 def test_doc_type_rule_misses_its_counter_examples(name, patterns, example):
     assert not any(re.search(expand(p), example) for p in patterns), (name, example)
+
+
+def test_a_citations_verb_is_no_part_of_the_doc_number_it_cites():
+    from pipeline.structure.lexicon import pattern
+    assert pattern("doc_number").search("奖补政策参照谯政秘〔2018〕30号文件").group("v") == "谯政秘〔2018〕30号"
+    assert pattern("doc_number").search("根据豫政〔2023〕33号精神").group("v") == "豫政〔2023〕33号"

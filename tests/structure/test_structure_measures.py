@@ -369,8 +369,10 @@ _CONSTITUTION = data("measures")["articles"]["constitution"]
                          + [(a, True) for a in _CONSTITUTION["counter_examples"]])
 def test_an_article_stating_what_a_body_is_or_whom_it_consists_of_is_no_measure(article, is_measure):
     label, text = _after_measure_articles("某县人民政府工作规则", article, "县人民政府各部门负责落实县政府的工作部署。")
-    assert label in [lb for lb, _ in _measures(text)] if is_measure else \
-        [lb for lb, _ in _measures(text)][-1:] == [f"第{'一二三四五六七八九'[cn_int(label[1:-1]) - 2]}条"]
+    labels = [lb for lb, _ in _measures(text)]
+    n = cn_int(label[1:-1])
+    before = [] if n == 1 else [f"第{'一二三四五六七八九'[n - 2]}条"]     # the article before it is read
+    assert label in labels if is_measure else (label not in labels and labels[-1:] == before)
 
 
 def test_an_article_glossed_with_pinyin_readings_is_read_without_them():
@@ -725,3 +727,30 @@ def test_a_numbered_purpose_sentence_and_an_applicable_industries_heading_are_no
                "科技创新、人才培养等方面的政策扶持力度,特制定本政策。\n2.对新引进的企业给予一次性奖励10万元。\n")
     industries = ("某旗招商引资优惠政策\n一、适用产业\n投资项目需符合国家产业政策。\n二、用地优惠\n对投资1亿元以上的项目给予用地支持。\n")
     assert ([label for label, _ in _measures(purpose)], [label for label, _ in _measures(industries)]) == (["2"], ["二"])
+
+
+_INSTRUCTION = data("measures")["cover_instruction"]
+
+
+@pytest.mark.parametrize("item,instruction", [(e, True) for e in _INSTRUCTION["examples"]]
+                         + [(e, False) for e in _INSTRUCTION["counter_examples"]])
+def test_a_cover_letters_instructions_to_its_recipients_are_told_from_measures(item, instruction):
+    text = f"某区人民政府办公室关于印发重点工作任务分工的通知\n各部门:\n现将任务分工印发给你们,并提出以下意见:\n{item}\n二、其他事项\n对新引进的企业给予奖励。\n"
+    found = [title for _, title in _measures(text)]
+    assert (not any(item.endswith(t) or t in item for t in found)) is instruction
+
+
+def test_a_years_work_points_printed_on_their_own_are_its_tasks():
+    text = ("某河发〔2023〕2号\n某市2023年实施河湖长制工作要点\n2023年,全市河湖长制工作要全面贯彻有关精神。\n"
+            "一、持续深入推动水污染防治工作\n1.巩固提升国考断面整治成效。编制实施年度攻坚工作方案。\n"
+            "2.强力推进城镇生活污水处理提质增效。新建城镇污水管网99.4公里。\n")
+    assert [label for label, _ in _measures(text)] == ["1", "2"]
+
+
+def test_a_letters_list_of_attachments_is_no_item_of_its_own_so_the_attached_rules_are_read():
+    text = ("各市(地)工信、财政主管部门:\n为更好落实《若干政策措施》有关实施细则,现印发给你们。\n"
+            "附件:1.某省工业互联网省级补助奖励政策实施细则\n2.某省试点示范奖励政策实施细则\n某省工业和信息化厅\n"
+            "2025年1月2日\n附件1\n某省工业互联网省级补助奖励政策实施细则\n第一章 总 则\n"
+            "第一条 为加快推动工业互联网项目做大做强,依据有关规定,制定本细则。\n"
+            "第二条 对获得专项资金支持项目的牵头单位,省级财政给予补助,最高不超过500万元。\n")
+    assert [label for label, _ in _measures(text)] == ["第二条"]

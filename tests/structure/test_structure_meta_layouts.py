@@ -390,3 +390,9 @@ def test_a_disclosure_sites_guide_and_rules_links_are_no_title():
             "某县森林草原防火戒严令\n\n近期我县气候持续干旱,县政府决定实行森林草原防火戒严,特发布如下戒严令。\n一、戒严期间:自发布之日起。\n")
     meta = parse_structure(text).meta
     assert (meta.title, meta.doc_type) == ("某县森林草原防火戒严令", "令")
+
+
+def test_a_reposting_sites_byline_between_two_prints_of_the_title_is_no_part_of_it():
+    text = ("某部对十三届全国人大二次会议第2321号建议的答复\n\nadmin 484 2022-09-21\n\n"
+            "某部对十三届全国人大二次会议第2321号建议的答复\n\n某建字〔2019〕196号\n\n您提出的建议收悉,现答复如下:\n")
+    assert parse_structure(text).meta.title == "某部对十三届全国人大二次会议第2321号建议的答复"

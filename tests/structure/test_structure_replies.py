@@ -239,6 +239,14 @@ def test_session_without_a_number_and_a_number_after_the_proposal_title():
     assert (parts.proposal.session, parts.proposal.number) == ("区政协二届四次会议", "0641")
 
 
+def test_proposers_names_written_with_a_middle_dot_and_a_category_after_the_doc_number():
+    text = ("关于对某县政协第十七届第四次会议(经济建设类1号)提案的答复\n某县畜牧字〔2024〕2号(B)类\n"
+            "艾尔肯·依扎克、托合吐买买提·沙特瓦力地委员:\n你们提出的提案收悉,现答复如下:\n一、加强草原保护。\n")
+    s, parts = _reply(text)
+    assert parts.proposal.proposers == ["艾尔肯·依扎克", "托合吐买买提·沙特瓦力地"]
+    assert parts.proposal.category == "B"
+
+
 def test_form_field_below_the_signature_is_not_the_recipient():
     text = ("关于区第十届政协第三次会议第54号提案的答复函\n发布时间:2024-10-25 11:47信息来源:某区人民政府\n"
             "王立超  委员\n您提出的关于加强小学周边交通疏导的提案,经认真办理,现答复如下:\n"
