@@ -10,7 +10,7 @@ from ..errors import W_NO_DATE, W_NO_ISSUER, W_NO_STRUCTURE
 from ..types import Meta, Structure
 from .chrome import find_bounds
 from .dates import is_date_line
-from .kinds import document_kind, issues_attached, self_named_type, untitled_doc_type
+from .kinds import announced_type, document_kind, issues_attached, self_named_type, untitled_doc_type
 from .layout import Reader, TextLine, split_lines
 from .lexicon import data, pattern, rx
 from .measures import measure_truncated, select_measures
@@ -77,8 +77,9 @@ def parse_structure(text: str) -> Structure:
     opening = view.text[lines[bounds.first].start:lines[min(bounds.last, bounds.first + 12)].end]
     if meta.title is None and meta.doc_type is None:
         first_section = next((ln.start for ln in lines if ln.index in headings), lines[bounds.last].end)
-        meta.doc_type = untitled_doc_type(meta.doc_number, view.text[lines[bounds.first].start:first_section]) \
-            or self_named_type(view.text[lines[bounds.first].start:lines[bounds.last].end])
+        preamble = view.text[lines[bounds.first].start:first_section]
+        meta.doc_type = untitled_doc_type(meta.doc_number, preamble) \
+            or self_named_type(view.text[lines[bounds.first].start:lines[bounds.last].end]) or announced_type(preamble)
     kind = document_kind(meta.title, meta.doc_type, head.cover_issues, opening)
     if kind == "reply" and not sections:         # answers numbered 一是, 二是 at paragraph starts
         sections = find_sections(reader, lines, start_line, last, end, bounds.chrome, ordinals=True)

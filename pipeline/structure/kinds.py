@@ -69,6 +69,12 @@ def untitled_doc_type(doc_number: str | None, preamble: str) -> str | None:
     return m.group("type") if m else None
 
 
+def announced_type(preamble: str) -> str | None:
+    """The 文种 a preamble announces what follows with (现将有关事项通知如下: 通知), where nothing else names it."""
+    m = rx(data("doc_types")["body_doc_type"]["announces_pattern"]).search(to_simplified(preamble))
+    return m.group("type") if m else None
+
+
 def document_kind(title: str | None, doc_type: str | None, cover_issues: bool, opening: str) -> str:
     """reply | measures | notice | other, from the title, the doc type and any cover text."""
     if is_reply(title, opening, doc_type):

@@ -86,7 +86,8 @@ def parse_place_chain(name: str, loose: bool = False) -> tuple[str | None, str |
     town = pattern("issuer_town").match(s, m.end()) if m else None
     if m and (_body_starts_at(s, m.end()) or (town and _body_starts_at(s, town.end()))
               or ((loose or _zone_name(m.group())) and (city or province))
-              or (city or province, m.group()) in d.city_counties):     # 北京市大兴区新兴产业促进服务中心
+              or (city or province, m.group()) in d.city_counties      # 北京市大兴区新兴产业促进服务中心
+              or ((loose or m.end() == len(s)) and m.group() in d.county_city)):   # 晋江市 alone, or heading a page
         place = m.group()
         if place.endswith("市") and not city and not county:
             city = place

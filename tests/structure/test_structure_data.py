@@ -70,6 +70,7 @@ def _doc_type_cases(kind: str):
         patterns = [spec["pattern"]] if isinstance(spec.get("pattern"), str) else spec.get("patterns")
         if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
             continue
+        patterns = patterns + [v for k, v in spec.items() if k.endswith("_pattern") and isinstance(v, str)]
         for ex in spec.get(kind, []):
             if isinstance(ex, str) and " (" not in ex:
                 yield name, tuple(patterns), ex

@@ -396,3 +396,15 @@ def test_a_reposting_sites_byline_between_two_prints_of_the_title_is_no_part_of_
     text = ("某部对十三届全国人大二次会议第2321号建议的答复\n\nadmin 484 2022-09-21\n\n"
             "某部对十三届全国人大二次会议第2321号建议的答复\n\n某建字〔2019〕196号\n\n您提出的建议收悉,现答复如下:\n")
     assert parse_structure(text).meta.title == "某部对十三届全国人大二次会议第2321号建议的答复"
+
+
+def test_a_letters_closing_words_over_the_signature_are_no_part_of_the_unit():
+    text = ("关于依法打击违法开垦的函\n各乡镇人民政府:\n根据有关通知要求,请各乡镇依法打击违法开垦行为。\n此函\n\n"
+            "某旗农牧业局\n2017年9月1日\n")
+    assert parse_structure(text).meta.issuer == "某旗农牧业局"
+
+
+def test_an_untitled_notices_preamble_announcing_what_follows_names_its_type():
+    text = ("各苏木乡镇人民政府,旗直各有关部门:\n为推进依法行政,现就行政规范性文件清理工作有关事宜通知如下。\n"
+            "一、清理范围\n以政府规章为依据制定的行政规范性文件。\n")
+    assert parse_structure(text).meta.doc_type == "通知"

@@ -171,3 +171,10 @@ def test_a_central_documents_bare_department_is_the_national_one():
 
 def test_an_unplaced_local_documents_bare_department_stays_unresolved():
     assert dict(tagged("1 统计数据质量 统计局\n", Jurisdiction())).get("统计局") is None
+
+
+def test_a_county_level_city_named_alone_or_heading_the_page_is_the_jurisdiction():
+    from pipeline.tagging.jurisdiction import infer_jurisdiction
+    assert infer_jurisdiction("", "晋江市", None, None).city == "晋江市"
+    text = "晋江市贯彻落实福建省推动民营经济创新发展若干措施实施方案\n为深入贯彻落实有关精神,制定本方案。\n"
+    assert infer_jurisdiction(text, None, None, None).city == "晋江市"
