@@ -289,7 +289,7 @@ def _parts_of_one_support(kids: list[Section]) -> bool:
     spec = data("measures")["part_headings"]
     titles = [_normal(k.title) for k in kids]
     standards = [t for t in titles if is_support_content(t) or rx(spec["pattern"]).fullmatch(t)]
-    return bool(standards) and all(t in standards or t.startswith(tuple(spec["procedure_starts"])) and is_framework(t)
+    return bool(standards) and all(t in standards or (t.startswith(tuple(spec["procedure_starts"])) and is_framework(t))
                                    for t in titles)
 
 

@@ -587,12 +587,11 @@ def parse_at(s: str, i: int, extra_places: frozenset[str] = frozenset(), left_ok
                     kind = "dept"       # 省金融监管局 (a department) vs 新疆金融监管局 (a regulator's office)
                 if spec.get("place_ends") and not (prefs and prefs[-1][0].endswith(spec["place_ends"])):
                     continue
-            elif kind in ("national", "parent", "firm"):
-                if national and kind == "national":
-                    pass                # 国家教育部: a ministry written with the state's prefix
-                elif prefs and not (kind == "parent" and has_place and key in agency_data().local_bodies):
+            elif kind in ("national", "parent", "firm") and not (national and kind == "national"):
+                # (国家教育部, a ministry written with the state's prefix, is taken as it stands)
+                if prefs and not (kind == "parent" and has_place and key in agency_data().local_bodies):
                     continue
-                elif prefs:
+                if prefs:
                     kind = "local"      # 市人民银行: the parent's local office, named by its level
             elif kind == "generic":
                 if key in core_lexicon():
