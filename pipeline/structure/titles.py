@@ -30,8 +30,8 @@ def is_unit_line(line: str) -> bool:
 
 def _site_section(line: str) -> bool:
     """A part of the website or one of its controls (首页 > 新闻中心, 登录个人中心), not a unit."""
-    sections = data("elements")["site_sections"]
-    return line.endswith(tuple(sections["ends"])) or line.startswith(tuple(sections["starts"]))
+    return line.endswith(words("elements", "site_sections", "ends")) \
+        or line.startswith(words("elements", "site_sections", "starts"))
 
 
 def doc_number_at(line: str) -> re.Match | None:

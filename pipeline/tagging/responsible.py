@@ -189,15 +189,21 @@ def _bare_unit_lists(s: str, mentions, section_text: str, c, collectives: list) 
     for m in _bare_list_re().finditer(s):
         group = 1 if m.group(1) is not None else 2
         items = _items(s, m.start(group), m.end(group), mentions)
-        if not items or not any(it[2] is not None for it in items) \
-                or not all(it[2] is not None or _is_collective(it[1]) or _may_be_unit(it[1]) for it in items):
-            continue
-        for item in items:
-            if item[2] is None and _is_collective(item[1]):
+        for item, collective in _list_units(items, [it[2] is None and _is_collective(it[1]) for it in items]):
+            if collective:
                 collectives.append((item[0], _name(item, section_text, c)))
             else:
                 out.append((item[0], "responsible", _name(item, section_text, c)))
     return out
+
+
+def _list_units(items: list, flags: list[bool]) -> list[tuple[tuple, bool]]:
+    """(item, is it a collective) for a list of chunks that names units: one known body at least and each
+    other chunk a collective (`flags`) or ending as units end (自然资源分局 beside 区发展改革局); [] otherwise."""
+    if not any(it[2] is not None and not f for it, f in zip(items, flags)) \
+            or not all(it[2] is not None or f or _may_be_unit(it[1]) for it, f in zip(items, flags)):
+        return []
+    return [(it, f or (it[2] is None and _is_collective(it[1]))) for it, f in zip(items, flags)]
 
 
 _CELL_EDGE = re.compile(r"\s*[|｜\t]\s*|[ \u3000]+")
@@ -238,14 +244,10 @@ def _unit_lines(section_text: str, jurisdiction: Jurisdiction, collectives: list
     for start, line in _cells(section_text):
         c, mentions = find_mentions(line, jurisdiction)
         items = _items(c.text, 0, len(c.text), mentions)
-        flags = _collective_flags(items)
-        if not items or not any(it[2] is not None and not f for it, f in zip(items, flags)) \
-                or not all(it[2] is not None or f or _may_be_unit(it[1]) for it, f in zip(items, flags)):
-            continue
-        for item, flag in zip(items, flags):
-            if flag or (item[2] is None and _is_collective(item[1])):
+        for item, collective in _list_units(items, _collective_flags(items)):
+            if collective:
                 collectives.append((start + item[0], _name(item, line, c)))
-            else:                              # 自然资源分局 beside 区发展改革局: a unit the lexicon lacks
+            else:
                 out.append((start + item[0], "responsible", _name(item, line, c)))
     return out
 
