@@ -87,7 +87,7 @@ def parse_structure(text: str) -> Structure:
         para_starts = {reader.span(ln.start, ln.end)[0] for ln in lines}
         points = find_sections(reader, lines, start_line, last, end, bounds.chrome, ordinals=True)
         sections = points if points and all(p.start in para_starts for p in points) else []
-    if kind == "other" and _reads_as_policy(sections, text):
+    if kind == "other" and _reads_as_policy(sections, text, view.text):
         kind = "measures"                # a task list or support policy without a title
     cover_end = None
     if signed and issues_attached(meta.title, head.cover_issues):
@@ -113,10 +113,10 @@ def _attachment_list(lines: list[TextLine], first: int, last: int) -> set[int]:
     return out
 
 
-def _reads_as_policy(sections, text: str) -> bool:
+def _reads_as_policy(sections, text: str, view_text: str) -> bool:
     """True where at least two numbered items name their responsible units (a task list, or a table
-    with a 责任单位 column), or at least two give support (给予…奖励, 安排…资金, items headed 安家费):
-    a policy without a title."""
+    with a 责任单位 column, its header read in the simplified view: 序號 牽頭責任單位), or at least two
+    give support (给予…奖励, 安排…资金, items headed 安家费): a policy without a title."""
     d = data("measures")
     cue, support = rx(d["lead_unit_cues"]["item_clause"]), rx(d["articles"]["support_pattern"])
     heading = rx(d["support_heading"]["pattern"])
@@ -124,4 +124,4 @@ def _reads_as_policy(sections, text: str) -> bool:
     bodies = [to_simplified(text[s.start:s.end]) for s in sections]
     units = sum(bool(cue.search(b)) for s, b in zip(sections, bodies) if s.level > 1 or flat)
     gives = sum(bool(support.search(b) or heading.search(to_simplified(s.title))) for s, b in zip(sections, bodies))
-    return units >= 2 or gives >= 2 or (len(sections) >= 2 and any(map(names_unit_column, text.splitlines())))
+    return units >= 2 or gives >= 2 or (len(sections) >= 2 and any(map(names_unit_column, view_text.splitlines())))

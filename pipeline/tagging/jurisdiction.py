@@ -300,6 +300,8 @@ def infer_jurisdiction(text: str, issuer: str | None = None, title: str | None =
     j.town = _town_of(issuer, j) or (None if issuer else _town_of_title(title))
     if _is_zone(issuer) or (issuer is None and text and pattern("zone_self_reference").search(text[:600])):
         j.level = "zone"                           # 天津港保税区: its own 工信局 is no city's bureau
+    if j.province and not (j.city or j.county or issuer or title) and text:
+        _city_of_province(j, make_view(text).text)
     if j.city and not j.county and text:
         _county_of_city(j, make_view(text).text)
     if j.county and not j.city and text:
@@ -392,6 +394,17 @@ def _county_of_city(j: Jurisdiction, view: str) -> None:
         if len(own) == 1 and len(bare) >= 2:
             j.county, j.level = own[0], "county"
             return
+
+
+def _city_of_province(j: Jurisdiction, view: str) -> None:
+    """The city of an unsigned, untitled text that names its province in full but speaks as a city (市经信委)
+    and names one city of that province, though only inside other names (泉州台商投资区, 泉州开发区)."""
+    d = agency_data()
+    named = {full for name, full in d.city_by_name.items()
+             if len(name) >= 2 and d.province_of_city.get(full) == j.province and full != j.province and name in view}
+    bare = re.findall(r"(?:^|[^\u4e00-\u9fff])市(?:委|政府|人民政府|[\u4e00-\u9fff]{1,8}?[局委办])", view, re.M)
+    if len(named) == 1 and len(bare) >= 2:
+        j.city, j.level = named.pop(), "city"
 
 
 def _city_of_county(j: Jurisdiction, view: str) -> None:

@@ -14,18 +14,19 @@ def _own_text(text: str, sections: list[Section], index: int) -> str:
 def find_measures(text: str, structure: Structure, jurisdiction) -> list[Measure]:
     """Measures with label, title, span and responsible units (canonical names, lead first)."""
     from ..structure import measure_truncated, select_measures
-    from .responsible import parse_responsible
+    from .responsible import lead_written_first, parse_responsible
 
     sections = structure.sections
     index_of = {id(s): i for i, s in enumerate(sections)}
     measures = []
+    lead_first = lead_written_first(text)
     for sec in select_measures(structure, text):
         i = index_of.get(id(sec))
         own = _own_text(text, sections, i) if i is not None else text[sec.start:sec.end]
-        units = parse_responsible(own, jurisdiction)
+        units = parse_responsible(own, jurisdiction, lead_first)
         parent = sec.parent
         while not units.responsible and parent is not None:  # (一) inherits 一's (区科技局牵头)
-            units = parse_responsible(_own_text(text, sections, parent), jurisdiction)
+            units = parse_responsible(_own_text(text, sections, parent), jurisdiction, lead_first)
             parent = sections[parent].parent
         above = sections[sec.parent] if sec.parent is not None else None
         measures.append(Measure(

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from ..clean.script import to_simplified
 from .agencies import Mention, find_mentions
 from .agency_data import AGENCY_DIR, agency_data
 from .jurisdiction import Jurisdiction
@@ -77,12 +78,13 @@ def _split_outside_brackets(text: str, seps: str) -> list[tuple[int, str]]:
     return out
 
 
-def _may_be_unit(chunk: str) -> bool:
+def _may_be_unit(chunk: str, any_ending: bool = False) -> bool:
     """An unrecognised chunk of a labelled list that may still name a unit: ending as units end
-    (县电商办, 商贸物流园, 洛克乡); not a note after the units (事后奖补方式)."""
+    (县电商办, 商贸物流园, 洛克乡), or however it ends (`any_ending`: 中储粮株洲直属库); not a note
+    after the units (事后奖补方式)."""
     rule = _cues()["unrecognised_unit"]
     return rule["min_chars"] <= len(chunk) <= rule["max_chars"] and not any(ch in rule["sentence_chars"] for ch in chunk) \
-        and (chunk[-1] in _cues()["unit_final_chars"] or chunk.endswith(tuple(rule["final_words"])))
+        and (any_ending or chunk[-1] in _cues()["unit_final_chars"] or chunk.endswith(tuple(rule["final_words"])))
 
 
 def _strip_role_verb(chunk: str) -> str:
@@ -163,8 +165,10 @@ def _name(item: tuple[int, str, Mention | None], text: str, c) -> str:
     return "".join(text[a:b].split())
 
 
-def _list_end(s: str, start: int, breaks: frozenset[int], inside_mention: set[int]) -> int:
-    """Where a labelled list ends: a closing bracket or full stop, the next label, or a line break."""
+def _list_end(s: str, start: int, breaks: frozenset[int], inside_mention: set[int],
+              unit_at: dict[int, int] | None = None) -> int:
+    """Where a labelled list ends: a closing bracket or full stop, the next label, or a line break; a
+    semicolon only where no unit follows it whole (市商务局；市教育局、市科技局: the list goes on)."""
     ends, seps = _cues()["list_end"], _cues()["separators"]
     depth, k = 0, start
     while k < len(s):
@@ -173,12 +177,20 @@ def _list_end(s: str, start: int, breaks: frozenset[int], inside_mention: set[in
             depth += 1
         elif ch in "）)" and depth:
             depth -= 1
+        elif ch in "；;" and _unit_follows(s, k + 1, unit_at or {}):
+            pass
         elif ch in ends or _label_re().match(s, k) or _next_field_re().match(s, k):
             break
         elif k in breaks and k not in inside_mention and s[k - 1] not in seps:
             break
         k += 1
     return k
+
+
+def _unit_follows(s: str, k: int, unit_at: dict[int, int]) -> bool:
+    """True where a known unit starts at k and a list separator or the list's end follows it."""
+    end = unit_at.get(k)
+    return end is not None and (end == len(s) or s[end] in _cues()["separators"] or s[end] in _cues()["list_end"])
 
 
 def _bare_unit_lists(s: str, mentions, section_text: str, c, collectives: list) -> list[tuple[int, str, str]]:
@@ -189,7 +201,8 @@ def _bare_unit_lists(s: str, mentions, section_text: str, c, collectives: list) 
     for m in _bare_list_re().finditer(s):
         group = 1 if m.group(1) is not None else 2
         items = _items(s, m.start(group), m.end(group), mentions)
-        for item, collective in _list_units(items, [it[2] is None and _is_collective(it[1]) for it in items]):
+        noted = _lead_first_re().search(s, m.end(group), m.end()) is not None     # …。排名第一的为牵头单位,下同)
+        for item, collective in _list_units(items, [it[2] is None and _is_collective(it[1]) for it in items], noted):
             if collective:
                 collectives.append((item[0], _name(item, section_text, c)))
             else:
@@ -197,11 +210,12 @@ def _bare_unit_lists(s: str, mentions, section_text: str, c, collectives: list) 
     return out
 
 
-def _list_units(items: list, flags: list[bool]) -> list[tuple[tuple, bool]]:
+def _list_units(items: list, flags: list[bool], noted: bool = False) -> list[tuple[tuple, bool]]:
     """(item, is it a collective) for a list of chunks that names units: one known body at least and each
-    other chunk a collective (`flags`) or ending as units end (自然资源分局 beside 区发展改革局); [] otherwise."""
+    other chunk a collective (`flags`) or ending as units end (自然资源分局 beside 区发展改革局), or, in a
+    list noted as units (`noted`: 排名第一的为牵头单位), a name of a unit's length; [] otherwise."""
     if not any(it[2] is not None and not f for it, f in zip(items, flags)) \
-            or not all(it[2] is not None or f or _may_be_unit(it[1]) for it, f in zip(items, flags)):
+            or not all(it[2] is not None or f or _may_be_unit(it[1], noted) for it, f in zip(items, flags)):
         return []
     return [(it, f or (it[2] is None and _is_collective(it[1]))) for it, f in zip(items, flags)]
 
@@ -300,8 +314,19 @@ def _doer_re() -> re.Pattern:
     return re.compile("(?:" + "|".join(verbs) + ")")
 
 
-def parse_responsible(section_text: str, jurisdiction: Jurisdiction) -> ResponsibleUnits:
-    """Lead, responsible, cooperating units and collectives named in a measure's text (canonical names)."""
+@cache
+def _lead_first_re() -> re.Pattern:
+    return re.compile(_cues()["lead_first_note"])
+
+
+def lead_written_first(text: str) -> bool:
+    """True where the document notes that the unit written first in a list leads (列第一位者为牵头单位，下同)."""
+    return bool(_lead_first_re().search(to_simplified(text)))
+
+
+def parse_responsible(section_text: str, jurisdiction: Jurisdiction, lead_first: bool = False) -> ResponsibleUnits:
+    """Lead, responsible, cooperating units and collectives named in a measure's text (canonical names);
+    `lead_first`: the document says the unit written first leads, where no unit is labelled lead."""
     out = ResponsibleUnits()
     if not section_text:
         return out
@@ -311,8 +336,9 @@ def parse_responsible(section_text: str, jurisdiction: Jurisdiction) -> Responsi
     collectives: list[tuple[int, str]] = []
     labels = _cues()["labels"]
     inside_mention = {k for mm in mentions for k in range(mm.start + 1, mm.end)}
+    unit_at = {mm.start: mm.end for mm in mentions}
     for m in _label_re().finditer(s):
-        stop = _list_end(s, m.end(), c.breaks, inside_mention)
+        stop = _list_end(s, m.end(), c.breaks, inside_mention, unit_at)
         after_collective = False
         for item in _items(s, m.end(), stop, mentions):
             # 各镇人民政府、街道办事处: an unnamed unit right after a collective shares its 各
@@ -354,4 +380,6 @@ def parse_responsible(section_text: str, jurisdiction: Jurisdiction) -> Responsi
     for _, chunk in sorted(collectives):
         if chunk not in out.collectives:
             out.collectives.append(chunk)
+    if lead_first and out.responsible and not out.lead:
+        out.lead = out.responsible[:1]
     return out

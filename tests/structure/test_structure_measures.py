@@ -342,6 +342,13 @@ def test_an_untitled_text_whose_items_give_support_is_a_policy():
     assert [label for label, _ in _measures(text)] == ["1", "2"]
 
 
+def test_an_untitled_task_table_in_traditional_script_with_a_unit_column_is_a_policy():
+    text = ("瀏覽次數: 來源:某縣政府辦公室\n序號 重點工作任務 牽頭責任單位 一季度完成情況\n"
+            "1 地區生產總值增長6%以上。 縣發改委 一季度地區生產總值增長6.8%\n"
+            "2 規模工業增加值增長4.5%。 縣工信局 規模工業增加值增長11.9%\n")
+    assert [label for label, _ in _measures(text)] == ["1", "2"]
+
+
 _ARTICLE_EXAMPLES = data("measures")["articles"]["examples"]
 
 

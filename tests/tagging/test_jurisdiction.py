@@ -110,6 +110,19 @@ def test_a_city_text_that_speaks_as_one_of_its_counties_takes_that_county():
     assert (j.city, j.county, j.level) == ("随州市", "随县", "county")
 
 
+def test_an_unsigned_text_naming_its_province_but_speaking_as_a_city_takes_the_one_city_it_names():
+    text = ("（一）落实扶持政策。经福建省人民政府同意，对工业企业给予奖励。"
+            "（责任单位：市经信委、市财政局、厦门火炬高新区管委会）\n（二）加强监测。（责任单位：市经信委）")
+    j = infer_jurisdiction(text)
+    assert (j.province, j.city, j.level) == ("福建省", "厦门市", "city")
+
+
+def test_an_unsigned_provincial_text_naming_two_cities_stays_provincial():
+    text = ("（一）落实扶持政策。福建省人民政府支持厦门、福州两市试点。（责任单位：市经信委、市财政局）")
+    j = infer_jurisdiction(text)
+    assert (j.province, j.city) == ("福建省", None)
+
+
 def test_a_development_zone_issuer_keeps_its_own_bureaus():
     j = infer_jurisdiction("（一）支持企业上市。（责任单位：工信局）", issuer="天津港保税区")
     assert j.level == "zone" and j.name_at(None) is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.tagging.jurisdiction import infer_jurisdiction
-from pipeline.tagging.responsible import ResponsibleUnits, parse_responsible
+from pipeline.tagging.responsible import ResponsibleUnits, lead_written_first, parse_responsible
 
 ZS = infer_jurisdiction("", "中山市人民政府办公室", None, None)
 HUBEI = infer_jurisdiction("", "省人民政府", None, "鄂政發〔2018〕26號")
@@ -90,6 +90,26 @@ def test_a_list_ends_where_the_items_next_field_is_glued_on():
     county = infer_jurisdiction("", "南昌县人民政府办公室", None, None)
     units = parse_responsible("责任单位:县城管执法局、莲塘镇任务目标:2024年计划改造完成莲水巷、橡西巷等住宅小区。", county)
     assert units.responsible == ["南昌县城市管理行政执法局", "莲塘镇"]
+
+
+def test_a_list_goes_on_after_a_semicolon_where_units_follow_and_stops_where_a_remark_does():
+    city = infer_jurisdiction("", "达州市人民政府办公室", None, None)
+    units = parse_responsible("责任单位:市发展改革委、市商务局;市教育局、市财政局等,各县(市、区)", city)
+    assert units.responsible == ["达州市发展和改革委员会", "达州市商务局", "达州市教育局", "达州市财政局"]
+    units = parse_responsible("责任单位:市商务局;以下均需各县(市、区)政府落实,不再列出", city)
+    assert units.responsible == ["达州市商务局"] and units.collectives == []
+
+
+def test_a_bracketed_list_noting_that_the_first_unit_leads_names_its_units_and_its_lead():
+    city = infer_jurisdiction("", "株洲市人民政府", None, None)
+    text = "作为保障民生的基本任务抓好抓落实。(市发改委、市农委、各县市区人民政府、中储粮株洲直属库。排名第一的为牵头单位,下同)"
+    units = parse_responsible(text, city, lead_first=lead_written_first(text))
+    assert units.lead == ["株洲市发展和改革委员会"]
+    assert units.responsible == ["株洲市发展和改革委员会", "株洲市农业委员会", "中储粮株洲直属库"]
+    assert units.collectives == ["各县市区人民政府"]
+    assert parse_responsible("优先安排。(市财政局、市商务局)", city, lead_first=True).lead == ["株洲市财政局"]
+    assert parse_responsible("优先安排。(市财政局、市商务局)", city).lead == []
+    assert not lead_written_first("(市财政局、市商务局)")
 
 
 def test_list_broken_across_lines_inside_a_name_continues():
