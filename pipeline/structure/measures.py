@@ -7,10 +7,10 @@ from dataclasses import replace
 from ..clean.script import view_text
 from ..types import Section, Structure
 from .dates import is_date_line
-from .kinds import issues_attached
+from .kinds import attached_name, issues_attached
 from .lexicon import data, rx
 from .sections import match_heading
-from .titles import is_unit_line
+from .titles import is_unit_line, title_doc_type
 
 _TRIM = re.compile(r"[\s。：:；;，,、]+")
 _SENTENCE_END = re.compile(r"[。！？!?]")
@@ -183,6 +183,14 @@ def _leaf_sibling(section: Section, sections: list[Section]) -> bool:
                for j, s in enumerate(sections))
 
 
+def _is_plan(structure: Structure) -> bool:
+    """True for an emergency plan (应急预案), printed on its own or issued by a notice: no policy measures."""
+    plans = tuple(data("doc_types")["kinds"]["plan_types"])
+    title = structure.meta.title
+    named = attached_name(title) if title and issues_attached(title, False) else None
+    return structure.meta.doc_type in plans or (named is not None and (title_doc_type(named) or ("",))[0] in plans)
+
+
 def select_measures(structure: Structure, text: str) -> list[Section]:
     """The sections that are policy measures, in order (the same Section objects as structure.sections).
 
@@ -190,7 +198,7 @@ def select_measures(structure: Structure, text: str) -> list[Section]:
     carry content is their parent, not a measure, unless it names its own unit; a heading whose
     items are fragments, or whose items share one closing unit line, is the measure itself.
     """
-    if structure.kind == "reply":
+    if structure.kind == "reply" or _is_plan(structure):
         return []
     sections = structure.sections
     scope = None
@@ -285,12 +293,12 @@ def _numbering_runs_on(i: int, children: dict[int | None, list[int]], sections: 
 
 def _parts_of_one_support(kids: list[Section]) -> bool:
     """True where a heading's items are the parts of one support: its objects and standards (补助对象及标准),
-    then its conditions and materials (申报条件, 申报材料), no item of its own."""
+    its period (支持期间), then its conditions and materials (申报条件, 申报材料), no item of its own."""
     spec = data("measures")["part_headings"]
     titles = [_normal(k.title) for k in kids]
     standards = [t for t in titles if is_support_content(t) or rx(spec["pattern"]).fullmatch(t)]
-    return bool(standards) and all(t in standards or (t.startswith(tuple(spec["procedure_starts"])) and is_framework(t))
-                                   for t in titles)
+    return bool(standards) and all(t in standards or rx(spec["other_parts"]).match(t)
+                                   or (t.startswith(tuple(spec["procedure_starts"])) and is_framework(t)) for t in titles)
 
 
 def _purpose_item(section: Section, text: str) -> bool:

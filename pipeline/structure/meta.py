@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..clean.script import view_text
+from ..clean.script import to_simplified, view_text
 from ..types import Meta
 from .dates import bare_date, effective_period, is_date_line, parse_date
 from .layout import Reader, TextLine
@@ -95,12 +95,23 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
         _issuer_from_news_lead(reader, [lines[i] for i in lead], head, about=meta.title)
     if meta.issuer:
         meta.issuer = meta.issuer.lstrip(BULLETS) or None        # • 盤錦市人民政府: a list bullet
+    if meta.issuer and meta.title:
+        meta.issuer = _as_the_title_writes(meta.issuer, meta.title)
     _read_category(lines, first, limit, meta)
     _read_footer(reader, lines, body, meta)
     if body:
         text = reader.view.text[lines[body[0]].start:lines[body[-1]].end]
         meta.effective_from, meta.effective_to = effective_period(text, meta.date)
     return head
+
+
+def _as_the_title_writes(issuer: str, title: str) -> str:
+    """The issuer without the province a signature adds before a city's body, where the title writes
+    that body without it (青海省西宁市人民政府 under 西宁市人民政府关于…的通知: 西宁市人民政府)."""
+    m = rx(data("elements")["issuer_province_prefix"]["pattern"]).match(to_simplified(issuer))
+    if m and to_simplified(title).startswith(to_simplified(issuer[m.end():])):
+        return issuer[m.end():]
+    return issuer
 
 
 def _number_in_source(value: str) -> tuple[int, int] | None:

@@ -729,6 +729,33 @@ def test_a_supports_objects_standards_and_application_parts_belong_to_its_headin
     assert [label for label, _ in _measures(text)] == ["一", "二"]
 
 
+def test_a_supports_content_standard_and_period_belong_to_its_heading():
+    text = ("某开发区外贸新业态扶持资金安排方案\n一、资金来源\n在市下达的奖励资金中安排。\n二、支持对象\n在本区注册登记的外贸企业。\n三、支持内容和标准\n"
+            "(一)支持内容:对出口累计超过3000万美元的企业给予支持。\n(二)支持标准:出口每1美元支持不超过0.03元。\n"
+            "(三)支持期间:2018年第四季度\n")
+    assert [label for label, _ in _measures(text)] == ["三"]
+
+
+def test_an_article_stating_its_purpose_before_the_rules_that_follow_is_no_measure():
+    text = ("某镇推动经济高质量发展奖励办法\n第一条 为促进企业转型升级，结合我镇实际，特制定以下奖励办法。\n"
+            "第二条 对年产值首次超过1亿元的企业，给予奖励10万元。\n")
+    assert [label for label, _ in _measures(text)] == ["第二条"]
+
+
+def test_an_emergency_plan_printed_alone_or_issued_by_a_notice_states_no_measures():
+    plan = ("某市草原火灾应急预案\n1 总则\n为及时控制和扑灭草原火灾，制定本预案。\n"
+            "2 组织指挥\n市草原防火指挥部负责组织、协调全市草原火灾扑救工作。\n"
+            "3 保障措施\n市财政局安排草原防火专项资金50万元。\n")
+    s = parse_structure(plan)
+    assert (s.meta.title, s.meta.doc_type) == ("某市草原火灾应急预案", "预案")
+    assert _measures(plan) == []
+    notice = ("某省人民政府办公厅关于印发自然灾害救助应急预案的通知\n各市人民政府:\n现将《自然灾害救助应急预案》印发给你们。\n"
+              "某省人民政府办公厅\n2024年6月11日\n某省自然灾害救助应急预案\n"
+              "1.总则\n为做好救助工作，制定本预案。\n2.组织指挥\n省减灾委负责组织、领导全省救灾工作。\n"
+              "3.灾后救助\n省应急厅会同省财政厅下拨救灾资金100万元。\n")
+    assert _measures(notice) == []
+
+
 def test_a_numbered_purpose_sentence_and_an_applicable_industries_heading_are_no_measures():
     purpose = ("某高新区关于加快推进高质量发展的若干政策\n总  则\n1.为贯彻落实上级关于振兴的一系列重要指示精神,进一步加大在金融助力、"
                "科技创新、人才培养等方面的政策扶持力度,特制定本政策。\n2.对新引进的企业给予一次性奖励10万元。\n")

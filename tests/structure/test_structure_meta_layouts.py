@@ -275,6 +275,23 @@ def test_a_site_fields_date_with_its_time_run_on_is_read():
     assert parse_structure(text).meta.date == "2020-04-19"
 
 
+def test_a_site_fields_issuing_time_is_the_date_and_a_spaced_title_key_gives_the_title():
+    text = ("索 引 号 640400001/2016-14852 发文时间 2016-07-04\n发布机构 某市政府办 文 号\n"
+            "公开方式 主动公开 有效性 有效\n标 题: 某市草原火灾应急预案\n某市草原火灾应急预案\n\n1 总则\n1.1 编制目的\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.doc_type, meta.date) == ("某市草原火灾应急预案", "预案", "2016-07-04")
+
+
+def test_an_issuer_written_with_its_province_is_the_body_as_the_title_writes_it():
+    text = ("您的位置: 首页 » 法律资料网 » 法律法规 »\n\n某宁市人民政府关于印发《某宁市企业减负暂行规定》的通知\n\n"
+            "青海省某宁市人民政府\n\n\n某宁市人民政府关于印发《某宁市企业减负暂行规定》的通知\n\n宁政〔2006〕12号\n\n"
+            "各区、县人民政府，市政府各部门：\n现将《某宁市企业减负暂行规定》印发给你们，请认真贯彻执行。\n")
+    meta = parse_structure(text).meta
+    assert meta.issuer == "某宁市人民政府"
+    signed = "青海省人民政府关于某事项的通知\n各市州人民政府：\n现将有关事项通知如下。\n青海省人民政府\n2006年5月1日\n"
+    assert parse_structure(signed).meta.issuer == "青海省人民政府"
+
+
 def test_a_date_under_the_doc_number_under_a_title_is_the_documents_date():
     text = ("某部办公厅关于组织开展2021年新型信息消费示范项目申报工作的通知\n某厅信发函〔2021〕27号\n2021年2月20日\n"
             "发布机关:某部办公厅\n各省、自治区、直辖市主管部门:\n为贯彻落实有关部署,现组织开展申报工作。\n")
