@@ -27,6 +27,9 @@ def is_framework(title: str) -> bool:
     for w in data("measures")["framework_headings"]:
         if t == w or (t.endswith(w) and len(t) <= len(w) + 4):
             return True
+    parts = re.split("[和及与、]", t)
+    if len(parts) > 1 and all(p in data("measures")["framework_headings"] for p in parts):
+        return True                            # 实施区域和补贴对象: two framework headings joined
     return any(rx(p).search(t) for p in data("measures")["framework_patterns"]["patterns"])
 
 
@@ -72,8 +75,8 @@ def is_measure_article(section: Section, text: str) -> bool:
     if rx(a["conditions_pattern"]).search(body) and not rx(a["support_pattern"]).search(body):
         return False
     headed = rx(a["bracketed_heading"]["pattern"]).match(view_text(section.title))     # 第二条(定义) …
-    if headed and is_framework(headed.group("h")) and not _AMOUNT.search(body) \
-            and not rx(a["bracketed_heading"]["gives"]).search(body):
+    heading = headed.group("h") if headed else view_text(section.title)                 # 第三条 专项资金实施期限
+    if is_framework(heading) and not _AMOUNT.search(body) and not rx(a["bracketed_heading"]["gives"]).search(body):
         return False
     compact = re.sub(r"\s+", "", body)
     if rx(a["constitution"]["pattern"]).match(compact) and not rx(a["constitution"]["unless"]).search(compact) \

@@ -13,7 +13,7 @@ from .sections import match_heading
 from .sitemeta import key_alone, label_row_fields, site_fields, starts_with_site_key
 from .chrome import has_site_cue, is_related_list_header
 from .titles import (PARENS_END, PUNCT, announcement_number, doc_number_at, is_unit_line, issues_document,
-                     number_after_title, title_block, title_doc_type)
+                     number_after_title, strip_leading_tags, title_block, title_doc_type)
 
 _JUNK_END = re.compile(r"[?？|｜\s]+$")
 BULLETS = "•·●○■□◆◇▲△►▶★☆- \u3000"
@@ -664,6 +664,8 @@ def _site_title(reader: Reader, ln: TextLine, s: int, e: int, head: Header) -> N
     """The title in a site's metadata block, where the letter shows none or shows only the attached
     document's (名称: 市人民政府办公室关于印发X的通知 over the page's X); a doc number before it is read too."""
     meta = head.meta
+    value = ln.text[s:e]
+    s += len(value) - len(strip_leading_tags(value))          # 20230607 沂水县…的通知: a posting date before it
     value = ln.text[s:e]
     if meta.title is not None and not issues_document(value, meta.title) and not _ends_with(value, meta.title):
         return

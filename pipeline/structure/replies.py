@@ -54,9 +54,9 @@ def proposers_of(recipients: list[str]) -> list[str]:
                 if simple.startswith(pre):
                     part, simple = part[len(pre):], simple[len(pre):]
             count = rx(data("replies")["proposer_count_suffix"]["pattern"]).search(simple)
-            if count:
+            if count:                                  # 高占毕代表等7名代表: the count, then the title
                 part, simple = part[:count.start()], simple[:count.start()]
-            elif not simple.endswith(unit_suffixes):
+            if not simple.endswith(unit_suffixes):
                 for suf in suffixes:
                     if simple.endswith(suf) and len(simple) > len(suf):
                         part = part[:-len(suf)]

@@ -35,8 +35,11 @@ def _site_section(line: str) -> bool:
 
 
 def doc_number_at(line: str) -> re.Match | None:
-    """The doc number a line starts with, possibly inside parentheses: (厦府办〔2009〕255号)."""
-    return pattern("doc_number").match(line.lstrip("（(["))
+    """The doc number a line starts with, possibly inside parentheses: (厦府办〔2009〕255号), or after a
+    site's key glued to it in the view (发文字号豫政〔2015〕24号)."""
+    s = line.lstrip("（([")
+    key = next((k for k in data("site_fields")["fields"]["doc_number"] if s.startswith(k)), "")
+    return pattern("doc_number").match(s, len(key))
 
 
 @lru_cache(maxsize=4096)                      # a line is asked several times in a row (title_text, _title_blocks)
@@ -80,7 +83,7 @@ def title_doc_type(line: str) -> tuple[str, int] | None:
     return (package.group("type"), kept) if package else None     # 招商引资政策黄金十条
 
 
-def _strip_leading_tags(text: str) -> str:
+def strip_leading_tags(text: str) -> str:
     """The text after the tags a site or copy puts before a title (• 【区级】, 附件1, (B类))."""
     tag = rx(data("doc_types")["title_leading_tag"]["pattern"])
     while (m := tag.match(text)) and m.end() > 0:
@@ -107,12 +110,12 @@ def title_text(ln: TextLine) -> tuple[str, int]:
         starts = [rest.find(w) for w in data("doc_types")["title_breadcrumb"]["title_starts"] if w in rest]
         first = min(starts, default=0)
         text = rest[first:] if first and not is_unit_line(rest[:first]) else rest
-    text = _strip_leading_tags(text)
+    text = strip_leading_tags(text)
     offset = len(whole) - len(text)
     m = doc_number_at(text)
     if m:
         rest = text[len(text) - len(text.lstrip("（([")) + m.end():].lstrip(" ）)]：:")     # 鹿政规〔2021〕11号:关于…
-        rest = _strip_leading_tags(rest)                                           # …141号 签发人:姜涛
+        rest = strip_leading_tags(rest)                                           # …141号 签发人:姜涛
         offset, text = len(whole) - len(rest), rest
     cut = rx(data("chrome")["inline_cues"]["pattern"]).search(text)
     if cut and cut.start() > 0:

@@ -199,7 +199,7 @@ def _bare_unit_lists(s: str, mentions, section_text: str, c, collectives: list) 
     the units responsible for it). At least one is a known body; the others end as units end."""
     out = []
     for m in _bare_list_re().finditer(s):
-        group = 1 if m.group(1) is not None else 2
+        group = next(g for g in range(1, (m.re.groups or 0) + 1) if m.group(g) is not None)
         items = _items(s, m.start(group), m.end(group), mentions)
         noted = _lead_first_re().search(s, m.end(group), m.end()) is not None     # …。排名第一的为牵头单位,下同)
         for item, collective in _list_units(items, [it[2] is None and _is_collective(it[1]) for it in items], noted):

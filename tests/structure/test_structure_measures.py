@@ -756,6 +756,13 @@ def test_an_emergency_plan_printed_alone_or_issued_by_a_notice_states_no_measure
     assert _measures(notice) == []
 
 
+def test_an_article_headed_by_a_framework_word_without_support_is_no_measure():
+    text = ("某县招商引资奖励办法\n第一条 招商引资奖励范围\n凡从县域外引进项目资金的单位和个人,均属招商引资奖励范围。\n"
+            "第二条 引进工业项目资金的奖励\n对引进工业项目的个人,按到位资金的1%给予奖励。\n"
+            "第三条 专项资金实施期限\n")
+    assert [label for label, _ in _measures(text)] == ["第二条"]
+
+
 def test_a_numbered_purpose_sentence_and_an_applicable_industries_heading_are_no_measures():
     purpose = ("某高新区关于加快推进高质量发展的若干政策\n总  则\n1.为贯彻落实上级关于振兴的一系列重要指示精神,进一步加大在金融助力、"
                "科技创新、人才培养等方面的政策扶持力度,特制定本政策。\n2.对新引进的企业给予一次性奖励10万元。\n")

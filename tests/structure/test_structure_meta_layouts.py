@@ -292,6 +292,21 @@ def test_an_issuer_written_with_its_province_is_the_body_as_the_title_writes_it(
     assert parse_structure(signed).meta.issuer == "青海省人民政府"
 
 
+def test_a_site_key_spaced_from_its_doc_number_is_no_part_of_it():
+    text = ("发文字号 豫政〔2015〕24号 时  效 根据《某省人民政府关于公布清理结果的决定》(豫政〔2017〕16号),此文件宣布失效。\n"
+            "标  题 某省人民政府关于印发促进经济平稳健康发展若干政策措施的通知\n各市、县人民政府:\n现将有关措施印发给你们。\n")
+    assert parse_structure(text).meta.doc_number == "豫政〔2015〕24号"
+
+
+def test_a_posting_date_before_a_title_in_the_page_head_and_in_the_site_fields_is_no_part_of_it():
+    text = ("20230607 某县林长制办公室 关于进一步落实林长制工作任务的通知\n"
+            "索 引 号: | 某2421108/2023-0000158 | 公开方式: | 主动公开 |\n"
+            "标 题: | 20230607 某县林长制办公室 关于进一步落实林长制工作任务的通知 |\n"
+            "某县林长制办公室\n关于进一步落实林长制工作任务的通知\n一、全面完善林长制组织体系\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.issuer) == ("某县林长制办公室关于进一步落实林长制工作任务的通知", "某县林长制办公室")
+
+
 def test_a_date_under_the_doc_number_under_a_title_is_the_documents_date():
     text = ("某部办公厅关于组织开展2021年新型信息消费示范项目申报工作的通知\n某厅信发函〔2021〕27号\n2021年2月20日\n"
             "发布机关:某部办公厅\n各省、自治区、直辖市主管部门:\n为贯彻落实有关部署,现组织开展申报工作。\n")

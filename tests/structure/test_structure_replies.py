@@ -119,6 +119,7 @@ def test_invented_traditional_district_congress_reply():
     (["张三等5位代表"], ["张三"]),
     (["李四等十名委员"], ["李四"]),
     (["张群、周承明等十代表"], ["张群", "周承明"]),        # a head count without 位/名
+    (["马开鲜、赵东、高占毕代表等7名代表"], ["马开鲜", "赵东", "高占毕"]),   # the last name's title before the count
     (["尊敬的赵敏委员"], ["赵敏"]),
     (["九三学社某市委员会"], ["九三学社某市委员会"]),      # a unit keeps its 委员会
 ])

@@ -112,6 +112,16 @@ def test_a_bracketed_list_noting_that_the_first_unit_leads_names_its_units_and_i
     assert not lead_written_first("(市财政局、市商务局)")
 
 
+def test_a_list_in_tortoise_shell_brackets_with_a_bracketed_level_and_a_closing_note_names_its_units():
+    region = infer_jurisdiction("", "西藏自治区人民政府办公厅", None, None)
+    text = ("1.全区每年营造林面积100万亩以上。〔林业厅、各地(市),发展改革委、财政厅,黑体为牵头单位,其他为参加单位,下同〕\n"
+            "根据年度造林任务编制造林计划。\n")
+    units = parse_responsible(text, region)
+    assert units.responsible == ["西藏自治区林业厅", "西藏自治区发展和改革委员会", "西藏自治区财政厅"]
+    assert units.collectives == ["各地(市)"] and units.lead == []
+    assert parse_responsible("按照藏政发〔2017〕16号执行。\n", region).responsible == []
+
+
 def test_list_broken_across_lines_inside_a_name_continues():
     units = parse_responsible("（责任单位：市商务局、工业和信\n\n息化局、财政局）", ZS)
     assert units.responsible == ["中山市商务局", "中山市工业和信息化局", "中山市财政局"]
