@@ -266,9 +266,10 @@ def _unit_lines(section_text: str, jurisdiction: Jurisdiction, collectives: list
     return out
 
 
-def _doers(s: str, mentions, section_text: str, c) -> list[tuple[int, str, str]]:
-    """Bodies the item names as deciding or doing it, where no unit is labelled: the list before
-    a doing verb (由市计划委员会、市财政局共同确定; 经县领导小组审核给予; 市节约用水办公室设立…)."""
+def _doers(s: str, mentions, section_text: str, c, subjects: bool = True) -> list[tuple[int, str, str]]:
+    """Bodies the item names as deciding or doing it: the list before a doing verb (由市计划委员会、市财政局
+    共同确定; 经县领导小组审核给予; 市节约用水办公室设立…) and, with `subjects` (no unit labelled), a
+    clause's subject (省财政厅按本办法…给予奖励)."""
     out = []
     adverbs = tuple(_cues()["doers"]["adverbs"])
     for v in _doer_re().finditer(s):
@@ -280,6 +281,13 @@ def _doers(s: str, mentions, section_text: str, c) -> list[tuple[int, str, str]]
         for item in _chain_before(s, end, mentions):
             if item[2] is not None and not _after_object_marker(s, item[0]):
                 out.append((item[0], "responsible", _name(item, section_text, c)))
+    markers = tuple(_cues()["doers"]["subject_markers"])
+    label = _ITEM_LABEL.match(s)
+    for m in mentions if subjects else ():  # 省财政厅按本办法…对各市给予奖励: a clause's subject
+        if (m.start == (label.end() if label else 0) or s[m.start - 1] in "。；;，,：: \u3000\n") \
+                and s.startswith(markers, m.end) \
+                and _doer_re().search(s, m.end, _sentence_end(s, m.end)):
+            out.append((m.start, "responsible", _name((m.start, s[m.start:m.end], m), section_text, c)))
     starts = {m.start: m for m in mentions}
     for opener in re.finditer(_cues()["doers"]["agent_marker"], s):     # 由省政府和兰州市人民政府按7:3的比例筹集
         k = opener.end()
@@ -288,6 +296,15 @@ def _doers(s: str, mentions, section_text: str, c) -> list[tuple[int, str, str]]
             out.append((m.start, "responsible", _name((m.start, s[m.start:m.end], m), section_text, c)))
             k = m.end + (1 if s[m.end:m.end + 1] and s[m.end] in _cues()["separators"] else 0)
     return sorted(set(out))
+
+
+_ITEM_LABEL = re.compile(r"\s*(?:第[一二三四五六七八九十百零〇\d]{1,5}条|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．])\s*")
+
+
+def _sentence_end(s: str, pos: int) -> int:
+    """Where the sentence holding pos ends (its 。 or ；, or the text's end)."""
+    ends = [k for k in (s.find(ch, pos) for ch in "。；;\n") if k >= 0]
+    return min(ends, default=len(s))
 
 
 def _after_object_marker(s: str, pos: int) -> bool:
@@ -362,7 +379,7 @@ def parse_responsible(section_text: str, jurisdiction: Jurisdiction, lead_first:
     if not roles:
         roles += _unit_lines(section_text, jurisdiction, collectives)
     labelled = labelled or any(r[1] in ("lead", "cooperating") for r in roles)
-    doers = _doers(s, mentions, section_text, c)
+    doers = _doers(s, mentions, section_text, c, subjects=not roles)
     if not labelled:
         roles += [d for d in doers if d[2] not in {r[2] for r in roles}]   # 由国土资源部会同农业部负责: in text order
     else:                                   # named after the labelled lead and cooperating units (guide §3)

@@ -122,6 +122,23 @@ def test_a_list_in_tortoise_shell_brackets_with_a_bracketed_level_and_a_closing_
     assert parse_responsible("按照藏政发〔2017〕16号执行。\n", region).responsible == []
 
 
+def test_a_clauses_subject_that_gives_the_support_does_the_item():
+    province = infer_jurisdiction("", "黑龙江省财政厅", None, None)
+    units = parse_responsible("第二条 省财政厅按本办法规定的奖励标准,对各市(地)给予奖励。", province)
+    assert units.responsible == ["黑龙江省财政厅"]
+    assert parse_responsible("第三条 奖励资金按省财政厅规定拨付。", province).responsible == []
+
+
+def test_bodies_after_jing_decide_the_item_and_a_list_cut_by_the_excerpts_end_is_read():
+    prefecture = infer_jurisdiction("", "阿坝藏族羌族自治州人民政府", None, None)
+    units = parse_responsible("第四条 引进高新技术项目(经州科委、州经委根据有关政策认可)的,按实际到位资金的1%奖励。", prefecture)
+    assert units.responsible == ["阿坝藏族羌族自治州科学技术委员会", "阿坝藏族羌族自治州经济委员会"]
+    assert parse_responsible("第五条 经济开发区内的项目按实际到位资金的1%奖励。", prefecture).responsible == []
+    city = infer_jurisdiction("", "西安市人民政府", None, None)
+    units = parse_responsible("3.提高财政补助标准。补助标准由每人每年670元提高到700元。(市医疗保障局、市卫生健康委", city)
+    assert units.responsible == ["西安市医疗保障局", "西安市卫生健康委员会"]
+
+
 def test_list_broken_across_lines_inside_a_name_continues():
     units = parse_responsible("（责任单位：市商务局、工业和信\n\n息化局、财政局）", ZS)
     assert units.responsible == ["中山市商务局", "中山市工业和信息化局", "中山市财政局"]
