@@ -18,7 +18,7 @@ from .meta import is_dated_signature, read_header
 from .titles import is_unit_line
 from .replies import Mention, ReplyParts, parse_reply
 from .sections import find_sections, match_heading
-from .tables import names_unit_column
+from .tables import names_unit_column, names_unit_column_vertically
 
 __all__ = ["parse_structure", "select_measures", "measure_truncated", "parse_reply", "ReplyParts",
            "Mention"]
@@ -124,4 +124,6 @@ def _reads_as_policy(sections, text: str, view_text: str) -> bool:
     bodies = [to_simplified(text[s.start:s.end]) for s in sections]
     units = sum(bool(cue.search(b)) for s, b in zip(sections, bodies) if s.level > 1 or flat)
     gives = sum(bool(support.search(b) or heading.search(to_simplified(s.title))) for s, b in zip(sections, bodies))
-    return units >= 2 or gives >= 2 or (len(sections) >= 2 and any(map(names_unit_column, view_text.splitlines())))
+    return units >= 2 or gives >= 2 or (len(sections) >= 2 and (any(map(names_unit_column, view_text.splitlines()))
+                                                                 or names_unit_column_vertically(view_text)))
+

@@ -28,9 +28,23 @@ def is_reply(title: str | None, opening: str, doc_type: str | None = None) -> bo
 
 
 def issues_attached(title: str | None, cover_issues: bool) -> bool:
-    """True where the document issues an attached policy: 印发《…》 in the title, or a cover text."""
+    """True where the document issues an attached policy: 印发《…》 in the title, or a cover text; after
+    发布 the issued text must be named as a document (发布《…》, 发布…实施细则), not a ban (发布禁止…的通告)."""
     t = to_simplified(title or "")
-    return cover_issues or any(w in t for w in data("doc_types")["issuing_cues"]["words"])
+    cues = data("doc_types")["issuing_cues"]
+    if cover_issues:
+        return True
+    for w in cues["words"]:
+        if w in t and (w not in cues["document_named"] or _names_a_document(t.split(w, 1)[1])):
+            return True
+    return False
+
+
+def _names_a_document(rest: str) -> bool:
+    """True where the words after 发布 name a document: 《…》, or a name ending in a type (…实施细则的通知)."""
+    name = rx(data("doc_types")["issuing_cues"]["title_tail"]).sub("", rest)
+    name = re.sub(r"的?(?:通告|公告)$", "", name)
+    return "《" in rest or title_doc_type(name) is not None
 
 
 def attached_name(title: str | None) -> str | None:

@@ -24,6 +24,18 @@ def names_unit_column(line: str) -> bool:
     return is_table_header(line) and any(w in line for w in data("outline")["table_rows"]["unit_columns"])
 
 
+def names_unit_column_vertically(view_text: str) -> bool:
+    """True where a table copied cell by cell has a header naming a unit column (序号 / 工作任务 / 负责部门):
+    its id column and the unit column within a few cells of each other."""
+    spec = data("outline")["table_rows"]
+    cells = [c for c in (ln.strip(" |｜\t") for ln in view_text.splitlines()) if c]
+    for i, cell in enumerate(cells):
+        if cell in spec["vertical"]["id_columns"] \
+                and any(c in spec["unit_columns"] for c in cells[i + 1:i + spec["vertical"]["min_cells"] + 4]):
+            return True
+    return False
+
+
 def vertical_header(lines: list[TextLine], k: int) -> tuple[int, tuple[int, int]] | None:
     """(index of the last header cell, (title cell's offset after the id, cells after the id)) where a
     table copied cell by cell starts its header at lines[k] (序号 / 重点任务 / 改革措施 / 牵头单位 / 责任单位)."""

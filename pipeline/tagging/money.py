@@ -208,7 +208,7 @@ def _money_context(v: str, start: int, end: int, L: MoneyLexicon) -> bool:
     return bool(L.money_words.search(v, lo, start) or L.role_right.match(v, end))
 
 
-_BOUND_WORD = re.compile(r"^(?:及|或)?(?:以上|以下|以内)")
+_BOUND_WORD = re.compile(r"^(?:人民币)?(?:及|或)?(?:以上|以下|以内)?")     # 2000万元人民币(含2000万元): the currency written after
 
 
 def _with_ranges_and_lists(v: str, found: list[Amount], L: MoneyLexicon) -> list[Amount]:
@@ -238,9 +238,10 @@ def _with_ranges_and_lists(v: str, found: list[Amount], L: MoneyLexicon) -> list
                 continue
             low = L.bare_number.search(v, max(0, j.start() - 20), j.start())
             if low:
-                value = parse_number(low.group("num"))
-                # 20—50万元 shares the magnitude; 从8500到3万元 does not (8500万 > 3万)
-                scaled = next((value * k for k in (a.scale, 1.0) if value is not None and value * k <= a.value), None)
+                value = parse_number(low.group("num") + (low.group("mag") or ""))
+                # 20—50万元 shares the magnitude; 从8500到3万元 does not (8500万 > 3万); 1万—5万元 writes its own
+                scales = (1.0,) if low.group("mag") else (a.scale, 1.0)
+                scaled = next((value * k for k in scales if value is not None and value * k <= a.value), None)
                 if scaled is not None:
                     high = L.band_high.match(v, a.end)
                     out.append(Amount(low.start(), high.end() if high else a.end, low.start(), scaled,
@@ -255,11 +256,12 @@ def _with_ranges_and_lists(v: str, found: list[Amount], L: MoneyLexicon) -> list
             low = L.bare_number.search(v, max(0, k - 20), k)
             if not low or (out and out[-1].end > low.start()):
                 break
-            value = parse_number(low.group("num"))
-            if value is None or value * a.scale > L.max_amount:
+            value = parse_number(low.group("num") + (low.group("mag") or ""))
+            scale = 1.0 if low.group("mag") else a.scale          # 5万、10万元: each writes its 万
+            if value is None or value * scale > L.max_amount:
                 break
-            bare.append(Amount(low.start(), low.start() + len(low.group("num")), low.start(),
-                               value * a.scale, a.currency, a.scale, bool(low.group("inf"))))
+            end = low.start() + len(low.group().rstrip())
+            bare.append(Amount(low.start(), end, low.start(), value * scale, a.currency, a.scale, bool(low.group("inf"))))
             pos = low.start()
         out.extend(reversed(bare))
         out.append(a)

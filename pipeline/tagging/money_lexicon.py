@@ -152,7 +152,8 @@ def lexicon() -> MoneyLexicon:
     no_break = rf"[^\d{PUNCT}、（）()]"
     return MoneyLexicon(
         amount=amount,
-        bare_number=re.compile(rf"(?P<num>{_ARABIC}|{_CHINESE}){_SPACE}(?P<inf>{infix})?{_SPACE}$"),
+        bare_number=re.compile(rf"(?P<num>{_ARABIC}|{_CHINESE}){_SPACE}(?P<inf>{infix})?{_SPACE}"
+                               rf"(?P<mag>万亿|千亿|百亿|千万|百万|亿|万|千)?{_SPACE}$"),     # 1万—5万元: 万 on both
         band_low=re.compile(rf"\s*(?:{_alt_spaced(bounds['band_bounds']['low'])})"),
         band_high=re.compile(rf"\s*(?:{_alt_spaced(bounds['band_bounds']['high'])})"),
         band_gap=re.compile(bounds["band_bounds"]["gap"]),

@@ -278,8 +278,9 @@ def _doers(s: str, mentions, section_text: str, c, subjects: bool = True) -> lis
             if s.endswith(adverb, 0, end):
                 end -= len(adverb)
                 break
+        approval = s.startswith(tuple(_cues()["doers"]["approval_after_report"]), v.start())
         for item in _chain_before(s, end, mentions):
-            if item[2] is not None and not _after_object_marker(s, item[0]):
+            if item[2] is not None and (not _after_object_marker(s, item[0]) or (approval and _reported_to(s, item[0]))):
                 out.append((item[0], "responsible", _name(item, section_text, c)))
     markers = tuple(_cues()["doers"]["subject_markers"])
     label = _ITEM_LABEL.match(s)
@@ -301,10 +302,30 @@ def _doers(s: str, mentions, section_text: str, c, subjects: bool = True) -> lis
 _ITEM_LABEL = re.compile(r"\s*(?:第[一二三四五六七八九十百零〇\d]{1,5}条|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．])\s*")
 
 
+def _units_after_cue(s: str, mentions, section_text: str, c) -> list[tuple[int, str, str]]:
+    """Units listed after a cue giving their role (会同县住建委、农委等单位: cooperating), up to 等, a
+    clause mark or the first chunk that names no unit."""
+    out = []
+    stops = _cues()["chain_stops"] + "，,等"
+    for cue, role in _cues()["before"].items():
+        for k in (m.end() for m in re.finditer(cue, s)):
+            end = min([e for e in (s.find(ch, k) for ch in stops) if e >= 0] + [len(s)])
+            for n, item in enumerate(_items(s, k, end, mentions, keep_other=True)):
+                if item[2] is None and (n == 0 or not _may_be_unit(item[1])):
+                    break                   # 会同人社、财税等部门: no unit named; 美丽办 after named units is one
+                out.append((item[0], role, _name(item, section_text, c)))
+    return out
+
+
 def _sentence_end(s: str, pos: int) -> int:
     """Where the sentence holding pos ends (its 。 or ；, or the text's end)."""
     ends = [k for k in (s.find(ch, pos) for ch in "。；;\n") if k >= 0]
     return min(ends, default=len(s))
+
+
+def _reported_to(s: str, pos: int) -> bool:
+    """True where a list starts right after 报 (报县政府批准: the body approves)."""
+    return s[max(0, pos - 1):pos] == "报"
 
 
 def _after_object_marker(s: str, pos: int) -> bool:
@@ -374,6 +395,9 @@ def parse_responsible(section_text: str, jurisdiction: Jurisdiction, lead_first:
                 collectives.append((item[0], _name(item, section_text, c)))
             else:
                 roles.append((item[0], _cues()["after"][v.group(1)], _name(item, section_text, c)))
+    if roles:
+        named = {r[2] for r in roles}
+        roles += [r for r in _units_after_cue(s, mentions, section_text, c) if r[2] not in named]
     if not roles:
         roles += _bare_unit_lists(s, mentions, section_text, c, collectives)
     if not roles:

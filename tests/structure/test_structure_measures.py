@@ -349,6 +349,12 @@ def test_an_untitled_task_table_in_traditional_script_with_a_unit_column_is_a_po
     assert [label for label, _ in _measures(text)] == ["1", "2"]
 
 
+def test_an_untitled_task_table_copied_cell_by_cell_with_a_unit_column_is_a_policy():
+    text = ("|\n序号\n|\n工作任务\n|\n负责部门\n|\n时间进度\n|\n|\n1\n|\n完善城市管理体制\n|\n市住建局、市城管局\n|\n"
+            "2016年底前\n|\n|\n2\n|\n开展环境卫生设施规划编制工作\n|\n市住建局,各县(区)政府\n|\n常态工作\n|\n")
+    assert [label for label, _ in _measures(text)] == ["1", "2"]
+
+
 _ARTICLE_EXAMPLES = data("measures")["articles"]["examples"]
 
 
@@ -761,6 +767,15 @@ def test_an_article_headed_by_a_framework_word_without_support_is_no_measure():
             "第二条 引进工业项目资金的奖励\n对引进工业项目的个人,按到位资金的1%给予奖励。\n"
             "第三条 专项资金实施期限\n")
     assert [label for label, _ in _measures(text)] == ["第二条"]
+
+
+def test_a_notice_announcing_a_ban_issues_no_policy_but_one_issuing_named_rules_does():
+    ban = ("某县人民政府森林防灭火指挥部关于发布禁止违规野外用火的通告\n一、禁火时限\n2022年1月1日至12月31日。\n"
+           "二、禁火区域\n全县林区。\n三、禁火期内，禁止一切野外用火，违者给予罚款200元。\n")
+    assert _measures(ban) == []
+    rules = ("某市人民政府关于发布某市科技创新奖励实施细则的通知\n各县人民政府:\n现将细则发布，请遵照执行。\n"
+             "一、对新认定的高新技术企业，给予一次性奖励10万元。\n二、对新建研发机构，给予补助50万元。\n")
+    assert [label for label, _ in _measures(rules)] == ["一", "二"]
 
 
 def test_a_numbered_purpose_sentence_and_an_applicable_industries_heading_are_no_measures():

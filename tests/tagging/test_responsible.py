@@ -139,6 +139,19 @@ def test_bodies_after_jing_decide_the_item_and_a_list_cut_by_the_excerpts_end_is
     assert units.responsible == ["西安市医疗保障局", "西安市卫生健康委员会"]
 
 
+def test_units_after_huitong_cooperate_with_the_lead_and_a_body_reported_to_for_approval_decides():
+    county = infer_jurisdiction("", "石台县人民政府", None, None)
+    text = "第四条 县旅游局牵头会同县住建委、农委、美丽办等单位成立指导组,对农家乐无偿提供技术指导。"
+    units = parse_responsible(text, county)
+    assert units.lead == ["石台县旅游局"]
+    assert units.cooperating == ["石台县住房和城乡建设委员会", "石台县农业委员会", "美丽办"]
+    units = parse_responsible("（一）各级发展改革部门要会同人社、财税等部门建立评价机制。（市发展改革委负责）", county)
+    assert units.cooperating == []
+    units = parse_responsible("第五条 规划经县城乡规划委审议并报县政府批准后,给予编制经费50%的补助。", county)
+    assert "石台县人民政府" in units.responsible
+    assert parse_responsible("第六条 企业向县财政局申请补助,报县财政局备案。", county).responsible == []
+
+
 def test_list_broken_across_lines_inside_a_name_continues():
     units = parse_responsible("（责任单位：市商务局、工业和信\n\n息化局、财政局）", ZS)
     assert units.responsible == ["中山市商务局", "中山市工业和信息化局", "中山市财政局"]
