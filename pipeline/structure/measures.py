@@ -28,9 +28,17 @@ def is_framework(title: str) -> bool:
         if t == w or (t.endswith(w) and len(t) <= len(w) + 4):
             return True
     parts = re.split("[和及与、]", t)
-    if len(parts) > 1 and all(p in data("measures")["framework_headings"] for p in parts):
-        return True                            # 实施区域和补贴对象: two framework headings joined
+    if len(parts) > 1 and all(_framework_part(p) for p in parts):
+        return True                            # 实施区域和补贴对象, 奖励对象及条件: framework headings joined
     return any(rx(p).search(t) for p in data("measures")["framework_patterns"]["patterns"])
+
+
+def _framework_part(part: str) -> bool:
+    """A part of a joined heading that is framework: a framework heading, or a framework word (条件) alone
+    or ending a part at most two characters longer (使用原则)."""
+    m = data("measures")
+    return part in m["framework_headings"] or any(
+        part.endswith(w) and len(part) <= len(w) + 2 for w in m["framework_parts"])
 
 
 def is_policy_item(section: Section, text: str) -> bool:

@@ -429,6 +429,14 @@ def _scan_short_forms(s: str, j: Jurisdiction) -> list[Mention]:
         place = _place_name(m.group("v"), j)
         out.append(Mention(m.start("v"), m.end("v"), None, place + "人民政府" if place else None, "body",
                            "agency.acting-place"))
+    for m in pattern("listed_town").finditer(s):              # 区城管局、解放街道等部门单位: the town's government
+        town, own = m.group("v"), j.name_at(None)
+        if town.endswith("街道"):                                # a sub-district's name is any word (解放, 人民)
+            canonical = (own if own and not town.startswith(own) else "") + town + "办事处" if own else None
+        else:
+            place = _place_name(town, j)
+            canonical = place + "人民政府" if place else None
+        out.append(Mention(m.start("v"), m.end("v"), None, canonical, "body", "agency.acting-place"))
     for m in pattern("counterpart").finditer(s):
         place = j.name_at(m.group("level"))
         core = _counterpart_core(j.department, m.group("kind"))

@@ -812,7 +812,8 @@ def test_a_letters_list_of_attachments_is_no_item_of_its_own_so_the_attached_rul
     assert [label for label, _ in _measures(text)] == ["第二条"]
 
 
-@pytest.mark.parametrize("heading", ["起草背景", "目标和要求", "表彰奖励范围和要求"])
+@pytest.mark.parametrize("heading", ["起草背景", "目标和要求", "表彰奖励范围和要求", "实施区域和补贴对象", "奖励对象及条件",
+                                     "资金来源及使用原则"])
 def test_a_drafting_background_or_aims_and_requirements_heading_is_framework(heading):
     text = f"某县电子商务扶持办法\n一、{heading}\n为促进电子商务发展,结合我县实际。\n二、扶持内容\n对新开设网店的企业给予补贴1万元。\n"
     assert [label for label, _ in _measures(text)] == ["二"]

@@ -280,6 +280,17 @@ def test_governments_towns_streets_and_zones(text, j, expected):
 
 
 @pytest.mark.parametrize("text, issuer, expected", [
+    ("下午召集区城管局、解放街道等部门单位就有关事项研究。", "赣州市章贡区商务局",
+     [("区城管局", "赣州市章贡区城市管理局"), ("解放街道", "赣州市章贡区解放街道办事处")]),
+    ("同时,邱村镇、市交管大队等相关单位已结合文明创建开展工作。", "广德市教育体育局",
+     [("邱村镇", "广德市邱村镇人民政府")]),
+    ("对邱村镇中心小学白马湖校区进行调研。", "广德市教育体育局", []),
+])
+def test_a_town_or_sub_district_in_a_list_of_units_stands_for_its_government(text, issuer, expected):
+    assert agencies(text, issuer) == expected
+
+
+@pytest.mark.parametrize("text, issuer, expected", [
     # a zone's own department keeps the zone name; its official name is not certain
     ("各县区科技局、财政局，高新区科技局、财政局，各有关单位：", "咸阳市科学技术局", ("高新区科技局", None)),
     ("各县（市、区）财政局，经开区财政局：", "洛阳市财政局", ("经开区财政局", None)),
@@ -338,6 +349,8 @@ def test_a_division_written_after_its_department(text, issuer, expected):
 @pytest.mark.parametrize("text, issuer, expected", [
     ("经会同市工商局、市政府法制办研究办理", "重庆市公安局",
      [("市工商局", "重庆市工商行政管理局"), ("市政府法制办", "重庆市人民政府法制办公室")]),
+    ("经征求省法制办意见", "海南省国土环境资源厅", [("省法制办", "海南省人民政府法制办公室")]),   # the government's office
+    ("由市经合局负责招商。", "延安市人民政府", [("市经合局", "延安市经济合作局")]),
     ("待县规委会审查通过后立即组织实施", "大英县人民政府办公室", [("县规委会", "大英县规划委员会")]),
     # 原: the former body
     ("原市公厕管理处负责的公厕建设审批权限", "通化市东昌区住房和城乡建设局", [("市公厕管理处", "通化市公厕管理处")]),

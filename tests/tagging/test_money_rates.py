@@ -65,6 +65,7 @@ def test_support_ratios_raised_to_a_level_or_capped(text, expected):
     "部分运行经费由市财政与县级市(区)按 1∶1 比例共同承担。",
     "租金按市场价的50%收取。",
     "高新技术企业占比达到35%，满足率95%。",
+    "按照总额最高不超过20万元的额度，分三年按40%、30%、30%的比例给予奖励。",
 ])
 def test_not_support_rates(text):
     assert rates(text) == []
