@@ -16,6 +16,10 @@ from .agency_data import AGENCY_DIR, agency_data
 from .jurisdiction import Jurisdiction
 
 
+# An item's own label at the start of its text (第二条, （一）, 1.): a clause's subject may follow it at once.
+_ITEM_LABEL = re.compile(r"\s*(?:第[一二三四五六七八九十百零〇\d]{1,5}条|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．])\s*")
+
+
 @dataclass
 class ResponsibleUnits:
     """Units named for a measure, in the order written; `responsible` lists them all, lead first."""
@@ -297,9 +301,6 @@ def _doers(s: str, mentions, section_text: str, c, subjects: bool = True) -> lis
             out.append((m.start, "responsible", _name((m.start, s[m.start:m.end], m), section_text, c)))
             k = m.end + (1 if s[m.end:m.end + 1] and s[m.end] in _cues()["separators"] else 0)
     return sorted(set(out))
-
-
-_ITEM_LABEL = re.compile(r"\s*(?:第[一二三四五六七八九十百零〇\d]{1,5}条|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．])\s*")
 
 
 def _units_after_cue(s: str, mentions, section_text: str, c) -> list[tuple[int, str, str]]:
