@@ -42,8 +42,8 @@ def issues_attached(title: str | None, cover_issues: bool) -> bool:
 
 def _names_a_document(rest: str) -> bool:
     """True where the words after 发布 name a document: 《…》, or a name ending in a type (…实施细则的通知)."""
-    name = rx(data("doc_types")["issuing_cues"]["title_tail"]).sub("", rest)
-    name = re.sub(r"的?(?:通告|公告)$", "", name)
+    cues = data("doc_types")["issuing_cues"]
+    name = rx(cues["document_named_tail"]).sub("", rx(cues["title_tail"]).sub("", rest))
     return "《" in rest or title_doc_type(name) is not None
 
 

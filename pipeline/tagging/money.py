@@ -238,9 +238,9 @@ def _with_ranges_and_lists(v: str, found: list[Amount], L: MoneyLexicon) -> list
                 continue
             low = L.bare_number.search(v, max(0, j.start() - 20), j.start())
             if low:
-                value = parse_number(low.group("num") + (low.group("mag") or ""))
+                value, own_magnitude = _bare_value(low)
                 # 20—50万元 shares the magnitude; 从8500到3万元 does not (8500万 > 3万); 1万—5万元 writes its own
-                scales = (1.0,) if low.group("mag") else (a.scale, 1.0)
+                scales = (1.0,) if own_magnitude else (a.scale, 1.0)
                 scaled = next((value * k for k in scales if value is not None and value * k <= a.value), None)
                 if scaled is not None:
                     high = L.band_high.match(v, a.end)
@@ -256,8 +256,8 @@ def _with_ranges_and_lists(v: str, found: list[Amount], L: MoneyLexicon) -> list
             low = L.bare_number.search(v, max(0, k - 20), k)
             if not low or (out and out[-1].end > low.start()):
                 break
-            value = parse_number(low.group("num") + (low.group("mag") or ""))
-            scale = 1.0 if low.group("mag") else a.scale          # 5万、10万元: each writes its 万
+            value, own_magnitude = _bare_value(low)
+            scale = 1.0 if own_magnitude else a.scale             # 5万、10万元: each writes its 万
             if value is None or value * scale > L.max_amount:
                 break
             end = low.start() + len(low.group().rstrip())
@@ -266,6 +266,12 @@ def _with_ranges_and_lists(v: str, found: list[Amount], L: MoneyLexicon) -> list
         out.extend(reversed(bare))
         out.append(a)
     return out
+
+
+def _bare_value(low: re.Match) -> tuple[float | None, bool]:
+    """A bare number's value with the magnitude it writes itself (5万), and whether it writes one."""
+    mag = low.group("mag") or ""
+    return parse_number(low.group("num") + mag), bool(mag)
 
 
 def _band(v: str, low: Amount, high: Amount, L: MoneyLexicon) -> bool:

@@ -326,7 +326,8 @@ def _sentence_end(s: str, pos: int) -> int:
 
 def _reported_to(s: str, pos: int) -> bool:
     """True where a list starts right after 报 (报县政府批准: the body approves)."""
-    return s[max(0, pos - 1):pos] == "报"
+    marker = _cues()["doers"]["report_marker"]
+    return s.endswith(marker, 0, pos)
 
 
 def _after_object_marker(s: str, pos: int) -> bool:
@@ -344,7 +345,8 @@ def _not_unit_re() -> re.Pattern:
 
 @cache
 def _bare_list_re() -> re.Pattern:
-    return re.compile(_cues()["bare_list"]["pattern"])
+    notes = _cues()["lead_first_note"] + "|" + _cues()["other_list_note"]
+    return re.compile(_cues()["bare_list"]["pattern"].replace("<list_notes>", notes))
 
 
 @cache
