@@ -202,15 +202,33 @@ def _is_plan(structure: Structure) -> bool:
     return structure.meta.doc_type in plans or (named is not None and (title_doc_type(named) or ("",))[0] in plans)
 
 
-def select_measures(structure: Structure, text: str) -> list[Section]:
-    """The sections that are policy measures, in order (the same Section objects as structure.sections).
+def select_measures(structure: Structure, text: str, model: bool = True) -> list[Section]:
+    """The sections that are policy measures, in order: the rules' choice (rule_choice), which the trained
+    chooser (measure_model.py) overrules where it is sure, unless `model` is false; never in a reply or an
+    emergency plan, nor among a cover letter's instructions."""
+    if structure.kind == "reply" or _is_plan(structure):
+        return []
+    chosen = rule_choice(structure, text)
+    if model and structure.sections:
+        from .measure_model import measure_chooser
+        chosen = measure_chooser().overrule(chosen, structure, text)
+    out = list(chosen.values())
+    if structure.cover_end is not None and any(m.start >= structure.cover_end for m in out):
+        out = [m for m in out if m.start >= structure.cover_end]   # the cover letter's 一、二、 are instructions
+    elif issues_attached(structure.meta.title, _cover(structure, text)):
+        instruction = rx(data("measures")["cover_instruction"]["pattern"])
+        out = [m for m in out if not instruction.search(_normal(text[m.title_start:m.end])[:40])]
+    return out
+
+
+def rule_choice(structure: Structure, text: str) -> dict[int, Section]:
+    """The sections the rules take for measures, by index (a section whose units close its sub-points is
+    a detached copy).
 
     The measure level is the one that carries support, duties or units: a heading whose items
     carry content is their parent, not a measure, unless it names its own unit; a heading whose
     items are fragments, or whose items share one closing unit line, is the measure itself.
     """
-    if structure.kind == "reply" or _is_plan(structure):
-        return []
     sections = structure.sections
     scope = None
     policy_notice = False
@@ -219,12 +237,12 @@ def select_measures(structure: Structure, text: str) -> list[Section]:
         scope = _support_scope(sections) if structure.kind == "notice" else set()
         policy_notice = not scope and structure.meta.doc_type in data("measures")["policy_notice"]["doc_types"]
         if not scope and not policy_notice and not any(is_article(s) for s in sections):
-            return []
+            return {}
     children: dict[int | None, list[int]] = {}
     for i, sec in enumerate(sections):
         children.setdefault(sec.parent, []).append(i)
     fields = {i for kids in children.values() if is_field_list([sections[k] for k in kids]) for i in kids}
-    out: list[Section] = []
+    out: dict[int, Section] = {}
 
     def visit(i: int) -> None:
         sec, kids = sections[i], children.get(i, [])
@@ -242,7 +260,7 @@ def select_measures(structure: Structure, text: str) -> list[Section]:
                 for k in kids:                 # 第五条 专项资金用于： （一）…给予资金奖励 （二）…给予补助
                     visit(k)
             elif is_measure_article(sec, text):
-                out.append(sec)                # its （一）（二） are sub-points of the article
+                out[i] = sec                   # its （一）（二） are sub-points of the article
             return
         if is_framework(sec.title) and (kids or not is_action_item(sec, text) or not _among_measures(i, sections)):
             for k in kids:                     # 一、支持对象 over （一）设立专项资金…给予补贴: support under it
@@ -259,33 +277,28 @@ def select_measures(structure: Structure, text: str) -> list[Section]:
             return
         if not kids:
             if not is_rules_clause(sec) and not is_group(sec.title) and not _purpose_item(sec, text):
-                out.append(sec)
+                out[i] = sec
             return
         if closed_by_units(i, sections, text):
-            out.append(replace(sec))           # detached: its units are read from its whole span
+            out[i] = replace(sec)              # detached: its units are read from its whole span
             return
         if (all(_is_subpoint(sections[k]) for k in kids) or _parts_of_one_support([sections[k] for k in kids])) \
                 and not is_group(sec.title):
-            out.append(sec)                    # 二、…按营收规模奖励。①…给予3万元 ②…: bands of one measure;
+            out[i] = sec                       # 二、…按营收规模奖励。①…给予3万元 ②…: bands of one measure;
             return                             # 一、鼓励增产增效 （一）补助对象及标准 （二）申报条件: its parts
         if not is_group(sec.title) and not _numbering_runs_on(i, children, sections, text) \
                 and (not any(carries_content(sections[k], text) for k in kids)
                      or _introduces_clauses(sec, [sections[k] for k in kids], sections, text)
                      or _grants_by_standards(sec, [sections[k] for k in kids], sections, text)):
-            out.append(sec)                    # its items are fragments or clauses of one measure
+            out[i] = sec                       # its items are fragments or clauses of one measure
             return
         if not is_group(sec.title) and _heads_own_unit(sec, sections, text):
-            out.append(sec)
+            out[i] = sec
         for k in kids:
             visit(k)
 
     for root in children.get(None, []):
         visit(root)
-    if structure.cover_end is not None and any(m.start >= structure.cover_end for m in out):
-        out = [m for m in out if m.start >= structure.cover_end]   # the cover letter's 一、二、 are instructions
-    elif issues_attached(structure.meta.title, _cover(structure, text)):
-        instruction = rx(data("measures")["cover_instruction"]["pattern"])
-        out = [m for m in out if not instruction.search(_normal(text[m.title_start:m.end])[:40])]
     return out
 
 

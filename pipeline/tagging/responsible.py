@@ -282,6 +282,9 @@ def _doers(s: str, mentions, section_text: str, c, subjects: bool = True) -> lis
             if s.endswith(adverb, 0, end):
                 end -= len(adverb)
                 break
+        for between in (_leadership_re(), _alias_re()):   # …领导小组的领导下; 奉贤区财政局(以下简称区财政局)负责
+            m = between.search(s, 0, end)
+            end = m.start() if m else end
         approval = s.startswith(tuple(_cues()["doers"]["approval_after_report"]), v.start())
         for item in _chain_before(s, end, mentions):
             if item[2] is not None and (not _after_object_marker(s, item[0]) or (approval and _reported_to(s, item[0]))):
@@ -353,6 +356,16 @@ def _bare_list_re() -> re.Pattern:
 def _doer_re() -> re.Pattern:
     verbs = sorted(_cues()["doers"]["verbs"], key=len, reverse=True)
     return re.compile("(?:" + "|".join(verbs) + ")")
+
+
+@cache
+def _leadership_re() -> re.Pattern:
+    return re.compile(_cues()["doers"]["leadership_frame"])
+
+
+@cache
+def _alias_re() -> re.Pattern:
+    return re.compile(_cues()["doers"]["alias_note"])
 
 
 @cache

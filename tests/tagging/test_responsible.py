@@ -152,6 +152,19 @@ def test_units_after_huitong_cooperate_with_the_lead_and_a_body_reported_to_for_
     assert parse_responsible("第六条 企业向县财政局申请补助,报县财政局备案。", county).responsible == []
 
 
+def test_a_body_does_the_item_past_its_short_name_a_modal_or_as_the_leader_it_is_done_under():
+    district = infer_jurisdiction("", "上海市奉贤区人民政府", None, None)
+    text = ("第三条 奉贤区经济委员会(以下简称区经委)编制专项资金预算,发布年度项目申报通知。"
+            "奉贤区财政局(以下简称区财政局)负责资金拨付。")
+    assert parse_responsible(text, district).responsible == ["上海市奉贤区经济委员会", "上海市奉贤区财政局"]
+    city = infer_jurisdiction("", "郴州市人民政府", None, None)
+    text = "第三条 引进人才服务保障工作在市委人才工作领导小组的领导下,按照分级负责原则组织实施。"
+    assert parse_responsible(text, city).responsible == ["中共郴州市委人才工作领导小组"]
+    text = "第六条 市财政局应当组织、协调有关部门做好奖励资金的保障工作。"
+    assert parse_responsible(text, city).responsible == ["郴州市财政局"]
+    assert parse_responsible("第七条 企业应向市财政局报送材料。", city).responsible == []
+
+
 def test_list_broken_across_lines_inside_a_name_continues():
     units = parse_responsible("（责任单位：市商务局、工业和信\n\n息化局、财政局）", ZS)
     assert units.responsible == ["中山市商务局", "中山市工业和信息化局", "中山市财政局"]
