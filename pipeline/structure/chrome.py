@@ -67,6 +67,10 @@ def find_bounds(lines: list[TextLine]) -> Bounds:
     if not lines:
         return Bounds(0, -1, frozenset())
     first = next((ln.index for ln in lines if ln.index not in chrome), 0)
+    crumbs = _numbered_breadcrumb(lines, first)
+    if crumbs:
+        chrome.update(crumbs)
+        first = next((ln.index for ln in lines if ln.index not in chrome), first)
     c = data("chrome")
     if rx(c["news_lead"]["pattern"]).search(lines[first].text):
         cue = next((ln.index for ln in lines[first:first + 12]
@@ -84,6 +88,22 @@ def find_bounds(lines: list[TextLine]) -> Bounds:
         last -= 1
     last = _cut_site_tail(lines, first, last, chrome)
     return Bounds(first, last, frozenset(chrome))
+
+
+def _numbered_breadcrumb(lines: list[TextLine], first: int) -> list[int]:
+    """Indices of a breadcrumb copied as a numbered list from line `first` (1. 首页 / 2. 信息公开 / …),
+    or none."""
+    spec = data("chrome")["numbered_breadcrumb"]
+    if first >= len(lines) or not rx(spec["first"]).match(lines[first].text.strip()):
+        return []
+    out, number = [first], 1
+    for ln in lines[first + 1:]:
+        m = rx(spec["item"]).match(ln.text.strip())
+        if not m or int(m.group("n")) != number + 1:
+            break
+        out.append(ln.index)
+        number += 1
+    return out
 
 
 def _cut_site_tail(lines: list[TextLine], first: int, last: int, chrome: set[int]) -> int:

@@ -77,3 +77,12 @@ def test_a_document_sharing_sites_tips_are_furniture():
     from pipeline.structure.chrome import is_chrome
     assert is_chrome("3、本站不支持迅雷下载,请使用电脑自带的IE浏览器,或者360浏览器、谷歌浏览器下载即可。")
     assert not is_chrome("3、对新引进的企业给予一次性奖励。")
+
+
+def test_a_breadcrumb_copied_as_a_numbered_list_is_furniture_not_the_first_items():
+    text = ("1. 首页\n2. 信息公开\n3. 政策法规\n4. 县规范性文...\n某县人民政府办公室关于印发某县防汛抗旱应急预案的通知\n"
+            "各乡镇人民政府,县政府各部门:\n现将《某县防汛抗旱应急预案》印发给你们,请认真贯彻实施。\n2020年3月17日\n")
+    st = parse_structure(text)
+    assert st.meta.title == "某县人民政府办公室关于印发某县防汛抗旱应急预案的通知" and st.sections == []
+    items = "1. 首页建设\n2. 加强信息公开工作。各单位要及时公开信息。\n"       # a first item that only starts with 首页
+    assert [s.label for s in parse_structure("某县政务公开工作要点\n" + items).sections] == ["1", "2"]
