@@ -380,8 +380,9 @@ def _is_zone(issuer: str | None) -> bool:
 
 @cache
 def _counties_of(city: str | None) -> tuple[str, ...]:
-    """The county-level divisions of a city, in the gazetteer's order."""
-    return tuple(c for c, (_, of) in agency_data().county_city.items() if of == city)
+    """The county-level divisions of a city, those whose name other cities share too (浚县 of 鹤壁市, once
+    of 安阳市), sorted."""
+    return tuple(sorted(c for of, c in agency_data().city_counties if of == city))
 
 
 def _county_of_city(j: Jurisdiction, view: str) -> None:

@@ -121,3 +121,11 @@ def test_the_shipped_chooser_takes_out_sections_of_no_policy_content(doc, taken_
     rules = [s.label for s in select_measures(st, text, model=False)]
     chosen = [s.label for s in select_measures(st, text)]
     assert all(label in rules and label not in chosen for label in taken_out)
+
+
+def test_an_item_matching_a_prize_in_proportion_gives_support_so_is_kept():
+    text = ("某市科学技术奖励配套办法\n一、对获得国家科学技术奖的第一承担单位按所获奖金1:1的比例配套奖励,参与单位按所获奖金1:0.5的比例配套奖励;\n"
+            "二、对获得省科学技术奖的第一承担单位按所获奖金1:1的比例配套奖励;\n三、本办法由市科学技术局负责解释。\n")
+    st = parse_structure(text)
+    chooser = measure_model.measure_chooser()
+    assert all(chooser.kept(measure_model.outline_features(st, text)[k]) for k in (0, 1))

@@ -110,6 +110,13 @@ def test_a_city_text_that_speaks_as_one_of_its_counties_takes_that_county():
     assert (j.city, j.county, j.level) == ("随州市", "随县", "county")
 
 
+def test_a_county_whose_name_another_city_once_had_is_read_under_the_city_the_text_names():
+    text = ("各乡镇人民政府,各街道办事处,县人民政府各部门:\n《浚县2018年水污染防治攻坚战实施方案》已经县政府同意。\n"
+            "为落实《鹤壁市人民政府关于打赢水污染防治攻坚战的意见》,制定本方案。\n(责任单位:县住建局、县发改委)")
+    j = infer_jurisdiction(text, issuer=None, title="浚县2018年水污染防治攻坚战实施方案")
+    assert (j.city, j.county, j.level) == ("鹤壁市", "浚县", "county")
+
+
 def test_an_unsigned_text_naming_its_province_but_speaking_as_a_city_takes_the_one_city_it_names():
     text = ("（一）落实扶持政策。经福建省人民政府同意，对工业企业给予奖励。"
             "（责任单位：市经信委、市财政局、厦门火炬高新区管委会）\n（二）加强监测。（责任单位：市经信委）")
