@@ -291,11 +291,16 @@ def _doers(s: str, mentions, section_text: str, c, subjects: bool = True) -> lis
                 out.append((item[0], "responsible", _name(item, section_text, c)))
     markers = tuple(_cues()["doers"]["subject_markers"])
     label = _ITEM_LABEL.match(s)
-    for m in mentions if subjects else ():  # 省财政厅按本办法…对各市给予奖励: a clause's subject
-        if (m.start == (label.end() if label else 0) or s[m.start - 1] in "。；;，,：: \u3000\n") \
-                and s.startswith(markers, m.end) \
-                and _doer_re().search(s, m.end, _sentence_end(s, m.end)):
-            out.append((m.start, "responsible", _name((m.start, s[m.start:m.end], m), section_text, c)))
+    for k, m in enumerate(mentions if subjects else ()):   # 省财政厅按本办法…对各市给予奖励: a clause's subject
+        if not (m.start == (label.end() if label else 0) or s[m.start - 1] in "。；;，,：: \u3000\n"):
+            continue
+        chain = [m]                         # 市科技局、财政局对…实行监督管理: a list of bodies as the subject
+        while k + len(chain) < len(mentions) and s[chain[-1].end:chain[-1].end + 1] in _cues()["separators"] \
+                and mentions[k + len(chain)].start == chain[-1].end + 1:
+            chain.append(mentions[k + len(chain)])
+        end = chain[-1].end
+        if s.startswith(markers, end) and _doer_re().search(s, end, _sentence_end(s, end)):
+            out += [(x.start, "responsible", _name((x.start, s[x.start:x.end], x), section_text, c)) for x in chain]
     starts = {m.start: m for m in mentions}
     for opener in re.finditer(_cues()["doers"]["agent_marker"], s):     # 由省政府和兰州市人民政府按7:3的比例筹集
         k = opener.end()

@@ -165,6 +165,16 @@ def test_a_body_does_the_item_past_its_short_name_a_modal_or_as_the_leader_it_is
     assert parse_responsible("第七条 企业应向市财政局报送材料。", city).responsible == []
 
 
+def test_a_list_of_bodies_opening_a_clause_does_the_item_and_a_body_that_sets_up_a_fund_does():
+    city = infer_jurisdiction("", "常州市科学技术局", None, None)
+    units = parse_responsible("五、市科技局、财政局对奖励项目和经费实行监督管理。", city)
+    assert units.responsible == ["常州市科学技术局", "常州市财政局"]
+    assert parse_responsible("六、企业对奖励经费实行专账管理,市科技局、财政局另行通知。", city).responsible == []
+    district = infer_jurisdiction("", "抚顺市顺城区人民政府", None, None)
+    units = parse_responsible("第四条 区财政局建立支小支农专项资金池,向小微企业重点投放。", district)
+    assert units.responsible == ["抚顺市顺城区财政局"]
+
+
 def test_list_broken_across_lines_inside_a_name_continues():
     units = parse_responsible("（责任单位：市商务局、工业和信\n\n息化局、财政局）", ZS)
     assert units.responsible == ["中山市商务局", "中山市工业和信息化局", "中山市财政局"]
