@@ -11,7 +11,6 @@ round's time).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -21,10 +20,8 @@ sys.path.insert(0, str(ROOT))
 
 
 def _train_module():
-    spec = importlib.util.spec_from_file_location("measure_choice_train", ROOT / "models" / "measure_choice" / "train.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from pipeline.model_files import training_script
+    return training_script(ROOT, "measure_choice")
 
 
 def _rounds() -> dict[str, int]:

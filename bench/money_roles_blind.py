@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import bisect
-import importlib.util
 import json
 import os
 import shutil
@@ -53,10 +52,8 @@ POOLS = (6, 20, 25)
 
 
 def _train_module():
-    spec = importlib.util.spec_from_file_location("money_roles_train", ROOT / "models" / "money_roles" / "train.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from pipeline.model_files import training_script
+    return training_script(ROOT, "money_roles")
 
 
 def rounds() -> dict[str, str]:

@@ -26,7 +26,6 @@ if str(ROOT) not in sys.path:
 
 OUT = HERE / "classifier.json"
 REAL = ROOT / "corpora" / "real"
-DEV_CORPUS = ROOT / "corpora"
 ID = "measure.chooser"
 MAJOR = 1                   # bumped when the features or the way the model is combined change
 C = 1.0                     # inverse L2 strength (0.3–3 gave the same forward figures, README.md)
@@ -42,13 +41,8 @@ DEV_CORPUS_WEIGHT = 5.0     # a node of corpora/gold counts this many times: its
 
 def documents() -> list[tuple[Path, Path]]:
     """(raw text, gold) of the dev split of corpora/real, then of corpora/gold, sorted by id."""
-    dev = json.loads((REAL / "splits.json").read_text(encoding="utf-8"))["dev"]
-    docs = [(REAL / "raw" / f"{i}.txt", REAL / "gold" / f"{i}.json") for i in sorted(dev)]
-    docs += [(DEV_CORPUS / "raw" / f"{g.stem}.txt", g) for g in sorted((DEV_CORPUS / "gold").glob("*.json"))]
-    missing = [str(raw) for raw, _ in docs if not raw.exists()]
-    if missing:
-        raise FileNotFoundError(f"no text for {len(missing)} gold documents, e.g. {missing[0]}")
-    return docs
+    from pipeline.model_files import training_documents
+    return training_documents(ROOT)
 
 
 def gold_nodes(sections, gold: list[dict]) -> set[int]:
@@ -139,27 +133,11 @@ def same_model(a: dict, b: dict, tolerance: float = 2 * 10 ** -DECIMALS) -> bool
     return all(abs(x - z) <= tolerance for x, z in pairs)
 
 
-def write(spec: dict, path: Path = OUT) -> None:
-    """The model file: one line a field, one line a feature's weight."""
-    def one(value) -> str:
-        return json.dumps(value, ensure_ascii=False)
-    lines = [f" {one(k)}: {one(v)}," for k, v in spec.items() if k != "weights"]
-    lines += [' "weights": {'] + [f"  {one(k)}: {one(w)}," for k, w in spec["weights"].items()]
-    lines[-1] = lines[-1].rstrip(",")
-    path.write_text("{\n" + "\n".join(lines) + "\n }\n}\n", encoding="utf-8")
-
-
 def main(argv: list[str]) -> int:
-    spec = build()
-    if "--check" in argv:
-        current = OUT.exists() and same_model(json.loads(OUT.read_text(encoding="utf-8")), spec)
-        print(f"{OUT.name} is {'current' if current else 'out of date: run models/measure_choice/train.py'}")
-        return 0 if current else 1
-    write(spec)
-    t = spec["training"]
-    print(f"{OUT.name}: {spec['id']}@{spec['version']}, {t['nodes']} nodes ({t['measures']} measures) of "
-          f"{t['documents']} documents, {t['features']} features")
-    return 0
+    from pipeline.model_files import train_command
+    return train_command(argv, build, OUT, same_model, "models/measure_choice/train.py",
+                         lambda t: (f"{t['nodes']} nodes ({t['measures']} measures) of {t['documents']} documents, "
+                                             f"{t['features']} features"))
 
 
 if __name__ == "__main__":

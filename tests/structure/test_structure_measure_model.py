@@ -3,7 +3,6 @@ which only takes measures out of the rules' choice, where it is sure and the ite
 amount or units, and stays out of outlines longer than any it was trained on."""
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
@@ -19,11 +18,8 @@ REAL = ROOT / "corpora" / "real"
 
 
 def _train_module():
-    path = ROOT / "models" / "measure_choice" / "train.py"
-    spec = importlib.util.spec_from_file_location("measure_choice_train", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from pipeline.model_files import training_script
+    return training_script(ROOT, "measure_choice")
 
 
 def _stub(intercept: float, max_nodes: int = 60) -> dict:

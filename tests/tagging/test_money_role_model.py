@@ -3,7 +3,6 @@ reproduces, sensible on easy contexts, and combined with the rules so that it ov
 rules, names itself where it decides and leaves the rule table's own examples as the rules decide them."""
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
@@ -18,11 +17,8 @@ ROLES = {"cap", "grant", "range", "threshold", "budget", "statistic", "target", 
 
 
 def _train_module():
-    path = ROOT / "models" / "money_roles" / "train.py"
-    spec = importlib.util.spec_from_file_location("money_roles_train", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from pipeline.model_files import training_script
+    return training_script(ROOT, "money_roles")
 
 
 def _stub(role: str, trusted=("money.cap.bound",), min_probability: float = 0.5,
