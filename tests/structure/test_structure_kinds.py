@@ -1,7 +1,7 @@
 """Document kind (reply | measures | notice | other) and doc type from the title."""
 import pytest
 
-from pipeline.structure import parse_structure
+from pipeline.structure import parse_structure, select_measures
 from pipeline.structure.lexicon import data
 from pipeline.structure.titles import title_doc_type
 from tests.structure.structure_corpus import DOCS, gold, raw
@@ -79,3 +79,11 @@ def test_inline_points_of_a_letter_without_numbering_are_its_responses():
             "某市住房和城乡建设局\n2025年4月21日\n")
     st = parse_structure(text)
     assert [s.label for s in st.sections] == ["一是", "二是", "三是"]
+
+
+def test_a_task_list_printed_on_its_own_is_a_policy_whose_items_are_measures():
+    text = ("2021年全县乡村振兴工作重点任务清单\n一、实现巩固拓展脱贫攻坚成果同乡村振兴有效衔接\n"
+            "1.保持帮扶政策总体稳定。过渡期内,严格落实“四个不摘”要求,保持现有帮扶政策、资金支持、帮扶力量总体稳定。\n"
+            "2.巩固拓展脱贫攻坚成果。健全防止返贫致贫动态监测和帮扶机制,压实村“两委”责任,开展常态化排查。\n")
+    st = parse_structure(text)
+    assert st.kind == "measures" and [s.label for s in select_measures(st, text, model=False)] == ["1", "2"]
