@@ -126,4 +126,3 @@ def _reads_as_policy(sections, text: str, view_text: str) -> bool:
     gives = sum(bool(support.search(b) or heading.search(to_simplified(s.title))) for s, b in zip(sections, bodies))
     return units >= 2 or gives >= 2 or (len(sections) >= 2 and (any(map(names_unit_column, view_text.splitlines()))
                                                                  or names_unit_column_vertically(view_text)))
-

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from ..clean.script import view_text
@@ -47,9 +47,14 @@ class _Outline:
     children: dict[int | None, list[int]]
     fields: set[int]
     scope: set[int] | None
+    bodies: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def body(self, s: Section) -> str:
-        return view_text(self.text[s.start:s.end])
+        """A section's whole text in the view, read once (siblings' bodies are asked for every node)."""
+        key = (s.start, s.end)
+        if key not in self.bodies:
+            self.bodies[key] = view_text(self.text[s.start:s.end])
+        return self.bodies[key]
 
 
 def _outline(structure: Structure, text: str) -> _Outline:
@@ -162,9 +167,13 @@ class MeasureChooser:
         on (max_nodes) keeps the rules' choice."""
         if len(structure.sections) > self.max_nodes or not chosen:
             return chosen
-        features = outline_features(structure, text)
-        return {i: sec for i, sec in chosen.items()
-                if self.kept(features[i]) or self.probability(features[i]) > 0.5 - self.margin}
+        o = _outline(structure, text)
+        out = {}
+        for i, sec in chosen.items():             # only the chosen nodes are judged
+            f = node_features(i, o)
+            if self.kept(f) or self.probability(f) > 0.5 - self.margin:
+                out[i] = sec
+        return out
 
 
 def chooser_from(spec: dict) -> MeasureChooser:

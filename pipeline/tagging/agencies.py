@@ -432,9 +432,7 @@ def _scan_short_forms(s: str, j: Jurisdiction) -> list[Mention]:
     for m in pattern("listed_town").finditer(s):              # 区城管局、解放街道等部门单位: the town's government
         town, own = m.group("v"), j.name_at(None)
         if town.endswith("街道"):                                # a sub-district's name is any word (解放, 人民)
-            canonical = None
-            if own:
-                canonical = (town if town.startswith(own) else own + town) + "办事处"
+            canonical = ((town if town.startswith(own) else own + town) + "办事处") if own else None
         else:
             place = _place_name(town, j)
             canonical = place + "人民政府" if place else None
