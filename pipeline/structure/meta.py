@@ -317,8 +317,10 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
         if not started:
             started = "。" in ln.text or any(rx(p).search(ln.text) for p in data("doc_types")["cover_letter"]["patterns"])
             continue
-        m = rx(r"^(?P<open>[（(])?(?P<unit>.+?)\s*(?P<date>" + date_pattern() + r")(?(open)[）)])$").match(
+        m = rx(r"^(?P<open>[（(])?(?P<unit>.+?)\s*(?P<date>" + date_pattern() + r")(?(open)[）)])(?P<tag>.*)$").match(
             ln.text.rstrip(" |｜"))                                  # …交通运输局 2019年10月28日 |: a table cell
+        if m and m.group("tag").strip() and not _is_disclosure(m.group("tag")):
+            m = None                                                # …2024年12月30日 (此件公开发布): its note may follow
         if m and is_unit_line(m.group("unit").strip()):            # 署名 and date on one line, (…) or not
             meta.date = parse_date(m.group("date"))
             meta.issuer = reader.value(ln.start + m.start("unit"), ln.start + m.start("unit") + len(m.group("unit").rstrip()))

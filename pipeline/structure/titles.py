@@ -198,6 +198,9 @@ def title_block(lines: list[TextLine], body: list[int], limit: int, chrome: froz
     first sentence, the last (a page heading above gives way to the title under the doc number)."""
     blocks = []
     for block in _title_blocks(lines, body, limit, chrome):
+        if blocks and _cut_notice_title(_block_text(lines, blocks[-1]), _block_text(lines, block)):
+            blocks[-1] = block                     # …若干政策措施(修订)的通知 / 连城县加快…若干政策措施(修订)
+            continue
         if blocks and any(_ends_header(lines[i].text) for i in body if blocks[-1][1] < i < block[0]):
             break
         if blocks and issues_document(_block_text(lines, blocks[-1]), _block_text(lines, block)):
@@ -206,6 +209,15 @@ def title_block(lines: list[TextLine], body: list[int], limit: int, chrome: froz
             break                                  # 某局关于…的函 / 关于…的函: the same title, its issuer left out
         blocks.append(block)
     return blocks[-1] if blocks else None
+
+
+def _cut_notice_title(title: str, other: str) -> bool:
+    """True where `title` is a page's copy of the notice issuing `other` that lost its head (…发展若干政策措施
+    (修订)的通知 over 连城县加快…发展若干政策措施(修订)): the attached document's full title is the better."""
+    bare = lambda t: re.sub(r"[的《》〈〉<>“”\"\s]", "", t)
+    cut = re.sub(r"的?通知$", "", "".join(title.split()))
+    return cut != "".join(title.split()) and not cut.startswith(("关于", "關于", "關於")) \
+        and len(bare(cut)) >= MIN_TITLE_CHARS and bare(other) != bare(cut) and bare(other).endswith(bare(cut))
 
 
 def _with_issuer(title: str, other: str) -> bool:

@@ -54,6 +54,16 @@ def test_an_untitled_text_names_its_own_type_in_its_clauses():
     assert parse_structure(text).meta.doc_type == "办法"
 
 
+@pytest.mark.parametrize("preamble, doc_type", [
+    ("为促进个体工商户发展，结合本市实际，提出实施意见如下：", "意见"),
+    ("为加快推进精品民宿建设，出台奖补扶持精品民宿发展如下措施：", "措施"),
+])
+def test_an_untitled_text_announcing_the_policy_that_follows_is_that_policy(preamble, doc_type):
+    from pipeline.structure import parse_structure
+    st = parse_structure(preamble + "\n一、加大扶持\n对新开业的个体工商户给予一次性补贴2000元。\n二、优化服务\n推行网上办理。\n")
+    assert (st.meta.doc_type, st.kind) == (doc_type, "measures")
+
+
 def test_a_letter_typed_as_a_reply_still_reads_as_a_reply():
     from pipeline.structure.kinds import is_reply
     opening = "您在区人大会议上提出的关于加快道路建设的建议收悉，现回复如下："

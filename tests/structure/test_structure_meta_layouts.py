@@ -282,6 +282,14 @@ def test_a_site_fields_issuing_time_is_the_date_and_a_spaced_title_key_gives_the
     assert (meta.title, meta.doc_type, meta.date) == ("某市草原火灾应急预案", "预案", "2016-07-04")
 
 
+@pytest.mark.parametrize("key, date", [("公文生成日期", "2022-06-06"), ("生成日期", None)])
+def test_a_catalogues_document_generation_date_is_the_date_a_bare_generation_date_is_not(key, date):
+    text = (f"- 索 引 號: SM11100-0100-2022-00045\n- 發布機構: 某縣人民政府\n- {key}: 2022-06-06\n"
+            "各鄉鎮人民政府:\n為加快推進限額以上商貿企業發展,經研究決定,繼續實行發展獎勵措施。現將有關事項通知如下:\n"
+            "一、鼓勵發展限額以上商貿企業\n")
+    assert parse_structure(text).meta.date == date
+
+
 def test_an_issuer_written_with_its_province_is_the_body_as_the_title_writes_it():
     text = ("您的位置: 首页 » 法律资料网 » 法律法规 »\n\n某宁市人民政府关于印发《某宁市企业减负暂行规定》的通知\n\n"
             "青海省某宁市人民政府\n\n\n某宁市人民政府关于印发《某宁市企业减负暂行规定》的通知\n\n宁政〔2006〕12号\n\n"
@@ -440,3 +448,20 @@ def test_an_untitled_notices_preamble_announcing_what_follows_names_its_type():
     text = ("各苏木乡镇人民政府,旗直各有关部门:\n为推进依法行政,现就行政规范性文件清理工作有关事宜通知如下。\n"
             "一、清理范围\n以政府规章为依据制定的行政规范性文件。\n")
     assert parse_structure(text).meta.doc_type == "通知"
+
+
+def test_a_signature_and_its_date_run_onto_the_title_are_not_the_title():
+    text = "某县人民政府办公室2023年10月7日某县鼓励企业上市挂牌若干措施为进一步加大我县企业上市挂牌工作力度,制定如下措施。\n"
+    assert parse_structure(text).meta.title == "某县鼓励企业上市挂牌若干措施"
+
+
+def test_a_signature_line_closed_by_its_disclosure_note_signs_the_cover_above_the_title():
+    text = ("各镇人民政府,县政府各部门:\n《进一步做好就业创业工作若干政策措施》已经县政府常务会议审议通过,现印发给你们,请认真贯彻落实。\n"
+            "某县人民政府 2024年12月30日 (此件公开发布)\n进一步做好就业创业工作若干政策措施\n为实施更加积极的就业政策,提出如下政策措施。\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.issuer, meta.date) == ("进一步做好就业创业工作若干政策措施", "某县人民政府", "2024-12-30")
+
+
+def test_a_page_copy_of_the_notice_title_cut_at_its_head_gives_way_to_the_attached_title():
+    meta = _meta("liancheng-2023-measures-xiandai-fuwuye-fazhan")     # 现代服务业…(修订)的通知 / cover / 连城县加快…(修订)
+    assert (meta.title, meta.doc_type) == ("连城县加快现代服务业发展若干政策措施(修订)", "通知")

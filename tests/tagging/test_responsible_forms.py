@@ -98,3 +98,10 @@ def test_a_unit_list_cut_off_after_an_opening_bracket_keeps_its_units():
 def test_a_unit_list_in_tortoise_shell_brackets_ends_at_its_bracket():
     text = "2.实施耕地保护与建设行动。〔责任单位:自治区农牧厅、乡村振兴局、财政厅〕"
     assert _units(text, "内蒙古自治区人民政府") == ["内蒙古自治区农牧厅", "内蒙古自治区乡村振兴局", "内蒙古自治区财政厅"]
+
+
+def test_units_written_before_参加_take_part_after_the_leads():
+    text = "将就业创业工作纳入政绩考核。(市发展改革委、市人力资源社会保障局牵头,市委组织部、市教育局、市财政局参加)"
+    units = parse_responsible(text, infer_jurisdiction(text, issuer="济宁市人民政府"))
+    assert units.lead == ["济宁市发展和改革委员会", "济宁市人力资源和社会保障局"]
+    assert units.cooperating == ["中共济宁市委组织部", "济宁市教育局", "济宁市财政局"]
