@@ -29,11 +29,14 @@ def is_reply(title: str | None, opening: str, doc_type: str | None = None) -> bo
 
 def issues_attached(title: str | None, cover_issues: bool) -> bool:
     """True where the document issues an attached policy: 印发《…》 in the title, or a cover text; after
-    发布 the issued text must be named as a document (发布《…》, 发布…实施细则), not a ban (发布禁止…的通告)."""
+    发布 the issued text must be named as a document (发布《…》, 发布…实施细则), not a ban (发布禁止…的通告);
+    a call for comments on a policy named in 《…》 issues that draft."""
     t = to_simplified(title or "")
     cues = data("doc_types")["issuing_cues"]
     if cover_issues:
         return True
+    if any(w in t for w in cues["consultation"]) and _BOOK.search(t):
+        return True                             # 关于征求《…措施》意见的公告: the draft is printed below
     for w in cues["words"]:
         if w in t and (w not in cues["document_named"] or _names_a_document(t.split(w, 1)[1])):
             return True
@@ -97,7 +100,8 @@ def document_kind(title: str | None, doc_type: str | None, cover_issues: bool, o
         kinds = data("doc_types")["kinds"]
         return "measures" if doc_type in kinds["policy_types"] else "other"
     if issues_attached(title, cover_issues):
-        issued_in_title = any(w in to_simplified(title) for w in data("doc_types")["issuing_cues"]["words"])
+        cues = data("doc_types")["issuing_cues"]
+        issued_in_title = any(w in to_simplified(title) for w in cues["words"] + cues["consultation"])
         name = (attached_name(title) if issued_in_title else None) or to_simplified(title)
         return "measures" if _is_measures_name(name) else "notice"
     kinds = data("doc_types")["kinds"]

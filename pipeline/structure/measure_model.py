@@ -85,6 +85,7 @@ def node_features(i: int, o: _Outline) -> dict[str, float]:
     amount = rules._AMOUNT
     support = rx(m["articles"]["support_pattern"])
     unit = rx(m["lead_unit_cues"]["body_pattern"])
+    duty = rx(m["duty_assignment"]["pattern"])
     parent = secs[s.parent] if s.parent is not None else None
     article = rules.is_article(s)
     f: dict[str, float] = {
@@ -107,6 +108,7 @@ def node_features(i: int, o: _Outline) -> dict[str, float]:
         "amount_own": float(bool(amount.search(own))), "amount_body": float(bool(amount.search(body))),
         "support_own": float(bool(support.search(own))), "support_body": float(bool(support.search(body))),
         "unit_own": float(bool(unit.search(own))), "unit_body": float(bool(unit.search(body))),
+        "duty_own": float(bool(duty.search(own))),
         "len_own": math.log1p(len(own)) / 8, "len_title": math.log1p(len(s.title)) / 6,
     }
     if kids:

@@ -37,7 +37,7 @@ def _cues() -> dict:
 @cache
 def _label_re() -> re.Pattern:
     labels = sorted((k for k in _cues()["labels"] if not k.startswith("_")), key=len, reverse=True)
-    return re.compile("(" + "|".join(labels) + r")\s*[：:]")
+    return re.compile("(" + "|".join(labels) + ")" + _cues()["label_person_suffix"] + r"\s*[：:]")
 
 
 @cache

@@ -97,3 +97,14 @@ def test_a_task_list_printed_on_its_own_is_a_policy_whose_items_are_measures():
             "2.巩固拓展脱贫攻坚成果。健全防止返贫致贫动态监测和帮扶机制,压实村“两委”责任,开展常态化排查。\n")
     st = parse_structure(text)
     assert st.kind == "measures" and [s.label for s in select_measures(st, text, model=False)] == ["1", "2"]
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("关于征求《竹山县支持林下经济发展措施》意见建议的公告", "measures"),
+    ("关于对《某区国民经济和社会发展第十五个五年规划纲要(草案)》公开征求意见的公告", "notice"),
+    ("关于征求林下经济发展意见建议的公告", "notice"),
+])
+def test_a_call_for_comments_issues_the_draft_policy_it_names(title, kind):
+    text = (title + "\n为促进林下经济高质量发展,拟定了相关政策措施,现面向社会公开征求意见。\n"
+            "一、高质量发展竹产业。经验收合格的,每亩奖补200元。\n二、支持发展林下种植业。对新发展林下种植的给予补助。\n")
+    assert parse_structure(text).kind == kind

@@ -26,7 +26,7 @@ def _stub(intercept: float, max_nodes: int = 60) -> dict:
     """A model file whose chooser gives every node the same probability (its intercept)."""
     return {"id": "measure.stub-chooser", "version": "0.test", "settings": dict(SETTINGS), "margin": 0.2,
             "max_nodes": max_nodes, "kept_when": [["support_body"], ["amount_body"], ["unit_body"], ["own_unit"],
-                                                  ["closed_units"]],
+                                                  ["closed_units"], ["duty_own"]],
             "intercept": intercept, "weights": {}}
 
 
@@ -44,7 +44,7 @@ POLICY = ("某县人民政府关于加快民营经济发展的意见\n各镇人�
 def test_model_file_is_plain_data_read_with_its_settings():
     spec = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
     chooser = measure_chooser()
-    assert chooser.name == f"{spec['id']}@{spec['version']}" and chooser.name.startswith("measure.chooser@1.")
+    assert chooser.name == f"{spec['id']}@{spec['version']}" and chooser.name.startswith("measure.chooser@2.")
     assert spec["settings"] == SETTINGS and 0 < chooser.margin < 0.5
     assert spec["training"]["nodes"] > 1000 and spec["training"]["measures"] > 500
 
@@ -125,3 +125,9 @@ def test_an_item_matching_a_prize_in_proportion_gives_support_so_is_kept():
     st = parse_structure(text)
     chooser = measure_model.measure_chooser()
     assert all(chooser.kept(measure_model.outline_features(st, text)[k]) for k in (0, 1))
+
+
+def test_an_article_giving_a_body_its_duties_is_kept():
+    doc = "yangchun-2021-measures-xiaofang-anquan-zerenzhi"      # 第四条 市消防安全委员会应当履行下列消防工作职责
+    text = clean(load(str(REAL / "raw" / f"{doc}.txt"))).text
+    assert "第四条" in [s.label for s in select_measures(parse_structure(text), text)]

@@ -135,6 +135,14 @@ def test_a_number_glued_to_its_text_continues_the_sequence():
     assert secs[-2].title == "121人才梯队项目"
 
 
+def test_a_year_right_after_the_labels_point_starts_the_items_text():
+    text = ("主要目标任务及责任分解\n一、消防站点建设\n1.2009年底前,完成特勤消防中队建设。\n责任单位:市公安消防支队。\n"
+            "2.2009年底前,完成盘龙消防中队建设。\n责任单位:盘龙区政府。\n")
+    secs = parse_structure(text).sections
+    assert [(s.label, s.title) for s in secs][1:] == [("1", "2009年底前,完成特勤消防中队建设"),
+                                                      ("2", "2009年底前,完成盘龙消防中队建设")]
+
+
 def test_items_written_on_one_line_are_sections():
     text = ("关于做好春耕工作的通知\n各乡镇：\n一、加强组织领导。各乡镇要成立专班。二、落实资金保障。"
             "县财政安排资金50万元。三、强化督查。\n")

@@ -105,3 +105,13 @@ def test_units_written_before_参加_take_part_after_the_leads():
     units = parse_responsible(text, infer_jurisdiction(text, issuer="济宁市人民政府"))
     assert units.lead == ["济宁市发展和改革委员会", "济宁市人力资源和社会保障局"]
     assert units.cooperating == ["中共济宁市委组织部", "济宁市教育局", "济宁市财政局"]
+
+
+def test_a_body_given_its_duties_does_the_item():
+    text = "第四条 市消防安全委员会应当履行下列消防工作职责:(一)组织制定本行政区域内消防工作规划和年度计划;"
+    assert _units(text, "阳春市人民政府") == ["阳春市消防安全委员会"]
+
+
+def test_a_label_naming_the_answering_person_too_still_lists_the_units():
+    text = "1.完成特勤消防中队建设。\n责任单位及责任人:呈贡县政府、市发改委、市财政局主要领导。"
+    assert _units(text, "昆明市人民政府") == ["呈贡县人民政府", "昆明市发展和改革委员会", "昆明市财政局"]
