@@ -32,22 +32,30 @@ def parse_date(s: str, numeric: bool = False) -> str | None:
 def bare_date(line: str) -> str | None:
     """The date of a signature line whose 年月日 were lost in copying ('2017919', '{ 2017 6 23'); where
     two readings are valid ('2019116': 1月16日 or 11月6日) the one-digit month, else None."""
+    readings = bare_date_readings(line)
+    return readings[0] if readings else None
+
+
+def bare_date_readings(line: str) -> list[str]:
+    """Every valid reading of a signature date that lost its 年月日, one-digit month first; a day or month
+    written with a leading zero is no reading (年月日 are never zero-padded: '2025106' is 10月6日)."""
     m = pattern("date_bare").match(line.strip())
     if not m:
-        return None
+        return []
     y = int(m.group("y"))
     if m.group("m"):
-        splits = [(int(m.group("m")), int(m.group("d")))]
+        splits = [(m.group("m"), m.group("d"))]
     else:
         md = m.group("md")
-        splits = [(int(md[:k]), int(md[k:])) for k in (1, 2) if 0 < k < len(md) and len(md) - k <= 2]
+        splits = [(md[:k], md[k:]) for k in (1, 2) if 0 < k < len(md) and len(md) - k <= 2]
+        splits = [(mo, d) for mo, d in splits if not (mo.startswith("0") or d.startswith("0"))] or splits
     valid = []
     for mo, d in splits:
         try:
-            valid.append(dt.date(y, mo, d).isoformat())
+            valid.append(dt.date(y, int(mo), int(d)).isoformat())
         except ValueError:
             pass
-    return valid[0] if valid else None
+    return valid
 
 
 def is_date_line(line: str) -> bool:

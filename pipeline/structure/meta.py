@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..clean.script import to_simplified, view_text
 from ..types import Meta
-from .dates import bare_date, effective_period, is_date_line, parse_date
+from .dates import bare_date, bare_date_readings, effective_period, is_date_line, parse_date
 from .layout import Reader, TextLine
 from .lexicon import data, date_pattern, pattern, rx
 from .sections import match_heading
@@ -31,6 +31,7 @@ class Header:
     doc_number_line: int | None = None
     limit: int = 0                                   # index of the first numbered heading line
     cover_issues: bool = False                       # a cover text issues an attached document
+    date_readings: tuple[str, ...] = ()              # a signature date that lost its 年月日, read more than one way
 
 
 def is_dated_signature(line: str) -> bool:
@@ -329,6 +330,7 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
                 _signed_above(lines, body[:pos]) or lines[body[pos - 1]].text.rstrip().endswith("。")
                 or (pos + 1 < len(body) and _is_disclosure(lines[body[pos + 1]].text))):   # 2025724 / (此件公开发布)
             meta.date = bare                                        # 2017919: 年月日 lost in the copy
+            head.date_readings = tuple(bare_date_readings(ln.text))
             units = _signature_units(lines, [b for b in body[:pos] if not _is_disclosure(lines[b].text)])
             units = units or _unit_below(lines, body, pos)
             if units:
@@ -408,10 +410,20 @@ def _issuer_from_title(reader: Reader, lines, body, head: Header) -> None:
         if is_unit_line(lines[i].text):
             meta.issuer = reader.value(lines[i].start, lines[i].end)
             return
-        mark = _mark_over_two_lines(lines, i) if i - 1 in body else None
+        mark = (_mark_over_two_lines(lines, i) if i - 1 in body else None) or _mark_on_one_line(lines[i])
         if mark:
             meta.issuer = "".join(reader.value(*mark).split())
             return
+
+
+def _mark_on_one_line(line: TextLine) -> tuple[int, int] | None:
+    """The unit's span of a 发文机关标志 on one line (开化县桐村镇人民政府文件)."""
+    compact = "".join(line.text.split())
+    mark = next((w for w in data("elements")["issuer_mark"]["words"] if compact.endswith(w)), None)
+    if not mark or not is_unit_line(compact[:-len(mark)]):
+        return None
+    end = line.text.rstrip().rfind(mark[0])
+    return line.start, line.start + len(line.text[:end].rstrip())
 
 
 def _mark_over_two_lines(lines, i: int) -> tuple[int, int] | None:
@@ -600,9 +612,11 @@ def _read_site_fields(reader: Reader, lines, first, limit, head: Header) -> str 
                 or _site_number_value(ln.text[:e], s)
             if d and (meta.doc_number is None or _compact_number(d.group("v")) == _compact_number(meta.doc_number)):
                 meta.doc_number = reader.value(ln.start + d.start("v"), ln.start + d.end("v"))
-        if "date" in fields and meta.date is None:
+        if "date" in fields and (meta.date is None or len(head.date_readings) > 1):
             s, e = fields["date"]
-            meta.date = parse_date(ln.text[s:e], numeric=True)
+            site_date = parse_date(ln.text[s:e], numeric=True)
+            if meta.date is None or site_date in head.date_readings:
+                meta.date = site_date                  # 成文日期 2016-12-01 settles a signature's 2016121
         if "source" in fields and meta.doc_number is None:
             s, e = fields["source"]                    # 信息来源:井府办字〔2018〕184号: a number in the source field
             if (at := _number_in_source(ln.text[s:e])) is not None:

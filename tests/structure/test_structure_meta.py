@@ -306,10 +306,16 @@ def test_a_year_and_serial_number_opening_a_copy_is_its_doc_number():
     assert parse_structure(text).meta.doc_number == "2013年第10号"
 
 
-@pytest.mark.parametrize("date_line, date", [("2018525", "2018-05-25"), ("2019116", "2019-01-16")])
+@pytest.mark.parametrize("date_line, date", [("2018525", "2018-05-25"), ("2019116", "2019-01-16"), ("2025106", "2025-10-06")])
 def test_a_signature_date_that_lost_its_characters_under_a_cover_text_without_a_full_stop(date_line, date):
     text = f"各镇人民政府:\n现将应急预案印发给你们,请认真贯彻执行\n东宁市人民政府办公室\n{date_line}\n应急预案\n1 总则\n"
     assert parse_structure(text).meta.date == date
+
+
+def test_a_site_fields_date_settles_a_signature_date_read_two_ways():
+    text = ("发文字号 锡署发〔2016〕152号\n成文日期 2016-12-01\n锡林郭勒盟行政公署关于印发草原生态保护补助奖励政策实施指导意见的通知\n"
+            "各旗县市人民政府:\n现将《指导意见》印发给你们,请认真贯彻执行。\n锡林郭勒盟行政公署\n2016121\n")
+    assert parse_structure(text).meta.date == "2016-12-01"
 
 
 def test_a_date_with_look_alike_zeros_and_a_footnote_mark_under_the_signature():

@@ -465,3 +465,15 @@ def test_a_signature_line_closed_by_its_disclosure_note_signs_the_cover_above_th
 def test_a_page_copy_of_the_notice_title_cut_at_its_head_gives_way_to_the_attached_title():
     meta = _meta("liancheng-2023-measures-xiandai-fuwuye-fazhan")     # 现代服务业…(修订)的通知 / cover / 连城县加快…(修订)
     assert (meta.title, meta.doc_type) == ("连城县加快现代服务业发展若干政策措施(修订)", "通知")
+
+
+def test_a_font_size_control_one_size_a_line_is_no_part_of_the_title():
+    text = ("来源:\n- 小\n- 中\n- 大\n市政府对市政协十五届四次会议委员第37号建议的答复\n周凤成、王义委员:\n"
+            "对您提出的《修建公交候车亭的建议》已收悉,现答复如下:\n")
+    assert parse_structure(text).meta.title == "市政府对市政协十五届四次会议委员第37号建议的答复"
+
+
+def test_an_issuer_mark_on_one_line_under_a_read_aloud_button_names_the_issuer():
+    text = ("朗读\n开化县桐村镇人民政府文件\n桐政[2009]21号\n关于组织开展\n2009年全国“安全生产月”活动的通知\n"
+            "各村委会、镇属企事业单位:\n现就我镇开展“安全生产月”活动通知如下:\n一、活动主题\n")
+    assert parse_structure(text).meta.issuer == "开化县桐村镇人民政府"

@@ -198,3 +198,12 @@ def test_a_county_level_city_named_alone_or_heading_the_page_is_the_jurisdiction
     assert infer_jurisdiction("", "晋江市", None, None).city == "晋江市"
     text = "晋江市贯彻落实福建省推动民营经济创新发展若干措施实施方案\n为深入贯彻落实有关精神,制定本方案。\n"
     assert infer_jurisdiction(text, None, None, None).city == "晋江市"
+
+
+@pytest.mark.parametrize("issuer, units, names", [
+    (None, "支持钱塘区企业做大做强。（责任单位：区发改局、区商务局）", ["杭州市钱塘区发展和改革局", "杭州市钱塘区商务局"]),
+    ("监利市人民政府办公室", "（牵头单位：市发改局、市统计局）", ["监利市发展和改革局", "监利市统计局"]),     # 2020
+])
+def test_divisions_newer_than_the_packaged_codes_name_their_bodies(issuer, units, names):
+    from pipeline.tagging.responsible import parse_responsible
+    assert parse_responsible(units, infer_jurisdiction(units, issuer=issuer)).responsible == names
