@@ -709,13 +709,20 @@ def _ends_with(site_title: str, title: str) -> bool:
 
 
 def _read_category(lines, first, limit, meta: Meta) -> None:
-    """A reply's handling category near its doc number: 类别:A, (B类)."""
-    for ln in lines[first:min(limit, first + 20)]:
-        for p in data("patterns")["category"]["patterns"]:
+    """A reply's handling category near its doc number or in the page's fields above the letter: 类别:A,
+    (B类), 签发人:刘庆 答复类别:A类."""
+    spec = data("patterns")["category"]
+    window = lines[max(0, first - 10):min(limit, first + 20)]
+    for k, ln in enumerate(window):
+        for p in spec["patterns"]:
             m = rx(p).search(ln.text)
             if m:
-                meta.category = m.group("v").translate(str.maketrans("ＡＢＣ", "ABC"))
+                meta.category = m.group("v").translate(str.maketrans("ＡＢＣＤＥ", "ABCDE"))
                 return
+        m = rx(spec["alone"]).match(ln.text.strip())
+        if m and any(rx(spec["alone_near"]).search(later.text) for later in window[k + 1:k + 6]):
+            meta.category = m.group("v")           # C / 某局关于…建议的答复: a lone letter over the reply
+            return
 
 
 def _read_footer(reader: Reader, lines, body, meta: Meta) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from ..clean.script import to_simplified
 from .chrome import has_site_cue, strip_leading_chrome
 from .dates import is_date_line
 from .layout import TextLine
@@ -276,6 +277,8 @@ def _title_blocks(lines: list[TextLine], body: list[int], limit: int, chrome: fr
                 break                              # a whole title: 政策 or the attached title is not its tail
             if _heads_nothing(pending, nxt.text):
                 break                              # 政策法规 / 揭阳市…扶持办法: a column's name over a whole title
+            if _starts_a_title(nxt.text) and not _open_title(pending):
+                break                              # 远航企业广场C座8楼 / 关于…实施细则: a title of its own starts
             longer = title_doc_type(pending + nxt.text)
             if longer and longer[1] > len(pending):        # the title runs into this line
                 last, hit = nxt, (longer[0], longer[1] - len(pending))
@@ -299,6 +302,12 @@ def _title_blocks(lines: list[TextLine], body: list[int], limit: int, chrome: fr
             continue                               # 附件 / 某名单: an attachment's own title
         taken = last.index
         yield start_line, last.index, (start, last.start + (offset if last is ln else 0) + kept), doc_type
+
+
+def _starts_a_title(line: str) -> bool:
+    """True for a whole title opening with its subject (关于…的通知): no line above runs into it unless
+    that line is left open (…印发 / 《…)."""
+    return whole_title(line) and to_simplified(line).startswith("关于")
 
 
 def _heads_nothing(pending: str, line: str) -> bool:

@@ -65,8 +65,8 @@ def parse_place_chain(name: str, loose: bool = False) -> tuple[str | None, str |
     for full in _names_at(s, pos, "province_by_name"):
         if full == d.province_by_name[full] or len(full) >= 2:
             rest = s[pos + len(full):]
-            if full != d.province_by_name[full] and rest.startswith(("省", "市")):
-                continue
+            if full != d.province_by_name[full] and rest.startswith(("省", "市", "州")):
+                continue                           # 海南州 is a prefecture of Qinghai, not 海南省
             province, pos = d.province_by_name[full], pos + len(full)
             break
     for full in _names_at(s, pos, "city_by_name"):
@@ -280,6 +280,8 @@ def infer_jurisdiction(text: str, issuer: str | None = None, title: str | None =
     d = agency_data()
     issuer, title = (without_readings(x) if x else x for x in (issuer, title))     # 大興區(qū)…中心
     j = _from_names(issuer, title)
+    if j is None and title:                        # 关于印发重庆市支持…十条政策的通知: the policy it issues names the place
+        j = _from_names(pattern("issued_policy_head").sub("", to_simplified(title), count=1) or None)
     if j is None and doc_number:
         abbr = to_simplified(doc_number.strip().lstrip("(（"))[:1]
         words = to_simplified(" ".join(x for x in (issuer, title) if x))

@@ -52,6 +52,23 @@ def test_validity_period_from_the_issue_date():
     assert (m.date, m.effective_from, m.effective_to) == ("2025-04-15", "2025-04-15", "2025-12-31")
 
 
+@pytest.mark.parametrize("head, category", [
+    ("签发人:刘庆 答复类别:A类\n", "A"),                      # a page field above the letter
+    ("答复类别:E\n", "E"),
+    ("A)类\n", "A"),                                         # (A)类 with its opening bracket lost
+    ("办理结果:B\n", "B"),
+    ("C\n某县农业农村局关于县十八届人大四次会议第14号建议的答复\n", "C"),   # a lone letter over the reply
+])
+def test_a_replys_category_in_the_forms_pages_print_it(head, category):
+    text = head + "张某代表:\n您提出的关于加快道路建设的建议收悉,现答复如下:\n一、关于道路建设。我局已列入计划。\n"
+    assert parse_structure(text).meta.category == category
+
+
+def test_a_lone_letter_in_a_table_of_a_guide_is_no_category():
+    text = "某区产业发展专项资金重点项目指南\n专项\n资金\n编号\nA\n项目名称\n一、支持内容\n对新建项目给予补助。\n"
+    assert parse_structure(text).meta.category is None
+
+
 def test_category_and_registration_number():
     assert parse_structure(raw("hengyang-yanfeng-2024-reply-5")).meta.category == "B"
     assert parse_structure(raw("shaanxi-2020-reply-767")).meta.category == "B"

@@ -477,3 +477,17 @@ def test_an_issuer_mark_on_one_line_under_a_read_aloud_button_names_the_issuer()
     text = ("朗读\n开化县桐村镇人民政府文件\n桐政[2009]21号\n关于组织开展\n2009年全国“安全生产月”活动的通知\n"
             "各村委会、镇属企事业单位:\n现就我镇开展“安全生产月”活动通知如下:\n一、活动主题\n")
     assert parse_structure(text).meta.issuer == "开化县桐村镇人民政府"
+
+
+def test_an_accessibility_toolbar_one_button_a_line_is_no_head_of_the_title():
+    text = ("拼音\n辅助浏览\n读屏\n放大\n缩小\n后退\n前进\n全屏\n刷新\n退出\n帮助\n换肤\n对市政协四届五次会议第21064号提案的答复\n"
+            "发布日期:2021-08-12 10:24 发布机构:随州市商务局 编辑:随州市商务局 审核: 系统管理员\n"
+            "尊敬的谢宏顺委员:\n您提出的《关于加大菜市场建设力度的建议》收悉,现答复如下:\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.issuer) == ("对市政协四届五次会议第21064号提案的答复", "随州市商务局")
+
+
+def test_a_line_above_a_title_opening_with_关于_does_not_run_into_it():
+    text = ("地址:\n长沙市天心区融城路18号\n远航企业广场C座8楼\n关于提升发展开放型经济的实施细则\n"
+            "为进一步提升我区开放型经济发展水平,制定本细则。\n一、鼓励外贸出口\n")
+    assert parse_structure(text).meta.title == "关于提升发展开放型经济的实施细则"

@@ -143,6 +143,13 @@ def test_a_year_right_after_the_labels_point_starts_the_items_text():
                                                       ("2", "2009年底前,完成盘龙消防中队建设")]
 
 
+def test_an_item_run_on_after_the_closing_bracket_of_a_unit_list_is_a_section():
+    text = ("关于促进文体活动恢复振兴的若干措施\n为促进文体活动复苏,制定如下措施。\n"
+            "一、承办好国家级文体赛事。积极争取品牌赛事落户。(责任单位:市旅文局、市财政局)二、办好特色精品赛事。"
+            "办好排球赛事。(责任单位:市旅文局)三、设立专项支持资金。每年安排资金500万元。\n")
+    assert [s[0] for s in _outline(text)] == ["一", "二", "三"]
+
+
 def test_items_written_on_one_line_are_sections():
     text = ("关于做好春耕工作的通知\n各乡镇：\n一、加强组织领导。各乡镇要成立专班。二、落实资金保障。"
             "县财政安排资金50万元。三、强化督查。\n")

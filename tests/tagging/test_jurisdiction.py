@@ -207,3 +207,14 @@ def test_a_county_level_city_named_alone_or_heading_the_page_is_the_jurisdiction
 def test_divisions_newer_than_the_packaged_codes_name_their_bodies(issuer, units, names):
     from pipeline.tagging.responsible import parse_responsible
     assert parse_responsible(units, infer_jurisdiction(units, issuer=issuer)).responsible == names
+
+
+def test_the_policy_a_title_issues_names_the_place_before_any_site_text_above_it():
+    text = "廣州鮮易鮮物流有限公司為您提供冷鏈運輸的全方位優質服務!\n各區縣(自治縣)人民政府,市政府各部門:\n"
+    j = infer_jurisdiction(text, title="關于印發重慶市支持食品及農產品加工產業高質量發展十條政策的通知")
+    assert (j.province, j.city) == ("重庆市", "重庆市")
+
+
+def test_a_prefecture_named_like_a_province_is_that_prefecture():
+    j = infer_jurisdiction("", title="关于印发海南州全面推进紧密型县域医疗卫生共同体建设实施方案的通知")
+    assert (j.province, j.city) == ("青海省", "海南藏族自治州")
