@@ -12,8 +12,8 @@ from .lexicon import data, date_pattern, pattern, rx
 from .sections import match_heading
 from .sitemeta import key_alone, label_row_fields, site_fields, starts_with_site_key
 from .chrome import has_site_cue, is_related_list_header
-from .titles import (PARENS_END, PUNCT, announcement_number, doc_number_at, is_unit_line, issues_document,
-                     number_after_title, strip_leading_tags, title_block, title_doc_type)
+from .titles import (NUMBER_OPENERS, PARENS_END, PUNCT, announcement_number, doc_number_at, is_unit_line,
+                     issues_document, number_after_title, strip_leading_tags, title_block, title_doc_type)
 
 _JUNK_END = re.compile(r"[?？|｜\s]+$")
 BULLETS = "•·●○■□◆◇▲△►▶★☆- \u3000"
@@ -203,10 +203,12 @@ def _read_doc_number(reader: Reader, lines, body, limit, head: Header) -> None:
         if i >= limit:
             break
         ln = lines[i]
-        m = doc_number_at(ln.text) or pattern("doc_number_field").fullmatch(ln.text.strip()) \
-            or pattern("doc_number_damaged").match(ln.text)         # 工信厅规函[2018]56, 大府办函〔201697
+        marked = rx(data("patterns")["category"]["line_prefix"]).match(ln.text)     # 类别:B 杨退军函〔2023〕6号
+        text = ln.text[marked.end():] if marked else ln.text
+        m = doc_number_at(text) or pattern("doc_number_field").fullmatch(text.strip()) \
+            or pattern("doc_number_damaged").match(text)            # 工信厅规函[2018]56, 大府办函〔201697
         if m:
-            lead = len(ln.text) - len(ln.text.lstrip("（(["))
+            lead = len(ln.text) - len(text.lstrip(NUMBER_OPENERS))
             head.meta.doc_number = reader.value(ln.start + lead + m.start("v"), ln.start + lead + m.end("v"))
             head.doc_number_line = i
             return
@@ -301,7 +303,8 @@ def _read_recipients(reader: Reader, lines, body, limit, head: Header) -> None:
         begin = ln.start + cell + len(text[cell:]) - len(text[cell:].lstrip())
         m = doc_number_at(text)
         if m:                                  # 雁政建复〔2024〕4号(B类)唐如伟、李征平等代表:
-            rest = rx(r"[\s）)\]]*(?:[（(][A-CＡ-Ｃ]类[）)])?\s*").match(text, m.end() + len(text) - len(text.lstrip("（([")))
+            lead = len(text) - len(text.lstrip(NUMBER_OPENERS))
+            rest = rx(r"[\s）)\]]*(?:[（(][A-CＡ-Ｃ]类[）)])?\s*").match(text, m.end() + lead)
             begin = ln.start + rest.end()
         raw = reader.value(begin, end)
         head.recipients_line = i

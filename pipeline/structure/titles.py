@@ -35,10 +35,13 @@ def _site_section(line: str) -> bool:
         or line.startswith(words("elements", "site_sections", "starts"))
 
 
+NUMBER_OPENERS = "（([ \u3000"    # what may stand before a doc number opening a line: ( 吉府发〔2003〕37号 )
+
+
 def doc_number_at(line: str) -> re.Match | None:
     """The doc number a line starts with, possibly inside parentheses: (厦府办〔2009〕255号), or after a
     site's key glued to it in the view (发文字号豫政〔2015〕24号)."""
-    s = line.lstrip("（([")
+    s = line.lstrip(NUMBER_OPENERS)
     key = next((k for k in data("site_fields")["fields"]["doc_number"] if s.startswith(k)), "")
     return pattern("doc_number").match(s, len(key))
 
@@ -115,7 +118,7 @@ def title_text(ln: TextLine) -> tuple[str, int]:
     offset = len(whole) - len(text)
     m = doc_number_at(text)
     if m:
-        rest = text[len(text) - len(text.lstrip("（([")) + m.end():].lstrip(" ）)]：:")     # 鹿政规〔2021〕11号:关于…
+        rest = text[len(text) - len(text.lstrip(NUMBER_OPENERS)) + m.end():].lstrip(" ）)]：:")     # 鹿政规〔2021〕11号:关于…
         rest = strip_leading_tags(rest)                                           # …141号 签发人:姜涛
         offset, text = len(whole) - len(rest), rest
     cut = rx(data("chrome")["inline_cues"]["pattern"]).search(text)

@@ -491,3 +491,20 @@ def test_a_line_above_a_title_opening_with_关于_does_not_run_into_it():
     text = ("地址:\n长沙市天心区融城路18号\n远航企业广场C座8楼\n关于提升发展开放型经济的实施细则\n"
             "为进一步提升我区开放型经济发展水平,制定本细则。\n一、鼓励外贸出口\n")
     assert parse_structure(text).meta.title == "关于提升发展开放型经济的实施细则"
+
+
+@pytest.mark.parametrize("line, number, category", [
+    ("类别:B 杨退军函〔2023〕6号", "杨退军函〔2023〕6号", "B"),
+    ("类别  A类                     杨政工函﹝2023﹞72号", "杨政工函﹝2023﹞72号", "A"),
+])
+def test_a_doc_number_after_the_category_on_its_line(line, number, category):
+    text = (line + "\n杨陵区退役军人事务局\n关于区十届人大二次会议第32号代表建议办理情况的复函\n张某代表:\n"
+            "您提出的建议收悉,现答复如下:\n一、关于优抚工作。我局已落实。\n")
+    meta = parse_structure(text).meta
+    assert (meta.doc_number, meta.category) == (number, category)
+
+
+def test_a_doc_number_in_spaced_brackets_under_the_title():
+    text = ("江西省吉安市人民政府办公室\n关于印发吉安市市本级政务公开工作实施细则的通知\n( 吉府发〔2003〕37号 )\n"
+            "各县(市、区)人民政府:\n现将《细则》印发给你们,请认真贯彻执行。\n")
+    assert parse_structure(text).meta.doc_number == "吉府发〔2003〕37号"
