@@ -116,7 +116,8 @@ def _attachment_list(lines: list[TextLine], first: int, last: int) -> set[int]:
 def _reads_as_policy(sections, text: str, view_text: str) -> bool:
     """True where at least two numbered items name their responsible units (a task list, or a table
     with a 责任单位 column, its header read in the simplified view: 序號 牽頭責任單位), or at least two
-    give support (给予…奖励, 安排…资金, items headed 安家费): a policy without a title."""
+    give support (给予…奖励, 安排…资金, items headed 安家费), or a heading of tasks or measures (三、主要任务)
+    holds two items or more: a policy without a title."""
     d = data("measures")
     cue, support = rx(d["lead_unit_cues"]["item_clause"]), rx(d["articles"]["support_pattern"])
     heading = rx(d["support_heading"]["pattern"])
@@ -124,5 +125,7 @@ def _reads_as_policy(sections, text: str, view_text: str) -> bool:
     bodies = [to_simplified(text[s.start:s.end]) for s in sections]
     units = sum(bool(cue.search(b)) for s, b in zip(sections, bodies) if s.level > 1 or flat)
     gives = sum(bool(support.search(b) or heading.search(to_simplified(s.title))) for s, b in zip(sections, bodies))
-    return units >= 2 or gives >= 2 or (len(sections) >= 2 and (any(map(names_unit_column, view_text.splitlines()))
-                                                                 or names_unit_column_vertically(view_text)))
+    tasks = any(to_simplified(s.title).strip("。：: ") in d["group_headings"]
+                and sum(c.parent == i for c in sections) >= 2 for i, s in enumerate(sections))
+    return units >= 2 or gives >= 2 or tasks or (len(sections) >= 2 and (any(map(names_unit_column, view_text.splitlines()))
+                                                                          or names_unit_column_vertically(view_text)))

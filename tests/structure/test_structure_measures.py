@@ -344,6 +344,13 @@ def test_an_untitled_text_whose_items_give_support_is_a_policy():
     assert [label for label, _ in _measures(text)] == ["1", "2"]
 
 
+def test_an_untitled_text_whose_heading_of_tasks_holds_items_is_a_policy():
+    text = ("二、工作目标\n到2008年底,城镇污水纳管率达到85%。\n三、主要任务\n（一）进一步完善区域雨污水总体规划,全面完成各镇雨污水专业规划的编制及报批。\n"
+            "（二）全面推进污水治理三期项目在我区的实施,完成项目服务范围内的污染源纳管工作。\n"
+            "（三）加快推进北部地区截污完善工程的建设进度,全面推进雨污水收集系统的建设。\n")
+    assert [label for label, _ in _measures(text)] == ["（一）", "（二）", "（三）"]
+
+
 def test_an_untitled_task_table_in_traditional_script_with_a_unit_column_is_a_policy():
     text = ("瀏覽次數: 來源:某縣政府辦公室\n序號 重點工作任務 牽頭責任單位 一季度完成情況\n"
             "1 地區生產總值增長6%以上。 縣發改委 一季度地區生產總值增長6.8%\n"
