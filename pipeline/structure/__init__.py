@@ -127,5 +127,6 @@ def _reads_as_policy(sections, text: str, view_text: str) -> bool:
     gives = sum(bool(support.search(b) or heading.search(to_simplified(s.title))) for s, b in zip(sections, bodies))
     tasks = any(to_simplified(s.title).strip("。：: ") in d["group_headings"]
                 and sum(c.parent == i for c in sections) >= 2 for i, s in enumerate(sections))
-    return units >= 2 or gives >= 2 or tasks or (len(sections) >= 2 and (any(map(names_unit_column, view_text.splitlines()))
-                                                                          or names_unit_column_vertically(view_text)))
+    column = len(sections) >= 2 and (any(map(names_unit_column, view_text.splitlines()))
+                                     or names_unit_column_vertically(view_text))
+    return units >= 2 or gives >= 2 or tasks or column

@@ -419,10 +419,15 @@ def _issuer_from_title(reader: Reader, lines, body, head: Header) -> None:
             return
 
 
+def _mark_word(compact: str) -> str | None:
+    """The word a 发文机关标志 ends with (…人民政府文件: 文件), if the line ends with one."""
+    return next((w for w in data("elements")["issuer_mark"]["words"] if compact.endswith(w)), None)
+
+
 def _mark_on_one_line(line: TextLine) -> tuple[int, int] | None:
     """The unit's span of a 发文机关标志 on one line (开化县桐村镇人民政府文件)."""
     compact = "".join(line.text.split())
-    mark = next((w for w in data("elements")["issuer_mark"]["words"] if compact.endswith(w)), None)
+    mark = _mark_word(compact)
     if not mark or not is_unit_line(compact[:-len(mark)]):
         return None
     end = line.text.rstrip().rfind(mark[0])
@@ -434,7 +439,7 @@ def _mark_over_two_lines(lines, i: int) -> tuple[int, int] | None:
     (新疆维吾尔自治区 / 人 民 政 府 文 件)."""
     above, line = lines[i - 1], lines[i]
     compact = "".join(line.text.split())
-    mark = next((w for w in data("elements")["issuer_mark"]["words"] if compact.endswith(w)), None)
+    mark = _mark_word(compact)
     body = compact[:-len(mark)] if mark else ""
     if not body or not is_unit_line("".join(above.text.split()) + body):
         return None

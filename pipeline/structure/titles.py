@@ -118,7 +118,8 @@ def title_text(ln: TextLine) -> tuple[str, int]:
     offset = len(whole) - len(text)
     m = doc_number_at(text)
     if m:
-        rest = text[len(text) - len(text.lstrip(NUMBER_OPENERS)) + m.end():].lstrip(" ）)]：:")     # 鹿政规〔2021〕11号:关于…
+        lead = len(text) - len(text.lstrip(NUMBER_OPENERS))
+        rest = text[lead + m.end():].lstrip(" ）)]：:")                          # 鹿政规〔2021〕11号:关于…
         rest = strip_leading_tags(rest)                                           # …141号 签发人:姜涛
         offset, text = len(whole) - len(rest), rest
     cut = rx(data("chrome")["inline_cues"]["pattern"]).search(text)
@@ -215,10 +216,15 @@ def title_block(lines: list[TextLine], body: list[int], limit: int, chrome: froz
     return blocks[-1] if blocks else None
 
 
+def _bare_title(text: str) -> str:
+    """A title without 的, book-title marks, quotes and white space, for comparing two copies of it."""
+    return re.sub(r"[的《》〈〉<>“”\"\s]", "", text)
+
+
 def _cut_notice_title(title: str, other: str) -> bool:
     """True where `title` is a page's copy of the notice issuing `other` that lost its head (…发展若干政策措施
     (修订)的通知 over 连城县加快…发展若干政策措施(修订)): the attached document's full title is the better."""
-    bare = lambda t: re.sub(r"[的《》〈〉<>“”\"\s]", "", t)
+    bare = _bare_title
     cut = re.sub(r"的?通知$", "", "".join(title.split()))
     return cut != "".join(title.split()) and not cut.startswith(("关于", "關于", "關於")) \
         and len(bare(cut)) >= MIN_TITLE_CHARS and bare(other) != bare(cut) and bare(other).endswith(bare(cut))
@@ -237,7 +243,7 @@ def _block_text(lines: list[TextLine], block) -> str:
 
 def issues_document(title: str, other: str) -> bool:
     """True where `title` is a notice issuing the document titled `other` (关于印发《X》的通知 / X)."""
-    bare = lambda t: re.sub(r"[的《》〈〉<>“”\"\s]", "", t)        # 《…的若干措施》 / …若干措施
+    bare = _bare_title                                              # 《…的若干措施》 / …若干措施
     cues = data("doc_types")["issuing_cues"]["words"]
     return bare(other) != bare(title) and bare(other) in bare(title) \
         and any(w in title for w in cues) and not any(w in other for w in cues)
