@@ -41,6 +41,18 @@ def write_model_file(spec: dict, path: Path) -> None:
     path.write_text("{\n" + "\n".join(lines) + "\n }\n}\n", encoding="utf-8")
 
 
+def models_agree(a: dict, b: dict, keys: tuple[str, ...], tolerance: float) -> bool:
+    """True where two model files agree: the same `keys` and feature names, the intercept and weights within
+    `tolerance` (a last digit may differ between machines' floating point); a weight may be a number or a
+    list of them (one a class)."""
+    if [a[k] for k in keys] + [sorted(a["weights"])] != [b[k] for k in keys] + [sorted(b["weights"])]:
+        return False
+    flat = lambda v: v if isinstance(v, list) else [v]       # noqa: E731
+    pairs = list(zip(flat(a["intercept"]), flat(b["intercept"])))
+    pairs += [p for k in a["weights"] for p in zip(flat(a["weights"][k]), flat(b["weights"][k]))]
+    return all(abs(x - z) <= tolerance for x, z in pairs)
+
+
 def train_command(argv: list[str], build: Callable[[], dict], out: Path, same_model: Callable[[dict, dict], bool],
                   script: str, summary: Callable[[dict], str]) -> int:
     """Trains (build) and writes `out`, printing `summary`; with --check only says whether `out` is current."""

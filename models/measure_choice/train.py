@@ -127,11 +127,8 @@ def build() -> dict:
 
 def same_model(a: dict, b: dict, tolerance: float = 2 * 10 ** -DECIMALS) -> bool:
     """True where two model files agree: the same features, settings and margin, weights within rounding."""
-    keys = ("settings", "margin", "max_nodes", "kept_when")
-    if [a[k] for k in keys] + [sorted(a["weights"])] != [b[k] for k in keys] + [sorted(b["weights"])]:
-        return False
-    pairs = [(a["intercept"], b["intercept"])] + [(a["weights"][k], b["weights"][k]) for k in a["weights"]]
-    return all(abs(x - z) <= tolerance for x, z in pairs)
+    from pipeline.model_files import models_agree
+    return models_agree(a, b, ("settings", "margin", "max_nodes", "kept_when"), tolerance)
 
 
 def main(argv: list[str]) -> int:

@@ -130,12 +130,8 @@ def build() -> dict:
 def same_model(a: dict, b: dict, tolerance: float = 2 * 10 ** -DECIMALS) -> bool:
     """True where two model files agree: the same classes, features and settings, weights within rounding
     (a last digit may differ between machines' floating point)."""
-    keys = ("classes", "settings", "trusted_rules", "fallback_rules", "min_probability")
-    if [a[k] for k in keys] + [sorted(a["weights"])] != [b[k] for k in keys] + [sorted(b["weights"])]:
-        return False
-    pairs = list(zip(a["intercept"], b["intercept"]))
-    pairs += [p for k in a["weights"] for p in zip(a["weights"][k], b["weights"][k])]
-    return all(abs(x - z) <= tolerance for x, z in pairs)
+    from pipeline.model_files import models_agree
+    return models_agree(a, b, ("classes", "settings", "trusted_rules", "fallback_rules", "min_probability"), tolerance)
 
 
 def main(argv: list[str]) -> int:

@@ -5,6 +5,8 @@ back to the document's own characters and offsets.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from ..clean.script import make_view, to_simplified
 from ..errors import W_NO_DATE, W_NO_ISSUER, W_NO_STRUCTURE
 from ..types import Meta, Structure
@@ -125,8 +127,9 @@ def _reads_as_policy(sections, text: str, view_text: str) -> bool:
     bodies = [to_simplified(text[s.start:s.end]) for s in sections]
     units = sum(bool(cue.search(b)) for s, b in zip(sections, bodies) if s.level > 1 or flat)
     gives = sum(bool(support.search(b) or heading.search(to_simplified(s.title))) for s, b in zip(sections, bodies))
-    tasks = any(to_simplified(s.title).strip("。：: ") in d["group_headings"]
-                and sum(c.parent == i for c in sections) >= 2 for i, s in enumerate(sections))
+    kids = Counter(s.parent for s in sections)
+    tasks = any(kids[i] >= 2 and to_simplified(s.title).strip("。：: ") in d["group_headings"]
+                for i, s in enumerate(sections))
     column = len(sections) >= 2 and (any(map(names_unit_column, view_text.splitlines()))
                                      or names_unit_column_vertically(view_text))
     return units >= 2 or gives >= 2 or tasks or column
