@@ -19,6 +19,8 @@ def clean(source: Source) -> CleanText:
     from pipeline.clean.join import join_lines
     from pipeline.clean.lines import pdf_flow, text_flow, wrap_width
     from pipeline.clean.order import repair_order
+    from pipeline.clean.shared_pages import join_shared_pages
+    from pipeline.clean.signatures import split_run_on_signatures
 
     if source.error or not source.pages:
         return CleanText(text="")
@@ -26,9 +28,9 @@ def clean(source: Source) -> CleanText:
         lines = pdf_flow(strip_pdf_furniture(source.pages))
         extracted = True
     else:
-        lines = split_flattened_lines(text_flow(strip_text_furniture(source.pages)))
+        lines = join_shared_pages(split_flattened_lines(text_flow(strip_text_furniture(source.pages))))
         extracted = wrap_width([ln.text for p in source.pages for ln in p.lines]) is not None
     lines, warnings = repair_order(lines)
-    lines = split_inline_headings(join_lone_labels(lines))
+    lines = split_run_on_signatures(split_inline_headings(join_lone_labels(lines)))
     text, runs = join_lines(lines, tidy=extracted)
     return CleanText(text=text, runs=runs, warnings=warnings)

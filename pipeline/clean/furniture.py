@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
+from functools import cache
 
 from pipeline.clean.lines import TEXT_SLACK, text_width, wrap_width
-from pipeline.clean.rules import layout_rules
+from pipeline.clean.rules import layout_data, layout_rules
 from pipeline.types import Line, Page
 
 EDGE_ROWS = 2             # rows at the top and at the bottom of a page that may be furniture
@@ -129,6 +131,8 @@ def strip_text_furniture(pages: list[Page]) -> list[Page]:
             if ln.table:
                 kept.append(ln)
                 continue
+            if (unjammed := without_jammer(ln.text)) != ln.text:
+                ln = replace(ln, text=unjammed)
             t = ln.text.replace("\f", "").strip()
             if MARKUP_ONLY.match(t):
                 continue
@@ -149,3 +153,26 @@ def strip_text_furniture(pages: list[Page]) -> list[Page]:
             kept.append(Line(text=ln.text.replace("\f", "")) if "\f" in ln.text else ln)
         out.append(Page(p.number, kept, p.width, p.height))
     return out
+
+
+@cache
+def _jammer() -> tuple[re.Pattern, str, int]:
+    spec = layout_data()["forum_jammer"]
+    return re.compile(spec["pattern"]), spec["marks"], spec["min_mixed"]
+
+
+def without_jammer(text: str) -> str:
+    """The line without a forum's anti-copying filler (…的通知3 l' R0 Q! D; x$ Z): runs of short tokens
+    holding letters and digits, several of them a letter beside a digit or a mark."""
+    pattern, marks, least = _jammer()
+
+    def mixed(token: str) -> bool:
+        kinds = (any(c.isalpha() for c in token), any(c.isdigit() for c in token), any(c in marks for c in token))
+        return sum(kinds) >= 2 and (kinds[0] or kinds[2])
+
+    def drop(m: re.Match) -> str:
+        run = m.group()
+        tokens = run.split()
+        filler = re.search("[A-Za-z]", run) and re.search("[0-9]", run) and sum(map(mixed, tokens)) >= least
+        return "" if filler else run
+    return pattern.sub(drop, text)

@@ -15,8 +15,10 @@ _NUM = _DIGIT + "{1,4}"
 # heading; 第二条规定 a reference, not an article.
 _INLINE = re.compile(rf"(?<=[。；;！？!?）)：:])[ \t\u3000\u00a0]*(?:第(?P<n0>{_NUM})条(?=[ \t\u3000\u00a0])"
                      rf"|(?P<n1>{_NUM})、(?!{_DIGIT})|[（(](?P<n2>{_NUM})[）)])")
-# A first （一） right after a run-in article's heading (第三条 奖励标准（一）评选为…).
-_AFTER_ARTICLE = re.compile(rf"第{_NUM}条[ \t\u3000\u00a0]*[\u4e00-\u9fff]{{2,10}}(?P<label>[（(]一[）)])")
+# A first （一） right after a run-in article's or part's heading (第三条 奖励标准（一）评选为…,
+# 。一、鼓励发展首店首发经济(一)支持…).
+_AFTER_ARTICLE = re.compile(rf"(?:第{_NUM}条[ \t\u3000\u00a0]*[\u4e00-\u9fff]{{2,10}}"
+                            rf"|(?:^|(?<=[。；;！？!?）)：:])){_NUM}、[\u4e00-\u9fff]{{2,16}})(?P<label>[（(]一[）)])")
 _START = re.compile(rf"^\s*(?:第(?P<n0>{_NUM})条|(?P<n1>{_NUM})、|[（(](?P<n2>{_NUM})[）)])")
 
 
@@ -40,11 +42,19 @@ def _cuts(text: str, last: dict[int, int]) -> list[int]:
         expected = last.get(level, 0) + 1
         if n != expected:
             continue
-        if n == 1 and not any(lv == level and nn == 2 for _, lv, nn in found[k + 1:]):
+        if n == 1 and not any(lv == level and nn == 2 for _, lv, nn in found[k + 1:]) \
+                and not _opens_its_items(found[k + 1:], level):
             continue
         cuts.append(at)
         _count(last, level, n)
     return cuts
+
+
+def _opens_its_items(after: list[tuple[int, int, int | None]], level: int) -> bool:
+    """True where a part's first label (一、) is followed by its own items (（一） then （二）): an excerpt
+    that ends inside the first part still has that part."""
+    below = [n for _, lv, n in after if lv == level + 1]
+    return level == 1 and below[:2] == [1, 2]
 
 
 def _count(last: dict[int, int], level: int, n: int) -> None:

@@ -87,6 +87,10 @@ def _leading_width(text: str) -> float:
 # indent), '2024年1月21日??' (a line's trailing spaces); a line never opens with a question mark.
 _LEAD_LOST = re.compile(r"^\?+(?=[^\s?]|\s*$)")
 _TRAIL_LOST = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\?{2,}\s*$")
+# ... and inside a line: after an article's or chapter's label ('第一章?总则???第一条?招商引资是…'), and a run
+# of three or more between wide characters (a lost character is one question mark: '建?号线').
+_LABEL_LOST = re.compile(r"(第[一二三四五六七八九十百零〇\d]{1,5}[条章节條節])\?+")
+_RUN_LOST = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\?{3,}(?=[\u3000-\u9fff\uff00-\uffef\s]|$)")
 
 
 def _lost_spaces(text: str) -> str:
@@ -94,7 +98,8 @@ def _lost_spaces(text: str) -> str:
     if "?" not in text:
         return text
     text = _LEAD_LOST.sub(lambda m: "\u3000" * len(m.group()), text)
-    return _TRAIL_LOST.sub("", text)
+    text = _TRAIL_LOST.sub("", text)
+    return _RUN_LOST.sub("\u3000", _LABEL_LOST.sub("\\1\u3000", text))
 
 
 def text_flow(pages: list[Page]) -> list[FlowLine]:

@@ -49,9 +49,15 @@ class LayoutRules:
 
 
 @cache
+def layout_data() -> dict:
+    """The rules file as parsed JSON (cached: read once per process)."""
+    return json.loads(RULES_PATH.read_text(encoding="utf-8"))
+
+
+@cache
 def layout_rules() -> LayoutRules:
-    """The rules file, parsed and compiled (cached: read once per process)."""
-    data = json.loads(RULES_PATH.read_text(encoding="utf-8"))
+    """The rules file, compiled."""
+    data = layout_data()
     return LayoutRules(
         sentence_end=data["sentence_end"],
         sentence_close=data["sentence_close"],

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..clean.script import make_view, to_simplified
+from ..clean.script import make_view, to_simplified, view_text
 from ..errors import W_NO_DATE, W_NO_ISSUER, W_NO_STRUCTURE
 from ..types import Meta, Structure
 from .chrome import find_bounds
@@ -115,7 +115,7 @@ def _attachment_list(lines: list[TextLine], first: int, last: int) -> set[int]:
     return out
 
 
-def _reads_as_policy(sections, text: str, view_text: str) -> bool:
+def _reads_as_policy(sections, text: str, view: str) -> bool:
     """True where at least two numbered items name their responsible units (a task list, or a table
     with a 责任单位 column, its header read in the simplified view: 序號 牽頭責任單位), or at least two
     give support (给予…奖励, 安排…资金, items headed 安家费), or a heading of tasks or measures (三、主要任务)
@@ -124,12 +124,12 @@ def _reads_as_policy(sections, text: str, view_text: str) -> bool:
     cue, support = rx(d["lead_unit_cues"]["item_clause"]), rx(d["articles"]["support_pattern"])
     heading = rx(d["support_heading"]["pattern"])
     flat = not any(c.parent is not None for c in sections)
-    bodies = [to_simplified(text[s.start:s.end]) for s in sections]
+    bodies = [view_text(text[s.start:s.end]) for s in sections]
     units = sum(bool(cue.search(b)) for s, b in zip(sections, bodies) if s.level > 1 or flat)
-    gives = sum(bool(support.search(b) or heading.search(to_simplified(s.title))) for s, b in zip(sections, bodies))
+    gives = sum(bool(support.search(b) or heading.search(view_text(s.title))) for s, b in zip(sections, bodies))
     kids = Counter(s.parent for s in sections)
     tasks = any(kids[i] >= 2 and to_simplified(s.title).strip("。：: ") in d["group_headings"]
                 for i, s in enumerate(sections))
-    column = len(sections) >= 2 and (any(map(names_unit_column, view_text.splitlines()))
-                                     or names_unit_column_vertically(view_text))
+    column = len(sections) >= 2 and (any(map(names_unit_column, view.splitlines()))
+                                     or names_unit_column_vertically(view))
     return units >= 2 or gives >= 2 or tasks or column

@@ -414,10 +414,11 @@ def _scan_short_forms(s: str, j: Jurisdiction) -> list[Mention]:
     (省厅 in a city bureau's letter -> the province's department of the same function)."""
     out = [Mention(m.start("v"), m.end("v"), None, None, "body", f"agency.{key.replace('_', '-')}")
            for key in ("own_party_group", "board_abbreviation") for m in pattern(key).finditer(s)]
-    for m in pattern("session_body").finditer(s):
-        place = _place_name(m.group("place"), j)
-        out.append(Mention(m.start("v"), m.end("v"), None, place + "人民代表大会" if place else None, "body",
-                           "agency.session-body"))
+    for key, body in (("session_body", "人民代表大会"), ("session_government", "人民政府")):
+        for m in pattern(key).finditer(s):
+            place = _place_name(m.group("place"), j)
+            out.append(Mention(m.start("v"), m.end("v"), None, place + body if place else None, "body",
+                               "agency.session-body"))
     for key, rule in (("cppcc_session", "agency.session-body"), ("cppcc_committee", "agency.cppcc-committee")):
         for m in pattern(key).finditer(s):
             place = _place_name(m.group("place"), j)

@@ -164,6 +164,15 @@ def _from_names(*names: str | None, loose: bool = False) -> Jurisdiction | None:
     return None
 
 
+def _from_title_county(title: str) -> Jurisdiction | None:
+    """A title opened by a known county-level division, whatever follows it (陇县进一步强化稳就业…措施)."""
+    province, city, county, _ = parse_place_chain(title.strip(), loose=True)
+    if county and not (province or city) and county in agency_data().county_city \
+            and county not in generic_words("title_county_words"):
+        return Jurisdiction(None, None, county, "county")
+    return None
+
+
 def _from_bodies(text: str) -> Jurisdiction | None:
     """The county or district whose bodies the text names most in full (灵璧县文化和旅游局, 灵璧县人民政府):
     a fallback for letters with no issuer, title or place in their first lines."""
@@ -282,6 +291,8 @@ def infer_jurisdiction(text: str, issuer: str | None = None, title: str | None =
     j = _from_names(issuer, title)
     if j is None and title:                        # 关于印发重庆市支持…十条政策的通知: the policy it issues names the place
         j = _from_names(pattern("issued_policy_head").sub("", to_simplified(title), count=1) or None)
+    if j is None and title:
+        j = _from_title_county(title)
     if j is None and doc_number:
         abbr = to_simplified(doc_number.strip().lstrip("(（"))[:1]
         words = to_simplified(" ".join(x for x in (issuer, title) if x))

@@ -1,9 +1,12 @@
 """models/clean data: every pattern matches its own examples and nothing it must not."""
 import json
+import re
 
 import pytest
 
+from pipeline.clean.furniture import without_jammer
 from pipeline.clean.rules import RULES_PATH, layout_rules
+from pipeline.clean.signatures import signature_pieces
 from pipeline.settings import MODELS
 
 DATA = json.loads(RULES_PATH.read_text(encoding="utf-8"))
@@ -48,3 +51,30 @@ def test_traditional_headings(text, level):
 @pytest.mark.parametrize("text", ["第2頁", "第 3 頁 共 10 頁", "共10頁 第2頁"])
 def test_traditional_page_numbers(text):
     assert layout_rules().is_page_number(text)
+
+
+@pytest.mark.parametrize("example, expected", list(zip(DATA["forum_jammer"]["examples"], DATA["forum_jammer"]["expected"])))
+def test_forum_jammer_examples_lose_their_filler(example, expected):
+    assert without_jammer(example) == expected
+
+
+@pytest.mark.parametrize("text", DATA["forum_jammer"]["counter_examples"])
+def test_forum_jammer_counter_examples_stay_as_written(text):
+    assert without_jammer(text) == text
+
+
+def test_shared_document_banner_examples_read_as_banners():
+    spec = DATA["shared_document_pages"]
+    assert all(re.search(spec["banner"], e) for e in spec["examples"])
+    assert not any(re.search(spec["banner"], e) for e in spec["counter_examples"])
+
+
+@pytest.mark.parametrize("example, expected", list(zip(DATA["run_on_signature"]["examples"],
+                                                       DATA["run_on_signature"]["expected"])))
+def test_run_on_signature_examples_are_cut_around_the_unit_and_its_date(example, expected):
+    assert signature_pieces(example) == expected
+
+
+@pytest.mark.parametrize("text", DATA["run_on_signature"]["counter_examples"])
+def test_run_on_signature_counter_examples_stay_whole(text):
+    assert signature_pieces(text) == [text]

@@ -201,3 +201,44 @@ def test_a_bracketed_label_with_a_space_inside_stays_whole_in_a_pasted_pdf_copy(
             "度假休闲工程。开 展文化和旅游消费促进活动,鼓励各地制定实施景区门票 减免、淡季免费开放、演出门票打折等政策。")
     lines = clean(text_source("一、加大优质旅游产品和服务供给\n" + para)).text.split("\n")
     assert lines[1].startswith("( 一)推进文化和旅游深度融合发展")
+
+
+_SHARED_BANNER = "《某市支持首店经济发展的若干措施.docx》由会员分享,可在线阅读,更多相关《某市支持首店经济发展的若干措施.docx(5页珍藏版)》请在某文库上搜索。"
+_PAGE_ONE = ("1、某市支持首店经济发展的若干措施为加快发展首店经济,特制定以下措施。一、鼓励发展首店经济(一)支持引进品牌首店。"
+             "对商业运营商按照年度引进落地商业品牌首店的层级、数量、运营成效及经济影响等情况综合评定,择优给予最高不超过200万元的"
+             "资金奖励。对首店首次开业的,按照其装修投入、租金、运营成效等情况,给予一次性补助。(责任单位:市商务委)"
+             "(二)支持第三方机构协助引进品牌首店。鼓励第三方机构、平台、协会利用自身资源和渠道优势,助力对接招引")
+_PAGE_TWO = "2、商业品牌首店,择优给予最高不超过100万元的资金奖励。(责任单位:市商务委)"
+
+
+def test_a_shared_copys_page_numbers_go_and_its_pages_run_on():
+    lines = clean(text_source("\n".join([_SHARED_BANNER, _PAGE_ONE, _PAGE_TWO]))).text.split("\n")
+    assert any(ln.startswith("(二)支持第三方机构协助引进品牌首店") and "助力对接招引商业品牌首店" in ln for ln in lines)
+    assert not any(ln.startswith(("1、", "2、")) for ln in lines)
+
+
+def test_short_numbered_lines_under_a_shared_copys_banner_are_items_not_pages():
+    text = "\n".join([_SHARED_BANNER, "奖励办法", "1、引进工业企业的,奖励1万元。", "2、引进商贸企业的,奖励5000元。"])
+    assert "1、引进工业企业的,奖励1万元。" in clean(text_source(text)).text.split("\n")
+
+
+def test_a_run_in_parts_heading_and_its_first_items_stand_on_lines_of_their_own():
+    lines = clean(text_source("\n".join([_SHARED_BANNER, _PAGE_ONE, _PAGE_TWO]))).text.split("\n")
+    assert "一、鼓励发展首店经济" in lines
+    assert any(ln.startswith("(一)支持引进品牌首店。") for ln in lines)
+
+
+def test_a_forums_filler_leaves_the_title_and_the_recipients_of_a_copied_notice():
+    text = ("某縣人民政府辦公室關于印發某縣活動實施方案的通知3 l' R0 Q! D; x$ Z\n"
+            "\" e\" _! R8 f6 Z8 \\, o( a2 X8 V各鄉鎮人民政府,縣政府各部門:9 V- j7 H3 o0 Q+ c\n"
+            "現將《某縣活動實施方案》印發給你們,請認真組織實施。\n")
+    assert clean(text_source(text)).text.split("\n")[:2] == ["某縣人民政府辦公室關于印發某縣活動實施方案的通知",
+                                                               "各鄉鎮人民政府,縣政府各部門:"]
+
+
+def test_a_signature_run_into_the_text_of_a_copy_gives_the_letter_its_issuer_and_date():
+    from pipeline.structure import parse_structure
+    text = ("关于印发某区科技发展规划的通知\n某政发〔2011〕20号各街乡,政府委办局及直属单位:《某区科技发展规划》已经区政府常务会议"
+            "审议通过,现印发给你们,请认真遵照执行。天津市东丽区人民政府二〇一一年五月二十八日某区科技发展规划 根据区委的部署,制定本规划。\n")
+    meta = parse_structure(clean(text_source(text)).text).meta
+    assert (meta.issuer, meta.date) == ("天津市东丽区人民政府", "2011-05-28")

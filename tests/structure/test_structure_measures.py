@@ -344,6 +344,13 @@ def test_an_untitled_text_whose_items_give_support_is_a_policy():
     assert [label for label, _ in _measures(text)] == ["1", "2"]
 
 
+
+def test_an_untitled_text_whose_items_give_sums_of_subsidy_is_a_policy_whatever_readings_its_copy_holds():
+    text = ("一、常補(bǔ)政策。\n"
+            "1.種植雙季稻獎(jiǎng)補(bǔ)政策。凡種植雙季稻的種植主體,每畝獎(jiǎng)補(bǔ)300元。\n"
+            "2.早稻育秧獎(jiǎng)補(bǔ)政策。凡集中連片5畝以上秧田,每畝獎(jiǎng)補(bǔ)1000元。\n")
+    assert [label for label, _ in _measures(text)] == ["1", "2"]
+
 def test_an_untitled_text_whose_heading_of_tasks_holds_items_is_a_policy():
     text = ("二、工作目标\n到2008年底,城镇污水纳管率达到85%。\n三、主要任务\n（一）进一步完善区域雨污水总体规划,全面完成各镇雨污水专业规划的编制及报批。\n"
             "（二）全面推进污水治理三期项目在我区的实施,完成项目服务范围内的污染源纳管工作。\n"
@@ -826,3 +833,10 @@ def test_a_letters_list_of_attachments_is_no_item_of_its_own_so_the_attached_rul
 def test_a_drafting_background_or_aims_and_requirements_heading_is_framework(heading):
     text = f"某县电子商务扶持办法\n一、{heading}\n为促进电子商务发展,结合我县实际。\n二、扶持内容\n对新开设网店的企业给予补贴1万元。\n"
     assert [label for label, _ in _measures(text)] == ["二"]
+
+
+@pytest.mark.parametrize("heading", ["简化审批程序", "优化办事流程"])
+def test_a_reform_item_that_simplifies_a_procedure_is_a_measure(heading):
+    text = f"某县优化营商环境若干措施\n一、{heading}\n将企业开办时间压缩至1个工作日以内(责任单位:县市场监管局)。\n" \
+           f"二、降低用地成本\n对新引进的工业项目给予用地补贴50万元(责任单位:县自然资源局)。\n"
+    assert [label for label, _ in _measures(text)] == ["一", "二"]

@@ -508,3 +508,19 @@ def test_a_doc_number_in_spaced_brackets_under_the_title():
     text = ("江西省吉安市人民政府办公室\n关于印发吉安市市本级政务公开工作实施细则的通知\n( 吉府发〔2003〕37号 )\n"
             "各县(市、区)人民政府:\n现将《细则》印发给你们,请认真贯彻执行。\n")
     assert parse_structure(text).meta.doc_number == "吉府发〔2003〕37号"
+
+
+def test_a_forums_copy_strewn_with_filler_keeps_its_title_and_issuer():      # …的通知3 l' R0 Q! D; x$ Z
+    meta = _meta("wenshang-notice-guomin-xiuxianhui-huodong-fangan-trad")
+    assert (meta.title, meta.issuer) == ("汶上縣人民政府辦公室關于印發(fā)汶上縣國民休閑匯活動實施方案的通知",
+                                         "汶上縣人民政府辦公室")
+
+
+def test_a_signature_run_into_the_text_gives_issuer_and_date():      # …遵照执行。东丽区人民政府二〇一一年五月二十八日东丽区…
+    meta = _meta("dongli-2011-notice-keji-shierwu-guihua")
+    assert (meta.issuer, meta.date) == ("东丽区人民政府", "2011-05-28")
+
+
+def test_a_shared_copys_pages_give_the_items_they_break_across():      # 1、…助力重庆对接招引 / 2、商业品牌首店,…
+    record = extract(REAL / "chongqing-shangwuwei-measures-shoudian-jingji-zhengqiu-yijian.txt", isolate=False)
+    assert [m.label for m in record.measures] == ["(一)", "(二)", "(三)", "(四)"]

@@ -37,3 +37,12 @@ def test_a_policy_notice_has_its_policy_items_as_measures():
 def test_a_task_list_without_a_title_is_a_policy():
     text = (REAL / "lishui-2023-measures-gzbg-tasks.txt").read_text(encoding="utf-8")
     assert parse_structure(text).kind == "measures"
+
+
+def test_the_steps_under_a_selection_procedure_heading_are_no_measures():      # 四、选聘程序 1.公告 2.申报 3.审核
+    assert _measures("qingshui-renshe-2022-notice-xiangcun-gongyixing-gangwei") == []
+
+
+def test_a_fields_list_and_a_funding_source_are_no_measures():      # 2.重点支持产业包括: / 第三条 经费来源包括:
+    assert _measures("hefei-gaoxinqu-2017-measures-chanye-fazhan-zhengce") == ["1", "6", "7"]
+    assert "第三条" not in _measures("hefei-measures-nongcun-weifang-gaizao-buzhu")

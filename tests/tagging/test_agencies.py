@@ -270,6 +270,18 @@ def test_words_before_a_session_place_are_not_part_of_the_congress_name(text, is
     assert ("人民代表大会", canonical) in agencies(text, issuer)
 
 
+@pytest.mark.parametrize("text, issuer, tagged_as, canonical", [
+    ("《实施意见》已经市十七届人民政府第15次常务会议研究同意,现予印发。", "海安市人民政府", "人民政府", "海安市人民政府"),
+    ("已經市十四屆政府第43次常務會議審議通過,現印發給你們。", "連云港市人民政府辦公室", "政府", "連雲港市人民政府"),
+])
+def test_a_government_named_in_its_term_is_tagged_as_written_like_a_congress(text, issuer, tagged_as, canonical):
+    assert (tagged_as, canonical) in agencies(text, issuer)
+
+
+def test_a_new_term_of_government_in_prose_is_no_mention():
+    assert agencies("2022年是新一届政府的开局之年。", "海盐县人民政府办公室") == []
+
+
 def test_an_office_title_is_no_place_prefix_but_a_region_name_after_a_level_word_stays():
     assert [t for t, _ in agencies("市长领导市政府的工作。", "海口市人民政府")] == ["市政府"]
     assert [t for t, _ in agencies("省长吉图办、珲春市长吉图办负责", "吉林省财政厅")] == ["省长吉图办", "珲春市长吉图办"]
@@ -307,8 +319,9 @@ def test_the_body_a_source_field_names_is_tagged():
     assert ("县民政局", "昌黎县民政局") in agencies("发布日期:2021年10月29日  来源:县民政局\n正文", "昌黎县民政局")
 
 
-@pytest.mark.parametrize("text", ["除中央、省财政给予贴息外", "积极争取中央和省级财政资金"])
-def test_central_and_provincial_funds_are_no_bodies(text):
+@pytest.mark.parametrize("text", ["除中央、省财政给予贴息外", "积极争取中央和省级财政资金",
+                                  "是指中央、省、市和县(市)财政安排用于农村危房重建的资金", "精准对接中央、省、市老旧小区改造政策"])
+def test_central_and_provincial_funds_and_levels_are_no_bodies(text):
     assert agencies(text, "辽阳市人民政府") == []
 
 

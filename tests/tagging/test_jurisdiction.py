@@ -76,6 +76,20 @@ def test_a_city_zone_named_by_its_kind_in_a_title_is_the_jurisdiction():
     assert (j.province, j.city, j.county) == ("河南省", "新乡市", "高新区")
 
 
+@pytest.mark.parametrize("title, place", [
+    ("陇县进一步强化稳就业促进高质量充分就业10条政策措施", ("陕西省", "宝鸡市", "陇县")),
+    ("淳安县农村电商快递补助细则", ("浙江省", "杭州市", "淳安县")),
+])
+def test_a_title_opened_by_a_known_county_names_its_place(title, place):
+    j = infer_jurisdiction("", None, title, None)
+    assert (j.province, j.city, j.county) == place
+
+
+@pytest.mark.parametrize("title", ["新区建设三年行动方案", "城区改造提升实施方案"])
+def test_a_title_opened_by_a_district_name_that_is_also_a_word_names_no_place(title):
+    assert infer_jurisdiction("", None, title, None).county is None
+
+
 def test_text_fallback_counts_place_names():
     text = "为认真贯彻落实《中共苏州市委 苏州市人民政府关于推进数字经济的指导意见》，结合苏州市实际"
     j = infer_jurisdiction(text, None, "关于支持产业创新集群建设的若干政策", None)
