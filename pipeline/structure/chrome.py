@@ -1,6 +1,7 @@
 """Web-page furniture around a copied letter: chrome lines, news leads and trailing site text."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .dates import is_date_line
@@ -30,6 +31,9 @@ def is_chrome(line: str) -> bool:
     c = data("chrome")
     if line in c["exact_lines"] or not strip_leading_chrome(line):
         return True
+    cells = [cell.strip() for cell in re.split(r"[|｜]", line) if cell.strip()]
+    if len(cells) > 1 and all(cell in c["exact_lines"] for cell in cells):
+        return True                            # 繁体 | 简体 | 进入关怀版 | 无障碍: page controls on one line
     line = strip_leading_chrome(line)
     if any(rx(p).search(line) for p in c["site_notice_lines"]["patterns"]):
         return True

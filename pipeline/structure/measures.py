@@ -174,8 +174,18 @@ def _introduces_clauses(section: Section, kids: list[Section], sections: list[Se
     if not _inline_content(section, text) and not _leaf_sibling(section, sections):
         return False                           # every heading has its items: they are the measures
     units = rx(data("measures")["lead_unit_cues"]["pattern"])
-    return all(not _SENTENCE_END.search(units.sub("", view_text(text[k.start:k.end]).rstrip()).rstrip("。；; "))
+    return all(not _SENTENCE_END.search(units.sub("", view_text(_band_text(k, k is kids[-1], text)).rstrip()).rstrip("。；; "))
                for k in kids)
+
+
+def _band_text(kid: Section, last: bool, text: str) -> str:
+    """A band's text; the last band's without a note on the whole list after it (以上奖励需经…)."""
+    own = text[kid.start:kid.end]
+    if last:
+        first, _, rest = own.strip().partition("\n")
+        if rest.strip().startswith(tuple(data("measures")["list_note_openers"]["words"])):
+            return first
+    return own
 
 
 def _grants_by_standards(section: Section, kids: list[Section], sections: list[Section], text: str) -> bool:

@@ -196,7 +196,9 @@ def _candidates(lines: list[TextLine], first: int, last: int, skip: frozenset[in
         for m in inline.finditer(ln.text):
             h = match_heading(ln.text[m.end():])
             if h:
-                opened = rx(data("outline")["attachment_list"]).search(ln.text[:m.end()])
+                before = ln.text[:m.end()]
+                opened = rx(data("outline")["attachment_list"]).search(before) \
+                    or rx(data("outline")["field_list"]).search(before)      # 申报材料:1.…;2.…
                 out.append(_Candidate(ln, m.end(), h, True, attachment=bool(opened)))
         for m in _ordinal_inline().finditer(ln.text) if ordinals else ():    # 我局落实…，一是…；二是…
             h = _ordinal(ln.text[m.end():])

@@ -387,7 +387,7 @@ def _extend_back(lines: list[TextLine], before: list[int], ln: TextLine, wrapped
         if grammar:                                # the title's grammar starts on this line
             lead = first.text[:min(first.text.find(w) for w in grammar)]
             stacked = i > 0 and is_unit_line(lines[i - 1].text)    # 某财政局 / 某农业农村局 / 关于…: joint issuers' mark
-            if lead == "" and first.text.startswith(grammar[0]) and is_unit_line(prev) and prev_offset == 0 \
+            if lead == "" and is_unit_line(prev) and prev_offset == 0 \
                     and not stacked:
                 first, start = lines[i], lines[i].start
             elif lead in suffixes and is_unit_line(prev + lead):   # 盘山县人民政府 / 办公室关于…

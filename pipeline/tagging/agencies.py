@@ -424,8 +424,9 @@ def _scan_short_forms(s: str, j: Jurisdiction) -> list[Mention]:
             place = _place_name(m.group("place"), j)
             out.append(Mention(m.start("v"), m.end("v"), None, f"中国人民政治协商会议{place}委员会" if place else None,
                                "body", rule))
-    out += [Mention(m.start("v"), m.end("v"), None, None, "body", "agency.bare-government")
-            for m in pattern("bare_government").finditer(s)]
+    own = j.name_at(None) if j.level != "province" else None      # a province's bare 政府 may be any level's
+    out += [Mention(m.start("v"), m.end("v"), None, own + "人民政府" if own and m.group("v") == "政府" else None,
+                    "body", "agency.bare-government") for m in pattern("bare_government").finditer(s)]
     for m in pattern("acting_place").finditer(s):
         place = _place_name(m.group("v"), j)
         out.append(Mention(m.start("v"), m.end("v"), None, place + "人民政府" if place else None, "body",
@@ -469,7 +470,7 @@ def _place_name(written: str, j: Jurisdiction) -> str | None:
         if rest in agency_data().county_city:                       # 石泉县 (a neighbouring county)
             return rest
         if is_place_stem(rest[:-1]) and not rest.startswith(_BEFORE_PLACE):
-            own = j.name_at(None)
+            own = j.name_at(None) if j.level != "province" else None      # a province's bare 政府 may be any level's
             if rest.endswith(("镇", "乡")):
                 return own + rest if own and not rest.startswith(own) else rest
             if k == 0:

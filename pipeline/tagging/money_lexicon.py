@@ -105,6 +105,8 @@ class MoneyLexicon:
     rate_not_right: re.Pattern  # 按50%收取: a charge, not support
     given_share_left: re.Pattern   # 给予 in the clause before a percentage followed by 配套
     given_share_right: re.Pattern  # 30%配套: matching funds given, where 给予 gives them
+    award_computed_left: re.Pattern   # 奖励金额按照: the clause before a percentage reckoning an award's sum
+    award_computed_right: re.Pattern  # 15%计算: the sum reckoned as that share
     ratio_change: re.Pattern    # 补助比例提高至: a support ratio raised or cut (anchored at the end)
     top_up_base: re.Pattern     # 在给予…补助的基础上: a sentence resting on support already given
     top_up_raise: re.Pattern    # 增加, 再增加 right before a percentage (anchored at the end)
@@ -238,4 +240,6 @@ def lexicon() -> MoneyLexicon:
         rate_not_right=re.compile(rf"\s*(?:的?比例)?(?:{_alt(_words(rates['not_support_right']))})"),
         given_share_left=re.compile(_alt(rates["given_share"]["left"])),
         given_share_right=re.compile(rf"\s*(?:{_alt(rates['given_share']['right'])})"),
+        award_computed_left=re.compile(rates["award_computed"]["left"]),
+        award_computed_right=re.compile(rf"\s*(?:{_alt(rates['award_computed']['right'])})"),
     )

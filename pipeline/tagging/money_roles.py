@@ -357,6 +357,7 @@ RATE_TESTS = {
     "relief": lambda c: c.L.relief_before.search(c.v, max(0, c.start - 4), c.start),
     "support_after": lambda c: c.L.rate_right.match(c.v, c.end),
     "given_share": lambda c: c.L.given_share_right.match(c.v, c.end) and c.L.given_share_left.search(c.before),
+    "award_computed": lambda c: c.L.award_computed_right.match(c.v, c.end) and c.L.award_computed_left.search(c.before),
     "not_support_after": lambda c: c.L.rate_not_right.match(c.v, c.end),
     "ratio_change": lambda c: c.L.ratio_change.search(_WHITE.sub("", c.before)),
     "top_up": lambda c: c.L.top_up_raise.search(_WHITE.sub("", c.before))

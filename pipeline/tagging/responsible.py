@@ -133,14 +133,24 @@ def _chain_before(s: str, v: int, mentions: list[Mention]) -> list[tuple[int, st
     items = _items(s, lo, v, mentions, keep_other=True)
     collective = _collective_flags(items)
     chain: list[tuple[int, str, Mention | None]] = []
+    named = any(item[2] is not None for item in items)
     for item, is_collective in zip(reversed(items), reversed(collective)):
         if is_collective:
             chain.insert(0, (item[0], item[1], None))
-        elif item[2] is not None:
+        elif item[2] is not None or (named and _unlisted_unit(item[1])):
             chain.insert(0, item)
         else:
             break
     return chain
+
+
+def _unlisted_unit(chunk: str) -> bool:
+    """A chunk of a list beside known bodies that names a body the gazetteer lacks by a body's last
+    character (…、工业园区管委会、商工局负责): a unit as written."""
+    rule = _cues()["unlisted_unit"]
+    return _may_be_unit(chunk) and rule["min_chars"] <= len(chunk) <= rule["max_chars"] \
+        and chunk[-1] in _cues()["unit_final_chars"] and not any(ch.isdigit() or ch in rule["not_chars"] for ch in chunk) \
+        and not any(w in chunk for w in rule["not_words"]) and not _is_collective(chunk)
 
 
 def _collective_flags(items: list[tuple[int, str, Mention | None]]) -> list[bool]:
@@ -287,7 +297,8 @@ def _doers(s: str, mentions, section_text: str, c, subjects: bool = True) -> lis
             end = m.start() if m else end
         approval = s.startswith(tuple(_cues()["doers"]["approval_after_report"]), v.start())
         for item in _chain_before(s, end, mentions):
-            if item[2] is not None and (not _after_object_marker(s, item[0]) or (approval and _reported_to(s, item[0]))):
+            if (item[2] is not None or _unlisted_unit(item[1])) \
+                    and (not _after_object_marker(s, item[0]) or (approval and _reported_to(s, item[0]))):
                 out.append((item[0], "responsible", _name(item, section_text, c)))
     markers = tuple(_cues()["doers"]["subject_markers"])
     label = _ITEM_LABEL.match(s)

@@ -57,6 +57,7 @@ def test_an_untitled_text_names_its_own_type_in_its_clauses():
 @pytest.mark.parametrize("preamble, doc_type", [
     ("为促进个体工商户发展，结合本市实际，提出实施意见如下：", "意见"),
     ("为加快推进精品民宿建设，出台奖补扶持精品民宿发展如下措施：", "措施"),
+    ("为促进县域经济高质量发展,现提出以下十条措施。", "措施"),
 ])
 def test_an_untitled_text_announcing_the_policy_that_follows_is_that_policy(preamble, doc_type):
     from pipeline.structure import parse_structure

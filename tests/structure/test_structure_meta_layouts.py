@@ -232,6 +232,16 @@ def test_an_issuing_title_without_its_notice_word_is_a_notice():
     assert (meta.title, meta.doc_type) == ("关于转发《市政府关于做好防汛工作的通知》", "通知")
 
 
+CASES += [
+    # a title's first line opens with 印发 (…印发关于… / …的通知) under the unit that issues it
+    ("lanzhou-2015-measures-disan-chanye-kuayue-fazhan", "title", "兰州市人民政府办公厅印发关于加快推进全市第三产业跨越发展的实施意见的通知"),
+    # a database's validity status after the title (…的通知【全文废止】)
+    ("quzhou-2018-notice-shuzi-jingji-zhihui-chanye-yijian", "title", "衢州市人民政府办公室关于印发衢州市大力发展数字经济智慧产业实施意见的通知"),
+    # a site's script and care-mode buttons on one line above the title (繁体 | 简体 | 进入关怀版 | 无障碍)
+    ("wenxian-jiaotong-2024-reply-rd-44-yihaolu", "title", "对县十五届人大四次会议第44号建议的答复"),
+]
+
+
 @pytest.mark.parametrize("doc,field,value", CASES)
 def test_header_element_in_a_web_layout(doc, field, value):
     assert getattr(_meta(doc), field) == value

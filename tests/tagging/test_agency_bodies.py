@@ -263,6 +263,9 @@ def test_party_and_congress_offices_and_zone_boards(text, issuer, expected):
     # 政府 or 管委会 written bare as the actor; not inside a name
     ("验收合格后,由政府一次性发给肥料奖励。经党委、管委会研究同意,现将措施印发给你们。", Jurisdiction(),
      [("政府", None), ("管委会", None)]),
+    ("对于当年认定的高新技术企业,政府给予一次性奖励资金10万元。", Jurisdiction(province="新疆维吾尔自治区", city="博尔塔拉蒙古自治州",
+                                                         county="精河县", level="county"),
+     [("政府", "精河县人民政府")]),
     ("市场和政府的关系。", Jurisdiction(), []),
     # committees of a congress's standing committee, short and long
     ("请市人大常委会人代选工委统一交办。抄送:省人大常委会选举联络工作委员会。", Jurisdiction(),

@@ -193,3 +193,13 @@ def test_a_cell_of_units_keeps_a_unit_the_lexicon_lacks_beside_a_known_body():
     assert "自然资源分局" in units.responsible and "生态环境分局" in units.responsible
     units = parse_responsible("对认定的企业给予奖励\n上海市商务委员会 认定为民营企业总部\n", county)
     assert "认定为民营企业总部" not in units.responsible
+
+
+def test_a_body_opening_a_clause_with_a_modal_does_the_item_and_a_listed_body_the_lexicon_lacks_is_kept():
+    county = infer_jurisdiction("", "精河县人民政府", None, None)
+    text = "第四条 县科技局要主动与税务、财政部门进行沟通,建立健全互动机制,认真履行高企认定管理工作的相应职责。"
+    assert parse_responsible(text, county).responsible == ["精河县科学技术局"]
+    text = "第五条 各乡镇场、县财政局、商工局负责辖区内每年高新技术企业申请奖励材料的推荐汇总工作。"
+    assert parse_responsible(text, county).responsible == ["精河县财政局", "商工局"]
+    assert parse_responsible("第六条 企业要向县科技局报送申请材料。", county).responsible == []
+    assert parse_responsible("第七条 对认定为高新技术企业的,奖励10万元,成功引进的项目负责人负责联络。", county).responsible == []
