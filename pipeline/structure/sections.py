@@ -80,6 +80,8 @@ def _number(num: str) -> int | None:
     for chars in ("circled_digits", "paren_digits", "stop_digits"):     # ① ⑴ ⒈: one character each
         if num in data("outline")[chars]:
             return data("outline")[chars].index(num) + 1
+    if num in data("outline")["misread_one"]["chars"]:                # (-): a scan's 一
+        return 1
     return cn_int(num)
 
 

@@ -571,6 +571,7 @@ def find_mentions(text: str, jurisdiction: Jurisdiction, traditional: bool | Non
     mentions = [m for m in mentions if not _other_town(m, s, jurisdiction)]
     _canonicals(s, mentions, jurisdiction, traditional)
     _extend_zone_departments(s, mentions, marks)
+    _extend_sub_units(s, mentions, marks)
     mentions = _resolve_overlaps(mentions + _shared_suffix_places(s, mentions, jurisdiction, traditional, c.breaks)
                                  + _listed_top_bodies(s, mentions, jurisdiction, traditional))
     return c, mentions
@@ -599,6 +600,20 @@ def _extend_zone_departments(s: str, mentions: list[Mention], marks: tuple[int, 
                 or any_between(marks, start + 1, m.start + 1):      # a zone name does not run across lines
             continue
         m.start, m.canonical = start, None
+
+
+def _extend_sub_units(s: str, mentions: list[Mention], marks: tuple[int, ...] = ()) -> None:
+    """'市生态环境局咸安分局', '县公安局交通管理大队': a bureau's branch or field unit right after it is one
+    mention with it; the canonical name goes on with the unit."""
+    stops = stop_chars()
+    for m in mentions:
+        if m.parse is None or s[m.end - 1] != "局":
+            continue
+        u = pattern("sub_unit").match(s, m.end)
+        if not u or any(c in stops for c in u.group("v")) or any_between(marks, m.end, u.end()):
+            continue
+        m.end = u.end()
+        m.canonical = m.canonical + u.group("v") if m.canonical else None
 
 
 _PLACE_ENDS = "市州县区盟旗"

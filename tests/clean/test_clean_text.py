@@ -242,3 +242,18 @@ def test_a_signature_run_into_the_text_of_a_copy_gives_the_letter_its_issuer_and
             "审议通过,现印发给你们,请认真遵照执行。天津市东丽区人民政府二〇一一年五月二十八日某区科技发展规划 根据区委的部署,制定本规划。\n")
     meta = parse_structure(clean(text_source(text)).text).meta
     assert (meta.issuer, meta.date) == ("天津市东丽区人民政府", "2011-05-28")
+
+
+def test_an_article_run_into_its_text_after_a_sentence_end_starts_a_line_a_reference_does_not():
+    text = ("某市开放型经济工作考核办法(征求意见稿)第一条为推动开放型经济高质量发展,制定本办法。第二条本办法适用于各区政府。"
+            "第三条考核工作由市商务局负责组织实施。第四条考核结果依照第三条规定的程序报送。")
+    lines = clean(text_source(text)).text.split("\n")
+    assert [ln[:3] for ln in lines] == ["某市开", "第一条", "第二条", "第三条", "第四条"]
+
+
+def test_a_sharing_sites_page_thumbnails_and_banner_further_down_leave_the_pages_joined():
+    text = "\n".join(["某县农村电商扶持政策实施细则(试行)_第1页", "某县农村电商扶持政策实施细则(试行)_第2页", "资源描述:",
+                      "《某县农村电商扶持政策实施细则(试行)》由会员上传分享,免费在线阅读,更多相关内容在某文库",
+                      _PAGE_ONE, _PAGE_TWO])
+    lines = clean(text_source(text)).text.split("\n")
+    assert not any(ln.startswith(("1、", "2、")) for ln in lines)

@@ -840,3 +840,9 @@ def test_a_reform_item_that_simplifies_a_procedure_is_a_measure(heading):
     text = f"某县优化营商环境若干措施\n一、{heading}\n将企业开办时间压缩至1个工作日以内(责任单位:县市场监管局)。\n" \
            f"二、降低用地成本\n对新引进的工业项目给予用地补贴50万元(责任单位:县自然资源局)。\n"
     assert [label for label, _ in _measures(text)] == ["一", "二"]
+
+
+def test_a_scans_hyphen_for_the_first_items_one_opens_the_series():
+    text = ("某市关于全面促进畜牧业高质量发展的意见\n一、重点任务\n(-)优化养殖区域布局。对新建规模养殖场给予补助10万元。\n"
+            "(二)推进标准化养殖。对改造提升的养殖场给予补助5万元。\n")
+    assert [label for label, _ in _measures(text)] == ["(-)", "(二)"]

@@ -46,3 +46,9 @@ def test_the_steps_under_a_selection_procedure_heading_are_no_measures():      #
 def test_a_fields_list_and_a_funding_source_are_no_measures():      # 2.重点支持产业包括: / 第三条 经费来源包括:
     assert _measures("hefei-gaoxinqu-2017-measures-chanye-fazhan-zhengce") == ["1", "6", "7"]
     assert "第三条" not in _measures("hefei-measures-nongcun-weifang-gaizao-buzhu")
+
+
+def test_a_support_whose_items_are_its_scope_and_standard_is_one_measure():      # (一)畜禽重点户 1、奖补范围 2、奖补标准
+    from pipeline.extraction import extract
+    record = extract(REAL / "qilian-2024-measures-niuyang-chulan-jiangbu.txt", isolate=False)
+    assert [m.label for m in record.measures] == ["(一)", "(二)", "(三)", "(四)"]

@@ -282,6 +282,14 @@ def test_a_new_term_of_government_in_prose_is_no_mention():
     assert agencies("2022年是新一届政府的开局之年。", "海盐县人民政府办公室") == []
 
 
+@pytest.mark.parametrize("text, issuer, expected", [
+    ("(牵头单位:市生态环境局咸安分局)", "咸宁市咸安区人民政府", ("市生态环境局咸安分局", "咸宁市生态环境局咸安分局")),
+    ("县公安局交通管理大队负责", "雄县人民政府", ("县公安局交通管理大队", "雄县公安局交通管理大队")),
+])
+def test_a_bureaus_branch_or_field_unit_written_after_it_is_one_mention(text, issuer, expected):
+    assert agencies(text, issuer) == [expected]
+
+
 def test_an_office_title_is_no_place_prefix_but_a_region_name_after_a_level_word_stays():
     assert [t for t, _ in agencies("市长领导市政府的工作。", "海口市人民政府")] == ["市政府"]
     assert [t for t, _ in agencies("省长吉图办、珲春市长吉图办负责", "吉林省财政厅")] == ["省长吉图办", "珲春市长吉图办"]
