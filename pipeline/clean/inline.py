@@ -11,15 +11,15 @@ from pipeline.numerals import cn_int
 _DIGIT = "[一二三四五六七八九十百]"
 _NUM = _DIGIT + "{1,4}"
 # An article (第二条 before a space, or run into its text: 。第二条本办法适用于…), a level-1 (二、) or
-# level-2 (（二）) label right after a sentence end or colon and optional spaces. 二、三季度 (second and third quarters) is an enumeration, not a
-# heading; 第二条规定 a reference, not an article.
+# level-2 (（二）) label right after a sentence end or colon and optional spaces. 二、三季度 (second and
+# third quarters) is an enumeration, not a heading; 第二条规定 a reference, not an article.
 _INLINE = re.compile(rf"(?<=[。；;！？!?）)：:])[ \t\u3000\u00a0]*(?:第(?P<n0>{_NUM})条"
                      rf"(?=[ \t\u3000\u00a0]|(?!规定|所|的|之|中|至|和|或|第)[\u4e00-\u9fff])"
                      rf"|(?P<n1>{_NUM})、(?!{_DIGIT})|[（(](?P<n2>{_NUM})[）)])")
 # A first （一） right after a run-in article's or part's heading (第三条 奖励标准（一）评选为…,
-# 。一、鼓励发展首店首发经济(一)支持…).
+# 。一、鼓励发展首店首发经济(一)支持…); a scan may print its 一 as a hyphen: (-).
 _AFTER_ARTICLE = re.compile(rf"(?:第{_NUM}条[ \t\u3000\u00a0]*[\u4e00-\u9fff]{{2,10}}"
-                            rf"|(?:^|(?<=[。；;！？!?）)：:])){_NUM}、[\u4e00-\u9fff]{{2,16}})(?P<label>[（(][一-][）)])")      # (-): a scan's 一
+                            rf"|(?:^|(?<=[。；;！？!?）)：:])){_NUM}、[\u4e00-\u9fff]{{2,16}})(?P<label>[（(][一-][）)])")
 _START = re.compile(rf"^\s*(?:第(?P<n0>{_NUM})条|(?P<n1>{_NUM})、|[（(](?P<n2>{_NUM})[）)])")
 
 

@@ -174,8 +174,8 @@ def _introduces_clauses(section: Section, kids: list[Section], sections: list[Se
     if not _inline_content(section, text) and not _leaf_sibling(section, sections):
         return False                           # every heading has its items: they are the measures
     units = rx(data("measures")["lead_unit_cues"]["pattern"])
-    return all(not _SENTENCE_END.search(units.sub("", view_text(_band_text(k, k is kids[-1], text)).rstrip()).rstrip("。；; "))
-               for k in kids)
+    bands = [view_text(_band_text(k, k is kids[-1], text)) for k in kids]
+    return all(not _SENTENCE_END.search(units.sub("", band.rstrip()).rstrip("。；; ")) for band in bands)
 
 
 def _band_text(kid: Section, last: bool, text: str) -> str:

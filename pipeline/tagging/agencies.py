@@ -470,7 +470,7 @@ def _place_name(written: str, j: Jurisdiction) -> str | None:
         if rest in agency_data().county_city:                       # 石泉县 (a neighbouring county)
             return rest
         if is_place_stem(rest[:-1]) and not rest.startswith(_BEFORE_PLACE):
-            own = j.name_at(None) if j.level != "province" else None      # a province's bare 政府 may be any level's
+            own = j.name_at(None)
             if rest.endswith(("镇", "乡")):
                 return own + rest if own and not rest.startswith(own) else rest
             if k == 0:

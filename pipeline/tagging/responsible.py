@@ -148,9 +148,9 @@ def _unlisted_unit(chunk: str) -> bool:
     """A chunk of a list beside known bodies that names a body the gazetteer lacks by a body's last
     character (…、工业园区管委会、商工局负责): a unit as written."""
     rule = _cues()["unlisted_unit"]
+    plain = not any(ch.isdigit() or ch in rule["not_chars"] for ch in chunk) and not any(w in chunk for w in rule["not_words"])
     return _may_be_unit(chunk) and rule["min_chars"] <= len(chunk) <= rule["max_chars"] \
-        and chunk[-1] in _cues()["unit_final_chars"] and not any(ch.isdigit() or ch in rule["not_chars"] for ch in chunk) \
-        and not any(w in chunk for w in rule["not_words"]) and not _is_collective(chunk)
+        and chunk[-1] in _cues()["unit_final_chars"] and plain and not _is_collective(chunk)
 
 
 def _collective_flags(items: list[tuple[int, str, Mention | None]]) -> list[bool]:
