@@ -165,14 +165,14 @@ def without_jammer(text: str) -> str:
     """The line without a forum's anti-copying filler (…的通知3 l' R0 Q! D; x$ Z): runs of short tokens
     holding letters and digits, several of them a letter beside a digit or a mark."""
     pattern, marks, least = _jammer()
+    return pattern.sub(lambda m: "" if _is_filler(m.group(), marks, least) else m.group(), text)
 
+
+def _is_filler(run: str, marks: str, least: int) -> bool:
+    """A run of short tokens with letters and digits, at least `least` of them mixing a letter with a digit
+    or a mark (R0, Q!, x$): filler, not a date, a code or English words."""
     def mixed(token: str) -> bool:
-        kinds = (any(c.isalpha() for c in token), any(c.isdigit() for c in token), any(c in marks for c in token))
-        return sum(kinds) >= 2 and (kinds[0] or kinds[2])
-
-    def drop(m: re.Match) -> str:
-        run = m.group()
-        tokens = run.split()
-        filler = re.search("[A-Za-z]", run) and re.search("[0-9]", run) and sum(map(mixed, tokens)) >= least
-        return "" if filler else run
-    return pattern.sub(drop, text)
+        letter, digit, mark = (any(c.isalpha() for c in token), any(c.isdigit() for c in token),
+                               any(c in marks for c in token))
+        return letter + digit + mark >= 2 and (letter or mark)
+    return bool(re.search("[A-Za-z]", run) and re.search("[0-9]", run)) and sum(map(mixed, run.split())) >= least

@@ -224,10 +224,11 @@ def _bare_title(text: str) -> str:
 def _cut_notice_title(title: str, other: str) -> bool:
     """True where `title` is a page's copy of the notice issuing `other` that lost its head (…发展若干政策措施
     (修订)的通知 over 连城县加快…发展若干政策措施(修订)): the attached document's full title is the better."""
-    bare = _bare_title
-    cut = re.sub(r"的?通知$", "", "".join(title.split()))
-    return cut != "".join(title.split()) and not cut.startswith(("关于", "關于", "關於")) \
-        and len(bare(cut)) >= MIN_TITLE_CHARS and bare(other) != bare(cut) and bare(other).endswith(bare(cut))
+    whole = "".join(title.split())
+    cut = re.sub(r"的?通知$", "", whole)
+    bare_cut, full = _bare_title(cut), _bare_title(other)
+    return cut != whole and not cut.startswith(("关于", "關于", "關於")) \
+        and len(bare_cut) >= MIN_TITLE_CHARS and full != bare_cut and full.endswith(bare_cut)
 
 
 def _with_issuer(title: str, other: str) -> bool:
@@ -243,9 +244,9 @@ def _block_text(lines: list[TextLine], block) -> str:
 
 def issues_document(title: str, other: str) -> bool:
     """True where `title` is a notice issuing the document titled `other` (关于印发《X》的通知 / X)."""
-    bare = _bare_title                                              # 《…的若干措施》 / …若干措施
+    issued, issuing = _bare_title(other), _bare_title(title)        # 《…的若干措施》 / …若干措施
     cues = data("doc_types")["issuing_cues"]["words"]
-    return bare(other) != bare(title) and bare(other) in bare(title) \
+    return issued != issuing and issued in issuing \
         and any(w in title for w in cues) and not any(w in other for w in cues)
 
 

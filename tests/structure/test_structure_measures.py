@@ -344,12 +344,12 @@ def test_an_untitled_text_whose_items_give_support_is_a_policy():
     assert [label for label, _ in _measures(text)] == ["1", "2"]
 
 
-
 def test_an_untitled_text_whose_items_give_sums_of_subsidy_is_a_policy_whatever_readings_its_copy_holds():
     text = ("一、常補(bǔ)政策。\n"
             "1.種植雙季稻獎(jiǎng)補(bǔ)政策。凡種植雙季稻的種植主體,每畝獎(jiǎng)補(bǔ)300元。\n"
             "2.早稻育秧獎(jiǎng)補(bǔ)政策。凡集中連片5畝以上秧田,每畝獎(jiǎng)補(bǔ)1000元。\n")
     assert [label for label, _ in _measures(text)] == ["1", "2"]
+
 
 def test_an_untitled_text_whose_heading_of_tasks_holds_items_is_a_policy():
     text = ("二、工作目标\n到2008年底,城镇污水纳管率达到85%。\n三、主要任务\n（一）进一步完善区域雨污水总体规划,全面完成各镇雨污水专业规划的编制及报批。\n"
