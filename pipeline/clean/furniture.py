@@ -134,7 +134,7 @@ def strip_text_furniture(pages: list[Page]) -> list[Page]:
             if (unjammed := without_jammer(ln.text)) != ln.text:
                 ln = replace(ln, text=unjammed)
             t = ln.text.replace("\f", "").strip()
-            if MARKUP_ONLY.match(t):
+            if MARKUP_ONLY.match(t) or is_spam_line(t):
                 continue
             if t and rules.is_page_number(t) and (wrapped or pieces > 1 or not LONE_NUMBER.match(t)):
                 # a lone number in wrapped text is a page number only where it continues the page
@@ -153,6 +153,27 @@ def strip_text_furniture(pages: list[Page]) -> list[Page]:
             kept.append(Line(text=ln.text.replace("\f", "")) if "\f" in ln.text else ln)
         out.append(Page(p.number, kept, p.width, p.height))
     return out
+
+
+@cache
+def _spam() -> tuple[tuple[str, ...], int, re.Pattern, int, float, int]:
+    spec = layout_data()["spam_line"]
+    return (tuple(spec["words"]), spec["min_words"], re.compile(spec["separators"]), spec["min_phrases"],
+            spec["min_share"], spec["max_phrase"])
+
+
+def is_spam_line(text: str) -> bool:
+    """True for a hijacked page's line of porn or gambling search phrases (亚洲AV无码一区二区,
+    大发体育投注-彩票平台): several of its words, in a list of short phrases that make most of the line, and no
+    。: a title where spam replaced a name (360足球比分直播_365体育投注促进…的实施意见) stays."""
+    words, least, separators, listed, share, longest = _spam()
+    if sum(w in text for w in words) < least or "。" in text:
+        return False
+    phrases = [p for p in separators.split(text) if p]
+    if len(phrases) < listed:
+        return False
+    spam = sum(len(p) for p in phrases if len(p) <= longest and any(w in p for w in words))
+    return spam >= share * sum(map(len, phrases))
 
 
 @cache

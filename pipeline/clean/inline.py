@@ -20,6 +20,9 @@ _INLINE = re.compile(rf"(?<=[。；;！？!?）)：:])[ \t\u3000\u00a0]*(?:第(?
 # 。一、鼓励发展首店首发经济(一)支持…); a scan may print its 一 as a hyphen: (-).
 _AFTER_ARTICLE = re.compile(rf"(?:第{_NUM}条[ \t\u3000\u00a0]*[\u4e00-\u9fff]{{2,10}}"
                             rf"|(?:^|(?<=[。；;！？!?）)：:])){_NUM}、[\u4e00-\u9fff]{{2,16}})(?P<label>[（(][一-][）)])")
+# An article whose heading stands in 【】 (第三条【企业落户奖】) is one wherever it stands: a copy stitched
+# from fragments runs it on after a comma and may skip articles, so its number need only go up.
+_BRACKETED = re.compile(rf"(?<!^)第(?P<n0>{_NUM})条(?=[ \t\u3000\u00a0]*【)")
 _START = re.compile(rf"^\s*(?:第(?P<n0>{_NUM})条|(?P<n1>{_NUM})、|[（(](?P<n2>{_NUM})[）)])")
 
 
@@ -37,11 +40,14 @@ def _cuts(text: str, last: dict[int, int]) -> list[int]:
     """
     found = [(m.end() - len(m.group(0).lstrip(" \t\u3000\u00a0")), *_label(m)) for m in _INLINE.finditer(text)]
     found += [(m.start("label"), 2, 1) for m in _AFTER_ARTICLE.finditer(text)]
+    bracketed = {m.start() for m in _BRACKETED.finditer(text)}
+    found += [(at, 0, cn_int(m.group("n0"))) for m in _BRACKETED.finditer(text)
+              if (at := m.start()) not in {f[0] for f in found}]
     found.sort()
     cuts = []
     for k, (at, level, n) in enumerate(found):
         expected = last.get(level, 0) + 1
-        if n != expected:
+        if n != expected and not (at in bracketed and n is not None and n > expected):
             continue
         if n == 1 and not any(lv == level and nn == 2 for _, lv, nn in found[k + 1:]) \
                 and not _opens_its_items(found[k + 1:], level):

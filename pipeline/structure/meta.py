@@ -96,6 +96,8 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
         _issuer_from_news_lead(reader, [lines[i] for i in lead], head, about=meta.title)
     if meta.issuer:
         meta.issuer = meta.issuer.lstrip(BULLETS) or None        # • 盤錦市人民政府: a list bullet
+    if meta.issuer and (year := rx(data("elements")["issuer_lead_year"]["pattern"]).match(meta.issuer)):
+        meta.issuer = meta.issuer[year.end():]                   # 2022年度市中区人民政府关于…: the year is no part of it
     if meta.issuer and meta.title:
         meta.issuer = _as_the_title_writes(meta.issuer, meta.title)
     _read_category(lines, first, limit, meta)
@@ -197,7 +199,7 @@ def _site_field_item(line: str) -> bool:
 
 def _read_doc_number(reader: Reader, lines, body, limit, head: Header) -> None:
     """发文字号: the first header line that starts with one, before the 主送 line or the first sentence
-    after the title (a site's blurb above the document may hold sentences)."""
+    after the title (a site's blurb above the document may hold sentences, and so may its 导读 row)."""
     title_line = head.title_lines[0] if head.title_lines else -1
     for i in body:
         if i >= limit:
@@ -212,7 +214,7 @@ def _read_doc_number(reader: Reader, lines, body, limit, head: Header) -> None:
             head.meta.doc_number = reader.value(ln.start + lead + m.start("v"), ln.start + lead + m.end("v"))
             head.doc_number_line = i
             return
-        if i > title_line and ("。" in ln.text or (ln.text.endswith(("：", ":")) and not has_site_cue(ln.text)
+        if i > title_line and not starts_with_site_key(ln.text) and ("。" in ln.text or (ln.text.endswith(("：", ":")) and not has_site_cue(ln.text)
                                                    and not _is_form_label(ln.text) and not is_related_list_header(ln.text))):
             break
     for ln in (lines[i] for i in body if i < limit):     # 关于…的通知 财农〔2020〕10号 2020年3月24日 (a site line)

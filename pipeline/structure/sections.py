@@ -260,7 +260,9 @@ def _accepted(cands: list[_Candidate]) -> list[tuple[_Candidate, int, int | None
             continue                                # a lone 1. after a colon is a reference, not a list
         skips_one = h.series in last_number and h.number == last_number[h.series] + 2 and not c.inline \
             and not h.loose and _may_skip_one(h.series)
-        if h.number != 1 and not continues and not skips_one and not _run_follows(cands, k):
+        skips_on = h.series in last_number and h.number > last_number[h.series] and not c.inline \
+            and not h.loose and _may_skip_one(h.series) and _BRACKET_HEADING.match(c.line.text, c.pos + h.label_end)
+        if h.number != 1 and not continues and not skips_one and not skips_on and not _run_follows(cands, k):
             continue                            # (an article may be left out of an abridged copy: 第三条, 第五条)
         last_number[h.series] = h.number
         same = next((i for i, e in enumerate(stack) if e[0] == h.series), None)
@@ -307,6 +309,9 @@ def find_sections(reader: Reader, lines: list[TextLine], first: int, last: int,
             rest = rest[:nxt.pos - c.pos - h.label_end]
         pad = len(rest) - len(rest.lstrip())
         tag = _BRACKET_HEADING.match(rest, pad)       # 第二条【落户奖励】对新引进的…
+        if tag and rx(data("outline")["bracket_content_labels"]["pattern"]).match(tag.group(1).strip()):
+            pad = tag.end() + len(rest[tag.end():]) - len(rest[tag.end():].lstrip())
+            tag = None                                # 1.【优惠内容】对企业…: a field's label, the heading follows
         if tag:
             title, length = tag.group(1).strip(), tag.end(1) - tag.start(1)
             pad = tag.start(1)

@@ -332,6 +332,12 @@ def _is_breadcrumb(line: str) -> bool:
     return bool(rx(data("doc_types")["title_breadcrumb"]["pattern"]).match(strip_leading_chrome(line)))
 
 
+def _last_crumb(line: str) -> str:
+    """A breadcrumb's last item, the column the page sits in (…> 建议提案办理 > 办理结果公开)."""
+    text = strip_leading_chrome(line)
+    return text[rx(data("doc_types")["title_breadcrumb"]["pattern"]).match(text).end():].strip()
+
+
 def whole_title(text: str) -> bool:
     """True for a line that is a title on its own: it ends as one, and an issuing title (关于印发…)
     has its 通知 (关于印发2021年区政府工作报告 / 目标任务分解方案的通知 goes on)."""
@@ -373,6 +379,7 @@ def _extend_back(lines: list[TextLine], before: list[int], ln: TextLine, wrapped
     head = data("elements")["title_head"]
     if rx(head["place_start"]).match(ln.text):
         return first.index, start                  # 思南县2014年…方案: opens with its own place, no head above
+    columns = {_last_crumb(above.text) for above in lines[:ln.index] if _is_breadcrumb(above.text)}
     for i in reversed(before[-3:]):
         if any(lines[j].text.strip() for j in range(i + 1, first.index)):
             break                                  # a skipped line (breadcrumb) parts them
@@ -398,6 +405,8 @@ def _extend_back(lines: list[TextLine], before: list[int], ln: TextLine, wrapped
         if doc_number_at(t) and prev and prev[-1] not in "。：:；;，,":    # 88号盘山县…关于印发《…
             first, start = lines[i], lines[i].start + prev_offset
             break
+        if t.strip() in columns:
+            break                                  # …> 办理结果公开 / 办理结果公开: the column's name repeated
         if doc_number_at(t) or is_date_line(t) or match_heading(t) or len(t) > 60 or "：" in t or ":" in t \
                 or t[-1] in "。；;，,?？" or t.endswith(marks) or is_unit_line(t) \
                 or any(c in t for c in head["separators"]) or first.text.startswith(t.strip()):

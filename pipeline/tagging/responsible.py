@@ -36,8 +36,9 @@ def _cues() -> dict:
 
 @cache
 def _label_re() -> re.Pattern:
+    """A unit label and its colon, or a unit label closed by its bracket (【政策落实单位】市工信局…)."""
     labels = sorted((k for k in _cues()["labels"] if not k.startswith("_")), key=len, reverse=True)
-    return re.compile("(" + "|".join(labels) + ")" + _cues()["label_person_suffix"] + r"\s*[：:]")
+    return re.compile("(" + "|".join(labels) + ")" + _cues()["label_person_suffix"] + r"(?:\s*[：:]|(?<=单位|部门)[】\]])")
 
 
 @cache

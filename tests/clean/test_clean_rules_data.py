@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from pipeline.clean.furniture import without_jammer
+from pipeline.clean.furniture import is_spam_line, without_jammer
 from pipeline.clean.rules import RULES_PATH, layout_rules
 from pipeline.clean.signatures import signature_pieces
 from pipeline.settings import MODELS
@@ -61,6 +61,16 @@ def test_forum_jammer_examples_lose_their_filler(example, expected):
 @pytest.mark.parametrize("text", DATA["forum_jammer"]["counter_examples"])
 def test_forum_jammer_counter_examples_stay_as_written(text):
     assert without_jammer(text) == text
+
+
+@pytest.mark.parametrize("text", DATA["spam_line"]["examples"])
+def test_spam_line_examples_read_as_spam(text):
+    assert is_spam_line(text)
+
+
+@pytest.mark.parametrize("text", DATA["spam_line"]["counter_examples"])
+def test_spam_line_counter_examples_are_document_text(text):
+    assert not is_spam_line(text)
 
 
 def test_shared_document_banner_examples_read_as_banners():

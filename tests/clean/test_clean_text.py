@@ -257,3 +257,19 @@ def test_a_sharing_sites_page_thumbnails_and_banner_further_down_leave_the_pages
                       _PAGE_ONE, _PAGE_TWO])
     lines = clean(text_source(text)).text.split("\n")
     assert not any(ln.startswith(("1、", "2、")) for ln in lines)
+
+
+def test_a_hijacked_pages_spam_line_under_a_list_mark_leaves_the_letters_title_and_number():
+    from pipeline.structure import parse_structure
+    text = ("1. 豆花AV,无码乳交,伊人AV天堂,久久久久亚洲AV成人网人人小说,亚洲欧美V,五月婷婷成人\n"
+            "某区卫生健康局关于区政协第三次会议第3011号提案答复的函\n发布日期:2023-08-28\n某卫函〔2023〕30号\n"
+            "张某委员:\n您提出的《关于发展中医药的提案》已收悉。现答复如下:\n")
+    meta = parse_structure(clean(text_source(text)).text).meta
+    assert (meta.title, meta.doc_number) == ("某区卫生健康局关于区政协第三次会议第3011号提案答复的函", "某卫函〔2023〕30号")
+
+
+def test_articles_headed_in_brackets_run_on_after_commas_start_lines_of_their_own():
+    text = ("某区促进产业发展扶持办法第一条为高质量发展,第三条【企业落户奖】对新迁入的企业,"
+            "第四条【经营贡献奖】对经认定符合条件的企业给予奖励,第十条【人才奖】符合条件的企业,依照第三条规定执行。")
+    lines = clean(text_source(text)).text.split("\n")
+    assert [ln[:4] for ln in lines[1:]] == ["第三条【", "第四条【", "第十条【"]

@@ -164,6 +164,18 @@ CASES += [
     # an upward letter's head: the number (its 〕 and 号 lost) before 签发人, under a reply form's empty fields
     ("zhoucun-jiaotong-2025-reply-npc-30", "doc_number", "周交政发〔202527"),
     ("zhoucun-jiaotong-2025-reply-npc-30", "recipients", ["吴学迅代表"]),
+    # a site's 导读 row (a sentence summing the document up) between the page title and the number
+    ("tianjin-2017-measures-kaifaqu-gaige-chuangxin", "doc_number", "津政办函〔2017〕103号"),
+    # a hijacked page's spam line under a list mark (1. 豆花AV,无码…) above the letter's title and number
+    ("huadu-weijian-2023-reply-cppcc-3011-zhongyi-menzhen-trad", "doc_number", "花衛函〔2023〕30號"),
+    # a breadcrumb's last item (…> 办理结果公开) repeated as the column's name over the title is no part of it
+    ("tianjin-fgw-2020-reply-cppcc-0378-minying-qiye", "title", "对市政协十四届三次会议第0378号提案的答复"),
+    # a title opening with its year before its issuer: the issuer without the year
+    ("zaozhuang-shizhongqu-2022-reply-cppcc-111186-yejian-jingji", "issuer", "市中区人民政府"),
+    # an advertised report's link line (報告鏈接:…) over the page is no title
+    ("weifang-2025-measures-qingneng-ruogan-zhengce-trad", "title", "關于支持氫能產業發展的若干政策"),
+    # a forum post's count line (… 115人浏览 0人回复) reads as no reply's title
+    ("shangzhi-2020-measures-shiyongjun-chanye-fuchi", "title", None),
     # a database's 【字号】 with square brackets gives way to the 〔〕 the letter prints
     ("xuhui-2012-notice-wenhua-zijin", "doc_number", "徐府办发〔2012〕19号"),
     # the 署名 glued to the body's last sentence above the date

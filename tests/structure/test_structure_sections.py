@@ -21,6 +21,7 @@ from tests.structure.structure_corpus import DOCS, RULES_TEXT, raw
     ("（2）优化审批服务", 5, "（2）", 2),
     ("2）优化审批服务", 5, "2）", 2),
     ("③对新认定的企业给予奖励", 6, "③", 3),
+    ("1* .开展“一证多址”改革。", 4, "1", 1),
 ])
 def test_heading_labels(line, level, label, number):
     h = match_heading(line)
@@ -194,3 +195,15 @@ def test_an_excerpt_that_opens_inside_a_list_keeps_its_first_items():
 def test_a_lone_number_past_one_inside_a_text_is_still_no_item():
     text = "一、总体要求\n加快发展。\n2.这是一处引用的编号。\n二、主要任务\n"
     assert [s.label for s in parse_structure(text).sections] == ["一", "二"]
+
+
+def test_articles_headed_in_brackets_go_on_past_the_articles_a_fragment_copy_left_out():
+    text = ("某区促进产业发展扶持办法\n第一条 为促进产业发展,制定本办法。\n第三条【企业落户奖】对新迁入的企业给予奖励。\n"
+            "第十条【人才奖】对高管给予奖励。\n第十五条 本办法自印发之日起施行。\n")
+    assert [s.label for s in parse_structure(text).sections] == ["第一条", "第三条", "第十条"]
+
+
+def test_a_field_label_in_brackets_is_no_items_heading():
+    text = ("某市惠企政策清单\n1.【优惠内容】对企业实施技术改造的项目,按投资额给予奖励。\n【政策依据】《某实施方案》\n"
+            "2.【优惠内容】工业互联网应用标杆项目奖励。\n")
+    assert [s.title for s in parse_structure(text).sections] == ["对企业实施技术改造的项目,按投资额给予奖励", "工业互联网应用标杆项目奖励"]

@@ -30,6 +30,8 @@ from tests.tagging.helpers import agencies, tagged
     ("澜沧县人民政府办公室", ("云南省", "普洱市", "澜沧拉祜族自治县", "county")),
     # a web copy's injected readings are no part of the name
     ("北京市大興區(qū)新興產(chǎn)業(yè)促進(jìn)服務(wù)中心", ("北京市", "北京市", "大兴区", "county")),
+    # a district made from a county after the division codes' vintage (繁昌县 -> 繁昌区, 2020)
+    ("繁昌区人民政府", ("安徽省", "芜湖市", "繁昌区", "county")),
 ])
 def test_issuer_gives_jurisdiction(issuer, expected):
     j = infer_jurisdiction("", issuer, None, None)
