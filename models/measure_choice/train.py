@@ -35,7 +35,9 @@ MARGIN = 0.2                # the model takes out a rule's measure where its pro
 # A rule's measure whose text gives support (给予, 奖励 …), an amount or its units (a unit list, a heading
 # naming its lead unit, a closing unit line), or whose own text gives a body its duties (…应当履行下列职责),
 # is kept: the model only judges the rest (README.md).
-KEPT_WHEN = (("support_body",), ("amount_body",), ("unit_body",), ("own_unit",), ("closed_units",), ("duty_own",))
+KEPT_WHEN = (("support_body",), ("amount_body",), ("unit_body",), ("own_unit",), ("closed_units",), ("duty_own",),
+             ("unit_row",), ("unit_duty",))
+ADDS_ALONE = 0.8            # where the rules chose no measure, the nodes the model gives this much are measures
 MAX_NODES = 60              # outlines longer than this keep the rules' choice (the training outlines have at most 26)
 DEV_CORPUS_WEIGHT = 5.0     # a node of corpora/gold counts this many times: its golds are the shared annotators'
 
@@ -97,12 +99,14 @@ def train(X: list[dict[str, float]], y: list[int], weight: list[float] | None = 
         "_note": "Trained by models/measure_choice/train.py (see there and README.md); plain data: a logistic "
                  "model of 'this outline node is a measure' over pipeline.structure.measure_model.node_features. "
                  "It takes a measure out of the rules' choice where its probability is at most 0.5 - margin and "
-                 "the node has none of the feature sets of kept_when.",
+                 "the node has none of the feature sets of kept_when; where the rules chose nothing, it takes the "
+                 "nodes it gives at least adds_alone.",
         "id": ID,
         "version": f"{MAJOR}.{hashlib.sha256(body.encode()).hexdigest()[:8]}",
         "settings": _settings(),
         "margin": MARGIN,
         "max_nodes": MAX_NODES,
+        "adds_alone": ADDS_ALONE,
         "kept_when": [list(k) for k in KEPT_WHEN],
         "training": {"nodes": len(y), "measures": sum(y), "C": C, "min_count": MIN_COUNT,
                      "dev_corpus_weight": DEV_CORPUS_WEIGHT, "features": len(weights)},
@@ -128,7 +132,7 @@ def build() -> dict:
 def same_model(a: dict, b: dict, tolerance: float = 2 * 10 ** -DECIMALS) -> bool:
     """True where two model files agree: the same features, settings and margin, weights within rounding."""
     from pipeline.model_files import models_agree
-    return models_agree(a, b, ("settings", "margin", "max_nodes", "kept_when"), tolerance)
+    return models_agree(a, b, ("settings", "margin", "max_nodes", "kept_when", "adds_alone"), tolerance)
 
 
 def main(argv: list[str]) -> int:

@@ -51,6 +51,12 @@ def _signature_line(lines: list[TextLine], first: int, last: int, chrome: frozen
     return None
 
 
+def _cover_text(letter: str) -> bool:
+    """True where an untitled letter above its signature issues a document (《…方案》已经市人民政府同意，现印发给
+    你们): a cover letter, the document it issues printed below its date."""
+    return any(rx(p).search(letter) for p in data("doc_types")["cover_letter"]["patterns"])
+
+
 def parse_structure(text: str) -> Structure:
     """Meta, numbered sections, body bounds and kind of a clean document text."""
     view = make_view(text)
@@ -67,7 +73,9 @@ def parse_structure(text: str) -> Structure:
     last = bounds.last
     signed = _signature_line(lines, start_line, last, bounds.chrome)
     listed = _attachment_list(lines, start_line, signed) if signed else set()
-    if signed and not issues_attached(meta.title, head.cover_issues) and any(
+    cover_issues = head.cover_issues or (meta.title is None and signed is not None
+                                         and _cover_text(view.text[lines[start_line].start:lines[signed].start]))
+    if signed and not issues_attached(meta.title, cover_issues) and any(
             match_heading(ln.text) for ln in lines[start_line:signed]
             if ln.index not in bounds.chrome and ln.index not in listed):
         last = signed                    # the letter has its own items: a 附件's items are not sections
@@ -82,7 +90,7 @@ def parse_structure(text: str) -> Structure:
         preamble = view.text[lines[bounds.first].start:first_section]
         meta.doc_type = untitled_doc_type(meta.doc_number, preamble) \
             or self_named_type(view.text[lines[bounds.first].start:lines[bounds.last].end]) or announced_type(preamble)
-    kind = document_kind(meta.title, meta.doc_type, head.cover_issues, opening)
+    kind = document_kind(meta.title, meta.doc_type, cover_issues, opening)
     if kind == "reply" and not sections:         # answers numbered 一是, 二是 at paragraph starts
         sections = find_sections(reader, lines, start_line, last, end, bounds.chrome, ordinals=True)
     elif kind == "measures" and not sections:    # a policy whose only numbering opens its paragraphs 一是, 二是
@@ -92,7 +100,7 @@ def parse_structure(text: str) -> Structure:
     if kind == "other" and _reads_as_policy(sections, text, view.text):
         kind = "measures"                # a task list or support policy without a title
     cover_end = None
-    if signed and issues_attached(meta.title, head.cover_issues):
+    if signed and issues_attached(meta.title, cover_issues):
         cover_end = reader.span(lines[signed].start, lines[signed].end)[1]
     warnings = []
     if meta.title is None and meta.doc_number is None and not sections:

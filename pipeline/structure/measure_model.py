@@ -47,6 +47,7 @@ class _Outline:
     children: dict[int | None, list[int]]
     fields: set[int]
     scope: set[int] | None
+    unit_table: bool                        # the text holds a table with a column of units (责任单位)
     bodies: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def body(self, s: Section) -> str:
@@ -64,7 +65,7 @@ def _outline(structure: Structure, text: str) -> _Outline:
         children.setdefault(sec.parent, []).append(i)
     fields = {i for kids in children.values() if rules.is_field_list([sections[k] for k in kids]) for i in kids}
     scope = rules._support_scope(sections) if structure.kind == "notice" else None
-    return _Outline(structure, text, children, fields, scope)
+    return _Outline(structure, text, children, fields, scope, rules.names_unit_table(text))
 
 
 def _share(flags: list[bool]) -> float:
@@ -109,6 +110,8 @@ def node_features(i: int, o: _Outline) -> dict[str, float]:
         "support_own": float(bool(support.search(own))), "support_body": float(bool(support.search(body))),
         "unit_own": float(bool(unit.search(own))), "unit_body": float(bool(unit.search(body))),
         "duty_own": float(bool(duty.search(own))),
+        "unit_row": float(o.unit_table and not kids),
+        "unit_duty": float(rules.gives_unit_duty(s, text)),
         "len_own": math.log1p(len(own)) / 8, "len_title": math.log1p(len(s.title)) / 6,
     }
     if kids:
@@ -153,6 +156,7 @@ class MeasureChooser:
     margin: float                          # takes out a rule's measure where p <= 0.5 - margin
     max_nodes: int                         # the longest outline it reads
     kept_when: tuple[tuple[str, ...], ...]  # feature sets that keep a rule's measure
+    adds_alone: float                      # where the rules chose nothing, takes the nodes at least this sure
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
@@ -166,10 +170,15 @@ class MeasureChooser:
     def overrule(self, chosen: dict[int, Section], structure: Structure, text: str) -> dict[int, Section]:
         """The rules' choice (section index -> section) without the measures the model is sure are none
         (probability at most 0.5 - margin) and that are not kept; an outline longer than any it was trained
-        on (max_nodes) keeps the rules' choice."""
-        if len(structure.sections) > self.max_nodes or not chosen:
+        on (max_nodes) keeps the rules' choice. Where the rules chose nothing, the nodes the model gives at
+        least `adds_alone` are the measures: an excerpt cut inside its first item, a policy in a layout the
+        rules do not read."""
+        if len(structure.sections) > self.max_nodes:
             return chosen
         o = _outline(structure, text)
+        if not chosen:
+            return {i: sec for i, sec in enumerate(structure.sections)
+                    if self.probability(node_features(i, o)) >= self.adds_alone}
         out = {}
         for i, sec in chosen.items():             # only the chosen nodes are judged
             f = node_features(i, o)
@@ -185,7 +194,8 @@ def chooser_from(spec: dict) -> MeasureChooser:
                          f"the code reads {SETTINGS}: run models/measure_choice/train.py")
     return MeasureChooser(f"{spec['id']}@{spec['version']}", float(spec["intercept"]),
                           {k: float(w) for k, w in spec["weights"].items()}, float(spec["margin"]),
-                          int(spec["max_nodes"]), tuple(tuple(k) for k in spec["kept_when"]))
+                          int(spec["max_nodes"]), tuple(tuple(k) for k in spec["kept_when"]),
+                          float(spec["adds_alone"]))
 
 
 @cache

@@ -10,6 +10,7 @@ from .dates import is_date_line
 from .kinds import attached_name, issues_attached
 from .lexicon import data, rx
 from .sections import match_heading
+from .tables import names_unit_column, names_unit_column_vertically
 from .titles import is_unit_line, title_doc_type
 
 _TRIM = re.compile(r"[\s。：:；;，,、]+")
@@ -248,6 +249,7 @@ def rule_choice(structure: Structure, text: str) -> dict[int, Section]:
         policy_notice = not scope and structure.meta.doc_type in data("measures")["policy_notice"]["doc_types"]
         if not scope and not policy_notice and not any(is_article(s) for s in sections):
             return {}
+    unit_table = policy_notice and names_unit_table(text)
     children: dict[int | None, list[int]] = {}
     for i, sec in enumerate(sections):
         children.setdefault(sec.parent, []).append(i)
@@ -262,7 +264,7 @@ def rule_choice(structure: Structure, text: str) -> dict[int, Section]:
             for k in kids:
                 visit(k)
             return
-        if policy_notice and not is_article(sec) and not is_policy_item(sec, text) \
+        if policy_notice and not is_article(sec) and not is_policy_item(sec, text) and not unit_table \
                 and not _cut_among_policy_items(i, structure, text):
             return
         if is_article(sec):
@@ -278,7 +280,7 @@ def rule_choice(structure: Structure, text: str) -> dict[int, Section]:
                 if is_article(kid) and _is_chapter(sec):
                     visit(k)                   # 第一章 总则: its articles are read one by one (duties count)
                 elif not is_framework(kid.title) and not _normal(kid.title).endswith("原则") \
-                        and _gives_support_or_duty(view_text(text[kid.start:kid.end])):
+                        and (_gives_support_or_duty(view_text(text[kid.start:kid.end])) or gives_unit_duty(kid, text)):
                     visit(k)                   # 一、目标定位 over 1.聚力建设…(牵头部门:市发改局): duties assigned
             return
         if _is_chapter(sec):                   # 第三章 基础设施与载体建设: a group of articles, never a measure
@@ -310,6 +312,13 @@ def rule_choice(structure: Structure, text: str) -> dict[int, Section]:
     for root in children.get(None, []):
         visit(root)
     return out
+
+
+def names_unit_table(text: str) -> bool:
+    """True where the text holds a table with a column of units (序号 / 民生实事 / 责任单位 / 完成时限): a notice
+    that assigns its rows to units sets duties, its rows are measures like a policy's items."""
+    view = view_text(text)
+    return names_unit_column_vertically(view) or any(map(names_unit_column, view.splitlines()))
 
 
 def _numbering_runs_on(i: int, children: dict[int | None, list[int]], sections: list[Section], text: str) -> bool:
@@ -345,6 +354,12 @@ def _purpose_item(section: Section, text: str) -> bool:
 def _is_subpoint(section: Section) -> bool:
     """An item numbered with a circled number (①): a sub-point of the item above it."""
     return section.label.strip()[:1] in data("measures")["subpoint_labels"]["chars"]
+
+
+def gives_unit_duty(section: Section, text: str) -> bool:
+    """True for an item that opens by naming the body in charge of it (（一）市财政局负责…; 1、某遗址,由某文管所全面
+    负责…): it gives that body its duty."""
+    return bool(rx(data("measures")["unit_duty"]["pattern"]).search(view_text(text[section.title_start:section.end])))
 
 
 def _gives_support_or_duty(body: str) -> bool:

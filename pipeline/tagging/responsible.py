@@ -269,16 +269,21 @@ def _cells(section_text: str):
 def _unit_lines(section_text: str, jurisdiction: Jurisdiction, collectives: list) -> list[tuple[int, str, str]]:
     """A line or cell after the item's text that holds nothing but units: the 责任单位 cell of a task
     table flattened into text (市经信局、市财政局等,各县、市、区政府,咸宁高新区管委会; 1 | 任务 | 县卫健委 |)."""
-    out = []
+    out, lone = [], []
     for start, line in _cells(section_text):
         c, mentions = find_mentions(line, jurisdiction)
         items = _items(c.text, 0, len(c.text), mentions)
-        for item, collective in _list_units(items, _collective_flags(items)):
+        units = _list_units(items, _collective_flags(items))
+        for item, collective in units:
             if collective:
                 collectives.append((start + item[0], _name(item, line, c)))
             else:
                 out.append((start + item[0], "responsible", _name(item, line, c)))
-    return out
+        if not units and len(items) == 1 and items[0][2] is None and c.text.strip() == items[0][1] \
+                and _may_be_unit(items[0][1]) and not _is_collective(items[0][1]):
+            lone.append((start + items[0][0], "responsible", _name(items[0], line, c)))
+    # a unit cell copied one unit a line (县住建局 / 县代建中心): a line the tables do not know beside one they do
+    return sorted(out + [u for u in lone if u[2] not in {o[2] for o in out}]) if out else out
 
 
 def _doers(s: str, mentions, section_text: str, c, subjects: bool = True) -> list[tuple[int, str, str]]:

@@ -22,12 +22,12 @@ def _train_module():
     return training_script(ROOT, "measure_choice")
 
 
-def _stub(intercept: float, max_nodes: int = 60) -> dict:
+def _stub(intercept: float, max_nodes: int = 60, adds_alone: float = 0.8) -> dict:
     """A model file whose chooser gives every node the same probability (its intercept)."""
     return {"id": "measure.stub-chooser", "version": "0.test", "settings": dict(SETTINGS), "margin": 0.2,
             "max_nodes": max_nodes, "kept_when": [["support_body"], ["amount_body"], ["unit_body"], ["own_unit"],
-                                                  ["closed_units"], ["duty_own"]],
-            "intercept": intercept, "weights": {}}
+                                                  ["closed_units"], ["duty_own"], ["unit_row"], ["unit_duty"]],
+            "adds_alone": adds_alone, "intercept": intercept, "weights": {}}
 
 
 def _labels(text: str) -> list[str]:
@@ -84,11 +84,24 @@ def test_a_sure_chooser_takes_out_only_a_measure_whose_text_gives_no_support_amo
     assert _labels(POLICY) == ["一"]
 
 
-def test_the_chooser_never_adds_a_measure(monkeypatch):
+def test_the_chooser_adds_no_measure_beside_the_rules_choice(monkeypatch):
     monkeypatch.setattr(measure_model, "measure_chooser", lambda: chooser_from(_stub(9.0)))
     text = ("某县电子商务扶持办法\n一、起草背景\n为促进电子商务发展,结合我县实际。\n二、扶持内容\n"
             "对新开设网店的企业给予补贴1万元。\n")
     assert _labels(text) == ["二"]
+
+
+_CUT_IN_ITS_FIRST_ITEM = ("一、目标任务\n发展设施蔬菜。\n二、奖补范围\n(一)提升设施蔬菜供应能力\n"
+                          "1.申报条件。主要技术参数应参照国家标准")          # an untitled page the rules read as no policy
+
+
+def test_where_the_rules_choose_nothing_a_sure_chooser_takes_its_nodes(monkeypatch):
+    st = parse_structure(_CUT_IN_ITS_FIRST_ITEM)
+    assert rule_choice(st, _CUT_IN_ITS_FIRST_ITEM) == {}
+    monkeypatch.setattr(measure_model, "measure_chooser", lambda: chooser_from(_stub(9.0)))
+    assert _labels(_CUT_IN_ITS_FIRST_ITEM) == ["一", "二", "(一)", "1"]
+    monkeypatch.setattr(measure_model, "measure_chooser", lambda: chooser_from(_stub(0.5)))    # p = 0.62
+    assert _labels(_CUT_IN_ITS_FIRST_ITEM) == []
 
 
 def test_an_unsure_chooser_leaves_the_rules_choice(monkeypatch):

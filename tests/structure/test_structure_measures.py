@@ -846,3 +846,25 @@ def test_a_scans_hyphen_for_the_first_items_one_opens_the_series():
     text = ("某市关于全面促进畜牧业高质量发展的意见\n一、重点任务\n(-)优化养殖区域布局。对新建规模养殖场给予补助10万元。\n"
             "(二)推进标准化养殖。对改造提升的养殖场给予补助5万元。\n")
     assert [label for label, _ in _measures(text)] == ["(-)", "(二)"]
+
+
+def test_a_notices_table_of_tasks_with_a_unit_column_gives_its_rows_as_measures():
+    text = ("某县人民政府办公室关于对2016年民生实事进行重点督办的通知\n各乡镇人民政府,县级各部门:\n"
+            "现将2016年民生实事目标任务分解如下,请抓好落实。\n附件\n2016年民生实事目标任务分解表\n序号\n民生实事\n责任单位\n完成时限\n"
+            "1\n新建2座人行天桥。\n县住建局\n9月投入使用\n2\n启动县图书馆新馆建设。\n县文体广新局\n县代建中心\n12月底前\n")
+    assert _measures(text) == [("1", "新建2座人行天桥"), ("2", "启动县图书馆新馆建设")]
+
+
+def test_items_of_a_duties_heading_that_open_with_the_body_in_charge_are_measures():
+    text = ("某市辽河生态封育实施方案\n一、目标任务\n巩固河流自然封育成果。\n二、责任分工\n生态封育工作由有关乡镇承担主体责任。\n"
+            "(一)市财政局负责生态封育资金拨付、使用指导和监督。\n(二)市公安局负责维护社会治安秩序,为生态封育提供保障。\n"
+            "三、工作要求\n按有关要求,强化组织领导。\n")
+    assert [label for label, _ in _measures(text)] == ["(一)", "(二)"]
+
+
+def test_an_untitled_cover_letters_instructions_give_way_to_the_items_of_the_document_it_issues():
+    text = ("各区人民政府,市人民政府各部门:\n《2022年目标任务责任分解方案》已经市人民政府同意,现印发给你们,并就有关事项通知如下。\n"
+            "一、加强工作统筹,科学制订办理方案。各责任单位要逐个研究。\n二、层层压实责任,积极推进办理工作。各责任单位要负总责。\n"
+            "某市人民政府办公厅\n2022年1月22日\n2022年目标任务责任分解方案\n一、经济社会发展主要预期目标\n"
+            "(一)地区生产总值增长7.5%。(牵头单位:市发改委;责任单位:各区人民政府)\n(二)城镇新增就业20万人。(牵头单位:市人社局)\n")
+    assert [label for label, _ in _measures(text)] == ["(一)", "(二)"]

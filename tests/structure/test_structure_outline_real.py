@@ -52,3 +52,15 @@ def test_a_support_whose_items_are_its_scope_and_standard_is_one_measure():     
     from pipeline.extraction import extract
     record = extract(REAL / "qilian-2024-measures-niuyang-chulan-jiangbu.txt", isolate=False)
     assert [m.label for m in record.measures] == ["(一)", "(二)", "(三)", "(四)"]
+
+
+def test_a_notices_livelihood_projects_table_copied_cell_by_cell_gives_its_rows():   # 序号 / 民生实事 / 责任单位
+    assert _measures("dazhu-2016-measures-minsheng-shishi-dubian") == [str(n) for n in range(1, 11)]
+
+
+def test_an_untitled_cover_letters_instructions_leave_the_issued_plans_items():      # 一、加强工作统筹 … 2022年1月22日
+    assert _measures("wuhan-2022-measures-zhengfu-gongzuo-baogao-zeren-fenjie") == ["(一)"]
+
+
+def test_duties_under_a_division_of_work_heading_are_measures():                      # 三、责任分工 (一)市财政局负责…
+    assert _measures("jinzhou-xian-2020-measures-liaohe-shengtai-fengyu") == ["(一)", "(二)", "(三)", "(四)", "(五)", "(六)"]

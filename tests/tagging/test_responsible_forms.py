@@ -118,3 +118,9 @@ def test_a_body_given_its_duties_does_the_item():
 def test_a_label_naming_the_answering_person_too_still_lists_the_units():
     text = "1.完成特勤消防中队建设。\n责任单位及责任人:呈贡县政府、市发改委、市财政局主要领导。"
     assert _units(text, "昆明市人民政府") == ["呈贡县人民政府", "昆明市发展和改革委员会", "昆明市财政局"]
+
+
+def test_a_unit_cell_copied_one_unit_a_line_keeps_a_unit_the_tables_do_not_know_beside_one_they_do():
+    row = "1\n启动县图书馆新馆建设。\n{}\n12月底前"
+    assert _units(row.format("县住建局\n县代建中心"), "大竹县人民政府办公室") == ["大竹县住房和城乡建设局", "县代建中心"]
+    assert _units(row.format("县代建中心"), "大竹县人民政府办公室") == []
