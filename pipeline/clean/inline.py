@@ -16,13 +16,24 @@ _NUM = _DIGIT + "{1,4}"
 _INLINE = re.compile(rf"(?<=[。；;！？!?）)：:])[ \t\u3000\u00a0]*(?:第(?P<n0>{_NUM})条"
                      rf"(?=[ \t\u3000\u00a0]|(?!规定|所|的|之|中|至|和|或|第)[\u4e00-\u9fff])"
                      rf"|(?P<n1>{_NUM})、(?!{_DIGIT})|[（(](?P<n2>{_NUM})[）)])")
+# A page stitched from a document's fragments (a policy site's digest: …单位,二、对新评定为…,三、…) runs whole items
+# into one line after commas and drops some: in a line this long, a level-1 or level-2 label after a comma
+# starts an item too, and may skip one number.
+STITCHED_LINE = 300
+_AFTER_COMMA = re.compile(rf"(?<=[，,])[ \t\u3000\u00a0]*(?:(?P<n1>{_NUM})、(?!{_DIGIT})|[（(](?P<n2>{_NUM})[）)])")
 # A first （一） right after a run-in article's or part's heading (第三条 奖励标准（一）评选为…,
 # 。一、鼓励发展首店首发经济(一)支持…); a scan may print its 一 as a hyphen: (-).
-_AFTER_ARTICLE = re.compile(rf"(?:第{_NUM}条[ \t\u3000\u00a0]*[\u4e00-\u9fff]{{2,10}}"
+_AFTER_ARTICLE = re.compile(rf"(?:第{_NUM}条[ \t\u3000\u00a0]*[\u4e00-\u9fff]{{2,16}}"
                             rf"|(?:^|(?<=[。；;！？!?）)：:])){_NUM}、[\u4e00-\u9fff]{{2,16}})(?P<label>[（(][一-][）)])")
 # An article whose heading stands in 【】 (第三条【企业落户奖】) is one wherever it stands: a copy stitched
 # from fragments runs it on after a comma and may skip articles, so its number need only go up.
 _BRACKETED = re.compile(rf"(?<!^)第(?P<n0>{_NUM})条(?=[ \t\u3000\u00a0]*【)")
+# A chapter run in after a sentence end with its short name and its first article (。第二章支持范围及条件第二条符合…,
+# a shared copy that lost its line breaks): the chapter and the article each start a line. Chapters keep their own
+# count (CHAPTER) and leave the articles' numbering running on.
+CHAPTER = -1
+_CHAPTER = re.compile(rf"(?<=[。；;！？!?）)：:])[ \t\u3000\u00a0]*第(?P<nc>{_NUM})章[\u4e00-\u9fff]{{2,12}}?"
+                      rf"(?P<article>第(?P<n0>{_NUM})条)")
 _START = re.compile(rf"^\s*(?:第(?P<n0>{_NUM})条|(?P<n1>{_NUM})、|[（(](?P<n2>{_NUM})[）)])")
 
 
@@ -43,17 +54,30 @@ def _cuts(text: str, last: dict[int, int]) -> list[int]:
     bracketed = {m.start() for m in _BRACKETED.finditer(text)}
     found += [(at, 0, cn_int(m.group("n0"))) for m in _BRACKETED.finditer(text)
               if (at := m.start()) not in {f[0] for f in found}]
+    for m in _CHAPTER.finditer(text):
+        found.append((m.end() - len(m.group(0).lstrip(" \t\u3000\u00a0")), CHAPTER, cn_int(m.group("nc"))))
+        found.append((m.start("article"), 0, cn_int(m.group("n0"))))
+    stitched = set()
+    if len(text) > STITCHED_LINE:
+        for m in _AFTER_COMMA.finditer(text):
+            at = m.end() - len(m.group(0).lstrip(" \t\u3000\u00a0"))
+            stitched.add(at)
+            found.append((at, 1, cn_int(m.group("n1"))) if m.group("n1") else (at, 2, cn_int(m.group("n2"))))
     found.sort()
     cuts = []
     for k, (at, level, n) in enumerate(found):
         expected = last.get(level, 0) + 1
-        if n != expected and not (at in bracketed and n is not None and n > expected):
+        if n != expected and not (at in bracketed and n is not None and n > expected) \
+                and not (at in stitched and n == expected + 1 and expected > 1):
             continue
         if n == 1 and not any(lv == level and nn == 2 for _, lv, nn in found[k + 1:]) \
                 and not _opens_its_items(found[k + 1:], level):
             continue
         cuts.append(at)
-        _count(last, level, n)
+        if level == CHAPTER:
+            last[CHAPTER] = n
+        else:
+            _count(last, level, n)
     return cuts
 
 

@@ -93,10 +93,12 @@ def parse_structure(text: str) -> Structure:
     kind = document_kind(meta.title, meta.doc_type, cover_issues, opening)
     if kind == "reply" and not sections:         # answers numbered 一是, 二是 at paragraph starts
         sections = find_sections(reader, lines, start_line, last, end, bounds.chrome, ordinals=True)
-    elif kind == "measures" and not sections:    # a policy whose only numbering opens its paragraphs 一是, 二是
-        para_starts = {reader.span(ln.start, ln.end)[0] for ln in lines}
+    elif kind in ("measures", "other") and not sections:    # a policy whose only numbering opens its paragraphs
+        para_starts = {reader.span(ln.start, ln.end)[0] for ln in lines}          # 一是, 二是
         points = find_sections(reader, lines, start_line, last, end, bounds.chrome, ordinals=True)
-        sections = points if points and all(p.start in para_starts for p in points) else []
+        if points and all(p.start in para_starts for p in points) \
+                and (kind == "measures" or _reads_as_policy(points, text, view.text)):
+            sections = points
     if kind == "other" and _reads_as_policy(sections, text, view.text):
         kind = "measures"                # a task list or support policy without a title
     cover_end = None

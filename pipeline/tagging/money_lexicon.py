@@ -105,6 +105,7 @@ class MoneyLexicon:
     rate_not_right: re.Pattern  # 按50%收取: a charge, not support
     given_share_left: re.Pattern   # 给予 in the clause before a percentage followed by 配套
     given_share_right: re.Pattern  # 30%配套: matching funds given, where 给予 gives them
+    instalment_share: re.Pattern      # 补助总额30%、: a share of the support paid in instalments
     award_computed_left: re.Pattern   # 奖励金额按照: the clause before a percentage reckoning an award's sum
     award_computed_right: re.Pattern  # 15%计算: the sum reckoned as that share
     ratio_change: re.Pattern    # 补助比例提高至: a support ratio raised or cut (anchored at the end)
@@ -194,7 +195,7 @@ def lexicon() -> MoneyLexicon:
                                 if ctx.get("loan_nouns") else r"(?!)"),
         bound_note=re.compile(rf"^[（(](?:{_alt(_words(bounds['bound_notes']['words']))})[^（）()]{{0,16}}[）)]"
                               if bounds.get("bound_notes") else r"(?!)"),
-        floor=re.compile(rf"(?:{_alt(_words(bounds['floor_bounds']['words']))})" if bounds.get("floor_bounds") else r"(?!)"),
+        floor=re.compile(rf"(?<!不)(?:{_alt(_words(bounds['floor_bounds']['words']))})" if bounds.get("floor_bounds") else r"(?!)"),
         floor_support=re.compile(rf"(?:{_alt(bounds['floor_bounds']['support_words'])})" if bounds.get("floor_bounds")
                                  else r"(?!)"),
         heading_support=re.compile(
@@ -240,6 +241,7 @@ def lexicon() -> MoneyLexicon:
         rate_not_right=re.compile(rf"\s*(?:的?比例)?(?:{_alt(_words(rates['not_support_right']))})"),
         given_share_left=re.compile(_alt(rates["given_share"]["left"])),
         given_share_right=re.compile(rf"\s*(?:{_alt(rates['given_share']['right'])})"),
+        instalment_share=re.compile(rates["instalment_share"]["pattern"]),
         award_computed_left=re.compile(rates["award_computed"]["left"]),
         award_computed_right=re.compile(rf"\s*(?:{_alt(rates['award_computed']['right'])})"),
     )

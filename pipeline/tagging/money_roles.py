@@ -354,6 +354,7 @@ def _rate_cue(c: RateContext) -> str | None:
 
 
 RATE_TESTS = {
+    "instalment_share": lambda c: c.L.instalment_share.search(_WHITE.sub("", c.before)),
     "relief": lambda c: c.L.relief_before.search(c.v, max(0, c.start - 4), c.start),
     "support_after": lambda c: c.L.rate_right.match(c.v, c.end),
     "given_share": lambda c: c.L.given_share_right.match(c.v, c.end) and c.L.given_share_left.search(c.before),

@@ -286,6 +286,37 @@ def _unit_lines(section_text: str, jurisdiction: Jurisdiction, collectives: list
     return sorted(out + [u for u in lone if u[2] not in {o[2] for o in out}]) if out else out
 
 
+_CELL_BAR = re.compile(r"[|｜]")
+
+
+def _column_units(section_text: str, jurisdiction: Jurisdiction) -> list[tuple[int, str, str]]:
+    """The units of a table's unit column read by its header (专项整治行业名称 | 时间安排 | 责任单位 |, then rows
+    烟花爆竹 | 1月份 | 安监站 安监所 |): every cell under a unit label is units, known bodies or not."""
+    labels = {k: v for k, v in _cues()["labels"].items() if not k.startswith("_")}
+    lines, out = section_text.split("\n"), []
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    for k, line in enumerate(lines):
+        head = [cell.strip() for cell in _CELL_BAR.split(line)]
+        columns = [j for j, cell in enumerate(head) if cell in labels]
+        if len(head) < 3 or not columns:
+            continue
+        j = columns[0]
+        for row, at in zip(lines[k + 1:], starts[k + 1:]):
+            cells = _CELL_BAR.split(row)
+            if len(cells) != len(head):
+                break
+            offset = at + sum(len(x) + 1 for x in cells[:j])
+            for piece in re.finditer(r"\S+", cells[j]):
+                c, mentions = find_mentions(piece.group(), jurisdiction)
+                for item in _items(c.text, 0, len(c.text), mentions):
+                    if item[2] is not None or (_may_be_unit(item[1]) and not _is_collective(item[1])):
+                        out.append((offset + piece.start() + item[0], labels[head[j]], _name(item, piece.group(), c)))
+        break
+    return out
+
+
 def _doers(s: str, mentions, section_text: str, c, subjects: bool = True) -> list[tuple[int, str, str]]:
     """Bodies the item names as deciding or doing it: the list before a doing verb (由市计划委员会、市财政局
     共同确定; 经县领导小组审核给予; 市节约用水办公室设立…) and, with `subjects` (no unit labelled), a
@@ -440,6 +471,8 @@ def parse_responsible(section_text: str, jurisdiction: Jurisdiction, lead_first:
         roles += _bare_unit_lists(s, mentions, section_text, c, collectives)
     if not roles:
         roles += _unit_lines(section_text, jurisdiction, collectives)
+    if not roles:
+        roles += _column_units(section_text, jurisdiction)
     labelled = labelled or any(r[1] in ("lead", "cooperating") for r in roles)
     doers = _doers(s, mentions, section_text, c, subjects=not roles)
     if not labelled:

@@ -273,3 +273,26 @@ def test_articles_headed_in_brackets_run_on_after_commas_start_lines_of_their_ow
             "第四条【经营贡献奖】对经认定符合条件的企业给予奖励,第十条【人才奖】符合条件的企业,依照第三条规定执行。")
     lines = clean(text_source(text)).text.split("\n")
     assert [ln[:4] for ln in lines[1:]] == ["第三条【", "第四条【", "第十条【"]
+
+
+def test_a_page_stitched_from_fragments_splits_items_run_on_after_commas_even_past_a_dropped_one():
+    items = ["一、对列入自治区旅游发展专项资金奖励的旅游品牌(国家全域旅游示范区、全国旅游标准化示范县),市级专项资金不再重复奖励",
+             "二、对新评定为国家AAAAA级旅游景区、国家AAAA级旅游景区、四星级饭店的单位,奖励资金从市文化旅游发展专项资金中安排",
+             "三、对新评定为国家AAA级旅游景区、三星级饭店、三星级乡村旅游区的单位,奖励资金从市文化旅游发展专项资金中安排",
+             "五、对新评定为自治区级旅游度假区、乡村旅游重点村的单位,奖励资金从市文化旅游发展专项资金中安排"]
+    text = ("各县(市、区)人民政府、市人民政府各工作部门,根据《自治区人民政府关于调整自治区旅游发展专项资金以奖代补政策的通知》"
+            "精神,现对市文化旅游发展专项资金奖励政策作如下调整:" + ",".join(items) + ",附件:奖励一览表")
+    lines = clean(text_source(text)).text.split("\n")
+    assert len(text) > 300 and [ln[:2] for ln in lines[1:5]] == ["一、", "二、", "三、", "五、"]
+
+
+def test_a_short_line_keeps_an_enumeration_after_a_comma():
+    text = "对获评一星级的,给予1万元奖励,二、三星级的按标准执行,三、四季度集中兑现。"
+    assert clean(text_source(text)).text.split("\n") == [text]
+
+
+def test_chapters_run_in_with_their_first_article_start_lines_and_the_articles_count_on():
+    text = ("某区核心团队奖励办法(征求意见稿)第一章总则第一条为优化营商环境,制定本办法。第二章支持范围第二条符合条件的企业,"
+            "给予奖励。第三条综合考评按年度指标打分。第三章附则第四条本办法自公布之日起试行。")
+    lines = clean(text_source(text)).text.split("\n")
+    assert [ln[:3] for ln in lines] == ["某区核", "第一章", "第一条", "第二章", "第二条", "第三条", "第三章", "第四条"]

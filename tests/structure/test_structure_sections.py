@@ -207,3 +207,10 @@ def test_a_field_label_in_brackets_is_no_items_heading():
     text = ("某市惠企政策清单\n1.【优惠内容】对企业实施技术改造的项目,按投资额给予奖励。\n【政策依据】《某实施方案》\n"
             "2.【优惠内容】工业互联网应用标杆项目奖励。\n")
     assert [s.title for s in parse_structure(text).sections] == ["对企业实施技术改造的项目,按投资额给予奖励", "工业互联网应用标杆项目奖励"]
+
+
+def test_an_untitled_policy_numbered_only_by_paragraph_ordinals_gives_them_as_items():
+    text = ("一是实施标准化茶园建设补助。按不高于550元/亩进行补助。\n二是茶叶品种改良补助。按160元/亩进行补助。\n"
+            "三是茶叶新品种繁育基地补助。按不高于1700元/亩进行补助,补助总额限50万元。\n")
+    s = parse_structure(text)
+    assert (s.kind, [x.label for x in s.sections]) == ("measures", ["一是", "二是", "三是"])

@@ -108,3 +108,12 @@ def test_per_mille_rates():
     from pipeline.tagging.money import tag_money
     got = [(e.text, e.attrs["value"]) for e in tag_money("奖励标准为投资额的1.2‰;按照千分之五给予奖励。") if e.label == "RATE"]
     assert got == [("1.2‰", 0.0012), ("千分之五", 0.005)]
+
+
+def test_a_share_of_the_support_paid_in_instalments_is_no_support_rate():
+    assert rate_values("按项目开工、竣工投产两个阶段,分别给予补助总额30%、70%的补助。") == []
+    assert rate_values("按项目实际投资额的10%给予补助,补助总额不超过200万元。") == [0.1]
+
+
+def test_a_per_mille_award_reckoned_as_a_share_of_the_investment_is_a_rate():
+    assert rate_values("引荐人按项目实际投入且形成固定资产投资的3‰计算奖金。") == [0.003]

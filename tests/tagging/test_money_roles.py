@@ -325,3 +325,14 @@ def test_a_voucher_pool_is_a_budget_and_a_vouchers_face_value_a_grant():
     text = "发放4200万元消费券。其中:购物消费券1800万元,单张金额20元,共32万张;油品消费券300万元,单张金额30元,共10万张。"
     roles = {(a, r) for a, _, _, r in amounts(text)}
     assert {(18000000.0, "budget"), (3000000.0, "budget"), (20.0, "grant"), (30.0, "grant")} <= roles
+
+
+@pytest.mark.parametrize("text, written, role", [
+    # 不高于 holds 高于: a cap on support, no floor on the applicant
+    ("标准化茶园建设按不高于550元/亩进行补助。", "550元", "cap"),
+    ("工业项目投资强度高于200万元/亩。", "200万元", "threshold"),
+    # a total written as a limit (总额限) caps the support
+    ("每个点补助不高于3万元,补助总额限9万元。", "9万元", "cap"),
+])
+def test_a_bound_written_not_higher_than_or_as_a_total_limit_caps_support(text, written, role):
+    assert role_of(text, written) == role

@@ -124,3 +124,9 @@ def test_a_unit_cell_copied_one_unit_a_line_keeps_a_unit_the_tables_do_not_know_
     row = "1\n启动县图书馆新馆建设。\n{}\n12月底前"
     assert _units(row.format("县住建局\n县代建中心"), "大竹县人民政府办公室") == ["大竹县住房和城乡建设局", "县代建中心"]
     assert _units(row.format("县代建中心"), "大竹县人民政府办公室") == []
+
+
+def test_a_tables_unit_column_read_by_its_header_gives_units_the_tables_of_bodies_do_not_know():
+    text = ("一、专项整治安排表\n专项整治行业名称 | 时间安排 | 责任单位 |\n烟花爆竹 | 1月份 | 安监站 安监所 |\n"
+            "电力设施 | 3月份 | 电管所 |\n交通运输 | 12月份 | 超限站 公路站 |")
+    assert _units(text, "徐庄镇人民政府") == ["安监站", "安监所", "电管所", "超限站", "公路站"]
