@@ -214,8 +214,9 @@ def _read_doc_number(reader: Reader, lines, body, limit, head: Header) -> None:
             head.meta.doc_number = reader.value(ln.start + lead + m.start("v"), ln.start + lead + m.end("v"))
             head.doc_number_line = i
             return
-        if i > title_line and not starts_with_site_key(ln.text) and ("。" in ln.text or (ln.text.endswith(("：", ":")) and not has_site_cue(ln.text)
-                                                   and not _is_form_label(ln.text) and not is_related_list_header(ln.text))):
+        if i > title_line and not starts_with_site_key(ln.text) and (
+                "。" in ln.text or (ln.text.endswith(("：", ":")) and not has_site_cue(ln.text)
+                                   and not _is_form_label(ln.text) and not is_related_list_header(ln.text))):
             break
     for ln in (lines[i] for i in body if i < limit):     # 关于…的通知 财农〔2020〕10号 2020年3月24日 (a site line)
         number = number_after_title(ln.text.split("。")[0])    # …政策清单 内政发〔2023〕3 号 为全面贯彻…。

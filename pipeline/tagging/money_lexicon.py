@@ -195,7 +195,8 @@ def lexicon() -> MoneyLexicon:
                                 if ctx.get("loan_nouns") else r"(?!)"),
         bound_note=re.compile(rf"^[（(](?:{_alt(_words(bounds['bound_notes']['words']))})[^（）()]{{0,16}}[）)]"
                               if bounds.get("bound_notes") else r"(?!)"),
-        floor=re.compile(rf"(?<!不)(?:{_alt(_words(bounds['floor_bounds']['words']))})" if bounds.get("floor_bounds") else r"(?!)"),
+        floor=re.compile(rf"(?<!不)(?:{_alt(_words(bounds['floor_bounds']['words']))})"     # 不高于 holds 高于
+                         if bounds.get("floor_bounds") else r"(?!)"),
         floor_support=re.compile(rf"(?:{_alt(bounds['floor_bounds']['support_words'])})" if bounds.get("floor_bounds")
                                  else r"(?!)"),
         heading_support=re.compile(
