@@ -52,7 +52,8 @@ def _cuts(text: str, last: dict[int, int]) -> list[int]:
     found = [(m.end() - len(m.group(0).lstrip(" \t\u3000\u00a0")), *_label(m)) for m in _INLINE.finditer(text)]
     found += [(m.start("label"), 2, 1) for m in _AFTER_ARTICLE.finditer(text)]
     bracketed = {m.start(): cn_int(m.group("n0")) for m in _BRACKETED.finditer(text)}
-    found += [(at, 0, n) for at, n in bracketed.items() if at not in {f[0] for f in found}]
+    taken = {f[0] for f in found}
+    found += [(at, 0, n) for at, n in bracketed.items() if at not in taken]
     for m in _CHAPTER.finditer(text):
         found.append((m.end() - len(m.group(0).lstrip(" \t\u3000\u00a0")), CHAPTER, cn_int(m.group("nc"))))
         found.append((m.start("article"), 0, cn_int(m.group("n0"))))

@@ -16,11 +16,11 @@ from .kinds import announced_type, document_kind, issues_attached, self_named_ty
 from .layout import Reader, TextLine, split_lines
 from .lexicon import data, pattern, rx
 from .measures import measure_truncated, select_measures
-from .meta import is_dated_signature, read_header
+from .meta import is_cover_text, is_dated_signature, read_header
 from .titles import is_unit_line
 from .replies import Mention, ReplyParts, parse_reply
 from .sections import find_sections, match_heading
-from .tables import names_unit_column, names_unit_column_vertically
+from .tables import names_unit_table
 
 __all__ = ["parse_structure", "select_measures", "measure_truncated", "parse_reply", "ReplyParts",
            "Mention"]
@@ -51,12 +51,6 @@ def _signature_line(lines: list[TextLine], first: int, last: int, chrome: frozen
     return None
 
 
-def _cover_text(letter: str) -> bool:
-    """True where an untitled letter above its signature issues a document (《…方案》已经市人民政府同意，现印发给
-    你们): a cover letter, the document it issues printed below its date."""
-    return any(rx(p).search(letter) for p in data("doc_types")["cover_letter"]["patterns"])
-
-
 def parse_structure(text: str) -> Structure:
     """Meta, numbered sections, body bounds and kind of a clean document text."""
     view = make_view(text)
@@ -74,7 +68,7 @@ def parse_structure(text: str) -> Structure:
     signed = _signature_line(lines, start_line, last, bounds.chrome)
     listed = _attachment_list(lines, start_line, signed) if signed else set()
     cover_issues = head.cover_issues or (meta.title is None and signed is not None
-                                         and _cover_text(view.text[lines[start_line].start:lines[signed].start]))
+                                         and is_cover_text(view.text[lines[start_line].start:lines[signed].start]))
     if signed and not issues_attached(meta.title, cover_issues) and any(
             match_heading(ln.text) for ln in lines[start_line:signed]
             if ln.index not in bounds.chrome and ln.index not in listed):
@@ -140,6 +134,5 @@ def _reads_as_policy(sections, text: str, view: str) -> bool:
     kids = Counter(s.parent for s in sections)
     tasks = any(kids[i] >= 2 and to_simplified(s.title).strip("。：: ") in d["group_headings"]
                 for i, s in enumerate(sections))
-    column = len(sections) >= 2 and (any(map(names_unit_column, view.splitlines()))
-                                     or names_unit_column_vertically(view))
+    column = len(sections) >= 2 and names_unit_table(view)
     return units >= 2 or gives >= 2 or tasks or column

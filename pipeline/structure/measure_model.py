@@ -16,11 +16,12 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..clean.script import view_text
+from ..clean.script import make_view, view_text
 from ..settings import MODELS
 from ..types import Section, Structure
 from . import measures as rules
 from .lexicon import data, rx
+from .tables import names_unit_table
 
 MODEL_FILE = MODELS / "measure_choice" / "classifier.json"
 
@@ -65,7 +66,7 @@ def _outline(structure: Structure, text: str) -> _Outline:
         children.setdefault(sec.parent, []).append(i)
     fields = {i for kids in children.values() if rules.is_field_list([sections[k] for k in kids]) for i in kids}
     scope = rules._support_scope(sections) if structure.kind == "notice" else None
-    return _Outline(structure, text, children, fields, scope, rules.names_unit_table(text))
+    return _Outline(structure, text, children, fields, scope, names_unit_table(make_view(text).text))
 
 
 def _share(flags: list[bool]) -> float:

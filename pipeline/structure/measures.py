@@ -4,13 +4,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..clean.script import view_text
+from ..clean.script import make_view, view_text
 from ..types import Section, Structure
 from .dates import is_date_line
 from .kinds import attached_name, issues_attached
 from .lexicon import data, rx
 from .sections import match_heading
-from .tables import names_unit_column, names_unit_column_vertically
+from .tables import names_unit_table
 from .titles import is_unit_line, title_doc_type
 
 _TRIM = re.compile(r"[\s。：:；;，,、]+")
@@ -249,7 +249,7 @@ def rule_choice(structure: Structure, text: str) -> dict[int, Section]:
         policy_notice = not scope and structure.meta.doc_type in data("measures")["policy_notice"]["doc_types"]
         if not scope and not policy_notice and not any(is_article(s) for s in sections):
             return {}
-    unit_table = policy_notice and names_unit_table(text)
+    unit_table = policy_notice and names_unit_table(make_view(text).text)   # rows assigned to units
     children: dict[int | None, list[int]] = {}
     for i, sec in enumerate(sections):
         children.setdefault(sec.parent, []).append(i)
@@ -312,13 +312,6 @@ def rule_choice(structure: Structure, text: str) -> dict[int, Section]:
     for root in children.get(None, []):
         visit(root)
     return out
-
-
-def names_unit_table(text: str) -> bool:
-    """True where the text holds a table with a column of units (序号 / 民生实事 / 责任单位 / 完成时限): a notice
-    that assigns its rows to units sets duties, its rows are measures like a policy's items."""
-    view = view_text(text)
-    return names_unit_column_vertically(view) or any(map(names_unit_column, view.splitlines()))
 
 
 def _numbering_runs_on(i: int, children: dict[int | None, list[int]], sections: list[Section], text: str) -> bool:

@@ -34,6 +34,12 @@ class Header:
     date_readings: tuple[str, ...] = ()              # a signature date that lost its 年月日, read more than one way
 
 
+def is_cover_text(text: str) -> bool:
+    """True where a cover text issues an attached document (《…方案》已经市人民政府同意，现印发给你们): above a
+    title, or an untitled letter above its signature."""
+    return any(rx(p).search(text) for p in data("doc_types")["cover_letter"]["patterns"])
+
+
 def is_dated_signature(line: str) -> bool:
     """True for a 署名 and 成文日期 on one line: 某市商务局　2022年4月20日."""
     m = rx(r"^(?P<unit>.+?)\s*(?P<date>" + date_pattern() + r")$").match(line)
@@ -55,8 +61,7 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
         head.title_lines, head.title_span = (t_first, t_last), (ts, te)
         meta.title = reader.value(ts, te)
         before = reader.view.text[lines[body[0]].start:lines[t_first].start] if body else ""
-        cover = [rx(p) for p in data("doc_types")["cover_letter"]["patterns"]]
-        head.cover_issues = any(p.search(before) for p in cover)
+        head.cover_issues = is_cover_text(before)
         if meta.doc_type != "通知" and head.cover_issues:
             meta.doc_type = "通知"
 

@@ -24,6 +24,12 @@ def names_unit_column(line: str) -> bool:
     return is_table_header(line) and any(w in line for w in data("outline")["table_rows"]["unit_columns"])
 
 
+def names_unit_table(view_text: str) -> bool:
+    """True where a text (its view) holds a table with a column of units, on one line or cell by cell
+    (序号 / 民生实事 / 责任单位 / 完成时限): the table assigns its rows to units."""
+    return names_unit_column_vertically(view_text) or any(map(names_unit_column, view_text.splitlines()))
+
+
 def names_unit_column_vertically(view_text: str) -> bool:
     """True where a table copied cell by cell has a header naming a unit column (序号 / 工作任务 / 负责部门):
     its id column and the unit column within a few cells of each other."""

@@ -290,8 +290,8 @@ _CELL_BAR = re.compile(r"[|｜]")
 
 
 def _column_units(section_text: str, jurisdiction: Jurisdiction) -> list[tuple[int, str, str]]:
-    """The units of a table's unit column read by its header (专项整治行业名称 | 时间安排 | 责任单位 |, then rows
-    烟花爆竹 | 1月份 | 安监站 安监所 |): every cell under a unit label is units, known bodies or not."""
+    """The units of the first table's unit column read by its header (专项整治行业名称 | 时间安排 | 责任单位 |, then
+    rows 烟花爆竹 | 1月份 | 安监站 安监所 |): every cell under a unit label is units, known bodies or not."""
     labels = {k: v for k, v in _cues()["labels"].items() if not k.startswith("_")}
     lines, out = section_text.split("\n"), []
     starts = [0]
