@@ -12,7 +12,8 @@ from ..errors import W_NO_DATE, W_NO_ISSUER, W_NO_STRUCTURE
 from ..types import Meta, Structure
 from .chrome import find_bounds
 from .dates import is_date_line
-from .kinds import announced_type, document_kind, issues_attached, self_named_type, untitled_doc_type
+from .kinds import (announced_type, consults_on_draft, document_kind, issues_attached, self_named_type,
+                    untitled_doc_type)
 from .layout import Reader, TextLine, split_lines
 from .lexicon import data, pattern, rx
 from .measures import measure_truncated, select_measures
@@ -69,7 +70,9 @@ def parse_structure(text: str) -> Structure:
     listed = _attachment_list(lines, start_line, signed) if signed else set()
     cover_issues = head.cover_issues or (meta.title is None and signed is not None
                                          and is_cover_text(view.text[lines[start_line].start:lines[signed].start]))
-    if signed and not issues_attached(meta.title, cover_issues) and any(
+    attached = signed is not None and (issues_attached(meta.title, cover_issues) or consults_on_draft(
+        view.text[lines[start_line].start:lines[signed].start]))
+    if signed and not attached and any(
             match_heading(ln.text) for ln in lines[start_line:signed]
             if ln.index not in bounds.chrome and ln.index not in listed):
         last = signed                    # the letter has its own items: a 附件's items are not sections
@@ -96,7 +99,7 @@ def parse_structure(text: str) -> Structure:
     if kind == "other" and _reads_as_policy(sections, text, view.text):
         kind = "measures"                # a task list or support policy without a title
     cover_end = None
-    if signed and issues_attached(meta.title, cover_issues):
+    if attached:
         cover_end = reader.span(lines[signed].start, lines[signed].end)[1]
     warnings = []
     if meta.title is None and meta.doc_number is None and not sections:

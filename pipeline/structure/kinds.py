@@ -27,6 +27,11 @@ def is_reply(title: str | None, opening: str, doc_type: str | None = None) -> bo
         or bool(rx(data("replies")["received_cue"]["pattern"]).search(opening))
 
 
+def consults_on_draft(cover: str) -> bool:
+    """True where a cover text asks for comments on a draft it names in 《…》: the draft is printed below."""
+    return bool(rx(data("doc_types")["issuing_cues"]["consultation_cover"]).search(cover))
+
+
 def issues_attached(title: str | None, cover_issues: bool) -> bool:
     """True where the document issues an attached policy: 印发《…》 in the title, or a cover text; after
     发布 the issued text must be named as a document (发布《…》, 发布…实施细则), not a ban (发布禁止…的通告);

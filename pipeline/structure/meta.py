@@ -369,9 +369,12 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
                 meta.date = parse_date(m.group("date"))
                 break
     if meta.date is None:                      # …请认真贯彻执行。某市人民政府2023年7月8日某市…: all run together
-        glued = [(i, name) for name in ("glued_signature", "glued_signature_at_end") for i in body]
+        glued = [(i, name) for name in ("glued_signature", "glued_signature_at_end", "glued_signature_before_title")
+                 for i in body]
         for i, name in glued:
             m = pattern(name).search(lines[i].text)
+            if m and "next" in m.groupdict() and not _opens_title(m, meta.title):
+                m = None
             if m and is_unit_line(m.group("unit")):
                 meta.date = parse_date(m.group("date"))
                 if meta.issuer is None:
@@ -385,6 +388,12 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
             if g and meta.doc_number is None:
                 meta.doc_number = reader.value(lines[i].start + m.start(g), lines[i].start + m.end(g))
             break
+
+
+def _opens_title(m: re.Match, title: str | None) -> bool:
+    """The text after a run-in signature's date opens the title, or with the place the unit opens with."""
+    after = m.string[m.start("next"):].lstrip("0123456789年")
+    return after.startswith(m.group("unit")[:2]) or bool(title) and after.startswith(title[:4])
 
 
 def _issuer_from_title(reader: Reader, lines, body, head: Header) -> None:
@@ -482,10 +491,13 @@ def _issuer_from_handling_field(reader: Reader, lines, body, head: Header) -> No
         head.meta.issuer = reader.value(unit.start, unit.start + len(unit.text.rstrip()))
         return
     spec, inside = data("elements")["handling_unit_field"], set(body)
-    for i in range(body[0], len(lines)) if body else ():     # the contact lines after a 抄送 line too
-        m = rx(spec["pattern"]).match(lines[i].text)
-        if not m or (i not in inside and not rx(spec["after_letter"]).match(lines[i].text)) \
-                or rx(spec["site_footer"]).search(lines[i].text):
+    for i in range(len(lines)) if body else ():     # the contact lines after a 抄送 line too
+        m = rx(spec["pattern"]).search(lines[i].text)
+        if not m or rx(spec["site_footer"]).search(lines[i].text):
+            continue
+        if i < body[0] and not rx(spec["above_letter"]).match(m.group("label")):
+            continue
+        if i > body[0] and i not in inside and not rx(spec["after_letter"]).match(m.group("label")):
             continue
         v = m.group("v")
         k = next((k for k in range(len(v), 1, -1) if is_unit_line(v[:k])), 0)   # …建设局单位负责人: glued
@@ -531,12 +543,14 @@ def _issuer_from_news_lead(reader: Reader, lead: list[TextLine], head: Header, a
     """The body a news lead says issued the document (日前,安义县人民政府出台…), where nothing else names it;
     in the letter's own first lines only a lead about this very document (…出台了《<its title>》)."""
     cue = rx(data("chrome")["news_lead"]["issuer"]["pattern"])
+    about = view_text(about) if about else None
     for ln in lead:
         m = cue.search(ln.text)
         if m and about and not ln.text[m.end():].lstrip("《").startswith(about):
             continue                           # 近日，国务院印发了《…》: another document, cited
-        if m and is_unit_line(m.group("v")):
-            head.meta.issuer = reader.value(ln.start + m.start("v"), ln.start + m.end("v"))
+        g = "v" if m and m.group("v") else "w"
+        if m and all(map(is_unit_line, m.group(g).split("、"))):     # joint issuers: 中共某省委办公厅、某省人民政府办公厅
+            head.meta.issuer = reader.value(ln.start + m.start(g), ln.start + m.end(g))
             return
 
 

@@ -109,3 +109,12 @@ def test_a_call_for_comments_issues_the_draft_policy_it_names(title, kind):
     text = (title + "\n为促进林下经济高质量发展,拟定了相关政策措施,现面向社会公开征求意见。\n"
             "一、高质量发展竹产业。经验收合格的,每亩奖补200元。\n二、支持发展林下种植业。对新发展林下种植的给予补助。\n")
     assert parse_structure(text).kind == kind
+
+
+def test_an_untitled_call_for_comments_above_its_signature_issues_the_draft_printed_below():
+    text = ("现向社会公开征求对《关于促进某区体育产业发展的扶持奖励办法(征求意见稿)》相关意见和建议,意见征求时间:"
+            "2024年6月13日至7月13日。\n1.电子邮件方式发送:someone@163.com\n2.信函方式请寄至:某区某路8号\n"
+            "3.联系电话:021-59619675\n某区体育局\n2024年6月13日\n关于促进某区体育产业发展的扶持奖励办法\n(征求意见稿)\n"
+            "第一条 支持场馆建设。对新建体育场馆的,每个补助20万元。\n第二条 支持赛事举办。对举办全国性赛事的,每场补助10万元。\n")
+    st = parse_structure(text)
+    assert [s.label for s in select_measures(st, text, model=False)] == ["第一条", "第二条"]

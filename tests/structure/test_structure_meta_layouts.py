@@ -254,6 +254,35 @@ CASES += [
 ]
 
 
+CASES += [
+    # a reply's handling field: above the letter on a suggestion form (承办单位 公安局), indented under it
+    # (承办部门:), written 主办(分办)单位, or in a site table's cells (| 主办单位(分办单位): | 科技厅 |)
+    ("yiwu-gaj-2023-reply-rd-228", "issuer", "公安局"),
+    ("shiwen-2018-reply-cppcc-43", "issuer", "石文镇人民政府"),
+    ("zongyang-ziranziyuan-2022-reply-cppcc-14-2-128", "issuer", "县自然资源和规划局"),
+    ("sichuan-kjt-2017-reply-rd-94-yibin-chuangxin", "issuer", "科技厅"),
+    # a digest's signature and date run into the issued document's title (…办公室2023年4月24日福州市长乐区…),
+    # after a comma, and signed on another's behalf (…领导小组(…局代章)2024年10月8日2024年…)
+    ("changle-2023-measures-huizhanye-cujin-guanli-banfa", "issuer", "福州市长乐区人民政府办公室"),
+    ("changle-2023-measures-huizhanye-cujin-guanli-banfa", "date", "2023-04-24"),
+    ("longwen-2022-measures-dianzi-shangwu-wutiao", "issuer", "漳州市龙文区人民政府"),
+    ("taining-2024-measures-nongye-chanye-zhuanxiang-zijin-jiangbu-chacewang", "issuer", "泰宁县农业产业化领导小组"),
+    # a disclosure site's 公开主体 field
+    ("chenjia-town-2023-measures-diandongche-chongdian-zhengzhi", "issuer", "上海市崇明区陈家镇人民政府"),
+    # a news lead: the time word after the body, a year's month before joint issuers, 不久前, a title in
+    # traditional script
+    ("shanghai-2026-measures-xianjin-zhizao-sannian", "issuer", "上海市人民政府办公厅"),
+    ("shanxi-2023-measures-xiangcun-zhenxing-zerenzhi-xize-trad", "issuer", "中共山西省委辦公廳、山西省人民政府辦公廳"),
+    ("jiaokou-2024-measures-nongtechanpin-xiaoshou-jiangbu-news", "issuer", "交口县人民政府办公室"),
+    ("hangzhou-2024-measures-gaozhiliang-fazhan-ruogan-zhengce-trad", "issuer", "杭州市人民政府"),
+]
+
+
+def test_a_run_in_signature_before_a_sentence_is_no_signature():
+    text = "各单位:\n经研究,市人民政府2023年4月24日印发了实施方案,请遵照执行。\n"
+    assert parse_structure(text).meta.issuer is None
+
+
 @pytest.mark.parametrize("doc,field,value", CASES)
 def test_header_element_in_a_web_layout(doc, field, value):
     assert getattr(_meta(doc), field) == value
