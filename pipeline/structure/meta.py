@@ -348,9 +348,11 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
                 meta.issuer = " ".join(reader.value(u.start, u.end) for u in units)
             break
         if is_date_line(ln.text):
-            meta.date = parse_date(ln.text)
             units = _signature_units(lines, body[:pos]) or _unit_below(lines, body, pos) \
                 or _unit_after_sentence(lines[body[pos - 1]])
+            if not units and _signed_after_salutation(lines, body, pos) is not None:
+                continue                        # the suggestion's own date, printed above the reply to it
+            meta.date = parse_date(ln.text)
             if units:
                 meta.issuer = " ".join(reader.value(u.start, u.end) for u in units)
             break
@@ -390,6 +392,19 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
             break
 
 
+def _signed_after_salutation(lines, body: list[int], pos: int) -> int | None:
+    """The position of a signed date (unit line, then date) below a reply's salutation after the unsigned
+    date at `pos`: a page printing the suggestion, dated, above the letter answering it."""
+    salutation = rx(data("replies")["salutation_line"]["pattern"])
+    greeted = False
+    for k in range(pos + 1, len(body)):
+        text = lines[body[k]].text
+        greeted = greeted or bool(salutation.match(text))
+        if greeted and is_date_line(text) and _signature_units(lines, body[:k]):
+            return k
+    return None
+
+
 def _opens_title(m: re.Match, title: str | None) -> bool:
     """The text after a run-in signature's date opens the title, or with the place the unit opens with."""
     after = m.string[m.start("next"):].lstrip("0123456789年")
@@ -404,6 +419,12 @@ def _issuer_from_title(reader: Reader, lines, body, head: Header) -> None:
     ts, te = head.title_span
     title = reader.view.text[ts:te]
     cut = _issuer_end(title)
+    year = rx(data("elements")["title_issuer_separators"]["year"]).search(title)
+    head_unit = title[:year.start()].strip() if year else ""
+    if cut is None and year and year.start() > 1 and is_unit_line(head_unit) \
+            and not rx(data("elements")["place_issuer"]["pattern"]).fullmatch(head_unit):
+        meta.issuer = reader.value(ts, ts + len(title[:year.start()].rstrip()))   # 某县人民政府2022年…命令
+        return
     if cut is not None:
         unit = title[:cut].strip()
         joint = [u for u in re.split(r"[、\s]+", unit) if u]      # 四川省环境保护厅、四川省农业厅关于…
@@ -571,6 +592,8 @@ def _issuer_mark(lines, body: list[int], title_first: int, unit: str) -> TextLin
 def _unit_below(lines, body: list[int], pos: int) -> list[TextLine]:
     """A unit line right under a date that has none above it (a web copy printing the date first)."""
     nxt = lines[body[pos + 1]] if pos + 1 < len(body) else None
+    if nxt and (tail := rx(data("elements")["contact_tail"]["pattern"]).search(nxt.text)):
+        nxt = TextLine(nxt.index, nxt.start, nxt.start + tail.start(), nxt.text[:tail.start()])
     return [nxt] if nxt and is_unit_line(nxt.text) and not match_heading(nxt.text) else []
 
 

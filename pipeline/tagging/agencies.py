@@ -275,6 +275,8 @@ def _zone_start(s: str, k: int) -> int | None:
     region = s[j:k]
     if not region.endswith(agency_data().zones):
         return None
+    if region.endswith(agency_data().named_zones) and not region.startswith(_place_heads()):
+        return j if _left_ok(s, j) else None    # 长白山管委会: the mountain's name whole
     bracket = next((p for p in range(j, k) if s[p] in "(（"), k)
     for p in range(j, bracket - 1):
         if s[p] in LEVEL_CHARS or place_starts_at(s, p):

@@ -39,6 +39,7 @@ class AgencyData:
     state_firms: dict[str, str]
     subunits: dict[str, str]
     zones: tuple[str, ...]
+    named_zones: tuple[str, ...]                 # 长白山: a zone named after itself, taken whole
     boards: tuple[str, ...]
     generic: dict = field(default_factory=dict)
     zone_full_forms: dict[str, str] = field(default_factory=dict)   # 高新区 -> 高新技术产业开发区
@@ -121,7 +122,8 @@ def agency_data() -> AgencyData:
         city_by_name=city_by_name, province_by_abbr=by_abbr, dept_canonical=dept,
         local_bodies=strip(bodies["local_bodies"]), national=strip(bodies["national_bodies"]),
         national_parents=strip(bodies["national_parents"]), state_firms=strip(bodies["state_firms"]),
-        subunits=strip(bodies["subunits"]), zones=tuple(bodies["zone_suffixes"]["zones"]),
+        subunits=strip(bodies["subunits"]), zones=tuple(bodies["zone_suffixes"]["zones"]) + tuple(bodies["zone_suffixes"]["named_zones"]),
+        named_zones=tuple(bodies["zone_suffixes"]["named_zones"]),
         boards=tuple(bodies["zone_suffixes"]["boards"]), generic=generic,
         zone_full_forms=bodies["zone_suffixes"].get("full_forms", {}), divisions=strip(bodies["divisions"]),
         **_divisions(province_of_city, {p.name for p in provinces if p.kind == "municipality"}))

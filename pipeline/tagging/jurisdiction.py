@@ -289,6 +289,8 @@ def infer_jurisdiction(text: str, issuer: str | None = None, title: str | None =
     d = agency_data()
     issuer, title = (without_readings(x) if x else x for x in (issuer, title))     # 大興區(qū)…中心
     j = _from_names(issuer, title)
+    if j and title and j.level == "province" and not _from_names(issuer):
+        j = _county_in_title(title, j) or j        # 河北河间市光伏扶贫电站管理办法: the county-level city after it
     if j is None and title:                        # 关于印发重庆市支持…十条政策的通知: the policy it issues names the place
         j = _from_names(pattern("issued_policy_head").sub("", to_simplified(title), count=1) or None)
     if j is None and title:
@@ -324,6 +326,17 @@ def infer_jurisdiction(text: str, issuer: str | None = None, title: str | None =
     if j.county and not j.city and (place := agency_data().county_city.get(j.county)):
         j.province, j.city = place                 # 蔡甸区 -> 湖北省 武汉市 (division codes)
     return j
+
+
+def _county_in_title(title: str, j: Jurisdiction) -> Jurisdiction | None:
+    """The county-level division a title names after its province (河北河间市…), where the division codes
+    place it in that province."""
+    _, city, county, _ = parse_place_chain(title.strip(), loose=True)
+    name = county or city
+    place = agency_data().county_city.get(name) if name else None
+    if place and place[0] == j.province:
+        return Jurisdiction(place[0], place[1], name, "county")
+    return None
 
 
 def _autonomous_county(short: str) -> str | None:

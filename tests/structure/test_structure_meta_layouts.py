@@ -278,6 +278,22 @@ CASES += [
 ]
 
 
+CASES += [
+    # a page printing the suggestion (dated) above the reply: the reply's own signature and date; the
+    # font-size control's 字号: is no doc number field
+    ("zhenlai-zhujian-2023-reply-rd-29-buxingjie-lianghua", "date", "2023-05-05"),
+    ("zhenlai-zhujian-2023-reply-rd-29-buxingjie-lianghua", "issuer", "镇赉县住房和城乡建设局"),
+    ("zhenlai-zhujian-2023-reply-rd-29-buxingjie-lianghua", "doc_number", None),
+    # a signature line under the date carrying the contact fields
+    ("wugang-jiaoti-2022-reply-cppcc-112-jiaoyu-sheshi", "issuer", "舞钢市教育体育局"),
+    # a news site's 获悉 lead naming the issuer of the plan below it
+    ("gansu-zhengfu-2017-notice-daqi-wuran-fangzhi-fangan", "issuer", "甘肃省人民政府"),
+    # a title opening with its issuer before the year it speaks for; a bare place before the year is none
+    ("huanan-zhengfu-2022-notice-senlin-caoyuan-fanghuo-mingling", "issuer", "桦南县人民政府"),
+    ("xuzhuang-town-2017-measures-anquan-zhuanxiang-zhengzhi-jihua", "issuer", None),
+]
+
+
 def test_a_run_in_signature_before_a_sentence_is_no_signature():
     text = "各单位:\n经研究,市人民政府2023年4月24日印发了实施方案,请遵照执行。\n"
     assert parse_structure(text).meta.issuer is None

@@ -153,6 +153,8 @@ def test_departments_under_former_short_and_merged_names(text, j, expected):
     # a supply and marketing cooperative federation named as a unit
     ("县财政局、县供销合作社联合社配合", YONGNING,
      [("县财政局", "永宁县财政局"), ("县供销合作社联合社", "永宁县供销合作社联合社")]),
+    # a government's standing headquarters written after it
+    ("县人民政府防汛抗旱指挥部办公室负责", YONGNING, [("县人民政府防汛抗旱指挥部办公室", "永宁县人民政府防汛抗旱指挥部办公室")]),
 ])
 def test_sub_units_firms_and_service_centres(text, j, expected):
     assert tagged(text, j) == expected
@@ -240,9 +242,10 @@ def test_party_and_congress_offices_and_zone_boards(text, issuer, expected):
      [("深圳市前海深港现代服务业合作区管理局", "深圳市前海深港现代服务业合作区管理局")]),
     ("各區人民政府、開發區管委會可結合實際制定配套措施", XIAMEN, []),
     ("各市（州）人民政府、贵安新区管委会负责", GUIZHOU, [("贵安新区管委会", None)]),
-    # a place in brackets inside a zone's name: the name is whole and names its own place
+    # a place in brackets inside a zone's name: the name is whole and names its own place; a mountain's
+    # board is named after the mountain, whole (长白山, not 白山市)
     ("长白山管委会,长春新区、中韩(长春)国际合作示范区管委会,各县(市)人民政府:", JILIN,
-     [("长春新区", None), ("中韩(长春)国际合作示范区管委会", "中韩(长春)国际合作示范区管理委员会")]),
+     [("长白山管委会", None), ("长春新区", None), ("中韩(长春)国际合作示范区管委会", "中韩(长春)国际合作示范区管理委员会")]),
     # a CPPCC written 政协 + place before its session; a CPPCC proposal is a document, its committee a body
     ("关于对政协蒙自市三届四次会议笫40号提案的答复", Jurisdiction(),
      [("政协蒙自市", "中国人民政治协商会议蒙自市委员会")]),

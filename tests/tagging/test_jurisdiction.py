@@ -234,3 +234,12 @@ def test_the_policy_a_title_issues_names_the_place_before_any_site_text_above_it
 def test_a_prefecture_named_like_a_province_is_that_prefecture():
     j = infer_jurisdiction("", title="关于印发海南州全面推进紧密型县域医疗卫生共同体建设实施方案的通知")
     assert (j.province, j.city) == ("青海省", "海南藏族自治州")
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("河北河間市光伏扶貧電站管理辦法(試行)", ("河北省", "沧州市", "河间市", "county")),
+    ("河北省人民政府关于印发河北省若干措施的通知", ("河北省", None, None, "province")),
+])
+def test_a_title_naming_a_county_level_city_after_its_province_gives_the_city(title, expected):
+    j = infer_jurisdiction("", None, title, None)
+    assert (j.province, j.city, j.county, j.level) == expected

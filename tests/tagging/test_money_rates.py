@@ -117,3 +117,8 @@ def test_a_share_of_the_support_paid_in_instalments_is_no_support_rate():
 
 def test_a_per_mille_award_reckoned_as_a_share_of_the_investment_is_a_rate():
     assert rate_values("引荐人按项目实际投入且形成固定资产投资的3‰计算奖金。") == [0.003]
+
+
+def test_a_support_standard_set_as_a_share_of_another_is_a_rate_a_tax_rate_applied_is_not():
+    assert rate_values("新开国内航班,补贴标准按照第一类的80%执行。") == [0.8]
+    assert rate_values("小规模纳税人增值税按3%执行。") == []
