@@ -13,7 +13,8 @@ from .sections import match_heading
 from .sitemeta import key_alone, label_row_fields, site_fields, starts_with_site_key
 from .chrome import has_site_cue, is_related_list_header
 from .titles import (NUMBER_OPENERS, PARENS_END, PUNCT, announcement_number, doc_number_at, is_unit_line,
-                     issues_document, number_after_title, strip_leading_tags, title_block, title_doc_type)
+                     issues_document, number_after_title, printed_twice, strip_leading_tags, title_block,
+                     title_doc_type)
 
 _JUNK_END = re.compile(r"[?？|｜\s]+$")
 BULLETS = "•·●○■□◆◇▲△►▶★☆- \u3000"
@@ -679,6 +680,8 @@ def _read_site_fields(reader: Reader, lines, first, limit, head: Header) -> str 
                 s, e = fields[key]
                 if key == "source" and (site := rx(data("site_fields")["source_site_suffix"]["pattern"]).search(ln.text, s, e)):
                     e = site.start()                   # 来源: 农业农村部网站
+                if printed_twice(ln.text[s:e]):
+                    e = s + (e - s) // 2               # 发布单位 | 吉林省人民政府 吉林省人民政府 |: the name twice
                 if is_unit_line(ln.text[s:e]):
                     issuer, from_source = reader.value(ln.start + s, ln.start + e), key == "source"
     return issuer

@@ -103,9 +103,17 @@ def _without_title_key(text: str) -> str:
     return text
 
 
+def printed_twice(text: str, min_half: int = 2) -> bool:
+    """True for a name or title a web copy printed twice in a row (吉林省人民政府吉林省人民政府)."""
+    half = len(text) // 2
+    return len(text) % 2 == 0 and half >= min_half and text[:half] == text[half:]
+
+
 def title_text(ln: TextLine) -> tuple[str, int]:
     """A line's text that may hold a title: after a leading doc number, before glued site fields."""
     whole = ln.text.rstrip(" |｜")                 # …的通知 |: a table cell's edge
+    if whole.endswith(('"', "'")) and whole.count(whole[-1]) % 2:
+        whole = whole[:-1].rstrip()            # …的通知": a stray quote of the page's markup, left unpaired
     one_cell = len([c for c in re.split(r"[|｜]", whole) if c.strip()]) == 1
     text = _without_title_key(strip_leading_chrome(whole.lstrip(" |｜") if one_cell else whole))   # | …的答复 | |||
     crumb = rx(data("doc_types")["title_breadcrumb"]["pattern"]).match(text)
@@ -125,9 +133,8 @@ def title_text(ln: TextLine) -> tuple[str, int]:
     cut = rx(data("chrome")["inline_cues"]["pattern"]).search(text)
     if cut and cut.start() > 0:
         text = text[:cut.start()].rstrip()
-    half = len(text) // 2
-    if len(text) % 2 == 0 and half >= 8 and text[:half] == text[half:]:     # 禁止焚烧秸秆的通告禁止焚烧秸秆的通告
-        text = text[:half]
+    if printed_twice(text, min_half=8):        # 禁止焚烧秸秆的通告禁止焚烧秸秆的通告
+        text = text[:len(text) // 2]
     named = _NAMED_WHOLE.match(text)           # 《…关于印发〈…〉的通知》, 《…若干政策意见》全文 (a news page's head)
     if named:
         offset, text = offset + 1, named.group(1)

@@ -111,6 +111,18 @@ def _is_collective(s: str, start: int, end: int) -> bool:
     return starts_with_word(s, end, "collective_after")
 
 
+def _in_collective_list(s: str, start: int) -> bool:
+    """'各市县教育局、党委编办、发展改革委、公安局:': a bare body listed in a 主送 line after a 各 item shares the
+    各 (each place's bureau), as the line's first item does."""
+    if start == 0 or s[start - 1] != "、":
+        return False
+    k = s.rfind("各", max(0, start - 60), start)
+    if k < 0 or not all(is_cjk(c) or c in "、（）()" for c in s[k:start]):
+        return False
+    end = re.search(r"[，,。；;：:]", s[start:])
+    return bool(end) and end.group() in "：:"
+
+
 def _after_level_list(s: str, start: int, j: Jurisdiction) -> bool:
     """市、区人民政府, 县(市)、区政府 in a city's letter: bare levels listed before one body, the last below
     the letter's own level, name the bodies of every such place at once (a level list, like 各); 省、市政府
@@ -243,7 +255,8 @@ def _scan_bodies(s: str, j: Jurisdiction, marks: tuple[int, ...] = (),
                 or _break_between_prefixes(i, p, marks) or any_between(spaces, i + 1, _newplace_end(i, p)):
             continue                    # a place does not run across lines (政务服务|区教育局, …区|嵊州市人民政府)
                                         # nor across a space (何勇兵 市水利局: a name, then the body)
-        if _is_collective(s, i, p.end) or _member_of_collective(s, i, p, dropped_end) or _after_level_list(s, i, j):
+        if _is_collective(s, i, p.end) or _member_of_collective(s, i, p, dropped_end) or _after_level_list(s, i, j) \
+                or (not p.elements[0].prefixes and _in_collective_list(s, i)):
             dropped_end = p.end
         elif not _not_a_body(s, p, i):
             out.append(Mention(i, p.end, p))

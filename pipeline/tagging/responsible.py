@@ -12,6 +12,7 @@ from functools import cache
 
 from ..clean.script import to_simplified
 from .agencies import Mention, find_mentions
+from .agency_names import canonicalize
 from .agency_data import AGENCY_DIR, agency_data
 from .jurisdiction import Jurisdiction
 
@@ -124,10 +125,12 @@ def _items(s: str, start: int, end: int, mentions: list[Mention],
     return out
 
 
-def _chain_before(s: str, v: int, mentions: list[Mention]) -> list[tuple[int, str, Mention | None]]:
-    """The list of units that ends right before the role verb at v: mentions and collectives
-    separated by 、，和, back to a clause boundary or the previous role verb (省发展改革委、财政厅牵头；
-    省工业和信息化委、…、地税局，国家开发银行云南省分行，各州、市人民政府配合)."""
+def _chain_before(s: str, v: int, mentions: list[Mention],
+                  collective_at: set[int] | None = None) -> list[tuple[int, str, Mention | None]]:
+    """The list of units that ends right before the role verb at v: mentions, units the gazetteer lacks
+    and collectives (their positions put in `collective_at`) separated by 、，和, back to a clause boundary
+    or the previous role verb (省发展改革委、财政厅牵头；省工业和信息化委、…、地税局，国家开发银行云南省分行，
+    各州、市人民政府配合)."""
     lo = max(s.rfind(c, 0, v) for c in _cues()["chain_stops"]) + 1
     for prev in _after_re().finditer(s, lo, v):
         lo = prev.end()
@@ -138,6 +141,8 @@ def _chain_before(s: str, v: int, mentions: list[Mention]) -> list[tuple[int, st
     for item, is_collective in zip(reversed(items), reversed(collective)):
         if is_collective:
             chain.insert(0, (item[0], item[1], None))
+            if collective_at is not None:
+                collective_at.add(item[0])
         elif item[2] is not None or (named and _unlisted_unit(item[1])):
             chain.insert(0, item)
         else:
@@ -145,10 +150,23 @@ def _chain_before(s: str, v: int, mentions: list[Mention]) -> list[tuple[int, st
     return chain
 
 
+def _own_level_name(chunk: str, j: Jurisdiction) -> str | None:
+    """The full name of a party department or people's organisation written bare in a list of the letter's
+    own units (宣传部、总工会、妇联 in a region's task list): the body of the letter's own level."""
+    level = {"province": "区" if (j.province or "").endswith("自治区") else "省", "city": "市"}.get(j.level or "") \
+        or (j.county[-1] if j.level == "county" and j.county else None)
+    if not level or chunk not in _cues()["unlisted_unit"]["own_level_bodies"]:
+        return None
+    return next((full for written in (level + chunk, level + "党委" + chunk)
+                 if (full := canonicalize(written, j))), None)
+
+
 def _unlisted_unit(chunk: str) -> bool:
     """A chunk of a list beside known bodies that names a body the gazetteer lacks by a body's last
     character (…、工业园区管委会、商工局负责): a unit as written."""
     rule = _cues()["unlisted_unit"]
+    if chunk in rule["short_names"]:
+        return True
     plain = not any(ch.isdigit() or ch in rule["not_chars"] for ch in chunk) and not any(w in chunk for w in rule["not_words"])
     return _may_be_unit(chunk) and rule["min_chars"] <= len(chunk) <= rule["max_chars"] \
         and chunk[-1] in _cues()["unit_final_chars"] and plain and not _is_collective(chunk)
@@ -459,11 +477,14 @@ def parse_responsible(section_text: str, jurisdiction: Jurisdiction, lead_first:
     for v in _after_re().finditer(s):
         if _label_re().match(s, v.start()):
             continue
-        for item in _chain_before(s, v.start(), mentions):
-            if item[2] is None:
+        shared: set[int] = set()
+        for item in _chain_before(s, v.start(), mentions, shared):
+            if item[0] in shared:
                 collectives.append((item[0], _name(item, section_text, c)))
             else:
-                roles.append((item[0], _cues()["after"][v.group(1)], _name(item, section_text, c)))
+                name = _name(item, section_text, c)
+                name = (_own_level_name(name, jurisdiction) or name) if item[2] is None else name
+                roles.append((item[0], _cues()["after"][v.group(1)], name))
     if roles:
         named = {r[2] for r in roles}
         roles += [r for r in _units_after_cue(s, mentions, section_text, c) if r[2] not in named]

@@ -294,6 +294,14 @@ CASES += [
 ]
 
 
+CASES += [
+    # a title line ending in a stray quote of the page's markup (…的通知")
+    ("haerbin-measures-shuangchuang-pingtai", "title", "哈尔滨市人民政府关于印发哈尔滨市推动“双创”平台高质量发展的若干政策的通知"),
+    # a site field printing the issuer's name twice (发布单位 | 吉林省人民政府 吉林省人民政府 |)
+    ("jilin-zhengfu-2010-measures-renshen-chanye", "issuer", "吉林省人民政府"),
+]
+
+
 def test_a_run_in_signature_before_a_sentence_is_no_signature():
     text = "各单位:\n经研究,市人民政府2023年4月24日印发了实施方案,请遵照执行。\n"
     assert parse_structure(text).meta.issuer is None

@@ -34,6 +34,10 @@ def test_a_policy_notice_has_its_policy_items_as_measures():
     assert _measures("hunan-2009-notice-graduates") == ["二"]
 
 
+def test_a_notice_publishing_assistance_standards_has_each_standard_as_a_measure():
+    assert _measures("chizhou-zhengfuban-2023-notice-dibao-tekun-biaozhun")[:3] == ["一", "二", "三"]
+
+
 def test_a_task_list_without_a_title_is_a_policy():
     text = (REAL / "lishui-2023-measures-gzbg-tasks.txt").read_text(encoding="utf-8")
     assert parse_structure(text).kind == "measures"

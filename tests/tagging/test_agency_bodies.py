@@ -469,3 +469,8 @@ def test_counties_whose_name_begins_with_a_joining_word(text, issuer, expected):
 def test_former_commissions_and_joint_central_offices_written_short():
     assert agencies("按国家发展计划委要求,中办国办印发了意见", "南宁市人民政府") == [
         ("国家发展计划委", "国家发展计划委员会"), ("中办国办", None)]
+
+
+def test_bare_bodies_listed_after_a_collective_item_in_a_recipient_line_share_its_each():
+    text = "各市县教育局、党委编办、发展改革委、公安局、财政局:\n各区人民政府、市发展改革委、市财政局:\n"
+    assert [t for t, _ in tagged(text, HAINAN)] == ["市发展改革委", "市财政局"]

@@ -203,3 +203,14 @@ def test_a_body_opening_a_clause_with_a_modal_does_the_item_and_a_listed_body_th
     assert parse_responsible(text, county).responsible == ["精河县财政局", "商工局"]
     assert parse_responsible("第六条 企业要向县科技局报送申请材料。", county).responsible == []
     assert parse_responsible("第七条 对认定为高新技术企业的,奖励10万元,成功引进的项目负责人负责联络。", county).responsible == []
+
+
+def test_bodies_written_bare_after_a_lead_are_the_letters_own_levels_and_a_levels_bodies_a_collective():
+    ningxia = infer_jurisdiction("", "宁夏回族自治区卫生健康委员会", None, None)
+    units = parse_responsible("1.开展健康教育。(自治区卫生健康委牵头,宣传部、网信办、教育厅、总工会、妇联、红十字会、"
+                              "广播电视局按职责分工负责,各市、县〔区〕落实)", ningxia).responsible
+    assert units == ["宁夏回族自治区卫生健康委员会", "中共宁夏回族自治区委员会宣传部",
+                     "中共宁夏回族自治区委员会网络安全和信息化委员会办公室", "宁夏回族自治区教育厅", "宁夏回族自治区总工会",
+                     "宁夏回族自治区妇女联合会", "红十字会", "宁夏回族自治区广播电视局"]
+    assert "乡镇人民政府" not in parse_responsible("责任单位:县政府办公室、县司法局、各有关部门,乡镇人民政府按职责分工分别负责。",
+                                                infer_jurisdiction("", "西平县人民政府办公室", None, None)).responsible
