@@ -562,14 +562,25 @@ NAME_TESTS = {
 def _canonicals(s: str, mentions: list[Mention], j: Jurisdiction, traditional: bool) -> None:
     """Fill in canonical names by models/rules/agency_names.json; each mention names the rule."""
     prev: Mention | None = None
+    last: Mention | None = None
     for m in mentions:
         if m.parse is None:
+            if m.kind == "division" and last is not None and last.canonical and _bracketed_after(s, last, m):
+                m.canonical = last.canonical + s[m.start:m.end]     # 工业和信息化部(规划司): the ministry's 司
             prev = None if m.kind != "zone" else prev
             m.canonical = to_script(m.canonical, traditional)
+            last = m
             continue
         name, m.rule = decide("agency_names", NAME_TESTS, NameContext(s, m, prev, j, traditional))
         m.canonical = name if isinstance(name, str) and name != "none" else None
-        prev = m
+        prev = last = m
+
+
+def _bracketed_after(s: str, body: Mention, division: Mention) -> bool:
+    """True where a ministry's department (司) is named in brackets right after it: 工业和信息化部(规划司); a
+    处 or 科 keeps no canonical name (bodies.json divisions)."""
+    return body.end == division.start - 1 and s[body.end] in "(（" and s[division.end:division.end + 1] in (")", "）") \
+        and s[division.end - 1] == "司"
 
 
 def find_mentions(text: str, jurisdiction: Jurisdiction, traditional: bool | None = None

@@ -474,3 +474,8 @@ def test_former_commissions_and_joint_central_offices_written_short():
 def test_bare_bodies_listed_after_a_collective_item_in_a_recipient_line_share_its_each():
     text = "各市县教育局、党委编办、发展改革委、公安局、财政局:\n各区人民政府、市发展改革委、市财政局:\n"
     assert [t for t, _ in tagged(text, HAINAN)] == ["市发展改革委", "市财政局"]
+
+
+def test_a_ministrys_department_named_in_brackets_after_it_is_that_ministrys_and_a_division_keeps_no_name():
+    text = "请将申报材料报工业和信息化部(规划司)。市财政局(综合处)负责。"
+    assert tagged(text, ZS)[1:] == [("规划司", "工业和信息化部规划司"), ("市财政局", "中山市财政局"), ("综合处", None)]
