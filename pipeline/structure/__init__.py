@@ -68,10 +68,9 @@ def parse_structure(text: str) -> Structure:
     last = bounds.last
     signed = _signature_line(lines, start_line, last, bounds.chrome)
     listed = _attachment_list(lines, start_line, signed) if signed else set()
-    cover_issues = head.cover_issues or (meta.title is None and signed is not None
-                                         and is_cover_text(view.text[lines[start_line].start:lines[signed].start]))
-    attached = signed is not None and (issues_attached(meta.title, cover_issues) or consults_on_draft(
-        view.text[lines[start_line].start:lines[signed].start]))
+    cover = view.text[lines[start_line].start:lines[signed].start] if signed is not None else ""
+    cover_issues = head.cover_issues or (meta.title is None and signed is not None and is_cover_text(cover))
+    attached = signed is not None and (issues_attached(meta.title, cover_issues) or consults_on_draft(cover))
     if signed and not attached and any(
             match_heading(ln.text) for ln in lines[start_line:signed]
             if ln.index not in bounds.chrome and ln.index not in listed):

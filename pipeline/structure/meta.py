@@ -351,7 +351,7 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
         if is_date_line(ln.text):
             units = _signature_units(lines, body[:pos]) or _unit_below(lines, body, pos) \
                 or _unit_after_sentence(lines[body[pos - 1]])
-            if not units and _signed_after_salutation(lines, body, pos) is not None:
+            if not units and _signed_below_salutation(lines, body, pos):
                 continue                        # the suggestion's own date, printed above the reply to it
             meta.date = parse_date(ln.text)
             if units:
@@ -376,7 +376,7 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
                  for i in body]
         for i, name in glued:
             m = pattern(name).search(lines[i].text)
-            if m and "next" in m.groupdict() and not _opens_title(m, meta.title):
+            if m and name == "glued_signature_before_title" and not _opens_title(m, meta.title):
                 m = None
             if m and is_unit_line(m.group("unit")):
                 meta.date = parse_date(m.group("date"))
@@ -393,8 +393,8 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
             break
 
 
-def _signed_after_salutation(lines, body: list[int], pos: int) -> int | None:
-    """The position of a signed date (unit line, then date) below a reply's salutation after the unsigned
+def _signed_below_salutation(lines, body: list[int], pos: int) -> bool:
+    """True where a signed date (unit line, then date) stands below a reply's salutation after the unsigned
     date at `pos`: a page printing the suggestion, dated, above the letter answering it."""
     salutation = rx(data("replies")["salutation_line"]["pattern"])
     greeted = False
@@ -402,8 +402,8 @@ def _signed_after_salutation(lines, body: list[int], pos: int) -> int | None:
         text = lines[body[k]].text
         greeted = greeted or bool(salutation.match(text))
         if greeted and is_date_line(text) and _signature_units(lines, body[:k]):
-            return k
-    return None
+            return True
+    return False
 
 
 def _opens_title(m: re.Match, title: str | None) -> bool:

@@ -3,6 +3,7 @@ or one cell a line, which opens table rows in the outline (sections.py)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .layout import TextLine
 from .lexicon import data, rx
@@ -24,6 +25,7 @@ def names_unit_column(line: str) -> bool:
     return is_table_header(line) and any(w in line for w in data("outline")["table_rows"]["unit_columns"])
 
 
+@lru_cache(maxsize=8)                       # asked by the kind, the rules and the chooser of one document
 def names_unit_table(view_text: str) -> bool:
     """True where a text (its view) holds a table with a column of units, on one line or cell by cell
     (序号 / 民生实事 / 责任单位 / 完成时限): the table assigns its rows to units."""

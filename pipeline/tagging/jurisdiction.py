@@ -288,8 +288,9 @@ def infer_jurisdiction(text: str, issuer: str | None = None, title: str | None =
     """The document's jurisdiction from its issuer, title, doc-number abbreviation and, last, its text."""
     d = agency_data()
     issuer, title = (without_readings(x) if x else x for x in (issuer, title))     # 大興區(qū)…中心
-    j = _from_names(issuer, title)
-    if j and title and j.level == "province" and not _from_names(issuer):
+    by_issuer = _from_names(issuer)
+    j = by_issuer or _from_names(title)
+    if j and not by_issuer and j.level == "province":
         j = _county_in_title(title, j) or j        # 河北河间市光伏扶贫电站管理办法: the county-level city after it
     if j is None and title:                        # 关于印发重庆市支持…十条政策的通知: the policy it issues names the place
         j = _from_names(pattern("issued_policy_head").sub("", to_simplified(title), count=1) or None)

@@ -165,7 +165,7 @@ def _unlisted_unit(chunk: str) -> bool:
     """A chunk of a list beside known bodies that names a body the gazetteer lacks by a body's last
     character (…、工业园区管委会、商工局负责): a unit as written."""
     rule = _cues()["unlisted_unit"]
-    if chunk in rule["short_names"]:
+    if chunk in rule["own_level_bodies"]:
         return True
     plain = not any(ch.isdigit() or ch in rule["not_chars"] for ch in chunk) and not any(w in chunk for w in rule["not_words"])
     return _may_be_unit(chunk) and rule["min_chars"] <= len(chunk) <= rule["max_chars"] \
