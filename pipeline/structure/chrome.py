@@ -98,7 +98,12 @@ def _numbered_breadcrumb(lines: list[TextLine], first: int) -> list[int]:
     """Indices of a breadcrumb copied as a numbered list from line `first` (1. 首页 / 2. 信息公开 / …),
     or none."""
     spec = data("chrome")["numbered_breadcrumb"]
-    if first >= len(lines) or not rx(spec["first"]).match(lines[first].text.strip()):
+    if first >= len(lines):
+        return []
+    while first > 0 and not rx(spec["first"]).match(lines[first].text.strip()) \
+            and any(rx(spec[k]).match(lines[first - 1].text.strip()) for k in ("first", "item")):
+        first -= 1                            # 1. 当前位置: / 2. 首页 > …: read as chrome already, 3. > 正文 not
+    if not rx(spec["first"]).match(lines[first].text.strip()):
         return []
     out, number = [first], 1
     for ln in lines[first + 1:]:

@@ -87,6 +87,8 @@ def is_measure_article(section: Section, text: str) -> bool:
     heading = headed.group("h") if headed else view_text(section.title)                 # 第三条 专项资金实施期限
     if is_framework(heading) and not _AMOUNT.search(body) and not rx(a["bracketed_heading"]["gives"]).search(body):
         return False
+    if rx(a["eligibility_heading"]["pattern"]).match(heading.strip(" ：:")) and not rx(a["support_pattern"]).search(body):
+        return False                           # 第三条:柔性引才对象: whom the rules cover
     compact = re.sub(r"\s+", "", body)
     if rx(a["constitution"]["pattern"]).match(compact) and not rx(a["constitution"]["unless"]).search(compact) \
             and not rx(a["support_pattern"]).search(body):

@@ -362,6 +362,8 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
         if is_unit_line(last.text) and any(rx(p).search(closing.text)
                                            for p in data("elements")["closing_formulas"]["patterns"]):
             meta.issuer = reader.value(last.start, last.end)
+        elif is_unit_line(closing.text) and rx(data("elements")["cut_date"]["pattern"]).match(last.text.strip()):
+            meta.issuer = reader.value(closing.start, closing.end)    # 巩义市人力资源和社会保障局 / 2023年2: cut
     if meta.date is None:                      # …作出更大贡献。 二○○五年二月七日: line breaks lost
         tail = rx(r"[。！：:]\s*(?P<date>" + date_pattern() + r")\s*$")
         started = False
@@ -439,6 +441,10 @@ def _issuer_from_title(reader: Reader, lines, body, head: Header) -> None:
             spans = [(m.start(), m.end()) for m in re.finditer(r"[^、\s]+", title[:cut])]
             meta.issuer = " ".join(reader.value(ts + a, ts + b) for a, b in spans)   # as a joint signature
             return
+    t_head = lines[head.title_lines[0]]
+    if head.title_lines[1] > head.title_lines[0] and is_unit_line(t_head.text.strip()):
+        meta.issuer = reader.value(t_head.start, t_head.start + len(t_head.text.rstrip()))   # 某委员会 / 入汛通告
+        return
     t_last = lines[head.title_lines[1]]
     tag = PARENS_END.search(reader.view.text[te:t_last.end].strip())
     if tag and is_unit_line(tag.group(1)):          # 关于…的答复(水利局): the answering unit in brackets
@@ -447,7 +453,8 @@ def _issuer_from_title(reader: Reader, lines, body, head: Header) -> None:
         return
     t_first = head.title_lines[0]
     for i in reversed([b for b in body if b < t_first][-3:]):
-        if any(lines[j].text.strip() for j in range(i + 1, t_first) if j not in body):
+        if any(lines[j].text.strip() and not _category_line(lines[j].text) for j in range(i + 1, t_first)
+               if j not in body):
             break                                  # site lines between: a site's name, not the issuer
         if is_unit_line(lines[i].text):
             meta.issuer = reader.value(lines[i].start, lines[i].end)
@@ -456,6 +463,12 @@ def _issuer_from_title(reader: Reader, lines, body, head: Header) -> None:
         if mark:
             meta.issuer = "".join(reader.value(*mark).split())
             return
+
+
+def _category_line(line: str) -> bool:
+    """True for a line that only gives a reply's handling category (分类:B), a letter's element."""
+    return any((m := rx(p).search(line)) and not line.replace(m.group(0), "").strip()
+               for p in data("patterns")["category"]["patterns"])
 
 
 def _mark_word(compact: str) -> str | None:
@@ -621,6 +634,8 @@ def _signature_units(lines, before: list[int]) -> list[TextLine]:
     """The unit lines signed above a date: one issuer, or the stacked names of a joint issue."""
     units: list[TextLine] = []
     acting = rx(data("elements")["acting_mark"]["pattern"])
+    if before and rx(data("elements")["stamp_note"]["pattern"]).match(lines[before[-1]].text):
+        before = before[:-1]                        # 某领导小组 / (某厅代章): the seal's note under the signer
     for i in reversed(before[-data("elements")["max_joint_issuers"]:]):
         ln = lines[i]
         if m := acting.search(ln.text):             # 某指挥部(代): signed on the government's behalf

@@ -279,6 +279,8 @@ def _title_blocks(lines: list[TextLine], body: list[int], limit: int, chrome: fr
         unit = is_unit_line(text) and not rx(data("elements")["title_grammar"]["reply_head"]).search(text)
         wraps = not (is_date_line(text) or unit or match_heading(text)
                      or (_is_breadcrumb(ln.text) and not _open_title(text)))   # …>>投資政策: a column, not a head
+        if unit and (typed := _short_title_under_unit(lines, body[pos + 1:pos + 2], limit, text)):
+            last, hit, joined = lines[body[pos + 1]], typed, text + lines[body[pos + 1]].text
         pending, pending_last = joined, ln         # lines taken while the title is still open
         for nxt_i in body[pos + 1:pos + 4] if wraps else ():
             nxt = lines[nxt_i]
@@ -296,6 +298,9 @@ def _title_blocks(lines: list[TextLine], body: list[int], limit: int, chrome: fr
                 break                              # 政策法规 / 揭阳市…扶持办法: a column's name over a whole title
             if _starts_a_title(nxt.text) and not _open_title(pending):
                 break                              # 远航企业广场C座8楼 / 关于…实施细则: a title of its own starts
+            tagged = strip_leading_tags(nxt.text)
+            if tagged != nxt.text and _starts_a_title(tagged) and not _open_title(pending):
+                break                              # …查看内容 / 举报有奖丨关于…的通告: a channel's tag over a title
             longer = title_doc_type(pending + nxt.text)
             if longer and longer[1] > len(pending):        # the title runs into this line
                 last, hit = nxt, (longer[0], longer[1] - len(pending))
@@ -319,6 +324,19 @@ def _title_blocks(lines: list[TextLine], body: list[int], limit: int, chrome: fr
             continue                               # 附件 / 某名单: an attachment's own title
         taken = last.index
         yield start_line, last.index, (start, last.start + (offset if last is ln else 0) + kept), doc_type
+
+
+def _short_title_under_unit(lines: list[TextLine], after: list[int], limit: int, unit: str) -> tuple[str, int] | None:
+    """(doc_type, length) of a short title printed under its issuer's name (某区防灾减灾救灾委员会 / 入汛通告),
+    too short to be read as a title alone: the two lines are one title."""
+    if not after or after[0] >= limit:
+        return None
+    tail = lines[after[0]].text
+    spec = data("doc_types")["short_title_under_unit"]
+    if len(tail) > spec["max_chars"] or not tail.endswith(tuple(spec["types"])) or title_doc_type(tail):
+        return None
+    hit = title_doc_type(unit + tail)
+    return (hit[0], len(tail)) if hit and hit[1] == len(unit + tail) else None
 
 
 def _starts_a_title(line: str) -> bool:

@@ -226,7 +226,7 @@ def _with_ranges_and_lists(v: str, found: list[Amount], L: MoneyLexicon) -> list
             prev.amount_max, prev.end, prev.band = a.value, a.end, True
             continue
         if prev and _band(v, prev, a, L):           # 1000万元及以上至2000万元; 15万元以上的，50万元以下的
-            high = L.band_high.match(v, a.end)
+            high = L.band_high.match(v, _past_currency(v, a.end))
             prev.amount_max, prev.end, prev.band = a.value, high.end() if high else a.end, True
             continue
         if j:
@@ -277,21 +277,33 @@ def _bare_value(low: re.Match) -> tuple[float | None, bool]:
 def _band(v: str, low: Amount, high: Amount, L: MoneyLexicon) -> bool:
     """True where two amounts are the ends of one band: the low one closed by 以上, the high one
     after a short gap and (unless joined by 至/到) closed by 以下."""
-    bound = L.band_low.match(v, low.end)
+    after = _past_currency(v, low.end)
+    bound = L.band_low.match(v, after) or L.band_low.match(v, _past_note(v, after, L))   # 3亿元(含3亿元)以上
     above = v[low.start:low.num_start].strip() in L.band_low_prefixes      # 超过100万元但不超过300万元
     if not (bound or above) or low.amount_max is not None or low.value >= high.value \
             or high.currency != low.currency:
         return False
-    gap = v[bound.end() if bound else low.end:high.start]
+    gap = v[_past_note(v, bound.end(), L) if bound else low.end:high.start]     # 1万元以上(含1万元,下同)、
     if not L.band_gap.match(gap):
         return False
     if any(w in gap for w in ("至", "到", "不超过", "不高于")):
         return True
-    closing = L.band_high.match(v, high.end)
+    closing = L.band_high.match(v, _past_currency(v, high.end))
     if closing is None:
         return False
     inclusive = {"（含）", "(含)"}      # 1000万元(含)、2000万元(含)、…以上的: a list of thresholds, not a band
     return not (bound and bound.group().strip() in inclusive and closing.group().strip() in inclusive)
+
+
+def _past_note(v: str, pos: int, L: MoneyLexicon) -> int:
+    """The end of a bracketed note on a bound ((含3亿元), (含1万元,下同)) starting at `pos`, else `pos`."""
+    note = L.bound_note.match(v[pos:pos + 24])
+    return pos + note.end() if note else pos
+
+
+def _past_currency(v: str, pos: int) -> int:
+    """Past the currency written after an amount (100万元人民币以上), else `pos`."""
+    return pos + 3 if v.startswith("人民币", pos) else pos
 
 
 def _list_joiner_before(v: str, pos: int) -> int | None:

@@ -247,6 +247,7 @@ def test_article_on_funding_source_is_not_a_measure():
 # ---------------------------------------------------------------- calls for applications
 @pytest.mark.parametrize("heading,expected", [
     ("扶持内容和标准", True), ("支持内容及标准", True), ("奖补标准", True), ("补贴标准和方式", True),
+    ("奖励办法", True), ("奖励措施", True),
     ("扶持对象", False), ("申报程序", False), ("其他事项", False),
 ])
 def test_support_content_headings(heading, expected):
@@ -263,6 +264,21 @@ def test_items_under_a_support_heading_are_the_measures_of_a_call_notice(numberi
             "三、申报程序\n申报主体向所在乡镇提出申请。\n某县农业农村局\n2024年3月8日\n")
     labels = [label for label, _ in _measures(text)]
     assert labels == [a.rstrip("."), b.rstrip(".")]
+
+
+def test_the_reward_of_a_notice_calling_for_reports_is_its_measure():
+    text = ("某县森林草原防灭火指挥部关于实行违规野外用火有奖举报制度的通告\n全县广大人民群众：\n现通告如下：\n"
+            "一、举报范围\n全县行政区域内一切野外用火行为。\n二、核查权限\n由乡镇指挥所办公室负责核查。\n"
+            "三、奖励办法\n符合有奖举报条件的，每次给予举报者50元奖励。\n四、举报电话\n森林火警报警：12119\n")
+    assert _measures(text) == [("三", "奖励办法")]
+
+
+def test_articles_naming_whom_the_rules_cover_and_what_they_require_are_not_measures():
+    text = ("某市柔性引进高层次人才管理暂行办法\n第一条 为柔性引进人才，制定本办法。\n"
+            "第二条:柔性引才对象:重点柔性引进领军人才、博士。\n第三条:柔性引进人才基本条件:\n（一）遵纪守法。\n（二）身体健康。\n"
+            "第四条 奖励范围\n本办法奖励在本区注册的企业。\n第五条 资金使用范围\n（一）用于扶持激励自主就业退役军人。\n"
+            "第六条 对柔性引进的博士，给予每月3000元生活补贴。\n")
+    assert [label for label, _ in _measures(text)] == ["第五条", "第六条"]
 
 
 def test_a_notice_without_a_support_heading_has_no_measures():

@@ -299,6 +299,31 @@ CASES += [
     ("haerbin-measures-shuangchuang-pingtai", "title", "哈尔滨市人民政府关于印发哈尔滨市推动“双创”平台高质量发展的若干政策的通知"),
     # a site field printing the issuer's name twice (发布单位 | 吉林省人民政府 吉林省人民政府 |)
     ("jilin-zhengfu-2010-measures-renshen-chanye", "issuer", "吉林省人民政府"),
+    # a breadcrumb copied as a numbered list opening with 当前位置: (1. 当前位置: / 2. 首页 > … / 3. > 正文)
+    ("wuqia-shuili-2023-reply-rd-11-kangsu-yinshui", "title", "关于对乌恰县第十七届人大第三次会议农林牧水电类11号建议的答复函"),
+    # a site's 文号 value after an empty template bracket (文号 〔〕恰水建字〔2023〕2号)
+    ("wuqia-shuili-2023-reply-rd-11-kangsu-yinshui", "doc_number", "恰水建字〔2023〕2号"),
+    # a short title printed under its issuer's name (某委员会 / 入汛通告 / 白洮防减救委发〔2025〕1号)
+    ("taobei-fangjianjiuwei-2025-notice-ruxun-tonggao", "title", "白城市洮北区防灾减灾救灾委员会入汛通告"),
+    ("taobei-fangjianjiuwei-2025-notice-ruxun-tonggao", "issuer", "白城市洮北区防灾减灾救灾委员会"),
+    # a database's validity status after the title (…的实施意见【全文失效】)
+    ("guizhou-zhengfu-2015-measures-dianzi-shangwu-shishi-yijian", "title", "贵州省人民政府关于大力发展电子商务的实施意见"),
+    # a channel's tag over a title of its own (…查看内容 / 举报有奖丨关于…的通告): the site line is no head of it
+    ("qingshan-zhen-2022-notice-yewai-yonghuo-youjiang-jubao", "title", "关于野外用火有奖举报的通告"),
+    # the signature above a date the excerpt cut (巩义市人力资源和社会保障局 / 2023年2)
+    ("gongyi-renshe-2023-notice-yicixing-xina-jiuye-butie", "issuer", "巩义市人力资源和社会保障局"),
+    # a letter's 发文机关标志 ending in (函), with the category line (分類:B) between it and the title
+    ("hengfeng-wenguang-2020-reply-cppcc-32-zhanchang-jinian-trad", "issuer", "橫峰縣文化廣電新聞出版旅游局"),
+    # nine bodies stacked above the date of a joint issue
+    ("heilongjiang-renshe-2026-measures-chuangye-daidong-jiuye", "issuer",
+     "黑龙江省人力资源和社会保障厅 黑龙江省教育厅 黑龙江省工业和信息化厅 黑龙江省科学技术厅 黑龙江省财政厅 黑龙江省农业农村厅 "
+     "中国人民银行黑龙江省分行 国家金融监督管理总局黑龙江监管局 共青团黑龙江省委员会"),
+    # a leading group signing with the note of the department whose seal stands for it ((…厅代章))
+    ("jilin-jiuye-lingdao-xiaozu-2022-measures-cujin-jiuye-zhengce", "issuer", "吉林省就业工作领导小组"),
+    # a headquarters signing by its short name before 关于 (市防指关于印发…)
+    ("tianjin-fangzhi-2022-notice-fangxun-kanghan-gongzuo-anpai", "issuer", "市防指"),
+    # a news site's dateline 网讯: before the lead naming the issuer
+    ("yinchuan-zhengfu-measures-xinxing-gongyehua", "issuer", "银川市人民政府"),
 ]
 
 

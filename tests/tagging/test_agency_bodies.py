@@ -155,6 +155,10 @@ def test_departments_under_former_short_and_merged_names(text, j, expected):
      [("县财政局", "永宁县财政局"), ("县供销合作社联合社", "永宁县供销合作社联合社")]),
     # a government's standing headquarters written after it
     ("县人民政府防汛抗旱指挥部办公室负责", YONGNING, [("县人民政府防汛抗旱指挥部办公室", "永宁县人民政府防汛抗旱指挥部办公室")]),
+    # a level's safety committee and flood or forest-fire headquarters written short
+    ("报送县安委会办公室。县安委会负责统筹。", YONGNING,
+     [("县安委会办公室", "永宁县安全生产委员会办公室"), ("县安委会", "永宁县安全生产委员会")]),
+    ("经县防指研究决定,县森防指加强巡查。", YONGNING, [("县防指", "永宁县防汛抗旱指挥部"), ("县森防指", None)]),
 ])
 def test_sub_units_firms_and_service_centres(text, j, expected):
     assert tagged(text, j) == expected

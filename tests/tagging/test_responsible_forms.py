@@ -38,6 +38,9 @@ def _units(text: str, issuer: str) -> list[str]:
     # a field label in brackets, no colon: a policy list's 【政策落实单位】
     ("1.【优惠内容】对企业实施技术改造的项目给予奖励。\n【政策依据】《某实施方案》\n【政策落实单位】市工信局、市财政局",
      "临沂市人民政府", ["临沂市工业和信息化局", "临沂市财政局"]),
+    # a parenthesis closing a sentence whose groups of units are parted by commas; collectives left out
+    ("推动出台《消防安全责任制实施办法》(市消防救援总队,各相关行业部门)。约谈下级政府负责人(市消防救援总队,各区政府、市财政局)。",
+     "上海市安全生产委员会", ["上海市消防救援总队", "上海市财政局"]),
     # a commission written with 委 for 委员会 (经济和信息化委) in a list sharing the 省 prefix
     ("(一)促进制造业高端化发展。(省发展改革委、经济和信息化委、科技厅、工商局)", "江苏省人民政府",
      ["江苏省发展和改革委员会", "江苏省经济和信息化委员会", "江苏省科学技术厅", "江苏省工商行政管理局"]),
