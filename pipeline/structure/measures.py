@@ -296,6 +296,9 @@ def rule_choice(structure: Structure, text: str) -> dict[int, Section]:
         if closed_by_units(i, sections, text):
             out[i] = replace(sec)              # detached: its units are read from its whole span
             return
+        if all(k in fields for k in kids) and not is_group(sec.title):
+            out[i] = sec                       # 三、…工程 (一)责任领导 (二)责任单位 …: a project told by its fields
+            return
         if (all(_is_subpoint(sections[k]) for k in kids) or _parts_of_one_support([sections[k] for k in kids])) \
                 and not is_group(sec.title):
             out[i] = sec                       # 二、…按营收规模奖励。①…给予3万元 ②…: bands of one measure;

@@ -19,6 +19,7 @@ from .lexicon import data, rx
 from .tables import is_table_header, vertical_header
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
+_LEAD_GAP = re.compile(r"[\s?？]*")
 _COLON = re.compile(r"[：:]")
 _BRACKET_HEADING = re.compile(r"[【\[〔]\s*([^【】\[\]〔〕。，,]{2,20}?)\s*[】\]〕]")   # an article's own heading
 MAX_COLON_HEADING = 30          # a colon this early ends a heading (指导思想：…); later ones are prose
@@ -307,7 +308,7 @@ def find_sections(reader: Reader, lines: list[TextLine], first: int, last: int,
         nxt = next((o for o, _, _ in found[i + 1:i + 2] if o.line is ln), None)
         if nxt is not None:                       # the next item stands on this line
             rest = rest[:nxt.pos - c.pos - h.label_end]
-        pad = len(rest) - len(rest.lstrip())
+        pad = _LEAD_GAP.match(rest).end()           # (一)?促进…: a space the copy lost to ?
         tag = _BRACKET_HEADING.match(rest, pad)       # 第二条【落户奖励】对新引进的…
         if tag and rx(data("outline")["bracket_content_labels"]["pattern"]).match(tag.group(1).strip()):
             pad = tag.end() + len(rest[tag.end():]) - len(rest[tag.end():].lstrip())

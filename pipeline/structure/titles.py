@@ -272,8 +272,8 @@ def _title_blocks(lines: list[TextLine], body: list[int], limit: int, chrome: fr
         if i >= limit:
             break
         ln = lines[i]
-        if announcement_number(ln.text):
-            continue
+        if announcement_number(ln.text) or ln.text.strip().isdigit():
+            continue                               # 第3号, or a site's counter (7059): no title's head
         text, offset = title_text(ln)
         last, hit, joined = ln, title_doc_type(text), text
         unit = is_unit_line(text) and not rx(data("elements")["title_grammar"]["reply_head"]).search(text)
@@ -378,9 +378,14 @@ def is_attachment_mark(line: str) -> bool:
 
 
 def _open_title(text: str) -> bool:
-    """True for a title's head that cannot stand alone: it ends with 关于/印发 or leaves a 《 open."""
-    grammar = tuple(data("elements")["title_grammar"]["words"])
-    return text.endswith(grammar) or (text.count("《") > text.count("》") and any(w in text for w in grammar))
+    """True for a title's head that cannot stand alone: it ends with 关于/印发 or leaves a 《 open, or it
+    runs on past its 关于 with no type word yet (市工业和信息化局市财政局关于下达2022年度 / …的通知)."""
+    spec = data("elements")["title_grammar"]
+    grammar = tuple(spec["words"])
+    subject = [w for w in grammar if w not in spec["block_only"]]
+    return text.endswith(grammar) or (text.count("《") > text.count("》") and any(w in text for w in grammar)) \
+        or (len(text) >= spec["open_head_min_chars"] and any(w in text for w in subject)
+            and not PUNCT.search(text) and not title_doc_type(text) and not rx(spec["proposal_end"]).search(text))
 
 
 def _fuller_title_follows(lines: list[TextLine], after: list[int], limit: int, title: str) -> bool:
@@ -434,8 +439,9 @@ def _extend_back(lines: list[TextLine], before: list[int], ln: TextLine, wrapped
             break                                  # …> 办理结果公开 / 办理结果公开: the column's name repeated
         if doc_number_at(t) or is_date_line(t) or match_heading(t) or len(t) > 60 or "：" in t or ":" in t \
                 or t[-1] in "。；;，,?？" or t.endswith(marks) or is_unit_line(t) \
-                or any(c in t for c in head["separators"]) or first.text.startswith(t.strip()):
-            break                                  # a field line (办理结果:(C)) is not the title's head
+                or any(c in t for c in head["separators"]) or first.text.startswith(t.strip()) \
+                or ln.text.strip() in t or t.strip().isdigit():
+            break                                  # a field line (办理结果:(C)), this title printed above, a counter
         first, start = lines[i], lines[i].start
     return first.index, start
 

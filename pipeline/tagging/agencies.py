@@ -381,8 +381,9 @@ def _scan_listed_zones(s: str, breaks: frozenset[int]) -> list[Mention]:
             a = min(s.find(w, a, b) for w in labels if w in line)
         for m in re.finditer(r"[^，,、；;：:（）()。\s]+", s[a:b]):
             name = m.group()
-            if not name.endswith(suffixes) or name.startswith(("各", "全")) or any(w in name for w in labels):
-                continue
+            if not name.endswith(suffixes) or name.startswith(("各", "全", *d.generic["listed_zones"]["verbs"])) \
+                    or any(w in name for w in labels):
+                continue                   # 激发园区(开发区)活力: a verb's object, no zone
             suffix = next(z for z in suffixes if name.endswith(z))
             if not 2 <= len(name) - len(suffix) <= 10 or not all(is_cjk(ch) for ch in name) \
                     or any(ch in stop_chars() for ch in name[:-len(suffix)]):

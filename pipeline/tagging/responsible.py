@@ -131,7 +131,7 @@ def _chain_before(s: str, v: int, mentions: list[Mention],
     and collectives (their positions put in `collective_at`) separated by 、，和, back to a clause boundary
     or the previous role verb (省发展改革委、财政厅牵头；省工业和信息化委、…、地税局，国家开发银行云南省分行，
     各州、市人民政府配合)."""
-    lo = max(s.rfind(c, 0, v) for c in _cues()["chain_stops"]) + 1
+    lo = _chain_start(s, v)
     for prev in _after_re().finditer(s, lo, v):
         lo = prev.end()
     items = _items(s, lo, v, mentions, keep_other=True)
@@ -148,6 +148,26 @@ def _chain_before(s: str, v: int, mentions: list[Mention],
         else:
             break
     return chain
+
+
+MAX_LEVEL_NOTE = 4          # a level's note in brackets inside a unit's name: (地), (行署), (市、区)
+
+
+def _chain_start(s: str, v: int) -> int:
+    """Where a list of units before v begins: after the last clause stop, a bracket closed within the list
+    being a level's note (有关市(地)政府(行署)按职责分工负责), not a stop."""
+    stops, closing = _cues()["chain_stops"], None
+    for k in range(v - 1, -1, -1):
+        ch = s[k]
+        if ch in "）)" and closing is None:
+            closing = k
+        elif ch in "（(" and closing is not None:
+            if closing - k - 1 > MAX_LEVEL_NOTE or s[closing - 1] in "局委办厅部":
+                return closing + 1             # …(试行)》 X局负责, 经委(经济局)是…: a bracket of its own
+            closing = None
+        elif ch in stops:
+            return k + 1
+    return 0 if closing is None else closing + 1
 
 
 def _own_level_name(chunk: str, j: Jurisdiction) -> str | None:

@@ -204,6 +204,9 @@ def test_bracketed_article_headings_are_the_titles():
     "第二条　申请补助资金，应当提交下列材料：营业执照、申请表。",
     "第二条　对弄虚作假的，取消其三年内申报资格。",
     "第二条　本规定自2024年1月1日起施行。",
+    "第二条　本规定2024年1月1日起执行。",
+    "第二条　小微企业发展资金(以下简称“专项资金”),是指市财政每年安排的资金。",
+    "第二条　个体工商户参照本规定执行。",
 ])
 def test_rules_articles_are_not_measures(article):
     text = f"某市促进小微企业发展若干规定\n第一条　对新设立的小微企业，给予开办补贴5000元。\n{article}\n"
@@ -279,6 +282,21 @@ def test_articles_naming_whom_the_rules_cover_and_what_they_require_are_not_meas
             "第四条 奖励范围\n本办法奖励在本区注册的企业。\n第五条 资金使用范围\n（一）用于扶持激励自主就业退役军人。\n"
             "第六条 对柔性引进的博士，给予每月3000元生活补贴。\n")
     assert [label for label, _ in _measures(text)] == ["第五条", "第六条"]
+
+
+def test_a_project_told_by_its_fields_is_the_measure_not_its_fields():
+    text = ("某市人民政府办公室关于印发十件实事责任落实及任务分解方案的通知\n各县市区人民政府：\n现将方案印发给你们。\n"
+            "一、实施农村寄宿制学校建设工程\n（一）责任领导：张三\n（二）责任单位：市教育局\n（三）协办单位：市财政局\n"
+            "（四）项目内容及任务分解：计划安排200所。\n（五）资金筹措：预计需投入资金2000万元。\n（六）完成时限：2008年内\n"
+            "二、建设通村水泥路1500公里\n（一）责任领导：李四\n（二）责任单位：市交通局\n（三）协办单位：各县市区人民政府\n"
+            "（四）项目内容及任务分解：新建通村水泥路。\n（五）资金筹措：每公里补助10万元。\n（六）完成时限：2008年内\n")
+    assert _measures(text) == [("一", "实施农村寄宿制学校建设工程"), ("二", "建设通村水泥路1500公里")]
+
+
+def test_a_space_the_copy_lost_to_a_question_mark_after_a_label_is_no_part_of_the_title():
+    text = ("某省推动财政金融联动若干措施\n(一)?促进重大建设项目配套融资。对符合条件的项目给予贴息支持。\n"
+            "(二)?推动贷款贴息整合提效。设立省级贷款贴息资金池,给予贴息。\n")
+    assert _measures(text) == [("(一)", "促进重大建设项目配套融资"), ("(二)", "推动贷款贴息整合提效")]
 
 
 def test_a_notice_without_a_support_heading_has_no_measures():

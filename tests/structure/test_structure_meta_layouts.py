@@ -324,6 +324,15 @@ CASES += [
     ("tianjin-fangzhi-2022-notice-fangxun-kanghan-gongzuo-anpai", "issuer", "市防指"),
     # a news site's dateline 网讯: before the lead naming the issuer
     ("yinchuan-zhengfu-measures-xinxing-gongyehua", "issuer", "银川市人民政府"),
+    # a title's first line running on past its 关于 with no type word yet (…关于下达2022年度 / … / 资金计划的通知)
+    ("tianjin-gongxin-caizheng-2022-notice-xiaowei-rongzi-danbao-jiangfei-jiangbu-jihua", "title",
+     "市工业和信息化局市财政局关于下达2022年度天津市小微企业融资担保业务降费奖补资金计划的通知"),
+    # a site's counter between a page heading and the title printed again (物业经理人 / T / 7059 / T)
+    ("neimenggu-zhengfuban-notice-wuye-guanli-jiaqiang", "title", "内蒙古自治区进一步加强物业管理工作通知"),
+    # the title with its doc number glued, printed again on its own line below
+    ("central-zhujianbu-2017-reply-rd-4663-nongmingong-gongzi", "title", "对十二届全国人大五次会议第4663号建议的答复"),
+    # the issuer before a title's book-title mark (某县人民政府办公室《关于…》的通知)
+    ("longxi-zhengfuban-2025-notice-weimin-shishi-banli", "issuer", "陇西县人民政府办公室"),
 ]
 
 

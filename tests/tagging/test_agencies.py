@@ -242,6 +242,22 @@ def test_a_zone_in_a_sentence_is_no_body():
     assert all(not t.endswith("园区") for t, _ in agencies(text, "延安市人民政府"))
 
 
+def test_a_zone_that_a_verb_takes_as_its_object_in_a_line_ending_with_a_colon_is_no_body():
+    text = ("为深入贯彻落实会议精神,落实自治区巡视巡察园区(开发区)反馈问题整改推进会精神,"
+            "激发园区(开发区)活力和内生动力,现制定如下工作措施:\n第一条 优化园区工作协调机制。")
+    assert [t for t, _ in agencies(text, "新疆维吾尔自治区人民政府") if t.endswith("园区")] == []
+
+
+def test_an_administrative_division_in_general_is_no_place_acting():
+    text = "拓展兰州新区发展空间,促进功能区与行政区协调发展。"
+    assert [t for t, _ in agencies(text, "甘肃省人民政府办公厅") if t.endswith("区")] == []
+
+
+def test_bureaus_listed_after_levels_with_bracketed_notes_are_each_places():
+    text = "各市(地)、县(市)财政局、教育局、人力资源和社会保障局:\n现将办法印发给你们。"
+    assert agencies(text, "黑龙江省财政厅") == []
+
+
 @pytest.mark.parametrize("text", ["职责划归市工业和信息化局。", "扎实推进市委各项部署。", "发布机构区人民政府办公室"])
 def test_a_verb_before_a_level_prefix_is_no_place(text):
     assert all(not t.startswith(("职责", "扎实", "发布")) for t, _ in agencies(text, "长春市人民政府"))

@@ -41,6 +41,9 @@ def _units(text: str, issuer: str) -> list[str]:
     # a parenthesis closing a sentence whose groups of units are parted by commas; collectives left out
     ("推动出台《消防安全责任制实施办法》(市消防救援总队,各相关行业部门)。约谈下级政府负责人(市消防救援总队,各区政府、市财政局)。",
      "上海市安全生产委员会", ["上海市消防救援总队", "上海市财政局"]),
+    # a level's bracketed note inside a listed collective (有关市(地)政府(行署)) does not end the list of units
+    ("…给予补助。〔省交通运输厅、省商务厅、省财政厅、有关市(地)政府(行署)按职责分工负责〕制定改进城市配送车辆通行的实施意见。",
+     "黑龙江省人民政府办公厅", ["黑龙江省交通运输厅", "黑龙江省商务厅", "黑龙江省财政厅"]),
     # a commission written with 委 for 委员会 (经济和信息化委) in a list sharing the 省 prefix
     ("(一)促进制造业高端化发展。(省发展改革委、经济和信息化委、科技厅、工商局)", "江苏省人民政府",
      ["江苏省发展和改革委员会", "江苏省经济和信息化委员会", "江苏省科学技术厅", "江苏省工商行政管理局"]),
