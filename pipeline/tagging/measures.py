@@ -11,6 +11,15 @@ def _own_text(text: str, sections: list[Section], index: int) -> str:
     return text[sec.start:min(children) if children else sec.end]
 
 
+MAX_BARE_HEADING = 12       # a heading with no text of its own before its sub-points (第四条 管理职责)
+
+
+def _heading_only(own: str, sec: Section) -> bool:
+    """True where a measure's own text is its heading alone: its sub-points say all it does."""
+    rest = own.strip()[len(sec.label):].strip(" 　:：")
+    return "。" not in rest and len(rest) <= MAX_BARE_HEADING
+
+
 def find_measures(text: str, structure: Structure, jurisdiction) -> list[Measure]:
     """Measures with label, title, span and responsible units (canonical names, lead first)."""
     from ..structure import measure_truncated, select_measures
@@ -20,10 +29,15 @@ def find_measures(text: str, structure: Structure, jurisdiction) -> list[Measure
     index_of = {id(s): i for i, s in enumerate(sections)}
     measures = []
     lead_first = lead_written_first(text)
-    for sec in select_measures(structure, text):
+    chosen = select_measures(structure, text)
+    chosen_ids = {index_of.get(id(s)) for s in chosen}
+    for sec in chosen:
         i = index_of.get(id(sec))
         own = _own_text(text, sections, i) if i is not None else text[sec.start:sec.end]
         units = parse_responsible(own, jurisdiction, lead_first)
+        if not units.responsible and i is not None and _heading_only(own, sec) and not any(
+                s.parent == i and k in chosen_ids for k, s in enumerate(sections)):
+            units = parse_responsible(text[sec.start:sec.end], jurisdiction, lead_first)   # 第四条 管理职责 (一)…
         parent = sec.parent
         while not units.responsible and parent is not None:  # (一) inherits 一's (区科技局牵头)
             units = parse_responsible(_own_text(text, sections, parent), jurisdiction, lead_first)

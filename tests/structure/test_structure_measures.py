@@ -207,6 +207,7 @@ def test_bracketed_article_headings_are_the_titles():
     "第二条　本规定2024年1月1日起执行。",
     "第二条　小微企业发展资金(以下简称“专项资金”),是指市财政每年安排的资金。",
     "第二条　个体工商户参照本规定执行。",
+    "第二条　本规定的解释权授予市商务局。",
 ])
 def test_rules_articles_are_not_measures(article):
     text = f"某市促进小微企业发展若干规定\n第一条　对新设立的小微企业，给予开办补贴5000元。\n{article}\n"
@@ -293,6 +294,15 @@ def test_a_project_told_by_its_fields_is_the_measure_not_its_fields():
     assert _measures(text) == [("一", "实施农村寄宿制学校建设工程"), ("二", "建设通村水泥路1500公里")]
 
 
+def test_a_policy_told_by_its_facets_is_the_measure_not_its_facets():
+    text = ("落实《某市稳增长促发展十条措施》支持科技创新政策的实施方案\n为贯彻落实好《措施》,制定本方案。\n"
+            "一、支持企业实施中试熟化项目\n(一)政策内容。对企业实施的中试熟化项目,按投资额的10%给予补助,最高200万元。\n"
+            "(二)政策解读。中试熟化是科技成果转化的关键环节。\n(三)政策享受范围。\n1.本市登记注册的企业;\n2.项目如期推进。\n"
+            "二、支持科技型企业上规模\n(一)政策内容。对首次认定的高新技术企业给予奖励20万元。\n(二)政策解读。鼓励企业加大研发投入。\n"
+            "(三)政策享受范围。本市高新技术企业。\n")
+    assert _measures(text) == [("一", "支持企业实施中试熟化项目"), ("二", "支持科技型企业上规模")]
+
+
 def test_a_space_the_copy_lost_to_a_question_mark_after_a_label_is_no_part_of_the_title():
     text = ("某省推动财政金融联动若干措施\n(一)?促进重大建设项目配套融资。对符合条件的项目给予贴息支持。\n"
             "(二)?推动贷款贴息整合提效。设立省级贷款贴息资金池,给予贴息。\n")
@@ -348,6 +358,16 @@ def test_the_shared_unit_line_gives_the_parent_its_units(tmp_path):
     units = measures["（一）"]["responsible"]
     assert len(units) == 2 and units[0].endswith("区经济促进局") and units[1].endswith("区自然资源局")
     assert measures["（二）"]["responsible"][0].endswith("统计局")
+
+
+def test_an_article_headed_alone_takes_its_units_from_its_sub_points(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text("西藏自治区外经贸发展专项资金管理办法实施细则\n第一章 总则\n第一条 为规范专项资金管理,制定本细则。\n"
+                    "第二章 支持内容\n第二条 对新设立的外贸企业,给予一次性奖励10万元。\n第三条 管理职责\n"
+                    "(一)自治区商务厅会同自治区财政厅制定具体业务管理制度;负责专项资金项目管理。\n"
+                    "(二)自治区财政厅负责专项资金的预算管理。\n", encoding="utf-8")
+    measures = {m["label"]: m for m in extract(path, isolate=False).to_dict()["measures"]}
+    assert set(measures["第三条"]["responsible"]) == {"西藏自治区商务厅", "西藏自治区财政厅"}
 
 
 @pytest.mark.parametrize("items,shared", [
