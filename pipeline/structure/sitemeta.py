@@ -27,8 +27,8 @@ def _keys(row_keys: bool = False) -> tuple[re.Pattern, dict[str, str]]:
                  r"|(?:^|(?<=[\dA-Za-z/]))(?P<bare>" + long_keys + r")"           # 发文字号国办发…, …0320发布机构临沂…
                  r"|(?P<dated>" + long_keys + r")(?=(?:19|20)\d{2}[-/.年])"      # 签发人唐继虎签发日期2022-08-03
                  r"|(?<=[【\[])(?P<bracketed>" + alternatives + r")(?=[】\]])"  # 【发文字号】川环发[2013]121号
+                 # 文号蔡政办〔2023〕1号, also after an empty bracket a site's template left (文号〔〕恰水建字〔2023〕2号)
                  r"|(?P<numbered>" + alternatives + r")(?=(?:〔〕|\[\])?[\u4e00-\u9fff]{1,14}[〔\[［【(（]\s*(?:19|20)\d{2})")
-    # 文号蔡政办〔2023〕1号, and after an empty bracket the site's template left (文号〔〕恰水建字〔2023〕2号)
     return pattern, field_of
 
 
