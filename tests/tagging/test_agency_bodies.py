@@ -159,6 +159,9 @@ def test_departments_under_former_short_and_merged_names(text, j, expected):
     ("报送县安委会办公室。县安委会负责统筹。", YONGNING,
      [("县安委会办公室", "永宁县安全生产委员会办公室"), ("县安委会", "永宁县安全生产委员会")]),
     ("经县防指研究决定,县森防指加强巡查。", YONGNING, [("县防指", "永宁县防汛抗旱指挥部"), ("县森防指", None)]),
+    # …and written after the government whose committee it is
+    ("根据国务院安委会办公室和省政府安委会的通知", FUJIAN,
+     [("国务院安委会办公室", "国务院安全生产委员会办公室"), ("省政府安委会", "福建省人民政府安全生产委员会")]),
 ])
 def test_sub_units_firms_and_service_centres(text, j, expected):
     assert tagged(text, j) == expected
