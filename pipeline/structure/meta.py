@@ -348,12 +348,13 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
             if units:
                 meta.issuer = " ".join(reader.value(u.start, u.end) for u in units)
             break
-        if is_date_line(ln.text):
+        dated = _without_disclosure_note(ln.text)           # 2020 年 9 月 17 日(信息公开形式:主动公开)
+        if is_date_line(dated):
             units = _signature_units(lines, body[:pos]) or _unit_below(lines, body, pos) \
                 or _unit_after_sentence(lines[body[pos - 1]])
             if not units and _signed_below_salutation(lines, body, pos):
                 continue                        # the suggestion's own date, printed above the reply to it
-            meta.date = parse_date(ln.text)
+            meta.date = parse_date(dated)
             if units:
                 meta.issuer = " ".join(reader.value(u.start, u.end) for u in units)
             break
@@ -393,6 +394,12 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
             if g and meta.doc_number is None:
                 meta.doc_number = reader.value(lines[i].start + m.start(g), lines[i].start + m.end(g))
             break
+
+
+def _without_disclosure_note(line: str) -> str:
+    """A line without the 公开方式 note in brackets run onto its end ((信息公开形式:主动公开))."""
+    m = re.match(r"^(.*?)\s*([（(][^（）()]{2,20}[）)])\s*$", line)
+    return m.group(1) if m and _is_disclosure(m.group(2)) else line
 
 
 def _signed_below_salutation(lines, body: list[int], pos: int) -> bool:

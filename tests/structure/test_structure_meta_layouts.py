@@ -333,6 +333,10 @@ CASES += [
     ("central-zhujianbu-2017-reply-rd-4663-nongmingong-gongzi", "title", "对十二届全国人大五次会议第4663号建议的答复"),
     # the issuer before a title's book-title mark (某县人民政府办公室《关于…》的通知)
     ("longxi-zhengfuban-2025-notice-weimin-shishi-banli", "issuer", "陇西县人民政府办公室"),
+    # a signature's date with the 信息公开形式 note run onto it, nine ministries stacked above, two a line
+    ("nhc-2020-measures-prehospital-emergency", "date", "2020-09-17"),
+    ("nhc-2020-measures-prehospital-emergency", "issuer", "国家卫生健康委 国家发展改革委 教育部 工业和信息化部 公安部 "
+     "人力资源社会保障部交通运输部 应急管理部国家医保局"),
 ]
 
 
