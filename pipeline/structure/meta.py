@@ -436,11 +436,11 @@ def _issuer_from_title(reader: Reader, lines, body, head: Header) -> None:
         meta.issuer = reader.value(ts, ts + len(title[:year.start()].rstrip()))   # 某县人民政府2022年…命令
         return
     if cut is not None:
-        unit = title[:cut].rstrip(" 《")                  # 某县人民政府办公室《关于…》的通知
+        written = title[:cut].rstrip(" 《")               # 某县人民政府办公室《关于…》的通知
+        unit = written.strip()
         joint = [u for u in re.split(r"[、\s]+", unit) if u]      # 四川省环境保护厅、四川省农业厅关于…
-        if is_unit_line(unit.strip()) or rx(data("elements")["place_issuer"]["pattern"]).fullmatch(unit.strip()):
-            meta.issuer = reader.value(ts, ts + len(unit))   # 某局 / 五华区 关于…
-            unit = unit.strip()
+        if is_unit_line(unit) or rx(data("elements")["place_issuer"]["pattern"]).fullmatch(unit):
+            meta.issuer = reader.value(ts, ts + len(written))   # 某局 / 五华区 关于…
             mark = _issuer_mark(lines, body, head.title_lines[0], unit)
             if mark:                               # 贵阳市人民政府办公厅 / 筑府办函… / 市人民政府办公厅关于…
                 meta.issuer = reader.value(mark.start, mark.end)

@@ -272,15 +272,16 @@ def _title_blocks(lines: list[TextLine], body: list[int], limit: int, chrome: fr
         if i >= limit:
             break
         ln = lines[i]
-        if announcement_number(ln.text) or ln.text.strip().isdigit():
+        if announcement_number(ln.text) or _is_counter(ln.text):
             continue                               # 第3号, or a site's counter (7059): no title's head
         text, offset = title_text(ln)
         last, hit, joined = ln, title_doc_type(text), text
         unit = is_unit_line(text) and not rx(data("elements")["title_grammar"]["reply_head"]).search(text)
         wraps = not (is_date_line(text) or unit or match_heading(text)
                      or (_is_breadcrumb(ln.text) and not _open_title(text)))   # …>>投資政策: a column, not a head
-        if unit and (typed := _short_title_under_unit(lines, body[pos + 1:pos + 2], limit, text)):
-            last, hit, joined = lines[body[pos + 1]], typed, text + lines[body[pos + 1]].text
+        below = body[pos + 1] if pos + 1 < len(body) and body[pos + 1] < limit else None
+        if unit and below is not None and (typed := _short_title_under_unit(lines[below].text, text)):
+            last, hit, joined = lines[below], typed, text + lines[below].text
         pending, pending_last = joined, ln         # lines taken while the title is still open
         for nxt_i in body[pos + 1:pos + 4] if wraps else ():
             nxt = lines[nxt_i]
@@ -326,12 +327,14 @@ def _title_blocks(lines: list[TextLine], body: list[int], limit: int, chrome: fr
         yield start_line, last.index, (start, last.start + (offset if last is ln else 0) + kept), doc_type
 
 
-def _short_title_under_unit(lines: list[TextLine], after: list[int], limit: int, unit: str) -> tuple[str, int] | None:
+def _is_counter(line: str) -> bool:
+    """A line of digits alone: a site's counter (7059 under a page heading), never part of a title."""
+    return line.strip().isdigit()
+
+
+def _short_title_under_unit(tail: str, unit: str) -> tuple[str, int] | None:
     """(doc_type, length) of a short title printed under its issuer's name (某区防灾减灾救灾委员会 / 入汛通告),
     too short to be read as a title alone: the two lines are one title."""
-    if not after or after[0] >= limit:
-        return None
-    tail = lines[after[0]].text
     spec = data("doc_types")["short_title_under_unit"]
     if len(tail) > spec["max_chars"] or not tail.endswith(tuple(spec["types"])) or title_doc_type(tail):
         return None
@@ -440,7 +443,7 @@ def _extend_back(lines: list[TextLine], before: list[int], ln: TextLine, wrapped
         if doc_number_at(t) or is_date_line(t) or match_heading(t) or len(t) > 60 or "：" in t or ":" in t \
                 or t[-1] in "。；;，,?？" or t.endswith(marks) or is_unit_line(t) \
                 or any(c in t for c in head["separators"]) or first.text.startswith(t.strip()) \
-                or ln.text.strip() in t or t.strip().isdigit():
+                or ln.text.strip() in t or _is_counter(t):
             break                                  # a field line (办理结果:(C)), this title printed above, a counter
         first, start = lines[i], lines[i].start
     return first.index, start

@@ -30,13 +30,12 @@ def find_measures(text: str, structure: Structure, jurisdiction) -> list[Measure
     measures = []
     lead_first = lead_written_first(text)
     chosen = select_measures(structure, text)
-    chosen_ids = {index_of.get(id(s)) for s in chosen}
+    heads = {sections[k].parent for k in (index_of.get(id(s)) for s in chosen) if k is not None}   # measures' parents
     for sec in chosen:
         i = index_of.get(id(sec))
         own = _own_text(text, sections, i) if i is not None else text[sec.start:sec.end]
         units = parse_responsible(own, jurisdiction, lead_first)
-        if not units.responsible and i is not None and _heading_only(own, sec) and not any(
-                s.parent == i and k in chosen_ids for k, s in enumerate(sections)):
+        if not units.responsible and i is not None and i not in heads and _heading_only(own, sec):
             units = parse_responsible(text[sec.start:sec.end], jurisdiction, lead_first)   # 第四条 管理职责 (一)…
         parent = sec.parent
         while not units.responsible and parent is not None:  # (一) inherits 一's (区科技局牵头)
