@@ -248,6 +248,8 @@ def rule_choice(structure: Structure, text: str) -> dict[int, Section]:
     if structure.kind != "measures" and not (
             structure.kind == "notice" and issues_attached(structure.meta.title, _cover(structure, text))):
         scope = _support_scope(sections) if structure.kind == "notice" else set()
+        if scope and _every_item_sets_policy(sections, text):
+            scope = set()                    # 一、补贴对象 二、补贴标准 三、资金渠道: each item is a facet of the policy
         policy_notice = not scope and structure.meta.doc_type in data("measures")["policy_notice"]["doc_types"]
         if not scope and not policy_notice and not any(is_article(s) for s in sections):
             return {}
@@ -317,6 +319,16 @@ def rule_choice(structure: Structure, text: str) -> dict[int, Section]:
     for root in children.get(None, []):
         visit(root)
     return out
+
+
+MIN_POLICY_FACETS = 3       # 补贴对象, 补贴标准, 资金渠道 …: fewer items may be a call's support and its terms
+
+
+def _every_item_sets_policy(sections: list[Section], text: str) -> bool:
+    """True where a notice's top-level items all carry its policy (support, fund rules or duties) and none
+    is a procedural instruction: the notice sets the policy itself, it does not call for applications."""
+    top = [s for s in sections if s.parent is None]
+    return len(top) >= MIN_POLICY_FACETS and all(is_policy_item(s, text) for s in top)
 
 
 def _numbering_runs_on(i: int, children: dict[int | None, list[int]], sections: list[Section], text: str) -> bool:
@@ -415,14 +427,19 @@ def is_support_content(title: str) -> bool:
 
 def _support_scope(sections: list[Section]) -> set[int]:
     """Indices of the sections below a support-content heading of a notice (its measures' candidates), or
-    of such a heading itself where it has no items (二、奖励标准 …给予奖励5万元)."""
+    of such a heading itself where it has no items (二、奖励标准 …给予奖励5万元), or of the support whose
+    parts it is one of."""
     scope: set[int] = set()
     parents = {sec.parent for sec in sections}
     for i, sec in enumerate(sections):
         if sec.parent is not None and (sec.parent in scope or is_support_content(sections[sec.parent].title)):
             scope.add(i)
         elif i not in parents and is_support_content(sec.title):
-            scope.add(i)
+            up = sec.parent
+            if up is not None and _parts_of_one_support([s for s in sections if s.parent == up]):
+                scope.add(up)            # 一、延续实施稳岗返还政策 （一）实施条件 （二）返还标准 …: its parts
+            else:
+                scope.add(i)
     return scope
 
 

@@ -271,7 +271,9 @@ def _read_announcement(reader: Reader, lines, body, limit, head: Header) -> str 
         heading = lines[body[pos - 1]]
         cut = next(len(heading.text) - len(t) for t in types if heading.text.endswith(t))
         above = lines[body[pos - 2]] if pos > 1 else None
-        if is_unit_line(heading.text[:cut]):
+        in_title = bool(head.title_lines) and above is not None \
+            and head.title_lines[0] <= above.index < heading.index <= head.title_lines[1]
+        if is_unit_line(heading.text[:cut]) and not (in_title and is_unit_line(above.text + heading.text[:cut])):
             return reader.value(heading.start, heading.start + cut)
         if above and not is_unit_line(above.text) and "。" not in above.text \
                 and is_unit_line(above.text + heading.text[:cut]):          # 太原市…疫情 / 防控…办公室通告
@@ -434,6 +436,10 @@ def _issuer_from_title(reader: Reader, lines, body, head: Header) -> None:
     if cut is None and year and year.start() > 1 and is_unit_line(head_unit) \
             and not rx(data("elements")["place_issuer"]["pattern"]).fullmatch(head_unit):
         meta.issuer = reader.value(ts, ts + len(title[:year.start()].rstrip()))   # 某县人民政府2022年…命令
+        return
+    bare = next((w for w in data("elements")["title_issuer_separators"]["bare_types"] if title.endswith(w)), None)
+    if cut is None and bare and is_unit_line(title[:-len(bare)].strip()):
+        meta.issuer = reader.value(ts, ts + len(title[:-len(bare)].rstrip()))    # 某指挥部公告: the body and its type
         return
     if cut is not None:
         written = title[:cut].rstrip(" 《")               # 某县人民政府办公室《关于…》的通知
@@ -657,7 +663,7 @@ def _signature_units(lines, before: list[int]) -> list[TextLine]:
         closing = any(rx(p).search(prev.text) for p in data("elements")["closing_formulas"]["patterns"])
         wrapped = units[0].text.startswith(("和", "及", "与")) or (      # 太原市疫情防控 / 领导小组办公室
             len(prev.text) <= 16 and not PUNCT.search(prev.text) and not match_heading(prev.text)
-            and not _is_disclosure(prev.text))
+            and not _is_disclosure(prev.text) and not any(ch.isdigit() for ch in prev.text))   # 县人社局 0938…: a phone
         if not closing and not is_unit_line(prev.text) and "。" not in prev.text \
                 and is_unit_line(prev.text + units[0].text) and wrapped:
             units = [TextLine(prev.index, prev.start, units[0].end, prev.text + units[0].text)]

@@ -300,6 +300,8 @@ def find_sections(reader: Reader, lines: list[TextLine], first: int, last: int,
         if h.cell is not None:                    # a row copied cell by cell: its title is a later line
             stop = found[i + 1][0].line.index if i + 1 < len(found) else last + 1
             cells = [x for x in lines[ln.index + 1:stop] if x.index not in skip]
+            ids = data("outline")["table_rows"]["vertical"]["id_columns"]    # the header printed again on
+            cells = cells[:next((k for k, x in enumerate(cells) if x.text.strip() in ids), len(cells))]  # a new page
             if cells:                             # a merged group cell (重点任务) is written in its first row only
                 at, width = h.cell
                 ln = cells[max(0, min(at - max(0, width - len(cells)), len(cells) - 1))]

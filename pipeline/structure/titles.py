@@ -411,6 +411,11 @@ def _extend_back(lines: list[TextLine], before: list[int], ln: TextLine, wrapped
     suffixes = data("elements")["unit_suffixes"]["words"]
     head = data("elements")["title_head"]
     if rx(head["place_start"]).match(ln.text):
+        above = next((i for i in reversed(before[-1:]) if not any(
+            lines[j].text.strip() for j in range(i + 1, ln.index))), None)
+        if above is not None and rx(head["year_head"]).match(lines[above].text.strip()) \
+                and ln.text.strip()[:6] not in lines[above].text:      # not the title printed above with its years
+            return above, lines[above].start       # “天府里·悦生活”2022年 / 冕宁县…方案: its slogan and year
         return first.index, start                  # 思南县2014年…方案: opens with its own place, no head above
     columns = {_last_crumb(above.text) for above in lines[:ln.index] if _is_breadcrumb(above.text)}
     for i in reversed(before[-3:]):
@@ -434,6 +439,8 @@ def _extend_back(lines: list[TextLine], before: list[int], ln: TextLine, wrapped
             elif lead in suffixes and is_unit_line(prev + lead):   # 盘山县人民政府 / 办公室关于…
                 first, start = lines[i], lines[i].start + prev_offset
             break
+        if rx(data("elements")["title_grammar"]["reply_head"]).match(first.text) and whole_title(first.text):
+            break                                  # 对政协…提案的答复 whole on its line: C类 / 公开 above are tags
         t = lines[i].text
         if doc_number_at(t) and prev and prev[-1] not in "。：:；;，,":    # 88号盘山县…关于印发《…
             first, start = lines[i], lines[i].start + prev_offset
@@ -441,7 +448,7 @@ def _extend_back(lines: list[TextLine], before: list[int], ln: TextLine, wrapped
         if t.strip() in columns:
             break                                  # …> 办理结果公开 / 办理结果公开: the column's name repeated
         if doc_number_at(t) or is_date_line(t) or match_heading(t) or len(t) > 60 or "：" in t or ":" in t \
-                or t[-1] in "。；;，,?？" or t.endswith(marks) or is_unit_line(t) \
+                or t[-1] in "。；;，,?？!！" or t.endswith(marks) or is_unit_line(t) \
                 or any(c in t for c in head["separators"]) or first.text.startswith(t.strip()) \
                 or ln.text.strip() in t or _is_counter(t):
             break                                  # a field line (办理结果:(C)), this title printed above, a counter

@@ -207,12 +207,16 @@ def _break_between_prefixes(i: int, p: Parse, marks: tuple[int, ...]) -> bool:
 
 def _member_of_collective(s: str, start: int, m: Parse, dropped_end: int) -> bool:
     """A bare core listed right after a collective shares it: 各地级以上市科技局、财政局 (also after a note in
-    brackets: 各…卫生健康局(老龄办)、发展改革局)."""
+    brackets: 各…卫生健康局(老龄办)、发展改革局); so does a bare level's government (各盟行政公署、市人民政府)."""
     if 0 <= dropped_end < len(s) and s[dropped_end] in "(（":
         close = next((k for k in range(dropped_end + 1, min(len(s), dropped_end + 12)) if s[k] in ")）"), None)
         dropped_end = close + 1 if close is not None else dropped_end
-    if m.elements[0].prefixes or start < 1 or s[start - 1] not in "、":
+    if start < 1 or s[start - 1] not in "、":
         return False
+    if m.elements[0].prefixes:          # 各盟行政公署、市人民政府: a bare level's government shares the 各
+        el = m.elements[0]
+        return start == dropped_end + 1 and len(el.prefixes) == 1 and el.prefixes[0][1] == "level" \
+            and el.core in generic_words("collective_level_members") and len(m.elements) == 1
     if start == dropped_end + 1:
         return True
     item = start - 1                    # 各县区商务主管部门、财政局: the item before opens with 各

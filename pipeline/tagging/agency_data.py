@@ -320,8 +320,9 @@ def word_tags() -> dict[str, str]:
 
 def is_place_stem(stem: str) -> bool:
     """True where a stem before 县/区/市 can be a place name: unknown to jieba or tagged as a name."""
-    if stem in agency_data().generic["non_place_stems"]["words"]:
-        return False
+    if stem in agency_data().generic["non_place_stems"]["words"] \
+            or stem[-1:] in agency_data().generic["non_place_chars"]["chars"]:
+        return False                                   # 商务局|市: a body's name ends there, not a place's stem
     tag = word_tags().get(stem)
     if tag is None:
         bad = agency_data().generic["non_place_chars"]["chars"]

@@ -29,7 +29,7 @@ def find_measures(text: str, structure: Structure, jurisdiction) -> list[Measure
     index_of = {id(s): i for i, s in enumerate(sections)}
     measures = []
     lead_first = lead_written_first(text)
-    chosen = select_measures(structure, text)
+    chosen = [s for s in select_measures(structure, text) if s.title.strip()]   # a row id the excerpt cut alone
     heads = {sections[k].parent for k in (index_of.get(id(s)) for s in chosen) if k is not None}   # measures' parents
     for sec in chosen:
         i = index_of.get(id(sec))

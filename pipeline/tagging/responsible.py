@@ -175,17 +175,22 @@ def _own_level_name(chunk: str, j: Jurisdiction) -> str | None:
     own units (宣传部、总工会、妇联 in a region's task list): the body of the letter's own level."""
     level = {"province": "区" if (j.province or "").endswith("自治区") else "省", "city": "市"}.get(j.level or "") \
         or (j.county[-1] if j.level == "county" and j.county else None)
-    if not level or chunk not in _cues()["unlisted_unit"]["own_level_bodies"]:
+    if not level or not _own_level_body(chunk):
         return None
     return next((full for written in (level + chunk, level + "党委" + chunk)
                  if (full := canonicalize(written, j))), None)
+
+
+def _own_level_body(chunk: str) -> bool:
+    """A party department or people's organisation written bare (宣传部, 残联): a unit of the letter's own level."""
+    return chunk in _cues()["unlisted_unit"]["own_level_bodies"]
 
 
 def _unlisted_unit(chunk: str) -> bool:
     """A chunk of a list beside known bodies that names a body the gazetteer lacks by a body's last
     character (…、工业园区管委会、商工局负责): a unit as written."""
     rule = _cues()["unlisted_unit"]
-    if chunk in rule["own_level_bodies"]:
+    if _own_level_body(chunk):
         return True
     plain = not any(ch.isdigit() or ch in rule["not_chars"] for ch in chunk) and not any(w in chunk for w in rule["not_words"])
     return _may_be_unit(chunk) and rule["min_chars"] <= len(chunk) <= rule["max_chars"] \
@@ -268,7 +273,8 @@ def _list_units(items: list, flags: list[bool], noted: bool = False) -> list[tup
     other chunk a collective (`flags`) or ending as units end (自然资源分局 beside 区发展改革局), or, in a
     list noted as units (`noted`: 排名第一的为牵头单位), a name of a unit's length; [] otherwise."""
     if not any(it[2] is not None and not f for it, f in zip(items, flags)) \
-            or not all(it[2] is not None or f or _may_be_unit(it[1], noted) for it, f in zip(items, flags)):
+            or not all(it[2] is not None or f or _may_be_unit(it[1], noted) or _own_level_body(it[1])
+                       for it, f in zip(items, flags)):
         return []
     return [(it, f or (it[2] is None and _is_collective(it[1]))) for it, f in zip(items, flags)]
 
@@ -316,7 +322,8 @@ def _unit_lines(section_text: str, jurisdiction: Jurisdiction, collectives: list
             if collective:
                 collectives.append((start + item[0], _name(item, line, c)))
             else:
-                out.append((start + item[0], "responsible", _name(item, line, c)))
+                name = (item[2] is None and _own_level_name(item[1], jurisdiction)) or _name(item, line, c)
+                out.append((start + item[0], "responsible", name))
         if not units and len(items) == 1 and items[0][2] is None and c.text.strip() == items[0][1] \
                 and _may_be_unit(items[0][1]) and not _is_collective(items[0][1]):
             lone.append((start + items[0][0], "responsible", _name(items[0], line, c)))

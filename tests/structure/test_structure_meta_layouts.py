@@ -54,6 +54,22 @@ CASES = [
     # a whole notice run onto one line
     ("changchun-2009-notice-bangongting-sanding", "date", "2009-09-10"),
     ("changchun-2009-notice-bangongting-sanding", "issuer", "长春市人民政府办公厅"),
+    # a reply's title whole on its line: the category, disclosure and a garbled number above are its tags
+    ("yunnan-gongxinting-2021-reply-cppcc-120400516-longchuan-yuanqu", "title",
+     "对政协云南省第十二届第四次会议第120400516号提案的答复"),
+    # a headline ending in ! above an announcement's heading; the heading over two lines and its (第28号)
+    ("xilinguole-fangkong-zhihuibu-2020-notice-dierpi-xiaofeiquan", "title", "锡林郭勒盟新型冠状病毒感染肺炎防控工作指挥部公告"),
+    ("xilinguole-fangkong-zhihuibu-2020-notice-dierpi-xiaofeiquan", "issuer", "锡林郭勒盟新型冠状病毒感染肺炎防控工作指挥部"),
+    ("xilinguole-fangkong-zhihuibu-2020-notice-dierpi-xiaofeiquan", "doc_number", "第28号"),
+    # a spam line of search phrases over a reply's title
+    ("yueyangxian-weijian-2024-reply-rd-23-xinkai-weishengyuan-trad", "title", "對縣十八屆人大三次會議第23號建議的答復"),
+    # a contact line with a phone number over the signature is no part of the signer's name
+    ("qingshui-renshe-2023-notice-jiuye-bangfu-chejian-jiangbu-fangan", "issuer", "清水县人力资源和社会保障局"),
+    # a slogan ending in the year over a title that opens with its place
+    ("mianning-shangwu-2022-measures-zhengfu-xiaofeiquan-trad", "title", "“天府裏·悅生活·惠購冕寧”2022年冕寧縣政府消費券發放活動實施方案"),
+    ("lixian-2024-measures-weisheng-jiankang-wunian-xingdong", "title", "理县卫生健康事业发展五年行动实施方案"),
+    # a preamble ending 具体实施细则如下 names the type of a text printed without its title
+    ("lianyungang-zhujian-2022-measures-goufang-butie-shishi-xize", "doc_type", "细则"),
 ]
 
 

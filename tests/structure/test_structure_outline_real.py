@@ -68,3 +68,28 @@ def test_an_untitled_cover_letters_instructions_leave_the_issued_plans_items(): 
 
 def test_duties_under_a_division_of_work_heading_are_measures():                      # 三、责任分工 (一)市财政局负责…
     assert _measures("jinzhou-xian-2020-measures-liaohe-shengtai-fengyu") == ["(一)", "(二)", "(三)", "(四)", "(五)", "(六)"]
+
+
+def test_a_notice_whose_every_item_sets_the_policy_reads_them_all_beside_its_support_heading():
+    from pipeline.structure.measures import rule_choice       # 一、补贴对象 二、补贴标准 三、资金渠道 四、发放办法
+    text = (REAL / "dazhou-zhengfuban-2009-notice-baisui-laoren-changshou-butie-trad.txt").read_text(encoding="utf-8")
+    assert {"二", "三", "四"} <= {s.label for s in rule_choice(parse_structure(text), text).values()}
+
+
+def test_a_standard_raised_from_its_old_value_is_set_by_its_item():       # 标准从现行的180元/月提高到250元/月
+    from pipeline.extraction import extract
+    record = extract(REAL / "ezhou-zhengfuban-2010-notice-guer-baozhang-biaozhun.txt", isolate=False)
+    assert [m.label for m in record.measures] == ["一", "二", "三", "四"]
+    assert "四" in _measures("tianjin-minzheng-2019-notice-shehui-jiuzhu-fanwei-biaozhun")     # 范围由…调整为…
+
+
+def test_a_table_header_printed_again_is_no_cell_of_the_row_above():
+    from pipeline.extraction import extract
+    record = extract(REAL / "xuhui-zhengfuban-notice-shiyiwu-guihua-gongzuo-fenjie-shehui-shiye.txt", isolate=False)
+    titles = {m.label: m.title for m in record.measures}
+    assert titles["119"].startswith("健全社区学院")
+    assert "122" not in titles                                 # the excerpt cut that row at its id
+
+
+def test_a_notices_support_told_by_its_parts_is_one_measure():    # 一、延续…政策 （一）实施条件 （二）返还标准 （三）使用范围
+    assert _measures("gansu-renshe-2025-notice-shiye-baoxian-wengang-huimin-trad") == ["一"]

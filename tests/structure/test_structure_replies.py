@@ -356,6 +356,12 @@ def test_attachment_after_a_one_line_signature_is_cut():
     ("您提出的关于修缮西大桥道路和路灯的意见建议,已收悉,现答复如下:", "关于修缮西大桥道路和路灯的意见建议"),
     ("您提出的关于“打通峡河乡胜子村到五牛村道路的建议”收悉,现答复如下:", "打通峡河乡胜子村到五牛村道路的建议"),
     ("您提出的关于“推进马都司生态新城融合发展的建议”的提案收悉,现答复如下:", "推进马都司生态新城融合发展的建议"),
+    ("您提出的关于“就近入学”政策执行中面临的问题及建议已收悉,现将办理结果答复如下:", "关于“就近入学”政策执行中面临的问题及建议"),
+    ("您提出的关于实施城市更新行动,助力高质量发展的提案,经会同市财政局研究答复如下:", "关于实施城市更新行动,助力高质量发展的提案"),
+    ("现将第144号提案提出的关于加快布局“武襄十随”汽车产业链集群的建议办理情况函告如下,请综合后一并答复提案者。",
+     "关于加快布局“武襄十随”汽车产业链集群的建议"),
+    ("我局收到《景市政协十四届三次会议委员提案第009号》,案由为“关于规范景德镇陶瓷电商平台利润分配的建议”。",
+     "关于规范景德镇陶瓷电商平台利润分配的建议"),
 ])
 def test_the_proposal_title_in_the_forms_openings_quote_it(opening, title):
     text = f"对县人大一次会议第20号建议的答复\n张三代表:\n{opening}\n感谢您的关心。\n某县文广局\n2017年6月1日\n"
@@ -501,3 +507,13 @@ def test_points_restating_what_the_deputies_raised_are_no_responses():
     st = parse_structure(text)
     parts = parse_reply(text, st)
     assert parts.responses == [] and parts.proposal.proposers == ["马某"]
+
+
+def test_a_suggestions_number_in_brackets_its_session_before_a_category_and_a_head_count_in_brackets():
+    text = ("对区一届人大三次会议第(J027)号建议的答复\n姜欣(等10位)代表:\n"
+            "您提出的《关于完善课后服务经费保障机制的建议》收悉,现答复如下:\n一、基本情况\n已落实。\n")
+    p = parse_reply(text, parse_structure(text)).proposal
+    assert (p.number, p.session, p.proposers) == ("J027", "区一届人大三次会议", ["姜欣"])
+    text = "对自治州第十五届人大二次会议公交财贸类22号建议的答复\n张三代表:\n您提出的建议收悉,现答复如下:\n"
+    p = parse_reply(text, parse_structure(text)).proposal
+    assert (p.number, p.session) == ("22", "自治州第十五届人大二次会议")

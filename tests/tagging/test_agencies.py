@@ -306,6 +306,32 @@ def test_a_bureaus_branch_or_field_unit_written_after_it_is_one_mention(text, is
     assert agencies(text, issuer) == [expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("各盟行政公署、市人民政府,自治区各委、办、厅、局:", []),
+    ("各盟行政公署、市人民政府办公室:", [("市人民政府办公室", None)]),
+])
+def test_a_bare_levels_government_after_a_collective_item_shares_its_each(text, expected):
+    assert agencies(text, "内蒙古自治区人民政府") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("经市委常委会研究同意", [("市委常委会", "中共唐山市委员会常务委员会")]),
+    ("经市委常委会议研究同意", [("市委", "中共唐山市委员会")]),          # a meeting of the 常委, not the committee
+])
+def test_a_party_committees_standing_committee_is_one_body(text, expected):
+    assert agencies(text, "唐山市水务局") == expected
+
+
+def test_bodies_of_a_signature_parted_by_spaces_keep_their_level_word():      # 商务局|市 is no place
+    assert [t for t, _ in agencies("市商务局 市发展改革委\n市科技局 市公安局 市民政局", "天津市商务局")] == [
+        "市商务局", "市发展改革委", "市科技局", "市公安局", "市民政局"]
+
+
+def test_a_verb_opening_the_sentence_is_no_part_of_a_board_written_short():
+    assert agencies("请市城管委牵头负责。", "北京市人民政府") == [("市城管委", "北京市城市管理委员会")]
+    assert agencies("各街道办事处、徐管委协办", "南京市玄武区人民政府") == [("徐管委", None)]
+
+
 def test_an_office_title_is_no_place_prefix_but_a_region_name_after_a_level_word_stays():
     assert [t for t, _ in agencies("市长领导市政府的工作。", "海口市人民政府")] == ["市政府"]
     assert [t for t, _ in agencies("省长吉图办、珲春市长吉图办负责", "吉林省财政厅")] == ["省长吉图办", "珲春市长吉图办"]

@@ -25,6 +25,13 @@ def _units(text: str, issuer: str) -> list[str]:
     # a table row copied as text: the cell of units, parted by | or white space from the task and a person
     ("1 | 推动义务教育优质均衡发展,增加学位5000个。 | 毛晓青 | 县教体局 各相关乡镇政府 | 已启动 |", "吉水县人民政府",
      ["吉水县教育和体育局"]),
+    # a task table copied one cell a line: the lead cell, then the cooperating cell with its 等相关部门 and towns
+    ("110\n加强0- 3岁婴幼儿教育\n教育局\n人口计生委等相关部门,13个街道、镇\n2010年", "上海市徐汇区人民政府办公室",
+     ["上海市徐汇区教育局", "上海市徐汇区人口和计划生育委员会"]),
+    ("114\n义务教育阶段残障儿童少年入学率达到100%\n教育局\n民政局、残联等相关部门,13个街道、镇\n2010年",
+     "上海市徐汇区人民政府办公室", ["上海市徐汇区教育局", "上海市徐汇区民政局", "上海市徐汇区残疾人联合会"]),
+    ("117\n完成南洋中学新建、扩建项目\n机管局\n教育局、建设交通委、房地局\n2010年", "上海市徐汇区人民政府办公室",
+     ["上海市徐汇区机关事务管理局", "上海市徐汇区教育局", "上海市徐汇区建设和交通委员会", "房地局"]),
     # a State Council division of work: the lead, then the bodies it works with (会同), before 研究提出
     ("(一)关于粮食安全的问题,由发展改革委会同中央农办、农业部、统计局等部门研究提出落实意见。", "国务院办公厅",
      ["国家发展和改革委员会", "中央农村工作领导小组办公室", "农业部", "国家统计局"]),
