@@ -16,7 +16,7 @@ from .kinds import (announced_type, consults_on_draft, document_kind, issues_att
                     untitled_doc_type)
 from .layout import Reader, TextLine, split_lines
 from .lexicon import data, pattern, rx
-from .measures import measure_truncated, select_measures
+from .measures import is_support_content, measure_truncated, select_measures
 from .meta import is_cover_text, is_dated_signature, read_header
 from .titles import is_unit_line
 from .replies import Mention, ReplyParts, parse_reply
@@ -124,7 +124,7 @@ def _attachment_list(lines: list[TextLine], first: int, last: int) -> set[int]:
 def _reads_as_policy(sections, text: str, view: str) -> bool:
     """True where at least two numbered items name their responsible units (a task list, or a table
     with a 责任单位 column, its header read in the simplified view: 序號 牽頭責任單位), or at least two
-    give support (给予…奖励, 安排…资金, items headed 安家费), or a heading of tasks or measures (三、主要任务)
+    give support (给予…奖励, 安排…资金, items headed 安家费 or 补贴标准), or a heading of tasks or measures (三、主要任务)
     holds two items or more: a policy without a title."""
     d = data("measures")
     cue, support = rx(d["lead_unit_cues"]["item_clause"]), rx(d["articles"]["support_pattern"])
@@ -132,7 +132,8 @@ def _reads_as_policy(sections, text: str, view: str) -> bool:
     flat = not any(c.parent is not None for c in sections)
     bodies = [view_text(text[s.start:s.end]) for s in sections]
     units = sum(bool(cue.search(b)) for s, b in zip(sections, bodies) if s.level > 1 or flat)
-    gives = sum(bool(support.search(b) or heading.search(view_text(s.title))) for s, b in zip(sections, bodies))
+    gives = sum(bool(support.search(b) or heading.search(view_text(s.title)) or is_support_content(s.title))
+                for s, b in zip(sections, bodies))
     kids = Counter(s.parent for s in sections)
     tasks = any(kids[i] >= 2 and to_simplified(s.title).strip("。：: ") in d["group_headings"]
                 for i, s in enumerate(sections))

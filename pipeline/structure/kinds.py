@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..clean.script import to_simplified
+from ..clean.script import to_simplified, view_text
 from .lexicon import data, rx
 from .titles import title_doc_type
 
@@ -14,7 +14,7 @@ def is_reply(title: str | None, opening: str, doc_type: str | None = None) -> bo
     """True for a reply to a proposal or suggestion: the title says so, or a letter (函, 答复, 回复,
     or a text without a title) opens by answering one."""
     r = data("replies")["reply_title"]
-    t = to_simplified(title or "")
+    t = view_text(title or "")                  # simplified, a copy's injected readings (會(huì)辦) dropped
     proposal = rx(r["proposal_words"])
     number = rx(data("replies")["proposal_number"]["pattern"])
     if doc_type in r["not_types"]:

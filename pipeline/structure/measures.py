@@ -391,10 +391,11 @@ def _cut_among_policy_items(i: int, structure: Structure, text: str) -> bool:
 
 
 def _items_give_support(section: Section, kids: list[Section], sections: list[Section], text: str) -> bool:
-    """True where an article only introduces items that each give support of their own (at least two
+    """True where an article only introduces items that each give support or a body its duty (at least two
     do, and the article's own text names no amount): the items are the measures, the article their parent."""
     support = rx(data("measures")["articles"]["support_pattern"])
-    if sum(bool(support.search(view_text(text[k.start:k.end]))) for k in kids) < 2:
+    if sum(bool(support.search(view_text(text[k.start:k.end]))) for k in kids) < 2 \
+            and sum(gives_unit_duty(k, text) for k in kids) < 2:
         return False
     own = view_text(own_text(section, sections, text))
     return not _AMOUNT.search(own) and not support.search(own)

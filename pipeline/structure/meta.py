@@ -664,7 +664,8 @@ def _signature_units(lines, before: list[int]) -> list[TextLine]:
         wrapped = units[0].text.startswith(("和", "及", "与")) or (      # 太原市疫情防控 / 领导小组办公室
             len(prev.text) <= 16 and not PUNCT.search(prev.text) and not match_heading(prev.text)
             and not _is_disclosure(prev.text) and not any(ch.isdigit() for ch in prev.text))   # 县人社局 0938…: a phone
-        if not closing and not is_unit_line(prev.text) and "。" not in prev.text \
+        listed = head > 1 and match_heading(lines[before[head - 2]].text)   # 3.…2018年 / 任务清单: an attachment's
+        if not closing and not is_unit_line(prev.text) and "。" not in prev.text and not listed \
                 and is_unit_line(prev.text + units[0].text) and wrapped:
             units = [TextLine(prev.index, prev.start, units[0].end, prev.text + units[0].text)]
     return units

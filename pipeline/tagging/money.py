@@ -50,6 +50,7 @@ class Rate:
     role: str
     used: bool = False
     rule: str | None = None
+    value_max: float | None = None          # the high end of a range (5%—20%)
 
 
 def tag_money(text: str, policy: bool = False, classifier: bool = True) -> list[Entity]:
@@ -77,8 +78,9 @@ def tag_money(text: str, policy: bool = False, classifier: bool = True) -> list[
             "approx": a.approx, **a.attrs, "scope": scope}))
     for r in rates:
         s, e = view.span_to_original(r.start, r.end)
-        out.append(Entity("RATE", text[s:e], s, e, attrs={"value": round(r.value, 6), "role": r.role,
-                                                           "rule": r.rule}))
+        out.append(Entity("RATE", text[s:e], s, e, attrs={
+            "value": round(r.value, 6), "value_max": None if r.value_max is None else round(r.value_max, 6),
+            "role": r.role, "rule": r.rule}))
     return sorted(out, key=lambda ent: (ent.start, ent.end))
 
 
@@ -375,6 +377,20 @@ def _rates(v: str, L: MoneyLexicon) -> list[Rate]:
             continue
         bound = governing_bound(v, m.start(), L)
         out.append(Rate(bound[0] if bound else m.start(), m.end(), value / (1000 if per_mille else 100), role, rule=why))
+    return _joined_ranges(v, out, L)
+
+
+def _joined_ranges(v: str, rates: list[Rate], L: MoneyLexicon) -> list[Rate]:
+    """A rate range written with both ends (投资额的5%—20%, 地价款80%~100%) is one rate: the low end with
+    value_max the high end (annotation guide §2)."""
+    out: list[Rate] = []
+    for r in rates:
+        last = out[-1] if out else None
+        if last is not None and last.value_max is None and r.value > last.value \
+                and L.range_joiner.fullmatch(v, last.end, r.start):
+            last.end, last.value_max = r.end, r.value
+            continue
+        out.append(r)
     return out
 
 

@@ -70,6 +70,13 @@ CASES = [
     ("lixian-2024-measures-weisheng-jiankang-wunian-xingdong", "title", "理县卫生健康事业发展五年行动实施方案"),
     # a preamble ending 具体实施细则如下 names the type of a text printed without its title
     ("lianyungang-zhujian-2022-measures-goufang-butie-shishi-xize", "doc_type", "细则"),
+    # a repost's date and author line between the title and the doc number
+    ("jilin-zhengfuban-2017-notice-gaishan-nongcun-renju-huanjing-sinian", "doc_number", "吉政办发〔2017〕38号"),
+    # a site table's 发文编号 after an empty 索引号
+    ("longhui-caizheng-2018-notice-jisusheng-shenghuofei-buzhu", "doc_number", "隆财教指〔2018〕28号"),
+    # the last line of an attachment list above the signer is no part of its name
+    ("putuo-huanbao-tuijinban-2018-notice-huanbao-sannian-xingdong-renwu-qingdan", "issuer",
+     "上海市普陀区环境保护和环境建设协调推进委员会办公室"),
 ]
 
 

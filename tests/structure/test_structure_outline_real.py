@@ -93,3 +93,13 @@ def test_a_table_header_printed_again_is_no_cell_of_the_row_above():
 
 def test_a_notices_support_told_by_its_parts_is_one_measure():    # 一、延续…政策 （一）实施条件 （二）返还标准 （三）使用范围
     assert _measures("gansu-renshe-2025-notice-shiye-baoxian-wengang-huimin-trad") == ["一"]
+
+
+def test_an_articles_items_that_each_give_a_body_its_duty_are_the_measures():    # 第四条 …(一)…由市人民政府负责
+    labels = _measures("rongcheng-measures-gongye-yuanqu-touzi-youhui-guiding")
+    assert ["(一)", "(二)", "(三)", "(四)"] == [x for x in labels if x.startswith("(")][:4] and "第四条" not in labels
+
+
+def test_an_untitled_text_whose_items_are_headed_as_support_standards_is_a_policy():    # (二)补贴标准 (三)补贴方式
+    text = (REAL / "hainan-measures-shuidao-yumi-liangzhong-butie-fangan.txt").read_text(encoding="utf-8")
+    assert parse_structure(text).kind == "measures"

@@ -517,3 +517,27 @@ def test_a_suggestions_number_in_brackets_its_session_before_a_category_and_a_he
     text = "对自治州第十五届人大二次会议公交财贸类22号建议的答复\n张三代表:\n您提出的建议收悉,现答复如下:\n"
     p = parse_reply(text, parse_structure(text)).proposal
     assert (p.number, p.session) == ("22", "自治州第十五届人大二次会议")
+
+
+def test_a_session_before_the_proposals_title_and_a_count_without_等():
+    text = ("对市政协八届四次会议关于倡议全社会关注残疾儿童成长(第76号)提案的答复\n邓鹏、熊强两位委员:\n"
+            "您提出的提案收悉,现答复如下:\n已办结。\n")
+    p = parse_reply(text, parse_structure(text)).proposal
+    assert (p.number, p.session, p.proposers) == ("76", "市政协八届四次会议", ["邓鹏", "熊强"])
+    text = "张三委员:\n您在区政协十届四次会议期间所提的《关于构建近视综合防控体系的提案》收悉。现答复如下:\n"
+    assert parse_reply(text, parse_structure(text)).proposal.session == "区政协十届四次会议"
+
+
+def test_the_proposals_title_after_a_colon_in_the_replys_title():
+    text = ("对政协县十三届二次会议第82号提案的答复:关于构建红色小镇,打造红色旅游的提案\n李立涛委员:\n"
+            "县政府全力推进红色旅游主体功能区建设。编制《铁岭县研学旅行实施方案》。\n")
+    structure = parse_structure(text)
+    assert structure.kind == "reply" and structure.meta.title.startswith("对政协县十三届二次会议第82号提案的答复")
+    assert parse_reply(text, structure).proposal.title == "关于构建红色小镇,打造红色旅游的提案"
+
+
+def test_a_co_handlers_opinion_with_injected_readings_is_a_reply():
+    text = ("中山市民政局關(guān)于市政協(xié)十三屆一次會(huì)議第131136號(hào)提案的會(huì)辦意見\n市衛生健康局:\n"
+            "政協提案第131136號《關于進一步推動0-3歲托育機構建設的建議》由貴單位主辦,我局會辦,現提出會辦意見如下:\n"
+            "一、關于在社區就近提供照護服務的建議\n吸收采納該條建議。\n")
+    assert parse_structure(text).kind == "reply"

@@ -327,6 +327,14 @@ def test_bodies_of_a_signature_parted_by_spaces_keep_their_level_word():      # 
         "市商务局", "市发展改革委", "市科技局", "市公安局", "市民政局"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("下一步县卫健局将加强托育服务。", [("县卫健局", "富民县卫生健康局")]),     # an adverb, not a place 下一步县
+    ("遂平县现有普惠性民办幼儿园12所。", []),                             # 民办幼儿园: a school, no 办 office
+])
+def test_words_of_a_sentence_are_no_place_or_office(text, expected):
+    assert agencies(text, "富民县人民政府") == expected
+
+
 def test_a_verb_opening_the_sentence_is_no_part_of_a_board_written_short():
     assert agencies("请市城管委牵头负责。", "北京市人民政府") == [("市城管委", "北京市城市管理委员会")]
     assert agencies("各街道办事处、徐管委协办", "南京市玄武区人民政府") == [("徐管委", None)]

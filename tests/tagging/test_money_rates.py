@@ -49,6 +49,7 @@ def test_rate_table(sentence, written, value, role):
     ("研究将高标准农田建设补助比例提高至80%", [(0.8, "rate")]),
     ("贴息比例调整为50%", [(0.5, "rate")]),
     ("对不裁员的企业,返还标准可提高至企业及其职工上年度缴纳失业保险费的100%", [(1.0, "rate")]),
+    ("2008年起超基数地方财政留用部分60%返还企业", [(0.6, "rate")]),
     ("研发投入占比提高至3%", []),                       # a share raised: a goal, not support
     ("成交额同比提高15%", []),
     ("对服务机构按其年度服务金额给予最高15%的奖励", [(0.15, "rate_cap")]),
@@ -66,6 +67,7 @@ def test_support_ratios_raised_to_a_level_or_capped(text, expected):
     "部分运行经费由市财政与县级市(区)按 1∶1 比例共同承担。",
     "租金按市场价的50%收取。",
     "对限购区域外首套住房、二套住房贷款首付比例分别按照20%、30%执行。",
+    "并按每年每亩500元的价格支付租金(租金由市镇财政各负担50%)。",
     "高新技术企业占比达到35%，满足率95%。",
     "按照总额最高不超过20万元的额度，分三年按40%、30%、30%的比例给予奖励。",
 ])
@@ -124,3 +126,12 @@ def test_a_per_mille_award_reckoned_as_a_share_of_the_investment_is_a_rate():
 def test_a_support_standard_set_as_a_share_of_another_is_a_rate_a_tax_rate_applied_is_not():
     assert rate_values("新开国内航班,补贴标准按照第一类的80%执行。") == [0.8]
     assert rate_values("小规模纳税人增值税按3%执行。") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("按研发投入的3%—5%给予奖励", [(0.03, 0.05)]),
+    ("按照实际支付地价款80%~100%给予补助", [(0.8, 1.0)]),
+    ("分别给予10%、20%的补助", [(0.1, None), (0.2, None)]),     # two rates listed, no range
+])
+def test_a_rate_range_with_both_ends_written_is_one_rate(text, expected):
+    assert [(r["value"], r["value_max"]) for r in rates(text)] == expected
