@@ -169,9 +169,10 @@ def _candidates(lines: list[TextLine], first: int, last: int, skip: frozenset[in
     out = []
     table = any(is_table_header(ln.text) for ln in lines[:first])
     vertical, header_end = None, -1                # (title cell offset) of a table copied cell by cell
+    toc = rx(data("outline")["toc_entry"]["pattern"])
     for ln in lines[first:last + 1]:
-        if ln.index in skip or ln.index <= header_end:
-            continue
+        if ln.index in skip or ln.index <= header_end or toc.search(ln.text):
+            continue                               # …方案(2024-2026年)……… 3: a table of contents' entry
         if is_table_header(ln.text):
             table = True
             continue

@@ -103,3 +103,12 @@ def test_an_articles_items_that_each_give_a_body_its_duty_are_the_measures():   
 def test_an_untitled_text_whose_items_are_headed_as_support_standards_is_a_policy():    # (二)补贴标准 (三)补贴方式
     text = (REAL / "hainan-measures-shuidao-yumi-liangzhong-butie-fangan.txt").read_text(encoding="utf-8")
     assert parse_structure(text).kind == "measures"
+
+
+def test_a_table_of_contents_lists_no_items():             # 1.教育系统…三年行动方案(2024-2026年)..........
+    assert _measures("xizang-yingjiting-2024-notice-anquan-shengchan-zhiben-gongjian-zifangan") == []
+
+
+def test_the_situation_a_plan_starts_from_is_no_measure():  # 一、充分认识…面临的严峻形势 / 一、2010年…灾情分析
+    assert "一" not in _measures("qinghai-zhengfu-2010-notice-dizhi-zaihai-fangzhi-shishi-yijian")
+    assert "一" not in _measures("gansu-zhengfuban-2011-notice-dizhi-zaihai-fangzhi-fangan")
