@@ -109,6 +109,8 @@ class MoneyLexicon:
     award_computed_left: re.Pattern   # 奖励金额按照: the clause before a percentage reckoning an award's sum
     award_computed_right: re.Pattern  # 15%计算: the sum reckoned as that share
     ratio_change: re.Pattern    # 补助比例提高至: a support ratio raised or cut (anchored at the end)
+    listed_ratio_head: re.Pattern   # 补助比例为: opening a list of places with their shares
+    listed_ratio_item: re.Pattern   # 石嘴山市、吴忠市: a clause of places alone before a share
     top_up_base: re.Pattern     # 在给予…补助的基础上: a sentence resting on support already given
     top_up_raise: re.Pattern    # 增加, 再增加 right before a percentage (anchored at the end)
     superseded: re.Pattern      # anchored at the start of the right context: 提高到 (then the new amount)
@@ -238,6 +240,8 @@ def lexicon() -> MoneyLexicon:
         top_up_base=re.compile(rates["top_up"]["base"]),
         top_up_raise=re.compile(rf"(?:{_alt(rates['top_up']['raise'])})\s*$"),
         rate_right=re.compile(rf"\s*(?:{_alt(_words(rates['support_right']))})"),
+        listed_ratio_head=re.compile(rates["listed_ratio"]["head"]),
+        listed_ratio_item=re.compile(rates["listed_ratio"]["item"]),
         ratio_change=re.compile(rf"(?:{_alt(rates['ratio_change']['nouns'])})(?:比例|标准)"
                                 rf"(?:{_alt(rates['ratio_change']['verbs'])})$"),
         rate_not_right=re.compile(rf"\s*(?:的?比例)?(?:{_alt(_words(rates['not_support_right']))})"),

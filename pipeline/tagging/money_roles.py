@@ -361,6 +361,8 @@ RATE_TESTS = {
     "award_computed": lambda c: c.L.award_computed_right.match(c.v, c.end) and c.L.award_computed_left.search(c.before),
     "not_support_after": lambda c: c.L.rate_not_right.match(c.v, c.end),
     "ratio_change": lambda c: c.L.ratio_change.search(_WHITE.sub("", c.before)),
+    "listed_ratio": lambda c: c.L.listed_ratio_item.fullmatch(_WHITE.sub("", c.before))
+    and c.L.listed_ratio_head.search(c.v, sentence_start(c.v, c.start), c.start),
     "top_up": lambda c: c.L.top_up_raise.search(_WHITE.sub("", c.before))
     and c.L.top_up_base.search(_WHITE.sub("", c.v[sentence_start(c.v, c.start):c.start])),
     "cue": _rate_cue,
