@@ -414,9 +414,9 @@ def _extend_back(lines: list[TextLine], before: list[int], ln: TextLine, wrapped
     suffixes = data("elements")["unit_suffixes"]["words"]
     head = data("elements")["title_head"]
     if rx(head["place_start"]).match(ln.text):
-        above = next((i for i in reversed(before[-1:]) if not any(
-            lines[j].text.strip() for j in range(i + 1, ln.index))), None)
-        if above is not None and rx(head["year_head"]).match(lines[above].text.strip()) \
+        above = before[-1] if before else None
+        if above is not None and not any(lines[j].text.strip() for j in range(above + 1, ln.index)) \
+                and rx(head["year_head"]).match(lines[above].text.strip()) \
                 and ln.text.strip()[:6] not in lines[above].text:      # not the title printed above with its years
             return above, lines[above].start       # “天府里·悦生活”2022年 / 冕宁县…方案: its slogan and year
         return first.index, start                  # 思南县2014年…方案: opens with its own place, no head above
