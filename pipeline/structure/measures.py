@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..clean.script import make_view, view_text
+from ..clean.script import make_view, to_simplified, view_text
 from ..types import Section, Structure
 from .dates import is_date_line
 from .kinds import attached_name, issues_attached
@@ -228,10 +228,15 @@ def select_measures(structure: Structure, text: str, model: bool = True) -> list
     out = list(chosen.values())
     if structure.cover_end is not None and any(m.start >= structure.cover_end for m in out):
         out = [m for m in out if m.start >= structure.cover_end]   # the cover letter's 一、二、 are instructions
-    elif issues_attached(structure.meta.title, _cover(structure, text)):
+    elif issues_attached(structure.meta.title, _cover(structure, text)) or _hands_out_tasks(structure.meta.title):
         instruction = rx(data("measures")["cover_instruction"]["pattern"])
         out = [m for m in out if not instruction.search(_normal(text[m.title_start:m.end])[:40])]
     return out
+
+
+def _hands_out_tasks(title: str | None) -> bool:
+    """True for a notice handing out a table of tasks (分解落实…目标任务的通知): its items instruct the recipients."""
+    return bool(title) and any(w in to_simplified(title) for w in data("measures")["task_breakdown_titles"]["words"])
 
 
 def rule_choice(structure: Structure, text: str) -> dict[int, Section]:
@@ -301,10 +306,14 @@ def rule_choice(structure: Structure, text: str) -> dict[int, Section]:
         if all(k in fields for k in kids) and not is_group(sec.title):
             out[i] = sec                       # 三、…工程 (一)责任领导 (二)责任单位 …: a project told by its fields
             return
-        if (all(_is_subpoint(sections[k]) for k in kids) or _parts_of_one_support([sections[k] for k in kids])) \
+        parts_itemised = _names_parts(sec.title) \
+            and any(is_policy_item(sections[j], text) for k in kids for j in children.get(k, []))
+        if (all(_is_subpoint(sections[k]) for k in kids)
+                or (_parts_of_one_support([sections[k] for k in kids]) and not parts_itemised)) \
                 and not is_group(sec.title):
             out[i] = sec                       # 二、…按营收规模奖励。①…给予3万元 ②…: bands of one measure;
-            return                             # 一、鼓励增产增效 （一）补助对象及标准 （二）申报条件: its parts
+            return                             # 一、鼓励增产增效 （一）补助对象及标准 （二）申报条件: its parts,
+                                               # unless a part lists supports of its own (（一）扶持标准 1.支持…)
         if not is_group(sec.title) and not _numbering_runs_on(i, children, sections, text) \
                 and (not any(carries_content(sections[k], text) for k in kids)
                      or _introduces_clauses(sec, [sections[k] for k in kids], sections, text)
@@ -354,6 +363,14 @@ def _parts_of_one_support(kids: list[Section]) -> bool:
                                    or (t.startswith(tuple(spec["procedure_starts"])) and is_framework(t)) for t in titles)
 
 
+def _names_parts(title: str) -> bool:
+    """True for a heading that only names the parts of a support (扶持标准、申报条件和申报材料), not the support."""
+    spec = data("measures")["part_headings"]
+    parts = [_normal(p) for p in re.split("[、，,和及与]", view_text(title).strip().rstrip("。.：:")) if p.strip()]
+    return len(parts) > 1 and all(is_support_content(p) or rx(spec["other_parts"]).match(p)
+                                  or p.startswith(tuple(spec["procedure_starts"])) for p in parts)
+
+
 def _purpose_item(section: Section, text: str) -> bool:
     """An item that states the text's purpose (1.为贯彻落实…，特制定本政策。): a rules clause, however long
     its one sentence runs past its title."""
@@ -392,11 +409,14 @@ def _cut_among_policy_items(i: int, structure: Structure, text: str) -> bool:
 
 def _items_give_support(section: Section, kids: list[Section], sections: list[Section], text: str) -> bool:
     """True where an article only introduces items that each give support or a body its duty (at least two
-    do, and the article's own text names no amount): the items are the measures, the article their parent."""
+    do, not every one with an amount, and the article's own text names none): the items are the measures,
+    the article their parent; items that each set an amount are the article's standards."""
     support = rx(data("measures")["articles"]["support_pattern"])
     if sum(bool(support.search(view_text(text[k.start:k.end]))) for k in kids) < 2 \
             and sum(gives_unit_duty(k, text) for k in kids) < 2:
         return False
+    if all(_AMOUNT.search(view_text(text[k.start:k.end])) for k in kids):
+        return False                           # 第三条 激励标准 1.…一等奖的，奖励20万元 2.…: its standards
     own = view_text(own_text(section, sections, text))
     return not _AMOUNT.search(own) and not support.search(own)
 

@@ -686,6 +686,8 @@ def _read_site_fields(reader: Reader, lines, first, limit, head: Header) -> str 
         elif (field := key_alone(ln.text.lstrip(BULLETS))) and field != "other" and k + 1 < len(block) \
                 and not starts_with_site_key(block[k + 1].text):     # 发 布 机 构 : / 天津市人民政府政务服务办公室
             ln = block[k + 1]
+            if field == "doc_number":
+                ln = _number_lines(reader, block[k + 1:k + 1 + MAX_NUMBER_LINES])
             fields = {field: (0, len(ln.text))}
         if "title" in fields:
             s, e = fields["title"]
@@ -715,6 +717,22 @@ def _read_site_fields(reader: Reader, lines, first, limit, head: Header) -> str 
                 if is_unit_line(ln.text[s:e]):
                     issuer, from_source = reader.value(ln.start + s, ln.start + e), key == "source"
     return issuer
+
+
+MAX_NUMBER_LINES = 3         # a 发文字号 value a site prints over lines: 普绿容 / 〔2019〕 / 44号
+
+
+def _number_lines(reader: Reader, after: list[TextLine]) -> TextLine:
+    """The value under a 发文字号 key standing alone: its next line, or the next lines together where the
+    site parts one number over them (普绿容 / 〔2019〕 / 44号)."""
+    for n in range(1, len(after) + 1):
+        if n > 1 and starts_with_site_key(after[n - 1].text):
+            break
+        ln = TextLine(after[0].index, after[0].start, after[n - 1].end,
+                      reader.view.text[after[0].start:after[n - 1].end])
+        if pattern("doc_number").fullmatch(ln.text):
+            return ln
+    return after[0]
 
 
 def _damaged(number: str) -> bool:

@@ -60,7 +60,7 @@ def title_doc_type(line: str) -> tuple[str, int] | None:
     colon = rx(data("doc_types")["title_proposal_tail"]["colon_pattern"]).search(line)
     if colon and colon.start() > 0 and (hit := title_doc_type(line[:colon.start()])) and hit[1] == colon.start():
         return hit[0], len(line)                 # …的答复:关于…的提案: the proposal's title is part of it
-    if "。" in line or "：" in line or ":" in line or len(line) > data("elements")["max_title_chars"]:
+    if any(ch in line for ch in "。：:；;") or len(line) > data("elements")["max_title_chars"]:
         return None
     issuing = data("doc_types")["issuing_title_without_type"]
     if rx(issuing["pattern"]).match(line):

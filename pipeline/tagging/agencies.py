@@ -147,8 +147,10 @@ def _non_agency_inside() -> tuple[tuple[int, re.Pattern], ...]:
 def _not_a_body(s: str, m: Parse, start: int) -> bool:
     """人大代表, 政协委员, 海关AEO, 财政部门, a cut 县检察 inside a word."""
     end = m.end
+    last = m.elements[-1]
+    named = last.kind == "sub" and last.core not in agency_data().subunits   # 经济建设处, 军民融合办: as written
     for n, words in _non_agency_inside():
-        if words.search(s, max(0, start - n + 1), end):
+        if words.search(s, max(0, start - n + 1), end - len(last.core) if named else end):
             return True
     if starts_with_word(s, end, "non_agency_after") and not starts_with_word(s, end, "non_agency_after_allowed"):
         return True

@@ -224,6 +224,12 @@ def _bodies() -> dict:
 
 
 @cache
+def party_organs() -> dict:
+    """How an organ of a party committee named by its work is read (bodies.json party_organs)."""
+    return _bodies()["party_organs"]
+
+
+@cache
 def branch_subunits() -> tuple[str, ...]:
     """Sub-units written with a place after a national parent or a state firm."""
     return tuple(_bodies()["branch_subunits"]["units"])

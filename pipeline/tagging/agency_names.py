@@ -12,7 +12,7 @@ from functools import cache
 from ..clean.script import to_simplified
 from .agency_data import (agency_data, body_prefix, branch_only_parents, branch_subunits, continues_word,
                           core_lexicon, generic_suffixes, is_ethnic_autonomous, is_place_stem, level_prefixes,
-                          place_first_stops,
+                          party_organs, place_first_stops,
                           place_suffixes, stop_chars, subunit_requires, word_tags)
 from .jurisdiction import Jurisdiction
 
@@ -356,7 +356,9 @@ def place_starts_at(s: str, p: int) -> bool:
 def _generic_core(s: str, q: int, kinds: tuple[str, ...] = ()) -> tuple[int, str] | None:
     """An unseen function name + suffix after a prefix: 乡村振兴局, 港海关 (shortest closing suffix)."""
     stops = stop_chars()
-    if _cores_at(s, q) or (q and s[q - 1:q + 1] in _level_words()):
+    national = kinds == ("national",)       # 国家疾控局: a department core no national body has
+    if any(not national or kind == "national" for _, kind, _ in _cores_at(s, q)) \
+            or (q and s[q - 1:q + 1] in _level_words()):
         return None
     longest = _longest_function()
     inside_ok = agency_data().generic["generic_suffixes"].get("level_inside_ok", ())
@@ -469,7 +471,27 @@ def _subunit_at(s: str, e: int, last: Element) -> tuple[int, str] | None:
         if continues_word(w, s[e + n:e + n + 1]):
             continue
         return e + n, w
-    return _division_at(s, e, last)
+    return _division_at(s, e, last) or _party_organ_at(s, e, last)
+
+
+def _party_organ_at(s: str, e: int, last: Element) -> tuple[int, str] | None:
+    """An organ named by its work after a party committee (省委|军民融合办, 区委|实施乡村振兴战略领导小组),
+    kept as written; never a place, a list or a verb of issuing (区委关于成立…领导小组)."""
+    spec = party_organs()
+    if last.core not in spec["committee_cores"] or e >= len(s) or s[e] in LEVEL_CHARS or place_starts_at(s, e):
+        return None
+    stops = stop_chars()
+    suffixes = sorted(spec["suffixes"], key=len, reverse=True)
+    for n in range(spec["min_stem"], spec["max_stem"] + 1):
+        stem = s[e:e + n]
+        if len(stem) < n or not all(is_cjk(c) and c not in stops for c in stem) \
+                or any(w in stem for w in spec["not_inside"]):
+            return None
+        for suf in suffixes:
+            end = e + n + len(suf)
+            if s.startswith(suf, e + n) and not (s[end:end + 1] and s[end] in spec["not_after"]):
+                return end, stem + suf
+    return None
 
 
 def _division_at(s: str, e: int, last: Element) -> tuple[int, str] | None:
@@ -594,7 +616,7 @@ def parse_at(s: str, i: int, extra_places: frozenset[str] = frozenset(), left_ok
                 if prefs:
                     kind = "local"      # 市人民银行: the parent's local office, named by its level
             elif kind == "generic":
-                if key in core_lexicon():
+                if key in core_lexicon() and not national:
                     continue
                 if not left_ok and all(k == "level" for k in kinds):
                     continue            # 城|市管理办公室, 小|区报送管委会: a level word inside a word

@@ -93,6 +93,14 @@ def _may_be_unit(chunk: str, any_ending: bool = False) -> bool:
         and (any_ending or chunk[-1] in _cues()["unit_final_chars"] or chunk.endswith(tuple(rule["final_words"])))
 
 
+@cache
+def _closed_list() -> re.Pattern:
+    """A list's closing filler and a joining word at a chunk's start (等部门及, 等单位和): what follows is
+    another item of the list."""
+    fillers = sorted((f for f in _cues()["list_fillers"] if f.startswith("等")), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, fillers)) + ")[" + _cues()["joining_words"] + "]")
+
+
 def _strip_role_verb(chunk: str) -> str:
     """'第一海洋研究所配合' -> '第一海洋研究所', '商贸物流园等' -> '商贸物流园': a role verb or a list
     filler written after the last unit of a list."""
@@ -117,6 +125,9 @@ def _items(s: str, start: int, end: int, mentions: list[Mention],
             trim = " （）()" if chunk.count("（") + chunk.count("(") == 0 else " "
             lead = len(chunk) - len(chunk.lstrip(trim))
             chunk = _strip_role_verb(chunk.strip(trim))
+            closed = _closed_list().match(chunk)       # 等部门及各市: the collective after the list's filler
+            if closed and closed.end() < len(chunk):
+                lead, chunk = lead + closed.end(), chunk[closed.end():]
             if chunk.strip("（）()") and chunk not in _cues()["list_fillers"] and (keep_other or not _not_unit_re().search(chunk)):
                 out.append((pos + offset + lead, chunk, None))
         if m:

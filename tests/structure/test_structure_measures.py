@@ -175,6 +175,20 @@ def test_an_article_introducing_items_that_each_give_support_has_them_as_its_mea
     assert [label for label, _ in _measures(text)] == ["（一）", "（二）"]
 
 
+def test_articles_numbered_in_arabic_digits_are_articles():
+    text = ("2007-12-21 来源:某省人民政府网\n第1条 客商投资新办企业，所得税地方实得部分实行前三年全额奖励。\n"
+            "第2条 进工业园区新办工业企业用地的供地价格实行平均每亩30000元。\n")
+    assert [label for label, _ in _measures(text)] == ["第1条", "第2条"]
+
+
+def test_an_article_whose_items_each_set_an_amount_is_one_measure_with_its_standards():
+    text = ("某区科技进步奖激励实施细则\n第一条　为激励科技创新，制定本细则。\n第二条　激励标准\n"
+            "1.获得国家科技进步奖一等奖的第一完成单位，一次性奖励20万元；\n"
+            "2.获得国家科技进步奖二等奖的第一完成单位，奖励15万元；\n"
+            "3.获得市科技进步一等奖的第一完成单位，奖励10万元。\n第三条　本细则由区科委负责解释。\n")
+    assert [label for label, _ in _measures(text)] == ["第二条"]
+
+
 def test_an_article_giving_support_keeps_its_sub_points():
     text = ("某县招商引资奖励办法\n第一条　为扩大招商引资，制定本办法。\n"
             "第二条　对引进项目的个人给予奖励100万元，条件如下：\n（一）项目已在我县注册。\n"
@@ -501,6 +515,14 @@ def test_a_cover_letters_instructions_are_not_measures_even_without_its_attachme
     assert _measures(text) == []
 
 
+def test_a_task_breakdown_notices_calls_to_carry_its_tasks_out_are_no_measures():
+    text = ("某县人民政府关于分解落实政府工作报告目标任务的通知\n各乡镇人民政府，县直各部门：\n"
+            "现将县政府工作报告确定的目标任务分解如下，请认真抓好落实。\n"
+            "一、细化任务抓落实。各责任单位要将任务分解到月，每月报送进展。\n"
+            "二、明确责任抓落实。各牵头单位主要负责人为第一责任人，县政府督查室负责督办。\n")
+    assert _measures(text) == []
+
+
 def test_a_chapter_is_never_a_measure_even_when_its_only_article_is_cut():
     text = ("某市跨境电商扶持办法\n第一章 总则\n第一条 为促进发展，制定本办法。\n第二章 主体培育\n"
             "第二条 对新注册企业给予一次性5万元开业奖励。\n第三章 基础设施与载体建设\n第三条【境内仓储中心建")
@@ -540,7 +562,7 @@ def test_a_task_tables_lead_column_may_be_headed_as_the_responsible_department()
 def test_an_article_headed_as_the_conditions_or_scope_of_an_application_is_no_measure():
     text = ("某市外贸资金管理办法\n第一条 申报条件\n(一)在本市注册的企业。\n(二)依法纳税。\n"
             "第二条 支持范围\n(一)支持开拓市场的企业。\n(二)支持通过认证的企业。\n"
-            "第三条 奖励标准\n(一)评为示范基地的,一次性给予60万元奖励。\n(二)通过认证的,给予10万元奖励。\n")
+            "第三条 奖励标准\n(一)评为示范基地的,按照类别给予一定奖励。\n(二)通过认证的,给予10万元奖励。\n")
     st = parse_structure(text)
     assert [m.label for m in select_measures(st, text)] == ["(一)", "(二)"]     # 第三条 heads its support items
     assert all(m.start > text.index("第三条") for m in select_measures(st, text))
@@ -803,6 +825,13 @@ def test_a_supports_objects_standards_and_application_parts_belong_to_its_headin
             "2.营业执照复印件。\n二、支持企业开拓市场\n(一)奖励对象及标准\n1、对组织企业参加国家级知名展会的,每场最高奖励25万元。\n"
             "2、对在本市举办展会的,给予补助10万元。\n")
     assert [label for label, _ in _measures(text)] == ["一", "二"]
+
+
+def test_a_heading_naming_only_parts_gives_way_to_the_supports_listed_in_its_standards():
+    text = ("某市支持小剧场演艺发展实施细则\n一、政策依据\n《某市支持小剧场演艺发展若干措施》。\n"
+            "二、扶持标准、申报条件和申报材料\n(一)扶持标准\n1.支持小剧场场所建设。对建成并投入使用的,给予20万元奖励。\n"
+            "2.支持新演艺空间打造。对新认定的演艺空间,给予10万元奖励。\n(二)申报条件\n在本市注册的企业。\n")
+    assert [label for label, _ in _measures(text)] == ["1", "2"]
 
 
 def test_a_supports_content_standard_and_period_belong_to_its_heading():

@@ -77,6 +77,15 @@ CASES = [
     # the last line of an attachment list above the signer is no part of its name
     ("putuo-huanbao-tuijinban-2018-notice-huanbao-sannian-xingdong-renwu-qingdan", "issuer",
      "上海市普陀区环境保护和环境建设协调推进委员会办公室"),
+    # a 发文字号 value the site parts over three lines (普绿容 / 〔2019〕 / 44号)
+    ("putuo-lvrong-2019-reply-cppcc-142028-ertong-youle", "doc_number", "普绿容〔2019〕44号"),
+    # a handling category opening the doc number's line (办理结果分类:A 市住建函〔2025〕27号)
+    ("guilin-zhujian-2025-reply-rd-105-daolu-posun", "doc_number", "市住建函〔2025〕27号"),
+    # a 主题词 value under its key (关于…;建议答复函) is no title: the page's own title is
+    ("mot-jiaotong-2021-reply-rd-9622-chonghuandian", "title", "关于十三届全国人大四次会议第9622号建议的答复函"),
+    # a reply form's 承办单位 row gives the lead unit under its own 主办 label, its 答复日期 the date
+    ("nantong-tongzhou-nongye-2021-reply-cppcc-29-longtou-qiye", "issuer", "农业农村局"),
+    ("nantong-tongzhou-nongye-2021-reply-cppcc-29-longtou-qiye", "date", "2021-07-08"),
 ]
 
 

@@ -125,6 +125,11 @@ def test_central_bodies_and_their_local_offices(text, j, expected):
     ("（责任单位：市科委、市教委）", infer_jurisdiction("", "上海市人民政府", None, None),
      [("市科委", "上海市科学技术委员会"), ("市教委", "上海市教育委员会")]),
     ("由市台辦負責", XIAMEN, [("市台辦", "廈門市人民政府臺灣事務辦公室")]),
+    ("（市卫生健康委、市疾控局按职责分工负责）", infer_jurisdiction("", "天津市人民政府办公厅", None, None),
+     [("市卫生健康委", "天津市卫生健康委员会"), ("市疾控局", "天津市疾病预防控制局")]),
+    ("给予一次性补助5万元。(市市场局、工信局)", infer_jurisdiction("", "辽源市人民政府", None, None),
+     [("市市场局", "辽源市市场监督管理局"), ("工信局", "辽源市工业和信息化局")]),
+    ("推动农贸市场局部改造", infer_jurisdiction("", "辽源市人民政府", None, None), []),      # 局部: no 市场局
     # merged bureaus written with 和
     ("区自然资源局、区住房城乡建设和水利局", NANHAI,
      [("区自然资源局", "佛山市南海区自然资源局"), ("区住房城乡建设和水利局", "佛山市南海区住房城乡建设和水利局")]),
@@ -356,6 +361,20 @@ def test_an_unsigned_sub_district_policy_is_named_after_its_sub_district():
     ("县农业局科学种植", "灵璧县人民政府", [("县农业局", "灵璧县农业局")]),
 ])
 def test_a_division_written_after_its_department(text, issuer, expected):
+    assert agencies(text, issuer) == expected
+
+
+@pytest.mark.parametrize("text, issuer, expected", [
+    # an organ named by its work after a party committee is one body, kept as written
+    ("由省委军民融合办、省发展改革委负责。", "江西省人民政府办公厅",
+     [("省委军民融合办", "中共江西省委军民融合办"), ("省发展改革委", "江西省发展和改革委员会")]),
+    ("经区委实施乡村振兴战略领导小组同意，", "广元市朝天区人民政府",
+     [("区委实施乡村振兴战略领导小组", "中共广元市朝天区委实施乡村振兴战略领导小组")]),
+    # a list of bodies, or the committee's own act, is no organ
+    ("省委和省政府为民办实事", "福建省人民政府", [("省委", "中共福建省委员会"), ("省政府", "福建省人民政府")]),
+    ("县委关于成立脱贫攻坚领导小组的通知", "灵璧县人民政府", [("县委", "中共灵璧县委员会")]),
+])
+def test_an_organ_named_by_its_work_after_a_party_committee(text, issuer, expected):
     assert agencies(text, issuer) == expected
 
 

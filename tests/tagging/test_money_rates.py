@@ -72,6 +72,7 @@ def test_support_ratios_raised_to_a_level_or_capped(text, expected):
     "所需资金分担比例为:自治区50%,市30%,县20%。",
     "高新技术企业占比达到35%，满足率95%。",
     "按照总额最高不超过20万元的额度，分三年按40%、30%、30%的比例给予奖励。",
+    "乡镇卫生院按35~40%配备临床医生,按30~35%配备护理人员。",          # staffing ratios
 ])
 def test_not_support_rates(text):
     assert rates(text) == []
