@@ -129,7 +129,6 @@ def test_central_bodies_and_their_local_offices(text, j, expected):
      [("市卫生健康委", "天津市卫生健康委员会"), ("市疾控局", "天津市疾病预防控制局")]),
     ("给予一次性补助5万元。(市市场局、工信局)", infer_jurisdiction("", "辽源市人民政府", None, None),
      [("市市场局", "辽源市市场监督管理局"), ("工信局", "辽源市工业和信息化局")]),
-    ("推动农贸市场局部改造", infer_jurisdiction("", "辽源市人民政府", None, None), []),      # 局部: no 市场局
     # merged bureaus written with 和
     ("区自然资源局、区住房城乡建设和水利局", NANHAI,
      [("区自然资源局", "佛山市南海区自然资源局"), ("区住房城乡建设和水利局", "佛山市南海区住房城乡建设和水利局")]),
@@ -140,6 +139,15 @@ def test_central_bodies_and_their_local_offices(text, j, expected):
 ])
 def test_departments_under_former_short_and_merged_names(text, j, expected):
     assert tagged(text, j) == expected
+
+
+@pytest.mark.parametrize("text, issuer", [
+    ("推动农贸市场局部改造", "辽源市人民政府"),                                   # 局部, not a 市场局
+    ("根据《西藏自治区政府性融资担保高质量发展的意见》", "西藏自治区财政厅"),         # 政府性: governmental
+    ("吉林省政府信息公开专栏", "吉林省人民政府"),                                 # 政府信息: government information
+])
+def test_words_that_run_on_past_a_bodys_name_are_no_bodies(text, issuer):
+    assert agencies(text, issuer) == []
 
 
 # ---------------------------------------------------------------- sub-units, firms and service centres
