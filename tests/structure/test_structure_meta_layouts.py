@@ -86,6 +86,8 @@ CASES = [
     # a reply form's 承办单位 row gives the lead unit under its own 主办 label, its 答复日期 the date
     ("nantong-tongzhou-nongye-2021-reply-cppcc-29-longtou-qiye", "issuer", "农业农村局"),
     ("nantong-tongzhou-nongye-2021-reply-cppcc-29-longtou-qiye", "date", "2021-07-08"),
+    # a site's masthead (主办单位:… 承办单位:…) names its sponsor, not the issuer: the 发文机关 field does
+    ("xinjiang-lvyouju-2013-notice-danji-lvyou-jiachashi-butie", "issuer", "新疆文化和旅游厅"),
 ]
 
 
