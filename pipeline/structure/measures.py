@@ -306,10 +306,9 @@ def rule_choice(structure: Structure, text: str) -> dict[int, Section]:
         if all(k in fields for k in kids) and not is_group(sec.title):
             out[i] = sec                       # 三、…工程 (一)责任领导 (二)责任单位 …: a project told by its fields
             return
-        parts_itemised = _names_parts(sec.title) \
-            and any(is_policy_item(sections[j], text) for k in kids for j in children.get(k, []))
         if (all(_is_subpoint(sections[k]) for k in kids)
-                or (_parts_of_one_support([sections[k] for k in kids]) and not parts_itemised)) \
+                or (_parts_of_one_support([sections[k] for k in kids])
+                    and not _parts_list_supports(sec, kids, children, sections, text))) \
                 and not is_group(sec.title):
             out[i] = sec                       # 二、…按营收规模奖励。①…给予3万元 ②…: bands of one measure;
             return                             # 一、鼓励增产增效 （一）补助对象及标准 （二）申报条件: its parts,
@@ -361,6 +360,14 @@ def _parts_of_one_support(kids: list[Section]) -> bool:
     standards = [t for t in titles if is_support_content(t) or rx(spec["pattern"]).fullmatch(t)]
     return bool(standards) and all(t in standards or rx(spec["other_parts"]).match(t)
                                    or (t.startswith(tuple(spec["procedure_starts"])) and is_framework(t)) for t in titles)
+
+
+def _parts_list_supports(section: Section, kids: list[int], children: dict[int | None, list[int]],
+                         sections: list[Section], text: str) -> bool:
+    """True where a heading only names parts (扶持标准、申报条件和申报材料) and a part lists supports of its own
+    (（一）扶持标准 1.支持…): those supports are the measures, not the heading."""
+    return _names_parts(section.title) \
+        and any(is_policy_item(sections[j], text) for k in kids for j in children.get(k, []))
 
 
 def _names_parts(title: str) -> bool:

@@ -225,8 +225,11 @@ def _bodies() -> dict:
 
 @cache
 def party_organs() -> dict:
-    """How an organ of a party committee named by its work is read (bodies.json party_organs)."""
-    return _bodies()["party_organs"]
+    """How an organ of a party committee named by its work is read (bodies.json party_organs), its suffixes
+    longest first."""
+    spec = dict(_bodies()["party_organs"])
+    spec["suffixes"] = sorted(spec["suffixes"], key=len, reverse=True)
+    return spec
 
 
 @cache

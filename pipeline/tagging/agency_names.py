@@ -356,9 +356,10 @@ def place_starts_at(s: str, p: int) -> bool:
 def _generic_core(s: str, q: int, kinds: tuple[str, ...] = ()) -> tuple[int, str] | None:
     """An unseen function name + suffix after a prefix: 乡村振兴局, 港海关 (shortest closing suffix)."""
     stops = stop_chars()
-    national = kinds == ("national",)       # 国家疾控局: a department core no national body has
-    if any(not national or kind == "national" for _, kind, _ in _cores_at(s, q)) \
-            or (q and s[q - 1:q + 1] in _level_words()):
+    cores = _cores_at(s, q)
+    if kinds == ("national",):              # 国家疾控局: a department core no national body has
+        cores = [c for c in cores if c[1] == "national"]
+    if cores or (q and s[q - 1:q + 1] in _level_words()):
         return None
     longest = _longest_function()
     inside_ok = agency_data().generic["generic_suffixes"].get("level_inside_ok", ())
@@ -481,13 +482,12 @@ def _party_organ_at(s: str, e: int, last: Element) -> tuple[int, str] | None:
     if last.core not in spec["committee_cores"] or e >= len(s) or s[e] in LEVEL_CHARS or place_starts_at(s, e):
         return None
     stops = stop_chars()
-    suffixes = sorted(spec["suffixes"], key=len, reverse=True)
     for n in range(spec["min_stem"], spec["max_stem"] + 1):
         stem = s[e:e + n]
         if len(stem) < n or not all(is_cjk(c) and c not in stops for c in stem) \
                 or any(w in stem for w in spec["not_inside"]):
             return None
-        for suf in suffixes:
+        for suf in spec["suffixes"]:
             end = e + n + len(suf)
             if s.startswith(suf, e + n) and not (s[end:end + 1] and s[end] in spec["not_after"]):
                 return end, stem + suf
