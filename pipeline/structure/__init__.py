@@ -95,6 +95,8 @@ def parse_structure(text: str) -> Structure:
         if points and all(p.start in para_starts for p in points) \
                 and (kind == "measures" or _reads_as_policy(points, text, view.text)):
             sections = points
+    if kind != "reply" and not sections:           # a digest whose items run together on one line
+        sections = _digest_sections(reader, lines, start_line, last, end, bounds.chrome)
     if kind == "other" and _reads_as_policy(sections, text, view.text):
         kind = "measures"                # a task list or support policy without a title
     cover_end = None
@@ -109,6 +111,16 @@ def parse_structure(text: str) -> Structure:
         warnings.append(W_NO_DATE)
     return Structure(meta=meta, sections=sections, body_start=body_start, body_end=body_end,
                      kind=kind, warnings=warnings, cover_end=cover_end)
+
+
+def _digest_sections(reader, lines: list[TextLine], first: int, last: int, end: int,
+                     chrome: frozenset[int]) -> list:
+    """The items of a digest that runs them together inside its lines, where enough of its labels stand
+    inside a line (outline.json glued.min_inline); [] otherwise."""
+    glued = find_sections(reader, lines, first, last, end, chrome, glued=True)
+    line_starts = {reader.span(ln.start, ln.end)[0] for ln in lines}
+    inside = sum(s.start not in line_starts for s in glued)
+    return glued if inside >= data("outline")["glued"]["min_inline"] else []
 
 
 def _attachment_list(lines: list[TextLine], first: int, last: int) -> set[int]:

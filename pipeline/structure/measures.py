@@ -217,9 +217,10 @@ def _is_plan(structure: Structure) -> bool:
 
 def select_measures(structure: Structure, text: str, model: bool = True) -> list[Section]:
     """The sections that are policy measures, in order: the rules' choice (rule_choice), which the trained
-    chooser (measure_model.py) overrules where it is sure, unless `model` is false; never in a reply or an
-    emergency plan, nor among a cover letter's instructions."""
-    if structure.kind == "reply" or _is_plan(structure):
+    chooser (measure_model.py) overrules where it is sure, unless `model` is false; never in a reply, an
+    emergency plan or a public notice of results (公示), nor among a cover letter's instructions."""
+    if structure.kind == "reply" or _is_plan(structure) \
+            or structure.meta.doc_type in data("measures")["no_measure_types"]["types"]:
         return []
     chosen = rule_choice(structure, text)
     if model and structure.sections:
@@ -252,7 +253,7 @@ def rule_choice(structure: Structure, text: str) -> dict[int, Section]:
     policy_notice = False
     if structure.kind != "measures" and not (
             structure.kind == "notice" and issues_attached(structure.meta.title, _cover(structure, text))):
-        scope = _support_scope(sections) if structure.kind == "notice" else set()
+        scope = _support_scope(sections) if structure.kind in ("notice", "other") else set()
         if scope and _every_item_sets_policy(sections, text):
             scope = set()                    # 一、补贴对象 二、补贴标准 三、资金渠道: each item is a facet of the policy
         policy_notice = not scope and structure.meta.doc_type in data("measures")["policy_notice"]["doc_types"]

@@ -377,7 +377,8 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
                 meta.date = parse_date(m.group("date"))
                 break
     if meta.date is None:                      # …请认真贯彻执行。某市人民政府2023年7月8日某市…: all run together
-        glued = [(i, name) for name in ("glued_signature", "glued_signature_at_end", "glued_signature_before_title")
+        glued = [(i, name) for name in ("glued_signature", "glued_signature_at_end", "glued_signature_before_title",
+                                        "glued_signature_after_attachment")
                  for i in body]
         for i, name in glued:
             m = pattern(name).search(lines[i].text)
@@ -549,6 +550,7 @@ def _issuer_from_handling_field(reader: Reader, lines, body, head: Header) -> No
         if i > body[0] and i not in inside and not rx(spec["after_letter"]).match(m.group("label")):
             continue
         v = m.group("v")
+        v = v[:min([v.find(key) for key in spec["next_keys"] if v.find(key) > 0] + [len(v)])]
         k = next((k for k in range(len(v), 1, -1) if is_unit_line(v[:k])), 0)   # …建设局单位负责人: glued
         if k:
             head.meta.issuer = reader.value(lines[i].start + m.start("v"), lines[i].start + m.start("v") + k)

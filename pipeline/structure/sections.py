@@ -78,7 +78,7 @@ def _ordinal(line: str) -> Heading | None:
 
 
 def _number(num: str) -> int | None:
-    for chars in ("circled_digits", "paren_digits", "stop_digits"):     # ① ⑴ ⒈: one character each
+    for chars in ("circled_digits", "paren_digits", "stop_digits", "paren_ideographs"):   # ① ⑴ ⒈ ㈠: one each
         if num in data("outline")[chars]:
             return data("outline")[chars].index(num) + 1
     if num in data("outline")["misread_one"]["chars"]:                # (-): a scan's 一
@@ -214,6 +214,28 @@ def _candidates(lines: list[TextLine], first: int, last: int, skip: frozenset[in
     return out
 
 
+def _glued_candidates(lines: list[TextLine], first: int, last: int, skip: frozenset[int]) -> list[_Candidate]:
+    """Every label in a run-on text whose items were joined without breaks (a digest of snippets:
+    …开发区管委会二、加快花卉苗木交易市场建设，…): a label after any character but a numeral, its title
+    opening with a word (not 二、三产业)."""
+    spec = data("outline")["glued"]
+    opener, not_before, not_after = rx(spec["label_opener"]), spec["not_before"], spec["not_title_start"]
+    toc = rx(data("outline")["toc_entry"]["pattern"])
+    out = []
+    for ln in lines[first:last + 1]:
+        if ln.index in skip or toc.search(ln.text):
+            continue
+        for m in opener.finditer(ln.text):
+            k = m.start()
+            if k and ln.text[k - 1] in not_before:
+                continue
+            h = match_heading(ln.text[k:])
+            rest = ln.text[k + h.label_end:].lstrip() if h else ""
+            if h and len(rest) >= spec["min_title"] and rest[0] not in not_after:
+                out.append(_Candidate(ln, k, h, k > 0))
+    return out
+
+
 @cache
 def _restating() -> re.Pattern:
     """Words restating the proposal before an inline series (反映的问题如下,一是…): its suggestions, not answers."""
@@ -238,15 +260,17 @@ def _run_follows(cands: list[_Candidate], k: int) -> bool:
     return same[:RUN_AFTER] == list(range(h.number + 1, h.number + 1 + RUN_AFTER))
 
 
-def _accepted(cands: list[_Candidate]) -> list[tuple[_Candidate, int, int | None]]:
-    """(candidate, depth, parent index) of the labels that keep their style's sequence."""
+def _accepted(cands: list[_Candidate], glued: bool = False) -> list[tuple[_Candidate, int, int | None]]:
+    """(candidate, depth, parent index) of the labels that keep their style's sequence; `glued`: of
+    labels that go up their style's numbers, gaps allowed (a digest leaves items out)."""
     last_number: dict[int, int] = {}
     stack: list[tuple[int, int, int]] = []          # (series, rank, index in the result)
     out: list[tuple[_Candidate, int, int | None]] = []
     attached: set[int] = set()                      # series of an attachment list (附件：1.… 2.…)
     for k, c in enumerate(cands):
         h = c.heading
-        continues = h.number == last_number.get(h.series, 0) + 1
+        continues = h.number == last_number.get(h.series, 0) + 1 \
+            or (glued and (h.number == 1 or h.number > last_number.get(h.series, 0)))
         if c.attachment or (h.series in attached and continues):
             attached.add(h.series)
             last_number[h.series] = h.number
@@ -280,12 +304,15 @@ def _accepted(cands: list[_Candidate]) -> list[tuple[_Candidate, int, int | None
 
 
 def find_sections(reader: Reader, lines: list[TextLine], first: int, last: int,
-                  end_offset: int, skip: frozenset[int] = frozenset(), ordinals: bool = False) -> list[Section]:
+                  end_offset: int, skip: frozenset[int] = frozenset(), ordinals: bool = False,
+                  glued: bool = False) -> list[Section]:
     """Sections of lines [first, last] whose numbering keeps its sequence, with depths, parents, spans.
 
-    `end_offset` (view) closes the last sections: the letter's closing formula or signature.
+    `end_offset` (view) closes the last sections: the letter's closing formula or signature; `glued`
+    reads a run-on digest's labels wherever they stand (`_glued_candidates`).
     """
-    found = _accepted(_candidates(lines, first, last, skip, ordinals))
+    cands = _glued_candidates(lines, first, last, skip) if glued else _candidates(lines, first, last, skip, ordinals)
+    found = _accepted(cands, glued)
     sections: list[Section] = []
     for i, (c, depth, parent) in enumerate(found):
         ln, h = c.line, c.heading
@@ -321,6 +348,8 @@ def find_sections(reader: Reader, lines: list[TextLine], first: int, last: int,
             pad = tag.start(1)
         else:
             title, length = heading_title(rest[pad:])
+        if glued and (cut := rx("[" + re.escape(data("outline")["glued"]["title_end"]) + "]").search(title)):
+            title, length = title[:cut.start()], cut.start()
         if h.table:                                   # a row's title is its first cell
             cell = rx(data("outline")["table_rows"]["cell_end"]).search(rest, pad)
             cut = cell.start() - pad if cell else None

@@ -359,8 +359,13 @@ def _scan_zones(s: str, j: Jurisdiction, marks: tuple[int, ...] = ()) -> list[Me
             continue
         if s[start:m.start()] in agency_data().zones and _after_collective_item(s, start):
             continue                    # 各区人民政府、开发区管委会: a bare zone word, not a named zone
-        out.append(Mention(start, m.end(), None, _zone_canonical(s[start:m.start()], m.group(), j), "zone",
-                           "agency.zone-board"))
+        board = _zone_canonical(s[start:m.start()], m.group(), j)
+        dept = _board_department_end(s, m.end(), marks)
+        if dept is not None:            # 长白山管委会财政局, 雄安新区管委会规划建设局: the board's department
+            out.append(Mention(start, dept, None, board + s[m.end():dept] if board else None, "zone",
+                               "agency.zone-board"))
+            continue
+        out.append(Mention(start, m.end(), None, board, "zone", "agency.zone-board"))
         # '济源示范区、航空港区管委会': the zone before the separator stands for its own board
         if start > 0 and s[start - 1] == "、":
             k = start - 1
@@ -368,6 +373,19 @@ def _scan_zones(s: str, j: Jurisdiction, marks: tuple[int, ...] = ()) -> list[Me
             if first is not None and s[max(0, first - 1):first] != "各":
                 out.append(Mention(first, k, None, None, "zone", "agency.zone-in-list"))
     return out
+
+
+@cache
+def _board_department() -> re.Pattern:
+    return re.compile(agency_data().board_department)
+
+
+def _board_department_end(s: str, k: int, marks: tuple[int, ...]) -> int | None:
+    """End of a bureau written right after a zone's board (长白山管委会经发局、…, 雄安新区管委会规划建设局),
+    on the same line, where it ends at a list separator, a clause mark or the text's end; else None
+    (bodies.json zone_suffixes.board_department)."""
+    m = _board_department().match(s, k)
+    return m.end() if m and not any_between(marks, k, m.end()) else None
 
 
 def _scan_listed_zones(s: str, breaks: frozenset[int]) -> list[Mention]:

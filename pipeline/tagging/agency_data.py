@@ -43,6 +43,7 @@ class AgencyData:
     boards: tuple[str, ...]
     generic: dict = field(default_factory=dict)
     zone_full_forms: dict[str, str] = field(default_factory=dict)   # 高新区 -> 高新技术产业开发区
+    board_department: str = ""                   # a bureau written right after a zone's board (…管委会经发局)
     county_city: dict[str, tuple[str, str]] = field(default_factory=dict)   # 蔡甸区 -> (湖北省, 武汉市)
     city_counties: frozenset[tuple[str, str]] = frozenset()   # (city, county) of every division, shared names too
     divisions: dict = field(default_factory=dict)   # 处/科 written after their body (bodies.json divisions)
@@ -127,6 +128,7 @@ def agency_data() -> AgencyData:
         named_zones=tuple(bodies["zone_suffixes"]["named_zones"]),
         boards=tuple(bodies["zone_suffixes"]["boards"]), generic=generic,
         zone_full_forms=bodies["zone_suffixes"].get("full_forms", {}), divisions=strip(bodies["divisions"]),
+        board_department=bodies["zone_suffixes"]["board_department"],
         **_divisions(province_of_city, {p.name for p in provinces if p.kind == "municipality"}))
 
 

@@ -403,16 +403,36 @@ def _doers(s: str, mentions, section_text: str, c, subjects: bool = True) -> lis
                 and mentions[k + len(chain)].start == chain[-1].end + 1:
             chain.append(mentions[k + len(chain)])
         end = chain[-1].end
-        if s.startswith(markers, end) and _doer_re().search(s, end, _sentence_end(s, end)):
+        headed = label is not None and m.start == label.end() and s[end:end + 1] in _cues()["doers"]["heading_ends"]
+        if headed or (s.startswith(markers, end) and _doer_re().search(s, end, _sentence_end(s, end))):
             out += [(x.start, "responsible", _name((x.start, s[x.start:x.end], x), section_text, c)) for x in chain]
     starts = {m.start: m for m in mentions}
     for opener in re.finditer(_cues()["doers"]["agent_marker"], s):     # 由省政府和兰州市人民政府按7:3的比例筹集
         k = opener.end()
+        if k not in starts and (unit := _unlisted_agent(s, k)):
+            out.append((k, "responsible", _name((k, unit, None), section_text, c)))
         while k in starts:
             m = starts[k]
             out.append((m.start, "responsible", _name((m.start, s[m.start:m.end], m), section_text, c)))
             k = m.end + (1 if s[m.end:m.end + 1] and s[m.end] in _cues()["separators"] else 0)
     return sorted(set(out))
+
+
+def _unlisted_agent(s: str, k: int) -> str | None:
+    """A body the gazetteer lacks written alone after 由 or 经 and right before a doing verb (由蓝田县猿人遗址
+    文管所全面负责…): the unit that does the item, where it opens with its place or level and ends as a body
+    ends (由保险公司负责, 由村委会负责: no particular body)."""
+    verb = _doer_re().search(s, k, k + _cues()["unlisted_unit"]["max_chars"] + 4)
+    if verb is None:
+        return None
+    chunk = s[k:verb.start()]
+    for adverb in _cues()["doers"]["adverbs"]:
+        if chunk.endswith(adverb):
+            chunk = chunk[:-len(adverb)]
+            break
+    plain = not any(ch in chunk for ch in _cues()["separators"] + _cues()["chain_stops"])
+    placed = re.match(_cues()["unlisted_unit"]["placed_pattern"], chunk) is not None
+    return chunk if plain and placed and _unlisted_unit(chunk) else None
 
 
 def _units_after_cue(s: str, mentions, section_text: str, c) -> list[tuple[int, str, str]]:

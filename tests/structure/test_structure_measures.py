@@ -951,3 +951,19 @@ def test_an_untitled_cover_letters_instructions_give_way_to_the_items_of_the_doc
             "某市人民政府办公厅\n2022年1月22日\n2022年目标任务责任分解方案\n一、经济社会发展主要预期目标\n"
             "(一)地区生产总值增长7.5%。(牵头单位:市发改委;责任单位:各区人民政府)\n(二)城镇新增就业20万人。(牵头单位:市人社局)\n")
     assert [label for label, _ in _measures(text)] == ["(一)", "(二)"]
+
+
+def test_a_notice_whose_items_each_change_a_policys_terms_states_measures():
+    text = ("关于调整我市住房公积金有关使用政策的通知\n各住房公积金缴存单位、缴存职工:\n"
+            "经市住房公积金管理委员会研究同意,现将相关事项通知如下:\n1、上调我市住房公积金贷款最高额度\n"
+            "单职工缴存住房公积金的,最高额度调整为50万元,双职工缴存的,最高额度调整为65万元。\n"
+            "2、调整住房公积金贷款额度计算倍数\n住房公积金贷款额度由缴存余额15倍调整为25倍。\n本通知自发布之日起执行。\n")
+    assert [label for label, _ in _measures(text, model=False)] == ["1", "2"]
+
+
+def test_an_untitled_notices_support_heading_gives_its_items_as_measures():
+    text = ("各区商务局,有关单位:\n为促进消费增长,对全市商场、商街品质提升项目给予资金支持,有关事项通知如下。\n一、支持范围\n"
+            "在本市注册、从事商贸流通业经营的企业。\n二、支持方向及标准\n"
+            "(一)支持商业企业升级改造。补助资金比例不超过审定实际投资总额的10%。单个项目补助金额不超过500万元。\n"
+            "(二)支持商业步行街高质量发展。对符合条件的商业步行街单个项目奖励资金不超过200万元。\n")
+    assert [label for label, _ in _measures(text, model=False)] == ["(一)", "(二)"]

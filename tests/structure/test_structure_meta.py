@@ -398,3 +398,34 @@ def test_a_reply_signed_after_a_closing_thanks_without_a_date():
     text = ("张三代表:\n您提出的关于加强城市绿化树木管理的建议收悉,现答复如下:\n"
             "我局将定期修剪树木。\n最后,再一次对您提出的建议表示感谢,并欢迎您继续关心支持。\n调兵山市住房和城乡建设局\n")
     assert parse_structure(text).meta.issuer == "调兵山市住房和城乡建设局"
+
+
+def test_a_doc_number_holding_its_divisions_word_in_brackets_is_read_whole():
+    text = "发文文号: 宁财[社]发[2015]250号\n关于调整城乡低保标准的通知\n各市、县(区)财政局:\n现将有关事项通知如下。\n"
+    assert parse_structure(text).meta.doc_number == "宁财[社]发[2015]250号"
+
+
+def test_a_document_name_field_glued_to_its_value_gives_the_title_not_the_issuer():
+    text = ("索 引 号00001854-5/2019-00571\n公文名称民政部对“关于提高高龄津贴和资金来源的建议”的答复\n民函〔2018〕723号\n"
+            "吴明兰代表:\n您提出的“关于提高高龄津贴和资金来源的建议”收悉。现答复如下。\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.issuer) == ("民政部对“关于提高高龄津贴和资金来源的建议”的答复", "民政部")
+
+
+def test_a_national_institution_issuing_with_a_ministry_is_part_of_the_issuer():
+    text = ("商务部 中央广播电视总台关于组织开展2020年全国消费促进月活动的通知\n各省、自治区、直辖市商务主管部门:\n"
+            "现将各项工作和要求通知如下:\n一、活动时间\n")
+    assert "".join(parse_structure(text).meta.issuer.split()) == "商务部中央广播电视总台"
+
+
+def test_a_reply_records_handling_office_field_run_into_the_next_field_gives_the_issuer():
+    text = ("标题 对宁陕县第十九届人大二次会议 第247号建议的复函\n编号 247 办理部门 农水局 处理状态\n"
+            "签发人 张志清 签发日期 2023-09-07 17:16\n杨丽代表:\n您提出的《关于建设高标准农田的建议》收悉,现答复如下。\n")
+    assert parse_structure(text).meta.issuer == "农水局"
+
+
+def test_a_signature_run_on_after_the_attachments_name_signs_and_dates_the_letter():
+    text = ("各县(市、区)人民政府:\n经市人民政府同意,现将有关奖励政策调整如下,请遵照执行。附件:贵港市文化旅游发展专项资金奖励一览表"
+            "贵港市人民政府办公室2021年12月24日(此件公开发布)\n")
+    meta = parse_structure(text).meta
+    assert (meta.issuer, meta.date) == ("贵港市人民政府办公室", "2021-12-24")

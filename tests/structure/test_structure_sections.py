@@ -214,3 +214,29 @@ def test_an_untitled_policy_numbered_only_by_paragraph_ordinals_gives_them_as_it
             "三是茶叶新品种繁育基地补助。按不高于1700元/亩进行补助,补助总额限50万元。\n")
     s = parse_structure(text)
     assert (s.kind, [x.label for x in s.sections]) == ("measures", ["一是", "二是", "三是"])
+
+
+def test_a_digest_running_its_items_together_gives_them_as_items_gaps_and_all():
+    text = ("加快推进花卉苗木产业高质量发展，各县(区)人民政府、开发区管委会二、加快花卉苗木交易市场建设，评选一批龙头企业，"
+            "牵头单位:市林业局责任单位:市财政局四、加大科技创新研发投入，积极申报补助资金，牵头单位:市林业局"
+            "五、加大政策扶持力度，要积极组织申报贴息资金补助。")
+    s = parse_structure(text)
+    assert [(x.label, x.title) for x in s.sections] == [
+        ("二", "加快花卉苗木交易市场建设"), ("四", "加大科技创新研发投入"), ("五", "加大政策扶持力度")]
+
+
+def test_a_digest_reading_takes_no_cited_articles_nor_numerals_in_prose():
+    text = ("为做好森林防火工作，特发布如下禁火令。违令者，按照《森林防火条例》第五十条、第五十一条的规定处理；"
+            "发展第一、二、三产业融合，县财政安排资金。")
+    assert parse_structure(text).sections == []
+
+
+def test_items_opening_lines_are_read_as_lines_not_as_a_digest():
+    text = "关于表彰的通知\n各单位：\n现将名单公布如下。\n附件:1.第二批示范区名单\n2.第二批示范区奖励资金表\n"
+    assert [x.label for x in parse_structure(text).sections] == []
+
+
+def test_enclosed_ideograph_numbers_are_items():
+    text = ("某州促进就业实施办法\n一、全面实施就业优先战略\n㈠强化促进就业主体责任。各县市要落实责任。\n"
+            "㈡完善经济发展与就业联动机制。建立联动机制。\n")
+    assert [(x.label, x.level) for x in parse_structure(text).sections] == [("一", 1), ("㈠", 2), ("㈡", 2)]

@@ -93,6 +93,10 @@ def test_financial_regulators_and_bank_branches(text, j, expected):
      [("大连边检总站", "大连出入境边防检查总站")]),
     # a SAR government is 政府, not 人民政府
     ("抄送：香港特别行政区政府", SHENZHEN, [("香港特别行政区政府", "香港特别行政区政府")]),
+    # the finance ministry's office in a province
+    ("财政部重庆监管局、重庆市财政局", CENTRAL, [("财政部重庆监管局", "财政部重庆监管局"), ("重庆市财政局", "重庆市财政局")]),
+    # national institutions issuing with ministries
+    ("商务部和中央广播电视总台定于9月组织开展", CENTRAL, [("商务部", "商务部"), ("中央广播电视总台", "中央广播电视总台")]),
 ])
 def test_central_bodies_and_their_local_offices(text, j, expected):
     assert tagged(text, j) == expected
@@ -235,6 +239,10 @@ def test_party_congress_cppcc_and_peoples_organisations(text, j, expected):
     ("两江新区管委会、重庆海关", "重庆市人民政府办公厅",
      [("两江新区管委会", "重庆两江新区管理委员会"), ("重庆海关", "重庆海关")]),
     ("昆山开发区管委会", "昆山市人民政府", [("昆山开发区管委会", "昆山开发区管理委员会")]),
+    # a board's own bureau after it, not a city's (白山市) bureau inside a mountain zone's name
+    ("各市(州)工信局,长白山管委会经发局、梅河口市工信局", "吉林省工业和信息化厅",
+     [("长白山管委会经发局", None), ("梅河口市工信局", "梅河口市工业和信息化局")]),
+    ("长白山管委会组织县财政局", "吉林省工业和信息化厅", [("长白山管委会", None), ("县财政局", None)]),
 ])
 def test_party_and_congress_offices_and_zone_boards(text, issuer, expected):
     assert tagged(text, infer_jurisdiction("", issuer, None, None)) == expected

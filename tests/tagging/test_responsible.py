@@ -175,6 +175,38 @@ def test_a_list_of_bodies_opening_a_clause_does_the_item_and_a_body_that_sets_up
     assert units.responsible == ["抚顺市顺城区财政局"]
 
 
+def test_bodies_that_check_collect_or_arrange_the_items_work_do_the_item():
+    county = infer_jurisdiction("", "黄龙县人民政府", None, None)
+    units = parse_responsible("(四)跟踪问效原则。县财政局、审计局、文旅局要全程对奖补资金的使用情况进行监督检查。", county)
+    assert units.responsible == ["黄龙县财政局", "黄龙县审计局", "黄龙县文化和旅游局"]
+    province = infer_jurisdiction("", "黑龙江省财政厅", None, None)
+    units = parse_responsible("第二条 省财政厅按本办法规定的奖励条件和奖励标准,对各市(地)进行奖励。", province)
+    assert units.responsible == ["黑龙江省财政厅"]
+    assert parse_responsible("第三条 企业按规定报送材料,进行监督检查时予以配合。", province).responsible == []
+
+
+def test_the_government_where_the_item_falls_is_a_collective_and_keeps_the_list():
+    jilin = infer_jurisdiction("", "吉林省人民政府", None, None)
+    units = parse_responsible("(二)建立直报通道机制。(省发展改革委、省科技厅、省商务厅等部门及国家级开发区所在地市〔州〕政府"
+                              "按职责分工负责)", jilin)
+    assert units.responsible == ["吉林省发展和改革委员会", "吉林省科学技术厅", "吉林省商务厅"]
+    assert units.collectives == ["国家级开发区所在地市〔州〕政府"]
+
+
+def test_a_body_the_gazetteer_lacks_named_with_its_place_after_you_does_the_item():
+    county = infer_jurisdiction("", "蓝田县文化和旅游局", None, None)
+    units = parse_responsible("1、蓝田猿人遗址,由蓝田县猿人遗址文管所全面负责文物保护单位的安全管理工作。", county)
+    assert units.responsible == ["蓝田县猿人遗址文管所"]
+    assert parse_responsible("2、损失由保险公司负责理赔,由村委会负责组织。", county).responsible == []
+
+
+def test_an_item_headed_by_its_unit_alone_gives_that_unit_the_item():
+    district = infer_jurisdiction("", "牡丹江市东安区人民政府", None, None)
+    units = parse_responsible("1、区住建局。排查生活污水直排污染源,发现问题则立即向市住建局报告。", district)
+    assert units.responsible == ["牡丹江市东安区住房和城乡建设局"]
+    assert parse_responsible("1、排查污染源。发现问题则立即向区住建局报告。", district).responsible == []
+
+
 def test_list_broken_across_lines_inside_a_name_continues():
     units = parse_responsible("（责任单位：市商务局、工业和信\n\n息化局、财政局）", ZS)
     assert units.responsible == ["中山市商务局", "中山市工业和信息化局", "中山市财政局"]
