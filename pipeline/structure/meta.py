@@ -550,7 +550,7 @@ def _issuer_from_handling_field(reader: Reader, lines, body, head: Header) -> No
         if i > body[0] and i not in inside and not rx(spec["after_letter"]).match(m.group("label")):
             continue
         v = m.group("v")
-        v = v[:min([v.find(key) for key in spec["next_keys"] if v.find(key) > 0] + [len(v)])]
+        v = v[:min((at for at in map(v.find, spec["next_keys"]) if at > 0), default=len(v))]   # 农水局处理状态
         k = next((k for k in range(len(v), 1, -1) if is_unit_line(v[:k])), 0)   # …建设局单位负责人: glued
         if k:
             head.meta.issuer = reader.value(lines[i].start + m.start("v"), lines[i].start + m.start("v") + k)

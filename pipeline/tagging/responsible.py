@@ -378,13 +378,8 @@ def _doers(s: str, mentions, section_text: str, c, subjects: bool = True) -> lis
     共同确定; 经县领导小组审核给予; 市节约用水办公室设立…) and, with `subjects` (no unit labelled), a
     clause's subject (省财政厅按本办法…给予奖励)."""
     out = []
-    adverbs = tuple(_cues()["doers"]["adverbs"])
     for v in _doer_re().finditer(s):
-        end = v.start()
-        for adverb in adverbs:              # 会同县财政局具体组织实施: the list ends before the adverb
-            if s.endswith(adverb, 0, end):
-                end -= len(adverb)
-                break
+        end = _before_adverb(s, v.start())  # 会同县财政局具体组织实施: the list ends before the adverb
         for between in (_leadership_re(), _alias_re()):   # …领导小组的领导下; 奉贤区财政局(以下简称区财政局)负责
             m = between.search(s, 0, end)
             end = m.start() if m else end
@@ -418,21 +413,29 @@ def _doers(s: str, mentions, section_text: str, c, subjects: bool = True) -> lis
     return sorted(set(out))
 
 
+def _before_adverb(s: str, end: int) -> int:
+    """Where a list of units before a doing verb at `end` ends: before an adverb written between them (具体, 全面)."""
+    adverb = next((a for a in _cues()["doers"]["adverbs"] if s.endswith(a, 0, end)), "")
+    return end - len(adverb)
+
+
 def _unlisted_agent(s: str, k: int) -> str | None:
     """A body the gazetteer lacks written alone after 由 or 经 and right before a doing verb (由蓝田县猿人遗址
     文管所全面负责…): the unit that does the item, where it opens with its place or level and ends as a body
     ends (由保险公司负责, 由村委会负责: no particular body)."""
-    verb = _doer_re().search(s, k, k + _cues()["unlisted_unit"]["max_chars"] + 4)
+    doers = _cues()["doers"]
+    reach = _cues()["unlisted_unit"]["max_chars"] + max(map(len, doers["adverbs"])) + max(map(len, doers["verbs"]))
+    verb = _doer_re().search(s, k, k + reach)
     if verb is None:
         return None
-    chunk = s[k:verb.start()]
-    for adverb in _cues()["doers"]["adverbs"]:
-        if chunk.endswith(adverb):
-            chunk = chunk[:-len(adverb)]
-            break
+    chunk = s[k:_before_adverb(s, verb.start())]
     plain = not any(ch in chunk for ch in _cues()["separators"] + _cues()["chain_stops"])
-    placed = re.match(_cues()["unlisted_unit"]["placed_pattern"], chunk) is not None
-    return chunk if plain and placed and _unlisted_unit(chunk) else None
+    return chunk if plain and _placed_re().match(chunk) and _unlisted_unit(chunk) else None
+
+
+@cache
+def _placed_re() -> re.Pattern:
+    return re.compile(_cues()["unlisted_unit"]["placed_pattern"])
 
 
 def _units_after_cue(s: str, mentions, section_text: str, c) -> list[tuple[int, str, str]]:
