@@ -21,7 +21,7 @@ from .meta import is_cover_text, is_dated_signature, read_header
 from .titles import is_unit_line
 from .replies import Mention, ReplyParts, parse_reply
 from .sections import find_sections, match_heading
-from .tables import names_unit_table
+from .tables import names_unit_table, split_table_runs
 
 __all__ = ["parse_structure", "select_measures", "measure_truncated", "parse_reply", "ReplyParts",
            "Mention"]
@@ -56,7 +56,7 @@ def parse_structure(text: str) -> Structure:
     """Meta, numbered sections, body bounds and kind of a clean document text."""
     view = make_view(text)
     reader = Reader(text, view)
-    lines = split_lines(view.text)
+    lines = split_table_runs(split_lines(view.text))
     if not lines:
         return Structure(meta=Meta(), body_start=0, body_end=len(text), warnings=[W_NO_STRUCTURE])
     bounds = find_bounds(lines)

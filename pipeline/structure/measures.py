@@ -212,7 +212,13 @@ def _is_plan(structure: Structure) -> bool:
     plans = tuple(data("doc_types")["kinds"]["plan_types"])
     title = structure.meta.title
     named = attached_name(title) if title and issues_attached(title, False) else None
-    return structure.meta.doc_type in plans or (named is not None and (title_doc_type(named) or ("",))[0] in plans)
+    if structure.meta.doc_type in plans or (title and (title_doc_type(title) or ("",))[0] in plans):
+        return True                                   # a plan, or the plan an untitled cover letter issues
+    if named is None:
+        return False
+    parts = "|".join(map(re.escape, data("doc_types")["kinds"]["plan_parts"]))
+    return (title_doc_type(named) or ("",))[0] in plans \
+        or bool(rx(f"(?:{'|'.join(map(re.escape, plans))})(?:{parts})$").search(to_simplified(named)))   # 预案细则
 
 
 def select_measures(structure: Structure, text: str, model: bool = True) -> list[Section]:

@@ -169,7 +169,7 @@ def _title_in_opening(reader: Reader, lines, body, head: Header) -> None:
     if typed:
         start = lines[opening].start + m.start("v")
         head.meta.title = reader.value(start, lines[opening].start + m.end("v"))
-        head.meta.doc_type = typed[0]
+        head.meta.doc_type = "通知" if is_cover_text(lines[opening].text) else typed[0]    # …制定了《X》。现印发给你们
         number = rx(r"》\s*[（(]\s*").match(lines[opening].text, m.end("v"))     # 《…方案》(官发〔2024〕11号)
         d = pattern("doc_number").match(lines[opening].text, number.end()) if number else None
         if d and d.start("v") == number.end() and head.meta.doc_number is None:
@@ -212,7 +212,7 @@ def _read_doc_number(reader: Reader, lines, body, limit, head: Header) -> None:
             break
         ln = lines[i]
         marked = rx(data("patterns")["category"]["line_prefix"]).match(ln.text)     # 类别:B 杨退军函〔2023〕6号
-        text = ln.text[marked.end():] if marked else ln.text
+        text = strip_leading_tags(ln.text[marked.end():] if marked else ln.text)     # (此文件废止)盘政办发〔2018〕69号…
         m = doc_number_at(text) or pattern("doc_number_field").fullmatch(text.strip()) \
             or pattern("doc_number_damaged").match(text)            # 工信厅规函[2018]56, 大府办函〔201697
         if m:

@@ -27,9 +27,73 @@ def names_unit_column(line: str) -> bool:
 
 @lru_cache(maxsize=8)                       # asked by the kind, the rules and the chooser of one document
 def names_unit_table(view_text: str) -> bool:
-    """True where a text (its view) holds a table with a column of units, on one line or cell by cell
-    (序号 / 民生实事 / 责任单位 / 完成时限): the table assigns its rows to units."""
-    return names_unit_column_vertically(view_text) or any(map(names_unit_column, view_text.splitlines()))
+    """True where a text (its view) holds a table with a column of units, on one line, cell by cell
+    (序号 / 民生实事 / 责任单位 / 完成时限) or run together with its rows: the table assigns its rows to units."""
+    lines = view_text.splitlines()
+    return names_unit_column_vertically(view_text) or any(map(names_unit_column, lines)) \
+        or any(names_unit_column(ln[cuts[0]:cuts[1]]) for ln in lines if len(cuts := _run_on_cuts(ln)) > 1)
+
+
+def split_table_runs(lines: list[TextLine]) -> list[TextLine]:
+    """The lines with a task table run together on one line (…分工表序号工作内容…责任单位备注1将…。市城管委…2完善…)
+    parted into the text before its header, the header and each row, view offsets kept; others as they are."""
+    out: list[TextLine] = []
+    for ln in lines:
+        cuts = _run_on_cuts(ln.text)
+        for a, b in zip([0, *cuts], [*cuts, len(ln.text)]):
+            piece = ln.text[a:b].strip()
+            if piece:
+                start = ln.start + a + ln.text[a:b].index(piece)
+                out.append(TextLine(len(out), start, start + len(piece), piece))
+    return out
+
+
+def _run_on_cuts(line: str) -> list[int]:
+    """Offsets where a table run together on the line opens its header and each row, a header printed
+    again too (outline.json table_rows.run_on); [] where the line holds no such table."""
+    spec = data("outline")["table_rows"]
+    for word in spec["header_words"]:
+        for m in re.finditer(re.escape(word), line):
+            row = _run_on_header_end(line, m.start())
+            if row is None:
+                continue
+            cuts, number, pos = [m.start(), row] if m.start() else [row], 1, row
+            while (found := _next_run_on_row(line, pos + len(str(number)), number + 1, word)) is not None:
+                header, pos = found
+                cuts += [header, pos] if header is not None else [pos]
+                number += 1
+            return cuts
+    return []
+
+
+def _run_on_header_end(line: str, start: int, number: int = 1) -> int | None:
+    """Where row `number` opens right after a run-on header starting at `start` (序号工作内容…备注|1将…), else None."""
+    spec = data("outline")["table_rows"]["run_on"]
+    m = rx(f"{spec['header_chars']}{{2,{spec['max_header_chars']}}}(?={number}(?!\\d))").match(line, start)
+    if not m or not is_table_header(m.group()) or not _opens_row(line, m.end() + len(str(number))):
+        return None
+    return m.end()
+
+
+def _next_run_on_row(line: str, start: int, number: int, header_word: str) -> tuple[int | None, int] | None:
+    """(offset of a header printed again before it or None, offset) of row `number` in a run-on table:
+    the number after a cell's end or a header, a word after it; None where no row follows."""
+    cell_end = data("outline")["table_rows"]["run_on"]["cell_end"]
+    for m in rx(f"(?<![\\d.．]){number}(?![\\d.．])").finditer(line, start):
+        if not _opens_row(line, m.end()):
+            continue
+        if line[m.start() - 1] in cell_end:
+            return None, m.start()
+        again = line.rfind(header_word, start, m.start())
+        if again >= 0 and _run_on_header_end(line, again, number) == m.start():
+            return again, m.start()
+    return None
+
+
+def _opens_row(line: str, k: int) -> bool:
+    """True where a row's text may start at k: a Chinese word, not a measure word (3个, 2年)."""
+    return k < len(line) and "\u4e00" <= line[k] <= "\u9fff" \
+        and line[k] not in data("outline")["table_rows"]["run_on"]["not_row_start"]
 
 
 def names_unit_column_vertically(view_text: str) -> bool:

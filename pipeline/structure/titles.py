@@ -47,7 +47,7 @@ def doc_number_at(line: str) -> re.Match | None:
 
 
 @lru_cache(maxsize=4096)                      # a line is asked several times in a row (title_text, _title_blocks)
-def title_doc_type(line: str) -> tuple[str, int] | None:
+def title_doc_type(line: str) -> tuple[str | None, int] | None:
     """(doc_type, kept length) where a line ends like a title (…的通知, 若干措施(试行)); else None."""
     line = rx(data("doc_types")["title_site_suffix"]["pattern"]).sub("", line)
     line = rx(data("doc_types")["title_trailing_date"]["pattern"]).sub("", line)
@@ -222,6 +222,8 @@ def title_block(lines: list[TextLine], body: list[int], limit: int, chrome: froz
             break                                  # 关于印发X的通知 / X: the attached document's title
         if blocks and _with_issuer(_block_text(lines, blocks[-1]), _block_text(lines, block)):
             break                                  # 某局关于…的函 / 关于…的函: the same title, its issuer left out
+        if blocks and (typed := title_doc_type(_block_text(lines, block))) and typed[0] is None:
+            break                                  # 关于印发…的通知 / …任务分解表: a table under the title
         blocks.append(block)
     return blocks[-1] if blocks else None
 

@@ -310,6 +310,8 @@ def _cells(section_text: str):
             return                                     # 抄送: the copy recipients
         edges = [0] + [e for m in _CELL_EDGE.finditer(line) for e in (m.start(), m.end())] + [len(line)]
         row = "|" in line or "｜" in line              # a table's row: its cells may hold lines read back joined
+        if k == 0 and len(edges) == 2 and 0 <= (stop := line.rfind("。")) < len(line.rstrip()) - 1:
+            yield start + stop + 1, line[stop + 1:]     # a row run together: its unit cell after its last full stop
         for j, (a, b) in enumerate(zip(edges[::2], edges[1::2])):
             if (k == 0 and j == 0) or not line[a:b].strip():
                 continue
@@ -398,6 +400,8 @@ def _doers(s: str, mentions, section_text: str, c, subjects: bool = True) -> lis
                 and mentions[k + len(chain)].start == chain[-1].end + 1:
             chain.append(mentions[k + len(chain)])
         end = chain[-1].end
+        if alias := _alias_after_re().match(s, end):    # 县财政局(以下简称“县财政局”)按照…规定,负责…
+            end = alias.end()
         headed = label is not None and m.start == label.end() and s[end:end + 1] in _cues()["doers"]["heading_ends"]
         if headed or (s.startswith(markers, end) and _doer_re().search(s, end, _sentence_end(s, end))):
             out += [(x.start, "responsible", _name((x.start, s[x.start:x.end], x), section_text, c)) for x in chain]
@@ -501,6 +505,12 @@ def _alias_re() -> re.Pattern:
 
 
 @cache
+def _alias_after_re() -> re.Pattern:
+    """A body's short name in brackets right after it (…财政局(以下简称“县财政局”)), matched where it starts."""
+    return re.compile(_cues()["doers"]["alias_note"].removesuffix("$"))
+
+
+@cache
 def _lead_first_re() -> re.Pattern:
     return re.compile(_cues()["lead_first_note"])
 
@@ -539,7 +549,8 @@ def parse_responsible(section_text: str, jurisdiction: Jurisdiction, lead_first:
         if _label_re().match(s, v.start()):
             continue
         shared: set[int] = set()
-        for item in _chain_before(s, v.start(), mentions, shared):
+        alias = _alias_re().search(s, 0, v.start())        # 区政府应急管理办公室(简称区政府应急办)负责
+        for item in _chain_before(s, alias.start() if alias else v.start(), mentions, shared):
             if item[0] in shared:
                 collectives.append((item[0], _name(item, section_text, c)))
             else:

@@ -967,3 +967,30 @@ def test_an_untitled_notices_support_heading_gives_its_items_as_measures():
             "(一)支持商业企业升级改造。补助资金比例不超过审定实际投资总额的10%。单个项目补助金额不超过500万元。\n"
             "(二)支持商业步行街高质量发展。对符合条件的商业步行街单个项目奖励资金不超过200万元。\n")
     assert [label for label, _ in _measures(text, model=False)] == ["(一)", "(二)"]
+
+
+def test_the_rows_of_a_task_table_run_together_on_one_line_are_its_measures_with_their_units():
+    from pipeline.tagging.flow import tag_text
+    text = ("《重点任务责任分工表.docx》由会员分享,可在线阅读,更多相关《重点任务责任分工表.docx(3页珍藏版)》请在文库上搜索。\n"
+            "某市垃圾分类重点任务责任分工表序号工作内容目标任务责任单位备注1加强垃圾分类宣传发动,开展入户宣传。"
+            "年底前知晓率达90%以上。市委宣传部、市城管委,市住建局等部门,各区县政府2完善回收利用体系,优化回收设施布局。"
+            "年底前基本建成回收体系。市商务局,市住建局、市发改委,各区县政府\n")
+    s = parse_structure(text)
+    assert (s.meta.title, s.meta.doc_type) == ("某市垃圾分类重点任务责任分工表", None)
+    assert _measures(text) == [("1", "加强垃圾分类宣传发动,开展入户宣传"), ("2", "完善回收利用体系,优化回收设施布局")]
+    units = [m.responsible for m in tag_text(text).measures]
+    assert units == [["市委宣传部", "市城管委", "市住建局"], ["市商务局", "市住建局", "市发改委"]]
+
+
+def test_a_notice_issuing_an_emergency_plans_detailed_rules_states_no_measures():
+    text = ("某市人民政府办公厅关于印发某市自然灾害救助应急预案细则的通知\n各县(市、区)人民政府:\n"
+            "现将《某市自然灾害救助应急预案细则》印发给你们,请认真贯彻执行。\n某市人民政府办公厅\n2024年6月11日\n"
+            "一、组织指挥体系\n(一)市减灾委职责\n市减灾委负责组织、领导全市自然灾害救助工作。\n"
+            "(二)市应急管理局职责\n市应急管理局会同市财政局下拨救灾资金。\n")
+    assert _measures(text) == []
+
+
+def test_a_definition_without_its_的_is_a_rules_clause():
+    text = ("某省救灾储备物资管理办法\n第一条 省财政厅每年安排救灾物资采购资金。\n"
+            "第二条 本办法中救灾储备物资是指各级财政部门安排资金采购的物资。\n")
+    assert [label for label, _ in _measures(text)] == ["第一条"]

@@ -2,7 +2,8 @@
 import pytest
 
 from pipeline.structure.layout import split_lines
-from pipeline.structure.tables import is_table_header, names_unit_column, vertical_header
+from pipeline.structure.tables import (is_table_header, names_unit_column, names_unit_table, split_table_runs,
+                                       vertical_header)
 
 
 @pytest.mark.parametrize("line, header, units", [
@@ -32,3 +33,26 @@ def test_a_project_list_written_one_cell_a_line_is_no_table_of_measures():
 def test_a_header_written_one_cell_a_line_may_head_its_tasks_as_work_measures():
     lines = split_lines("序号\n主要工作举措\n牵头单位\n配合单位\n责任领导\n一、做大做强主导产业\n1\n加快构建现代化产业体系\n")
     assert vertical_header(lines, 0) == (4, (0, 4))
+
+
+RUN_ON = ("某区重点任务责任分工表序号工作内容目标任务责任单位备注1推进老旧小区改造,新建停车位3个。年底前完成12个小区。"
+          "区住建局、区财政局,各街道2加快农贸市场提升,改造市场2家。区商务局序号工作内容目标任务责任单位备注3开展垃圾分类宣传")
+
+
+def test_a_table_run_together_on_one_line_is_parted_into_its_header_and_rows():
+    lines = split_table_runs(split_lines("某区政府办公室\n" + RUN_ON + "\n"))
+    assert [ln.text for ln in lines] == [
+        "某区政府办公室", "某区重点任务责任分工表", "序号工作内容目标任务责任单位备注",
+        "1推进老旧小区改造,新建停车位3个。年底前完成12个小区。区住建局、区财政局,各街道",
+        "2加快农贸市场提升,改造市场2家。区商务局", "序号工作内容目标任务责任单位备注", "3开展垃圾分类宣传"]
+    assert all(RUN_ON[ln.start - len("某区政府办公室\n"):].startswith(ln.text) for ln in lines[1:])
+    assert names_unit_table(RUN_ON)
+
+
+@pytest.mark.parametrize("line", [
+    "序号工作内容责任单位1个工作日内完成审核",          # a measure word after the number: no row
+    "一、推进序号管理,落实责任单位1项任务",              # no header: a sentence
+    "各乡镇配备不少于3名统计人员,其中2名专职",
+])
+def test_a_line_without_a_run_on_table_stays_whole(line):
+    assert [ln.text for ln in split_table_runs(split_lines(line))] == [line]

@@ -70,6 +70,12 @@ ZS = infer_jurisdiction("", "中山市人民政府办公室", None, None)
     # 外汇局 = 国家外汇管理局 with a branch
     ("（由省商务厅、外汇局海南省分局牵头）", HAINAN_OFFICE,
      [("省商务厅", "海南省商务厅"), ("外汇局海南省分局", "国家外汇管理局海南省分局")]),
+    # the regulators' full names head their local offices written after them
+    ("中国银行保险监督管理委员会贵州监管局、中国证券监督管理委员会贵州监管局", GUIZHOU,
+     [("中国银行保险监督管理委员会贵州监管局", "中国银行保险监督管理委员会贵州监管局"),
+      ("中国证券监督管理委员会贵州监管局", "中国证券监督管理委员会贵州监管局")]),
+    ("中国银监会连云港监管分局、中国保险监督管理委员会", CENTRAL,
+     [("中国银监会连云港监管分局", "中国银行业监督管理委员会连云港监管分局"), ("中国保险监督管理委员会", "中国保险监督管理委员会")]),
 ])
 def test_financial_regulators_and_bank_branches(text, j, expected):
     assert tagged(text, j) == expected
@@ -179,6 +185,17 @@ def test_words_that_run_on_past_a_bodys_name_are_no_bodies(text, issuer):
     # …and written after the government whose committee it is
     ("根据国务院安委会办公室和省政府安委会的通知", FUJIAN,
      [("国务院安委会办公室", "国务院安全生产委员会办公室"), ("省政府安委会", "福建省人民政府安全生产委员会")]),
+    # a government's own offices written after it
+    ("安吉县人民政府外事办公室、县政府新闻办负责", ANJI,
+     [("安吉县人民政府外事办公室", "安吉县人民政府外事办公室"), ("县政府新闻办", "安吉县人民政府新闻办公室")]),
+    ("县人民政府教育督导室会同县政府政务服务中心", YONGNING,
+     [("县人民政府教育督导室", "永宁县人民政府教育督导室"), ("县政府政务服务中心", "永宁县人民政府政务服务中心")]),
+    # a party committee's community-governance commission
+    ("市委社治委、市城管委按职责分工负责", infer_jurisdiction("", "成都市人民政府办公厅", None, None),
+     [("市委社治委", "中共成都市委城乡社区发展治理委员会"), ("市城管委", "成都市城市管理委员会")]),
+    # a Shanghai district's construction and administration commission, written short
+    ("区建设管理委负责,区建管委会配合", infer_jurisdiction("", "上海市长宁区人民政府", None, None),
+     [("区建设管理委", "上海市长宁区建设和管理委员会"), ("区建管委会", "上海市长宁区建设和管理委员会")]),
 ])
 def test_sub_units_firms_and_service_centres(text, j, expected):
     assert tagged(text, j) == expected

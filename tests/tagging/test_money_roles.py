@@ -304,6 +304,9 @@ def test_bands_of_a_rate_schedule_and_support_to_the_undertaking_unit(text, expe
     ("分散供养特困人员基本生活标准每人每月780元。", [(780.0, "grant")]),
     # the goals of a paragraph that opens with one run on into its later sentences
     ("到2026年,人工智能核心技术取得重大突破。集聚核心企业100家,实现产业规模超过1000亿元。", [(1e11, "target")]),
+    # a plan's task to form firms or clusters of a size is a goal, not a bracket of eligible firms
+    ("围绕新兴产业,形成一批超100亿元的优势产业集群。", [(1e10, "target")]),
+    ("对新培育的年营业收入超10亿元的企业,给予奖励50万元。", [(1e9, "threshold"), (5e5, "grant")]),
 ])
 def test_assistance_standards_are_grants_and_a_goal_paragraph_sets_targets(text, expected):
     assert amount_roles(text) == expected

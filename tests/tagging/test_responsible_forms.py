@@ -146,3 +146,15 @@ def test_a_tables_unit_column_read_by_its_header_gives_units_the_tables_of_bodie
     text = ("一、专项整治安排表\n专项整治行业名称 | 时间安排 | 责任单位 |\n烟花爆竹 | 1月份 | 安监站 安监所 |\n"
             "电力设施 | 3月份 | 电管所 |\n交通运输 | 12月份 | 超限站 公路站 |")
     assert _units(text, "徐庄镇人民政府") == ["安监站", "安监所", "电管所", "超限站", "公路站"]
+
+
+@pytest.mark.parametrize("text,issuer,units", [
+    # a short name in brackets between the body and its role verb
+    ("第二条 巴南区人民政府应急管理办公室(简称区政府应急办)负责统筹协调预警体系建设。", "重庆市巴南区人民政府",
+     ["重庆市巴南区人民政府应急管理办公室"]),
+    # …and between the body heading an item and what it does under a rule
+    ("(二)和林格尔县财政局(以下简称“县财政局”)按照财政预算管理有关规定,统筹安排专项资金年度预算,负责预算下达和拨付。",
+     "和林格尔县人民政府办公室", ["和林格尔县财政局"]),
+])
+def test_a_short_name_in_brackets_after_a_body_does_not_hide_it(text, issuer, units):
+    assert _units(text, issuer) == units
