@@ -96,7 +96,7 @@ def parse_structure(text: str) -> Structure:
                 and (kind == "measures" or _reads_as_policy(points, text, view.text)):
             sections = points
     if kind != "reply" and not sections:           # a digest whose items run together on one line
-        sections = _digest_sections(reader, lines, start_line, last, end, bounds.chrome)
+        sections = _digest_sections(reader, lines, min(start_line, last), last, end, bounds.chrome)   # title and body on one line
     if kind == "other" and _reads_as_policy(sections, text, view.text):
         kind = "measures"                # a task list or support policy without a title
     cover_end = None

@@ -161,6 +161,17 @@ def _vertical_row(line: str, cell: tuple[int, int]) -> Heading | None:
                    table=True, cell=cell)
 
 
+def _article_after_chapter(line: str, h: Heading) -> tuple[int, Heading] | None:
+    """(offset, label) of an article run on after a chapter's short title (第一章  总则第一条 为…), else None."""
+    spec = data("outline")["article_after_chapter"]
+    if h.level >= spec["rank"]:
+        return None
+    for k in range(h.label_end, min(len(line), h.label_end + spec["max_title_chars"] + 1)):
+        if line[k] == "第" and (a := match_heading(line[k:])) and a.level == spec["rank"]:
+            return k, a
+    return None
+
+
 def _candidates(lines: list[TextLine], first: int, last: int, skip: frozenset[int],
                 ordinals: bool = False) -> list[_Candidate]:
     """Every label at a line start (strict or continuation) and after a sentence end inside a line;
@@ -195,6 +206,8 @@ def _candidates(lines: list[TextLine], first: int, last: int, skip: frozenset[in
         row = _table_row(ln.text) if table and not h else None
         if h:
             out.append(_Candidate(ln, lead, h, False))
+            if article := _article_after_chapter(ln.text, h):
+                out.append(_Candidate(ln, article[0], article[1], True))
         elif row:
             out.append(_Candidate(ln, row[0], row[1], False))
         for m in inline.finditer(ln.text):
@@ -204,6 +217,8 @@ def _candidates(lines: list[TextLine], first: int, last: int, skip: frozenset[in
                 opened = rx(data("outline")["attachment_list"]).search(before) \
                     or rx(data("outline")["field_list"]).search(before)      # 申报材料:1.…;2.…
                 out.append(_Candidate(ln, m.end(), h, True, attachment=bool(opened)))
+                if article := _article_after_chapter(ln.text[m.end():], h):     # …。第二章 管理第五条 …
+                    out.append(_Candidate(ln, m.end() + article[0], article[1], True))
         for m in _ordinal_inline().finditer(ln.text) if ordinals else ():    # 我局落实…，一是…；二是…
             h = _ordinal(ln.text[m.end():])
             if h and not _restating().search(ln.text[max(0, m.end() - 30):m.end()]):

@@ -326,6 +326,10 @@ def _zone_canonical(name: str, board: str, j: Jurisdiction) -> str | None:
     if name.startswith(_place_heads()) or name.startswith(tuple(n for n in own if len(n) >= 2)) \
             or any(_bracketed_place_before(name, i + 1) is not None for i, c in enumerate(name) if c in ")）"):
         return full                     # named after its place, or with its place in brackets (中韩(长春)…)
+    county = j.county if j.level == "county" and j.county and j.county.endswith("县") \
+        and not j.county.endswith("自治县") and len(j.county) >= 3 else None
+    if county:                          # 县经济开发区管委会, 经济开发区管委会 in a 灵璧县 document: 灵璧经济开发区管理委员会
+        return county[:-1] + (full[1:] if name.startswith("县") else full)
     if j.city:                          # 两江新区管委会 in a 重庆市 document: 重庆两江新区管理委员会
         short = j.city[:-1] if j.city.endswith("市") and len(j.city) >= 3 else j.city
         return short + full

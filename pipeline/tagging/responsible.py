@@ -112,6 +112,11 @@ def _strip_role_verb(chunk: str) -> str:
     return chunk
 
 
+def _is_joining_word(chunk: str) -> bool:
+    """True for a joining word standing alone between two units (市财政局和市体育局, …以及…)."""
+    return chunk in _cues()["joining_words"] or chunk == "以及"
+
+
 def _items(s: str, start: int, end: int, mentions: list[Mention],
            keep_other: bool = False) -> list[tuple[int, str, Mention | None]]:
     """The units of a list span: mentions, and the other chunks between separators (collectives …);
@@ -128,7 +133,8 @@ def _items(s: str, start: int, end: int, mentions: list[Mention],
             closed = _closed_list().match(chunk)       # 等部门及各市: the collective after the list's filler
             if closed and closed.end() < len(chunk):
                 lead, chunk = lead + closed.end(), chunk[closed.end():]
-            if chunk.strip("（）()") and chunk not in _cues()["list_fillers"] and (keep_other or not _not_unit_re().search(chunk)):
+            if chunk.strip("（）()") and chunk not in _cues()["list_fillers"] and not _is_joining_word(chunk) \
+                    and (keep_other or not _not_unit_re().search(chunk)):
                 out.append((pos + offset + lead, chunk, None))
         if m:
             out.append((m.start, s[m.start:m.end], m))

@@ -994,3 +994,36 @@ def test_a_definition_without_its_的_is_a_rules_clause():
     text = ("某省救灾储备物资管理办法\n第一条 省财政厅每年安排救灾物资采购资金。\n"
             "第二条 本办法中救灾储备物资是指各级财政部门安排资金采购的物资。\n")
     assert [label for label, _ in _measures(text)] == ["第一条"]
+
+
+def test_a_digest_run_on_one_line_with_its_title_gives_its_articles():
+    text = ("某区人民政府办公室2023年4月24日某区会展业促进管理办法第一章总则第一条为规范我区会展活动,"
+            "第四章扶持奖励第十二条建立会展业发展专项资金:1.由区政府出资1000万元建立专项资金,"
+            "第十三条会展业发展专项资金主要用途:对在本区举办的会展活动主办方给予资助,最高50万元,")
+    assert [label for label, _ in _measures(text)][:1] == ["第十二条"]
+
+
+def test_an_article_run_on_after_its_chapters_title_opens_an_item():
+    text = ("某市高新技术产业开发区管理条例\n第一章  总则第一条 为加快高新区建设,制定本条例。第二条 本条例适用于高新区。"
+            "第三条 鼓励企业在高新区投资兴办高新技术企业,对新办企业给予开办补助5万元。\n"
+            "第二章  管理与服务第四条 市工商、税务、公安等行政管理部门,在高新区设立派出机构。\n")
+    s = parse_structure(text)
+    assert [x.label for x in s.sections] == ["第一章", "第一条", "第二条", "第三条", "第二章", "第四条"]
+
+
+def test_a_standards_document_printed_on_its_own_lists_its_terms_as_measures():
+    text = ("某县义务教育阶段学校课后服务收费标准\n发布时间:2022-11-23\n"
+            "根据市发展改革委有关文件规定,现将我县课后服务收费标准公示如下:\n一、课后服务收费标准\n"
+            "1、城区:小学每生每学期315元;初中每生每学期360元。\n2、乡镇中小学按城区同类学校收费标准的80%执行。\n"
+            "二、课后服务接收范围\n课后服务接收范围为本县公办中小学校。\n")
+    s = parse_structure(text)
+    assert (s.meta.doc_type, s.kind) == ("标准", "measures")
+    assert [label for label, _ in _measures(text, model=False)][:2] == ["1", "2"]
+
+
+def test_a_housing_fund_notice_floating_a_ceiling_up_states_measures():
+    text = ("关于调整住房公积金有关使用政策的通知\n市住房公积金管理服务中心:\n决定调整我市住房公积金有关使用政策,具体通知如下:\n"
+            "一、职工首次申请住房公积金贷款购买首套住房,其单人最高贷款额度由30万元上浮至40万元。\n"
+            "二、符合保底贷款条件的职工,其单人最高贷款额度由15万元上浮至20万元。\n"
+            "三、本通知自2022年5月1日起执行。\n某市住房公积金管理委员会\n2022年4月28日\n")
+    assert [label for label, _ in _measures(text)] == ["一", "二"]

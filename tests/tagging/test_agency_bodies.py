@@ -196,6 +196,9 @@ def test_words_that_run_on_past_a_bodys_name_are_no_bodies(text, issuer):
     # a Shanghai district's construction and administration commission, written short
     ("区建设管理委负责,区建管委会配合", infer_jurisdiction("", "上海市长宁区人民政府", None, None),
      [("区建设管理委", "上海市长宁区建设和管理委员会"), ("区建管委会", "上海市长宁区建设和管理委员会")]),
+    # a zone written bare in a county's document is the county's own zone
+    ("各乡镇人民政府、经济开发区管委会,县经济开发区管委会", infer_jurisdiction("", "灵璧县人民政府办公室", None, None),
+     [("经济开发区管委会", "灵璧经济开发区管理委员会"), ("县经济开发区管委会", "灵璧经济开发区管理委员会")]),
 ])
 def test_sub_units_firms_and_service_centres(text, j, expected):
     assert tagged(text, j) == expected

@@ -339,3 +339,15 @@ def test_a_voucher_pool_is_a_budget_and_a_vouchers_face_value_a_grant():
 ])
 def test_a_bound_written_not_higher_than_or_as_a_total_limit_caps_support(text, written, role):
     assert role_of(text, written) == role
+
+
+@pytest.mark.parametrize("text, expected", [
+    # old standards listed before the verb that raises them are no longer paid
+    ("由原集中、分散供养基本生活标准每人每年7700元、6200元,统一提高至每人每年8400元。",
+     [(7700.0, "other"), (6200.0, "other"), (8400.0, "grant")]),
+    # a fee parents pay is neither support nor a condition
+    ("经批准,幼儿园保教费分别调整为省级示范性幼儿园294元/生/月、城市一类幼儿园260元/生/月。",
+     [(294.0, "other"), (260.0, "other")]),
+])
+def test_old_standards_in_a_list_and_fees_paid_are_no_support(text, expected):
+    assert amount_roles(text) == expected

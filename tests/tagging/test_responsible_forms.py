@@ -158,3 +158,15 @@ def test_a_tables_unit_column_read_by_its_header_gives_units_the_tables_of_bodie
 ])
 def test_a_short_name_in_brackets_after_a_body_does_not_hide_it(text, issuer, units):
     assert _units(text, issuer) == units
+
+
+def test_units_joined_by_和_before_their_verb_are_both_doers():
+    text = "第三条 引导资金由市级财政统筹安排,市财政局和市体育局共同管理。"
+    assert _units(text, "南宁市人民政府办公室") == ["南宁市财政局", "南宁市体育局"]
+
+
+def test_a_协同部门_label_names_the_units_working_with_the_lead_of_the_heading():
+    text = ("(二)省审计厅牵头的工作\n强化审计监督,依法开展审计工作。\n协同部门:省政府办公厅、财政厅、地税局等和各市、县人民政府。")
+    units = parse_responsible(text, infer_jurisdiction(text, issuer="山西省人民政府"))
+    assert units.lead == ["山西省审计厅"]
+    assert units.cooperating == ["山西省人民政府办公厅", "山西省财政厅", "山西省地方税务局"]
