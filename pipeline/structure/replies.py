@@ -235,7 +235,7 @@ def parse_reply(text: str, structure: Structure, view: View | None = None) -> Re
     for source in (title_v, s[vs:opening_end]):
         m = rx(r["proposal_number"]["pattern"]).search(source)
         if m and proposal.number is None:
-            proposal.number = "".join((m.group("v") or m.group("w") or m.group("x")).split())
+            proposal.number = "".join((m.group("v") or m.group("w") or m.group("x") or m.group("y")).split())
     proposal.session = _session(reader, meta.title, s, vs, opening_end)
     handlers = words("replies", "handler_suffixes", "words")
     parties = tuple(data("replies")["handler_suffixes"]["proposing_bodies"])
@@ -247,6 +247,8 @@ def parse_reply(text: str, structure: Structure, view: View | None = None) -> Re
             or rx(r["salutation_line"]["pattern"], re.M).search(s, vs, opening_end)
         if m:
             proposal.proposers = [x for x in re.split(r"[、，,]", reader.value(m.start("v"), m.end("v"))) if x]
+        elif field := rx(r["proposer_field"]["pattern"]).search(text, 0, reader.span(vs, opening_end)[1]):
+            proposal.proposers = re.split(r"[、，,\s]+", field.group("v"))    # 代表姓名:马新创 边会均 王珺 (as written)
     for p in r["proposal_title"]["patterns"]:
         m = rx(p, re.M).search(s, vs, opening_end)
         if m:

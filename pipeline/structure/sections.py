@@ -16,7 +16,7 @@ from ..numerals import cn_int
 from ..types import Section
 from .layout import Reader, TextLine
 from .lexicon import data, rx
-from .tables import is_table_header, vertical_header
+from .tables import is_table_header, vertical_cell, vertical_header
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _LEAD_GAP = re.compile(r"[\s?？]*")
@@ -152,12 +152,12 @@ def _table_row(line: str) -> tuple[int, Heading] | None:
 
 def _vertical_row(line: str, cell: tuple[int, int]) -> Heading | None:
     """A row of a table copied cell by cell, opened by its id alone on a line (1, A01)."""
-    m = rx(data("outline")["table_rows"]["vertical"]["row_id"]).match(line)
+    m = rx(data("outline")["table_rows"]["vertical"]["row_id"]).match(vertical_cell(line))
     if not m or int(m.group("num")) == 0:
         return None
     series = len(data("outline")["styles"]) + len(data("outline")["ordinal_styles"]) + 1 \
         + (ord(m.group("letter")) - 64 if m.group("letter") else 0)
-    return Heading(data("outline")["table_rows"]["rank"], int(m.group("num")), line, len(line), series,
+    return Heading(data("outline")["table_rows"]["rank"], int(m.group("num")), vertical_cell(line), len(line), series,
                    table=True, cell=cell)
 
 

@@ -108,16 +108,21 @@ def names_unit_column_vertically(view_text: str) -> bool:
     return False
 
 
+def vertical_cell(line: str) -> str:
+    """A cell of a table copied one cell a line, without the bar a copy closes it with or its spaces (分 管 县领导 |)."""
+    return "".join(line.strip(" |｜\t").split())
+
+
 def vertical_header(lines: list[TextLine], k: int) -> tuple[int, tuple[int, int]] | None:
     """(index of the last header cell, (title cell's offset after the id, cells after the id)) where a
     table copied cell by cell starts its header at lines[k] (序号 / 重点任务 / 改革措施 / 牵头单位 / 责任单位)."""
     spec = data("outline")["table_rows"]["vertical"]
     cells = []
     for ln in lines[k:k + 12]:
-        if len(ln.text) > spec["max_cell_chars"] or _CELL_PUNCT.search(ln.text) \
-                or rx(spec["row_id"]).match(ln.text):
+        cell = vertical_cell(ln.text)             # a bar on a line of its own stays a cell (| / 序号 / | / 工作任务)
+        if cell and (len(cell) > spec["max_cell_chars"] or _CELL_PUNCT.search(cell) or rx(spec["row_id"]).match(cell)):
             break                                  # a row's id (A01) ends the header
-        cells.append(ln.text)
+        cells.append(cell or ln.text)
     ids = [i for i, c in enumerate(cells) if c in spec["id_columns"]]
     if len(cells) < spec["min_cells"] or not ids or any(w in c for c in cells for w in spec["project_columns"]):
         return None

@@ -292,15 +292,18 @@ def _zone_start(s: str, k: int) -> int | None:
         else:
             break
     region = s[j:k]
+    stop = max((region.rfind(w) + len(w) for w in agency_data().zone_name_stops if w in region), default=0)
+    j, region = j + stop, region[stop:]           # 已经高新区管委会, 省人民政府设立洋浦经济开发区管理委员会
     if not region.endswith(agency_data().zones):
         return None
+    bounded = stop > 0 or _left_ok(s, j)
     if region.endswith(agency_data().named_zones) and not region.startswith(_place_heads()):
-        return j if _left_ok(s, j) else None    # 长白山管委会: the mountain's name whole
+        return j if bounded else None           # 长白山管委会: the mountain's name whole
     bracket = next((p for p in range(j, k) if s[p] in "(（"), k)
     for p in range(j, bracket - 1):
         if s[p] in LEVEL_CHARS or place_starts_at(s, p):
             return p
-    return j if _left_ok(s, j) else None
+    return j if bounded else None
 
 
 def _bracketed_place_before(s: str, j: int) -> int | None:

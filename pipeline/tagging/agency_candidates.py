@@ -28,7 +28,7 @@ def _generic_suffix_starts_re():
 def _max_step() -> int:
     """The longest single prefix _prefix_steps can read."""
     newplace = 4 + max(map(len, _all_place_suffixes()))
-    return max(len(body_prefix("party")), len(body_prefix("national")), _longest_place(),
+    return max(len(body_prefix("party")), len(body_prefix("national")), len(body_prefix("state")), _longest_place(),
                max(map(len, level_prefixes())), newplace)
 
 
@@ -43,7 +43,7 @@ def _extra_by_first(extra_places: frozenset[str]) -> dict[str, tuple[str, ...]]:
 def _fixed_prefix_at(s: str, p: int, extra_places: frozenset[str]) -> bool:
     """True where a prefix other than an unseen place (中共, a gazetteer place, a level word) begins at p."""
     first = s[p]
-    if first in _fixed_firsts() and (s.startswith(body_prefix("party"), p) or s.startswith(body_prefix("national"), p)):
+    if first in _fixed_firsts() and any(s.startswith(body_prefix(kind), p) for kind in ("party", "national", "state")):
         return True
     lengths = _place_lengths_by_first().get(first)
     if lengths:
@@ -62,8 +62,8 @@ def _fixed_prefix_at(s: str, p: int, extra_places: frozenset[str]) -> bool:
 
 @cache
 def _fixed_firsts() -> frozenset[str]:
-    """First characters of the fixed prefixes 中共 and 国家."""
-    return frozenset(body_prefix(kind)[:1] for kind in ("party", "national"))
+    """First characters of the fixed prefixes 中共, 国家 and 中华人民共和国."""
+    return frozenset(body_prefix(kind)[:1] for kind in ("party", "national", "state"))
 
 
 @cache

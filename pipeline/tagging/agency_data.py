@@ -44,6 +44,7 @@ class AgencyData:
     generic: dict = field(default_factory=dict)
     zone_full_forms: dict[str, str] = field(default_factory=dict)   # 高新区 -> 高新技术产业开发区
     board_department: str = ""                   # a bureau written right after a zone's board (…管委会经发局)
+    zone_name_stops: tuple[str, ...] = ()        # verbs a zone's name never runs back over (已经, 设立)
     county_city: dict[str, tuple[str, str]] = field(default_factory=dict)   # 蔡甸区 -> (湖北省, 武汉市)
     city_counties: frozenset[tuple[str, str]] = frozenset()   # (city, county) of every division, shared names too
     divisions: dict = field(default_factory=dict)   # 处/科 written after their body (bodies.json divisions)
@@ -129,6 +130,7 @@ def agency_data() -> AgencyData:
         boards=tuple(bodies["zone_suffixes"]["boards"]), generic=generic,
         zone_full_forms=bodies["zone_suffixes"].get("full_forms", {}), divisions=strip(bodies["divisions"]),
         board_department=bodies["zone_suffixes"]["board_department"],
+        zone_name_stops=tuple(bodies["zone_suffixes"]["name_stops"]),
         **_divisions(province_of_city, {p.name for p in provinces if p.kind == "municipality"}))
 
 
@@ -287,7 +289,7 @@ def branch_only_parents() -> frozenset[str]:
 
 @cache
 def body_prefix(kind: str) -> str:
-    """The non-place prefix of a kind: party (中共) or national (国家)."""
+    """The non-place prefix of a kind: party (中共), national (国家) or the state's name (中华人民共和国)."""
     return _bodies()["prefixes"][kind]
 
 

@@ -154,7 +154,7 @@ def _newplace_first_stops() -> frozenset[str]:
 
 @cache
 def _fixed_words() -> tuple[tuple[str, str], ...]:
-    return tuple((body_prefix(kind), kind) for kind in ("party", "national"))
+    return tuple((body_prefix(kind), kind) for kind in ("party", "national")) + ((body_prefix("state"), "national"),)
 
 
 @cache
@@ -590,8 +590,12 @@ def parse_at(s: str, i: int, extra_places: frozenset[str] = frozenset(), left_ok
         national = kinds == ["national"]
         if prefs and not (has_place or national):
             continue
-        candidates = [c for c in _cores_at(s, p_end) if c[1] == "national"] if national else list(_cores_at(s, p_end))
-        if has_place or national:
+        state = bool(prefs) and prefs[0][0] == body_prefix("state")
+        if state and not national:
+            continue                    # 中华人民共和国 heads a ministry, never a place's body
+        candidates = [c for c in _cores_at(s, p_end) if c[1] in ("national", "parent")] if national \
+            else list(_cores_at(s, p_end))
+        if (has_place or national) and not state:     # 《中华人民共和国民办教育促进法》: no unseen body after it
             g = _generic_core(s, p_end, tuple(kinds))
             if g:
                 candidates.append((g[0], "generic", g[1]))
@@ -609,7 +613,7 @@ def parse_at(s: str, i: int, extra_places: frozenset[str] = frozenset(), left_ok
                     kind = "dept"       # 省金融监管局 (a department) vs 新疆金融监管局 (a regulator's office)
                 if spec.get("place_ends") and not (prefs and prefs[-1][0].endswith(spec["place_ends"])):
                     continue
-            elif kind in ("national", "parent", "firm") and not (national and kind == "national"):
+            elif kind in ("national", "parent", "firm") and not (national and kind in ("national", "parent")):
                 # (国家教育部, a ministry written with the state's prefix, is taken as it stands)
                 if prefs and not (kind == "parent" and has_place and key in agency_data().local_bodies):
                     continue

@@ -671,3 +671,22 @@ def test_a_signature_run_into_the_text_gives_issuer_and_date():      # …遵照
 def test_a_shared_copys_pages_give_the_items_they_break_across():      # 1、…助力重庆对接招引 / 2、商业品牌首店,…
     record = extract(REAL / "chongqing-shangwuwei-measures-shoudian-jingji-zhengqiu-yijian.txt", isolate=False)
     assert [m.label for m in record.measures] == ["(一)", "(二)", "(三)", "(四)"]
+
+
+def test_a_long_publishing_body_before_发布_and_a_validity_note_are_no_part_of_the_title():
+    text = ("贵州省住房资金管理中心发布《关于调整住房公积金贷款相关政策的通知\n各市(州)住房公积金管理中心:\n"
+            "为支持缴存职工合理住房需求,现将有关事项通知如下:\n一、首套住房贷款最高额度调整为60万元。\n")
+    assert parse_structure(text).meta.title == "关于调整住房公积金贷款相关政策的通知"
+    text = ("(此文件废止)盘政办发〔2018〕69号盘锦市人民政府办公室关于印发盘锦市推进厕所革命实施方案的通知\n"
+            "各县、区人民政府:\n现将《方案》印发给你们,请认真贯彻执行。\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.doc_number) == ("盘锦市人民政府办公室关于印发盘锦市推进厕所革命实施方案的通知", "盘政办发〔2018〕69号")
+
+
+@pytest.mark.parametrize("text", [
+    "区防指各成员单位:\n区防指制定了《某区防汛抗旱应急预案》。现印发给你们,望遵照执行。\n2025年7月30日\n1 总则\n",
+    "某政办发〔2024〕21号\n各区人民政府:\n经市政府同意,现将修订后的《某市防汛应急预案》予以印发,请认真贯彻执行。\n",
+    "各乡(镇)财政所:\n根据有关文件要求,决定下拨救灾补助资金。现将相关事宜通知于后:\n一、资金主要用于受灾群众恢复生产。\n",
+])
+def test_an_untitled_cover_letter_issuing_or_announcing_is_a_notice(text):
+    assert parse_structure(text).meta.doc_type == "通知"

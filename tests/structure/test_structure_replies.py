@@ -541,3 +541,37 @@ def test_a_co_handlers_opinion_with_injected_readings_is_a_reply():
             "政協提案第131136號《關于進一步推動0-3歲托育機構建設的建議》由貴單位主辦,我局會辦,現提出會辦意見如下:\n"
             "一、關于在社區就近提供照護服務的建議\n吸收采納該條建議。\n")
     assert parse_structure(text).kind == "reply"
+
+
+@pytest.mark.parametrize("title,number", [
+    ("上海市宝山区教育局对区政协八届五次会议8E020号提案的答复", "8E020"),      # a letter after the first digit
+    ("市十七届人大一次会议关于继续加大雨污分离排查整治力度的建议(1082号)办理情况的答复", "1082"),
+])
+def test_a_proposal_number_with_a_letter_inside_or_in_brackets_after_the_title(title, number):
+    text = f"{title}\n张伟委员:\n您提出的提案收悉,现答复如下:\n一、关于托育服务。已新建托育机构3家。\n某区教育局\n2021年6月1日\n"
+    _, parts = _reply(text)
+    assert parts.proposal.number == number
+
+
+def test_proposers_from_a_salutation_opening_尊敬的_without_its_colon():
+    text = ("关于政协第32号提案的答复\n尊敬的解叶飞委员\n提出的关于街道停车位被门店乱占的提案收悉,现答复如下:\n"
+            "一、加强巡查。我局已组织执法人员开展巡查。\n某县城市管理综合执法局\n2022年6月1日\n")
+    _, parts = _reply(text)
+    assert parts.proposal.proposers == ["解叶飞"]
+
+
+def test_proposers_from_a_reply_forms_field_parted_by_spaces():
+    text = ("对区人大第46号建议的答复\n代表姓名:马新创 边会均 王珺\n提案内容:关于单列班主任津贴的建议\n"
+            "办理结果:您提出的建议已收悉,现答复如下:\n一、关于津贴标准。已纳入预算。\n某区教育局\n2024年6月1日\n")
+    _, parts = _reply(text)
+    assert parts.proposal.proposers == ["马新创", "边会均", "王珺"]
+
+
+@pytest.mark.parametrize("opening,title", [
+    ("您在县政协十次会议上提出的第2024108号关于推进村庄建设公墓的建议的提案收悉", "关于推进村庄建设公墓的建议"),
+    ("收到交办我局的关于迳头村水渠破损断裂修复的建议》收悉", "关于迳头村水渠破损断裂修复的建议"),
+])
+def test_a_proposal_title_after_its_number_or_missing_its_opening_book_mark(opening, title):
+    text = f"答复\n张三委员:\n{opening},现答复如下:\n一、关于公墓建设。已规划公墓3处。\n某县民政局\n2024年6月1日\n"
+    _, parts = _reply(text)
+    assert parts.proposal.title == title

@@ -56,3 +56,8 @@ def test_a_table_run_together_on_one_line_is_parted_into_its_header_and_rows():
 ])
 def test_a_line_without_a_run_on_table_stays_whole(line):
     assert [ln.text for ln in split_table_runs(split_lines(line))] == [line]
+
+
+def test_a_header_written_one_cell_a_line_each_closed_by_a_bar_gives_the_title_column():
+    lines = split_lines("序号 |\n目标与任务 |\n分 管 县领导 |\n牵头责任单位 |\n责任单位 |\n80 |\n新增托位数400个以上。 |\n")
+    assert vertical_header(lines, 0) == (4, (0, 4))          # 目标与任务: the first cell after the id

@@ -103,6 +103,10 @@ def test_financial_regulators_and_bank_branches(text, j, expected):
     ("财政部重庆监管局、重庆市财政局", CENTRAL, [("财政部重庆监管局", "财政部重庆监管局"), ("重庆市财政局", "重庆市财政局")]),
     # national institutions issuing with ministries
     ("商务部和中央广播电视总台定于9月组织开展", CENTRAL, [("商务部", "商务部"), ("中央广播电视总台", "中央广播电视总台")]),
+    # the state's name written before a ministry is part of the mention, not of its canonical name
+    ("中华人民共和国财政部、中华人民共和国国家发展和改革委员会", CENTRAL,
+     [("中华人民共和国财政部", "财政部"), ("中华人民共和国国家发展和改革委员会", "国家发展和改革委员会")]),
+    ("根据《中华人民共和国民办教育促进法》", CENTRAL, []),
 ])
 def test_central_bodies_and_their_local_offices(text, j, expected):
     assert tagged(text, j) == expected
@@ -199,6 +203,12 @@ def test_words_that_run_on_past_a_bodys_name_are_no_bodies(text, issuer):
     # a zone written bare in a county's document is the county's own zone
     ("各乡镇人民政府、经济开发区管委会,县经济开发区管委会", infer_jurisdiction("", "灵璧县人民政府办公室", None, None),
      [("经济开发区管委会", "灵璧经济开发区管理委员会"), ("县经济开发区管委会", "灵璧经济开发区管理委员会")]),
+    # a zone's name never runs back over a verb written into it
+    ("《办法》已经高新区管委会审议通过。省人民政府设立洋浦经济开发区管理委员会。", HAINAN,
+     [("高新区管委会", None), ("省人民政府", "海南省人民政府"), ("洋浦经济开发区管理委员会", None)]),
+    # a county's party committee and government written together without a mark: two bodies
+    ("中共滦县县委滦县人民政府关于实施乡村振兴战略的意见", Jurisdiction(province="河北省", city="唐山市", county="滦县", level="county"),
+     [("中共滦县县委", "中共滦县委员会"), ("滦县人民政府", "滦县人民政府")]),
 ])
 def test_sub_units_firms_and_service_centres(text, j, expected):
     assert tagged(text, j) == expected

@@ -351,3 +351,8 @@ def test_a_bound_written_not_higher_than_or_as_a_total_limit_caps_support(text, 
 ])
 def test_old_standards_in_a_list_and_fees_paid_are_no_support(text, expected):
     assert amount_roles(text) == expected
+
+
+def test_a_land_price_is_neither_support_nor_a_condition():
+    text = "对新建工业项目,县开发区以内容积率在1.0(含)-1.1之间的,基准地价按30万元/亩供地,园区以外基准地价按25万元/亩供地。"
+    assert amount_roles(text) == [(3e5, "other"), (2.5e5, "other")]
