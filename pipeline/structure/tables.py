@@ -31,7 +31,7 @@ def names_unit_table(view_text: str) -> bool:
     (序号 / 民生实事 / 责任单位 / 完成时限) or run together with its rows: the table assigns its rows to units."""
     lines = view_text.splitlines()
     return names_unit_column_vertically(view_text) or any(map(names_unit_column, lines)) \
-        or any(names_unit_column(ln[cuts[0]:cuts[1]]) for ln in lines if len(cuts := _run_on_cuts(ln)) > 1)
+        or any(names_unit_column(header) for ln in lines if (header := _run_on_header(ln)))
 
 
 def split_table_runs(lines: list[TextLine]) -> list[TextLine]:
@@ -48,22 +48,33 @@ def split_table_runs(lines: list[TextLine]) -> list[TextLine]:
     return out
 
 
+def _run_on_table(line: str) -> tuple[str, int, int] | None:
+    """(header word, header start, row 1 start) of a table run together on the line, else None."""
+    for word in data("outline")["table_rows"]["header_words"]:
+        for m in re.finditer(re.escape(word), line):
+            if (row := _run_on_header_end(line, m.start())) is not None:
+                return word, m.start(), row
+    return None
+
+
+def _run_on_header(line: str) -> str | None:
+    """The header of a table run together on the line (序号工作内容目标任务责任单位备注), else None."""
+    table = _run_on_table(line)
+    return line[table[1]:table[2]] if table else None
+
+
 def _run_on_cuts(line: str) -> list[int]:
     """Offsets where a table run together on the line opens its header and each row, a header printed
     again too (outline.json table_rows.run_on); [] where the line holds no such table."""
-    spec = data("outline")["table_rows"]
-    for word in spec["header_words"]:
-        for m in re.finditer(re.escape(word), line):
-            row = _run_on_header_end(line, m.start())
-            if row is None:
-                continue
-            cuts, number, pos = [m.start(), row] if m.start() else [row], 1, row
-            while (found := _next_run_on_row(line, pos + len(str(number)), number + 1, word)) is not None:
-                header, pos = found
-                cuts += [header, pos] if header is not None else [pos]
-                number += 1
-            return cuts
-    return []
+    if (table := _run_on_table(line)) is None:
+        return []
+    word, start, row = table
+    cuts, number, pos = [start, row] if start else [row], 1, row
+    while (found := _next_run_on_row(line, pos + len(str(number)), number + 1, word)) is not None:
+        header, pos = found
+        cuts += [header, pos] if header is not None else [pos]
+        number += 1
+    return cuts
 
 
 def _run_on_header_end(line: str, start: int, number: int = 1) -> int | None:

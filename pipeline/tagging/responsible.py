@@ -388,9 +388,7 @@ def _doers(s: str, mentions, section_text: str, c, subjects: bool = True) -> lis
     out = []
     for v in _doer_re().finditer(s):
         end = _before_adverb(s, v.start())  # 会同县财政局具体组织实施: the list ends before the adverb
-        for between in (_leadership_re(), _alias_re()):   # …领导小组的领导下; 奉贤区财政局(以下简称区财政局)负责
-            m = between.search(s, 0, end)
-            end = m.start() if m else end
+        end = _before_note(_alias_re(), s, _before_note(_leadership_re(), s, end))   # …领导小组的领导下; …(以下简称…)负责
         approval = s.startswith(tuple(_cues()["doers"]["approval_after_report"]), v.start())
         for item in _chain_before(s, end, mentions):
             if (item[2] is not None or _unlisted_unit(item[1])) \
@@ -510,6 +508,12 @@ def _alias_re() -> re.Pattern:
     return re.compile(_cues()["doers"]["alias_note"])
 
 
+def _before_note(note: re.Pattern, s: str, end: int) -> int:
+    """Where a note ending at `end` (a body's short name in brackets, 在…的领导下) starts; `end` where none does."""
+    m = note.search(s, 0, end)
+    return m.start() if m else end
+
+
 @cache
 def _alias_after_re() -> re.Pattern:
     """A body's short name in brackets right after it (…财政局(以下简称“县财政局”)), matched where it starts."""
@@ -555,8 +559,7 @@ def parse_responsible(section_text: str, jurisdiction: Jurisdiction, lead_first:
         if _label_re().match(s, v.start()):
             continue
         shared: set[int] = set()
-        alias = _alias_re().search(s, 0, v.start())        # 区政府应急管理办公室(简称区政府应急办)负责
-        for item in _chain_before(s, alias.start() if alias else v.start(), mentions, shared):
+        for item in _chain_before(s, _before_note(_alias_re(), s, v.start()), mentions, shared):   # …(简称区政府应急办)负责
             if item[0] in shared:
                 collectives.append((item[0], _name(item, section_text, c)))
             else:
