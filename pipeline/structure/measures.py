@@ -209,16 +209,21 @@ def _leaf_sibling(section: Section, sections: list[Section]) -> bool:
 
 def _is_plan(structure: Structure) -> bool:
     """True for an emergency plan (应急预案), printed on its own or issued by a notice: no policy measures."""
-    plans = tuple(data("doc_types")["kinds"]["plan_types"])
+    kinds = data("doc_types")["kinds"]
+    plans = tuple(kinds["plan_types"])
     title = structure.meta.title
-    named = attached_name(title) if title and issues_attached(title, False) else None
-    if structure.meta.doc_type in plans or (title and (title_doc_type(title) or ("",))[0] in plans):
+    if structure.meta.doc_type in plans or _names_a_plan(title, plans):
         return True                                   # a plan, or the plan an untitled cover letter issues
-    if named is None:
+    named = attached_name(title) if title and issues_attached(title, False) else None
+    return _names_a_plan(named, plans, tuple(kinds["plan_parts"]))
+
+
+def _names_a_plan(name: str | None, plans: tuple[str, ...], parts: tuple[str, ...] = ()) -> bool:
+    """True where a title names a plan (…应急预案) or, given `parts`, a plan's detailed rules (…预案细则)."""
+    if not name:
         return False
-    parts = "|".join(map(re.escape, data("doc_types")["kinds"]["plan_parts"]))
-    return (title_doc_type(named) or ("",))[0] in plans \
-        or bool(rx(f"(?:{'|'.join(map(re.escape, plans))})(?:{parts})$").search(to_simplified(named)))   # 预案细则
+    return (title_doc_type(name) or ("",))[0] in plans \
+        or to_simplified(name).endswith(tuple(plan + part for plan in plans for part in parts))
 
 
 def select_measures(structure: Structure, text: str, model: bool = True) -> list[Section]:
