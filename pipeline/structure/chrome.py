@@ -126,6 +126,9 @@ def _cut_site_tail(lines: list[TextLine], first: int, last: int, chrome: set[int
     if m and not m.group("v").strip(" |｜") and a < last:   # 抄送: with its list on the next line
         a += 1
     cue = next((i for i in range(a + 1, last + 1) if is_related_list_header(lines[i].text)), None)
+    if cue is not None and (issued := _issued_title_below(lines, first, a, cue, last)) is not None:
+        chrome.update(range(cue, issued))             # 相关链接： 《X》政策解读, then X itself: the issued document
+        return last
     if cue is not None:                               # 相关文件： and the titles listed under it
         chrome.update(range(cue, last + 1))
         last = cue - 1
@@ -135,6 +138,13 @@ def _cut_site_tail(lines: list[TextLine], first: int, last: int, chrome: set[int
         chrome.update(ln.index for ln in rest)
         return a
     return last
+
+
+def _issued_title_below(lines: list[TextLine], first: int, a: int, cue: int, last: int) -> int | None:
+    """The line after a related-pages header that prints the title of the document the letter issues
+    (现将《X》印发你们 … 相关链接： … X): where that document begins, or None."""
+    names = {"".join(n.split()) for n in re.findall(r"《([^《》\n]{4,80})》", "\n".join(ln.text for ln in lines[first:a + 1]))}
+    return next((i for i in range(cue + 1, last + 1) if "".join(lines[i].text.split()) in names), None)
 
 
 def is_related_list_header(line: str) -> bool:

@@ -129,6 +129,12 @@ def is_group(title: str) -> bool:
     return t in data("measures")["group_headings"] or bool(rx(data("measures")["group_count"]["pattern"]).search(t))
 
 
+def _names_unit_alone(title: str) -> bool:
+    """True for a heading that is a unit's name alone, its level first (十五、省商务厅): its items are the unit's tasks."""
+    t = _normal(title).rstrip("。：:")
+    return is_unit_line(t) and bool(rx(data("measures")["unit_heading"]["pattern"]).match(t))
+
+
 def own_text(section: Section, sections: list[Section], text: str) -> str:
     """A section's text up to its first child section."""
     i = sections.index(section)
@@ -169,12 +175,12 @@ def _introduces_clauses(section: Section, kids: list[Section], sections: list[Se
     own = own_text(section, sections, text).rstrip()
     body = own[section.title_end - section.start:].strip(" \n。.；;")      # run in, or a paragraph under the title
     named = rx(data("measures")["support_heading"]["pattern"])
-    bare = not body.strip("：:") and _leaf_sibling(section, sections) \
+    bare = not body.strip("：:") and _leaf_sibling(section, sections, text) \
         and not any(named.search(_normal(k.title)) for k in kids)   # 1.…建站补贴: items naming supports of their own
     headed = bare and (bool(named.search(_normal(section.title))) or own.endswith(("：", ":")))
     if not headed and (not own.endswith(("：", ":")) or len(body) < INTRO_MIN_CHARS):
         return False
-    if not _inline_content(section, text) and not _leaf_sibling(section, sections):
+    if not _inline_content(section, text) and not _leaf_sibling(section, sections, text):
         return False                           # every heading has its items: they are the measures
     units = rx(data("measures")["lead_unit_cues"]["pattern"])
     bands = [view_text(_band_text(k, k is kids[-1], text)) for k in kids]
@@ -195,15 +201,17 @@ def _grants_by_standards(section: Section, kids: list[Section], sections: list[S
     """True where a heading among items that have none grants the support itself (对…的企业予以奖励) and
     its items only set the amounts (（一）包机奖励：…奖励10万元): one measure, its items its standards."""
     own = view_text(own_text(section, sections, text))[section.title_end - section.start:]
-    return _leaf_sibling(section, sections) and bool(rx(data("measures")["articles"]["support_pattern"]).search(own)) \
+    return _leaf_sibling(section, sections, text) and bool(rx(data("measures")["articles"]["support_pattern"]).search(own)) \
         and not _AMOUNT.search(own) and all(_AMOUNT.search(view_text(text[k.start:k.end])) for k in kids)
 
 
-def _leaf_sibling(section: Section, sections: list[Section]) -> bool:
-    """True where a heading of the same level under the same parent has no items (二、…给予补助10万元。)."""
+def _leaf_sibling(section: Section, sections: list[Section], text: str) -> bool:
+    """True where a heading of the same level under the same parent has no items (二、…给予补助10万元。);
+    not the last heading where the excerpt cuts it (四、给予…奖励 ⏎ (一)在…: its items may be cut away)."""
     i = sections.index(section)
     parents = {s.parent for s in sections}
-    return any(j != i and s.parent == section.parent and s.level == section.level and j not in parents
+    cut = len(sections) - 1 if _unfinished(text[sections[-1].start:sections[-1].end]) else None
+    return any(j != i and j != cut and s.parent == section.parent and s.level == section.level and j not in parents
                for j, s in enumerate(sections))
 
 
@@ -303,6 +311,10 @@ def rule_choice(structure: Structure, text: str) -> dict[int, Section]:
                 elif not is_framework(kid.title) and not _normal(kid.title).endswith("原则") \
                         and (_gives_support_or_duty(view_text(text[kid.start:kid.end])) or gives_unit_duty(kid, text)):
                     visit(k)                   # 一、目标定位 over 1.聚力建设…(牵头部门:市发改局): duties assigned
+            return
+        if kids and _names_unit_alone(sec.title):
+            for k in kids:                     # 十八、省农业开发办 (一)…(二)…: tasks grouped by their unit
+                visit(k)
             return
         if _is_chapter(sec):                   # 第三章 基础设施与载体建设: a group of articles, never a measure
             for k in kids:

@@ -360,8 +360,10 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
             if units:
                 meta.issuer = " ".join(reader.value(u.start, u.end) for u in units)
             break
-    if meta.issuer is None and meta.date is None and len(body) > 1:    # 感谢…支持! / 南华县交通运输局: no date
-        last, closing = lines[body[-1]], lines[body[-2]]
+    signed = body[:-1] if len(body) > 2 and rx(data("elements")["contact_line"]["pattern"]).match(
+        lines[body[-1]].text.strip()) else body                       # …教育局 / (联系人:董 斌 …)
+    if meta.issuer is None and meta.date is None and len(signed) > 1:  # 感谢…支持! / 南华县交通运输局: no date
+        last, closing = lines[signed[-1]], lines[signed[-2]]
         if is_unit_line(last.text) and any(rx(p).search(closing.text)
                                            for p in data("elements")["closing_formulas"]["patterns"]):
             meta.issuer = reader.value(last.start, last.end)
@@ -471,6 +473,8 @@ def _issuer_from_title(reader: Reader, lines, body, head: Header) -> None:
         if any(lines[j].text.strip() and not _category_line(lines[j].text) for j in range(i + 1, t_first)
                if j not in body):
             break                                  # site lines between: a site's name, not the issuer
+        if _site_field_item(lines[i].text):
+            continue                               # 5. [发文机关] 某镇人民政府: the site's field, read as one
         if is_unit_line(lines[i].text):
             meta.issuer = reader.value(lines[i].start, lines[i].end)
             return

@@ -365,8 +365,10 @@ def _generic_core(s: str, q: int, kinds: tuple[str, ...] = ()) -> tuple[int, str
     inside_ok = agency_data().generic["generic_suffixes"].get("level_inside_ok", ())
     level_inside = False
     by_first = _generic_suffixes_by_first()
+    words_ok = agency_data().generic["stop_middle_chars"]["words_ok"]
     for k in range(q + 1, min(len(s), q + longest + 1)):
-        if not is_cjk(s[k - 1]) or s[k - 1] in stops or (s[k - 1] in LEVEL_CHARS and k - 1 == q):
+        stopped = s[k - 1] in stops and not any(s.endswith(w, q, k) for w in words_ok)    # 高层次人才…领导小组
+        if not is_cjk(s[k - 1]) or stopped or (s[k - 1] in LEVEL_CHARS and k - 1 == q):
             return None
         level_inside = level_inside or s[k - 1] in LEVEL_CHARS     # 工业强市…领导小组
         for suf, not_after in by_first.get(s[k], ()):

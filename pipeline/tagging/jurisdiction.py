@@ -34,6 +34,8 @@ class Jurisdiction:
             return self.province
         if level_char in ("市", "州"):
             return self.city or (self.province if self._municipality() else None)
+        if level_char == "地":                 # 地区医保局: a prefecture named …地区
+            return self.city if (self.city or "").endswith("地区") else None
         if level_char in ("县", "区", "旗"):
             if not self.county:             # 区公安厅 in an autonomous region's own document: the region
                 return self.province if level_char == "区" and self._own_region() else None

@@ -130,6 +130,9 @@ def _items(s: str, start: int, end: int, mentions: list[Mention],
             trim = " （）()" if chunk.count("（") + chunk.count("(") == 0 else " "
             lead = len(chunk) - len(chunk.lstrip(trim))
             chunk = _strip_role_verb(chunk.strip(trim))
+            if out and out[-1][2] is not None and chunk[:1] in "（(" and chunk[-1:] in "）)" \
+                    and _second_nameplate(s, pos + offset + lead, pos + offset + lead + len(chunk) - 1):
+                lead, chunk = lead + 1, chunk[1:-1]     # 区编办(审改办): the second name a unit of its own
             closed = _closed_list().match(chunk)       # 等部门及各市: the collective after the list's filler
             if closed and closed.end() < len(chunk):
                 lead, chunk = lead + closed.end(), chunk[closed.end():]
@@ -179,12 +182,25 @@ def _chain_start(s: str, v: int) -> int:
         if ch in "）)" and closing is None:
             closing = k
         elif ch in "（(" and closing is not None:
+            if _second_nameplate(s, k, closing) and (closing + 1 == v or s[closing + 1] in _cues()["separators"]):
+                closing = None                 # 区编办(审改办)牵头: one office's second name, in the list
+                continue
             if closing - k - 1 > MAX_LEVEL_NOTE or s[closing - 1] in "局委办厅部":
                 return closing + 1             # …(试行)》 X局负责, 经委(经济局)是…: a bracket of its own
             closing = None
         elif ch in stops:
             return k + 1
     return 0 if closing is None else closing + 1
+
+
+def _second_nameplate(s: str, opening: int, closing: int) -> bool:
+    """True where the bracket from `opening` to `closing` holds a body's second name right after the body
+    (区编办(审改办), 市委宣传部(市文明办)): an office with two nameplates, both units."""
+    if not (opening > 0 and s[opening - 1] in _cues()["unit_final_chars"] and _unlisted_unit(s[opening + 1:closing])):
+        return False
+    stops = _cues()["separators"] + _cues()["chain_stops"] + "由"
+    head = s[max((s.rfind(ch, 0, opening) for ch in stops), default=-1) + 1:opening]
+    return not re.match("[省市县区州]{2}", head)     # 县市区政府(园区管委会): levels and their alternative, no one office
 
 
 def _own_level_name(chunk: str, j: Jurisdiction) -> str | None:
@@ -406,7 +422,8 @@ def _doers(s: str, mentions, section_text: str, c, subjects: bool = True) -> lis
         end = chain[-1].end
         if alias := _alias_after_re().match(s, end):    # 县财政局(以下简称“县财政局”)按照…规定,负责…
             end = alias.end()
-        headed = label is not None and m.start == label.end() and s[end:end + 1] in _cues()["doers"]["heading_ends"]
+        headed = label is not None and m.start == label.end() \
+            and (s[end:end + 1] in _cues()["doers"]["heading_ends"] or not s[end:].strip())   # 十五、省商务厅 ⏎ (一)…
         if headed or (s.startswith(markers, end) and _doer_re().search(s, end, _sentence_end(s, end))):
             out += [(x.start, "responsible", _name((x.start, s[x.start:x.end], x), section_text, c)) for x in chain]
     starts = {m.start: m for m in mentions}
@@ -423,7 +440,8 @@ def _doers(s: str, mentions, section_text: str, c, subjects: bool = True) -> lis
 
 def _before_adverb(s: str, end: int) -> int:
     """Where a list of units before a doing verb at `end` ends: before an adverb written between them (具体, 全面)."""
-    adverb = next((a for a in _cues()["doers"]["adverbs"] if s.endswith(a, 0, end)), "")
+    adverbs = sorted(_cues()["doers"]["adverbs"], key=len, reverse=True)    # 主要, not its 要
+    adverb = next((a for a in adverbs if s.endswith(a, 0, end)), "")
     return end - len(adverb)
 
 
@@ -495,7 +513,8 @@ def _bare_list_re() -> re.Pattern:
 @cache
 def _doer_re() -> re.Pattern:
     verbs = sorted(_cues()["doers"]["verbs"], key=len, reverse=True)
-    return re.compile("(?:" + "|".join(verbs) + ")")
+    nouns = "|".join(w for w in _cues()["after_not_followed_by"]["words"] if w != "解释")   # 主要负责人: a person
+    return re.compile("(?:" + "|".join(verbs) + ")(?!" + nouns + ")")
 
 
 @cache

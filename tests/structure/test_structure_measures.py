@@ -1027,3 +1027,28 @@ def test_a_housing_fund_notice_floating_a_ceiling_up_states_measures():
             "二、符合保底贷款条件的职工,其单人最高贷款额度由15万元上浮至20万元。\n"
             "三、本通知自2022年5月1日起执行。\n某市住房公积金管理委员会\n2022年4月28日\n")
     assert [label for label, _ in _measures(text)] == ["一", "二"]
+
+
+def test_a_task_list_grouped_by_department_has_each_departments_items_as_its_measures():
+    text = ("某省新农村建设工程实施方案\n十七、省广播电视局\n(一)全省农村有线电视入户率达到55%,其中试点村达到60%。\n"
+            "(二)扩大农村地区中央一套、省一套广播节目覆盖。\n十八、省农业开发办\n(一)完成中低产田改造面积200万亩,全部建成绿色食品基地。\n"
+            "(二)建设现代农业示范区10个。\n(三)治理水土流失")
+    assert [label for label, _ in _measures(text, model=False)] == ["(一)", "(二)", "(一)", "(二)", "(三)"]
+
+
+def test_the_items_of_a_heading_are_its_measures_though_the_excerpt_cuts_its_last_sibling():
+    text = ("关于鼓励引进高层次人才的八条措施\n为加大引进高层次人才的力度,现提出以下扶持措施:\n一、给予引进的高层次人才奖励\n"
+            "(一)从境外引进的人才,经认定为A、B、C类人才,落地后分别给予300万、150万、75万奖励(以上含高新区配套的50%奖励)。\n"
+            "(二)从境内引进的人才,经认定为A、B、C类人才,落地后分别给予150万、75万、40万奖励(以上含高新区配套的50%奖励)。\n"
+            "二、住房保障\n(一)在高新区工作满2年的高层次人才,购买人才共有产权住房给予30%购房补贴。\n"
+            "(二)在高新区工作的各类人才,可申请高新区酒店式人才公寓。\n三、给予经认定的企业各类高层次人才奖励\n对企业引进")
+    assert [label for label, _ in _measures(text, model=False)][:2] == ["(一)", "(二)"]
+
+
+@pytest.mark.parametrize("heading", ["建设国家级创业型城市的指导思想和总体要求", "指导思想、基本原则和发展目标",
+                                     "充分认识发展民族教育在现代化建设中的重要地位"])
+def test_framework_words_after_what_they_frame_head_no_measure(heading):
+    text = (f"某市关于建设创业型城市的实施意见\n一、{heading}\n坚持以科学发展观为指导,树立政府创造环境理念。\n"
+            "二、加大创业扶持力度\n对首次创办小微企业的,给予一次性创业补贴5000元。\n"
+            "三、优化创业服务\n对创业孵化基地给予运营补贴10万元。\n")
+    assert [label for label, _ in _measures(text, model=False)] == ["二", "三"]

@@ -690,3 +690,31 @@ def test_a_long_publishing_body_before_发布_and_a_validity_note_are_no_part_of
 ])
 def test_an_untitled_cover_letter_issuing_or_announcing_is_a_notice(text):
     assert parse_structure(text).meta.doc_type == "通知"
+
+
+def test_a_cover_letters_related_links_end_where_the_issued_document_is_printed():
+    text = ("各县市人民政府,州人民政府各部门:\n现将《2022年度某州优化营商环境工作方案》印发你们,请认真抓好贯彻落实。\n"
+            "某州人民政府办公室\n2022年2月17日\n相关链接:\n《2022年度某州优化营商环境工作方案》政策解读\n"
+            "2022年度某州优化营商环境工作方案\n为深入贯彻优化营商环境各项部署要求,制定本工作方案。\n一、总体要求\n"
+            "(一)全面实现“一网通办”。\n")
+    s = parse_structure(text)
+    assert (s.meta.title, s.meta.doc_type) == ("2022年度某州优化营商环境工作方案", "通知")
+    assert [x.label for x in s.sections][:2] == ["一", "(一)"]
+
+
+def test_a_replys_closing_unit_signs_it_over_a_contact_line_without_a_date():
+    text = ("对区九届人大一次会议第126号建议的答复\n张海军代表:\n你提出的“关于井儿小学冬季清洁取暖的建议”收悉,现答复如下:\n"
+            "项目已于5月启动建设,今年冬季正常投入使用。\n感谢你们对我区教育事业的关心和支持!\n某区教育局\n(联系人:董 斌 联系电话:2724585)\n")
+    assert parse_structure(text).meta.issuer == "某区教育局"
+
+
+def test_a_sites_numbered_issuer_field_above_the_title_is_read_as_a_field():
+    text = ("当前位置: 首页 > 政务公开 > 政策文件\n  5. [发文机关] 北京市密云区密云镇人民政府\n  6. [发文字号] 密镇政字〔2018〕36号\n"
+            "  7. [标题] 北京市密云区密云镇人民政府突发事件应急预案\n  8. [成文日期] 2018-06-29\n"
+            "一、总则\n(一)密云镇位于密云区西南部的平原地带。\n")
+    assert parse_structure(text).meta.issuer == "北京市密云区密云镇人民政府"
+
+
+def test_a_disclosure_sites_section_name_above_the_title_is_no_part_of_it():
+    text = "政府信息公开\n对区九届人大一次会议第126号建议的答复\n张海军代表:\n你提出的建议收悉,现答复如下:\n"
+    assert parse_structure(text).meta.title == "对区九届人大一次会议第126号建议的答复"

@@ -551,3 +551,27 @@ def test_bare_bodies_listed_after_a_collective_item_in_a_recipient_line_share_it
 def test_a_ministrys_department_named_in_brackets_after_it_is_that_ministrys_and_a_division_keeps_no_name():
     text = "请将申报材料报工业和信息化部(规划司)。市财政局(综合处)负责。"
     assert tagged(text, ZS)[1:] == [("规划司", "工业和信息化部规划司"), ("市财政局", "中山市财政局"), ("综合处", None)]
+
+
+@pytest.mark.parametrize("text,issuer,expected", [
+    ("由省中医药局负责。", "甘肃省人民政府办公厅", [("省中医药局", "甘肃省中医药管理局")]),
+    ("(责任单位:区数据局、区城运中心)", "上海市普陀区人民政府办公室", [("区数据局", "上海市普陀区数据局"),
+                                                          ("区城运中心", "上海市普陀区城市运行管理中心")]),
+    ("(责任单位:市工业和信息化局、审批服务管理局等)", "中卫市人民政府办公室",
+     [("市工业和信息化局", "中卫市工业和信息化局"), ("审批服务管理局", "中卫市审批服务管理局")]),
+])
+def test_departments_of_particular_places_under_their_short_names(text, issuer, expected):
+    assert tagged(text, infer_jurisdiction("", issuer, None, None)) == expected
+
+
+def test_a_prefectures_bodies_written_after_地区_are_the_prefectures_own():
+    ali = Jurisdiction(province="西藏自治区", city="阿里地区", level="city")
+    assert tagged("由地区医保局负责,地区财政局配合。", ali) == [("地区医保局", "阿里地区医疗保障局"),
+                                                            ("地区财政局", "阿里地区财政局")]
+    assert tagged("贫困地区教育局", Jurisdiction(province="广东省", city="中山市", level="city")) == [("地区教育局", None)]
+
+
+def test_a_patriotic_health_committee_and_its_office_under_their_short_names():
+    xuancheng = infer_jurisdiction("", "宣城市卫生健康委员会", None, None)
+    assert tagged("根据市爱卫会的部署,市爱卫办负责督导。", xuancheng) == [
+        ("市爱卫会", "宣城市爱国卫生运动委员会"), ("市爱卫办", "宣城市爱国卫生运动委员会办公室")]

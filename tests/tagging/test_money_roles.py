@@ -37,6 +37,8 @@ def role_of(text: str, written: str) -> str:
     ("2020年全市共发放一次性创业补贴1426万元，惠及2852人。", [(1.426e7, "statistic")]),
     ("截至7月底，已核销消费券2150万元。", [(2.15e7, "statistic")]),
     ("2020年，全市共支出就业见习补贴和职业培训补贴3860万元。", [(3.86e7, "statistic")]),
+    # an enforcement outcome a reply reports
+    ("市医保局共检查定点医药机构1695家,查处违法违规金额3901.17万元。", [(3.90117e7, "statistic")]),
 ])
 def test_fund_sizes_transfers_and_shares_are_budgets_and_sums_paid_out_statistics(text, expected):
     got = amount_roles(text)

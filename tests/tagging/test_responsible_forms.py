@@ -170,3 +170,25 @@ def test_a_协同部门_label_names_the_units_working_with_the_lead_of_the_headi
     units = parse_responsible(text, infer_jurisdiction(text, issuer="山西省人民政府"))
     assert units.lead == ["山西省审计厅"]
     assert units.cooperating == ["山西省人民政府办公厅", "山西省财政厅", "山西省地方税务局"]
+
+
+def test_an_office_with_a_second_nameplate_in_brackets_gives_both_units():
+    text = "2020年底前基本实现行政许可事项“应放尽放”。〔政府办公厅、区编办(审改办)牵头,各地(市)、各相关部门按职责分工负责〕"
+    units = parse_responsible(text, infer_jurisdiction(text, issuer="西藏自治区人民政府办公厅"))
+    assert units.lead == ["西藏自治区人民政府办公厅", "西藏自治区机构编制委员会办公室", "审改办"]
+
+
+def test_a_heading_that_is_its_unit_alone_gives_it_the_items_below():
+    assert _units("十五、省人力资源和社会保障厅\n  ", "黑龙江省人民政府办公厅") == ["黑龙江省人力资源和社会保障厅"]
+
+
+def test_a_body_that_mainly_does_the_items_below_it_is_their_unit():
+    text = "(一)市综合行政执法局主要负责:\n"
+    assert _units(text, "三亚市人民政府") == ["三亚市综合行政执法局"]
+
+
+def test_a_leading_group_named_for_high_level_talent_does_what_it_is_given():
+    text = ("第三条 省财政厅负责专项资金的预算管理。省海外高层次人才引进工作领导小组负责引进人才创新创业项目计划的审定,"
+            "省海外高层次人才引进工作领导小组办公室(以下简称领导小组办公室)负责专项资金使用计划。")
+    assert _units(text, "山西省财政厅") == ["山西省财政厅", "山西省海外高层次人才引进工作领导小组",
+                                            "山西省海外高层次人才引进工作领导小组办公室"]
