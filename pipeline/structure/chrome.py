@@ -34,6 +34,10 @@ def is_chrome(line: str) -> bool:
     cells = [cell.strip() for cell in re.split(r"[|｜]", line) if cell.strip()]
     if len(cells) > 1 and all(cell in c["exact_lines"] for cell in cells):
         return True                            # 繁体 | 简体 | 进入关怀版 | 无障碍: page controls on one line
+    control = next((w for w in c["control_before_site_name"]["words"] if line.startswith(w)), None)
+    if control and 0 < len(line[len(control):].strip()) <= c["control_before_site_name"]["max_name_chars"] \
+            and not re.search("[。，,；;：:]", line):
+        return True                            # 长者模式 南华县人民政府: a control, then the site's name
     line = strip_leading_chrome(line)
     if any(rx(p).search(line) for p in c["site_notice_lines"]["patterns"]):
         return True

@@ -275,7 +275,8 @@ def rule_choice(structure: Structure, text: str) -> dict[int, Section]:
         scope = _support_scope(sections) if structure.kind in ("notice", "other") else set()
         if scope and _every_item_sets_policy(sections, text):
             scope = set()                    # 一、补贴对象 二、补贴标准 三、资金渠道: each item is a facet of the policy
-        policy_notice = not scope and structure.meta.doc_type in data("measures")["policy_notice"]["doc_types"]
+        policy_notice = not scope and (structure.meta.doc_type in data("measures")["policy_notice"]["doc_types"]
+                                       or _announces_standards(structure, text))
         if not scope and not policy_notice and not any(is_article(s) for s in sections):
             return {}
     unit_table = policy_notice and names_unit_table(make_view(text).text)   # rows assigned to units
@@ -361,6 +362,14 @@ def _every_item_sets_policy(sections: list[Section], text: str) -> bool:
     is a procedural instruction: the notice sets the policy itself, it does not call for applications."""
     top = [s for s in sections if s.parent is None]
     return len(top) >= MIN_POLICY_FACETS and all(is_policy_item(s, text) for s in top)
+
+
+def _announces_standards(structure: Structure, text: str) -> bool:
+    """True for a 公告 whose every top-level item sets a standard of assistance (一、将…标准统一调整为每人每月770元)."""
+    spec = data("measures")["policy_notice"]
+    top = [s for s in structure.sections if s.parent is None]
+    return structure.meta.doc_type in spec["standards_doc_types"] and len(top) >= 2 \
+        and all(rx(spec["standards_pattern"]).search(view_text(text[s.start:s.end])) for s in top)
 
 
 def _numbering_runs_on(i: int, children: dict[int | None, list[int]], sections: list[Section], text: str) -> bool:

@@ -94,7 +94,7 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
     if meta.issuer is None and meta.title and not head.title_span:
         _issuer_from_named_title(meta)
     if meta.issuer is None:
-        _issuer_from_breadcrumb(reader, lines, first, limit, head)
+        _issuer_from_breadcrumb(reader, lines, 0, limit, head)    # the breadcrumb is the site's: above the letter
     if meta.issuer is None:
         _issuer_from_news_lead(reader, lines[:first], head)
     if meta.issuer is None:                        # a lead about this very document: in the first lines, or above its title

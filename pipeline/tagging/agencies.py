@@ -378,7 +378,8 @@ def _scan_zones(s: str, j: Jurisdiction, marks: tuple[int, ...] = ()) -> list[Me
             k = start - 1
             first = _zone_start(s, k)
             if first is not None and s[max(0, first - 1):first] != "各":
-                out.append(Mention(first, k, None, None, "zone", "agency.zone-in-list"))
+                out.append(Mention(first, k, None, _zone_canonical(s[first:k], m.group(), j), "zone",
+                                   "agency.zone-in-list"))
     return out
 
 

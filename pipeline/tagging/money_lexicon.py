@@ -188,7 +188,7 @@ def lexicon() -> MoneyLexicon:
         threshold_before=re.compile(rf"(?:{_alt(_words(ctx.get('immediate_threshold', [])))})\s*$"
                                     if ctx.get("immediate_threshold") else r"(?!)"),
         per_increment=re.compile(ctx["per_increment"]["pattern"]),
-        superseded=re.compile(rf"\s*(?:/(?:人·?)?[月年人])?(?:\s*[、和]\s*\d[\d.]*\s*(?:万|亿)?元(?:/(?:人·?)?[月年人])?)*"
+        superseded=re.compile(rf"\s*(?:/(?:人·?)?[月年人])*(?:\s*[、和]\s*\d[\d.]*\s*(?:万|亿)?元(?:/(?:人·?)?[月年人])*)*"
                               rf"\s*[，,]?\s*(?:统一|分别)?(?:{_alt(ctx['superseded_by']['words'])})\s*"
                               rf"(?:每人每月|每人每年|每户每月|每户每年|每月|每年|每人|每户)?\s*[\d一二三四五六七八九十]"),
         reached_range=re.compile(rf"(?:{_alt(ctx['reached_range']['words'])})\s*$"),

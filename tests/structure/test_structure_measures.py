@@ -1052,3 +1052,17 @@ def test_framework_words_after_what_they_frame_head_no_measure(heading):
             "二、加大创业扶持力度\n对首次创办小微企业的,给予一次性创业补贴5000元。\n"
             "三、优化创业服务\n对创业孵化基地给予运营补贴10万元。\n")
     assert [label for label, _ in _measures(text, model=False)] == ["二", "三"]
+
+
+def test_an_articles_items_giving_bodies_what_they_are_and_their_duties_are_its_measures():
+    text = ("某区商务高质量发展专项资金管理办法\n第一章 总则\n第一条 目的和依据\n为规范专项资金管理,制定本办法。\n"
+            "第四条 部门职责\n(一)区商务委为全区外资、贸易、商业等领域行政管理部门,负责专项资金的项目管理和绩效评价。\n"
+            "(二)区财政局为区级财政预算的行政管理部门,负责落实专项资金的预算安排及资金保障工作。\n")
+    assert [label for label, _ in _measures(text, model=False)] == ["(一)", "(二)"]
+
+
+def test_an_announcement_setting_assistance_standards_in_every_item_has_them_as_measures():
+    text = ("某市民政局关于调整提高城乡居民最低生活保障标准的公告\n根据市人民政府批复,标准调整如下:\n"
+            "一、将城市居民最低生活保障标准统一调整为每人每月770元。\n"
+            "二、将城市特困人员基本生活保障标准统一调整为每人每月1010元。\n某市民政局\n2022年12月13日\n")
+    assert [label for label, _ in _measures(text, model=False)] == ["一", "二"]

@@ -718,3 +718,18 @@ def test_a_sites_numbered_issuer_field_above_the_title_is_read_as_a_field():
 def test_a_disclosure_sites_section_name_above_the_title_is_no_part_of_it():
     text = "政府信息公开\n对区九届人大一次会议第126号建议的答复\n张海军代表:\n你提出的建议收悉,现答复如下:\n"
     assert parse_structure(text).meta.title == "对区九届人大一次会议第126号建议的答复"
+
+
+def test_a_page_control_before_the_sites_name_is_no_issuer_mark():
+    text = ("无障碍浏览\n长者模式 南华县人民政府\n首页 >> 公开信息内容\n"
+            "南华县人民政府关于实施安全工程三年行动计划(2018—2020年)的意见\n南政发〔2019〕4号\n"
+            "各乡镇人民政府,县直各部门:\n为深入推进安全工程建设,现提出如下意见。\n")
+    assert parse_structure(text).meta.issuer == "南华县人民政府"
+
+
+def test_a_joint_signature_may_close_with_a_survey_team():
+    text = ("四川省民政厅等5部门关于发布2023年全省城乡居民最低生活保障标准低限的通知\n各市(州)民政局:\n"
+            "现发布2023年全省城乡居民最低生活保障标准低限。\n请各市(州)据此调整,并报民政厅备案。\n"
+            "四川省民政厅   四川省财政厅\n四川省统计局                 国家统计局四川调查总队\n2023年9月15日\n")
+    meta = parse_structure(text).meta
+    assert meta.date == "2023-09-15" and meta.issuer.endswith("国家统计局四川调查总队")

@@ -303,7 +303,7 @@ def test_party_and_congress_offices_and_zone_boards(text, issuer, expected):
     # a place in brackets inside a zone's name: the name is whole and names its own place; a mountain's
     # board is named after the mountain, whole (长白山, not 白山市)
     ("长白山管委会,长春新区、中韩(长春)国际合作示范区管委会,各县(市)人民政府:", JILIN,
-     [("长白山管委会", None), ("长春新区", None), ("中韩(长春)国际合作示范区管委会", "中韩(长春)国际合作示范区管理委员会")]),
+     [("长白山管委会", None), ("长春新区", "长春新区管理委员会"), ("中韩(长春)国际合作示范区管委会", "中韩(长春)国际合作示范区管理委员会")]),
     # a CPPCC written 政协 + place before its session; a CPPCC proposal is a document, its committee a body
     ("关于对政协蒙自市三届四次会议笫40号提案的答复", Jurisdiction(),
      [("政协蒙自市", "中国人民政治协商会议蒙自市委员会")]),
@@ -575,3 +575,32 @@ def test_a_patriotic_health_committee_and_its_office_under_their_short_names():
     xuancheng = infer_jurisdiction("", "宣城市卫生健康委员会", None, None)
     assert tagged("根据市爱卫会的部署,市爱卫办负责督导。", xuancheng) == [
         ("市爱卫会", "宣城市爱国卫生运动委员会"), ("市爱卫办", "宣城市爱国卫生运动委员会办公室")]
+
+
+def test_a_zone_listed_before_another_zones_board_stands_for_its_own_board():
+    fuyang = infer_jurisdiction("", "阜阳市人民政府办公室", None, None)
+    assert tagged("(责任单位:市人社局、阜阳经开区、阜合园区管委会)", fuyang)[1:] == [
+        ("阜阳经开区", "阜阳经济技术开发区管理委员会"), ("阜合园区管委会", "阜阳阜合园区管理委员会")]
+
+
+def test_a_governments_assets_commission_written_after_it_is_one_body():
+    gansu = infer_jurisdiction("", "甘肃省人民政府办公厅", None, None)
+    assert tagged("(省工信委牵头,省政府国资委、省统计局配合)", gansu) == [
+        ("省工信委", "甘肃省工业和信息化委员会"), ("省政府国资委", "甘肃省人民政府国有资产监督管理委员会"),
+        ("省统计局", "甘肃省统计局")]
+
+
+@pytest.mark.parametrize("written,canonical", [
+    ("中央组织部", "中共中央组织部"), ("中宣部", "中共中央宣传部"), ("中央政法委", "中共中央政法委员会"),
+    ("国防科工局", "国家国防科技工业局"), ("国管局", "国家机关事务管理局"), ("中科院", "中国科学院"),
+    ("国务院医改办", "国务院深化医药卫生体制改革领导小组办公室"),
+])
+def test_central_bodies_under_their_everyday_short_names(written, canonical):
+    assert tagged(f"由{written}负责。", CENTRAL) == [(written, canonical)]
+
+
+def test_an_ethnic_autonomous_county_written_without_its_peoples_is_that_county():
+    text = "屏边县文化体育旅游和广播电视局对县人大代表建议第76号的答复"
+    j = infer_jurisdiction(text, "屏边县文化体育旅游和广播电视局", None, None)
+    assert (j.province, j.county) == ("云南省", "屏边苗族自治县")
+    assert tagged(text, j) == [("屏边县文化体育旅游和广播电视局", "屏边苗族自治县文化体育旅游和广播电视局")]

@@ -37,6 +37,9 @@ def role_of(text: str, written: str) -> str:
     ("2020年全市共发放一次性创业补贴1426万元，惠及2852人。", [(1.426e7, "statistic")]),
     ("截至7月底，已核销消费券2150万元。", [(2.15e7, "statistic")]),
     ("2020年，全市共支出就业见习补贴和职业培训补贴3860万元。", [(3.86e7, "statistic")]),
+    # a standard of assistance written per person and month; a restated floor keeps the standard's role
+    ("一、成年受助人员生活费标准由190元/人/月调整为300元/人/月。", [(190.0, "other"), (300.0, "grant")]),
+    ("本市农村五保供养标准调整为每人每年不低于6804元,即每人每月不低于567元。", [(6804.0, "grant"), (567.0, "grant")]),
     # an enforcement outcome a reply reports
     ("市医保局共检查定点医药机构1695家,查处违法违规金额3901.17万元。", [(3.90117e7, "statistic")]),
 ])

@@ -192,3 +192,15 @@ def test_a_leading_group_named_for_high_level_talent_does_what_it_is_given():
             "省海外高层次人才引进工作领导小组办公室(以下简称领导小组办公室)负责专项资金使用计划。")
     assert _units(text, "山西省财政厅") == ["山西省财政厅", "山西省海外高层次人才引进工作领导小组",
                                             "山西省海外高层次人才引进工作领导小组办公室"]
+
+
+def test_a_body_said_to_answer_for_the_work_does_the_item():
+    text = "第五条 省工信厅是专项资金管理的责任主体。主要职责包括:\n(一)负责专项资金新增"
+    assert _units(text, "吉林省财政厅") == ["吉林省工业和信息化厅"]
+
+
+def test_a_count_of_governments_in_a_unit_list_is_a_collective():
+    text = "(自治区工业和信息化厅、财政厅,五个地级市人民政府、宁东管委会按职责分工负责)"
+    units = parse_responsible(text, infer_jurisdiction("", issuer="宁夏回族自治区人民政府办公厅"))
+    assert units.collectives == ["五个地级市人民政府"]
+    assert "五个地级市人民政府" not in units.responsible
