@@ -71,16 +71,21 @@ def _prefecture_aliases(name: str, ethnic: tuple[str, ...] | list[str]) -> list[
     """湘西土家族苗族自治州 -> 湘西州, 湘西自治州, 湘西: the short forms documents write for a prefecture."""
     if not name.endswith("自治州"):
         return []
-    base = name[:-3]
+    base = _without_peoples(name[:-3], ethnic)
+    if base == name[:-3] or len(base) < 2:
+        return []
+    return [base + "州", base + "自治州", base]
+
+
+def _without_peoples(base: str, ethnic) -> str:
+    """An autonomous area's name without the peoples it is named for (湘西土家族苗族 -> 湘西, 屏边苗族 -> 屏边)."""
     changed = True
     while changed:
         changed = False
         for e in sorted(ethnic, key=len, reverse=True):
             if base.endswith(e) and len(base) > len(e):
                 base, changed = base[:-len(e)], True
-    if base == name[:-3] or len(base) < 2:
-        return []
-    return [base + "州", base + "自治州", base]
+    return base
 
 
 @cache
@@ -169,13 +174,7 @@ def _autonomous_short(name: str, ethnic) -> str | None:
     peoples, as documents write it, where two characters or more are left."""
     if not is_ethnic_autonomous(name):
         return None
-    base = name[:-3]
-    changed = True
-    while changed:
-        changed = False
-        for e in sorted(ethnic, key=len, reverse=True):
-            if base.endswith(e) and len(base) > len(e):
-                base, changed = base[:-len(e)], True
+    base = _without_peoples(name[:-3], ethnic)
     return base + name[-1] if base != name[:-3] and len(base) >= 2 else None
 
 

@@ -130,7 +130,7 @@ def _items(s: str, start: int, end: int, mentions: list[Mention],
             trim = " （）()" if chunk.count("（") + chunk.count("(") == 0 else " "
             lead = len(chunk) - len(chunk.lstrip(trim))
             chunk = _strip_role_verb(chunk.strip(trim))
-            if out and out[-1][2] is not None and chunk[:1] in "（(" and chunk[-1:] in "）)" \
+            if out and out[-1][2] is not None and len(chunk) > 2 and chunk[0] in "（(" and chunk[-1] in "）)" \
                     and _second_nameplate(s, pos + offset + lead, pos + offset + lead + len(chunk) - 1):
                 lead, chunk = lead + 1, chunk[1:-1]     # 区编办(审改办): the second name a unit of its own
             closed = _closed_list().match(chunk)       # 等部门及各市: the collective after the list's filler
