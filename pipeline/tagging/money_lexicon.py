@@ -81,6 +81,7 @@ class MoneyLexicon:
     heading_support: re.Pattern  # a heading (label + title up to 。) naming a support noun
     floor: re.Pattern           # 不低于 right before or at the start of an amount
     floor_support: re.Pattern   # a support word that makes a floor a minimum award
+    floor_restated: re.Pattern  # a clause restating the amount before it (即每人每月…): its floor is no requirement
     role_left: dict             # cue word -> role
     role_left_re: re.Pattern
     role_right: re.Pattern      # anchored; group name = role
@@ -203,6 +204,8 @@ def lexicon() -> MoneyLexicon:
                          if bounds.get("floor_bounds") else r"(?!)"),
         floor_support=re.compile(rf"(?:{_alt(bounds['floor_bounds']['support_words'])})" if bounds.get("floor_bounds")
                                  else r"(?!)"),
+        floor_restated=re.compile(rf"\s*(?:{_alt(bounds['floor_bounds'].get('restated_openers', []))})"
+                                  if bounds.get("floor_bounds", {}).get("restated_openers") else r"(?!)"),
         heading_support=re.compile(
             rf"\s*(?:[（(]?[一二三四五六七八九十\d]{{1,3}}[）)、.．]|第[一二三四五六七八九十百\d]{{1,4}}条)"
             rf"[^。\n]{{0,12}}?(?:{_alt(ctx['heading_support_nouns']['words'])})[^。\n]{{0,6}}[。:：]"

@@ -200,7 +200,7 @@ def _condition_clause(c: RoleContext) -> bool:
 def _floor_condition(c: RoleContext) -> bool:
     """不低于3000万元 with no support, budget or per-unit cue in its clause: a requirement on the applicant."""
     floor = c.L.floor.search(_WHITE.sub("", c.v[max(c.clause, c.start - 4):c.start])) or c.L.floor.match(c.v, c.start)
-    restated = c.v[c.clause:c.start].lstrip().startswith("即")     # 每人每年不低于6804元,即每人每月不低于567元
+    restated = c.L.floor_restated.match(c.v, c.clause, c.start)     # 每人每年不低于6804元,即每人每月不低于567元
     return bool(floor) and not restated and not c.L.floor_support.search(c.v, c.clause, c.start) and not c.per_unit_lead \
         and c.clause_cue(figure=True) in (None, "threshold", "statistic")
 

@@ -12,7 +12,7 @@ from functools import cache
 
 from ..clean.script import to_simplified
 from .agencies import Mention, find_mentions
-from .agency_names import canonicalize
+from .agency_names import LEVEL_CHARS, canonicalize
 from .agency_data import AGENCY_DIR, agency_data
 from .jurisdiction import Jurisdiction
 
@@ -114,7 +114,7 @@ def _strip_role_verb(chunk: str) -> str:
 
 def _is_joining_word(chunk: str) -> bool:
     """True for a joining word standing alone between two units (市财政局和市体育局, …以及…)."""
-    return chunk in _cues()["joining_words"] or chunk == "以及"
+    return chunk in _cues()["joining_words"] or chunk in _cues()["joining_phrases"]
 
 
 def _items(s: str, start: int, end: int, mentions: list[Mention],
@@ -182,7 +182,7 @@ def _chain_start(s: str, v: int) -> int:
         if ch in "）)" and closing is None:
             closing = k
         elif ch in "（(" and closing is not None:
-            if _second_nameplate(s, k, closing) and (closing + 1 == v or s[closing + 1] in _cues()["separators"]):
+            if (closing + 1 == v or s[closing + 1] in _cues()["separators"]) and _second_nameplate(s, k, closing):
                 closing = None                 # 区编办(审改办)牵头: one office's second name, in the list
                 continue
             if closing - k - 1 > MAX_LEVEL_NOTE or s[closing - 1] in "局委办厅部":
@@ -200,7 +200,7 @@ def _second_nameplate(s: str, opening: int, closing: int) -> bool:
         return False
     stops = _cues()["separators"] + _cues()["chain_stops"] + "由"
     head = s[max((s.rfind(ch, 0, opening) for ch in stops), default=-1) + 1:opening]
-    return not re.match("[省市县区州]{2}", head)     # 县市区政府(园区管委会): levels and their alternative, no one office
+    return not re.match(f"[{LEVEL_CHARS}]{{2}}", head)     # 县市区政府(园区管委会): levels and their alternative, no one office
 
 
 def _own_level_name(chunk: str, j: Jurisdiction) -> str | None:
