@@ -38,14 +38,15 @@ MIN_PROBABILITY = 0.5       # the model overrules a rule only when its role has 
 # paying-out verb or a noun right after it): never overruled. On the blind rounds h6–h27, scored
 # untouched, those that fired were right 90–100% of the time but for the report verbs (0 of 4: the gold
 # took the sums for budgets) and a single floor; the fallbacks (nearest cue of the clause or sentence,
-# default, figure words, ranges, goal sentences) 16–87%.
+# default, figure words, ranges, goal sentences) 16–87%. A price ceiling (最高限价) and a bound on a project's
+# cost (总投资控制在…以内) name the condition in the amount's own sentence too (blind rounds h331, h334).
 TRUSTED_RULES = (
     "money.other.per-unit-base", "money.other.fine-or-charge", "money.other.superseded", "money.threshold.band",
     "money.threshold.floor", "money.threshold.bounded-condition", "money.cap.bound",
     "money.cap.own-bound-in-list", "money.threshold.per-increment", "money.threshold.eligibility",
     "money.threshold.condition-clause", "money.statistic.report", "money.threshold.reached-range",
     "money.per-unit.noun-after", "money.per-unit.paid-out", "money.cue.noun-after", "money.grant.paid-out",
-    "money.range.range",
+    "money.range.range", "money.threshold.price-limit", "money.threshold.bounded-investment",
 )
 # Rules that decide with no cue at all: the model's role is taken whatever its probability (on the blind
 # rounds the default rule's `other` was right for 7 of 33 amounts).

@@ -8,7 +8,7 @@ from ..clean.script import to_simplified, view_text
 from ..types import Meta
 from .dates import bare_date, bare_date_readings, effective_period, is_date_line, parse_date
 from .layout import Reader, TextLine
-from .lexicon import data, date_pattern, pattern, rx
+from .lexicon import data, date_pattern, pattern, rx, words
 from .sections import match_heading
 from .sitemeta import key_alone, label_row_fields, site_fields, starts_with_site_key
 from .chrome import has_site_cue, is_related_list_header
@@ -305,8 +305,8 @@ def _read_recipients(reader: Reader, lines, body, limit, head: Header) -> None:
         if not text.endswith(("：", ":")) or "。" in text or len(text) > 200:
             continue
         if any(w in text for w in data("elements")["not_recipients"]["words"]) or _is_form_label(text) \
-                or key_alone(text.lstrip(BULLETS)) or starts_with_site_key(text.lstrip(BULLETS)):
-            continue                           # 内容概览: | |: a site's field with no value
+                or key_alone(text.lstrip(BULLETS)) or starts_with_site_key(text.lstrip(BULLETS)) or has_site_cue(text):
+            continue                           # 内容概览: | |, …发文单位: 点击数:: a site's field with no value
         if pos and lines[body[pos - 1]].text.endswith(("，", ",", "、")):
             continue
         end = ln.start + len(text.rstrip("：:"))                          # 张某等代表:: a colon typed twice
@@ -669,7 +669,8 @@ def _signature_units(lines, before: list[int]) -> list[TextLine]:
         closing = any(rx(p).search(prev.text) for p in data("elements")["closing_formulas"]["patterns"])
         wrapped = units[0].text.startswith(("和", "及", "与")) or (      # 太原市疫情防控 / 领导小组办公室
             len(prev.text) <= 16 and not PUNCT.search(prev.text) and not match_heading(prev.text)
-            and not _is_disclosure(prev.text) and not any(ch.isdigit() for ch in prev.text))   # 县人社局 0938…: a phone
+            and not _is_disclosure(prev.text) and not any(ch.isdigit() for ch in prev.text)    # 县人社局 0938…: a phone
+            and not prev.text.endswith(words("elements", "person_posts", "ends")))             # 王明海 林业站干部
         listed = head > 1 and match_heading(lines[before[head - 2]].text)   # 3.…2018年 / 任务清单: an attachment's
         if not closing and not is_unit_line(prev.text) and "。" not in prev.text and not listed \
                 and is_unit_line(prev.text + units[0].text) and wrapped:

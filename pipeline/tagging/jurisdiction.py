@@ -32,6 +32,8 @@ class Jurisdiction:
             level_char = {"province": "省", "city": "市", "county": "县"}.get(self.level or "")
         if level_char == "省":
             return self.province
+        if level_char == "市" and self.level == "county" and (self.county or "").endswith("市"):
+            return self.county              # 市商务局 in a county-level city's own letter: its own bureau
         if level_char in ("市", "州"):
             return self.city or (self.province if self._municipality() else None)
         if level_char == "地":                 # 地区医保局: a prefecture named …地区
@@ -39,13 +41,17 @@ class Jurisdiction:
         if level_char in ("县", "区", "旗"):
             if not self.county:             # 区公安厅 in an autonomous region's own document: the region
                 return self.province if level_char == "区" and self._own_region() else None
-            if self.county.endswith("区") and self.city:
-                return self.city + self.county
-            return self.county
+            return self.county_name()
         if level_char in ("镇", "乡", "街道") and self.town and self.town.endswith(level_char):
-            above = self.name_at(self.county[-1]) if self.county else self.city
+            above = self.county_name() if self.county else self.city
             return (above or "") + self.town
         return None
+
+    def county_name(self) -> str | None:
+        """The county's full name: a district with its city (金华市婺城区), a county or county-level city alone."""
+        if self.county and self.county.endswith("区") and self.city:
+            return self.city + self.county
+        return self.county
 
     def _own_region(self) -> bool:
         return self.level == "province" and (self.province or "").endswith("自治区")
@@ -417,9 +423,10 @@ def _counties_of(city: str | None) -> tuple[str, ...]:
 
 def _county_of_city(j: Jurisdiction, view: str) -> None:
     """The county of a city-level jurisdiction where the text speaks as a county (县政府, 县农业农村局)
-    and names one county of that city whose level word it uses (随州市 -> 随县)."""
+    and names one county of that city whose level word it uses (随州市 -> 随县); not a county-level city,
+    whose 市 words are the city's own too (黄石市's 市政府 naming 大冶市 among its recipients)."""
     named = [c for c in _counties_of(j.city) if c in view]
-    for level in {c[-1] for c in named}:
+    for level in {c[-1] for c in named} - {"市"}:      # a city's own 市政府 says nothing of a county-level city in it
         own = [c for c in named if c.endswith(level)]
         bare = re.findall(r"(?:^|[^\u4e00-\u9fff])" + level + r"(?:委|政府|人民政府|[\u4e00-\u9fff]{1,8}?局)", view, re.M)
         if len(own) == 1 and len(bare) >= 2:

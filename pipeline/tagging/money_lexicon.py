@@ -100,6 +100,8 @@ class MoneyLexicon:
     condition_tail: re.Pattern       # … 的 + beneficiary noun closing it
     condition_before_award: re.Pattern  # an amount followed at once by its award
     plan_words: re.Pattern           # words of a planned goal (每年, 全年, 带动, 计划)   # leading support words stripped from a scope phrase
+    price_limit: re.Pattern          # a ceiling on a product's price (最高限价, 售价): what follows is a condition
+    price_compared: re.Pattern       # a comparison after the price word (低约…): a difference, no ceiling
     rate_left: dict             # cue -> True (support) / False (not a support rate)
     rate_left_re: re.Pattern
     rate_right: re.Pattern
@@ -238,6 +240,8 @@ def lexicon() -> MoneyLexicon:
                                   rf"[^。；;，,的\d]{{0,12}}?(?:{elig})"),
         condition_before_award=re.compile(ctx["condition_before_award"]["pattern"]),
         plan_words=re.compile(_alt(ctx["plan_words"]["words"])),
+        price_limit=re.compile(_alt(ctx["price_limits"]["words"]) if "price_limits" in ctx else r"(?!)"),
+        price_compared=re.compile(_alt(ctx["price_limits"]["not_between"]) if "price_limits" in ctx else r"(?!)"),
         rate_left=rate_left,
         rate_left_re=re.compile(_alt(list(rate_left))),
         relief_before=re.compile(rf"(?:{_alt(rates['relief_left']['words'])})\s*$"),

@@ -254,12 +254,34 @@ def _project_line(c: RoleContext) -> bool:
     return bool(c.L.project_line.search(c.v, line, c.start)) and not c.per_unit_lead and not support
 
 
+def _price_limit(c: RoleContext) -> bool:
+    """最高限价分别为:彩电3500元,冰箱2500元: a ceiling on a product's price earlier in the sentence, no
+    support word between, makes the amount a condition of the programme."""
+    limit = None
+    for limit in c.L.price_limit.finditer(c.v, c.sentence, c.start):
+        pass
+    return bool(limit) and not c.L.support_verbs_any.search(c.v, limit.end(), c.start) \
+        and not c.L.price_compared.search(c.v, limit.end(), c.start)
+
+
+def _bounded_investment(c: RoleContext) -> bool:
+    """总投资必须控制在6亿元以内: a bound on what a project may cost, in a sentence that gives no support
+    (按不超过投资额40%、最高不超过100万元的标准给予奖励 bounds an award)."""
+    stop = _SENTENCE_END.search(c.v, c.end, c.end + SENTENCE_WINDOW)
+    end = stop.start() if stop else c.end + SENTENCE_WINDOW
+    return bool(c.bounded or c.L.cap_suffix.match(c.right)) \
+        and clause_cue_role(c.v[c.clause:c.start], c.L) == "investment" \
+        and not c.L.support_verbs_any.search(c.v, c.sentence, end)
+
+
 ROLE_TESTS = {
     "project_line": _project_line,
     "per_increment": _per_increment,
     "per_unit_base": lambda c: c.L.per_unit_base.search(c.v, max(0, c.start - 2), c.start),
     "fine_or_charge": lambda c: (m := c.L.role_right.match(c.right)) and m.lastgroup == "other",
     "superseded": lambda c: c.L.superseded.match(c.right),
+    "price_limit": _price_limit,
+    "bounded_investment": _bounded_investment,
     "floor_condition": _floor_condition,
     "heading_support": lambda c: c.L.heading_support.match(c.v, c.v.rfind("\n", 0, c.start) + 1),
     "band_condition": lambda c: c.band and not c.L.floor_support.search(c.v, c.clause, c.start),

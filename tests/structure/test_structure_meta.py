@@ -429,3 +429,49 @@ def test_a_signature_run_on_after_the_attachments_name_signs_and_dates_the_lette
             "贵港市人民政府办公室2021年12月24日(此件公开发布)\n")
     meta = parse_structure(text).meta
     assert (meta.issuer, meta.date) == ("贵港市人民政府办公室", "2021-12-24")
+
+
+def test_a_title_head_holding_guanyu_after_the_issuer_is_no_unit_line():
+    text = ("  广东省人民政府办公厅关于推动公立医院\n\n  高质量发展的实施意见\n\n  粤府办〔2022〕4号\n"
+            "各地级以上市人民政府,省政府各部门、各直属机构:\n  为推动我省公立医院高质量发展,提出以下实施意见。\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.issuer) == ("广东省人民政府办公厅关于推动公立医院高质量发展的实施意见", "广东省人民政府办公厅")
+
+
+def test_a_title_head_ending_with_zhuanfa_takes_a_long_second_line():
+    text = ("中共浙江省委办公厅、浙江省人民政府办公厅转发\n《关于做好2004年高校毕业生就业工作意见》的通知\n(浙委办[2004]39号)\n"
+            "各市、县(市、区)党委和人民政府,省直属各单位:\n现转发给你们,请认真贯彻执行。\n")
+    assert parse_structure(text).meta.title == \
+        "中共浙江省委办公厅、浙江省人民政府办公厅转发《关于做好2004年高校毕业生就业工作意见》的通知"
+
+
+def test_a_page_templates_header_in_the_breadcrumb_is_no_issuer():
+    text = ("天津市民政局\n首页 > 前端复用 > 通用头部\n对市十八届人大三次会议第0345号建议的办理答复\n\n张建强代表:\n"
+            "  您提出的关于着力解决老年人就餐问题的建议,经研究答复如下:\n")
+    assert parse_structure(text).meta.issuer != "通用头部"
+
+
+def test_a_site_field_line_ending_with_a_colon_is_no_recipient():
+    text = ("关于对市政协十四届三次会议第079号提案的答复\n2024-04-30 15:10:29     发文单位:   点击数:  \n"
+            " 索 引 号  zfb/2024-00034  发文机关  政府办公室  发布日期  2024-04-30\n\n吴永珍委员:\n\n"
+            "您好!您在市政协十四届三次会议上提出的关于完善房地产公共资源的建议收悉,现答复如下。\n")
+    assert parse_structure(text).meta.recipients == ["吴永珍委员"]
+
+
+def test_a_doc_number_run_into_the_field_before_it_starts_after_its_key():
+    text = ("  • 效力状态 有效 文号 陕市监函〔2025〕442号\n  • 名称 对省政协十三届三次会议第669号提案的答复函\n"
+            "对省政协十三届三次会议第669号提案的答复函\n张弛委员:\n您提出的提案收悉。现答复如下:\n")
+    assert parse_structure(text).meta.doc_number == "陕市监函〔2025〕442号"
+
+
+def test_share_widget_lines_above_the_title_are_no_part_of_it():
+    text = ("玉屏侗族自治县森林草原禁火令\n\n来源:玉屏侗族自治县融媒体中心\n分享到\n\n分享到微信朋友圈\n\n"
+            "玉屏侗族自治县森林草原禁火令\n  为有效预防和遏制森林火灾发生,特发布本禁火令。\n  一、禁火时段\n")
+    assert parse_structure(text).meta.title == "玉屏侗族自治县森林草原禁火令"
+
+
+def test_a_groups_member_posts_above_the_signature_are_no_joint_issuers():
+    text = ("关于做好高速公路绿化工作的通知\n机关、各站所:\n为做好绿化工作,现通知如下。\n五、成立领导小组\n"
+            "组 长:香斌元 镇党委副书记、镇长\n成 员:靳万新 林业站站长\n苗进新 林业站干部\n王明海 林业站干部\n"
+            "老奇台镇人民政府\n2017年4月21日\n")
+    assert parse_structure(text).meta.issuer == "老奇台镇人民政府"

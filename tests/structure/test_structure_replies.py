@@ -575,3 +575,28 @@ def test_a_proposal_title_after_its_number_or_missing_its_opening_book_mark(open
     text = f"答复\n张三委员:\n{opening},现答复如下:\n一、关于公墓建设。已规划公墓3处。\n某县民政局\n2024年6月1日\n"
     _, parts = _reply(text)
     assert parts.proposal.title == title
+
+
+@pytest.mark.parametrize("opening,title", [
+    ("各位委员提议的关于加快实施西格拉滩抗旱应急补水工程的提案收悉", "关于加快实施西格拉滩抗旱应急补水工程的提案"),
+    ("“关于进一步积极引导社会主体参与城市更新”提案收悉", "关于进一步积极引导社会主体参与城市更新"),
+])
+def test_a_proposal_title_after_tiyi_or_quoted_at_the_openings_start(opening, title):
+    text = f"对市政协十四届三次会议第0888号提案的答复\n\n{opening},经研究,现将办理情况答复如下:\n一、关于更新。已出台办法。\n"
+    _, parts = _reply(text)
+    assert parts.proposal.title == title
+
+
+def test_a_co_handling_opinion_names_the_session_and_proposers_after_qijian():
+    text = ("自治区教育厅:\n自治区十四届人大二次会议期间,钟莺、黄清梅、刘猛、梁博伟、李海桦等5名代表提出了关于支持玉林市产教融合"
+            "发展建设的建议(第2024363号),经研究,现提出协办意见如下:\n我厅认真落实国家有关深化产教融合的决策部署。\n")
+    structure, parts = _reply(text)
+    assert structure.kind == "reply"
+    assert (parts.proposal.number, parts.proposal.session, parts.proposal.title, parts.proposal.proposers) == (
+        "2024363", "自治区十四届人大二次会议", "关于支持玉林市产教融合发展建设的建议", ["钟莺", "黄清梅", "刘猛", "梁博伟", "李海桦"])
+
+
+def test_an_opinion_on_a_suggestion_handed_on_is_a_reply():
+    text = ("对市十七届一次人大建议第127号提案的分办意见\n\n王瑛代表:\n\n  您提出的关于“生态环境相关城市规划信息公开不足”的建议收悉,"
+            "现将办理情况答复如下。\n\n  一、对本建议的办理概述\n\n  接到任务后,管委会高度重视。\n")
+    assert parse_structure(text).kind == "reply"

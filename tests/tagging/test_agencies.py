@@ -433,3 +433,27 @@ def test_a_government_listed_before_a_party_committee_with_he_is_two_bodies():
 def test_a_short_department_listed_after_a_body_shares_its_prefix_and_acts_with_it():
     assert agencies("(省发改委、农委、统计局分别负责)", "黑龙江省人民政府办公厅") == [
         ("省发改委", "黑龙江省发展和改革委员会"), ("农委", "黑龙江省农业委员会"), ("统计局", "黑龙江省统计局")]
+
+
+def test_a_county_level_citys_own_bodies_are_the_citys_not_its_prefectures():
+    j = infer_jurisdiction("", "温岭市商务局", None, None)
+    assert tagged("经商温岭市政协和市商务局研究", j) == [
+        ("温岭市政协", "中国人民政治协商会议温岭市委员会"), ("市商务局", "温岭市商务局")]
+
+
+def test_two_zones_joined_by_he_before_one_board_are_each_zones_board():
+    j = infer_jurisdiction("", "衡水市人民政府", None, None)
+    assert tagged("(责任单位:各县市区政府,衡水高新区和滨湖新区管委会)", j) == [
+        ("衡水高新区", "衡水高新技术产业开发区管理委员会"), ("滨湖新区管委会", "衡水滨湖新区管理委员会")]
+
+
+def test_the_party_centres_general_office_keeps_its_own_name():
+    assert canonicalize("中共中央办公厅", CENTRAL) == "中共中央办公厅"
+
+
+def test_a_banner_written_short_is_the_banner_and_its_bodies_are_its_own():
+    j = infer_jurisdiction("", "科右中旗人民政府", "对旗人大第十七届二次会议第0008号建议的答复", None)
+    assert (j.city, j.county) == ("兴安盟", "科尔沁右翼中旗")
+    assert tagged("经科右中旗人民政府同意,旗人大、退役军人事务局", j) == [
+        ("科右中旗人民政府", "科尔沁右翼中旗人民政府"), ("旗人大", "科尔沁右翼中旗人民代表大会"),
+        ("退役军人事务局", "科尔沁右翼中旗退役军人事务局")]

@@ -243,3 +243,16 @@ def test_a_prefecture_named_like_a_province_is_that_prefecture():
 def test_a_title_naming_a_county_level_city_after_its_province_gives_the_city(title, expected):
     j = infer_jurisdiction("", None, title, None)
     assert (j.province, j.city, j.county, j.level) == expected
+
+
+def test_a_citys_notice_naming_a_county_level_city_among_its_recipients_stays_the_citys():
+    text = ("关于印发2021年市政府重点工作责任分解的通知\n大冶市、阳新县、各区人民政府,市政府各部门:\n"
+            "经市政府同意,现将责任分解印发给你们。(责任单位:市发改委、市财政局)\n")
+    j = infer_jurisdiction(text, "黄石市人民政府办公室", "关于印发2021年市政府重点工作责任分解的通知", "黄政办发〔2021〕1号")
+    assert (j.city, j.county, j.level) == ("黄石市", None, "city")
+
+
+def test_shi_in_a_county_level_citys_own_letter_is_that_city():
+    j = infer_jurisdiction("", "温岭市商务局", None, None)
+    assert j.name_at("市") == "温岭市"
+    assert Jurisdiction(province="浙江省", city="台州市", county="温岭市", level="county").name_at("市") == "温岭市"

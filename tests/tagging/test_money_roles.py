@@ -361,3 +361,21 @@ def test_old_standards_in_a_list_and_fees_paid_are_no_support(text, expected):
 def test_a_land_price_is_neither_support_nor_a_condition():
     text = "对新建工业项目,县开发区以内容积率在1.0(含)-1.1之间的,基准地价按30万元/亩供地,园区以外基准地价按25万元/亩供地。"
     assert amount_roles(text) == [(3e5, "other"), (2.5e5, "other")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a ceiling on a product's price, and the listed prices after it, are conditions of the programme
+    ("家电下乡产品最高限价分别为:彩电3500元,冰箱(含冰柜)2500元。", [(3500.0, "threshold"), (2500.0, "threshold")]),
+    ("太阳能热水器最高限价为4000元。", [(4000.0, "threshold")]),
+    ("对区内汽车销售企业销售售价10万元以内(含10万元)的车辆,每辆车奖励购车者500元加油卡。",
+     [(1e5, "threshold"), (500.0, "grant")]),
+    # a bound on what a project may cost, in a sentence with no support, is a condition
+    ("涉及兴电灌区的扩灌项目总投资必须控制在6亿元以内。", [(6e8, "threshold")]),
+    ("择优按照不超过投资额40%、最高不超过100万元的标准给予资金奖励。", [(1e6, "cap")]),
+])
+def test_a_price_ceiling_or_a_projects_cost_bound_is_a_condition_not_a_cap(text, expected):
+    assert amount_roles(text) == expected
+
+
+def test_a_price_compared_is_no_ceiling():
+    assert amount_roles("执行价格预计较今年市场零售价格低约200-300元。")[0][1] != "threshold"
