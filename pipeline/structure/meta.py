@@ -8,13 +8,13 @@ from ..clean.script import to_simplified, view_text
 from ..types import Meta
 from .dates import bare_date, bare_date_readings, effective_period, is_date_line, parse_date
 from .layout import Reader, TextLine
-from .lexicon import data, date_pattern, pattern, rx, words
+from .lexicon import data, date_pattern, pattern, rx
 from .sections import match_heading
 from .sitemeta import key_alone, label_row_fields, site_fields, starts_with_site_key
 from .chrome import has_site_cue, is_related_list_header
-from .titles import (NUMBER_OPENERS, PARENS_END, PUNCT, announcement_number, doc_number_at, is_unit_line,
-                     issues_document, number_after_title, printed_twice, strip_leading_tags, title_block,
-                     title_doc_type)
+from .titles import (NUMBER_OPENERS, PARENS_END, PUNCT, announcement_number, doc_number_at, is_person_post,
+                     is_unit_line, issues_document, number_after_title, printed_twice, strip_leading_tags,
+                     title_block, title_doc_type)
 
 _JUNK_END = re.compile(r"[?？|｜\s]+$")
 BULLETS = "•·●○■□◆◇▲△►▶★☆- \u3000"
@@ -670,7 +670,7 @@ def _signature_units(lines, before: list[int]) -> list[TextLine]:
         wrapped = units[0].text.startswith(("和", "及", "与")) or (      # 太原市疫情防控 / 领导小组办公室
             len(prev.text) <= 16 and not PUNCT.search(prev.text) and not match_heading(prev.text)
             and not _is_disclosure(prev.text) and not any(ch.isdigit() for ch in prev.text)    # 县人社局 0938…: a phone
-            and not prev.text.endswith(words("elements", "person_posts", "ends")))             # 王明海 林业站干部
+            and not is_person_post(prev.text))                                                # 王明海 林业站干部
         listed = head > 1 and match_heading(lines[before[head - 2]].text)   # 3.…2018年 / 任务清单: an attachment's
         if not closing and not is_unit_line(prev.text) and "。" not in prev.text and not listed \
                 and is_unit_line(prev.text + units[0].text) and wrapped:

@@ -27,16 +27,19 @@ def is_unit_line(line: str) -> bool:
     grammar = data("elements")["title_grammar"]
     return len(line) <= data("elements")["max_unit_line"] and not PUNCT.search(line) \
         and line.endswith(words("elements", "unit_suffixes", "words")) and not is_date_line(line) \
-        and not line.startswith(tuple(grammar["words"])) and not _site_section(line) \
+        and not line.startswith(tuple(grammar["words"])) and not _site_section(line) and not is_person_post(line) \
         and not any(w in line for w in grammar["words"] if w not in grammar["block_only"])   # 某厅关于推动公立医院
 
 
 def _site_section(line: str) -> bool:
-    """A part of the website or one of its controls (首页 > 新闻中心, 登录个人中心), or a person's post
-    (林业站干部), not a unit."""
+    """A part of the website or one of its controls (首页 > 新闻中心, 登录个人中心), not a unit."""
     return line.endswith(words("elements", "site_sections", "ends")) \
-        or line.startswith(words("elements", "site_sections", "starts")) \
-        or line.endswith(words("elements", "person_posts", "ends"))         # 苗进新 林业站干部: a person
+        or line.startswith(words("elements", "site_sections", "starts"))
+
+
+def is_person_post(line: str) -> bool:
+    """A line naming a person's post, though it ends like a unit (苗进新 林业站干部)."""
+    return line.endswith(words("elements", "person_posts", "ends"))
 
 
 NUMBER_OPENERS = "（([ \u3000"    # what may stand before a doc number opening a line: ( 吉府发〔2003〕37号 )

@@ -294,7 +294,7 @@ def _zone_start(s: str, k: int) -> int | None:
     region = s[j:k]
     stop = max((region.rfind(w) + len(w) for w in agency_data().zone_name_stops if w in region), default=0)
     j, region = j + stop, region[stop:]           # 已经高新区管委会, 省人民政府设立洋浦经济开发区管理委员会
-    joined = region.rfind("和")
+    joined = max(region.rfind(c) for c in list_connectors())
     if joined > 0 and region[:joined].endswith(agency_data().zones):
         j, region = j + joined + 1, region[joined + 1:]     # 衡水高新区和滨湖新区管委会: the second zone's board
     if not region.endswith(agency_data().zones):
@@ -377,7 +377,7 @@ def _scan_zones(s: str, j: Jurisdiction, marks: tuple[int, ...] = ()) -> list[Me
             continue
         out.append(Mention(start, m.end(), None, board, "zone", "agency.zone-board"))
         # '济源示范区、航空港区管委会', '衡水高新区和滨湖新区管委会': the zone before the joint stands for its own board
-        if start > 0 and s[start - 1] in "、和":
+        if start > 0 and s[start - 1] in list_connectors():
             k = start - 1
             first = _zone_start(s, k)
             if first is not None and s[max(0, first - 1):first] != "各":

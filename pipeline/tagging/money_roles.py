@@ -157,6 +157,12 @@ class RoleContext:
         return sentence_start(self.v, self.start)
 
     @cached_property
+    def sentence_end(self) -> int:
+        """Where the amount's sentence ends (bounded: a text without 。 stays linear)."""
+        stop = _SENTENCE_END.search(self.v, self.end, self.end + SENTENCE_WINDOW)
+        return stop.start() if stop else self.end + SENTENCE_WINDOW
+
+    @cached_property
     def per_unit_lead(self):
         return self.L.per_unit_lead.search(self.v, self.clause, self.start)
 
@@ -214,8 +220,7 @@ def _policy_figure(c: RoleContext) -> str | None:
     cue = c.clause_cue(figure=True) or c.sentence_cue(figure=True)
     if cue != "statistic":
         return None
-    stop = _SENTENCE_END.search(c.v, c.end, c.end + SENTENCE_WINDOW)      # bounded: a text without 。 stays linear
-    support_later = c.L.support_verbs_any.search(c.v, c.end, stop.start() if stop else c.end + SENTENCE_WINDOW)
+    support_later = c.L.support_verbs_any.search(c.v, c.end, c.sentence_end)
     topic = c.L.condition_topic.search(c.v, c.sentence, c.start)
     if support_later and (topic or _CLOSED_CONDITION.match(c.right)):
         return "threshold"                  # 对当年…产值2000万元及以上的，一次性奖励: a condition, though 当年 plans
@@ -267,11 +272,9 @@ def _price_limit(c: RoleContext) -> bool:
 def _bounded_investment(c: RoleContext) -> bool:
     """总投资必须控制在6亿元以内: a bound on what a project may cost, in a sentence that gives no support
     (按不超过投资额40%、最高不超过100万元的标准给予奖励 bounds an award)."""
-    stop = _SENTENCE_END.search(c.v, c.end, c.end + SENTENCE_WINDOW)
-    end = stop.start() if stop else c.end + SENTENCE_WINDOW
     return bool(c.bounded or c.L.cap_suffix.match(c.right)) \
         and clause_cue_role(c.v[c.clause:c.start], c.L) == "investment" \
-        and not c.L.support_verbs_any.search(c.v, c.sentence, end)
+        and not c.L.support_verbs_any.search(c.v, c.sentence, c.sentence_end)
 
 
 ROLE_TESTS = {

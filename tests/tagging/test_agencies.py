@@ -436,7 +436,7 @@ def test_a_short_department_listed_after_a_body_shares_its_prefix_and_acts_with_
 
 
 def test_a_county_level_citys_own_bodies_are_the_citys_not_its_prefectures():
-    j = infer_jurisdiction("", "温岭市商务局", None, None)
+    j = Jurisdiction(province="浙江省", city="台州市", county="温岭市", level="county")   # a 温岭市 reply's, by its title
     assert tagged("经商温岭市政协和市商务局研究", j) == [
         ("温岭市政协", "中国人民政治协商会议温岭市委员会"), ("市商务局", "温岭市商务局")]
 
