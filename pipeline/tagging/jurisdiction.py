@@ -332,7 +332,7 @@ def infer_jurisdiction(text: str, issuer: str | None = None, title: str | None =
         _city_of_county(j, make_view(text).text)
     if j.county and j.county not in agency_data().county_city:
         j.county = _autonomous_county(j.county) or j.county        # 澜沧县 -> 澜沧拉祜族自治县
-    j.county = agency_data().autonomous_short.get(j.county, j.county)   # 屏边县 -> 屏边苗族自治县
+    j.county = agency_data().county_short_forms.get(j.county, j.county)   # 屏边县 -> 屏边苗族自治县
     if j.county and not j.city and (place := agency_data().county_city.get(j.county)):
         j.province, j.city = place                 # 蔡甸区 -> 湖北省 武汉市 (division codes)
     return j
