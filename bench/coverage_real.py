@@ -65,8 +65,9 @@ def documents(include_test: bool = False) -> list[Path]:
     return [p for p in sorted((REAL / "raw").glob("*.txt")) if include_test or p.stem not in test]
 
 
-def coverage(paths: list[Path]) -> tuple[dict[str, list[int]], dict[str, list[str]]]:
-    """{figure: [hits, of]} and {figure: documents that missed}."""
+def coverage(paths: list[Path], read=None) -> tuple[dict[str, list[int]], dict[str, list[str]]]:
+    """{figure: [hits, of]} and {figure: documents that missed}; `read` gives a path's record (default:
+    extract it here)."""
     kinds = collected_kinds()
     fig: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     miss: dict[str, list[str]] = defaultdict(list)
@@ -79,7 +80,7 @@ def coverage(paths: list[Path]) -> tuple[dict[str, list[int]], dict[str, list[st
 
     for path in paths:
         text = path.read_text(encoding="utf-8")
-        record = extract(path, isolate=False)
+        record = read(path) if read else extract(path, isolate=False)
         doc, plain, meta = path.stem, plainly(text), record.meta
         if record.error:
             count("readable", False, doc)

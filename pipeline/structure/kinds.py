@@ -112,6 +112,8 @@ def document_kind(title: str | None, doc_type: str | None, cover_issues: bool, o
     kinds = data("doc_types")["kinds"]
     if doc_type in kinds["policy_types"]:
         return "measures"
+    if doc_type is None and to_simplified(title).strip("。 ").endswith(tuple(kinds["task_title_ends"])):
+        return "measures"                       # 2017年交通运输主要工作: a list of the year's tasks
     return "notice" if doc_type in kinds["notice_types"] else "other"
 
 

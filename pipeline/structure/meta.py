@@ -76,6 +76,7 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
     if meta.date is None and head.title_span:
         _date_under_title(reader, head)
     heading_issuer = _read_announcement(reader, lines, body, limit, head)
+    heading_issuer = _read_decree(reader, lines, body, limit, head) or heading_issuer
     site_issuer = _read_site_fields(reader, lines, first, limit, head) or _read_label_rows(reader, lines, head)
     if meta.date is None:
         _date_under_number(lines, body, limit, head)
@@ -278,6 +279,36 @@ def _read_announcement(reader: Reader, lines, body, limit, head: Header) -> str 
         if above and not is_unit_line(above.text) and "。" not in above.text \
                 and is_unit_line(above.text + heading.text[:cut]):          # 太原市…疫情 / 防控…办公室通告
             return reader.value(above.start, heading.start + cut)
+        return None
+    return None
+
+
+def _read_decree(reader: Reader, lines, body, limit, head: Header) -> str | None:
+    """A decree (某省人民政府令 / 第71号 / 《…办法》已经…通过，现予公布) carries the rules it promulgates: their
+    name is the title and gives the 文种, the heading with its number is the doc number (elements.json decree);
+    returns the heading's body as the issuer."""
+    spec = data("elements")["decree"]
+    for pos, i in enumerate(body[1:], start=1):
+        if i >= limit:
+            return None
+        number = announcement_number(lines[i].text)
+        heading = lines[body[pos - 1]]
+        name = heading.text.strip()
+        if not number or not number.group("w") or not name.endswith("令") or not is_unit_line(name[:-1]):
+            continue
+        after = lines[i + 1:i + 1 + spec["window_lines"]]
+        for ln in after:
+            m = rx(spec["promulgation"]).search(ln.text)
+            if m is None:
+                continue
+            title = reader.value(ln.start + m.start("name"), ln.start + m.end("name"))
+            head.meta.title, head.title_span = title, None
+            typed = title_doc_type(to_simplified(m.group("name")))
+            head.meta.doc_type = typed[0] if typed and typed[0] else head.meta.doc_type
+            printed = reader.value(heading.start, heading.end).strip()
+            head.meta.doc_number = printed + reader.value(lines[i].start + number.start("w"),
+                                                          lines[i].start + number.end("w"))
+            return printed[:-1]
         return None
     return None
 
@@ -671,11 +702,23 @@ def _signature_units(lines, before: list[int]) -> list[TextLine]:
             len(prev.text) <= 16 and not PUNCT.search(prev.text) and not match_heading(prev.text)
             and not _is_disclosure(prev.text) and not any(ch.isdigit() for ch in prev.text)    # 县人社局 0938…: a phone
             and not is_person_post(prev.text))                                                # 王明海 林业站干部
-        listed = head > 1 and match_heading(lines[before[head - 2]].text)   # 3.…2018年 / 任务清单: an attachment's
+        above = lines[before[head - 2]].text if head > 1 else ""
+        listed = bool(match_heading(above)) or _attachment_name_open(above)
+        # 3.…2018年 / 任务清单, 附件:…停车服务 / 收费政府指导价标准: an attachment's name wrapped, not the signer's
         if not closing and not is_unit_line(prev.text) and "。" not in prev.text and not listed \
                 and is_unit_line(prev.text + units[0].text) and wrapped:
             units = [TextLine(prev.index, prev.start, units[0].end, prev.text + units[0].text)]
     return units
+
+
+def _attachment_name_open(line: str) -> bool:
+    """True for a line naming an attachment whose name runs on to the next line (附件:…停车服务), not one
+    whose name ends there (附件:…名单.xls, 附件:《…》, 附件:…的通知)."""
+    mark = rx(data("elements")["attachment_mark"]["inline"]).match(line.strip())
+    if not mark:
+        return False
+    name = line.strip()[mark.end():].strip()
+    return bool(name) and not re.search(r"\.[A-Za-z]{2,5}$|[》）)]$", name) and title_doc_type(name) is None
 
 
 def _read_site_fields(reader: Reader, lines, first, limit, head: Header) -> str | None:

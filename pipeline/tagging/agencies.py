@@ -740,6 +740,8 @@ def _shared_suffix_places(s: str, mentions: list[Mention], j: Jurisdiction, trad
                 whole = before
             elif before + place[-1] in d.city_by_name or before + place[-1] in d.county_city:
                 whole = before + place[-1]
+            elif prefs[0][1] == "newplace" and before[-1] == place[-1] and _unseen_place(before + body):
+                whole = before          # 荔湾区、黄埔区政府: a district of the same level, read as a place
             else:
                 break
             canonical = canonicalize(whole + body, j, traditional=traditional)
@@ -748,6 +750,13 @@ def _shared_suffix_places(s: str, mentions: list[Mention], j: Jurisdiction, trad
             out.append(Mention(first, k, None, canonical, "body", "agency.shared-suffix-place"))
             k = first - 1
     return out
+
+
+def _unseen_place(name: str) -> bool:
+    """True where `name` reads as one unseen place (荔湾区) followed by a body, nothing else before it."""
+    parse = parse_at(name, 0)
+    return parse is not None and parse.end == len(name) and len(parse.elements) == 1 \
+        and [k for _, k in parse.elements[0].prefixes] == ["newplace"]
 
 
 def site_chrome_spans(text: str) -> list[tuple[int, int]]:

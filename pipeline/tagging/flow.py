@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..structure.lexicon import data
 from ..types import Entity, Measure, Proposal, Response, Structure
 from .chunks import tag_spans
 
@@ -34,8 +35,12 @@ def jurisdiction_of(text: str, structure) -> object:
 
 
 def money_policy(structure) -> bool:
-    """True where the document prescribes (measures, notices): tag_money's `policy`."""
-    return (structure.kind if structure else "other") in ("measures", "notice")
+    """True where the document prescribes (measures, notices, an untitled text whose preamble announces a
+    notice: 具体事项通知如下): tag_money's `policy`."""
+    if structure is None:
+        return False
+    return structure.kind in ("measures", "notice") \
+        or structure.meta.doc_type in data("doc_types")["kinds"]["notice_types"]
 
 
 def without_surrogates(text: str) -> str:

@@ -60,10 +60,13 @@ class Jurisdiction:
         return any(p.name == self.province and p.kind == "municipality" for p in agency_data().provinces)
 
 
-def parse_place_chain(name: str, loose: bool = False) -> tuple[str | None, str | None, str | None, int]:
+def parse_place_chain(name: str, loose: bool = False, whole: bool = False
+                      ) -> tuple[str | None, str | None, str | None, int]:
     """The province, city and county written at the start of a name, and how many characters they take;
     `loose` (a page heading, not an issuer) takes a county-level place whatever follows it, as does a
-    county the city or province before it is known to hold."""
+    county the city or province before it is known to hold; `whole` (an issuer or title, not words cut
+    from running text) takes a county of the division codes though its first character may join words
+    (将乐县, 会同县)."""
     d = agency_data()
     s = to_simplified(name)
     place_stops = d.generic["place_first_stops"]["chars"]
@@ -86,8 +89,8 @@ def parse_place_chain(name: str, loose: bool = False) -> tuple[str | None, str |
         break
     m = pattern("issuer_local_place").match(s, pos)
     if m and any(c in stop_chars() or c in place_stops for c in m.group()[:-1]) \
-            and (city or province, m.group()) not in d.city_counties:
-        m = None                       # 您在县政协…: a sentence, not a place (天津市和平区 is one)
+            and (city or province, m.group()) not in d.city_counties and not (whole and m.group() in d.county_city):
+        m = None                       # 您在县政协…: a sentence, not a place (天津市和平区, 将乐县 are places)
     if m and m.group() not in d.county_city and not _zone_name(m.group()) \
             and (city or province, m.group()) not in d.city_counties and _phrase_before_level(m.group()):
         m = None                       # 不再担任县人民政府…: a phrase before a level word, not a county
@@ -97,8 +100,8 @@ def parse_place_chain(name: str, loose: bool = False) -> tuple[str | None, str |
               or (city or province, m.group()) in d.city_counties      # 北京市大兴区新兴产业促进服务中心
               or ((loose or m.end() == len(s)) and m.group() in d.county_city)):   # 晋江市 alone, or heading a page
         place = m.group()
-        if place.endswith("市") and not city and not county:
-            city = place
+        if place.endswith("市") and not city and not county and place not in d.county_city:
+            city = place                # a county-level city (温岭市, 古交市) is the county of its prefecture
         else:
             county = place
         pos = m.end()
@@ -166,7 +169,7 @@ def _from_names(*names: str | None, loose: bool = False) -> Jurisdiction | None:
         # joint issuers (新区管委会办公室 + 区人民政府办公室): the government's own place comes first
         parts = sorted(name.split(), key=lambda part: "人民政府" not in to_simplified(part))
         for part in parts:
-            province, city, county, _ = parse_place_chain(part.strip(), loose)
+            province, city, county, _ = parse_place_chain(part.strip(), loose, whole=True)
             if province or city or county:
                 return Jurisdiction(province, city, county, _level(province, city, county))
     return None

@@ -114,6 +114,8 @@ class MoneyLexicon:
     ratio_change: re.Pattern    # 补助比例提高至: a support ratio raised or cut (anchored at the end)
     listed_ratio_head: re.Pattern   # 补助比例为: opening a list of places with their shares
     listed_ratio_item: re.Pattern   # 石嘴山市、吴忠市: a clause of places alone before a share
+    support_cell_left: re.Pattern   # | 补: a table cell opening with a support verb (anchored at the end)
+    cell_end: re.Pattern            # the cell's end right after the percentage
     top_up_base: re.Pattern     # 在给予…补助的基础上: a sentence resting on support already given
     top_up_raise: re.Pattern    # 增加, 再增加 right before a percentage (anchored at the end)
     superseded: re.Pattern      # anchored at the start of the right context: 提高到 (then the new amount)
@@ -250,6 +252,8 @@ def lexicon() -> MoneyLexicon:
         rate_right=re.compile(rf"\s*(?:{_alt(_words(rates['support_right']))})"),
         listed_ratio_head=re.compile(rates["listed_ratio"]["head"]),
         listed_ratio_item=re.compile(rates["listed_ratio"]["item"]),
+        support_cell_left=re.compile(rf"(?:^|[|｜\t\n])[ \t]*(?:{_alt(rates['support_cell']['words'])})[ \t]*$"),
+        cell_end=re.compile(r"[ \t]*(?:[|｜\t\n]|$)"),
         ratio_change=re.compile(rf"(?:{_alt(rates['ratio_change']['nouns'])})(?:比例|标准)"
                                 rf"(?:{_alt(rates['ratio_change']['verbs'])})$"),
         rate_not_right=re.compile(rf"\s*(?:的?比例)?(?:{_alt(_words(rates['not_support_right']))})"),

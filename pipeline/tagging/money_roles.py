@@ -383,6 +383,8 @@ RATE_TESTS = {
     "instalment_share": lambda c: c.L.instalment_share.search(_WHITE.sub("", c.before)),
     "relief": lambda c: c.L.relief_before.search(c.v, max(0, c.start - 4), c.start),
     "support_after": lambda c: c.L.rate_right.match(c.v, c.end),
+    "support_cell": lambda c: c.L.support_cell_left.search(c.v, max(0, c.start - 8), c.start)
+    and c.L.cell_end.match(c.v, c.end),
     "given_share": lambda c: c.L.given_share_right.match(c.v, c.end) and c.L.given_share_left.search(c.before),
     "award_computed": lambda c: c.L.award_computed_right.match(c.v, c.end) and c.L.award_computed_left.search(c.before),
     "not_support_after": lambda c: c.L.rate_not_right.match(c.v, c.end),

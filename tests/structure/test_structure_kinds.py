@@ -118,3 +118,23 @@ def test_an_untitled_call_for_comments_above_its_signature_issues_the_draft_prin
             "第一条 支持场馆建设。对新建体育场馆的,每个补助20万元。\n第二条 支持赛事举办。对举办全国性赛事的,每场补助10万元。\n")
     st = parse_structure(text)
     assert [s.label for s in select_measures(st, text, model=False)] == ["第一条", "第二条"]
+
+
+def test_a_preamble_announcing_the_matters_of_a_notice_names_it():
+    text = ("各县(市、区)发展改革部门:\n现开展服务业企业奖励申报工作,具体事项通知如下:\n一、申报范围\n规上企业。\n"
+            "二、奖励政策\n营业收入10亿元—15亿元,增速15%以上的,按同比增量的0.1%进行一次性奖励。\n")
+    assert parse_structure(text).meta.doc_type == "通知"
+
+
+def test_a_title_naming_the_years_tasks_is_a_task_list_of_measures():
+    text = ("2017年交通运输主要工作\n2017年,将进一步加快交通基础建设。\n(一)抓好工程项目建设\n1、推进国道G347枞阳段项目建设。\n"
+            "2、开工建设安庆至枞阳一级公路。\n(二)加快交通运输产业发展\n3、启动桥港物流园区项目前期工作。\n")
+    st = parse_structure(text)
+    assert (st.meta.title, st.meta.doc_type, st.kind) == ("2017年交通运输主要工作", None, "measures")
+
+
+def test_an_untitled_page_whose_items_open_with_their_lead_units_is_a_policy():
+    text = ("(四)加强配套建设\n1.增设市区停车场和停车泊位。市规划局牵头,市城乡建设局、公安局配合,规划配套停车场地。\n"
+            "2.改善道路通行条件。市城乡建设局牵头,相关建设责任主体配合,加快实施城市道路工程。\n"
+            "3.扩大市区禁行区域。市公安局负责,明确大型货车禁行区域。\n")
+    assert parse_structure(text).kind == "measures"

@@ -733,3 +733,43 @@ def test_a_joint_signature_may_close_with_a_survey_team():
             "四川省民政厅   四川省财政厅\n四川省统计局                 国家统计局四川调查总队\n2023年9月15日\n")
     meta = parse_structure(text).meta
     assert meta.date == "2023-09-15" and meta.issuer.endswith("国家统计局四川调查总队")
+
+
+def test_a_decree_carries_the_rules_it_promulgates():
+    text = ("甘肃省人民政府令\n第71号\n《甘肃省陆生野生保护动物造成人身伤害和财产损失补偿办法》已经2010年9月3日省人民政府"
+            "第62次常务会议讨论通过,现予公布,自2010年11月1日起施行。\n代省长 刘伟平\n二○一○年九月九日\n"
+            "第一条 为保障公民的权利,制定本办法。\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.doc_type, meta.doc_number, meta.issuer) == (
+        "甘肃省陆生野生保护动物造成人身伤害和财产损失补偿办法", "办法", "甘肃省人民政府令第71号", "甘肃省人民政府")
+
+
+def test_an_announcements_heading_without_rules_promulgated_stays_the_announcement():
+    text = "某市人民政府令\n第3号\n现将森林防火禁火有关事项命令如下:\n一、禁止野外用火。\n"
+    assert parse_structure(text).meta.doc_number == "第3号"
+
+
+def test_an_attachments_name_wrapped_above_the_signature_is_no_part_of_the_signer():
+    text = ("垫江县发展和改革委员会关于停车场停车收费标准的通知\n重庆垫江人力资源管理有限公司:\n"
+            "你司申请收悉。现将收费标准通知如下。\n附件:县级机关综合楼和档案馆地面停车场停车服务\n收费政府指导价标准\n"
+            "垫江县发展和改革委员会\n2023年2月13日\n")
+    assert parse_structure(text).meta.issuer == "垫江县发展和改革委员会"
+
+
+def test_a_long_signer_wrapped_under_a_whole_attachment_name_stays_whole():
+    text = ("关于民族团结进步示范单位的公示\n各乡镇:\n现将名单予以公示。\n附  件:2020年裕民县示范单位名单.xls\n"
+            "裕民县民族团结进步创建工作\n领导小组办公室\n2020年11月19日\n")
+    assert parse_structure(text).meta.issuer == "裕民县民族团结进步创建工作领导小组办公室"
+
+
+def test_a_reply_closing_with_tecihuifu_keeps_it_out_of_the_signature():
+    text = ("大姚县交通运输局关于对县人大第53号建议办理情况的答复\n李正英等代表:\n你们的建议很好,我局已将项目纳入规划。\n"
+            "特此回复\n\n大姚县交通运输局\n\n2021年6月28日\n")
+    assert parse_structure(text).meta.issuer == "大姚县交通运输局"
+
+
+def test_empty_category_and_signer_fields_above_a_reply_are_no_recipients():
+    text = ("西安市阎良区应急管理局对区政协九届二次会议第123号提案的复函\n\n类别:\n签发人:\n阎应急函〔2023〕1号\n\n"
+            "类别:B\n\n签发人:苗高海\n\n阎应急函〔2023〕1号\n\n王瑞委员:\n您提出的提案收悉,现答复如下:\n")
+    meta = parse_structure(text).meta
+    assert (meta.doc_number, meta.recipients) == ("阎应急函〔2023〕1号", ["王瑞委员"])

@@ -56,3 +56,12 @@ def test_a_row_of_keys_pairs_its_values_in_order_over_the_lines_below():
 def test_a_row_of_keys_whose_values_do_not_pair_one_for_one_gives_nothing():
     lines = ["索引号 文号 发布机构 成文日期", "N001-2011-000627 宛政〔2011〕7号 南阳市人民政府办公室"]
     assert label_row_fields(lines) == {}
+
+
+@pytest.mark.parametrize("fields, date", [
+    ("索引号:MB1531591/2020-00182\n产生日期:2020-12-28\n发布日期:2020-12-29\n", "2020-12-28"),
+    ("承办单位\n县农业农村局\n答复时间\n2024-09-30\n", "2024-09-30"),
+])
+def test_a_catalogues_date_of_making_or_of_the_answer_is_the_documents_date(fields, date):
+    text = fields + "关于黄岱镇发展美丽乡村的提案的答复\n王明委员:\n您的提案收悉,现答复如下:\n"
+    assert parse_structure(text).meta.date == date

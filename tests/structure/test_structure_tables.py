@@ -61,3 +61,12 @@ def test_a_line_without_a_run_on_table_stays_whole(line):
 def test_a_header_written_one_cell_a_line_each_closed_by_a_bar_gives_the_title_column():
     lines = split_lines("序号 |\n目标与任务 |\n分 管 县领导 |\n牵头责任单位 |\n责任单位 |\n80 |\n新增托位数400个以上。 |\n")
     assert vertical_header(lines, 0) == (4, (0, 4))          # 目标与任务: the first cell after the id
+
+
+def test_a_table_copied_cell_by_cell_with_a_key_work_column_gives_its_rows():
+    from pipeline.structure import parse_structure, select_measures
+    text = ("2021年市政府工作报告部署工作责任分工\n序号\n重点工作\n市政府\n分管领导\n牵头单位\n配合单位\n备注\n"
+            "(一)\n加强战略科技力量建设。\n1\n加快建设科技创新轴。\n王 东\n市科技局\n黄埔区、南沙区政府\n"
+            "2\n全力做好国家实验室筹建保障服务工作。\n王 东\n市科技局\n市财政局\n")
+    st = parse_structure(text)
+    assert [m.label for m in select_measures(st, text)] == ["1", "2"]

@@ -457,3 +457,22 @@ def test_a_banner_written_short_is_the_banner_and_its_bodies_are_its_own():
     assert tagged("经科右中旗人民政府同意,旗人大、退役军人事务局", j) == [
         ("科右中旗人民政府", "科尔沁右翼中旗人民政府"), ("旗人大", "科尔沁右翼中旗人民代表大会"),
         ("退役军人事务局", "科尔沁右翼中旗退役军人事务局")]
+
+
+def test_districts_listed_before_one_districts_government_are_each_their_government():
+    j = Jurisdiction(province="广东省", city="广州市", level="city")
+    assert tagged("配合单位:荔湾区、黄埔区政府\n", j) == [
+        ("荔湾区", "广州市荔湾区人民政府"), ("黄埔区政府", "广州市黄埔区人民政府")]
+    assert tagged("配合单位:开发区、黄埔区政府\n", j) == [("黄埔区政府", "广州市黄埔区人民政府")]
+
+
+def test_a_congresss_special_committee_follows_the_congress_itself():
+    j = Jurisdiction(province="辽宁省", level="province")
+    assert tagged("(省人大法制委、省人大财经委、省司法厅负责)", j) == [
+        ("省人大法制委", "辽宁省人民代表大会法制委员会"), ("省人大财经委", "辽宁省人民代表大会财政经济委员会"),
+        ("省司法厅", "辽宁省司法厅")]
+
+
+def test_a_railway_bureau_keeps_its_citys_name_as_written():
+    j = Jurisdiction(province="江西省", level="province")
+    assert tagged("省交通厅、南昌铁路局配合", j)[1] == ("南昌铁路局", "南昌铁路局")

@@ -211,9 +211,11 @@ def test_an_unplaced_local_documents_bare_department_stays_unresolved():
 
 def test_a_county_level_city_named_alone_or_heading_the_page_is_the_jurisdiction():
     from pipeline.tagging.jurisdiction import infer_jurisdiction
-    assert infer_jurisdiction("", "晋江市", None, None).city == "晋江市"
+    j = infer_jurisdiction("", "晋江市", None, None)
+    assert (j.city, j.county, j.level) == ("泉州市", "晋江市", "county")       # the county of its prefecture
     text = "晋江市贯彻落实福建省推动民营经济创新发展若干措施实施方案\n为深入贯彻落实有关精神,制定本方案。\n"
-    assert infer_jurisdiction(text, None, None, None).city == "晋江市"
+    j = infer_jurisdiction(text, None, None, None)
+    assert (j.city, j.county, j.level) == ("泉州市", "晋江市", "county")
 
 
 @pytest.mark.parametrize("issuer, units, names", [
@@ -256,3 +258,19 @@ def test_shi_in_a_county_level_citys_own_letter_is_that_city():
     j = infer_jurisdiction("", "温岭市商务局", None, None)
     assert j.name_at("市") == "温岭市"
     assert Jurisdiction(province="浙江省", city="台州市", county="温岭市", level="county").name_at("市") == "温岭市"
+
+
+@pytest.mark.parametrize("issuer, expected", [
+    ("将乐县住房和城乡建设局", ("福建省", "三明市", "将乐县")),      # 将 joins words, but 将乐县 is a county
+    ("古交市政府", ("山西省", "太原市", "古交市")),                  # a county-level city: its prefecture's county
+    ("同江市银川乡人民政府", ("黑龙江省", "佳木斯市", "同江市")),
+])
+def test_an_issuer_opening_with_a_county_of_the_division_codes_is_that_county(issuer, expected):
+    j = infer_jurisdiction("", issuer, None, None)
+    assert (j.province, j.city, j.county, j.level) == (*expected, "county")
+
+
+def test_a_county_whose_first_character_joins_words_is_no_place_inside_running_text():
+    text = "县政府责成县教育局会同县交通运输局开展调研。\n金川县教育局\n"
+    j = infer_jurisdiction(text, "县教育局", None, None)
+    assert j.county != "会同县"

@@ -138,3 +138,13 @@ def test_a_support_standard_set_as_a_share_of_another_is_a_rate_a_tax_rate_appli
 ])
 def test_a_rate_range_with_both_ends_written_is_one_rate(text, expected):
     assert [(r["value"], r["value_max"]) for r in rates(text)] == expected
+
+
+def test_a_share_of_the_growth_awarded_once_is_a_rate_though_a_growth_word_stands_nearer():
+    assert rate_values("营业收入15亿元以上,增速10%以上的,按同比增量的0.05%进行一次性奖励,最高不超过50万元") == [0.0005]
+    assert rate_values("营业收入同比增长15%以上的企业") == []
+
+
+def test_a_table_cell_of_a_support_verb_and_a_share_is_a_support_rate():
+    assert rate_values("兴能新材料有限公司 | 4176 | 202560 | 40512 | 补40% |\n凤源服装有限公司 | 4670 | 补50% | |") == [0.4, 0.5]
+    assert rate_values("资金缺口 | 弥补40% |") == []

@@ -379,3 +379,11 @@ def test_a_price_ceiling_or_a_projects_cost_bound_is_a_condition_not_a_cap(text,
 
 def test_a_price_compared_is_no_ceiling():
     assert amount_roles("执行价格预计较今年市场零售价格低约200-300元。")[0][1] != "threshold"
+
+
+def test_a_revenue_band_in_an_untitled_notice_is_a_condition_of_the_award():
+    from pipeline.tagging.flow import tag_text
+    text = ("各县(市、区)发展改革部门:\n现开展服务业企业奖励申报工作,具体事项通知如下:\n一、奖励政策\n"
+            "营业收入10亿元—15亿元,增速15%以上的,按同比增量的0.1%进行一次性奖励,最高不超过40万元。\n")
+    roles = {e.text: e.attrs["role"] for e in tag_text(text).entities if e.label == "MONEY"}
+    assert roles["10亿元—15亿元"] == "threshold"
