@@ -714,11 +714,12 @@ def _signature_units(lines, before: list[int]) -> list[TextLine]:
 def _attachment_name_open(line: str) -> bool:
     """True for a line naming an attachment whose name runs on to the next line (附件:…停车服务), not one
     whose name ends there (附件:…名单.xls, 附件:《…》, 附件:…的通知)."""
-    mark = rx(data("elements")["attachment_mark"]["inline"]).match(line.strip())
+    spec = data("elements")["attachment_mark"]
+    mark = rx(spec["inline"]).match(line.strip())
     if not mark:
         return False
     name = line.strip()[mark.end():].strip()
-    return bool(name) and not re.search(r"\.[A-Za-z]{2,5}$|[》）)]$", name) and title_doc_type(name) is None
+    return bool(name) and not rx(spec["name_closed"]).search(name) and title_doc_type(name) is None
 
 
 def _read_site_fields(reader: Reader, lines, first, limit, head: Header) -> str | None:
