@@ -112,8 +112,8 @@ def document_kind(title: str | None, doc_type: str | None, cover_issues: bool, o
     kinds = data("doc_types")["kinds"]
     if doc_type in kinds["policy_types"]:
         return "measures"
-    if doc_type is None and to_simplified(title).strip("。 ").endswith(tuple(kinds["task_title_ends"])):
-        return "measures"                       # 2017年交通运输主要工作: a list of the year's tasks
+    if doc_type is None and (ending := title_doc_type(to_simplified(title))) and ending[0] is None:
+        return "measures"                       # 2017年交通运输主要工作: a list of the year's tasks, no 文种
     return "notice" if doc_type in kinds["notice_types"] else "other"
 
 
