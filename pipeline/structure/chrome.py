@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dates import is_date_line
+from .dates import bare_date, is_date_line
 from .layout import TextLine
 from .lexicon import data, pattern, rx
 from .sitemeta import starts_with_site_key
@@ -62,11 +62,15 @@ def _is_trailing(line: str) -> bool:
         or (len(line) <= footer["max_chars"] and any(w in line for w in footer["words"]))
 
 
+def is_disclosure(line: str) -> bool:
+    """True for a line holding a 公开方式 note ((此件公开发布), 信息公开形式:主动公开)."""
+    return any(rx(p).search(line) for p in data("patterns")["disclosure"]["patterns"])
+
+
 def _is_anchor(line: str) -> bool:
     """A closing element of a letter: 成文日期, 版记 lines (抄送, 印发, 公开方式)."""
-    if is_date_line(line) or pattern("printer").match(line) or pattern("cc").match(line):
-        return True
-    return any(rx(p).search(line) for p in data("patterns")["disclosure"]["patterns"])
+    return bool(is_date_line(line) or pattern("printer").match(line) or pattern("cc").match(line)) \
+        or is_disclosure(line)
 
 
 def find_bounds(lines: list[TextLine]) -> Bounds:
@@ -129,6 +133,9 @@ def _cut_site_tail(lines: list[TextLine], first: int, last: int, chrome: set[int
     m = pattern("cc").match(lines[a].text)
     if m and not m.group("v").strip(" |｜") and a < last:   # 抄送: with its list on the next line
         a += 1
+    if is_disclosure(lines[a].text) and a + 2 <= last and "。" not in lines[a + 1].text \
+            and bare_date(lines[a + 2].text):
+        a += 2                                        # (此件予以公开) / 中阳县交通运输局 / 2024719: signed after it
     cue = next((i for i in range(a + 1, last + 1) if is_related_list_header(lines[i].text)), None)
     if cue is not None and (issued := _issued_title_below(lines, first, a, cue, last)) is not None:
         chrome.update(range(cue, issued))             # 相关链接： 《X》政策解读, then X itself: the issued document

@@ -188,11 +188,13 @@ def _introduces_clauses(section: Section, kids: list[Section], sections: list[Se
 
 
 def _band_text(kid: Section, last: bool, text: str) -> str:
-    """A band's text; the last band's without a note on the whole list after it (以上奖励需经…)."""
+    """A band's text; the last band's without a note on the whole list after it (以上奖励需经…) or the line
+    of the measure's units (责任单位:市商务局、…)."""
     own = text[kid.start:kid.end]
     if last:
         first, _, rest = own.strip().partition("\n")
-        if rest.strip().startswith(tuple(data("measures")["list_note_openers"]["words"])):
+        if rest.strip().startswith(tuple(data("measures")["list_note_openers"]["words"])) \
+                or rx(data("measures")["lead_unit_cues"]["label_pattern"]).match(view_text(rest.strip())):
             return first
     return own
 

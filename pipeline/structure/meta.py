@@ -11,7 +11,7 @@ from .layout import Reader, TextLine
 from .lexicon import data, date_pattern, pattern, rx
 from .sections import match_heading
 from .sitemeta import key_alone, label_row_fields, site_fields, starts_with_site_key
-from .chrome import has_site_cue, is_related_list_header
+from .chrome import has_site_cue, is_chrome, is_disclosure, is_related_list_header
 from .titles import (NUMBER_OPENERS, PARENS_END, PUNCT, announcement_number, doc_number_at, is_person_post,
                      is_unit_line, issues_document, number_after_title, printed_twice, strip_leading_tags,
                      title_block, title_doc_type)
@@ -221,7 +221,7 @@ def _read_doc_number(reader: Reader, lines, body, limit, head: Header) -> None:
             head.meta.doc_number = reader.value(ln.start + lead + m.start("v"), ln.start + lead + m.end("v"))
             head.doc_number_line = i
             return
-        if i > title_line and not starts_with_site_key(ln.text) and (
+        if i > title_line and not starts_with_site_key(ln.text) and not is_chrome(ln.text) and (
                 "。" in ln.text or (ln.text.endswith(("：", ":")) and not has_site_cue(ln.text)
                                    and not _is_form_label(ln.text) and not is_related_list_header(ln.text))):
             break
@@ -365,7 +365,7 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
             continue
         m = rx(r"^(?P<open>[（(])?(?P<unit>.+?)\s*(?P<date>" + date_pattern() + r")(?(open)[）)])(?P<tag>.*)$").match(
             ln.text.rstrip(" |｜"))                                  # …交通运输局 2019年10月28日 |: a table cell
-        if m and m.group("tag").strip() and not _is_disclosure(m.group("tag")):
+        if m and m.group("tag").strip() and not is_disclosure(m.group("tag")):
             m = None                                                # …2024年12月30日 (此件公开发布): its note may follow
         if m and is_unit_line(m.group("unit").strip()):            # 署名 and date on one line, (…) or not
             meta.date = parse_date(m.group("date"))
@@ -373,10 +373,10 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
             break
         if not is_date_line(ln.text) and (bare := bare_date(ln.text)) and (
                 _signed_above(lines, body[:pos]) or lines[body[pos - 1]].text.rstrip().endswith("。")
-                or (pos + 1 < len(body) and _is_disclosure(lines[body[pos + 1]].text))):   # 2025724 / (此件公开发布)
+                or (pos + 1 < len(body) and is_disclosure(lines[body[pos + 1]].text))):   # 2025724 / (此件公开发布)
             meta.date = bare                                        # 2017919: 年月日 lost in the copy
             head.date_readings = tuple(bare_date_readings(ln.text))
-            units = _signature_units(lines, [b for b in body[:pos] if not _is_disclosure(lines[b].text)])
+            units = _signature_units(lines, [b for b in body[:pos] if not is_disclosure(lines[b].text)])
             units = units or _unit_below(lines, body, pos)
             if units:
                 meta.issuer = " ".join(reader.value(u.start, u.end) for u in units)
@@ -435,7 +435,7 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
 def _without_disclosure_note(line: str) -> str:
     """A line without the 公开方式 note in brackets run onto its end ((信息公开形式:主动公开))."""
     m = re.match(r"^(.*?)\s*([（(][^（）()]{2,20}[）)])\s*$", line)
-    return m.group(1) if m and _is_disclosure(m.group(2)) else line
+    return m.group(1) if m and is_disclosure(m.group(2)) else line
 
 
 def _signed_below_salutation(lines, body: list[int], pos: int) -> bool:
@@ -640,10 +640,6 @@ def _issuer_from_news_lead(reader: Reader, lead: list[TextLine], head: Header, a
             return
 
 
-def _is_disclosure(line: str) -> bool:
-    return any(rx(p).search(line) for p in data("patterns")["disclosure"]["patterns"])
-
-
 def _issuer_mark(lines, body: list[int], title_first: int, unit: str) -> TextLine | None:
     """The 发文机关标志 over a title whose issuer is written short: a unit line a few lines above that
     ends with the title's unit and names more (贵阳市人民政府办公厅 over 市人民政府办公厅关于…)."""
@@ -664,7 +660,7 @@ def _unit_below(lines, body: list[int], pos: int) -> list[TextLine]:
 
 def _signed_above(lines, before: list[int]) -> bool:
     """True where the line above (a 公开方式 note aside) is a unit line: a signature."""
-    above = [b for b in before if not _is_disclosure(lines[b].text)]
+    above = [b for b in before if not is_disclosure(lines[b].text)]
     return bool(above) and is_unit_line(lines[above[-1]].text)
 
 
@@ -700,7 +696,7 @@ def _signature_units(lines, before: list[int]) -> list[TextLine]:
         closing = any(rx(p).search(prev.text) for p in data("elements")["closing_formulas"]["patterns"])
         wrapped = units[0].text.startswith(("和", "及", "与")) or (      # 太原市疫情防控 / 领导小组办公室
             len(prev.text) <= 16 and not PUNCT.search(prev.text) and not match_heading(prev.text)
-            and not _is_disclosure(prev.text) and not any(ch.isdigit() for ch in prev.text)    # 县人社局 0938…: a phone
+            and not is_disclosure(prev.text) and not any(ch.isdigit() for ch in prev.text)    # 县人社局 0938…: a phone
             and not is_person_post(prev.text))                                                # 王明海 林业站干部
         above = lines[before[head - 2]].text if head > 1 else ""
         listed = bool(match_heading(above)) or _attachment_name_open(above)

@@ -28,6 +28,7 @@ def is_unit_line(line: str) -> bool:
     return len(line) <= data("elements")["max_unit_line"] and not PUNCT.search(line) \
         and line.endswith(words("elements", "unit_suffixes", "words")) and not is_date_line(line) \
         and not line.startswith(tuple(grammar["words"])) and not _site_section(line) and not is_person_post(line) \
+        and not line.startswith(words("elements", "lead_in_phrases", "words")) \
         and not any(w in line for w in grammar["words"] if w not in grammar["block_only"])   # 某厅关于推动公立医院
 
 
@@ -125,6 +126,28 @@ def printed_twice(text: str, min_half: int = 2) -> bool:
     return len(text) % 2 == 0 and half >= min_half and text[:half] == text[half:]
 
 
+def _site_name_after(text: str) -> str | None:
+    """A full title (某局关于…的通知) before the site's name a page title ends with (-凯发官方), else None."""
+    spec = data("doc_types")["title_site_suffix_glued"]
+    m = rx(spec["pattern"]).match(text)
+    title = m.group("title") if m else ""
+    return title if m and not title_doc_type(text) and title_doc_type(title) \
+        and any(w in title for w in spec["requires"]) and not any(w in title for w in spec["not_with"]) else None
+
+
+def _after_cut_copy(text: str, min_chars: int = 8) -> str:
+    """A title after the cut copy of its head a site prints before it (国务院办公厅关于发展银发经济 国务院办公厅
+    关于发展银发经济增进老年人福祉的意见: the whole title); `text` itself where there is none or the line is
+    longer than a title's two copies."""
+    if len(text) > 2 * data("elements")["max_title_chars"]:
+        return text
+    for k in range(len(text) // 2, min_chars - 1, -1):
+        head, rest = re.sub(r"\s", "", text[:k]), text[k:].lstrip()
+        if len(head) >= min_chars and re.sub(r"\s", "", rest).startswith(head):
+            return rest
+    return text
+
+
 def title_text(ln: TextLine) -> tuple[str, int]:
     """A line's text that may hold a title: after a leading doc number, before glued site fields."""
     whole = ln.text.rstrip(" |｜")                 # …的通知 |: a table cell's edge
@@ -151,9 +174,12 @@ def title_text(ln: TextLine) -> tuple[str, int]:
         text = text[:cut.start()].rstrip()
     if printed_twice(text, min_half=8):        # 禁止焚烧秸秆的通告禁止焚烧秸秆的通告
         text = text[:len(text) // 2]
+    full = _after_cut_copy(text)
+    offset, text = offset + len(text) - len(full), full
     named = _NAMED_WHOLE.match(text)           # 《…关于印发〈…〉的通知》, 《…若干政策意见》全文 (a news page's head)
     if named:
         offset, text = offset + 1, named.group(1)
+    text = _site_name_after(text) or text                 # …关于…的通知-凯发官方: the page title's site name
     if not title_doc_type(text):                          # …提案的答复 张阳委员: 您提出的… / …办法为充分调动…
         glued = _title_before_glued(text)
         if glued:

@@ -7,10 +7,11 @@ generic collectives, and mapped back to the document's own characters and offset
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from ..clean.script import is_traditional, make_view
+from ..clean.script import is_traditional, make_view, to_simplified
 from ..types import Entity
 from .agency_candidates import candidate_starts
 from .agency_data import (agency_data, chrome_pattern, continues_word, ends_with_word, footer_words,
@@ -70,6 +71,9 @@ def compact_view(text: str) -> Compact:
     gaps.update(i for i in range(1, len(orig)) if orig[i] - orig[i - 1] > 1
                 and text[orig[i - 1] + 1:orig[i]].isspace())        # white space the view dropped
     return Compact("".join(parts), orig, frozenset(breaks), frozenset(gaps), view.readings)
+
+
+SHORT_NAME_RULE = "agency.defined-short-name"
 
 
 @dataclass
@@ -636,7 +640,49 @@ def find_mentions(text: str, jurisdiction: Jurisdiction, traditional: bool | Non
     _extend_sub_units(s, mentions, marks)
     mentions = _resolve_overlaps(mentions + _shared_suffix_places(s, mentions, jurisdiction, traditional, c.breaks)
                                  + _listed_top_bodies(s, mentions, jurisdiction, traditional))
-    return c, mentions
+    return c, _resolve_overlaps(mentions + _defined_short_names(s, mentions, traditional)
+                                + _known_short_names(s, jurisdiction))
+
+
+def _known_short_names(s: str, j: Jurisdiction) -> list[Mention]:
+    """Uses of the short names the whole document defined (j.short_names), in a part of it read alone."""
+    names = dict(j.short_names)
+    return [Mention(m.start(), m.end(), None, names[m.group()], "alias", SHORT_NAME_RULE)
+            for m in _alias_pattern(tuple(names)).finditer(s)] if names else []
+
+
+def short_names(entities: list[Entity]) -> tuple[tuple[str, str], ...]:
+    """(short name, body) for each short name a document defines for a body, from its tagged agencies."""
+    return tuple(dict.fromkeys(("".join(to_simplified(e.text).split()), e.attrs["canonical"]) for e in entities
+                               if e.label == "AGENCY" and e.attrs.get("rule") == SHORT_NAME_RULE
+                               and e.attrs.get("canonical")))
+
+
+def _defined_short_names(s: str, mentions: list[Mention], traditional: bool) -> list[Mention]:
+    """A body's short name defined in brackets right after it (…领导小组办公室(以下简称办公室)): the short
+    name where defined and wherever it is used after, each naming the body last defined by it before (its
+    canonical name, else its name in full as written; patterns.json defined_short_name)."""
+    defined: dict[str, list[tuple[int, str]]] = {}
+    for m in mentions:
+        if d := pattern("defined_short_name").match(s, m.end):
+            body = m.canonical or to_script(s[m.start:m.end], traditional)
+            defined.setdefault(d.group("alias"), []).append((d.start("alias"), body))
+    if not defined:
+        return []
+    first = min(at for uses in defined.values() for at, _ in uses)
+    starts = {alias: [at for at, _ in uses] for alias, uses in defined.items()}
+    out = []
+    for use in _alias_pattern(tuple(defined)).finditer(s, first):
+        k = bisect_right(starts[use.group()], use.start())
+        if k:
+            out.append(Mention(use.start(), use.end(), None, defined[use.group()][k - 1][1], "alias", SHORT_NAME_RULE))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _alias_pattern(aliases: tuple[str, ...]) -> re.Pattern:
+    """One pattern for a document's short names, longest first (one pass over the text for all of them)."""
+    return re.compile("|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True)))
 
 
 def _other_town(m: Mention, s: str, j: Jurisdiction) -> bool:

@@ -129,11 +129,13 @@ def _place_firsts(extra_places: frozenset[str]) -> frozenset[str]:
 @cache
 def _stop_first_counties() -> dict[str, tuple[str, ...]]:
     """First character -> the county-level names (and autonomous counties' short forms: 和布克赛尔县) that
-    begin with a character that joins lists (和, 与), which an unseen place may not begin with: longest first."""
+    begin with a character that joins lists (和, 与), or with another character an unseen place may not begin
+    with where their first two characters make no word (将乐县, not 会同县): longest first."""
     joins = agency_data().generic["list_connectors"]["chars"]
+    stops, tags = _newplace_first_stops(), word_tags()
     names: set[str] = set()
     for name in agency_data().county_city:
-        if name[:1] in joins and len(name) >= 3:
+        if len(name) >= 3 and (name[:1] in joins or (name[:1] in stops and name[:2] not in tags)):
             names.add(name)
             groups = [g.removesuffix("族") for g in agency_data().generic["ethnic_groups"]["words"]]   # 蒙古自治县
             at = min((k for k in (name.find(g) for g in groups) if k >= 2), default=0)
@@ -394,7 +396,8 @@ def _merged_core(s: str, q: int, kinds: tuple[str, ...]) -> tuple[int, str] | No
         return None                                 # 市|场监管和…: a level character inside a word
     j = s.find(spec["joiner"], q + spec["min_chars"], q + spec["max_chars"] + 1)
     first = s[q:j]
-    if j < 0 or not all(is_cjk(c) and c not in stop_chars() and c not in spec["not_in_first"] for c in first) \
+    if j < 0 or not all(is_cjk(c) and c not in stop_chars() and (c not in spec["not_in_first"] or k == 0)
+                        for k, c in enumerate(first)) \
             or _listed_bodies_inside().search(s, q, j + 1):
         return None                                 # 自治区政府和南宁市委: two bodies listed
     second = next((end for end, kind, _ in _cores_at(s, j + 1) if kind in ("dept", "generic")), None)
@@ -647,8 +650,9 @@ def _own_place_branch(s: str, pos: int, own_places: frozenset[str]) -> str | Non
 
 
 def juris_places(j: Jurisdiction) -> frozenset[str]:
-    """Place names of the document's own jurisdiction not in the gazetteer (its county or district)."""
-    names = set()
+    """Place names of the document's own jurisdiction not in the gazetteer (its county or district, its
+    town written in full: 横溪镇锡箔行业治理领导小组办公室)."""
+    names = {j.town} if j.town else set()
     for n in (j.county, j.city):
         if n:
             names.add(n)
@@ -676,7 +680,7 @@ def _resolve_places(prefs: list[tuple[str, str]], j: Jurisdiction, level_hint: s
             name = j.county_name()
         elif w in d.county_short_forms:
             name = d.county_short_forms[w]          # 屏边县 -> 屏边苗族自治县, 科右中旗 -> 科尔沁右翼中旗
-        elif kind == "newplace" and not out and j.county and w.endswith(_town_suffixes()):
+        elif (kind == "newplace" or w == j.town) and not out and j.county and w.endswith(_town_suffixes()):
             name = j.county_name() + w      # a town of the document's own county
         elif kind == "newplace" and not out and j.city and w.endswith("区") and not w.startswith(j.city):
             name = j.city + w                       # a district is named with its city: 重庆市合川区

@@ -6,10 +6,11 @@ to whoever wants a Doc.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..structure.lexicon import data
 from ..types import Entity, Measure, Proposal, Response, Structure
+from .agencies import short_names
 from .chunks import tag_spans
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -59,6 +60,7 @@ def tag_text(text: str) -> Tagged:
     structure = parse_structure(text)
     jurisdiction = jurisdiction_of(text, structure)
     entities = tag_spans(text, structure, jurisdiction)
+    jurisdiction = replace(jurisdiction, short_names=short_names(entities))   # 办公室: the office it defines
     measures = find_measures(text, structure, jurisdiction)
     entities = link_to_measures(entities, measures)
     proposal, responses = find_reply(text, structure, jurisdiction)

@@ -25,6 +25,7 @@ class Jurisdiction:
     level: str | None = None           # province | city | county | zone | central: the issuer's own level
     department: str | None = None      # the issuer's department core (农业农村局), where it is one
     town: str | None = None            # a town or sub-district issuer's own name (石龙镇, 五常街道)
+    short_names: tuple[tuple[str, str], ...] = ()   # (short name, body) the text defines: (办公室, …领导小组办公室)
 
     def name_at(self, level_char: str | None) -> str | None:
         """Full name of the jurisdiction a prefix refers to: 省 -> 广东省, 区 -> 金华市婺城区, None -> own level."""
@@ -82,8 +83,10 @@ def parse_place_chain(name: str, loose: bool = False, whole: bool = False
             break
     for full in _names_at(s, pos, "city_by_name"):
         nxt = s[pos + len(full):pos + len(full) + 1]
-        if full != d.city_by_name[full] and nxt in ("县", "区", "旗"):
-            break                      # 长沙县 is a county of its own name, not 长沙市
+        if full != d.city_by_name[full] and (nxt in ("县", "区", "旗") or any(
+                len(c) > len(full) and d.county_city[c][1] == d.city_by_name[full]
+                for c in _names_at(s, pos, "county_city"))):
+            break                      # 长沙县 is a county of its own name, not 长沙市; 阿拉善左旗 a banner of 阿拉善盟
         city = d.city_by_name[full]
         pos += len(full)
         break
@@ -251,19 +254,26 @@ def _name_index(names: tuple[str, ...]) -> tuple[re.Pattern | None, dict[str, tu
         tuple(n for n in dict.fromkeys(names) if n and n not in plain)
 
 
-def _name_counts(s: str, names: tuple[str, ...]) -> Counter:
+def _name_counts(s: str, names: tuple[str, ...], unlisted: bool = False) -> Counter:
     """s.count(name) for every name, in one pass over the characters a name can end with (a scan of the
-    text per name took seconds on a 5 MB text)."""
+    text per name took seconds on a 5 MB text); with `unlisted`, not where the name stands in a list of
+    places (上海、江苏、安徽…等省(市): the places a national scheme covers, not the letter's own)."""
     ends, lengths, plain, overlapping = _name_index(names)
     found: Counter = Counter()
     for m in ends.finditer(s) if ends is not None else ():
         i = m.end()
         for n in lengths[m.group()]:
-            if n <= i and s[i - n:i] in plain:
+            if n <= i and s[i - n:i] in plain and not (unlisted and _listed_place(s, i - n, i)):
                 found[s[i - n:i]] += 1
     for n in overlapping:
         found[n] = s.count(n)
     return found
+
+
+def _listed_place(s: str, start: int, end: int) -> bool:
+    """True for a place named as an item of a list of places (上海、…, …、江西等省), not a body's place
+    (…、济南高新区管委会)."""
+    return s[end:end + 1] == "、" or (s[start - 1:start] == "、" and s[end:end + 1] == "等")
 
 
 def _from_text(text: str) -> Jurisdiction | None:
@@ -273,7 +283,7 @@ def _from_text(text: str) -> Jurisdiction | None:
     counts: Counter[str] = Counter()
     full = [name for name in list(d.city_by_name) + [p.name for p in d.provinces]
             if len(name) >= 3 and name.endswith(("市", "省", "州", "区"))]
-    found = _name_counts(s, tuple(full))
+    found = _name_counts(s, tuple(full), unlisted=True)
     for name in full:
         if found[name]:
             counts[name] += found[name]
@@ -281,7 +291,7 @@ def _from_text(text: str) -> Jurisdiction | None:
         shorts = [(short, city) for short, city in d.city_by_name.items() if short != city and len(short) >= 2]
         shorts += [(p.short, p.name) for p in d.provinces
                    if len(p.short) >= 2 and p.short not in d.city_by_name and p.short != p.name]
-        found = _name_counts(s, tuple(short for short, _ in shorts))
+        found = _name_counts(s, tuple(short for short, _ in shorts), unlisted=True)
         for short, city in shorts:
             if found[short]:
                 counts[city] += found[short]
@@ -388,6 +398,8 @@ def _town_of(issuer: str | None, j: Jurisdiction) -> str | None:
     if m and (j.county or j.city or used == 0) \
             and any(name.startswith(w, m.end()) for w in generic_words("issuer_body_starts")):
         return m.group()                       # 东莞市石龙镇人民政府; 兰亭镇人民政府 (its county not written)
+    if m and m.end() == len(name) and used == 0 and _town_of_title(name):
+        return m.group()                       # 发布机构: 横溪镇, the town standing for its government
     return None
 
 
@@ -399,8 +411,9 @@ def _town_of_title(title: str | None) -> str | None:
         return None
     town = m.group()
     stem = town.removesuffix("街道") if town.endswith("街道") else town[:-1]
-    if town.endswith(("镇", "乡", "街道")) and is_place_stem(stem):
-        return town
+    named = any(to_simplified(title).startswith(w, m.end()) for w in generic_words("issuer_body_starts"))
+    if town.endswith(("镇", "乡", "街道")) and (is_place_stem(stem) or named):
+        return town                      # 东赵各庄镇人民政府河(湖)长制考核实施细则: its government names it
     return None
 
 

@@ -1,6 +1,8 @@
 """Measures of a policy document: the chosen numbered sections with their responsible units."""
 from __future__ import annotations
 
+from ..clean.script import make_view
+from ..structure.lexicon import data, rx
 from ..types import Entity, Measure, Section, Structure
 
 
@@ -20,6 +22,11 @@ def _heading_only(own: str, sec: Section) -> bool:
     return "。" not in rest and len(rest) <= MAX_BARE_HEADING
 
 
+def _labels_units(text: str) -> bool:
+    """True where a text labels a list of units (责任单位:…, 牵头单位：…)."""
+    return bool(rx(data("measures")["lead_unit_cues"]["label_pattern"]).search(make_view(text).text))
+
+
 def find_measures(text: str, structure: Structure, jurisdiction) -> list[Measure]:
     """Measures with label, title, span and responsible units (canonical names, lead first)."""
     from ..structure import measure_truncated, select_measures
@@ -35,8 +42,10 @@ def find_measures(text: str, structure: Structure, jurisdiction) -> list[Measure
         i = index_of.get(id(sec))
         own = _own_text(text, sections, i) if i is not None else text[sec.start:sec.end]
         units = parse_responsible(own, jurisdiction, lead_first)
-        if not units.responsible and i is not None and i not in heads and _heading_only(own, sec):
-            units = parse_responsible(text[sec.start:sec.end], jurisdiction, lead_first)   # 第四条 管理职责 (一)…
+        if not units.responsible and i is not None and i not in heads \
+                and (_heading_only(own, sec) or _labels_units(text[len(own) + sec.start:sec.end])):
+            units = parse_responsible(text[sec.start:sec.end], jurisdiction, lead_first)   # 第四条 管理职责 (一)…;
+                                                    # 一、…给予奖励:(1)…(3)… 责任单位:…: the units of its bands
         parent = sec.parent
         while not units.responsible and parent is not None:  # (一) inherits 一's (区科技局牵头)
             units = parse_responsible(_own_text(text, sections, parent), jurisdiction, lead_first)

@@ -422,8 +422,11 @@ def _doers(s: str, mentions, section_text: str, c, subjects: bool = True) -> lis
         end = chain[-1].end
         if alias := _alias_after_re().match(s, end):    # 县财政局(以下简称“县财政局”)按照…规定,负责…
             end = alias.end()
+        if label is not None and m.start == label.end() and (duty := _heading_duties_re().match(s, end)) \
+                and (duty.end() in c.breaks or s[duty.end():duty.end() + 1] in _cues()["doers"]["heading_ends"] + "\n"):
+            end = duty.end()                # 四、镇河长办职责 ⏎ 承担河长制日常工作
         headed = label is not None and m.start == label.end() \
-            and (s[end:end + 1] in _cues()["doers"]["heading_ends"] or not s[end:].strip())   # 十五、省商务厅 ⏎ (一)…
+            and (s[end:end + 1] in _cues()["doers"]["heading_ends"] + "\n" or end in c.breaks or not s[end:].strip())   # 十五、省商务厅 ⏎ (一)…
         if headed or (s.startswith(markers, end) and _doer_re().search(s, end, _sentence_end(s, end))):
             out += [(x.start, "responsible", _name((x.start, s[x.start:x.end], x), section_text, c)) for x in chain]
     starts = {m.start: m for m in mentions}
@@ -515,6 +518,11 @@ def _doer_re() -> re.Pattern:
     verbs = sorted(_cues()["doers"]["verbs"], key=len, reverse=True)
     nouns = "|".join(w for w in _cues()["after_not_followed_by"]["words"] if w != "解释")   # 主要负责人: a person
     return re.compile("(?:" + "|".join(verbs) + ")(?!" + nouns + ")")
+
+
+@cache
+def _heading_duties_re() -> re.Pattern:
+    return re.compile(_cues()["doers"]["heading_duties"])
 
 
 @cache

@@ -1066,3 +1066,13 @@ def test_an_announcement_setting_assistance_standards_in_every_item_has_them_as_
             "一、将城市居民最低生活保障标准统一调整为每人每月770元。\n"
             "二、将城市特困人员基本生活保障标准统一调整为每人每月1010元。\n某市民政局\n2022年12月13日\n")
     assert [label for label, _ in _measures(text, model=False)] == ["一", "二"]
+
+
+def test_conditions_listed_inline_under_a_support_are_its_bands_though_its_units_line_follows_them():
+    text = ("关于应对疫情促进商业消费增长的措施\n为促进消费增长,制定以下措施:\n"
+            "一、鼓励零售企业开展“互联网+”业务。对网络交易额满足以下条件之一的零售企业,给予最高10万元、20万元奖励:"
+            "(1)销售额达到500万元、1000万元以上;(2)农产品销售额达到300万元、600万元以上。\n"
+            "责任单位:市商务局、市教育局\n")
+    assert [label for label, _ in _measures(text, model=False)] == ["一"]
+    from pipeline.tagging.flow import tag_text
+    assert [(m.label, m.responsible) for m in tag_text(text).measures] == [("一", ["市商务局", "市教育局"])]

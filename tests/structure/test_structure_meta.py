@@ -475,3 +475,38 @@ def test_a_groups_member_posts_above_the_signature_are_no_joint_issuers():
             "组 长:香斌元 镇党委副书记、镇长\n成 员:靳万新 林业站站长\n苗进新 林业站干部\n王明海 林业站干部\n"
             "老奇台镇人民政府\n2017年4月21日\n")
     assert parse_structure(text).meta.issuer == "老奇台镇人民政府"
+
+
+def test_a_title_after_the_cut_copy_of_its_head_is_the_whole_title():
+    text = ("国务院办公厅关于发展银发经济 国务院办公厅关于发展银发经济 增进老年人福祉的意见\n发布时间:2024-01-23\n"
+            "各省、自治区、直辖市人民政府:\n银发经济是向老年人提供产品或服务的经济活动。\n一、总体要求\n")
+    assert norm(parse_structure(text).meta.title) == "国务院办公厅关于发展银发经济增进老年人福祉的意见"
+
+
+def test_a_page_titles_site_name_and_a_breadcrumb_without_a_home_page_are_no_part_of_the_title():
+    text = ("凯发官方-凯发k8官网下载 > 政务服务 > 办事通知\n"
+            "北京市经济和信息化局 北京市财政局 关于组织开展资金申请工作(第一批)的通知-凯发官方\n"
+            "来源: 规划处\n各有关单位:\n为推动产业发展,现将有关事宜通知如下:\n一、重点支持方向\n")
+    meta = parse_structure(text).meta
+    assert norm(meta.title) == "北京市经济和信息化局北京市财政局关于组织开展资金申请工作〔第一批〕的通知"
+    assert norm(meta.issuer) == "北京市经济和信息化局北京市财政局"
+
+
+def test_a_reposting_sites_lead_in_names_no_signer():
+    text = ("某市科学技术局关于开展奖励资金申报工作的通知\n"
+            "华夏某某利用平台对政府政策进行收集整理。\n以下是某市科学技术局\n2025年12月10日\n发布的某市科学技术局关于开展奖励资金申报工作的通知\n"
+            "各有关企业:\n现组织开展申报。具体申报要求如下:\n一、申报条件\n")
+    assert parse_structure(text).meta.issuer == "某市科学技术局"
+
+
+def test_a_doc_number_under_the_sites_date_and_source_line_is_read():
+    text = ("对省政协十二届四次会议第0407号提案的答复\n\n2021-09-05 15:15:50   来源:云南省林业和草原局    分享到:\n\n"
+            "云林函〔2021〕279号\n\n刘沧山委员:\n\n您提出的提案收悉,现答复如下:\n\n省林草局一直高度重视。\n")
+    assert parse_structure(text).meta.doc_number == "云林函〔2021〕279号"
+
+
+def test_a_signature_and_its_bare_date_under_a_disclosure_note_are_the_letters():
+    text = ("关于县十七届人大五次会议第B-9号建议的答复\n\n康凤娥代表\n\n您提出的建议收悉,现答复如下:\n\n"
+            "一、问题已经解决。\n\n以上答复您是否满意。\n\n(此件予以公开)\n\n中阳县交通运输局 \n\n2024719\n\n\n相关推荐")
+    meta = parse_structure(text).meta
+    assert (meta.issuer, meta.date) == ("中阳县交通运输局", "2024-07-19")

@@ -476,3 +476,40 @@ def test_a_congresss_special_committee_follows_the_congress_itself():
 def test_a_railway_bureau_keeps_its_citys_name_as_written():
     j = Jurisdiction(province="江西省", level="province")
     assert tagged("省交通厅、南昌铁路局配合", j)[1] == ("南昌铁路局", "南昌铁路局")
+
+
+def test_a_short_name_defined_after_a_body_and_each_later_use_of_it_name_that_body():
+    j = infer_jurisdiction("", "兰溪市横溪镇人民政府", None, None)
+    assert tagged("横溪镇锡箔行业治理领导小组办公室(以下简称办公室)受理举报。第四条 办公室应当做好发放工作。", j) == [
+        ("横溪镇锡箔行业治理领导小组办公室", "兰溪市横溪镇锡箔行业治理领导小组办公室"),
+        ("办公室", "兰溪市横溪镇锡箔行业治理领导小组办公室"), ("办公室", "兰溪市横溪镇锡箔行业治理领导小组办公室")]
+    assert tagged("设立专项资金(以下简称“专项资金”)。专项资金用于奖励。", j) == []
+
+
+def test_the_documents_own_town_written_in_full_opens_its_bodies():
+    j = infer_jurisdiction("", "兰溪市横溪镇人民政府", None, None)
+    assert tagged("横溪镇安全生产领导小组办公室负责,横溪镇人民政府", j) == [
+        ("横溪镇安全生产领导小组办公室", "兰溪市横溪镇安全生产领导小组办公室"), ("横溪镇人民政府", "兰溪市横溪镇人民政府")]
+    assert infer_jurisdiction("", "横溪镇", None, None).town == "横溪镇"        # 发布机构: the town alone
+    assert infer_jurisdiction("", None, "东赵各庄镇人民政府河(湖)长制考核实施细则", None).town == "东赵各庄镇"
+
+
+def test_a_county_whose_first_two_characters_make_no_word_opens_a_line_as_a_county():
+    j = infer_jurisdiction("", "三明市商务局", None, None)
+    assert tagged("| 1 |\n将乐县商务局 |\n", j) == [("将乐县商务局", "将乐县商务局")]
+    assert [t for t, _ in tagged("县教育局会同县交通局办理", infer_jurisdiction("", "溆浦县人民政府", None, None))] \
+        == ["县教育局", "县交通局"]
+
+
+def test_a_banner_whose_name_opens_with_its_leagues_is_the_banner_and_its_merged_bureau_one_body():
+    j = infer_jurisdiction("", "阿拉善左旗科学技术和林业草原局", None, None)
+    assert (j.city, j.county) == ("阿拉善盟", "阿拉善左旗")
+    assert tagged("阿拉善左旗科学技术和林业草原局关于提案的答复", j) == [
+        ("阿拉善左旗科学技术和林业草原局", "阿拉善左旗科学技术和林业草原局")]
+    assert tagged("县科技局和教育局负责", j) == [("县科技局", "阿拉善左旗科学技术局"), ("教育局", "阿拉善左旗教育局")]
+
+
+def test_chongqings_commissions_written_short_are_their_full_names():
+    j = infer_jurisdiction("", "重庆市人民政府办公厅", None, None)
+    assert tagged("(责任单位:市规划自然资源局、市农业农村委)", j) == [
+        ("市规划自然资源局", "重庆市规划和自然资源局"), ("市农业农村委", "重庆市农业农村委员会")]

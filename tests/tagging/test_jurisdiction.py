@@ -274,3 +274,9 @@ def test_a_county_whose_first_character_joins_words_is_no_place_inside_running_t
     text = "县政府责成县教育局会同县交通运输局开展调研。\n金川县教育局\n"
     j = infer_jurisdiction(text, "县教育局", None, None)
     assert j.county != "会同县"
+
+
+def test_places_listed_as_a_schemes_coverage_are_not_the_letters_own():
+    text = ("省林业局关于省十三届人大二次会议第26号建议的答复\n杨建群代表:\n实施范围已限定在长江干流流经的上海、江苏、"
+            "安徽、江西等省(市),因长江干流未流经我省境内,我省未能纳入。\n我省启动绿化贵州建设三年行动计划。\n")
+    assert infer_jurisdiction(text, "省林业局", None, None).province == "贵州省"

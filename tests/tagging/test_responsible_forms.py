@@ -1,4 +1,6 @@
 """The forms real documents use to name the units responsible for an item."""
+from dataclasses import replace
+
 import pytest
 
 from pipeline.tagging.jurisdiction import infer_jurisdiction
@@ -204,3 +206,23 @@ def test_a_count_of_governments_in_a_unit_list_is_a_collective():
     units = parse_responsible(text, infer_jurisdiction("", issuer="宁夏回族自治区人民政府办公厅"))
     assert units.collectives == ["五个地级市人民政府"]
     assert "五个地级市人民政府" not in units.responsible
+
+
+def test_an_item_headed_by_a_body_and_its_duties_gives_that_body_the_item():
+    j = infer_jurisdiction("", "东赵各庄镇人民政府", None, None)
+    assert parse_responsible("四、镇河长办职责\n承担河长制日常工作,具体负责组织实施。", j).responsible == ["东赵各庄镇河长办"]
+    assert parse_responsible("四、明确镇河长办职责\n承担河长制日常工作。", j).responsible == []
+
+
+def test_a_body_that_does_the_work_well_does_the_item_and_one_it_helps_is_no_doer():
+    j = infer_jurisdiction("", "南宁市人民政府办公厅", None, None)
+    assert _units("4.市民政局负责协助有关部门做好科普教育,配合市人口计生委做好动员新婚夫妇参与检测等工作。",
+                  "南宁市人民政府办公厅") == ["南宁市民政局"]
+    assert parse_responsible("第四条 市财政局应当做好奖补资金的监管工作。", j).responsible == ["南宁市财政局"]
+
+
+def test_the_short_name_a_document_defined_names_its_body_in_an_item_read_alone():
+    j = replace(infer_jurisdiction("", "横溪镇", None, None),
+                short_names=(("办公室", "横溪镇锡箔行业治理领导小组办公室"),))
+    assert parse_responsible("第四条  办公室应当做好举报奖励资金的计算、核审、发放工作。", j).responsible == [
+        "横溪镇锡箔行业治理领导小组办公室"]
