@@ -149,8 +149,12 @@ def _heads_own_unit(section: Section, sections: list[Section], text: str) -> boo
     heading = view_text(text[section.start:section.title_end + 40].split("\n", 1)[0])
     if rx(m["lead_unit_cues"]["pattern"]).search(heading) or rx(m["lead_unit_cues"]["heading_pattern"]).search(heading):
         return True
-    own = view_text(own_text(section, sections, text))
-    return bool(rx(m["lead_unit_cues"]["label_pattern"]).search(own))
+    return labels_units(own_text(section, sections, text))
+
+
+def labels_units(text: str) -> bool:
+    """True where a text labels a list of units (责任单位:…, 牵头单位：…), read in its simplified view."""
+    return bool(rx(data("measures")["lead_unit_cues"]["label_pattern"]).search(view_text(text)))
 
 
 def carries_content(section: Section, text: str) -> bool:

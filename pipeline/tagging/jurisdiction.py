@@ -18,7 +18,8 @@ from .agency_data import (agency_data, body_prefix, generic_words, holds_phrase_
 
 @dataclass
 class Jurisdiction:
-    """Whose 省/市/县/区 a document's mentions refer to; names in simplified script, None where unknown."""
+    """Whose 省/市/县/区 a document's mentions refer to, and the short names it defines for its bodies; names
+    in simplified script, None where unknown."""
     province: str | None = None
     city: str | None = None
     county: str | None = None          # county, district or county-level city below `city`

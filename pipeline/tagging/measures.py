@@ -1,8 +1,7 @@
 """Measures of a policy document: the chosen numbered sections with their responsible units."""
 from __future__ import annotations
 
-from ..clean.script import make_view
-from ..structure.lexicon import data, rx
+from ..structure.measures import labels_units
 from ..types import Entity, Measure, Section, Structure
 
 
@@ -22,11 +21,6 @@ def _heading_only(own: str, sec: Section) -> bool:
     return "。" not in rest and len(rest) <= MAX_BARE_HEADING
 
 
-def _labels_units(text: str) -> bool:
-    """True where a text labels a list of units (责任单位:…, 牵头单位：…)."""
-    return bool(rx(data("measures")["lead_unit_cues"]["label_pattern"]).search(make_view(text).text))
-
-
 def find_measures(text: str, structure: Structure, jurisdiction) -> list[Measure]:
     """Measures with label, title, span and responsible units (canonical names, lead first)."""
     from ..structure import measure_truncated, select_measures
@@ -43,7 +37,7 @@ def find_measures(text: str, structure: Structure, jurisdiction) -> list[Measure
         own = _own_text(text, sections, i) if i is not None else text[sec.start:sec.end]
         units = parse_responsible(own, jurisdiction, lead_first)
         if not units.responsible and i is not None and i not in heads \
-                and (_heading_only(own, sec) or _labels_units(text[len(own) + sec.start:sec.end])):
+                and (_heading_only(own, sec) or labels_units(text[len(own) + sec.start:sec.end])):
             units = parse_responsible(text[sec.start:sec.end], jurisdiction, lead_first)   # 第四条 管理职责 (一)…;
                                                     # 一、…给予奖励:(1)…(3)… 责任单位:…: the units of its bands
         parent = sec.parent
