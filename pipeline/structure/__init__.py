@@ -10,7 +10,7 @@ from collections import Counter
 from ..clean.script import make_view, to_simplified, view_text
 from ..errors import W_NO_DATE, W_NO_ISSUER, W_NO_STRUCTURE
 from ..types import Meta, Structure
-from .chrome import find_bounds
+from .chrome import find_bounds, numbered_site_rows
 from .dates import is_date_line
 from .kinds import (announced_type, consults_on_draft, document_kind, issues_attached, self_named_type,
                     untitled_doc_type)
@@ -75,10 +75,11 @@ def parse_structure(text: str) -> Structure:
             match_heading(ln.text) for ln in lines[start_line:signed]
             if ln.index not in bounds.chrome and ln.index not in listed):
         last = signed                    # the letter has its own items: a 附件's items are not sections
+    skip = bounds.chrome | numbered_site_rows(lines)      # 1. [索引号]…: a catalogue's rows are no items
     headings = [ln.index for ln in lines[start_line:last + 1]
-                if ln.index not in bounds.chrome and match_heading(ln.text)]
+                if ln.index not in skip and match_heading(ln.text)]
     end = _closing_offset(lines, (headings[-1] if headings else start_line) + 1, last, bounds.chrome)
-    sections = find_sections(reader, lines, start_line, last, end, bounds.chrome)
+    sections = find_sections(reader, lines, start_line, last, end, skip)
     body_start, body_end = reader.span(lines[bounds.first].start, lines[bounds.last].end)
     opening = view.text[lines[bounds.first].start:lines[min(bounds.last, bounds.first + 12)].end]
     if meta.title is None and meta.doc_type is None:
@@ -88,15 +89,15 @@ def parse_structure(text: str) -> Structure:
             or self_named_type(view.text[lines[bounds.first].start:lines[bounds.last].end]) or announced_type(preamble)
     kind = document_kind(meta.title, meta.doc_type, cover_issues, opening)
     if kind == "reply" and not sections:         # answers numbered 一是, 二是 at paragraph starts
-        sections = find_sections(reader, lines, start_line, last, end, bounds.chrome, ordinals=True)
+        sections = find_sections(reader, lines, start_line, last, end, skip, ordinals=True)
     elif kind in ("measures", "other") and not sections:    # a policy whose only numbering opens its paragraphs
         para_starts = {reader.span(ln.start, ln.end)[0] for ln in lines}          # 一是, 二是
-        points = find_sections(reader, lines, start_line, last, end, bounds.chrome, ordinals=True)
+        points = find_sections(reader, lines, start_line, last, end, skip, ordinals=True)
         if points and all(p.start in para_starts for p in points) \
                 and (kind == "measures" or _reads_as_policy(points, text, view.text)):
             sections = points
     if kind != "reply" and not sections:           # a digest whose items run together on one line
-        sections = _digest_sections(reader, lines, min(start_line, last), last, end, bounds.chrome)   # title and body on one line
+        sections = _digest_sections(reader, lines, min(start_line, last), last, end, skip)   # title and body on one line
     if kind == "other" and _reads_as_policy(sections, text, view.text):
         kind = "measures"                # a task list or support policy without a title
     cover_end = None

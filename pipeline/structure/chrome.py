@@ -102,6 +102,19 @@ def find_bounds(lines: list[TextLine]) -> Bounds:
     return Bounds(first, last, frozenset(chrome))
 
 
+_ROW_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*")
+MIN_SITE_ROWS = 3           # numbered rows of site keys that make a catalogue's field list, not an item
+
+
+def numbered_site_rows(lines: list[TextLine]) -> frozenset[int]:
+    """Indices of a disclosure catalogue's fields printed as a numbered list (1. [索引号]… 7. [标题]…): the
+    site's rows, never the letter's items (the header reads them as fields); none where fewer than
+    MIN_SITE_ROWS lines are such rows."""
+    rows = {ln.index for ln in lines
+            if (m := _ROW_NUMBER.match(ln.text)) and starts_with_site_key(ln.text[m.end():])}
+    return frozenset(rows) if len(rows) >= MIN_SITE_ROWS else frozenset()
+
+
 def _numbered_breadcrumb(lines: list[TextLine], first: int) -> list[int]:
     """Indices of a breadcrumb copied as a numbered list from line `first` (1. 首页 / 2. 信息公开 / …),
     or none."""

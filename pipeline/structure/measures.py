@@ -436,9 +436,11 @@ def gives_unit_duty(section: Section, text: str) -> bool:
 
 
 def _gives_support_or_duty(body: str) -> bool:
-    """True where an item's text gives support or names the units in charge of it."""
+    """True where an item's text gives support or names the units in charge of it, in a label or in a
+    parenthesis of units closing it (…增长12%。(市发改委))."""
     m = data("measures")
-    return bool(rx(m["articles"]["support_pattern"]).search(body) or rx(m["lead_unit_cues"]["body_pattern"]).search(body))
+    return bool(rx(m["articles"]["support_pattern"]).search(body) or rx(m["lead_unit_cues"]["body_pattern"]).search(body)
+                or rx(m["lead_unit_cues"]["closing_units"]).search(body))
 
 
 def _cut_among_policy_items(i: int, structure: Structure, text: str) -> bool:

@@ -73,6 +73,8 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
     _read_doc_number(reader, lines, body, limit, head)
     _read_recipients(reader, lines, body, limit, head)
     _read_signature(reader, lines, body, head)
+    if meta.date is None and meta.issuer is None:
+        _read_closing_fields(reader, lines, body, head)
     if meta.date is None and head.title_span:
         _date_under_title(reader, head)
     heading_issuer = _read_announcement(reader, lines, body, limit, head)
@@ -90,7 +92,7 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
     if meta.issuer is None:
         _issuer_from_handling_field(reader, lines, body, head)
     if meta.issuer is None or (site_issuer and meta.issuer in site_issuer and meta.issuer != site_issuer
-                               and rx(data("elements")["place_issuer"]["pattern"]).fullmatch(meta.issuer)):
+                               and rx(data("elements")["place_issuer"]["in_site_issuer"]).fullmatch(meta.issuer)):
         meta.issuer = site_issuer                  # 闵行区关于… with 来源:上海市闵行区经济委员会: the unit itself
     if meta.issuer is None and meta.title and not head.title_span:
         _issuer_from_named_title(meta)
@@ -560,6 +562,22 @@ def _issuer_from_named_title(meta: Meta) -> None:
     cut = _issuer_end(simple)
     if cut is not None and len(simple) == len(title) and is_unit_line(simple[:cut].strip()):
         meta.issuer = title[:cut].strip()
+
+
+def _read_closing_fields(reader: Reader, lines, body, head: Header) -> None:
+    """A reply closed by form fields, not a signature (单位名称:昆区农牧局 / 答复日期:2023年3月20日): the
+    unit and the date they give, after the letter's first sentence (the date's line may close the page)."""
+    spec = data("elements")["closing_fields"]
+    started = False
+    for i in range(body[0], len(lines)) if body else ():
+        text = lines[i].text
+        if not started:
+            started = "。" in text
+            continue
+        if (m := rx(spec["unit"]).match(text)) and is_unit_line(m.group("v")):
+            head.meta.issuer = reader.value(lines[i].start + m.start("v"), lines[i].start + m.end("v"))
+        elif (m := rx(spec["date"]).match(text)) and (date := parse_date(m.group("v"), numeric=True)):
+            head.meta.date = date
 
 
 def _issuer_end(title: str) -> int | None:

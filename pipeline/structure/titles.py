@@ -186,7 +186,7 @@ def title_text(ln: TextLine) -> tuple[str, int]:
             return glued, offset
         number = number_after_title(text.split("。")[0])      # …政策清单 内政发〔2023〕3 号 为全面…
         if number:
-            return text[:number.start()].rstrip(), offset
+            return _NUMBER_LABEL_END.sub("", text[:number.start()]).rstrip(), offset
     colon = max(text.rfind("："), text.rfind(":"))
     if colon > 0 and not title_doc_type(text):           # 某区奖励政策:关于…的若干政策意见
         if rx(data("elements")["attachment_mark"]["inline"]).search(text[:colon + 1]):
@@ -195,6 +195,9 @@ def title_text(ln: TextLine) -> tuple[str, int]:
         if len(tail) >= data("doc_types")["title_after_colon"]["min_chars"] and title_doc_type(tail):
             offset, text = offset + len(text) - len(tail), tail
     return text, offset
+
+
+_NUMBER_LABEL_END = re.compile(r"\s*[【\[（(]\s*(?:编号|文号)\s*[:：]?\s*$")     # …的函(编号:
 
 
 def number_after_title(line: str) -> re.Match | None:
@@ -207,7 +210,7 @@ def number_after_title(line: str) -> re.Match | None:
             continue
         bracket = m.start("v") + opening.start()
         for k in range(bracket - 1, m.start("v") - 1, -1):     # the longest title before the number
-            before = line[:k].rstrip().rstrip("【[（(").rstrip()     # …的答复【穗林业园林提[2013]63号】
+            before = _NUMBER_LABEL_END.sub("", line[:k]).rstrip().rstrip("【[（(").rstrip()  # …的答复【穗林业园林提[2013]63号】
             hit = title_doc_type(before)
             if hit and _only_a_date(before[hit[1]:]) and (number := pattern("doc_number").match(line, k)):
                 return number                            # …的决定(二○一一年十二月七日)漯政〔2011〕66号

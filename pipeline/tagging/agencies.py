@@ -482,8 +482,8 @@ def _scan_short_forms(s: str, j: Jurisdiction) -> list[Mention]:
     own = j.name_at(None) if j.level != "province" else None      # a province's bare 政府 may be any level's
     out += [Mention(m.start("v"), m.end("v"), None, own + "人民政府" if own and m.group("v") == "政府" else None,
                     "body", "agency.bare-government") for m in pattern("bare_government").finditer(s)]
-    for m in pattern("acting_place").finditer(s):
-        place = _place_name(m.group("v"), j)
+    for m in (*pattern("acting_place").finditer(s), *pattern("supported_town").finditer(s)):
+        place = _own_town(m.group("v"), j) or _place_name(m.group("v"), j)
         out.append(Mention(m.start("v"), m.end("v"), None, place + "人民政府" if place else None, "body",
                            "agency.acting-place"))
     for m in pattern("listed_town").finditer(s):              # 区城管局、解放街道等部门单位: the town's government
@@ -505,6 +505,16 @@ def _scan_short_forms(s: str, j: Jurisdiction) -> list[Mention]:
 _BEFORE_PLACE = ("关于", "对于", "对", "在", "于")
 
 
+def _own_town(written: str, j: Jurisdiction) -> str | None:
+    """A town or township of the document's own county named whole after the word that makes it act
+    (支持高观镇开展…: 高观 may read as a word), with its county; None for other places."""
+    if not written.endswith(("镇", "乡")) or written in agency_data().county_city \
+            or written.startswith(tuple(agency_data().generic["collective_before"]["words"])):
+        return None                             # 各乡镇: every town, no one town's name
+    own = j.county_name() if j.county else None
+    return (written if written.startswith(own) else own + written) if own else None
+
+
 def _place_name(written: str, j: Jurisdiction) -> str | None:
     """The full name of a place written before a session (兰亭镇 -> 绍兴县兰亭镇, 市 -> the document's
     city), else the document's own; words before the place (已经洋县, 认真落实市) are not part of it."""
@@ -514,16 +524,18 @@ def _place_name(written: str, j: Jurisdiction) -> str | None:
     if not written:
         return j.name_at(None)
     from .jurisdiction import parse_place_chain
-    for k in range(len(written)):
+    for k in range(len(written) - 1):       # a known place first: …1月17日儋州市第十五届 is 儋州市's
         rest = written[k:]
-        if len(rest) == 1:
-            return j.name_at(rest)
         province, city, county, used = parse_place_chain(rest, loose=True)
         if used == len(rest) and (county or city or province):
             return county and (j.county_name() if j.county and county in j.county else None) \
                 or county or city or province
         if rest in agency_data().county_city:                       # 石泉县 (a neighbouring county)
             return rest
+    for k in range(len(written)):
+        rest = written[k:]
+        if len(rest) == 1:
+            return j.name_at(rest)
         if is_place_stem(rest[:-1]) and not rest.startswith(_BEFORE_PLACE):
             own = j.name_at(None)
             if rest.endswith(("镇", "乡")):

@@ -217,6 +217,8 @@ def _place_ok(s: str, p: int, stem: str, suffix: str) -> bool:
         return False                            # 市|长领导市政府: 市长 is a word
     if stem.startswith(tuple(agency_data().generic["collective_before"]["words"])):
         return False                            # 有关旗县|区人民政府: the governments concerned
+    if stem in agency_data().generic["name_openers"]["words"]:
+        return False                            # 目前建议|镇人民政府: a word that introduces a body is no stem
     if stem + suffix in agency_data().county_city:
         return True
     if _known_county_inside(stem, s[p:p + len(suffix)]) or _phrase_stem(stem):
@@ -688,8 +690,18 @@ def _resolve_places(prefs: list[tuple[str, str]], j: Jurisdiction, level_hint: s
             name = w
         if name is None:
             return None
+        if out in _provinces_above_cities() and (w in d.city_by_name or w in d.county_city):
+            out = ""                                # 山西省临汾市尧都区: a body below the province is named from its
+                                                    # city or county; a new area keeps it (陕西省西咸新区)
         out = name if (out and name.startswith(out)) else out + name
     return out
+
+
+@cache
+def _provinces_above_cities() -> frozenset[str]:
+    """Province-level names a body below them is not named with (山西省, not 重庆市: a municipality's district
+    keeps it, 重庆市巴南区)."""
+    return frozenset(p.name for p in agency_data().provinces if p.kind != "municipality")
 
 
 def _written(prefs: list[tuple[str, str]], j: Jurisdiction) -> str | None:
@@ -712,8 +724,8 @@ def _element_canonical(el: Element, j: Jurisdiction, level_hint: str | None) -> 
     if el.kind == "generic" and [k for _, k in el.prefixes] == ["national"]:
         return el.prefixes[0][0] + el.core
     base = _resolve_places(el.prefixes, j, level_hint)
-    if el.kind == "dept" and not el.prefixes and j.level == "central":
-        return d.national.get("国家" + el.core)      # 发展改革委 in a State Council letter: 国家发展改革委
+    if el.kind in ("dept", "generic") and not el.prefixes and j.level == "central":
+        return _national_short(el.core)             # 发展改革委 in a State Council letter: 国家发展改革委
     if el.kind == "dept":
         return base + d.dept_canonical[el.core] if base else None
     if el.kind == "generic":
@@ -742,6 +754,12 @@ def _element_canonical(el: Element, j: Jurisdiction, level_hint: str | None) -> 
             return template.format(w=w) if w else None
         return template.format(j=base) if base else None
     return None
+
+
+def _national_short(core: str) -> str | None:
+    """The national body a central letter names without 国家 or 国务院 (发展改革委, 质检总局, 法制办), else None."""
+    national = agency_data().national
+    return next((national[h + core] for h in ("国家", "国务院") if h + core in national), None)
 
 
 def _district_branch(el: Element, j: Jurisdiction) -> str | None:

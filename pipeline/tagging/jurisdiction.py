@@ -102,7 +102,8 @@ def parse_place_chain(name: str, loose: bool = False, whole: bool = False
     if m and (_body_starts_at(s, m.end()) or (town and _body_starts_at(s, town.end()))
               or ((loose or _zone_name(m.group())) and (city or province))
               or (city or province, m.group()) in d.city_counties      # 北京市大兴区新兴产业促进服务中心
-              or ((loose or m.end() == len(s)) and m.group() in d.county_city)):   # 晋江市 alone, or heading a page
+              or ((loose or m.end() == len(s)) and m.group() in d.county_city)    # 晋江市 alone, or heading a page
+              or (whole and m.group() in d.county_city and _unit_named_after(s, m.end()))):
         place = m.group()
         if place.endswith("市") and not city and not county and place not in d.county_city:
             city = place                # a county-level city (温岭市, 古交市) is the county of its prefecture
@@ -114,6 +115,12 @@ def parse_place_chain(name: str, loose: bool = False, whole: bool = False
     if city and not province:
         province = d.province_of_city.get(city)
     return province, city, county, pos
+
+
+def _unit_named_after(s: str, pos: int) -> bool:
+    """True where an issuer goes on from its county with a unit's name the tables lack (马关县|扶贫开发局)."""
+    m = pattern("unit_after_county").match(s, pos)
+    return bool(m) and not any(c in stop_chars() for c in m.group())
 
 
 @cache
@@ -329,10 +336,14 @@ def infer_jurisdiction(text: str, issuer: str | None = None, title: str | None =
         j = _from_names(*lines, loose=True) or _from_bodies(text or "")
         if j is None:
             by_city, by_county = _from_text(text or ""), _from_counties(text or "")
+            if by_county is None and (by_stem := _county_by_number(make_view(text or "").text, doc_number)) \
+                    and (by_city is None or by_city.province == by_stem.province):
+                by_county = by_city = by_stem      # 县人民政府办公室 … 涉及嘉鱼的 (嘉政办发): 嘉鱼县, not 武汉新港's city
             j = by_county if by_county and (by_city is None or by_city.city == by_county.city or (
                 by_city.city is None and by_city.province == by_county.province)) else by_city   # 海南省 … 文昌市
             j = j or Jurisdiction()
-    if not (j.province or j.city or j.county) and _is_central(issuer):
+    if not (j.province or j.city or j.county) and (_is_central(issuer) or (
+            issuer is None and text and _speaks_centrally(make_view(text).text))):
         j.level = "central"                        # 国务院办公厅: its bare 发展改革委 is the national commission
     j.department = _department_of(issuer)
     j.town = _town_of(issuer, j) or (None if issuer else _town_of_title(title))
@@ -445,10 +456,56 @@ def _county_of_city(j: Jurisdiction, view: str) -> None:
     named = [c for c in _counties_of(j.city) if c in view]
     for level in {c[-1] for c in named} - {"市"}:      # a city's own 市政府 says nothing of a county-level city in it
         own = [c for c in named if c.endswith(level)]
-        bare = re.findall(r"(?:^|[^\u4e00-\u9fff])" + level + r"(?:委|政府|人民政府|[\u4e00-\u9fff]{1,8}?局)", view, re.M)
-        if len(own) == 1 and len(bare) >= 2:
+        if len(own) == 1 and _speaks_as(view, level):
             j.county, j.level = own[0], "county"
             return
+
+
+def _speaks_as(view: str, level: str) -> bool:
+    """True where the text names its own bodies by a level word alone at least twice (县政府, 县发改局)."""
+    return len(re.findall(r"(?:^|[^\u4e00-\u9fff])" + level + r"(?:委|政府|人民政府|[\u4e00-\u9fff]{1,8}?局)",
+                          view, re.M)) >= 2
+
+
+MIN_NATIONAL_BODIES = 3     # ministries a placeless text must name to speak for the centre
+
+
+def _speaks_centrally(view: str) -> bool:
+    """True where a text naming no place names national ministries (公安部, 民政部, 税务总局: at least
+    MIN_NATIONAL_BODIES of them) and no body by a bare level word (市政府, 县财政局): a central task list."""
+    names = tuple(n for n in agency_data().national if n.endswith(("部", "署", "总局")))
+    found = _name_counts(view, names)
+    return sum(1 for n in names if found[n]) >= MIN_NATIONAL_BODIES \
+        and not any(_speaks_as(view, level) for level in "省市县区")
+
+
+def _county_by_number(view: str, doc_number: str | None) -> Jurisdiction | None:
+    """The county a text speaking as a county (县政府, 县发改局) names by its stem alone (涉及嘉鱼的, 嘉鱼经济开发区)
+    where its doc number is abbreviated from that name (嘉政办发〔2021〕5号); one such county, else None."""
+    abbr = to_simplified(doc_number.strip().lstrip("(（〔[【"))[:1] if doc_number else ""
+    stems = _county_stems().get(abbr, ())
+    found = _name_counts(view, tuple(stem for stem, _ in stems)) if stems else Counter()
+    named = [county for stem, county in stems if found[stem] and _speaks_as(view, county[-1])]
+    if len(named) != 1:
+        return None
+    province, city = agency_data().county_city[named[0]]
+    return Jurisdiction(province, city, named[0], "county")
+
+
+@cache
+def _county_stems() -> dict[str, tuple[tuple[str, str], ...]]:
+    """First character -> (stem, county) for the county-level names whose stem (嘉鱼 of 嘉鱼县) no other
+    county shares and no city is named by."""
+    d = agency_data()
+    by_stem: dict[str, set[str]] = {}
+    for name in d.county_city:
+        if name[-1] in "县区旗市" and len(name) >= 3:
+            by_stem.setdefault(name[:-1], set()).add(name)
+    out: dict[str, list[tuple[str, str]]] = {}
+    for stem, names in by_stem.items():
+        if len(names) == 1 and stem not in d.city_by_name and is_place_stem(stem):
+            out.setdefault(stem[0], []).append((stem, next(iter(names))))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _city_of_province(j: Jurisdiction, view: str) -> None:

@@ -288,7 +288,7 @@ def _band(v: str, low: Amount, high: Amount, L: MoneyLexicon) -> bool:
     gap = v[_past_note(v, bound.end(), L) if bound else low.end:high.start]     # 1万元以上(含1万元,下同)、
     if not L.band_gap.match(gap):
         return False
-    if any(w in gap for w in ("至", "到", "不超过", "不高于")):
+    if any(w in gap for w in L.band_high_prefixes):
         return True
     closing = L.band_high.match(v, _past_currency(v, high.end))
     if closing is None:

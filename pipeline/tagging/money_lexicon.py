@@ -62,6 +62,7 @@ class MoneyLexicon:
     band_high: re.Pattern       # 以下 closing the high end of a band
     band_gap: re.Pattern        # what may stand between the two ends of a band
     band_low_prefixes: frozenset  # 超过 before the low end of a band
+    band_high_prefixes: tuple     # 至, 不超过, 不足 in the gap: the high end needs no 以下
     inequality_band: re.Pattern  # what stands between the ends of 1亿元≤投资总额<3亿元
     amount_words: re.Pattern    # 上亿元, 亿元以上: an amount without digits
     jiao_fen: re.Pattern        # 一角七分, 3元5角
@@ -168,6 +169,7 @@ def lexicon() -> MoneyLexicon:
         band_high=re.compile(rf"\s*(?:{_alt_spaced(bounds['band_bounds']['high'])})"),
         band_gap=re.compile(bounds["band_bounds"]["gap"]),
         band_low_prefixes=frozenset(bounds["band_bounds"]["low_prefixes"]),
+        band_high_prefixes=tuple(bounds["band_bounds"]["high_prefixes"]),
         inequality_band=re.compile(bounds["inequality_band"]["gap"]),
         amount_words=re.compile(bounds["amount_words"]["pattern"]),
         jiao_fen=re.compile(bounds["jiao_fen"]["pattern"]),

@@ -86,3 +86,25 @@ def test_a_breadcrumb_copied_as_a_numbered_list_is_furniture_not_the_first_items
     assert st.meta.title == "某县人民政府办公室关于印发某县防汛抗旱应急预案的通知" and st.sections == []
     items = "1. 首页建设\n2. 加强信息公开工作。各单位要及时公开信息。\n"       # a first item that only starts with 首页
     assert [s.label for s in parse_structure("某县政务公开工作要点\n" + items).sections] == ["1", "2"]
+
+
+def test_a_catalogues_fields_printed_as_a_numbered_list_are_no_items():
+    text = ("当前位置: 首页 > 政务公开 > 政策文件\n1. [索引号]11S000/ZK-2023-000028\n2. [有效性] 现行有效\n3. [文种分类] 通知\n"
+            "4. [发文机关] 某区人民政府办公室\n5. [发文字号] 某政发〔2023〕29号\n"
+            "6. [标题] 某区人民政府关于印发《某区产业发展实施意见》的通知\n7. [成文日期] 2023-07-04\n8. [失效日期]\n"
+            "【现行有效】某区人民政府关于印发《某区产业发展实施意见》的通知\n  • 来源:某区人民政府办公室\n\n某政发〔2023〕29号\n\n"
+            "各镇人民政府:\n\n现将《某区产业发展实施意见》印发给你们,请认真贯彻落实。\n\n某区人民政府\n\n2023年7月4日\n\n"
+            "某区产业发展实施意见\n\n一、总体思路\n以高质量发展为主线。\n")
+    structure = parse_structure(text)
+    assert [s.label for s in structure.sections] == ["一"]
+    assert structure.meta.doc_number == "某政发〔2023〕29号"
+
+
+def test_a_catalogues_numbered_fields_above_the_title_are_no_items_though_one_is_empty():
+    text = ("1. [索引号]11R000/ZK-2020-000188\n2. [生成日期] 2020-08-11 10:40\n3. [有效性] 有效\n"
+            "4. [发文字号] 某政办发 〔2020〕 26号\n5. [发文机构] 区政府办\n6. [联合发文单位]\n7. [主题分类] 减灾救灾、城市建设\n"
+            "8. [内容概述] 关于印发《某区推进城市安全发展实施方案》的通知\n\n"
+            "某区人民政府办公室关于印发《某区推进城市安全发展实施方案》的通知\n\n各镇乡人民政府:\n"
+            "《某区推进城市安全发展实施方案》已经区政府常务会议审议通过,现印发给你们,请认真贯彻执行。\n\n"
+            "某区人民政府办公室\n2020年8月11日\n\n某区推进城市安全发展实施方案\n\n一、总体要求\n(一)指导思想。以安全发展为主线。\n")
+    assert [s.label for s in parse_structure(text).sections] == ["一", "(一)"]

@@ -1076,3 +1076,12 @@ def test_conditions_listed_inline_under_a_support_are_its_bands_though_its_units
     assert [label for label, _ in _measures(text, model=False)] == ["一"]
     from pipeline.tagging.flow import tag_text
     assert [(m.label, m.responsible) for m in tag_text(text).measures] == [("一", ["市商务局", "市教育局"])]
+
+
+def test_targets_under_a_framework_heading_each_closed_by_its_units_are_measures():
+    text = ("某市人民政府关于印发2007年市政府工作主要任务责任分解的通知\n各县(市)区人民政府:\n现予印发,请认真贯彻执行。\n"
+            "二○○七年六月四日\n2007年市政府工作主要任务责任分解\n一、主要目标\n"
+            "1.地区生产总值增长12%。\n全市生产总值达到3260亿元,增长12%。(市发改委)\n"
+            "2.财政一般预算收入增长12%。\n全市财政一般预算收入623亿元。(市财政局)\n"
+            "3.二氧化硫排放量下降10%。(市经委、环保局)\n")
+    assert [label for label, _ in _measures(text, model=False)] == ["1", "2", "3"]

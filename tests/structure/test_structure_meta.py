@@ -510,3 +510,25 @@ def test_a_signature_and_its_bare_date_under_a_disclosure_note_are_the_letters()
             "一、问题已经解决。\n\n以上答复您是否满意。\n\n(此件予以公开)\n\n中阳县交通运输局 \n\n2024719\n\n\n相关推荐")
     meta = parse_structure(text).meta
     assert (meta.issuer, meta.date) == ("中阳县交通运输局", "2024-07-19")
+
+
+def test_a_reply_closed_by_its_units_and_reply_date_fields_is_dated_and_signed_by_them():
+    text = ("许峰代表:\n您提出的《关于加大保洁经费投入的建议》收悉,现答复如下:\n一、基本情况\n我区农村保洁工作已移交运营。\n"
+            "单位名称:昆区农牧局\n答复日期:2023年3月20日")
+    meta = parse_structure(text).meta
+    assert (meta.issuer, meta.date) == ("昆区农牧局", "2023-03-20")
+
+
+
+def test_a_sub_district_heading_its_title_is_named_in_full_by_the_sites_issuing_body():
+    text = ("新华路街道2024年工作要点\n  • 发文机构:上海市长宁区人民政府新华路街道办事处\n\n"
+            "2024年是实现“十四五”规划目标任务的关键一年。\n一、聚焦经济发展\n(一)优化营商环境。\n")
+    assert parse_structure(text).meta.issuer == "上海市长宁区人民政府新华路街道办事处"
+
+
+def test_a_title_followed_by_its_labelled_number_in_brackets_gives_both():
+    text = ("  • 新郑市民政局\n  • 提案,建议提案,提案答复函\n  • 2017-06-29\n"
+            "关于对建设公益性墓地的提案答复的函(编号:B〔2017〕062号)\n\n赵舒琪、陈弘毅委员:\n\n"
+            "  您提出的关于建设公益性墓地的提案收悉。现答复如下:\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.doc_number) == ("关于对建设公益性墓地的提案答复的函", "B〔2017〕062号")

@@ -600,3 +600,27 @@ def test_an_opinion_on_a_suggestion_handed_on_is_a_reply():
     text = ("对市十七届一次人大建议第127号提案的分办意见\n\n王瑛代表:\n\n  您提出的关于“生态环境相关城市规划信息公开不足”的建议收悉,"
             "现将办理情况答复如下。\n\n  一、对本建议的办理概述\n\n  接到任务后,管委会高度重视。\n")
     assert parse_structure(text).kind == "reply"
+
+
+@pytest.mark.parametrize("title,session,number", [
+    ("罗平县人民政府办公室关于答复县政协十届一次会议第35号提案的函", "县政协十届一次会议", "35"),
+    ("临汾市规划和自然资源局关于市政协五届三次会议A类第038号提案的答复", "市政协五届三次会议", "038"),
+])
+def test_the_session_after_guanyu_dafu_or_before_a_lettered_class(title, session, number):
+    text = f"{title}\n张伟委员:\n您提出的提案收悉,现答复如下:\n一、关于道路。已列入计划。\n某县交通运输局\n2022年6月1日\n"
+    _, parts = _reply(text)
+    assert (parts.proposal.session, parts.proposal.number) == (session, number)
+
+
+def test_a_title_naming_the_session_then_the_suggestion_without_a_number():
+    text = ("对区九届人大三次会议关于加强宠物管理,保持公共场所路面卫生建议的答复\n吕萍代表您好:\n"
+            "一是加强巡查。对遛狗不牵绳问题及时劝阻。\n二是加大宣传力度。\n")
+    _, parts = _reply(text)
+    assert (parts.proposal.session, parts.proposal.title) == ("区九届人大三次会议", "关于加强宠物管理,保持公共场所路面卫生建议")
+
+
+def test_a_salutation_naming_one_proposer_and_others_drops_deng():
+    text = ("关于答复县政协十届一次会议第35号提案的函\n陈启荣等委员\n你们提出的《关于支持民族地区基础设施配套建设的提案》"
+            "已交由我局办理,现答复如下\n一、关于基础设施。已争取资金。\n")
+    _, parts = _reply(text)
+    assert parts.proposal.proposers == ["陈启荣"]

@@ -513,3 +513,49 @@ def test_chongqings_commissions_written_short_are_their_full_names():
     j = infer_jurisdiction("", "重庆市人民政府办公厅", None, None)
     assert tagged("(责任单位:市规划自然资源局、市农业农村委)", j) == [
         ("市规划自然资源局", "重庆市规划和自然资源局"), ("市农业农村委", "重庆市农业农村委员会")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("吉林省长春市人民政府令", [("吉林省长春市人民政府", "长春市人民政府")]),
+    ("山西省临汾市尧都区人民政府办公室关于", [("山西省临汾市尧都区人民政府办公室", "临汾市尧都区人民政府办公室")]),
+    ("河北省人民政府", [("河北省人民政府", "河北省人民政府")]),
+    ("重庆市巴南区人民政府应急管理办公室", [("重庆市巴南区人民政府应急管理办公室", "重庆市巴南区人民政府应急管理办公室")]),
+    ("陕西省西咸新区开发建设管理委员会办公室", [("陕西省西咸新区开发建设管理委员会办公室", "陕西省西咸新区开发建设管理委员会办公室")]),
+])
+def test_a_body_written_below_its_province_and_city_is_named_from_its_city(text, expected):
+    assert tagged(text, Jurisdiction()) == expected
+
+
+def test_an_inter_ministerial_meeting_holds_no_ministry():
+    assert tagged("经社会信用体系建设部际联席会议同意", Jurisdiction(level="central")) == []
+
+
+def test_a_listed_kind_of_body_before_he_is_no_merged_function():
+    assert tagged("发布机构: 区政府直属机构和事业单位\n\n山西省住房和城乡建设厅  城镇燃气经营许可管理办法", Jurisdiction()) == [
+        ("山西省住房和城乡建设厅", "山西省住房和城乡建设厅")]
+
+
+def test_a_congress_in_its_session_after_a_date_is_the_named_citys():
+    assert tagged("(2021年1月17日儋州市第十五届人民代表大会第六次会议批准)", Jurisdiction()) == [
+        ("人民代表大会", "儋州市人民代表大会")]
+
+
+def test_a_central_task_list_names_national_bodies_without_guojia_or_guowuyuan():
+    j = Jurisdiction(level="central")
+    assert tagged("(发展改革委、人民银行牵头负责,法制办参加)", j) == [
+        ("发展改革委", "国家发展和改革委员会"), ("人民银行", "中国人民银行"), ("法制办", "国务院法制办公室")]
+    assert tagged("(公安部、工商总局、质检总局负责)", Jurisdiction()) == [
+        ("公安部", "公安部"), ("工商总局", "国家工商行政管理总局"), ("质检总局", "国家质量监督检验检疫总局")]
+
+
+def test_an_issuer_naming_a_unit_the_tables_lack_after_its_county_gives_the_county():
+    j = infer_jurisdiction("", "马关县扶贫开发局", None, None)
+    assert (j.city, j.county) == ("文山壮族苗族自治州", "马关县")
+    assert tagged("目前县扶贫开发局正在与相关部门联系尽快将资金划拨到仁和镇人民政府账户。", j) == [
+        ("县扶贫开发局", "马关县扶贫开发局"), ("仁和镇人民政府", "马关县仁和镇人民政府")]
+
+
+def test_a_town_a_body_supports_in_its_work_acts_for_its_government():
+    j = infer_jurisdiction("", "城口县交通运输委员会", None, None)
+    assert tagged("我委将支持高观镇开展项目前期工作。", j) == [("高观镇", "城口县高观镇人民政府")]
+    assert tagged("支持脱贫县开展统筹整合试点,指导各乡镇开展工作。", j) == []

@@ -280,3 +280,30 @@ def test_places_listed_as_a_schemes_coverage_are_not_the_letters_own():
     text = ("省林业局关于省十三届人大二次会议第26号建议的答复\n杨建群代表:\n实施范围已限定在长江干流流经的上海、江苏、"
             "安徽、江西等省(市),因长江干流未流经我省境内,我省未能纳入。\n我省启动绿化贵州建设三年行动计划。\n")
     assert infer_jurisdiction(text, "省林业局", None, None).province == "贵州省"
+
+
+def test_a_county_named_by_its_stem_alone_and_abbreviated_in_the_doc_number_is_the_letters():
+    text = ("县人民政府办公室关于对县《政府工作报告》涉及嘉鱼的重点事项进行责任分解的通知\n"
+            "各镇人民政府,县政府各部门,嘉鱼经济开发区、武汉新港潘湾工业园:\n经县人民政府同意,现将责任分解给你们。\n"
+            "(一)地区生产总值增长11%。(牵头单位:县发改局;责任单位:各镇人民政府)\n(二)财政收入增长。(牵头单位:县财政局)\n")
+    j = infer_jurisdiction(text, None, "对县《政府工作报告》涉及嘉鱼的重点事项进行责任分解的通知", "嘉政办发〔2021〕5号")
+    assert (j.province, j.city, j.county, j.level) == ("湖北省", "咸宁市", "嘉鱼县", "county")
+    assert tagged("县发改局", j) == [("县发改局", "嘉鱼县发展和改革局")]
+
+
+def test_a_stem_the_doc_number_does_not_abbreviate_names_no_county():
+    text = "县人民政府办公室关于涉及嘉鱼的重点事项的通知\n县发改局、县财政局:\n现将任务分解给你们。\n"
+    assert infer_jurisdiction(text, None, None, "鄂政办发〔2021〕5号").county is None
+
+
+def test_a_placeless_task_list_naming_national_ministries_speaks_for_the_centre():
+    text = ("一、加强信用法律法规建设\n1、启动信用法前期调研工作。(发展改革委、人民银行牵头负责,法制办参加)\n"
+            "2、制定公民统一社会信用代码制度。(发展改革委、公安部、民政部、税务总局、工商总局负责)\n")
+    j = infer_jurisdiction(text, None, None, None)
+    assert j.level == "central"
+    assert ("发展改革委", "国家发展和改革委员会") in tagged(text, j)
+
+
+def test_a_placeless_text_speaking_as_a_city_is_not_central_for_the_ministries_it_cites():
+    text = ("根据公安部、民政部、财政部有关规定,市政府决定:\n一、市财政局负责资金保障。\n二、市民政局负责组织实施。\n")
+    assert infer_jurisdiction(text, None, None, None).level != "central"

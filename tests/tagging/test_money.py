@@ -273,6 +273,9 @@ def test_ranges_magnitudes_and_currencies_the_issue_lists(text, expected):
     ("涉案金额1萬元以上(含1萬元,下同)、10萬元以下的，獎勵2000元", "1萬元以上(含1萬元,下同)、10萬元以下", 100000),
     ("投资100万元人民币以上(含100万元)300万元人民币以下的，奖励1万元",
      "100万元人民币以上(含100万元)300万元人民币以下", 3000000),
+    # the high end bounded by the word before it (不足, 低于), no 以下 after it
+    ("对年度销售额超过5000万元、不足1亿元的批发企业，给予10万元奖励", "超过5000万元、不足1亿元", 100000000),
+    ("年营业收入2000万元以上、低于5000万元的企业", "2000万元以上、低于5000万元", 50000000),
 ])
 def test_a_band_written_with_two_bounds_is_one_threshold(text, written, amount_max):
     [band] = [e for e in ruled_money(text) if e.label == "MONEY" and e.text == written]
