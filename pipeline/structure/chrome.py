@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .dates import bare_date, is_date_line
 from .layout import TextLine
 from .lexicon import data, pattern, rx
-from .sitemeta import starts_with_site_key
+from .sitemeta import site_field_item, starts_with_site_key
 
 
 @dataclass
@@ -102,7 +102,6 @@ def find_bounds(lines: list[TextLine]) -> Bounds:
     return Bounds(first, last, frozenset(chrome))
 
 
-_ROW_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*")
 MIN_SITE_ROWS = 3           # numbered rows of site keys that make a catalogue's field list, not an item
 
 
@@ -110,8 +109,7 @@ def numbered_site_rows(lines: list[TextLine]) -> frozenset[int]:
     """Indices of a disclosure catalogue's fields printed as a numbered list (1. [索引号]… 7. [标题]…): the
     site's rows, never the letter's items (the header reads them as fields); none where fewer than
     MIN_SITE_ROWS lines are such rows."""
-    rows = {ln.index for ln in lines
-            if (m := _ROW_NUMBER.match(ln.text)) and starts_with_site_key(ln.text[m.end():])}
+    rows = {ln.index for ln in lines if site_field_item(ln.text)}
     return frozenset(rows) if len(rows) >= MIN_SITE_ROWS else frozenset()
 
 

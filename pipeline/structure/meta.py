@@ -10,7 +10,7 @@ from .dates import bare_date, bare_date_readings, effective_period, is_date_line
 from .layout import Reader, TextLine
 from .lexicon import data, date_pattern, pattern, rx
 from .sections import match_heading
-from .sitemeta import key_alone, label_row_fields, site_fields, starts_with_site_key
+from .sitemeta import key_alone, label_row_fields, site_field_item, site_fields, starts_with_site_key
 from .chrome import has_site_cue, is_chrome, is_disclosure, is_related_list_header
 from .titles import (NUMBER_OPENERS, PARENS_END, PUNCT, announcement_number, doc_number_at, is_person_post,
                      is_unit_line, issues_document, number_after_title, printed_twice, strip_leading_tags,
@@ -51,7 +51,7 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
                 chrome: frozenset[int]) -> Header:
     """The header and footer elements of the letter in lines [first, last]."""
     body = [ln.index for ln in lines[first:last + 1] if ln.index not in chrome]
-    limit = next((i for i in body if match_heading(lines[i].text) and not _site_field_item(lines[i].text)
+    limit = next((i for i in body if match_heading(lines[i].text) and not site_field_item(lines[i].text)
                   and not rx(data("elements")["file_name_line"]["pattern"]).search(lines[i].text)), last + 1)
     meta = Meta()
     head = Header(meta=meta, limit=limit)
@@ -196,14 +196,6 @@ def _title_issued_below(reader: Reader, lines, body, limit, head: Header) -> Non
                 head.meta.doc_type = "通知"
                 return
         return
-
-
-def _site_field_item(line: str) -> bool:
-    """True for a numbered line of a site's metadata list (6. [发文字号] 政府令〔2018〕277号; 2. [发文机构], its
-    value left empty)."""
-    label = match_heading(line)
-    rest = line[label.label_end:] if label else ""
-    return bool(label) and (bool(site_fields(rest)) or starts_with_site_key(rest.strip()))
 
 
 def _read_doc_number(reader: Reader, lines, body, limit, head: Header) -> None:
@@ -506,7 +498,7 @@ def _issuer_from_title(reader: Reader, lines, body, head: Header) -> None:
         if any(lines[j].text.strip() and not _category_line(lines[j].text) for j in range(i + 1, t_first)
                if j not in body):
             break                                  # site lines between: a site's name, not the issuer
-        if _site_field_item(lines[i].text):
+        if site_field_item(lines[i].text):
             continue                               # 5. [发文机关] 某镇人民政府: the site's field, read as one
         if is_unit_line(lines[i].text):
             meta.issuer = reader.value(lines[i].start, lines[i].end)

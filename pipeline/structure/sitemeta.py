@@ -5,6 +5,7 @@ import re
 from functools import cache
 
 from .lexicon import data, rx
+from .sections import match_heading
 
 
 LONG_KEY = 4                 # a key this long is read inside a row of fields whatever precedes it
@@ -133,3 +134,11 @@ def key_alone(line: str) -> str | None:
         return None
     key = next(g for g in m.groups() if g)
     return field_of["".join(key.split())]
+
+
+def site_field_item(line: str) -> bool:
+    """True for a numbered line of a site's metadata list (6. [发文字号] 政府令〔2018〕277号; 2. [发文机构], its
+    value left empty)."""
+    label = match_heading(line)
+    rest = line[label.label_end:] if label else ""
+    return bool(label) and (bool(site_fields(rest)) or starts_with_site_key(rest.strip()))
