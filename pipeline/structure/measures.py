@@ -245,7 +245,8 @@ def select_measures(structure: Structure, text: str, model: bool = True) -> list
     chooser (measure_model.py) overrules where it is sure, unless `model` is false; never in a reply, an
     emergency plan or a public notice of results (公示), nor among a cover letter's instructions."""
     if structure.kind == "reply" or _is_plan(structure) \
-            or structure.meta.doc_type in data("measures")["no_measure_types"]["types"]:
+            or structure.meta.doc_type in data("measures")["no_measure_types"]["types"] \
+            or calls_for_applications(structure, text):
         return []
     chosen = rule_choice(structure, text)
     if model and structure.sections:
@@ -258,6 +259,20 @@ def select_measures(structure: Structure, text: str, model: bool = True) -> list
         instruction = rx(data("measures")["cover_instruction"]["pattern"])
         out = [m for m in out if not instruction.search(_normal(text[m.title_start:m.end])[:40])]
     return out
+
+
+def calls_for_applications(structure: Structure, text: str) -> bool:
+    """True for a notice calling for applications, by its title (关于组织开展…申报工作的通知) or, where the title
+    is none or no notice's, by its opening (现开展…申报工作，现将有关事项通知如下): its items restate a policy
+    made elsewhere and how to apply for it; a subsidy paid out to those who apply (补贴申请发放) is no call."""
+    spec = data("measures")["application_calls"]
+    title = to_simplified(structure.meta.title or "")
+    if title.endswith(("通知", "公告", "通告")):
+        call = rx(spec["title_pattern"]).search(title) and not any(w in title for w in spec["title_exclusions"])
+        return bool(call) and not rx(spec["payout_pattern"]).search(title)
+    first = structure.sections[0].start if structure.sections else structure.body_end
+    call = rx(spec["opening_pattern"]).search(view_text(text[structure.body_start:first]))
+    return bool(call) and not rx(spec["payout_pattern"]).search(call.group())
 
 
 def _hands_out_tasks(title: str | None) -> bool:

@@ -77,6 +77,8 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
         _read_closing_fields(reader, lines, body, head)
     if meta.date is None and head.title_span:
         _date_under_title(reader, head)
+    if meta.date is None and head.title_lines:
+        _date_beside_issuer(lines, body, limit, head)
     heading_issuer = _read_announcement(reader, lines, body, limit, head)
     heading_issuer = _read_decree(reader, lines, body, limit, head) or heading_issuer
     site_issuer = _read_site_fields(reader, lines, first, limit, head) or _read_label_rows(reader, lines, head)
@@ -96,6 +98,8 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
         meta.issuer = site_issuer                  # 闵行区关于… with 来源:上海市闵行区经济委员会: the unit itself
     if meta.issuer is None and meta.title and not head.title_span:
         _issuer_from_named_title(meta)
+    if meta.issuer is None and head.title_lines:
+        _issuer_from_byline(reader, lines, body, head)
     if meta.issuer is None:
         _issuer_from_breadcrumb(reader, lines, 0, limit, head)    # the breadcrumb is the site's: above the letter
     if meta.issuer is None:
@@ -145,6 +149,17 @@ def _date_under_title(reader: Reader, head: Header) -> None:
     m = rx(r"\s*[（(]\s*(?P<d>" + date_pattern() + r")\s*[）)]").match(reader.view.text, head.title_span[1])
     if m:
         head.meta.date = parse_date(m.group("d"))
+
+
+def _date_beside_issuer(lines, body, limit, head: Header) -> None:
+    """成文日期 printed with the issuing body on a line under the title (1999年7月13日,国家海洋局), as a law
+    database prints a rule that has no signature."""
+    spec = rx(data("patterns")["dated_issuer_line"]["pattern"].replace("DATE", date_pattern()))
+    for i in (i for i in body if head.title_lines[1] < i < limit):
+        m = spec.fullmatch(lines[i].text)
+        if m and is_unit_line(m.group("u")):
+            head.meta.date = parse_date(m.group("d"))
+            return
 
 
 def _date_under_number(lines, body, limit, head: Header) -> None:
@@ -210,6 +225,11 @@ def _read_doc_number(reader: Reader, lines, body, limit, head: Header) -> None:
         text = strip_leading_tags(ln.text[marked.end():] if marked else ln.text)     # (此文件废止)盘政办发〔2018〕69号…
         m = doc_number_at(text) or pattern("doc_number_field").fullmatch(text.strip()) \
             or pattern("doc_number_damaged").match(text)            # 工信厅规函[2018]56, 大府办函〔201697
+        if not m and (dated := _dated_number(text)):
+            date, at = dated                                        # 2001年12月5日  财建〔2001〕899号
+            head.meta.date = head.meta.date or date
+            text = text[at:]
+            m = doc_number_at(text)
         if m:
             lead = len(ln.text) - len(text.lstrip(NUMBER_OPENERS))
             head.meta.doc_number = reader.value(ln.start + lead + m.start("v"), ln.start + lead + m.end("v"))
@@ -227,6 +247,16 @@ def _read_doc_number(reader: Reader, lines, body, limit, head: Header) -> None:
             head.meta.doc_number = reader.value(ln.start + number.start("v"), ln.start + number.end("v"))
             head.doc_number_line = ln.index
             return
+
+
+def _dated_number(text: str) -> tuple[str | None, int] | None:
+    """The date of a line printing it before the doc number that ends the line (2001年12月5日  财建〔2001〕899号),
+    and where the number starts."""
+    d = rx(data("patterns")["dated_number_line"]["pattern"].replace("DATE", date_pattern())).match(text)
+    m = doc_number_at(text[d.end():]) if d else None
+    if not m or text[d.end():].lstrip(NUMBER_OPENERS)[m.end():].strip():
+        return None
+    return parse_date(d.group("d")), d.end()
 
 
 def _prefer_printed_brackets(reader: Reader, lines, body, head: Header) -> None:
@@ -327,8 +357,8 @@ def _read_recipients(reader: Reader, lines, body, limit, head: Header) -> None:
         if is_date_line(ln.text) or bare_date(ln.text):
             break                              # the letter's date: what follows is the page's, not the letter's
         text = _JUNK_END.sub("", ln.text)
-        if not text.endswith(("：", ":")) or "。" in text or len(text) > 200:
-            continue
+        if not text.endswith(("：", ":")) or "。" in text or len(text) > 200 or len(text.rstrip("：:").strip()) < 2:
+            continue                           # 号: a site's label cut to its last character
         if any(w in text for w in data("elements")["not_recipients"]["words"]) or _is_form_label(text) \
                 or key_alone(text.lstrip(BULLETS)) or starts_with_site_key(text.lstrip(BULLETS)) or has_site_cue(text):
             continue                           # 内容概览: | |, …发文单位: 点击数:: a site's field with no value
@@ -389,9 +419,10 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
         lines[body[-1]].text.strip()) else body                       # …教育局 / (联系人:董 斌 …)
     if meta.issuer is None and meta.date is None and len(signed) > 1:  # 感谢…支持! / 南华县交通运输局: no date
         last, closing = lines[signed[-1]], lines[signed[-2]]
-        if is_unit_line(last.text) and any(rx(p).search(closing.text)
-                                           for p in data("elements")["closing_formulas"]["patterns"]):
-            meta.issuer = reader.value(last.start, last.end)
+        if is_unit_line(last.text) and (any(rx(p).search(closing.text)
+                                            for p in data("elements")["closing_formulas"]["patterns"])
+                                        or (closing.text.rstrip().endswith("。") and _bare_unit(last.text))):
+            meta.issuer = reader.value(last.start, last.end)     # …经营条件等支出。 / 某区残疾人联合会: the last line
         elif is_unit_line(closing.text) and rx(data("elements")["cut_date"]["pattern"]).match(last.text.strip()):
             meta.issuer = reader.value(closing.start, closing.end)    # 巩义市人力资源和社会保障局 / 2023年2: cut
     if meta.date is None:                      # …作出更大贡献。 二○○五年二月七日: line breaks lost
@@ -424,6 +455,12 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
             if g and meta.doc_number is None:
                 meta.doc_number = reader.value(lines[i].start + m.start(g), lines[i].start + m.end(g))
             break
+
+
+def _bare_unit(line: str) -> bool:
+    """A line that is a unit's name and nothing else: no heading, label (【牵头部门】) or cut formula (感谢…对政府)."""
+    return bool(re.match(r"[\u4e00-\u9fff]", line)) and not match_heading(line) and not re.search(r"[【】\[\]:：]", line) \
+        and not any(w in line for w in data("elements")["closing_formulas"]["cut_words"])
 
 
 def _without_disclosure_note(line: str) -> str:
@@ -620,6 +657,26 @@ def _handling_row(lines) -> tuple[TextLine, TextLine | None] | None:
         if header.match(ln.text) and is_unit_line(unit.text.strip()):
             return unit, lines[k + 2] if k + 2 < len(lines) else None
     return None
+
+
+def _issuer_from_byline(reader: Reader, lines, body, head: Header) -> None:
+    """The unit of a page's byline beside the title: with the posting time on the line above or below it
+    (四平市民政局 2025-09-29 09:02:00), or alone under it over the page's address and time."""
+    stamp = data("elements")["byline"]["stamp"]
+    with_stamp, stamp_alone = rx(r"(?P<u>\S.*?)\s*" + stamp + r"\s*"), rx(r"\s*" + stamp + r"\s*")
+    first, last = head.title_lines
+    filled = [ln for ln in lines if ln.text.strip()]
+    at = {ln.index: k for k, ln in enumerate(filled)}
+    if first not in at or last not in at:
+        return
+    for ln in (filled[k] for k in (at[first] - 1, at[last] + 1) if 0 <= k < len(filled)):
+        m = with_stamp.fullmatch(ln.text)
+        if m and is_unit_line(m.group("u")):
+            head.meta.issuer = reader.value(ln.start + m.start("u"), ln.start + m.end("u"))
+            return
+    below = filled[at[last] + 1:at[last] + 3]
+    if len(below) == 2 and is_unit_line(below[0].text) and stamp_alone.fullmatch(below[1].text):
+        head.meta.issuer = reader.value(below[0].start, below[0].end)
 
 
 def _issuer_from_breadcrumb(reader: Reader, lines, first, limit, head: Header) -> None:

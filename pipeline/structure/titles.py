@@ -10,13 +10,14 @@ from ..clean.script import to_simplified
 from .chrome import has_site_cue, strip_leading_chrome
 from .dates import is_date_line
 from .layout import TextLine
-from .lexicon import data, expand, pattern, rx, words
+from .lexicon import data, date_pattern, expand, pattern, rx, words
 from .sections import match_heading
 from .tables import vertical_header
 
 PUNCT = re.compile(r"[，,。：:；;、《》“”\"（）()！？!?\-–—_|｜]")
 _NUMBER_BRACKET = re.compile(r"[〔\[(（【［]")
 PARENS_END = re.compile(r"[（(]([^（）()]{1,16})[）)]$")
+_DATE_LEAD = re.compile(r"\s*" + date_pattern())
 _NAMED_WHOLE = re.compile(r"^《([^《》]+)》\s*(?:全文|原文|[（(]全文[）)])?$")
 MIN_TITLE_CHARS = 6          # what must follow a site's title key for the row to hold a title
 
@@ -319,8 +320,8 @@ def _title_blocks(lines: list[TextLine], body: list[int], limit: int, chrome: fr
         if i >= limit:
             break
         ln = lines[i]
-        if announcement_number(ln.text) or _is_counter(ln.text):
-            continue                               # 第3号, or a site's counter (7059): no title's head
+        if announcement_number(ln.text) or _is_counter(ln.text) or _DATE_LEAD.match(ln.text):
+            continue                               # 第3号, a site's counter (7059), a date: no title's head
         text, offset = title_text(ln)
         last, hit, joined = ln, title_doc_type(text), text
         unit = is_unit_line(text) and not rx(data("elements")["title_grammar"]["reply_head"]).search(text)
@@ -339,8 +340,9 @@ def _title_blocks(lines: list[TextLine], body: list[int], limit: int, chrome: fr
                 break                              # 序号 / 重点任务 / …: a table's header cells, not the title's tail
             open_book = pending.count("《") > pending.count("》") \
                 or pending.endswith(tuple(data("elements")["title_grammar"]["words"]))    # …转发 / 《…》的通知
-            if len(nxt.text) > (40 if open_book else 20) or doc_number_at(nxt.text) or announcement_number(nxt.text):
-                break
+            if len(nxt.text) > (40 if open_book else 20) or doc_number_at(nxt.text) or announcement_number(nxt.text) \
+                    or _DATE_LEAD.match(nxt.text):
+                break                              # 1993年11月2日,国家税务总局: the date under the title
             if hit and not nxt.text.startswith(tuple(data("doc_types")["complete_title"]["continued_by"])):
                 break                              # a whole title: 政策 or the attached title is not its tail
             if _heads_nothing(pending, nxt.text):
@@ -394,6 +396,13 @@ def _starts_a_title(line: str) -> bool:
     """True for a whole title opening with its subject (关于…的通知): no line above runs into it unless
     that line is left open (…印发 / 《…)."""
     return whole_title(line) and to_simplified(line).startswith("关于")
+
+
+def _issuer_opens_title(line: str) -> bool:
+    """True for a whole title opening with its issuer and subject (某厅对…答复的函, 某局关于…的通知)."""
+    simple = to_simplified(line)
+    heads = [simple.find(w) for w in ("关于", "对") if w in simple]
+    return whole_title(line) and bool(heads) and min(heads) > 0 and is_unit_line(simple[:min(heads)])
 
 
 def _heads_nothing(pending: str, line: str) -> bool:
@@ -472,8 +481,9 @@ def _extend_back(lines: list[TextLine], before: list[int], ln: TextLine, wrapped
         prev, prev_offset = title_text(lines[i])
         if is_attachment_mark(lines[i].text) or announcement_number(lines[i].text):
             break
-        if whole_title(prev) and issues_document(prev, first.text):
-            break                                  # 关于印发X的通知 above X: the attached document's title
+        if whole_title(prev) and (issues_document(prev, first.text) or _issuer_opens_title(first.text)):
+            break                                  # 关于印发X的通知 above X: the attached document's title; a
+                                                   # page heading (…建议的答复) above the letter's own (某厅对…的函)
         if not prev and not doc_number_at(lines[i].text):
             break                                  # (此件主动公开), 签发人:… : tags, not the title's head
         grammar = [w for w in data("elements")["title_grammar"]["words"] if w in first.text
@@ -495,7 +505,8 @@ def _extend_back(lines: list[TextLine], before: list[int], ln: TextLine, wrapped
             break
         if t.strip() in columns:
             break                                  # …> 办理结果公开 / 办理结果公开: the column's name repeated
-        if doc_number_at(t) or is_date_line(t) or match_heading(t) or len(t) > 60 or "：" in t or ":" in t \
+        if doc_number_at(t) or is_date_line(t) or _DATE_LEAD.match(t) or match_heading(t) or len(t) > 60 \
+                or "：" in t or ":" in t \
                 or t[-1] in "。；;，,?？!！" or t.endswith(marks) or is_unit_line(t) \
                 or any(c in t for c in head["separators"]) or first.text.startswith(t.strip()) \
                 or ln.text.strip() in t or _is_counter(t):

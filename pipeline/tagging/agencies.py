@@ -306,6 +306,8 @@ def _zone_start(s: str, k: int) -> int | None:
     bounded = stop > 0 or _left_ok(s, j)
     if region.endswith(agency_data().named_zones) and not region.startswith(_place_heads()):
         return j if bounded else None           # 长白山管委会: the mountain's name whole
+    if bounded and any(len(z) >= 3 and region.startswith(z) and len(region) > len(z) for z in agency_data().zones):
+        return j                                # 自贸区福州片区管委会: a zone's part named after the zone
     bracket = next((p for p in range(j, k) if s[p] in "(（"), k)
     for p in range(j, bracket - 1):
         if s[p] in LEVEL_CHARS or place_starts_at(s, p):
@@ -327,6 +329,11 @@ def _bracketed_place_before(s: str, j: int) -> int | None:
 
 def _zone_canonical(name: str, board: str, j: Jurisdiction) -> str | None:
     d = agency_data()
+    for short, template in d.province_zones.items():   # 自贸区福州片区 -> 中国(福建)自由贸易试验区福州片区
+        if name.startswith(short) and j.province:
+            p = min((k for k, v in d.province_by_name.items() if v == j.province and k != v), key=len, default=None)
+            suffix = "管理委员会" if board in ("管委会", "管理委员会") else board
+            return template.format(p=p) + name[len(short):] + suffix if p else None
     for short, whole in d.zone_full_forms.items():     # 咸宁高新区 -> 咸宁高新技术产业开发区
         if name.endswith(short) and len(name) > len(short):
             name = name[:-len(short)] + whole
@@ -337,9 +344,12 @@ def _zone_canonical(name: str, board: str, j: Jurisdiction) -> str | None:
             or any(_bracketed_place_before(name, i + 1) is not None for i, c in enumerate(name) if c in ")）"):
         return full                     # named after its place, or with its place in brackets (中韩(长春)…)
     county = j.county if j.level == "county" and j.county and j.county.endswith("县") \
-        and not j.county.endswith("自治县") and len(j.county) >= 3 else None
+        and not j.county.endswith("自治县") else None
     if county:                          # 县经济开发区管委会, 经济开发区管委会 in a 灵璧县 document: 灵璧经济开发区管理委员会
-        return county[:-1] + (full[1:] if name.startswith("县") else full)
+        stem = county[:-1] if len(county) >= 3 else county           # 冠县经济开发区: a two-character county whole
+        return stem + (full[1:] if name.startswith("县") else full)
+    if name.startswith("县"):
+        return None                     # a county's zone, in no county's document
     if j.city:                          # 两江新区管委会 in a 重庆市 document: 重庆两江新区管理委员会
         short = j.city[:-1] if j.city.endswith("市") and len(j.city) >= 3 else j.city
         return short + full

@@ -43,6 +43,7 @@ class AgencyData:
     boards: tuple[str, ...]
     generic: dict = field(default_factory=dict)
     zone_full_forms: dict[str, str] = field(default_factory=dict)   # 高新区 -> 高新技术产业开发区
+    province_zones: dict[str, str] = field(default_factory=dict)    # 自贸区 -> 中国({p})自由贸易试验区
     board_department: str = ""                   # a bureau written right after a zone's board (…管委会经发局)
     zone_name_stops: tuple[str, ...] = ()        # verbs a zone's name never runs back over (已经, 设立)
     county_city: dict[str, tuple[str, str]] = field(default_factory=dict)   # 蔡甸区 -> (湖北省, 武汉市)
@@ -135,6 +136,7 @@ def agency_data() -> AgencyData:
         named_zones=tuple(bodies["zone_suffixes"]["named_zones"]),
         boards=tuple(bodies["zone_suffixes"]["boards"]), generic=generic,
         zone_full_forms=bodies["zone_suffixes"].get("full_forms", {}), divisions=strip(bodies["divisions"]),
+        province_zones=bodies["zone_suffixes"].get("province_zones", {}),
         board_department=bodies["zone_suffixes"]["board_department"],
         zone_name_stops=tuple(bodies["zone_suffixes"]["name_stops"]),
         **_divisions(province_of_city, {p.name for p in provinces if p.kind == "municipality"},

@@ -12,7 +12,7 @@ from functools import cache
 from ..clean.script import to_simplified
 from .agency_data import (agency_data, body_prefix, branch_only_parents, branch_subunits, continues_word,
                           core_lexicon, generic_suffixes, is_ethnic_autonomous, is_place_stem, level_prefixes,
-                          party_organs, place_first_stops,
+                          list_connectors, party_organs, place_first_stops,
                           place_suffixes, stop_chars, subunit_requires, word_tags)
 from .jurisdiction import Jurisdiction
 
@@ -363,8 +363,8 @@ def _generic_core(s: str, q: int, kinds: tuple[str, ...] = ()) -> tuple[int, str
     cores = _cores_at(s, q)
     if kinds == ("national",):              # 国家疾控局: a department core no national body has
         cores = [c for c in cores if c[1] == "national"]
-    if cores or (q and s[q - 1:q + 1] in _level_words()):
-        return None
+    if cores or (q and s[q - 1:q + 1] in _level_words()) or _road_subdistrict().match(s, q):
+        return None                         # 酒泉路街道办事处: a road's subdistrict, no function 路街道办事处
     longest = _longest_function()
     inside_ok = agency_data().generic["generic_suffixes"].get("level_inside_ok", ())
     level_inside = False
@@ -383,6 +383,12 @@ def _generic_core(s: str, q: int, kinds: tuple[str, ...] = ()) -> tuple[int, str
                     and not _listed_bodies_inside().search(s, q, k):          # 高新区和滨湖新区管委会: two zones
                 return e, s[q:e]
     return None
+
+
+@cache
+def _road_subdistrict() -> re.Pattern:
+    """A road's name and its subdistrict after a place (酒泉|路街道): a new place, never a function."""
+    return re.compile(agency_data().generic["road_subdistricts"]["pattern"])
 
 
 @cache
@@ -508,8 +514,9 @@ def _division_at(s: str, e: int, last: Element) -> tuple[int, str] | None:
     if last.kind not in ("local", "dept", "generic"):
         return None
     stops = stop_chars()
-    if e >= len(s) or not is_cjk(s[e]) or s[e] in stops:
-        return None                             # no stem begins here (the loop below would say so)
+    if e >= len(s) or not is_cjk(s[e]) or s[e] in stops or s[e] in list_connectors():
+        return None                             # no stem begins here (the loop below would say so), nor
+                                                # after a connector (市文化旅游局|和市农科院: the next body)
     if place_starts_at(s, e):
         return None                             # 中共华舍街道工作委员会|华舍街道办事处: another body
     for n in range(spec["min_stem"], spec["max_stem"] + 1):

@@ -1,5 +1,6 @@
 """Which sections are measures (the items of a policy, the supporting articles of a rules text, the support
 items of a call for applications), and which the excerpt cuts off."""
+import re
 import pytest
 
 from pipeline.evaluate import same_heading
@@ -273,15 +274,35 @@ def test_support_content_headings(heading, expected):
 
 
 @pytest.mark.parametrize("numbering", [("（一）", "（二）"), ("1.", "2.")])
-def test_items_under_a_support_heading_are_the_measures_of_a_call_notice(numbering):
+def test_items_under_a_support_heading_are_the_measures_of_a_notice_paying_a_subsidy_out(numbering):
     a, b = numbering
-    text = ("某县农业农村局关于组织申报2024年度农业产业化扶持资金的通知\n各乡镇人民政府：\n现将有关事项通知如下：\n"
-            "一、扶持对象\n在本县注册登记的农业企业。\n二、扶持内容和标准\n"
-            f"{a}新建大棚。对新建连栋大棚10亩以上的，按每亩1万元给予补助。\n"
-            f"{b}品牌建设。对新获得省级品牌的，奖励5万元。\n"
-            "三、申报程序\n申报主体向所在乡镇提出申请。\n某县农业农村局\n2024年3月8日\n")
+    text = ("某县人力资源和社会保障局关于做好2024年度一次性创业补贴申请发放工作的通知\n各乡镇人民政府：\n现将有关事项通知如下：\n"
+            "一、补贴对象\n在本县首次创办小微企业的创业人员。\n二、补贴内容和标准\n"
+            f"{a}创业补贴。对创办小微企业并带动就业3人以上的，给予一次性补贴1万元。\n"
+            f"{b}场地补贴。对租用场地创业的，按每月500元给予补贴。\n"
+            "三、申报程序\n申报主体向所在乡镇提出申请。\n某县人力资源和社会保障局\n2024年3月8日\n")
     labels = [label for label, _ in _measures(text)]
     assert labels == [a.rstrip("."), b.rstrip(".")]
+
+
+CALL_ITEMS = ("一、扶持对象\n在本县注册登记的农业企业。\n二、扶持内容和标准\n"
+              "（一）新建大棚。对新建连栋大棚10亩以上的，按每亩1万元给予补助。\n"
+              "（二）品牌建设。对新获得省级品牌的，奖励5万元。\n三、申报程序\n申报主体向所在乡镇提出申请。\n")
+
+
+@pytest.mark.parametrize("head", [
+    "某县农业农村局关于组织申报2024年度农业产业化扶持资金的通知\n各乡镇人民政府：\n现将有关事项通知如下：\n",
+    "广东省工业和信息化厅关于做好2026年专精特新中小企业贷款贴息项目入库工作的通知\n各地级以上市工业和信息化主管部门：\n",
+    "有关单位:\n为提高企业技术改造的积极性,现决定组织开展2026年技术改造专项申报工作,现将有关事项通知如下:\n",
+])
+def test_a_call_for_applications_restates_a_policy_and_has_no_measures(head):
+    assert _measures(head + CALL_ITEMS) == []
+    assert _measures(head + CALL_ITEMS, model=False) == []
+
+
+def test_a_guide_printed_under_its_own_title_keeps_its_support_items():
+    text = "某县扶持新型农业经营主体发展项目申报指南\n为扶持新型农业经营主体发展，制定本指南。\n" + CALL_ITEMS
+    assert [label for label, _ in _measures(text)] == ["（一）", "（二）"]
 
 
 def test_the_reward_of_a_notice_calling_for_reports_is_its_measure():
@@ -776,11 +797,11 @@ def test_articles_headed_in_brackets_by_a_framework_topic_are_rules_clauses():
     assert [m.label for m in select_measures(st, text)] == ["第四条"]
 
 
-def test_a_call_for_applications_with_a_support_heading_of_no_items_keeps_only_that_heading():
+def test_a_call_for_applications_with_a_support_heading_of_no_items_has_no_measures_either():
     text = ("关于组织开展某区高新技术企业奖励经费申报工作的通知\n各有关高新技术企业:\n为支持高新技术企业发展,现将有关事项通知如下:\n"
             "一、奖助范围\n1、企业位于本区且依法纳税(不在本区纳税的,不符合奖励)。\n二、奖励标准\n"
             "首次通过认定的企业一次性给予奖励5万元。\n三、提交材料\n1. 高新技术企业奖励资金申请表。\n2. 营业执照复印件。\n")
-    assert [label for label, _ in _measures(text)] == ["二"]
+    assert _measures(text) == []
 
 
 def test_an_activitys_aims_and_principles_heading_is_framework():
@@ -1085,3 +1106,18 @@ def test_targets_under_a_framework_heading_each_closed_by_its_units_are_measures
             "2.财政一般预算收入增长12%。\n全市财政一般预算收入623亿元。(市财政局)\n"
             "3.二氧化硫排放量下降10%。(市经委、环保局)\n")
     assert [label for label, _ in _measures(text, model=False)] == ["1", "2", "3"]
+
+
+def test_a_task_list_covers_call_to_work_together_is_no_measure():
+    text = ("某市人民政府办公室关于印发2026年市政府工作报告重点目标任务清单的通知\n各县、区人民政府:\n"
+            "经市政府同意,现将《清单》印发给你们。请各县区、各单位认真对照,抓好落实。\n"
+            "一、完善工作机制,压实落实责任\n各县区、各部门要全面构建高效落实机制。\n"
+            "二、加强协同配合,凝聚工作合力\n牵头部门需切实发挥牵头抓总的作用。\n")
+    assert _measures(text) == []
+
+
+def test_the_opening_of_a_call_for_applications_is_read_a_bounded_way_back():
+    pattern = data("measures")["application_calls"]["opening_pattern"]
+    assert re.search(r"(?<!\\)[*+]", pattern) is None, "an unbounded run makes a text without a stop scan back to its start"
+    text = "有关单位:\n" + "为支持企业发展" * 20 + ",现决定组织开展2026年技术改造专项申报工作,现将有关事项通知如下:\n" + CALL_ITEMS
+    assert _measures(text) == []

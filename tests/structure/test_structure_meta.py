@@ -532,3 +532,42 @@ def test_a_title_followed_by_its_labelled_number_in_brackets_gives_both():
             "  您提出的关于建设公益性墓地的提案收悉。现答复如下:\n")
     meta = parse_structure(text).meta
     assert (meta.title, meta.doc_number) == ("关于对建设公益性墓地的提案答复的函", "B〔2017〕062号")
+
+
+def test_a_law_databases_date_and_number_line_under_the_title_gives_both():
+    text = ("您的位置: 首页 » 法律资料网 » 法律法规 »\n\n某部关于印发《专项资金使用管理办法》的通知\n\n某部\n\n"
+            "某部关于印发《专项资金使用管理办法》的通知\n\n2001年12月5日  财建〔2001〕899号\n\n各省财政厅(局):\n"
+            "  为加强专项资金的管理,我们制定了本办法。现印发给你们,请遵照执行。\n")
+    meta = parse_structure(text).meta
+    assert (meta.date, meta.doc_number) == ("2001-12-05", "财建〔2001〕899号")
+
+
+def test_a_law_databases_date_and_issuer_line_dates_the_rule_and_is_no_part_of_its_title():
+    text = ("您的位置: 首页 » 法律资料网 » 法律法规 »\n\n某局关于下发《若干问题的规定》的通知(附英文)\n\n某局\n\n"
+            "国家税务总局关于下发《若干问题的规定》的通知(附英文)\n\n1993年11月2日,国家税务总局\n\n通知\n"
+            "各省、自治区、直辖市税务局:\n现将《若干问题的规定》印发给你们,请认真贯彻执行。\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.date) == ("国家税务总局关于下发《若干问题的规定》的通知", "1993-11-02")
+
+
+@pytest.mark.parametrize("head", [
+    "关于举行《某市老年人优待办法》听证会的公告\n某市民政局\n    http://mzj.example.gov.cn 2025-08-18\n",
+    "首页>信息公开>通知公告\n\n某市民政局   2025-09-29 09:02:00\n关于举行《某市老年人优待办法》听证会的公告\n",
+])
+def test_the_unit_of_a_pages_byline_beside_the_title_is_the_issuer_and_its_time_no_date(head):
+    text = head + "为规范重大决策行为,我局决定举行听证会,现将有关事项公告如下:\n一、听证会时间\n听证会拟于9月中旬举行。\n"
+    meta = parse_structure(text).meta
+    assert (meta.issuer, meta.date) == ("某市民政局", None)
+
+
+def test_a_unit_line_closing_the_text_after_its_last_sentence_signs_it():
+    text = ("姜昕委员:\n您提出的关于做好残疾人就业工作的建议的提案收悉,现答复如下:\n"
+            "对我区103户残疾人个体经营者进行了扶持,扶持资金主要用于改善经营条件等支出。\n盘锦市大洼区残疾人联合会")
+    assert parse_structure(text).meta.issuer == "盘锦市大洼区残疾人联合会"
+
+
+def test_a_page_heading_over_the_letters_own_title_is_no_part_of_it():
+    text = ("某省民政厅对省政协某委员《关于村干部薪酬改革的建议》的答复\n\n"
+            "某省民政厅对省政协第十二届三次会议第0969号提案答复的函\n川民函〔2020〕335号\n2020年11月20日\n\n"
+            "田荣华委员:\n\n您提出的建议收悉,现答复如下:\n")
+    assert parse_structure(text).meta.title == "某省民政厅对省政协第十二届三次会议第0969号提案答复的函"

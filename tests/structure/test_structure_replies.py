@@ -605,6 +605,8 @@ def test_an_opinion_on_a_suggestion_handed_on_is_a_reply():
 @pytest.mark.parametrize("title,session,number", [
     ("罗平县人民政府办公室关于答复县政协十届一次会议第35号提案的函", "县政协十届一次会议", "35"),
     ("临汾市规划和自然资源局关于市政协五届三次会议A类第038号提案的答复", "市政协五届三次会议", "038"),
+    ("四川省中医药管理局关于回复四川省第十三届人民代表大会第一次会议第94号建议的函", "四川省第十三届人民代表大会第一次会议", "94"),
+    ("杨浦区消防救援支队关于对区第十七届人大第五次会议 第D-013号代表建议、批评和意见的答复", "区第十七届人大第五次会议", "D-013"),
 ])
 def test_the_session_after_guanyu_dafu_or_before_a_lettered_class(title, session, number):
     text = f"{title}\n张伟委员:\n您提出的提案收悉,现答复如下:\n一、关于道路。已列入计划。\n某县交通运输局\n2022年6月1日\n"
@@ -624,3 +626,14 @@ def test_a_salutation_naming_one_proposer_and_others_drops_deng():
             "已交由我局办理,现答复如下\n一、关于基础设施。已争取资金。\n")
     _, parts = _reply(text)
     assert parts.proposal.proposers == ["陈启荣"]
+
+
+@pytest.mark.parametrize("head", [
+    "首页 > 建议提案答复\n题:\n文化和旅游部对十四届全国人大一次会议第6390号建议的答复\n号:\n文旅非遗函〔2023〕285号\n\n",
+    "当前位置: 首页 >>> 人大建议\n题  目: 关于加快建设拦河坝的建议\n领衔代表: ,, 代 表 团:\n承办单位及答复\n"
+    "关于加快建设拦河坝的建议\n",
+])
+def test_a_sites_cut_label_or_empty_form_fields_are_no_proposers(head):
+    text = head + "刘莉莉代表:\n  您提出的《关于促进非物质文化遗产保护与传承的建议》收悉,经认真研究,现答复如下:\n  一、加强保护。\n"
+    _, parts = _reply(text)
+    assert parts.proposal.proposers == ["刘莉莉"]

@@ -559,3 +559,24 @@ def test_a_town_a_body_supports_in_its_work_acts_for_its_government():
     j = infer_jurisdiction("", "城口县交通运输委员会", None, None)
     assert tagged("我委将支持高观镇开展项目前期工作。", j) == [("高观镇", "城口县高观镇人民政府")]
     assert tagged("支持脱贫县开展统筹整合试点,指导各乡镇开展工作。", j) == []
+
+
+def test_a_subdistrict_named_after_a_road_bearing_a_citys_name_is_no_city_body():
+    j = infer_jurisdiction("", "兰州市人民政府办公室", None, None)
+    assert tagged("将昌南路以西的区域划归酒泉路街道办事处管辖。市道路运输管理局负责。", j) == [
+        ("酒泉路街道办事处", "酒泉路街道办事处"), ("市道路运输管理局", "兰州市道路运输管理局")]
+
+
+def test_the_financial_regulators_short_name_heads_its_provincial_office():
+    assert agencies("省税务局、国家金融监管总局贵州监管局会办。", "贵州省林业局") == [
+        ("省税务局", "国家税务总局贵州省税务局"), ("国家金融监管总局贵州监管局", "国家金融监督管理总局贵州监管局")]
+
+
+def test_a_body_after_he_in_a_list_is_no_division_of_the_one_before():
+    assert agencies("会同市绿化市容局、市文化旅游局和市农科院等单位联合谋划花卉产业。", "上海市农业农村委员会") == [
+        ("市绿化市容局", "上海市绿化和市容管理局"), ("市文化旅游局", "上海市文化和旅游局")]
+
+
+def test_a_free_trade_zones_part_is_named_in_full_with_its_province():
+    assert agencies("市属各高等院校,自贸区福州片区管委会:", "福州市人民政府办公厅") == [
+        ("自贸区福州片区管委会", "中国(福建)自由贸易试验区福州片区管理委员会")]

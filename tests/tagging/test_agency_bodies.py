@@ -203,6 +203,9 @@ def test_words_that_run_on_past_a_bodys_name_are_no_bodies(text, issuer):
     # a zone written bare in a county's document is the county's own zone
     ("各乡镇人民政府、经济开发区管委会,县经济开发区管委会", infer_jurisdiction("", "灵璧县人民政府办公室", None, None),
      [("经济开发区管委会", "灵璧经济开发区管理委员会"), ("县经济开发区管委会", "灵璧经济开发区管理委员会")]),
+    # a two-character county names its zone whole, never after its city (no 聊城县)
+    ("各乡镇人民政府、街道办事处,县经济开发区管委会", infer_jurisdiction("", "冠县人民政府办公室", None, None),
+     [("县经济开发区管委会", "冠县经济开发区管理委员会")]),
     # a zone's name never runs back over a verb written into it
     ("《办法》已经高新区管委会审议通过。省人民政府设立洋浦经济开发区管理委员会。", HAINAN,
      [("高新区管委会", None), ("省人民政府", "海南省人民政府"), ("洋浦经济开发区管理委员会", None)]),
