@@ -226,10 +226,8 @@ def _read_doc_number(reader: Reader, lines, body, limit, head: Header) -> None:
         m = doc_number_at(text) or pattern("doc_number_field").fullmatch(text.strip()) \
             or pattern("doc_number_damaged").match(text)            # 工信厅规函[2018]56, 大府办函〔201697
         if not m and (dated := _dated_number(text)):
-            date, at = dated                                        # 2001年12月5日  财建〔2001〕899号
+            date, text, m = dated                                   # 2001年12月5日  财建〔2001〕899号
             head.meta.date = head.meta.date or date
-            text = text[at:]
-            m = doc_number_at(text)
         if m:
             lead = len(ln.text) - len(text.lstrip(NUMBER_OPENERS))
             head.meta.doc_number = reader.value(ln.start + lead + m.start("v"), ln.start + lead + m.end("v"))
@@ -249,14 +247,15 @@ def _read_doc_number(reader: Reader, lines, body, limit, head: Header) -> None:
             return
 
 
-def _dated_number(text: str) -> tuple[str | None, int] | None:
-    """The date of a line printing it before the doc number that ends the line (2001年12月5日  财建〔2001〕899号),
-    and where the number starts."""
+def _dated_number(text: str) -> tuple[str | None, str, re.Match] | None:
+    """For a line printing its date before the doc number that ends it (2001年12月5日  财建〔2001〕899号): the
+    date, the rest of the line from the number on, and the number read in that rest."""
     d = rx(data("patterns")["dated_number_line"]["pattern"].replace("DATE", date_pattern())).match(text)
-    m = doc_number_at(text[d.end():]) if d else None
-    if not m or text[d.end():].lstrip(NUMBER_OPENERS)[m.end():].strip():
+    rest = text[d.end():] if d else ""
+    m = doc_number_at(rest) if d else None
+    if not m or rest.lstrip(NUMBER_OPENERS)[m.end():].strip():
         return None
-    return parse_date(d.group("d")), d.end()
+    return parse_date(d.group("d")), rest, m
 
 
 def _prefer_printed_brackets(reader: Reader, lines, body, head: Header) -> None:

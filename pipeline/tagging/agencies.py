@@ -18,7 +18,7 @@ from .agency_data import (agency_data, chrome_pattern, continues_word, ends_with
                           generic_words, is_place_stem, league_template, list_connectors, pattern, pattern_spec,
                           starts_with_word, stop_chars)
 from .agency_names import (LEVEL_CHARS, Element, Parse, canonical_of_parse, canonicalize, is_cjk,
-                           juris_places, parse_at, place_starts_at, to_script)
+                           juris_places, parse_at, place_starts_at, short_place, to_script)
 from ..rules import decide
 from .jurisdiction import Jurisdiction
 from .positions import SpanIndex, any_between
@@ -331,9 +331,8 @@ def _zone_canonical(name: str, board: str, j: Jurisdiction) -> str | None:
     d = agency_data()
     for short, template in d.province_zones.items():   # 自贸区福州片区 -> 中国(福建)自由贸易试验区福州片区
         if name.startswith(short) and j.province:
-            p = min((k for k, v in d.province_by_name.items() if v == j.province and k != v), key=len, default=None)
             suffix = "管理委员会" if board in ("管委会", "管理委员会") else board
-            return template.format(p=p) + name[len(short):] + suffix if p else None
+            return template.format(p=short_place(j.province)) + name[len(short):] + suffix
     for short, whole in d.zone_full_forms.items():     # 咸宁高新区 -> 咸宁高新技术产业开发区
         if name.endswith(short) and len(name) > len(short):
             name = name[:-len(short)] + whole

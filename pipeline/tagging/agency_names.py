@@ -751,7 +751,7 @@ def _element_canonical(el: Element, j: Jurisdiction, level_hint: str | None) -> 
         if not template:
             return None
         if spec.get("place_short"):
-            short = _short_place(base)
+            short = short_place(base)
             return template.format(s=short) if short else None
         if spec.get("template_sar") and base and any(
                 p.name == base and p.kind == "sar" for p in agency_data().provinces):
@@ -781,7 +781,7 @@ def _district_branch(el: Element, j: Jurisdiction) -> str | None:
     return j.city + dept + short + "分局" if dept and short else None
 
 
-def _short_place(full: str | None) -> str | None:
+def short_place(full: str | None) -> str | None:
     """A province or city without its level word (江苏省 -> 江苏, 合肥市 -> 合肥), as regulators' offices write it."""
     if not full:
         return None
