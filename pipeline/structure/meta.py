@@ -70,6 +70,8 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
         _title_in_opening(reader, lines, body, head)
     if meta.title is None:
         _title_issued_below(reader, lines, body, limit, head)
+    if meta.title is None:
+        _type_alone_title(reader, lines, body, limit, head)
     _read_doc_number(reader, lines, body, limit, head)
     _read_recipients(reader, lines, body, limit, head)
     _read_signature(reader, lines, body, head)
@@ -86,11 +88,17 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
         _date_under_number(lines, body, limit, head)
     if meta.date is None:
         _date_from_handling_row(lines, head)
+    if meta.date is None and head.title_lines:
+        _date_of_adoption(reader, lines, body, limit, head)
     _prefer_printed_brackets(reader, lines, body, head)
     if meta.issuer is None:
         meta.issuer = heading_issuer
     if meta.issuer is None:
         _issuer_from_title(reader, lines, body, head)
+    if meta.issuer is None:
+        _issuer_above_number(reader, lines, body, head)
+    if meta.issuer is None and head.title_lines:
+        _signed_under_title(reader, lines, body, head)
     if meta.issuer is None:
         _issuer_from_handling_field(reader, lines, body, head)
     if meta.issuer is None or (site_issuer and meta.issuer in site_issuer and meta.issuer != site_issuer
@@ -151,6 +159,27 @@ def _date_under_title(reader: Reader, head: Header) -> None:
         head.meta.date = parse_date(m.group("d"))
 
 
+def _date_of_adoption(reader: Reader, lines, body, limit, head: Header) -> None:
+    """A rule's date from its note under the title ((…会议通过 …令第1号公布)): the promulgation's date, with
+    the decree's number, where the note gives one, else the first date."""
+    for i in [b for b in body if head.title_lines[1] < b < limit][:MAX_NOTE_LINES]:
+        ln = lines[i]
+        m = pattern("adoption_note").match(ln.text.strip())
+        if not m or not rx(data("patterns")["adoption_note"]["cues"]).search(m.group("rest")):
+            continue
+        head.meta.date = parse_date(m.group("first"))
+        note = ln.text.strip()
+        if p := pattern("adoption_note", "promulgated").search(note):
+            head.meta.date = parse_date(p.group("date"))
+            if head.meta.doc_number is None:
+                at = ln.start + len(ln.text) - len(ln.text.lstrip())
+                head.meta.doc_number = reader.value(at + p.start("number"), at + p.end("number"))
+        return
+
+
+MAX_NOTE_LINES = 4          # a rule's note stands within the first lines under its title
+
+
 def _date_beside_issuer(lines, body, limit, head: Header) -> None:
     """成文日期 printed with the issuing body on a line under the title (1999年7月13日,国家海洋局), as a law
     database prints a rule that has no signature."""
@@ -192,6 +221,20 @@ def _title_in_opening(reader: Reader, lines, body, head: Header) -> None:
         d = pattern("doc_number").match(lines[opening].text, number.end()) if number else None
         if d and d.start("v") == number.end() and head.meta.doc_number is None:
             head.meta.doc_number = reader.value(lines[opening].start + d.start("v"), lines[opening].start + d.end("v"))
+
+
+def _type_alone_title(reader: Reader, lines, body, limit, head: Header) -> None:
+    """A notice titled by its type alone (通 告) on its own line before its first sentence."""
+    for i in body:
+        text = lines[i].text
+        if i >= limit or "。" in text or text.rstrip().endswith((":", "：")):
+            return
+        if "".join(text.split()) in data("elements")["type_alone_title"]["words"]:
+            ln = lines[i]
+            head.title_lines, head.title_span = (i, i), (ln.start, ln.start + len(ln.text.rstrip()))
+            head.meta.title = reader.value(*head.title_span)
+            head.meta.doc_type = "".join(text.split())
+            return
 
 
 def _title_issued_below(reader: Reader, lines, body, limit, head: Header) -> None:
@@ -399,14 +442,14 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
                 or (pos + 1 < len(body) and is_disclosure(lines[body[pos + 1]].text))):   # 2025724 / (此件公开发布)
             meta.date = bare                                        # 2017919: 年月日 lost in the copy
             head.date_readings = tuple(bare_date_readings(ln.text))
-            units = _signature_units(lines, [b for b in body[:pos] if not is_disclosure(lines[b].text)])
+            units = _signature_units(lines, [b for b in body[:pos] if not is_disclosure(lines[b].text)], reader)
             units = units or _unit_below(lines, body, pos)
             if units:
                 meta.issuer = " ".join(reader.value(u.start, u.end) for u in units)
             break
         dated = _without_disclosure_note(ln.text)           # 2020 年 9 月 17 日(信息公开形式:主动公开)
         if is_date_line(dated):
-            units = _signature_units(lines, body[:pos]) or _unit_below(lines, body, pos) \
+            units = _signature_units(lines, body[:pos], reader) or _unit_below(lines, body, pos) \
                 or _unit_after_sentence(lines[body[pos - 1]])
             if not units and _signed_below_salutation(lines, body, pos):
                 continue                        # the suggestion's own date, printed above the reply to it
@@ -423,7 +466,8 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
                                         or (closing.text.rstrip().endswith("。") and _bare_unit(last.text))):
             meta.issuer = reader.value(last.start, last.end)     # …经营条件等支出。 / 某区残疾人联合会: the last line
         elif is_unit_line(closing.text) and rx(data("elements")["cut_date"]["pattern"]).match(last.text.strip()):
-            meta.issuer = reader.value(closing.start, closing.end)    # 巩义市人力资源和社会保障局 / 2023年2: cut
+            units = _signature_units(lines, signed[:-1], reader)     # 巩义市人力资源和社会保障局 / 2023年2: cut
+            meta.issuer = " ".join(reader.value(u.start, u.end) for u in units)
     if meta.date is None:                      # …作出更大贡献。 二○○五年二月七日: line breaks lost
         tail = rx(r"[。！：:]\s*(?P<date>" + date_pattern() + r")\s*$")
         started = False
@@ -531,18 +575,32 @@ def _issuer_from_title(reader: Reader, lines, body, head: Header) -> None:
         return
     t_first = head.title_lines[0]
     for i in reversed([b for b in body if b < t_first][-3:]):
+        if i == head.doc_number_line:
+            return                                 # what stands over the number is its mark: _issuer_above_number
         if any(lines[j].text.strip() and not _category_line(lines[j].text) for j in range(i + 1, t_first)
                if j not in body):
             break                                  # site lines between: a site's name, not the issuer
         if site_field_item(lines[i].text):
             continue                               # 5. [发文机关] 某镇人民政府: the site's field, read as one
         if is_unit_line(lines[i].text):
-            meta.issuer = reader.value(lines[i].start, lines[i].end)
+            meta.issuer = " ".join(reader.value(ln.start, ln.end) for ln in _stacked_units(lines, body, i))
             return
         mark = (_mark_over_two_lines(lines, i) if i - 1 in body else None) or _mark_on_one_line(lines[i])
         if mark:
             meta.issuer = "".join(reader.value(*mark).split())
             return
+
+
+def _stacked_units(lines, body: list[int], last: int) -> list[TextLine]:
+    """The unit line at `last` and the unit lines stacked right above it: a joint issue's names over its
+    title (中共冷水滩区委办公室 / 冷水滩区人民政府办公室 / 关于调整每周清扫日的通知)."""
+    units = [lines[last]]
+    for i in range(last - 1, max(-1, last - data("elements")["max_joint_issuers"]), -1):
+        if i not in body or not is_unit_line(lines[i].text) or site_field_item(lines[i].text) \
+                or len(lines[i].text.strip()) < data("elements")["issuer_mark"]["min_chars"]:
+            break
+        units.insert(0, lines[i])
+    return units
 
 
 def _category_line(line: str) -> bool:
@@ -628,8 +686,9 @@ def _issuer_from_handling_field(reader: Reader, lines, body, head: Header) -> No
             continue
         if i < body[0] and not rx(spec["above_letter"]).match(m.group("label")):
             continue
-        if i > body[0] and i not in inside and not rx(spec["after_letter"]).match(m.group("label")):
-            continue
+        if i > body[0] and i not in inside and not rx(spec["after_letter"]).match(m.group("label")) \
+                and not (i == body[-1] + 1 and rx(spec["above_letter"]).match(m.group("label"))):
+            continue                               # …2020年10月29日 / 承办单位:地区发改委: the letter's last line
         v = m.group("v")
         v = v[:min((at for at in map(v.find, spec["next_keys"]) if at > 0), default=len(v))]   # 农水局处理状态
         k = next((k for k in range(len(v), 1, -1) if is_unit_line(v[:k])), 0)   # …建设局单位负责人: glued
@@ -716,6 +775,39 @@ def _issuer_mark(lines, body: list[int], title_first: int, unit: str) -> TextLin
     return None
 
 
+def _issuer_above_number(reader: Reader, lines, body: list[int], head: Header) -> None:
+    """The 发文机关标志 printed over the doc number (九江市农业农村局 / . / 九农案字(2025)4号), dots and rules
+    between aside; a joint issue's stacked units (某厅 / 文件 / 某委 / 某局) all of them. A site line between
+    parts them: then the unit is the site's."""
+    rule, most = data("elements")["issuer_mark"], data("elements")["max_joint_issuers"]
+    units: list[str] = []
+    for i in range(head.doc_number_line - 1 if head.doc_number_line is not None else -1, -1, -1):
+        text = lines[i].text.strip()
+        if i not in body or len(units) >= most or (not units and site_field_item(text)):
+            break
+        if len(text.strip(rule["rule_chars"])) <= 1 and not units:
+            continue                               # a rule, dots or a stray character (江西… / 西 / 赣工信…)
+        if text in rule["words"]:
+            continue                               # 某某人民政府 / 文件 / 某政发…: the mark's word on its own line
+        if is_unit_line(text) and len(text) >= rule["min_chars"]:
+            units.insert(0, reader.value(lines[i].start, lines[i].end).strip())
+            continue
+        if mark := (_mark_over_two_lines(lines, i) if i - 1 in body else None) or _mark_on_one_line(lines[i]):
+            units.insert(0, "".join(reader.value(*mark).split()))
+        break
+    if units:
+        head.meta.issuer = " ".join(units)
+
+
+def _signed_under_title(reader: Reader, lines, body: list[int], head: Header) -> None:
+    """A report's or speech's unit under its title, its date under that (…提案办理情况汇报 / 宁县人民政府办公室 /
+    (2025年11月19日)): the issuer."""
+    after = [i for i in body if i > head.title_lines[1]][:2]
+    if len(after) == 2 and is_unit_line(lines[after[0]].text) \
+            and is_date_line(lines[after[1]].text.strip().strip("（()）")):
+        head.meta.issuer = reader.value(lines[after[0]].start, lines[after[0]].end)
+
+
 def _unit_below(lines, body: list[int], pos: int) -> list[TextLine]:
     """A unit line right under a date that has none above it (a web copy printing the date first)."""
     nxt = lines[body[pos + 1]] if pos + 1 < len(body) else None
@@ -743,8 +835,10 @@ def _unit_after_sentence(ln: TextLine) -> list[TextLine]:
     return [TextLine(ln.index, start, ln.end, unit)]
 
 
-def _signature_units(lines, before: list[int]) -> list[TextLine]:
-    """The unit lines signed above a date: one issuer, or the stacked names of a joint issue."""
+def _signature_units(lines, before: list[int], reader: Reader | None = None) -> list[TextLine]:
+    """The unit lines signed above a date: one issuer, or the stacked names of a joint issue, several to a
+    row where spaces part them (安溪县教育局     安溪县卫生健康局), the first maybe glued to the last
+    sentence (…严肃查处。高邮市环境保护局 / 高邮市建筑工程管理局)."""
     units: list[TextLine] = []
     acting = rx(data("elements")["acting_mark"]["pattern"])
     if before and rx(data("elements")["stamp_note"]["pattern"]).match(lines[before[-1]].text):
@@ -753,6 +847,13 @@ def _signature_units(lines, before: list[int]) -> list[TextLine]:
         ln = lines[i]
         if m := acting.search(ln.text):             # 某指挥部(代): signed on the government's behalf
             ln = TextLine(ln.index, ln.start, ln.start + m.start(), ln.text[:m.start()])
+        row = _row_units(reader, ln) if reader else []
+        if row:
+            units[:0] = row
+            continue
+        if units and (glued := _unit_after_sentence(ln)):
+            units[:0] = glued
+            break
         if not is_unit_line(ln.text) or match_heading(ln.text):
             break
         units.insert(0, ln)
@@ -771,6 +872,19 @@ def _signature_units(lines, before: list[int]) -> list[TextLine]:
                 and is_unit_line(prev.text + units[0].text) and wrapped:
             units = [TextLine(prev.index, prev.start, units[0].end, prev.text + units[0].text)]
     return units
+
+
+def _row_units(reader: Reader, ln: TextLine) -> list[TextLine]:
+    """The units of a signature row that prints several, parted by spaces the view dropped
+    (安溪县人力资源和社会保障局     安溪县市场监督管理局): each part a unit line, else none."""
+    cuts, k = [0], ln.start
+    while (gap := reader.first_gap(k, ln.end)) is not None:
+        cuts.append(gap - ln.start)
+        k = gap
+    parts = [(a, b) for a, b in zip(cuts, cuts[1:] + [len(ln.text)]) if ln.text[a:b].strip()]
+    if len(parts) < 2 or not all(is_unit_line(ln.text[a:b].strip()) for a, b in parts):
+        return []
+    return [TextLine(ln.index, ln.start + a, ln.start + b, ln.text[a:b]) for a, b in parts]
 
 
 def _attachment_name_open(line: str) -> bool:
@@ -825,6 +939,8 @@ def _read_site_fields(reader: Reader, lines, first, limit, head: Header) -> str 
                 s, e = fields[key]
                 if key == "source" and (site := rx(data("site_fields")["source_site_suffix"]["pattern"]).search(ln.text, s, e)):
                     e = site.start()                   # 来源: 农业农村部网站
+                for step in rx(data("site_fields")["issuer_path"]["pattern"]).finditer(ln.text, s, e):
+                    s = step.end()                     # 发布机构:某市人民政府->某市人社局: the path's last step
                 if printed_twice(ln.text[s:e]):
                     e = s + (e - s) // 2               # 发布单位 | 吉林省人民政府 吉林省人民政府 |: the name twice
                 if is_unit_line(ln.text[s:e]):

@@ -94,7 +94,7 @@ def _long_keys() -> re.Pattern:
 def starts_with_site_key(line: str) -> bool:
     """True for a row of a metadata block: a site key at the line start (- 名称:, [ 发文字号 ] |, 文 号:)."""
     pattern, _ = _keys()
-    m = pattern.search(line.lstrip(" -—|｜[【\t\u3000"))
+    m = pattern.search(line.lstrip(" -—|｜[【\t\u3000•·●"))
     return bool(m) and m.start() == 0
 
 

@@ -35,7 +35,8 @@ def is_unit_line(line: str) -> bool:
 
 def _site_section(line: str) -> bool:
     """A part of the website or one of its controls (首页 > 新闻中心, 登录个人中心), not a unit."""
-    return line.endswith(words("elements", "site_sections", "ends")) \
+    return (line.endswith(words("elements", "site_sections", "ends"))
+            and not line.endswith(words("elements", "site_sections", "unit_ends"))) \
         or line.startswith(words("elements", "site_sections", "starts"))
 
 
@@ -287,9 +288,10 @@ def _cut_notice_title(title: str, other: str) -> bool:
 
 
 def _with_issuer(title: str, other: str) -> bool:
-    """True where `title` is `other` with its issuing unit before it (西山区农业农村局关于… / 关于…)."""
+    """True where `title` is `other` with its issuing unit before it (西山区农业农村局关于… / 关于…, 某县林业局对…
+    的答复 / 对…的答复)."""
     title, other = "".join(title.split()), "".join(other.split())
-    return len(title) > len(other) and title.endswith(other) and other.startswith("关于") \
+    return len(title) > len(other) and title.endswith(other) and other.startswith(("关于", "对")) \
         and is_unit_line(title[:len(title) - len(other)])
 
 
@@ -378,8 +380,9 @@ def _title_blocks(lines: list[TextLine], body: list[int], limit: int, chrome: fr
 
 
 def _is_counter(line: str) -> bool:
-    """A line of digits alone: a site's counter (7059 under a page heading), never part of a title."""
-    return line.strip().isdigit()
+    """A line without a Chinese character: a site's counter or control (7059 under a page heading, • +1 over
+    it), never part of a title."""
+    return not any("\u4e00" <= ch <= "\u9fff" for ch in line)
 
 
 def _short_title_under_unit(tail: str, unit: str) -> tuple[str, int] | None:

@@ -84,12 +84,20 @@ def test_a_report_on_the_handling_of_proposals_answers_none():
     assert parse_structure(text).kind != "reply"
 
 
-def test_inline_points_of_a_letter_without_numbering_are_its_responses():
+def test_inline_points_opening_sentences_of_a_letter_without_numbering_are_its_responses():
     text = ("对县政协十届五次会议第3号提案的答复\n张三委员:\n您提出的《关于整治景区环境的提案》收悉,现答复如下:\n"
-            "我局高度重视,一是提升环境卫生工作水平,定期清理景区垃圾。二是加强巡查管理。三是完善配套设施。\n"
+            "我局高度重视。一是提升环境卫生工作水平,定期清理景区垃圾。二是加强巡查管理。三是完善配套设施。\n"
             "某市住房和城乡建设局\n2025年4月21日\n")
     st = parse_structure(text)
     assert [s.label for s in st.sections] == ["一是", "二是", "三是"]
+
+
+@pytest.mark.parametrize("lead", ["我局高度重视,", "我局下一步将采取以下工作措施:"])
+def test_points_listed_inside_one_sentence_of_a_letter_are_no_responses(lead):
+    text = ("对县政协十届五次会议第3号提案的答复\n张三委员:\n您提出的《关于整治景区环境的提案》收悉,现答复如下:\n"
+            f"{lead}一是提升环境卫生工作水平,定期清理景区垃圾;二是加强巡查管理;三是完善配套设施。\n"
+            "某市住房和城乡建设局\n2025年4月21日\n")
+    assert parse_structure(text).sections == []
 
 
 def test_a_task_list_printed_on_its_own_is_a_policy_whose_items_are_measures():

@@ -571,3 +571,113 @@ def test_a_page_heading_over_the_letters_own_title_is_no_part_of_it():
             "某省民政厅对省政协第十二届三次会议第0969号提案答复的函\n川民函〔2020〕335号\n2020年11月20日\n\n"
             "田荣华委员:\n\n您提出的建议收悉,现答复如下:\n")
     assert parse_structure(text).meta.title == "某省民政厅对省政协第十二届三次会议第0969号提案答复的函"
+
+
+def test_a_catalogues_bulleted_empty_keys_do_not_end_the_search_for_the_doc_number():
+    text = ("关于市政协某次会议第341号提案答复的函\n发布时间:2025-09-02 17:16\n  • 信息类别:\n  • 文件编号:\n"
+            "  • 公开方式: 主动公开\n  • 信息索取号: 000014349/2025-02560\n  • 规范性文件有效性:\n  • 责任部门:\n"
+            "某市农业农村局\n.\n某农案字(2025)4号\n关于市政协某次会议\n第341号提案答复的函\n某党派市委会:\n"
+            "您提出的提案收悉。经认真研究办理,现答复如下:\n")
+    meta = parse_structure(text).meta
+    assert (meta.doc_number, meta.issuer) == ("某农案字(2025)4号", "某市农业农村局")
+
+
+@pytest.mark.parametrize("between", ["", ".\n", "————————\n"])
+def test_the_unit_line_over_the_doc_number_is_the_issuer(between):
+    text = (f"关于县政协某次会议第12号提案的答复\n发布时间:2023-06-02\n某县交通运输局\n{between}某交函〔2023〕12号\n"
+            "张某委员:\n您提出的提案收悉,现答复如下:\n一、加快道路建设\n今年已完成改造。\n")
+    assert parse_structure(text).meta.issuer == "某县交通运输局"
+
+
+def test_a_sentence_over_the_doc_number_gives_no_issuer():
+    text = ("为加快道路建设,某县交通运输局积极争取资金。\n某交函〔2023〕12号\n关于县政协某次会议第12号提案的答复\n"
+            "张某委员:\n您提出的提案收悉,现答复如下:\n")
+    assert parse_structure(text).meta.issuer is None
+
+
+def test_a_joint_signatures_units_printed_several_to_a_row_are_each_an_issuer():
+    text = ("某县教育局等七部门关于印发《某方案》的通知\n各乡镇人民政府:\n现将《某方案》印发给你们,请认真抓好贯彻落实。\n"
+            "某县教育局     某县卫生健康局\n某县财政局     某县市场监督管理局\n某县融媒体中心\n2021年11月22日\n")
+    assert parse_structure(text).meta.issuer == "某县教育局 某县卫生健康局 某县财政局 某县市场监督管理局 某县融媒体中心"
+
+
+def test_a_unit_glued_to_the_last_sentence_opens_a_joint_signature():
+    text = ("为保障考试环境,现就有关事项规定如下:\n一、禁止夜间施工。\n"
+            "对违规的施工单位将依法进行严肃查处。某市环境保护局\n某市建筑工程管理局\n二O一二年五月二十四日\n")
+    assert parse_structure(text).meta.issuer == "某市环境保护局 某市建筑工程管理局"
+
+
+def test_units_stacked_over_the_title_are_its_joint_issuers():
+    text = ("中共某区委办公室\n某区人民政府办公室\n关于调整每周清扫日的通知\n各街道、区直各单位:\n"
+            "经研究,决定将每周清扫日调整到每周星期四。\n2013年11月27日\n")
+    assert parse_structure(text).meta.issuer == "中共某区委办公室 某区人民政府办公室"
+
+
+def test_a_catalogues_issuer_path_gives_its_last_step():
+    text = ("某省就业补助资金管理办法\n发布机构:某市人民政府->某市人力资源和社会保障局 发布时间: 2025-12-04\n"
+            "第一条 为规范就业补助资金管理,制定本办法。\n")
+    assert parse_structure(text).meta.issuer == "某市人力资源和社会保障局"
+
+
+def test_a_pages_read_aloud_button_is_no_part_of_the_issuers_mark():
+    text = ("文章播报\n某市某乡人民政府文件\n某政〔2010〕10号\n关于开展安全生产月活动的通知\n各村:\n"
+            "现就开展活动通知如下:\n一、活动时间\n6月。\n")
+    assert parse_structure(text).meta.issuer == "某市某乡人民政府"
+
+
+def test_the_handling_unit_right_under_a_replys_date_is_its_issuer():
+    text = ("关于自治州某次会议第087号建议的答复函\n王某等代表:\n你们提出的建议收悉,现答复如下:\n"
+            "下一步,我们将积极争取把该项目列入计划。\n2020年10月29日\n承办单位:地区发改委\n联系人:刘某 联系方式:0901-6269375\n")
+    assert parse_structure(text).meta.issuer == "地区发改委"
+
+
+def test_a_breadcrumb_without_its_colon_is_no_title_and_a_type_alone_is():
+    text = "您的位置 首页 资讯\n\n通 告\n\n广大市民:\n即日起禁止一切车辆和行人在江面通行。\n特此通告。\n某市公安局\n2025年2月20日\n"
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.doc_type) == ("通告", "通告")
+
+
+@pytest.mark.parametrize("note,date,number", [
+    ("(2002年11月21日某市人民政府常务会议审议通过 2002年12月18日某市人民政府令第1号公布)", "2002-12-18", "某市人民政府令第1号"),
+    ("(2020年4月24日某州人民代表大会常务委员会第二十六次会议通过 2020年7月22日某省人民代表大会常务委员会第十八次会议批准)",
+     "2020-04-24", None),
+    ("(1997年3月29日某自治区第六届", "1997-03-29", None),
+])
+def test_a_rules_note_under_its_title_dates_it(note, date, number):
+    text = f"某市广场管理办法\n{note}\n第一条 为加强对广场的管理,制定本办法。\n第二条 本办法适用于广场。\n"
+    meta = parse_structure(text).meta
+    assert (meta.date, meta.doc_number) == (date, number)
+
+
+def test_a_site_counter_over_the_title_is_no_part_of_it():
+    text = ("某某Logo\n下载客户端\n\n登录\n\n  • +1\n\n某州城镇管理条例\n\n2020-09-02 17:52\n来源:某某新闻\n字号\n\n"
+            "第一章 总 则\n第一条 为了加强城镇管理,制定本条例。\n")
+    assert parse_structure(text).meta.title == "某州城镇管理条例"
+
+
+@pytest.mark.parametrize("text,doc_type", [
+    ("李某代表:\n您提出的《关于安装防护墙的建议》,已交我们研究办理,现答复如下:\n目前水库坝埂已加固。\n", None),
+    ("为优化营商环境,特制定本行动方案。\n一、总体要求\n全面提升服务效率。\n", "方案"),
+    ("某区人民政府关于市政协第798号提案答复意见\n孙某委员:\n您提出的建议收悉,现答复如下:\n", "答复"),
+])
+def test_the_type_a_titles_ending_or_an_untitled_policys_own_clause_names(text, doc_type):
+    assert parse_structure(text).meta.doc_type == doc_type
+
+
+def test_a_reply_title_with_its_issuer_over_the_letterhead_and_the_title_without_it_is_the_title():
+    text = ("某县林业局对县第十七届人大第二次会议第360号建议的答复\n某县林业局\n对县第十七届人大第二次会议第360号建议的答复\n"
+            "沈某代表:\n您提出的建议已交我局研究办理,现答复如下:\n一、基本情况\n水尾村历来栽植花椒。\n")
+    assert parse_structure(text).meta.title == "某县林业局对县第十七届人大第二次会议第360号建议的答复"
+
+
+def test_a_reports_unit_and_date_under_its_title_are_its_issuer_and_date():
+    text = ("某县政协十届四次会议委员提案办理情况报告\n某县人民政府办公室\n(2025年11月19日)\n"
+            "今年以来,县政府办公室严格按照部署要求,及时分解交办。\n一、基本情况\n共承接提案26件。\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.issuer, meta.date) == ("某县政协十届四次会议委员提案办理情况报告", "某县人民政府办公室", "2025-11-19")
+
+
+def test_a_signature_whose_date_is_cut_after_its_year_still_signs():
+    text = ("为激发消费潜力,我市举行促消费活动。\n一、专项资金规模\n本次专项资金总额1000万元。\n"
+            "我们将切实加强组织领导,确保活动取得实效。\n某市财政局\n2025")
+    assert parse_structure(text).meta.issuer == "某市财政局"

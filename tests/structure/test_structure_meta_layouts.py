@@ -370,7 +370,7 @@ CASES += [
     # a signature's date with the 信息公开形式 note run onto it, nine ministries stacked above, two a line
     ("nhc-2020-measures-prehospital-emergency", "date", "2020-09-17"),
     ("nhc-2020-measures-prehospital-emergency", "issuer", "国家卫生健康委 国家发展改革委 教育部 工业和信息化部 公安部 "
-     "人力资源社会保障部交通运输部 应急管理部国家医保局"),
+     "人力资源社会保障部 交通运输部 应急管理部 国家医保局"),
 ]
 
 

@@ -607,3 +607,8 @@ def test_an_ethnic_autonomous_county_written_without_its_peoples_is_that_county(
     j = infer_jurisdiction(text, "屏边县文化体育旅游和广播电视局", None, None)
     assert (j.province, j.county) == ("云南省", "屏边苗族自治县")
     assert tagged(text, j) == [("屏边县文化体育旅游和广播电视局", "屏边苗族自治县文化体育旅游和广播电视局")]
+
+
+def test_a_governments_offices_management_bureau_written_after_it_is_one_body():
+    j = Jurisdiction(province="广东省", city="清远市", county="连州市", level="county")
+    assert tagged("连州市人民政府机关事务管理局关于开展统计的通知", j) == [("连州市人民政府机关事务管理局", "连州市人民政府机关事务管理局")]
