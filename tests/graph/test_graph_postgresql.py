@@ -2,10 +2,13 @@
 SQLite; several ingest clients at once give the graph one client gives; the web app reads the store."""
 from __future__ import annotations
 
+import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -161,3 +164,25 @@ def test_writers_storing_documents_at_once_store_each_whole(tmp_path):
     with open_store(one) as a, open_store(shared) as b:
         assert b.counts() == a.counts() and b.counts()["copies"] == 24
         assert list(a.iter_nodes()) == list(b.iter_nodes()) and list(a.iter_edges()) == list(b.iter_edges())
+
+
+def test_test_runs_starting_the_dev_server_at_once_share_one_server():
+    """Two test runs (a CI clone and a developer's) start scripts/pg-dev at the same moment: the second waits for
+    the first and finds its server, both name the same URL, and a third start finds it again."""
+    if not list(Path("/usr/lib/postgresql").glob("*/bin/initdb")):
+        stores._missing("PostgreSQL is not installed (apt-get install postgresql)")
+    home = Path(tempfile.mkdtemp(prefix="pg-dev-", dir="/tmp"))
+    home.chmod(0o755)                                  # the postgres user walks into it as root's runs start it
+    env = {**os.environ, "PG_DEV_DIR": str(home / "pg")}
+    pg_dev = str(ROOT / "scripts" / "pg-dev")
+    try:
+        runs = [subprocess.Popen([pg_dev, "start"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True) for _ in range(2)]
+        urls = [run.communicate(timeout=120) for run in runs]
+        assert [run.returncode for run in runs] == [0, 0], urls
+        assert urls[0][0].strip() == urls[1][0].strip()
+        again = subprocess.run([pg_dev, "start"], env=env, capture_output=True, text=True, timeout=60)
+        assert again.stdout.strip() == urls[0][0].strip()
+    finally:
+        subprocess.run([pg_dev, "stop"], env=env, capture_output=True, timeout=60)
+        shutil.rmtree(home, ignore_errors=True)
