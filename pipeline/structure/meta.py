@@ -164,11 +164,12 @@ def _date_of_adoption(reader: Reader, lines, body, limit, head: Header) -> None:
     the decree's number, where the note gives one, else the first date."""
     for i in [b for b in body if head.title_lines[1] < b < limit][:MAX_NOTE_LINES]:
         ln = lines[i]
-        m = pattern("adoption_note").match(ln.text.strip())
-        if not m or not rx(data("patterns")["adoption_note"]["cues"]).search(m.group("rest")):
+        note = ln.text.strip()
+        m = pattern("adoption_note").match(note)
+        cut = not note.endswith((")", "）"))          # (1997年3月29日西藏自治区第六届 / …: the page broke it
+        if not m or not (cut or rx(data("patterns")["adoption_note"]["cues"]).search(m.group("rest"))):
             continue
         head.meta.date = parse_date(m.group("first"))
-        note = ln.text.strip()
         if p := pattern("adoption_note", "promulgated").search(note):
             head.meta.date = parse_date(p.group("date"))
             if head.meta.doc_number is None:

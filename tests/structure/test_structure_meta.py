@@ -649,6 +649,11 @@ def test_a_rules_note_under_its_title_dates_it(note, date, number):
     assert (meta.date, meta.doc_number) == (date, number)
 
 
+def test_a_note_of_when_a_rule_takes_effect_is_no_date_of_it():
+    text = "某市广场管理办法\n(2020年5月1日起施行)\n第一条 为加强对广场的管理,制定本办法。\n第二条 本办法适用于广场。\n"
+    assert parse_structure(text).meta.date is None
+
+
 def test_a_site_counter_over_the_title_is_no_part_of_it():
     text = ("某某Logo\n下载客户端\n\n登录\n\n  • +1\n\n某州城镇管理条例\n\n2020-09-02 17:52\n来源:某某新闻\n字号\n\n"
             "第一章 总 则\n第一条 为了加强城镇管理,制定本条例。\n")
