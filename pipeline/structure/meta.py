@@ -184,7 +184,7 @@ MAX_NOTE_LINES = 4          # a rule's note stands within the first lines under 
 def _date_beside_issuer(lines, body, limit, head: Header) -> None:
     """成文日期 printed with the issuing body on a line under the title (1999年7月13日,国家海洋局), as a law
     database prints a rule that has no signature."""
-    spec = rx(data("patterns")["dated_issuer_line"]["pattern"].replace("DATE", date_pattern()))
+    spec = pattern("dated_issuer_line")
     for i in (i for i in body if head.title_lines[1] < i < limit):
         m = spec.fullmatch(lines[i].text)
         if m and is_unit_line(m.group("u")):
@@ -294,7 +294,7 @@ def _read_doc_number(reader: Reader, lines, body, limit, head: Header) -> None:
 def _dated_number(text: str) -> tuple[str | None, str, re.Match] | None:
     """For a line printing its date before the doc number that ends it (2001年12月5日  财建〔2001〕899号): the
     date, the rest of the line from the number on, and the number read in that rest."""
-    d = rx(data("patterns")["dated_number_line"]["pattern"].replace("DATE", date_pattern())).match(text)
+    d = pattern("dated_number_line").match(text)
     rest = text[d.end():] if d else ""
     m = doc_number_at(rest) if d else None
     if not m or rest.lstrip(NUMBER_OPENERS)[m.end():].strip():
@@ -446,7 +446,7 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
             units = _signature_units(lines, [b for b in body[:pos] if not is_disclosure(lines[b].text)], reader)
             units = units or _unit_below(lines, body, pos)
             if units:
-                meta.issuer = " ".join(reader.value(u.start, u.end) for u in units)
+                meta.issuer = _joined(reader, units)
             break
         dated = _without_disclosure_note(ln.text)           # 2020 年 9 月 17 日(信息公开形式:主动公开)
         if is_date_line(dated):
@@ -456,7 +456,7 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
                 continue                        # the suggestion's own date, printed above the reply to it
             meta.date = parse_date(dated)
             if units:
-                meta.issuer = " ".join(reader.value(u.start, u.end) for u in units)
+                meta.issuer = _joined(reader, units)
             break
     signed = body[:-1] if len(body) > 2 and rx(data("elements")["contact_line"]["pattern"]).match(
         lines[body[-1]].text.strip()) else body                       # …教育局 / (联系人:董 斌 …)
@@ -468,7 +468,7 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
             meta.issuer = reader.value(last.start, last.end)     # …经营条件等支出。 / 某区残疾人联合会: the last line
         elif is_unit_line(closing.text) and rx(data("elements")["cut_date"]["pattern"]).match(last.text.strip()):
             units = _signature_units(lines, signed[:-1], reader)     # 巩义市人力资源和社会保障局 / 2023年2: cut
-            meta.issuer = " ".join(reader.value(u.start, u.end) for u in units)
+            meta.issuer = _joined(reader, units)
     if meta.date is None:                      # …作出更大贡献。 二○○五年二月七日: line breaks lost
         tail = rx(r"[。！：:]\s*(?P<date>" + date_pattern() + r")\s*$")
         started = False
@@ -584,9 +584,9 @@ def _issuer_from_title(reader: Reader, lines, body, head: Header) -> None:
         if site_field_item(lines[i].text):
             continue                               # 5. [发文机关] 某镇人民政府: the site's field, read as one
         if is_unit_line(lines[i].text):
-            meta.issuer = " ".join(reader.value(ln.start, ln.end) for ln in _stacked_units(lines, body, i))
+            meta.issuer = _joined(reader, _stacked_units(lines, body, i))
             return
-        mark = (_mark_over_two_lines(lines, i) if i - 1 in body else None) or _mark_on_one_line(lines[i])
+        mark = _mark_at(lines, body, i)
         if mark:
             meta.issuer = "".join(reader.value(*mark).split())
             return
@@ -623,6 +623,11 @@ def _mark_on_one_line(line: TextLine) -> tuple[int, int] | None:
         return None
     end = line.text.rstrip().rfind(mark[0])
     return line.start, line.start + len(line.text[:end].rstrip())
+
+
+def _mark_at(lines, body: list[int], i: int) -> tuple[int, int] | None:
+    """The unit's span of a 发文机关标志 ending on line i, over two lines or on one."""
+    return (_mark_over_two_lines(lines, i) if i - 1 in body else None) or _mark_on_one_line(lines[i])
 
 
 def _mark_over_two_lines(lines, i: int) -> tuple[int, int] | None:
@@ -793,7 +798,7 @@ def _issuer_above_number(reader: Reader, lines, body: list[int], head: Header) -
         if is_unit_line(text) and len(text) >= rule["min_chars"]:
             units.insert(0, reader.value(lines[i].start, lines[i].end).strip())
             continue
-        if mark := (_mark_over_two_lines(lines, i) if i - 1 in body else None) or _mark_on_one_line(lines[i]):
+        if mark := _mark_at(lines, body, i):
             units.insert(0, "".join(reader.value(*mark).split()))
         break
     if units:
@@ -834,6 +839,11 @@ def _unit_after_sentence(ln: TextLine) -> list[TextLine]:
         return []
     start = ln.start + end + 1 + len(tail) - len(unit)
     return [TextLine(ln.index, start, ln.end, unit)]
+
+
+def _joined(reader: Reader, units: list[TextLine]) -> str:
+    """Signed units as the issuer: their names as printed, one space between."""
+    return " ".join(reader.value(u.start, u.end) for u in units)
 
 
 def _signature_units(lines, before: list[int], reader: Reader | None = None) -> list[TextLine]:
