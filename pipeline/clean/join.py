@@ -18,6 +18,8 @@ _INNER_SPACE = re.compile(rf"(?<=[{_CJK}])[ \u00a0\t]{{1,2}}(?=\S)|(?<=\S)[ \u00
 # where the next line starts with its unit (a bare 2017919 under a signature is a date, not a figure).
 _FIGURE_LINE = re.compile(r"\d+(?:\.\d+)?")
 _FIGURE_UNIT = re.compile(r"[万亿千百元%％个家项人倍余多]")
+# A date an extractor broke at its units (2012 / 年11 / 月13 / 日): its pieces are one date.
+_DATE_BREAK = re.compile(r"(?:(?<!\d)(?:19|20)\d{2}\n年|年\d{1,2}\n月|月\d{1,2}\n[日号])")
 
 
 def continues(prev: FlowLine, nxt: FlowLine, indented_paragraphs: bool = False) -> bool:
@@ -30,11 +32,19 @@ def continues(prev: FlowLine, nxt: FlowLine, indented_paragraphs: bool = False) 
         return False
     rules = layout_rules()
     figure = _FIGURE_LINE.fullmatch(prev.text.strip()) is not None and _FIGURE_UNIT.match(nxt.text.strip()) is not None
+    if _date_broken(prev.text, nxt.text):
+        return True
     return ((prev.full or figure) and not prev.centred
             and (indented_paragraphs or not rules.ends_sentence(prev.text) or _open_bracket(prev.text))
             and not (nxt.indent or nxt.centred or nxt.para_start)
             and rules.heading_level(nxt.text) is None
             and not rules.ends_title(prev.text, nxt.text))
+
+
+def _date_broken(prev: str, nxt: str) -> bool:
+    """True where a date runs on from `prev` into `nxt`, broken at a unit (2012 / 年11)."""
+    seam = prev.strip()[-5:] + "\n" + nxt.strip()[:1]
+    return any(m.end() == len(seam) for m in _DATE_BREAK.finditer(seam))
 
 
 def _open_bracket(text: str) -> bool:

@@ -82,7 +82,7 @@ def parse_structure(text: str) -> Structure:
     sections = find_sections(reader, lines, start_line, last, end, skip)
     body_start, body_end = reader.span(lines[bounds.first].start, lines[bounds.last].end)
     opening = view.text[lines[bounds.first].start:lines[min(bounds.last, bounds.first + 12)].end]
-    if meta.title is None and meta.doc_type is None:
+    if (meta.title is None or head.headline) and meta.doc_type is None:
         first_section = next((ln.start for ln in lines if ln.index in headings), lines[bounds.last].end)
         preamble = view.text[lines[bounds.first].start:first_section]
         meta.doc_type = untitled_doc_type(meta.doc_number, preamble) \

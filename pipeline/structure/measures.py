@@ -90,9 +90,10 @@ def is_measure_article(section: Section, text: str) -> bool:
     if rx(a["eligibility_heading"]["pattern"]).match(heading.strip(" ：:")) and not rx(a["support_pattern"]).search(body):
         return False                           # 第三条:柔性引才对象: whom the rules cover
     compact = re.sub(r"\s+", "", body)
-    if rx(a["constitution"]["pattern"]).match(compact) and not rx(a["constitution"]["unless"]).search(compact) \
-            and not rx(a["support_pattern"]).search(body):
-        return False                           # 第二条 县人民政府是…的执行机关: what a body is
+    if (defined := rx(a["constitution"]["pattern"]).match(compact)) \
+            and not rx(a["constitution"]["unless"]).search(compact) \
+            and not rx(a["support_pattern"]).search(compact[defined.end():]):
+        return False                           # 第二条 县人民政府是…的执行机关: what a body is, and nothing given after
     return not rx(a["rules_pattern"]).search(body) and not rx(a["purpose_opening"]["pattern"]).match(compact)
 
 

@@ -10,7 +10,8 @@ from .dates import bare_date, bare_date_readings, effective_period, is_date_line
 from .layout import Reader, TextLine
 from .lexicon import data, date_pattern, pattern, rx
 from .sections import match_heading
-from .sitemeta import key_alone, label_row_fields, site_field_item, site_fields, starts_with_site_key
+from .sitemeta import (key_alone, label_row_fields, opens_with_key, site_field_item, site_fields,
+                       starts_with_site_key)
 from .chrome import has_site_cue, is_chrome, is_disclosure, is_related_list_header
 from .titles import (NUMBER_OPENERS, PARENS_END, PUNCT, announcement_number, doc_number_at, is_person_post,
                      is_unit_line, issues_document, number_after_title, printed_twice, strip_leading_tags,
@@ -33,6 +34,8 @@ class Header:
     limit: int = 0                                   # index of the first numbered heading line
     cover_issues: bool = False                       # a cover text issues an attached document
     date_readings: tuple[str, ...] = ()              # a signature date that lost its 年月日, read more than one way
+    headline: bool = False                           # the title is the page's headline, no title line of the letter
+    decree_maker: str | None = None                  # the body a decree's number names (某省人民政府令第1号)
 
 
 def is_cover_text(text: str) -> bool:
@@ -72,6 +75,8 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
         _title_issued_below(reader, lines, body, limit, head)
     if meta.title is None:
         _type_alone_title(reader, lines, body, limit, head)
+    if meta.title is None:
+        _headline_over_posting(reader, lines, limit, head)
     _read_doc_number(reader, lines, body, limit, head)
     _read_recipients(reader, lines, body, limit, head)
     _read_signature(reader, lines, body, head)
@@ -84,17 +89,19 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
     heading_issuer = _read_announcement(reader, lines, body, limit, head)
     heading_issuer = _read_decree(reader, lines, body, limit, head) or heading_issuer
     site_issuer = _read_site_fields(reader, lines, first, limit, head) or _read_label_rows(reader, lines, head)
+    if len(head.date_readings) > 1 and meta.date in head.date_readings:
+        _reading_before_posting(lines, head)
     if meta.date is None:
         _date_under_number(lines, body, limit, head)
     if meta.date is None:
         _date_from_handling_row(lines, head)
-    if meta.date is None and head.title_lines:
+    if meta.date is None:
         _date_of_adoption(reader, lines, body, limit, head)
     _prefer_printed_brackets(reader, lines, body, head)
     if meta.issuer is None:
         meta.issuer = heading_issuer
-    if meta.issuer is None:
-        _issuer_from_title(reader, lines, body, head)
+    if meta.issuer is None and not (head.headline and site_issuer):
+        _issuer_from_title(reader, lines, body, head)     # a headline yields to the page's 来源 (县卫健委… / 灵璧县卫生健康委员会)
     if meta.issuer is None:
         _issuer_above_number(reader, lines, body, head)
     if meta.issuer is None and head.title_lines:
@@ -102,10 +109,13 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
     if meta.issuer is None:
         _issuer_from_handling_field(reader, lines, body, head)
     if meta.issuer is None or (site_issuer and meta.issuer in site_issuer and meta.issuer != site_issuer
-                               and rx(data("elements")["place_issuer"]["in_site_issuer"]).fullmatch(meta.issuer)):
+                               and rx(data("elements")["place_issuer"]["in_site_issuer"]).fullmatch(meta.issuer)) \
+            or (site_issuer and _level_only_of(meta.issuer, site_issuer)):
         meta.issuer = site_issuer                  # 闵行区关于… with 来源:上海市闵行区经济委员会: the unit itself
     if meta.issuer is None and meta.title and not head.title_span:
         _issuer_from_named_title(meta)
+    if meta.issuer is None:
+        meta.issuer = head.decree_maker
     if meta.issuer is None and head.title_lines:
         _issuer_from_byline(reader, lines, body, head)
     if meta.issuer is None:
@@ -162,7 +172,8 @@ def _date_under_title(reader: Reader, head: Header) -> None:
 def _date_of_adoption(reader: Reader, lines, body, limit, head: Header) -> None:
     """A rule's date from its note under the title ((…会议通过 …令第1号公布)): the promulgation's date, with
     the decree's number, where the note gives one, else the first date."""
-    for i in [b for b in body if head.title_lines[1] < b < limit][:MAX_NOTE_LINES]:
+    after = head.title_lines[1] if head.title_lines else -1      # a page that starts with the note: no title
+    for i in [b for b in body if after < b < limit][:MAX_NOTE_LINES]:
         ln = lines[i]
         note = ln.text.strip()
         m = pattern("adoption_note").match(note)
@@ -170,15 +181,32 @@ def _date_of_adoption(reader: Reader, lines, body, limit, head: Header) -> None:
         if not m or not (cut or rx(data("patterns")["adoption_note"]["cues"]).search(m.group("rest"))):
             continue
         head.meta.date = parse_date(m.group("first"))
+        at = ln.start + len(ln.text) - len(ln.text.lstrip())
         if p := pattern("adoption_note", "promulgated").search(note):
             head.meta.date = parse_date(p.group("date"))
             if head.meta.doc_number is None:
-                at = ln.start + len(ln.text) - len(ln.text.lstrip())
                 head.meta.doc_number = reader.value(at + p.start("number"), at + p.end("number"))
+            maker = p.group("number")[:p.group("number").index("令")]
+            if is_unit_line(maker):                 # 吉林省人民政府令第163号: the government, where nothing else names it
+                head.decree_maker = reader.value(at + p.start("number"), at + p.start("number") + len(maker))
+        elif p := pattern("adoption_note", "published").search(note):
+            head.meta.date = parse_date(p.group("date"))       # …审议批准 2023年9月27日某办公厅 某办公厅发布
+            units = [(u.start(), u.end()) for u in re.finditer(r"[^、\s]+", p.group("by"))]
+            if head.meta.issuer is None and all(is_unit_line(p.group("by")[a:b]) for a, b in units):
+                head.meta.issuer = " ".join(reader.value(at + p.start("by") + a, at + p.start("by") + b) for a, b in units)
         return
 
 
 MAX_NOTE_LINES = 4          # a rule's note stands within the first lines under its title
+
+
+def _reading_before_posting(lines, head: Header) -> None:
+    """A signature date read two ways (2023114): the latest reading not after the page's posting date."""
+    posted = next((m for ln in lines if (m := pattern("date_bare", "posted").search(ln.text))), None)
+    when = parse_date(posted.group("date"), numeric=True) if posted else None
+    before = [r for r in head.date_readings if when and r <= when]
+    if before:
+        head.meta.date = max(before)
 
 
 def _date_beside_issuer(lines, body, limit, head: Header) -> None:
@@ -238,6 +266,28 @@ def _type_alone_title(reader: Reader, lines, body, limit, head: Header) -> None:
             return
 
 
+def _headline_over_posting(reader: Reader, lines, limit, head: Header) -> None:
+    """No title line: the page's headline over the line telling when and where it was posted
+    (官亭镇调度秸秆禁烧工作 / 发布时间:2020-10-07 发布机构:…)."""
+    spec = data("elements")["posting_line"]
+    filled = [ln for ln in lines[:limit] if ln.text.strip()]
+    at = next((k for k, ln in enumerate(filled) if rx(spec["pattern"]).match(ln.text)), None)
+    if not at:
+        return
+    ln = filled[at - 1]
+    text = ln.text.strip().rstrip(spec["markup_tail"])             # …24条措施">: a page's markup left on
+    if "。" in text or rx(spec["not_headline"]).search(text) or not rx(spec["headline"]).search(text) \
+            or not data("elements")["min_title_chars"] <= len(text) <= data("elements")["max_title_chars"] \
+            or is_unit_line(text) or is_date_line(text) or is_chrome(text) or starts_with_site_key(text) \
+            or rx(data("doc_types")["title_breadcrumb"]["pattern"]).match(text) or match_heading(text):
+        return
+    start = ln.start + len(ln.text) - len(ln.text.lstrip())
+    head.title_lines, head.title_span = (ln.index, ln.index), (start, start + len(text))
+    head.meta.title = reader.value(*head.title_span)
+    head.meta.doc_type = (title_doc_type(text) or (None,))[0]
+    head.headline = True
+
+
 def _title_issued_below(reader: Reader, lines, body, limit, head: Header) -> None:
     """No title line: the document a cover sentence issues (现将《X》印发给你们) is the title where its own
     title line X follows the cover; the document is then a 通知."""
@@ -247,13 +297,17 @@ def _title_issued_below(reader: Reader, lines, body, limit, head: Header) -> Non
     for pos, i in enumerate(header):
         if not any(p.search(lines[i].text) for p in cover):
             continue
+        mark = rx("^" + data("elements")["attachment_mark"]["inline"] + r"\s*")
         for m in named.finditer(lines[i].text):
             name = "".join(m.group("v").split())
-            below = next((lines[j] for j in header[pos + 1:] if "".join(lines[j].text.split()) == name), None)
-            if below is not None:
-                head.meta.title = reader.value(below.start, below.end)
-                head.meta.doc_type = "通知"
-                return
+            for j in header[pos + 1:]:
+                text = lines[j].text.strip()
+                at = mark.match(text)            # 附件: 河北省农民工工作联席会议2007年工作要点
+                if "".join(text[at.end() if at else 0:].split()) == name:
+                    start = lines[j].start + len(lines[j].text) - len(lines[j].text.lstrip()) + (at.end() if at else 0)
+                    head.meta.title = reader.value(start, start + len(text) - (at.end() if at else 0))
+                    head.meta.doc_type = "通知"
+                    return
         return
 
 
@@ -421,6 +475,19 @@ def _read_recipients(reader: Reader, lines, body, limit, head: Header) -> None:
         return
 
 
+def _level_only_of(issuer: str, full: str) -> bool:
+    """True where `issuer` names a body by its level alone (市政府, 县人民政府办公室) and `full`, the site's
+    field, is that body with its place (无锡市人民政府)."""
+    spec = data("elements")["level_only_issuer"]
+    m = rx(spec["pattern"]).fullmatch(issuer)
+    if not m:
+        return False
+    body = m.group("level") + m.group("body")
+    for short, long in spec["full_forms"].items():
+        body = re.sub(short, long, body)
+    return "".join(full.split()).endswith(body) and len("".join(full.split())) > len(body)
+
+
 def _read_signature(reader: Reader, lines, body, head: Header) -> None:
     """成文日期 and 署名: the first date line after the first sentence, and the unit line above it."""
     meta = head.meta
@@ -439,9 +506,9 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
             meta.issuer = reader.value(ln.start + m.start("unit"), ln.start + m.start("unit") + len(m.group("unit").rstrip()))
             break
         if not is_date_line(ln.text) and (bare := bare_date(ln.text)) and (
-                _signed_above(lines, body[:pos]) or lines[body[pos - 1]].text.rstrip().endswith("。")
+                "月" in ln.text or _signed_above(lines, body[:pos]) or lines[body[pos - 1]].text.rstrip().endswith("。")
                 or (pos + 1 < len(body) and is_disclosure(lines[body[pos + 1]].text))):   # 2025724 / (此件公开发布)
-            meta.date = bare                                        # 2017919: 年月日 lost in the copy
+            meta.date = bare                                        # 2017919, 20246月14: 年月日 lost in the copy
             head.date_readings = tuple(bare_date_readings(ln.text))
             units = _signature_units(lines, [b for b in body[:pos] if not is_disclosure(lines[b].text)], reader)
             units = units or _unit_below(lines, body, pos)
@@ -532,6 +599,17 @@ def _opens_title(m: re.Match, title: str | None) -> bool:
     return after.startswith(m.group("unit")[:2]) or bool(title) and after.startswith(title[:4])
 
 
+def _unit_before_subject(rest: str, max_subject: int) -> str:
+    """The longest body's name opening a title's words before its type, a short subject after it
+    (宁武县人民政府 | 封山 | 令); never a bare place."""
+    rest = rest.rstrip()
+    for k in range(len(rest), max(len(rest) - max_subject, 1) - 1, -1):
+        unit = rest[:k].rstrip()
+        if is_unit_line(unit) and not rx(data("elements")["place_issuer"]["pattern"]).fullmatch(unit):
+            return unit
+    return ""
+
+
 def _issuer_from_title(reader: Reader, lines, body, head: Header) -> None:
     """The issuer a title starts with (某局关于…), or a unit line printed above the title."""
     meta = head.meta
@@ -546,9 +624,11 @@ def _issuer_from_title(reader: Reader, lines, body, head: Header) -> None:
             and not rx(data("elements")["place_issuer"]["pattern"]).fullmatch(head_unit):
         meta.issuer = reader.value(ts, ts + len(title[:year.start()].rstrip()))   # 某县人民政府2022年…命令
         return
-    bare = next((w for w in data("elements")["title_issuer_separators"]["bare_types"] if title.endswith(w)), None)
-    if cut is None and bare and is_unit_line(title[:-len(bare)].strip()):
-        meta.issuer = reader.value(ts, ts + len(title[:-len(bare)].rstrip()))    # 某指挥部公告: the body and its type
+    seps = data("elements")["title_issuer_separators"]
+    bare = next((w for w in seps["bare_types"] if title.endswith(w)), None)
+    unit = _unit_before_subject(title[:-len(bare)], seps["bare_subject_chars"]) if cut is None and bare else ""
+    if unit:
+        meta.issuer = reader.value(ts, ts + len(unit))    # 某指挥部公告, 某县人民政府封山禁火令: the body, a subject, the type
         return
     if cut is not None:
         written = title[:cut].rstrip(" 《")               # 某县人民政府办公室《关于…》的通知
@@ -728,14 +808,17 @@ def _issuer_from_byline(reader: Reader, lines, body, head: Header) -> None:
     (四平市民政局 2025-09-29 09:02:00), or alone under it over the page's address and time."""
     stamp = data("elements")["byline"]["stamp"]
     with_stamp, stamp_alone = rx(r"(?P<u>\S.*?)\s*" + stamp + r"\s*"), rx(r"\s*" + stamp + r"\s*")
+    stamp_first = rx(r"\s*" + stamp + r"\s*(?P<u>\S.*?)\s*")      # 2026-01-26 15:53 市人大常委会办公室
     first, last = head.title_lines
     filled = [ln for ln in lines if ln.text.strip()]
     at = {ln.index: k for k, ln in enumerate(filled)}
     if first not in at or last not in at:
         return
-    for ln in (filled[k] for k in (at[first] - 1, at[last] + 1) if 0 <= k < len(filled)):
-        m = with_stamp.fullmatch(ln.text)
-        if m and is_unit_line(m.group("u")):
+    under = next((lines[i] for i in body if i > last), None)          # under a 【字体: 打印】 row of chrome
+    for ln in dict.fromkeys([*(filled[k] for k in (at[first] - 1, at[last] + 1) if 0 <= k < len(filled)),
+                             *([under] if under else [])]):
+        m = with_stamp.fullmatch(ln.text) or stamp_first.fullmatch(ln.text)
+        if m and is_unit_line(m.group("u")) and not _site_row(m.group("u")):
             head.meta.issuer = reader.value(ln.start + m.start("u"), ln.start + m.end("u"))
             return
     below = filled[at[last] + 1:at[last] + 3]
@@ -806,12 +889,18 @@ def _issuer_above_number(reader: Reader, lines, body: list[int], head: Header) -
 
 
 def _signed_under_title(reader: Reader, lines, body: list[int], head: Header) -> None:
-    """A report's or speech's unit under its title, its date under that (…提案办理情况汇报 / 宁县人民政府办公室 /
-    (2025年11月19日)): the issuer."""
+    """A report's or speech's unit under its title, its date or the addressee under that (…提案办理情况汇报 /
+    宁县人民政府办公室 / (2025年11月19日); …办理情况的报告 / 省人大选举任免联络委员会 / 省人大常委会:): the issuer."""
     after = [i for i in body if i > head.title_lines[1]][:2]
-    if len(after) == 2 and is_unit_line(lines[after[0]].text) \
-            and is_date_line(lines[after[1]].text.strip().strip("（()）")):
+    if len(after) == 2 and is_unit_line(lines[after[0]].text) and not _site_row(lines[after[0]].text) \
+            and (is_date_line(lines[after[1]].text.strip().strip("（()）"))
+                 or head.meta.recipients and lines[after[1]].text.rstrip().endswith(("：", ":"))):
         head.meta.issuer = reader.value(lines[after[0]].start, lines[after[0]].end)
+
+
+def _site_row(text: str) -> bool:
+    """True for a row of a site's metadata block (公开方式主动公开所属机构某中心…, 来  源 某市人民政府)."""
+    return bool(site_fields(text)) or opens_with_key(text) or bool(key_alone(text))
 
 
 def _unit_below(lines, body: list[int], pos: int) -> list[TextLine]:
@@ -934,13 +1023,16 @@ def _read_site_fields(reader: Reader, lines, first, limit, head: Header) -> str 
             s, e = fields["doc_number"]
             d = pattern("doc_number").search(ln.text, s, e) or pattern("doc_number_field").match(ln.text[:e].rstrip(), s) \
                 or _site_number_value(ln.text[:e], s)
-            if d and (meta.doc_number is None or _compact_number(d.group("v")) == _compact_number(meta.doc_number)):
-                meta.doc_number = reader.value(ln.start + d.start("v"), ln.start + d.end("v"))
+            mark = data("patterns")["doc_number"]["mark_before"]
+            cut = d.group("v").rfind(mark) + len(mark) if d and mark in d.group("v") else 0    # 中共某省委文件琼发…
+            if d and (meta.doc_number is None or _compact_number(d.group("v")[cut:]) == _compact_number(meta.doc_number)):
+                meta.doc_number = reader.value(ln.start + d.start("v") + cut, ln.start + d.end("v"))
         if "date" in fields and (meta.date is None or len(head.date_readings) > 1):
             s, e = fields["date"]
             site_date = parse_date(ln.text[s:e], numeric=True)
             if meta.date is None or site_date in head.date_readings:
                 meta.date = site_date                  # 成文日期 2016-12-01 settles a signature's 2016121
+                head.date_readings = ()
         if "source" in fields and meta.doc_number is None:
             s, e = fields["source"]                    # 信息来源:井府办字〔2018〕184号: a number in the source field
             if (at := _number_in_source(ln.text[s:e])) is not None:

@@ -63,9 +63,13 @@ def site_fields(line: str) -> dict[str, tuple[int, int]]:
         end = stop
         while end > start and line[end - 1] in " \t\u3000|｜[【-—":
             end -= 1
+        if stop := rx(data("site_fields")["value_stop"]).search(line, start, end):
+            end = stop.start()                    # 来源:某局 时间:2024-09-11: the posting time after it
         for tail in data("site_fields")["value_tail_chrome"]:     # 交通局打印: a page control glued on
             if line.endswith(tail, start, end) and end - len(tail) > start:
                 end -= len(tail)
+                while end > start and line[end - 1] in " \t\u3000":
+                    end -= 1
                 break
         field = field_of.get("".join(key.split()), "other")
         if end > start and field != "other" and field not in out:
@@ -89,6 +93,11 @@ def _long_keys() -> re.Pattern:
     long_ = "|".join(map(re.escape, sorted((k for k in keys if len(k) >= LONG_KEY), key=len, reverse=True)))
     short = "|".join(map(re.escape, sorted((k for k in keys if len(k) < LONG_KEY), key=len, reverse=True)))
     return rx(f"{long_}|(?<=[0-9A-Za-z/])(?:{short})")
+
+
+def opens_with_key(line: str) -> bool:
+    """True for a line opening with any site key, its value glued on (来源阿图什市人民政府)."""
+    return bool(_any_key().match(line.strip()))
 
 
 def starts_with_site_key(line: str) -> bool:

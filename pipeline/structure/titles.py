@@ -26,11 +26,27 @@ def is_unit_line(line: str) -> bool:
     """A short line that is nothing but a unit name (署名 or 发文机关标志), not a title's first line
     (关于…人民代表大会)."""
     grammar = data("elements")["title_grammar"]
+    line = _without_bracketed_names(line)
     return len(line) <= data("elements")["max_unit_line"] and not PUNCT.search(line) \
         and line.endswith(words("elements", "unit_suffixes", "words")) and not is_date_line(line) \
         and not line.startswith(tuple(grammar["words"])) and not _site_section(line) and not is_person_post(line) \
         and not line.startswith(words("elements", "lead_in_phrases", "words")) \
         and not any(w in line for w in grammar["words"] if w not in grammar["block_only"])   # 某厅关于推动公立医院
+
+
+_INNER_NAME = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{1,8}[）)](?=[\u4e00-\u9fff])")
+_SECOND_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{2,20})[）)]$")
+
+
+def _without_bracketed_names(line: str) -> str:
+    """A unit line without the names it brackets: a part of its own name (黄石新港(物流)工业园区…) or
+    the second name of the same body (…住房和城乡建设局(县城市执法管理局))."""
+    line = _INNER_NAME.sub("", line)
+    m = _SECOND_NAME.search(line)
+    suffixes = words("elements", "unit_suffixes", "words")
+    if m and m.start() and m.group(1).endswith(suffixes) and m.group(1) not in suffixes:   # not 某县人民政府(办公室)
+        line = line[:m.start()]
+    return line
 
 
 def _site_section(line: str) -> bool:
@@ -56,7 +72,8 @@ def doc_number_at(line: str) -> re.Match | None:
     key = next((k for k in keys if s.startswith(k)), "")
     m = pattern("doc_number").match(s, len(key))
     if m:                                  # 效力状态有效文号陕市监函〔2025〕442号: fields run together, the key inside
-        inner = max((m.group("v").rfind(k) + len(k) for k in keys if k in m.group("v")), default=0)
+        mark = data("patterns")["doc_number"]["mark_before"]        # 中共海南省委文件琼发〔2018〕15号: the mark
+        inner = max((m.group("v").rfind(k) + len(k) for k in (*keys, mark) if k in m.group("v")), default=0)
         if inner:
             m = pattern("doc_number").match(s, m.start("v") + inner)
     return m
@@ -69,8 +86,10 @@ def title_doc_type(line: str) -> tuple[str | None, int] | None:
     line = rx(data("doc_types")["title_trailing_date"]["pattern"]).sub("", line)
     line = rx(data("doc_types")["title_trailing_category"]["pattern"]).sub("", line)
     line = rx(expand(data("doc_types")["title_trailing_number"]["pattern"])).sub("", line)
-    if line.startswith(tuple(data("doc_types")["title_not_starts"]["words"])) and "，" in line.replace(",", "，"):
-        return None                              # 为深入贯彻…, 全面落实…: a preamble sentence
+    opening = data("doc_types")["title_not_starts"]
+    if line.startswith(tuple(opening["words"])) \
+            and ("，" in line.replace(",", "，") or rx(opening["preamble_end"]).search(line)):
+        return None                              # 为深入贯彻…, 全面落实…; 为…提出如下意见: a preamble sentence
     if line.startswith(tuple(data("doc_types")["title_not_field"]["words"])):
         return None                              # 承办单位及答复: a web form's field
     colon = rx(data("doc_types")["title_proposal_tail"]["colon_pattern"]).search(line)
@@ -512,10 +531,17 @@ def _extend_back(lines: list[TextLine], before: list[int], ln: TextLine, wrapped
                 or "：" in t or ":" in t \
                 or t[-1] in "。；;，,?？!！" or t.endswith(marks) or is_unit_line(t) \
                 or any(c in t for c in head["separators"]) or first.text.startswith(t.strip()) \
-                or ln.text.strip() in t or _is_counter(t):
-            break                                  # a field line (办理结果:(C)), this title printed above, a counter
+                or ln.text.strip() in t or _is_counter(t) or _term_list(t):
+            break                                  # a field line (办理结果:(C)), this title printed above, a counter,
+                                                   # the page's keywords (康养产业,康养产业规划,康养产业发展)
         first, start = lines[i], lines[i].start
     return first.index, start
+
+
+def _term_list(line: str) -> bool:
+    """A line of three or more short terms parted by commas: a page's keywords, not a title's head."""
+    terms = re.split(r"[,，]", line.strip())
+    return len(terms) >= 3 and all(0 < len(t.strip()) <= 12 for t in terms)
 
 
 def announcement_number(line: str) -> re.Match | None:

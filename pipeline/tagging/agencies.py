@@ -152,9 +152,9 @@ def _not_a_body(s: str, m: Parse, start: int) -> bool:
     """人大代表, 政协委员, 海关AEO, 财政部门, a cut 县检察 inside a word."""
     end = m.end
     last = m.elements[-1]
-    named = last.kind == "sub" and last.core not in agency_data().subunits   # 经济建设处, 军民融合办: as written
+    sub = last.kind == "sub"            # 经济建设处, 军民融合办, 政务公开办: its own name (公开办 is not 开办)
     for n, words in _non_agency_inside():
-        if words.search(s, max(0, start - n + 1), end - len(last.core) if named else end):
+        if words.search(s, max(0, start - n + 1), end - len(last.core) if sub else end):
             return True
     if starts_with_word(s, end, "non_agency_after") and not starts_with_word(s, end, "non_agency_after_allowed"):
         return True
@@ -333,8 +333,8 @@ def _zone_canonical(name: str, board: str, j: Jurisdiction) -> str | None:
         if name.startswith(short) and j.province:
             suffix = "管理委员会" if board in ("管委会", "管理委员会") else board
             return template.format(p=short_place(j.province)) + name[len(short):] + suffix
-    for short, whole in d.zone_full_forms.items():     # 咸宁高新区 -> 咸宁高新技术产业开发区
-        if name.endswith(short) and len(name) > len(short):
+    for short, whole in d.zone_full_forms.items():     # 咸宁高新区 -> 咸宁高新技术产业开发区; 高新区 -> 襄阳高新…
+        if name.endswith(short):
             name = name[:-len(short)] + whole
             break
     full = name + ("管理委员会" if board in ("管委会", "管理委员会") else board)

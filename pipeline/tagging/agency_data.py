@@ -261,6 +261,16 @@ def party_organs() -> dict:
 
 
 @cache
+def named_organs() -> tuple[dict, ...]:
+    """Every kind of organ named by its work after its body: a party committee's (party_organs), a congress's
+    working committees and a police bureau's brigades (bodies.json working_organs), suffixes longest first."""
+    specs = [dict(s) for s in _bodies().get("working_organs", [])]
+    for spec in specs:
+        spec["suffixes"] = sorted(spec["suffixes"], key=len, reverse=True)
+    return (party_organs(), *specs)
+
+
+@cache
 def branch_subunits() -> tuple[str, ...]:
     """Sub-units written with a place after a national parent or a state firm."""
     return tuple(_bodies()["branch_subunits"]["units"])

@@ -12,7 +12,7 @@ from functools import cache
 from ..clean.script import to_simplified
 from .agency_data import (agency_data, body_prefix, branch_only_parents, branch_subunits, continues_word,
                           core_lexicon, generic_suffixes, is_ethnic_autonomous, is_place_stem, level_prefixes,
-                          list_connectors, party_organs, place_first_stops,
+                          list_connectors, named_organs, place_first_stops,
                           place_suffixes, stop_chars, subunit_requires, word_tags)
 from .jurisdiction import Jurisdiction
 
@@ -490,29 +490,34 @@ def _subunit_at(s: str, e: int, last: Element) -> tuple[int, str] | None:
 
 
 def _party_organ_at(s: str, e: int, last: Element) -> tuple[int, str] | None:
-    """An organ named by its work after a party committee (省委|军民融合办, 区委|实施乡村振兴战略领导小组),
-    kept as written; never a place, a list or a verb of issuing (区委关于成立…领导小组)."""
-    spec = party_organs()
-    if last.core not in spec["committee_cores"] or e >= len(s) or s[e] in LEVEL_CHARS or place_starts_at(s, e):
+    """An organ named by its work after its body (省委|军民融合办, 区委|实施乡村振兴战略领导小组, 市人大常委会|人事工委,
+    县公安局|刑侦大队), kept as written; never a place, a list or a verb of issuing (区委关于成立…领导小组)."""
+    if e >= len(s) or s[e] in LEVEL_CHARS or place_starts_at(s, e):
         return None
     stops = stop_chars()
-    for n in range(spec["min_stem"], spec["max_stem"] + 1):
-        stem = s[e:e + n]
-        if len(stem) < n or not all(is_cjk(c) and c not in stops for c in stem) \
-                or any(w in stem for w in spec["not_inside"]):
-            return None
-        for suf in spec["suffixes"]:
-            end = e + n + len(suf)
-            if s.startswith(suf, e + n) and not (s[end:end + 1] and s[end] in spec["not_after"]):
-                return end, stem + suf
+    for spec in named_organs():
+        if last.core not in spec["committee_cores"]:
+            continue
+        for n in range(spec["min_stem"], spec["max_stem"] + 1):
+            stem = s[e:e + n]
+            if len(stem) < n or not all(is_cjk(c) and c not in stops for c in stem) \
+                    or any(w in stem for w in spec["not_inside"]):
+                break
+            for suf in spec["suffixes"]:
+                end = e + n + len(suf)
+                if s.startswith(suf, e + n) and not (s[end:end + 1] and s[end] in spec["not_after"]):
+                    return end, stem + suf
     return None
 
 
 def _division_at(s: str, e: int, last: Element) -> tuple[int, str] | None:
-    """A division named by its function after a department (省财政厅|经济建设处), kept as written."""
+    """A division named by its function after a department (省财政厅|经济建设处) or a national body's department
+    (农业部|发展计划司), kept as written."""
     spec = agency_data().divisions
-    if last.kind not in ("local", "dept", "generic"):
+    national = last.kind == "national"          # 农业部|发展计划司: a ministry's department
+    if last.kind not in ("local", "dept", "generic") and not national:
         return None
+    suffixes = spec["national_suffixes"] if national else spec["suffixes"]
     stops = stop_chars()
     if e >= len(s) or not is_cjk(s[e]) or s[e] in stops or s[e] in list_connectors():
         return None                             # no stem begins here (the loop below would say so), nor
@@ -526,7 +531,8 @@ def _division_at(s: str, e: int, last: Element) -> tuple[int, str] | None:
             return None
         nxt = s[e + n:e + n + 1]
         after = s[e + n + 1:e + n + 2]
-        if nxt in spec["suffixes"] and not (after and after in spec["not_after"]):
+        if nxt in suffixes and not (after and after in spec["not_after"]) \
+                and not (national and stem[-1] in spec["national_not_before"]):
             return e + n + 1, stem + nxt
     return None
 
@@ -742,7 +748,7 @@ def _element_canonical(el: Element, j: Jurisdiction, level_hint: str | None) -> 
         branch = _district_branch(el, j)
         if branch:
             return branch
-        return base + el.core if base else None
+        return base + _full_board(el.core) if base else None
     if el.kind == "local":
         spec = _local(el.core)
         template = spec.get("template")
@@ -812,6 +818,14 @@ def _s2t():
 
 def to_script(name: str | None, traditional: bool) -> str | None:
     return _s2t().convert(name) if (name and traditional) else name
+
+
+def _full_board(core: str) -> str:
+    """A generic body's name with its board word written in full (住房公积金管委会 -> 住房公积金管理委员会)."""
+    for short, full in agency_data().generic["generic_suffixes"]["full_forms"].items():
+        if core.endswith(short):
+            return core[:-len(short)] + full
+    return core
 
 
 def canonical_of_parse(parse: Parse, j: Jurisdiction, level_hint: str | None = None,

@@ -98,3 +98,12 @@ def test_question_marks_standing_for_lost_white_space_are_read_as_that_space(tmp
     lines = clean(load(str(path), isolate=False)).text.split("\n")
     assert "某区人民政府办公室" in lines and "2023年4月23日" in lines and "2024年1月21日" in lines
     assert not any("?" in ln for ln in lines)
+
+
+def test_question_marks_for_lost_white_space_may_keep_a_space_among_them(tmp_path):
+    path = tmp_path / "lost.txt"
+    path.write_text("各城區政府:\n????現將有關事項通知如下。\n?????????? 梧州市人民政府辦公室\n"
+                    "????????????? ?2015年11月3日 |\n", encoding="utf-8")
+    lines = clean(load(str(path), isolate=False)).text.split("\n")
+    assert not any(ln.startswith("?") for ln in lines)
+    assert any(ln.strip().startswith("2015年11月3日") for ln in lines)

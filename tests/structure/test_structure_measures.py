@@ -797,6 +797,23 @@ def test_articles_headed_in_brackets_by_a_framework_topic_are_rules_clauses():
     assert [m.label for m in select_measures(st, text)] == ["第四条"]
 
 
+def test_a_funds_definition_and_its_sources_are_rules_clauses_though_the_fund_was_set_up():
+    text = ("某省就业补助资金管理暂行办法\n第一条 为加强就业补助资金管理,制定本办法。\n"
+            "第二条 就业补助资金是由县级以上人民政府设立,通过一般公共预算安排用于促进就业创业的专项资金,"
+            "由财政部门会同人社部门管理。\n第三条 就业补助资金的主要来源:\n(一)上级财政补助;\n(二)本级财政预算安排。\n"
+            "第四条 对招用就业困难人员的企业,给予社会保险补贴。\n")
+    st = parse_structure(text)
+    assert [m.label for m in select_measures(st, text, model=False)] == ["第四条"]
+
+
+@pytest.mark.parametrize("heading", ["实施范围", "资金总量", "使用要求", "成员单位"])
+def test_a_plans_scope_a_funds_total_and_terms_and_a_groups_members_frame_the_measures(heading):
+    text = (f"某市资金安排方案\n一、{heading}\n全市各县区,资金共计5000万元,由各成员单位按职责负责。\n"
+            "二、支持内容\n(一)对新建冷库的企业,给予补助10万元。\n(二)对购置冷藏车的企业,给予补助5万元。\n")
+    st = parse_structure(text)
+    assert [m.label for m in select_measures(st, text, model=False)] == ["(一)", "(二)"]
+
+
 def test_a_call_for_applications_with_a_support_heading_of_no_items_has_no_measures_either():
     text = ("关于组织开展某区高新技术企业奖励经费申报工作的通知\n各有关高新技术企业:\n为支持高新技术企业发展,现将有关事项通知如下:\n"
             "一、奖助范围\n1、企业位于本区且依法纳税(不在本区纳税的,不符合奖励)。\n二、奖励标准\n"

@@ -773,3 +773,159 @@ def test_empty_category_and_signer_fields_above_a_reply_are_no_recipients():
             "类别:B\n\n签发人:苗高海\n\n阎应急函〔2023〕1号\n\n王瑞委员:\n您提出的提案收悉,现答复如下:\n")
     meta = parse_structure(text).meta
     assert (meta.doc_number, meta.recipients) == ("阎应急函〔2023〕1号", ["王瑞委员"])
+
+
+def test_a_bodys_name_a_short_subject_and_a_type_name_the_issuer():
+    text = "宁武县人民政府封山令\n宁政令〔2023〕1号\n当前,我县已进入春季森林草原防火特险期。\n"
+    assert parse_structure(text).meta.issuer == "宁武县人民政府"
+    text = "彭阳县禁止燃放烟花爆竹通告\n为保障公共安全,现通告如下。\n"
+    assert parse_structure(text).meta.issuer is None          # a bare place is no issuer
+
+
+def test_a_reports_unit_under_its_title_above_the_addressee_is_its_issuer():
+    text = ("关于省九届人大三次会议以来代表建议、批评和意见办理情况的报告\n发布时间:2002年10月15日\n"
+            "省人大选举任免联络委员会\n省人大常委会:\n省九届人大三次会议以来,代表共提出建议401件。\n")
+    assert parse_structure(text).meta.issuer == "省人大选举任免联络委员会"
+
+
+def test_a_site_row_under_the_title_above_the_addressee_is_no_issuer():
+    text = ("关于印发《某县2023年衔接资金使用计划》的通知\n公开方式主动公开所属机构中宁县扶贫开发服务中心责任部门中宁县扶贫开发服务中心\n"
+            "各乡镇人民政府:\n现将计划印发给你们。\n")
+    assert parse_structure(text).meta.issuer == "中宁县扶贫开发服务中心"
+    text = ("关于对自治州十五届人大五次会议代表第2号建议的答复函\n发布机构 阿图什市人民政府 发布日期 2025-06-20\n"
+            "来源阿图什市人民政府\n伊力亚尔·买买提代表:\n您的建议收悉,现答复如下:\n")
+    assert parse_structure(text).meta.issuer == "阿图什市人民政府"
+
+
+def test_a_byline_giving_the_time_before_the_unit_under_a_row_of_chrome_names_the_issuer():
+    text = ("三亚市第八届人民代表大会第六次会议代表议案以及建议办理情况的报告\n【字体: 打印\n"
+            "2026-01-26 15:53 市人大常委会办公室\n2025年,收到代表团和代表提出议案4件、建议211件。\n")
+    assert parse_structure(text).meta.issuer == "市人大常委会办公室"
+
+
+def test_a_rules_note_naming_the_bodies_that_published_it_gives_its_date_and_issuer():
+    text = ("中共河南省委办公厅 河南省人民政府办公厅印发\n《河南省乡村振兴责任制实施细则》\n"
+            "(2023年8月25日中共河南省委常委会会议审议批准 2023年9月27日中共河南省委办公厅 河南省人民政府办公厅发布)\n"
+            "第一章 总则\n第一条 为了全面落实乡村振兴责任制,制定本细则。\n")
+    meta = parse_structure(text).meta
+    assert (meta.date, "".join(meta.issuer.split())) == ("2023-09-27", "中共河南省委办公厅河南省人民政府办公厅")
+
+
+def test_a_pages_headline_over_its_posting_line_is_the_title_where_no_line_reads_as_one():
+    text = ("欢迎访问巨鹿人民政府网站\n官亭镇调度秸秆禁烧工作\n发布时间:2020-10-07  发布机构:官亭镇人民政府  浏览次数:106\n"
+            "2020年10月7日李扬镇长调度秸秆禁烧工作:\n一、要落实责任。镇村干部务必加强认识。\n")
+    assert parse_structure(text).meta.title == "官亭镇调度秸秆禁烧工作"
+    text = "海南:促进文体会展活动恢复振兴设立1.1亿元文体专项奖补资金\n来源:新华网 时间:2023-02-01\n近日,海南出台措施。\n"
+    assert parse_structure(text).meta.title is None           # a news headline is no document's title
+
+
+def test_a_headlines_source_line_names_the_issuer_and_ends_before_the_posting_time():
+    text = ("秀屿区双季稻规模种植补助项目政策公开\n来源:秀屿区农业农村局 时间:2024-09-11 09:05\n一、补助依据\n"
+            "《关于印发2024年稳定粮油生产十六条措施的通知》\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.issuer) == ("秀屿区双季稻规模种植补助项目政策公开", "秀屿区农业农村局")
+
+
+def test_a_catalogues_numbered_rows_with_empty_joint_issuers_and_a_gazette_source_are_no_items():
+    text = ("1. [主题分类] 综合政务/应急管理\n2. [发文机构] 北京市人民政府\n3. [联合发文单位]\n4. [成文日期] 2016-03-26\n"
+            "5. [发文字号] 京政发〔2016〕14号\n6. [文件来源] 政府公报 年 第期(总第期)\n"
+            "北京市人民政府关于印发《北京市突发事件总体应急预案(2016年修订)》的通知\n京政发〔2016〕14号\n"
+            "各区人民政府:\n现将《北京市突发事件总体应急预案(2016年修订)》印发给你们。\n")
+    meta = parse_structure(text).meta
+    assert meta.title == "北京市人民政府关于印发《北京市突发事件总体应急预案(2016年修订)》的通知"
+
+
+def test_a_cover_issuing_two_documents_takes_the_title_printed_after_the_attachment_mark():
+    text = ("省农民工工作联席会议成员单位:\n《河北省农民工工作联席会议2007年工作要点》和《关于贯彻落实农民工权益保障制度的意见》"
+            "已经领导同志批准,现印发给你们,请认真抓好贯彻落实。\n附件: 河北省农民工工作联席会议2007年工作要点\n"
+            "根据省政府57号文件,现提出2007年工作要点。\n一、建立农民工工资支付保障制度\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.doc_type) == ("河北省农民工工作联席会议2007年工作要点", "通知")
+
+
+def test_a_letterhead_run_into_the_doc_number_is_no_part_of_it():
+    text = ("南溪县长兴镇人民政府文件 长府发[2001]15号\n南溪县长兴镇人民政府关于印发《卫生保健规划》的通知\n"
+            "各村:\n现将规划印发给你们。\n")
+    assert parse_structure(text).meta.doc_number == "长府发[2001]15号"
+    text = ("索引号:00817441-9/2018-60658 文 号:中共海南省委文件琼发〔2018〕15号 发布日期:2018-09-11\n"
+            "中共海南省委、海南省人民政府关于印发《海南省打赢脱贫攻坚战三年行动计划》的通知\n各市、县:\n现印发给你们。\n")
+    assert parse_structure(text).meta.doc_number == "琼发〔2018〕15号"
+
+
+def test_a_signature_date_read_two_ways_takes_the_latest_reading_before_the_page_posted_it():
+    text = ("天津市人民政府印发关于促进民营经济发展壮大若干措施的通知\n发布时间:2023-11-13 11:55\n"
+            "各区人民政府:\n现将《若干措施》印发给你们,望遵照执行。\n天津市人民政府\n2023114\n")
+    assert parse_structure(text).meta.date == "2023-11-04"
+    text = "关于做好春耕工作的通知\n各乡镇:\n请做好春耕工作。\n某县农业农村局\n2023114\n"
+    assert parse_structure(text).meta.date == "2023-01-14"      # no posting date: the one-digit month
+
+
+def test_a_signature_date_broken_at_its_units_is_one_date_and_no_part_of_the_title(tmp_path):
+    text = ("《某县城市管理办法(试行)》已经县人民政府常务会议讨论通过,现予公布。\n某县人民政府\n2012\n年11\n月13\n日\n"
+            "某县城市管理办法(试行)\n第一章 总则\n第一条 为规范城市管理工作,制定本办法。\n")
+    path = tmp_path / "decree.txt"
+    path.write_text(text, encoding="utf-8")
+    meta = extract(path, isolate=False).meta
+    assert (meta.title, meta.date) == ("某县城市管理办法(试行)", "2012-11-13")
+
+
+def test_a_signature_naming_the_bodys_second_name_or_a_bracketed_part_of_its_name_is_the_issuer():
+    text = ("对某县第十九届人大三次会议第49号建议的复函\n高华代表:\n您提出的建议收悉。现答复如下:我局已配建老年活动场所。\n"
+            "某县住房和城乡建设局(县城市执法管理局) 2024年7月12日\n")
+    meta = parse_structure(text).meta
+    assert (meta.issuer, meta.date) == ("某县住房和城乡建设局(县城市执法管理局)", "2024-07-12")
+    text = ("各管理区党委:\n现将《人才计划实施办法》印发给你们,请认真抓好贯彻落实。\n"
+            "中共黄石新港(物流)工业园区工作委员会办公室\n2021年6月21日\n")
+    assert parse_structure(text).meta.issuer == "中共黄石新港(物流)工业园区工作委员会办公室"
+
+
+def test_a_pages_keywords_printed_over_the_title_are_no_part_of_it():
+    text = ("关键词:康养产业,康养产业规划\n康养产业,康养产业规划,康养产业发展,康养产业发展规划\n"
+            "支持康养产业发展行动计划(2019-2021)\n为打造康养品牌,制定本计划。\n一、总体目标\n")
+    assert parse_structure(text).meta.title == "支持康养产业发展行动计划(2019-2021)"
+
+
+def test_a_signature_date_that_lost_its_year_and_day_marks_but_keeps_its_month_is_read():
+    text = ("某市住房和城市更新局对市人大第16号意见的答复\n熊勇代表:\n您提出的建议收悉,现答复如下:我局将加快建设。\n"
+            "某市住房和城市更新\n20246月14\n")
+    assert parse_structure(text).meta.date == "2024-06-14"
+
+
+def test_a_suggestion_numbered_between_sessions_keeps_its_mark_in_the_doc_number():
+    text = ("建议主办[2023]闭08号 签发人:马伟\n崔明礼代表:\n您提出的建议收悉,现答复如下:此路口不适合安装信号灯。\n"
+            "某市公安局\n2023年6月8日\n")
+    assert parse_structure(text).meta.doc_number == "建议主办[2023]闭08号"
+
+
+def test_a_preamble_printed_without_its_commas_that_announces_the_document_is_no_title():
+    text = ("关于实施市场主体倍增工程的意见\n发布日期:2022-03-04 09:35 来源:\n晋发〔2021〕67号\n"
+            "为深入贯彻总书记重要讲话精神聚焦市场主体需求关切确保全省市场主体数量实现倍增提出如下意见\n"
+            "一、大幅放宽市场准入\n1.持续深化商事制度改革。(责任单位:省市场监管局)\n")
+    assert parse_structure(text).meta.title == "关于实施市场主体倍增工程的意见"
+
+
+def test_a_gazettes_file_status_row_is_no_part_of_the_title_and_its_issuer_field_names_the_place():
+    text = ("市政府关于进一步扩大有效投资的实施意见\n发布时间:2022年07月25日\n文号 锡政发〔2022〕15号\n"
+            "制发机关  无锡市人民政府\n成文日期 2022-04-28 14:50:08\n文件状态 执行中\n\n"
+            "市政府关于进一步扩大有效投资的实施意见\n各市(县)、区人民政府:\n为全力扩大有效投资,提出如下意见。\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.issuer) == ("市政府关于进一步扩大有效投资的实施意见", "无锡市人民政府")
+
+
+def test_an_author_field_naming_a_unit_gives_the_issuer_where_the_title_names_only_the_place():
+    text = ("黑龙江省关于增报2021年保护性耕作实施面积的通知\n"
+            "作者:黑龙江省农业农村厅农业机械化管理处 本站发布时间:2021年02月05日 收藏\n"
+            "各市(地)、县(市、区)农业农村局:\n现将有关事项通知如下。\n")
+    assert parse_structure(text).meta.issuer == "黑龙江省农业农村厅农业机械化管理处"
+
+
+def test_a_decrees_note_opening_the_page_gives_its_date_number_and_the_government_that_made_it():
+    text = ("(2004年9月5日吉林省人民政府令第163号公布 自公布之日起施行)\n"
+            "第一条 为建立公正透明的行政管理体制,制定本办法。\n第二条 本办法所称的政务信息,是指行政机关掌握的信息。\n")
+    meta = parse_structure(text).meta
+    assert (meta.date, meta.doc_number, meta.issuer) == ("2004-09-05", "吉林省人民政府令第163号", "吉林省人民政府")
+
+
+def test_a_decrees_maker_yields_to_the_issuer_the_page_names():
+    meta = _meta("lasa-2002-measures-budalagong-guangchang-guanli-banfa")
+    assert (meta.doc_number, meta.issuer) == ("拉萨市人民政府令第1号", "西藏自治区拉萨市人民政府")

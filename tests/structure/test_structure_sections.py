@@ -240,3 +240,11 @@ def test_enclosed_ideograph_numbers_are_items():
     text = ("某州促进就业实施办法\n一、全面实施就业优先战略\n㈠强化促进就业主体责任。各县市要落实责任。\n"
             "㈡完善经济发展与就业联动机制。建立联动机制。\n")
     assert [(x.label, x.level) for x in parse_structure(text).sections] == [("一", 1), ("㈠", 2), ("㈡", 2)]
+
+
+def test_labels_written_with_a_leading_zero_head_a_phone_pages_parts_but_a_list_entry_is_none():
+    text = ("一次性扩岗补助政策\n01补助标准\n按每招用1人不超过1500元的标准发放一次性扩岗补助。\n"
+            "02补助申请要求\n对招用高校毕业生的企业,按规定申请。\n")
+    assert [s.label for s in parse_structure(text).sections] == ["01", "02"]
+    text = "合集下载\n03城市供水价格管理办法(1998年09月23日计价格[1998]1810号)\n第一条 为规范城市供水价格,制定本办法。\n"
+    assert [s.label for s in parse_structure(text).sections] == ["第一条"]

@@ -34,7 +34,7 @@ def test_the_issuer_comes_from_the_title_before_the_site_block():
 @pytest.mark.parametrize("doc,field,value", [
     ("caidian-2023-measures-gzbg-tasks", "doc_number", "蔡政办〔2023〕1号"),        # 文    号 蔡政办〔2023〕1号
     ("sichuan-hbt-2013-notice-straw-burning", "doc_number", "川环发〔2013〕121号"),  # 【发文字号】…[2013]… and the letter's (…〔2013〕…)
-    ("beijing-2018-notice-ling-277-trad", "doc_number", "政府令〔2018〕277號"),    # a numbered list of fields
+    ("beijing-2018-notice-ling-277-trad", "doc_number", "北京市人民政府令第277號"),  # the letter's decree over the list's 政府令〔2018〕277號
     ("beijing-2018-notice-ling-277-trad", "date", "2018-02-12"),                  # [成文日期] 2018-02-12
     ("linyi-zjj-2025-reply-npc-a20250015", "issuer", "临沂市住房和城乡建设局"),      # 发布机构 glued to a value
     ("sixian-hongcheng-2024-notice-weifang-buzhu", "issuer", "虹城街道"),           # a 街道 as 发布机构

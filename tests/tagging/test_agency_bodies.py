@@ -107,6 +107,12 @@ def test_financial_regulators_and_bank_branches(text, j, expected):
     ("中华人民共和国财政部、中华人民共和国国家发展和改革委员会", CENTRAL,
      [("中华人民共和国财政部", "财政部"), ("中华人民共和国国家发展和改革委员会", "国家发展和改革委员会")]),
     ("根据《中华人民共和国民办教育促进法》", CENTRAL, []),
+    # bureaus under their everyday short forms, and a ministry's own departments (司) after it
+    ("国家林草局、住房城乡建设部要加强业务指导", CENTRAL,
+     [("国家林草局", "国家林业和草原局"), ("住房城乡建设部", "住房和城乡建设部")]),
+    ("农业部发展计划司、国家乡村振兴局综合司联系人", CENTRAL,
+     [("农业部发展计划司", "农业部发展计划司"), ("国家乡村振兴局综合司", "国家乡村振兴局综合司")]),
+    ("商务部下属公司承担", CENTRAL, [("商务部", "商务部")]),
 ])
 def test_central_bodies_and_their_local_offices(text, j, expected):
     assert tagged(text, j) == expected
@@ -123,6 +129,9 @@ def test_central_bodies_and_their_local_offices(text, j, expected):
       ("县国税局", "临朐县国家税务局")]),
     ("区发改局、区人力社保局按职责分工负责", NINGBO_BEILUN,
      [("区发改局", "宁波市北仑区发展和改革局"), ("区人力社保局", "宁波市北仑区人力资源和社会保障局")]),
+    # the civilisation commissions' offices, a province's and the centre's
+    ("由省文明办、中央文明办联合命名", infer_jurisdiction("", "湖北省人民政府", None, None),
+     [("省文明办", "湖北省精神文明建设指导委员会办公室"), ("中央文明办", "中央精神文明建设指导委员会办公室")]),
     # a department keeps its own function: 畜牧局 is not 畜牧兽医局, 农委 is 农业委员会
     ("（责任单位：县畜牧局、县财政局）", HESHUI, [("县畜牧局", "合水县畜牧局"), ("县财政局", "合水县财政局")]),
     ("牵头单位：县农委；配合单位：县卫计委", SHUYANG,
@@ -212,6 +221,21 @@ def test_words_that_run_on_past_a_bodys_name_are_no_bodies(text, issuer):
     # a county's party committee and government written together without a mark: two bodies
     ("中共滦县县委滦县人民政府关于实施乡村振兴战略的意见", Jurisdiction(province="河北省", city="唐山市", county="滦县", level="county"),
      [("中共滦县县委", "中共滦县委员会"), ("滦县人民政府", "滦县人民政府")]),
+    # a board named by its work writes its board word in full
+    ("报市住房公积金管委会审定", infer_jurisdiction("", "嘉兴市人民政府办公室", None, None),
+     [("市住房公积金管委会", "嘉兴市住房公积金管理委员会")]),
+    # a congress's working committees and a police bureau's brigades named by their work after their body
+    ("抄送:市人大常委会人事工委,市政府办公室。", LINYI,
+     [("市人大常委会人事工委", "临沂市人民代表大会常务委员会人事工委"), ("市政府办公室", "临沂市人民政府办公室")]),
+    ("由颍上县公安局刑侦大队负责", LINYI, [("颍上县公安局刑侦大队", "颍上县公安局刑侦大队")]),
+    ("由贵港市公安局交通警察支队三大队负责", LINYI, [("贵港市公安局交通警察支队三大队", "贵港市公安局交通警察支队三大队")]),
+    # …never a post in it
+    ("市公安局交警支队大队长张三", LINYI, [("市公安局交警支队", "临沂市公安局交通警察支队")]),
+    # a government's open-government office: its 公开办 is no verb 开办
+    ("江西省人民政府政务公开办公室关于公布名单。报省政府政务公开办备案。", infer_jurisdiction("", "江西省人民政府", None, None),
+     [("江西省人民政府政务公开办公室", "江西省人民政府政务公开办公室"), ("省政府政务公开办", "江西省人民政府政务公开办公室")]),
+    # the civil aviation administration written short
+    ("经民航局批准,中国民航局同意", CENTRAL, [("民航局", "中国民用航空局"), ("中国民航局", "中国民用航空局")]),
 ])
 def test_sub_units_firms_and_service_centres(text, j, expected):
     assert tagged(text, j) == expected
@@ -259,6 +283,11 @@ def test_public_service_stations_and_management_units_after_a_level_prefix(text,
     ("县农业农村局牵头，县妇联配合", ZHENGDING,
      [("县农业农村局", "正定县农业农村局"), ("县妇联", "正定县妇女联合会")]),
     ("经商市财政局、团市委", KUNMING_HRSS, [("市财政局", "昆明市财政局"), ("团市委", "共青团昆明市委员会")]),
+    ("(责任单位:市经信委,高新区管委会、经开区管委会)", infer_jurisdiction("", "襄阳市人民政府办公室", None, None),
+     [("市经信委", "襄阳市经济和信息化委员会"), ("高新区管委会", "襄阳高新技术产业开发区管理委员会"),
+      ("经开区管委会", "襄阳经济技术开发区管理委员会")]),
+    ("(责任单位:省市场监管局、省工商联)", HAINAN,
+     [("省市场监管局", "海南省市场监督管理局"), ("省工商联", "海南省工商业联合会")]),
     ("由集团市委托管的企业", KUNMING_HRSS, []),
 ])
 def test_party_congress_cppcc_and_peoples_organisations(text, j, expected):
