@@ -831,7 +831,7 @@ def site_chrome_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in re.finditer(pattern("breadcrumb").pattern, text, re.M)]
     for m in footer_words().finditer(text):
         spans.append((text.rfind("\n", 0, m.start()) + 1, _line_end(text, m.end())))
-    for key in ("site_name_breadcrumb", "link_list_tail", "keyword_field"):
+    for key in ("site_name_breadcrumb", "link_list_tail", "keyword_field", "portal_link_bar"):
         spans.extend(m.span() for m in chrome_pattern(key).finditer(text))
     return spans
 

@@ -205,6 +205,7 @@ def test_other_places_and_forms(text, j, expected):
     ("正文\n网站地图 | 主办单位：临沂市人民政府办公室 | 版权所有：临沂市人民政府 | 鲁ICP备05000000号", "临沂市人民政府"),
     ("临沂市政府信息公开专栏 >> 市政府办公厅 >> 政府信息公开基础平台\n发文机关: 临沂市人民政府办公厅", "市政府办公厅"),
     ("您的位置 首页 市公安局 资讯\n\n通 告\n\n广大市民:", "市公安局"),
+    ("中国政府网  |   山东省政府  |   临沂市政府 今天是2024年5月1日\n关于…的通知", "临沂市政府"),
 ])
 def test_names_in_navigation_and_link_lists_are_not_tagged(text, dropped):
     j = Jurisdiction(city="临沂市", level="city")
