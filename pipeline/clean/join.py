@@ -30,10 +30,10 @@ def continues(prev: FlowLine, nxt: FlowLine, indented_paragraphs: bool = False) 
     """
     if prev.table or nxt.table:
         return False
-    rules = layout_rules()
-    figure = _FIGURE_LINE.fullmatch(prev.text.strip()) is not None and _FIGURE_UNIT.match(nxt.text.strip()) is not None
     if _date_broken(prev.text, nxt.text):
         return True
+    rules = layout_rules()
+    figure = _FIGURE_LINE.fullmatch(prev.text.strip()) is not None and _FIGURE_UNIT.match(nxt.text.strip()) is not None
     return ((prev.full or figure) and not prev.centred
             and (indented_paragraphs or not rules.ends_sentence(prev.text) or _open_bracket(prev.text))
             and not (nxt.indent or nxt.centred or nxt.para_start)

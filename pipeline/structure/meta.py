@@ -191,9 +191,9 @@ def _date_of_adoption(reader: Reader, lines, body, limit, head: Header) -> None:
                 head.decree_maker = reader.value(at + p.start("number"), at + p.start("number") + len(maker))
         elif p := pattern("adoption_note", "published").search(note):
             head.meta.date = parse_date(p.group("date"))       # …审议批准 2023年9月27日某办公厅 某办公厅发布
-            units = [(u.start(), u.end()) for u in re.finditer(r"[^、\s]+", p.group("by"))]
-            if head.meta.issuer is None and all(is_unit_line(p.group("by")[a:b]) for a, b in units):
-                head.meta.issuer = " ".join(reader.value(at + p.start("by") + a, at + p.start("by") + b) for a, b in units)
+            spans = _unit_spans(p.group("by"))
+            if head.meta.issuer is None and spans:
+                head.meta.issuer = _joined_spans(reader, at + p.start("by"), spans)
         return
 
 
@@ -485,7 +485,8 @@ def _level_only_of(issuer: str, full: str) -> bool:
     body = m.group("level") + m.group("body")
     for short, long in spec["full_forms"].items():
         body = re.sub(short, long, body)
-    return "".join(full.split()).endswith(body) and len("".join(full.split())) > len(body)
+    full = "".join(full.split())
+    return full.endswith(body) and len(full) > len(body)
 
 
 def _read_signature(reader: Reader, lines, body, head: Header) -> None:
@@ -633,16 +634,15 @@ def _issuer_from_title(reader: Reader, lines, body, head: Header) -> None:
     if cut is not None:
         written = title[:cut].rstrip(" 《")               # 某县人民政府办公室《关于…》的通知
         unit = written.strip()
-        joint = [u for u in re.split(r"[、\s]+", unit) if u]      # 四川省环境保护厅、四川省农业厅关于…
         if is_unit_line(unit) or rx(data("elements")["place_issuer"]["pattern"]).fullmatch(unit):
             meta.issuer = reader.value(ts, ts + len(written))   # 某局 / 五华区 关于…
             mark = _issuer_mark(lines, body, head.title_lines[0], unit)
             if mark:                               # 贵阳市人民政府办公厅 / 筑府办函… / 市人民政府办公厅关于…
                 meta.issuer = reader.value(mark.start, mark.end)
             return
-        if 1 < len(joint) <= data("elements")["max_joint_issuers"] and all(map(is_unit_line, joint)):
-            spans = [(m.start(), m.end()) for m in re.finditer(r"[^、\s]+", title[:cut])]
-            meta.issuer = " ".join(reader.value(ts + a, ts + b) for a, b in spans)   # as a joint signature
+        spans = _unit_spans(written)                     # 四川省环境保护厅、四川省农业厅关于…
+        if 1 < len(spans) <= data("elements")["max_joint_issuers"]:
+            meta.issuer = _joined_spans(reader, ts, spans)
             return
     t_head = lines[head.title_lines[0]]
     if head.title_lines[1] > head.title_lines[0] and is_unit_line(t_head.text.strip()):
@@ -932,7 +932,22 @@ def _unit_after_sentence(ln: TextLine) -> list[TextLine]:
 
 def _joined(reader: Reader, units: list[TextLine]) -> str:
     """Signed units as the issuer: their names as printed, one space between."""
-    return " ".join(reader.value(u.start, u.end) for u in units)
+    return _joined_spans(reader, 0, [(u.start, u.end) for u in units])
+
+
+def _joined_spans(reader: Reader, offset: int, spans: list[tuple[int, int]]) -> str:
+    """Units at view spans (from `offset`) as one issuer, as a joint signature prints them: one space between."""
+    return " ".join(reader.value(offset + a, offset + b) for a, b in spans)
+
+
+_LISTED_UNIT = re.compile(r"[^、\s]+")
+
+
+def _unit_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of unit names written in a row, parted by 、 or spaces (某厅、某厅 / 某办公厅 某办公厅); none
+    where a part is no unit."""
+    spans = [m.span() for m in _LISTED_UNIT.finditer(text)]
+    return spans if all(is_unit_line(text[a:b]) for a, b in spans) else []
 
 
 def _signature_units(lines, before: list[int], reader: Reader | None = None) -> list[TextLine]:

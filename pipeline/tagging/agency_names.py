@@ -486,10 +486,10 @@ def _subunit_at(s: str, e: int, last: Element) -> tuple[int, str] | None:
         if continues_word(w, s[e + n:e + n + 1]):
             continue
         return e + n, w
-    return _division_at(s, e, last) or _party_organ_at(s, e, last)
+    return _division_at(s, e, last) or _named_organ_at(s, e, last)
 
 
-def _party_organ_at(s: str, e: int, last: Element) -> tuple[int, str] | None:
+def _named_organ_at(s: str, e: int, last: Element) -> tuple[int, str] | None:
     """An organ named by its work after its body (省委|军民融合办, 区委|实施乡村振兴战略领导小组, 市人大常委会|人事工委,
     县公安局|刑侦大队), kept as written; never a place, a list or a verb of issuing (区委关于成立…领导小组)."""
     if e >= len(s) or s[e] in LEVEL_CHARS or place_starts_at(s, e):
