@@ -84,9 +84,9 @@ def _leading_width(text: str) -> float:
 
 
 # Question marks a copy printed for white space it could not encode: '??上海市静安区人民政府办公室' (an
-# indent, perhaps with a space it kept: '???? ?2015年11月3日'), '2024年1月21日??' (a line's trailing spaces);
-# a line never opens with a question mark.
-_LEAD_LOST = re.compile(r"^(?:\?+\s?)+(?=[^\s?]|\s*$)")
+# indent, perhaps with a space it kept: '???? ?2015年11月3日', or after the spaces it did keep: '      ???202261日'),
+# '2024年1月21日??' (a line's trailing spaces); a line never opens with a question mark.
+_LEAD_LOST = re.compile(r"^[ \t\u3000]*(?:\?+\s?)+(?=[^\s?]|\s*$)")
 _TRAIL_LOST = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\?{2,}\s*$")
 # ... and inside a line: after an article's or chapter's label ('第一章?总则???第一条?招商引资是…'), and a run
 # of three or more between wide characters (a lost character is one question mark: '建?号线').

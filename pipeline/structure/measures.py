@@ -87,6 +87,8 @@ def is_measure_article(section: Section, text: str) -> bool:
     heading = headed.group("h") if headed else view_text(section.title)                 # 第三条 专项资金实施期限
     if is_framework(heading) and not _AMOUNT.search(body) and not rx(a["bracketed_heading"]["gives"]).search(body):
         return False
+    if _normal(heading).endswith("原则") and len(_normal(heading)) <= MAX_PRINCIPLES_HEADING and not _AMOUNT.search(body):
+        return False                           # 第二条 奖励原则 (一)分类奖励原则…: how the rules award, no award
     if rx(a["eligibility_heading"]["pattern"]).match(heading.strip(" ：:")) and not rx(a["support_pattern"]).search(body):
         return False                           # 第三条:柔性引才对象: whom the rules cover
     compact = re.sub(r"\s+", "", body)
@@ -98,6 +100,8 @@ def is_measure_article(section: Section, text: str) -> bool:
 
 
 _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:万|亿|千)?元|[一二三四五六七八九十百千]+(?:万|亿)元")
+MAX_PRINCIPLES_HEADING = 8    # 第二条 奖励原则: a heading; 第十九条 行政奖励本着…谁表彰谁出钱的原则。…由省人事厅…: a duty
+_RATE = re.compile(r"\d+(?:\.\d+)?\s*[%％]")
 
 
 def is_rules_clause(section: Section) -> bool:
@@ -479,8 +483,11 @@ def _items_give_support(section: Section, kids: list[Section], sections: list[Se
     if sum(bool(support.search(view_text(text[k.start:k.end]))) for k in kids) < 2 \
             and sum(gives_unit_duty(k, text) for k in kids) < 2:
         return False
-    if all(_AMOUNT.search(view_text(text[k.start:k.end])) for k in kids):
-        return False                           # 第三条 激励标准 1.…一等奖的，奖励20万元 2.…: its standards
+    bodies = [view_text(text[k.start:k.end]) for k in kids]
+    kid_ids = {id(k) for k in kids}
+    leaves = not any(s.parent is not None and id(sections[s.parent]) in kid_ids for s in sections)
+    if all(_AMOUNT.search(b) or (leaves and _RATE.search(b)) for b in bodies):
+        return False                           # 第三条 激励标准 1.…一等奖的，奖励20万元 2.…; （一）…按购房款3%…: its standards
     own = view_text(own_text(section, sections, text))
     return not _AMOUNT.search(own) and not support.search(own)
 

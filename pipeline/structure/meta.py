@@ -88,7 +88,8 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
         _date_beside_issuer(lines, body, limit, head)
     heading_issuer = _read_announcement(reader, lines, body, limit, head)
     heading_issuer = _read_decree(reader, lines, body, limit, head) or heading_issuer
-    site_issuer = _read_site_fields(reader, lines, first, limit, head) or _read_label_rows(reader, lines, head)
+    site_issuer = _read_site_fields(reader, lines, first, limit, head) or _read_label_rows(reader, lines, head) \
+        or _unlabelled_catalogue_unit(reader, lines, limit)
     if len(head.date_readings) > 1 and meta.date in head.date_readings:
         _reading_before_posting(lines, head)
     if meta.date is None:
@@ -977,7 +978,7 @@ def _signature_units(lines, before: list[int], reader: Reader | None = None) -> 
         prev = lines[before[head - 1]]
         closing = any(rx(p).search(prev.text) for p in data("elements")["closing_formulas"]["patterns"])
         wrapped = units[0].text.startswith(("和", "及", "与")) or (      # 太原市疫情防控 / 领导小组办公室
-            len(prev.text) <= 16 and not PUNCT.search(prev.text) and not match_heading(prev.text)
+            len(prev.text) <= 16 and not PUNCT.search(_unquoted(prev.text)) and not match_heading(prev.text)
             and not is_disclosure(prev.text) and not any(ch.isdigit() for ch in prev.text)    # 县人社局 0938…: a phone
             and not is_person_post(prev.text))                                                # 王明海 林业站干部
         above = lines[before[head - 2]].text if head > 1 else ""
@@ -987,6 +988,11 @@ def _signature_units(lines, before: list[int], reader: Reader | None = None) -> 
                 and is_unit_line(prev.text + units[0].text) and wrapped:
             units = [TextLine(prev.index, prev.start, units[0].end, prev.text + units[0].text)]
     return units
+
+
+def _unquoted(text: str) -> str:
+    """A line without its paired quotes: a group's name may quote a slogan (打造世界一流“绿色食品牌” / 工作领导小组办公室)."""
+    return re.sub(r"“([^“”]*)”", r"\1", text)
 
 
 def _row_units(reader: Reader, ln: TextLine) -> list[TextLine]:
@@ -1064,6 +1070,21 @@ def _read_site_fields(reader: Reader, lines, first, limit, head: Header) -> str 
                 if is_unit_line(ln.text[s:e]):
                     issuer, from_source = reader.value(ln.start + s, ln.start + e), key == "source"
     return issuer
+
+
+def _unlabelled_catalogue_unit(reader: Reader, lines, limit: int) -> str | None:
+    """The publishing unit of a disclosure catalogue printed without its keys (• 00529508X/2023-00092 / • 中牟县水利局 /
+    • 人大建议… / • 2023-09-25): the unit line right under the index number, above the letter."""
+    index = rx(data("site_fields")["unlabelled_catalogue"]["index_number"])
+    for k, ln in enumerate(lines[:limit]):
+        if index.fullmatch(ln.text.strip().lstrip(BULLETS).strip()) and k + 1 < len(lines):
+            nxt = lines[k + 1]
+            unit = nxt.text.strip().lstrip(BULLETS).strip()
+            if is_unit_line(unit):
+                start = nxt.start + nxt.text.index(unit)
+                return reader.value(start, start + len(unit))
+            return None
+    return None
 
 
 MAX_NUMBER_LINES = 3         # a 发文字号 value a site prints over lines: 普绿容 / 〔2019〕 / 44号

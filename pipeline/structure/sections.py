@@ -21,6 +21,7 @@ from .tables import is_table_header, vertical_cell, vertical_header
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _LEAD_GAP = re.compile(r"[\s?？]*")
 _COLON = re.compile(r"[：:]")
+_LABELS_ONLY = re.compile(r"(?:\s*第\s*[一二三四五六七八九十百零〇\d]{1,5}\s*[条條章节節])+\s*")
 _BRACKET_HEADING = re.compile(r"[【\[〔]\s*([^【】\[\]〔〕。，,]{2,20}?)\s*[】\]〕]")   # an article's own heading
 MAX_COLON_HEADING = 30          # a colon this early ends a heading (指导思想：…); later ones are prose
 INLINE_LOOKAHEAD = 3000         # how far an inline 1 looks for its 2
@@ -107,8 +108,8 @@ def _match(line: str, loose: bool) -> Heading | None:
         m = pattern.match(line) if pattern is not None else None
         if m:
             n = _number(m.group("num"))
-            if n is None or n == 0 or not line[m.end():].strip():
-                return None
+            if n is None or n == 0 or not line[m.end():].strip() or _LABELS_ONLY.fullmatch(line[m.end():]):
+                return None                     # 第十一條 第二十一條 第三十一條: a page's links to articles
             return Heading(rank, n, m.group("label"), m.end(), series, loose)
     return None
 
@@ -172,6 +173,26 @@ def _article_after_chapter(line: str, h: Heading) -> tuple[int, Heading] | None:
     return None
 
 
+def contents_lines(lines: list[TextLine]) -> frozenset[int]:
+    """Indices of a table of contents' entries: lines ending in dot leaders, and the numbered lines right
+    under a 目录 line (an entry may have lost its leaders) until a number comes again."""
+    spec = data("outline")["toc_entry"]
+    leaders, heading = rx(spec["pattern"]), rx(spec["heading"])
+    out, under, listed = set(), False, set()
+    for ln in lines:
+        if leaders.search(ln.text):
+            out.add(ln.index)
+        elif under and (h := match_heading(ln.text)) and (h.series, h.number) not in listed \
+                and not any(ch in ln.text for ch in spec["not_in_entry"]):
+            out.add(ln.index)                  # the contents end where a number comes again (第一章 总则 below them)
+            listed.add((h.series, h.number))
+            continue
+        under = bool(heading.fullmatch(ln.text.strip())) or (under and ln.index in out)
+        if not under:
+            listed = set()
+    return frozenset(out)
+
+
 def _candidates(lines: list[TextLine], first: int, last: int, skip: frozenset[int],
                 ordinals: bool = False) -> list[_Candidate]:
     """Every label at a line start (strict or continuation) and after a sentence end inside a line;
@@ -180,9 +201,9 @@ def _candidates(lines: list[TextLine], first: int, last: int, skip: frozenset[in
     out = []
     table = any(is_table_header(ln.text) for ln in lines[:first])
     vertical, header_end = None, -1                # (title cell offset) of a table copied cell by cell
-    toc = rx(data("outline")["toc_entry"]["pattern"])
+    toc = contents_lines(lines)
     for ln in lines[first:last + 1]:
-        if ln.index in skip or ln.index <= header_end or toc.search(ln.text):
+        if ln.index in skip or ln.index <= header_end or ln.index in toc:
             continue                               # …方案(2024-2026年)……… 3: a table of contents' entry
         if is_table_header(ln.text):
             table = True
@@ -235,10 +256,10 @@ def _glued_candidates(lines: list[TextLine], first: int, last: int, skip: frozen
     opening with a word (not 二、三产业)."""
     spec = data("outline")["glued"]
     opener, not_before, not_after = rx(spec["label_opener"]), spec["not_before"], spec["not_title_start"]
-    toc = rx(data("outline")["toc_entry"]["pattern"])
+    toc = contents_lines(lines)
     out = []
     for ln in lines[first:last + 1]:
-        if ln.index in skip or toc.search(ln.text):
+        if ln.index in skip or ln.index in toc:
             continue
         for m in opener.finditer(ln.text):
             k = m.start()
@@ -275,6 +296,18 @@ def _run_follows(cands: list[_Candidate], k: int) -> bool:
     return same[:RUN_AFTER] == list(range(h.number + 1, h.number + 1 + RUN_AFTER))
 
 
+def _articles_under(heading: _Candidate, c: _Candidate) -> bool:
+    """True for an article right under a bare heading of a smaller rank (（一）促进数字经济发展 / 第一条 强化…):
+    the articles are that group's items, though their style ranks above it."""
+    spec = data("outline")["articles_under_groups"]
+    styles = _styles()
+    return c.heading.series < len(styles) and styles[c.heading.series][0] == "article" \
+        and heading.heading.level > c.heading.level \
+        and not c.inline and c.line.index == heading.line.index + 1 \
+        and len(rest := heading.line.text[heading.pos + heading.heading.label_end:].strip()) <= spec["max_heading_chars"] \
+        and not any(ch in rest for ch in spec["not_in_heading"])
+
+
 def _accepted(cands: list[_Candidate], glued: bool = False) -> list[tuple[_Candidate, int, int | None]]:
     """(candidate, depth, parent index) of the labels that keep their style's sequence; `glued`: of
     labels that go up their style's numbers, gaps allowed (a digest leaves items out)."""
@@ -309,7 +342,7 @@ def _accepted(cands: list[_Candidate], glued: bool = False) -> list[tuple[_Candi
         same = next((i for i, e in enumerate(stack) if e[0] == h.series), None)
         if same is not None:
             del stack[same:]
-        else:                                   # a list of equal rank that starts inside an item
+        elif not (out and stack and stack[-1][2] == len(out) - 1 and _articles_under(out[-1][0], c)):
             while stack and (stack[-1][1] > h.level or (stack[-1][1] == h.level and h.number != 1)):
                 stack.pop()                     # nests (第六条 … 一、二、), one that goes on does not
         parent = stack[-1][2] if stack else None

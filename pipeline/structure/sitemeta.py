@@ -61,7 +61,7 @@ def site_fields(line: str) -> dict[str, tuple[int, int]]:
         while start < stop and line[start] in " \t\u3000]】:：|｜":
             start += 1
         end = stop
-        while end > start and line[end - 1] in " \t\u3000|｜[【-—":
+        while end > start and line[end - 1] in " \t\u3000|｜[【-—•·●":      # …人民政府•【公布日期】: a bullet
             end -= 1
         if stop := rx(data("site_fields")["value_stop"]).search(line, start, end):
             end = stop.start()                    # 来源:某局 时间:2024-09-11: the posting time after it

@@ -36,12 +36,14 @@ def is_unit_line(line: str) -> bool:
 
 _INNER_NAME = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{1,8}[）)](?=[\u4e00-\u9fff])")
 _SECOND_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{2,20})[）)]$")
+# A slogan quoted inside a body's name (云南省打造世界一流“绿色食品牌”工作领导小组办公室)
+_QUOTED_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])“([\u4e00-\u9fff\d]{1,10})”(?=[\u4e00-\u9fff])")
 
 
 def _without_bracketed_names(line: str) -> str:
     """A unit line without the names it brackets: a part of its own name (黄石新港(物流)工业园区…) or
-    the second name of the same body (…住房和城乡建设局(县城市执法管理局))."""
-    line = _INNER_NAME.sub("", line)
+    the second name of the same body (…住房和城乡建设局(县城市执法管理局)); a slogan it quotes keeps its words."""
+    line = _QUOTED_WORDS.sub(r"\1", _INNER_NAME.sub("", line))
     m = _SECOND_NAME.search(line)
     suffixes = words("elements", "unit_suffixes", "words")
     if m and m.start() and m.group(1).endswith(suffixes) and m.group(1) not in suffixes:   # not 某县人民政府(办公室)
@@ -279,7 +281,8 @@ def title_block(lines: list[TextLine], body: list[int], limit: int, chrome: froz
         if blocks and _cut_notice_title(_block_text(lines, blocks[-1]), _block_text(lines, block)):
             blocks[-1] = block                     # …若干政策措施(修订)的通知 / 连城县加快…若干政策措施(修订)
             continue
-        if blocks and any(_ends_header(lines[i].text) for i in body if blocks[-1][1] < i < block[0]):
+        if blocks and (any(_ends_header(lines[i].text) for i in body if blocks[-1][1] < i < block[0])
+                       or _runs_into_body(lines, blocks[-1])):
             break
         if blocks and issues_document(_block_text(lines, blocks[-1]), _block_text(lines, block)):
             break                                  # 关于印发X的通知 / X: the attached document's title
@@ -289,6 +292,13 @@ def title_block(lines: list[TextLine], body: list[int], limit: int, chrome: froz
             break                                  # 关于印发…的通知 / …任务分解表: a table under the title
         blocks.append(block)
     return blocks[-1] if blocks else None
+
+
+def _runs_into_body(lines: list[TextLine], block) -> bool:
+    """True where the rest of a title's last line holds a sentence (…的通知文章属性•…正文…各区人民政府:《…》…印发给你们。):
+    a copy that lost its breaks runs the letter on after its title, and the header ends there."""
+    last = lines[block[1]]
+    return "。" in last.text[max(0, block[2][1] - last.start):]
 
 
 def _bare_title(text: str) -> str:

@@ -101,13 +101,16 @@ def _collective_cue() -> str | None:
     return cue if cue and is_cjk(cue) else None
 
 
-def _is_collective(s: str, start: int, end: int) -> bool:
+def _is_collective(s: str, start: int, end: int, named: bool = False) -> bool:
+    """True for a body that a 各 before it makes a collective (各市、县人民政府); a body with its own place's
+    name listed after such an item (各行署、拉萨市人民政府) is one body, not a member (`named`)."""
     before = s[max(0, start - 6):start]
     if ends_with_word(before, "collective_before"):
         return True
     window = s[max(0, start - 24):start]
     cue = _collective_cue()
-    if (cue is None or cue in window) and (pattern("list_collective").search(window)
+    listed = named and start > 0 and s[start - 1] in _LIST_SEPARATORS
+    if (cue is None or cue in window) and not listed and (pattern("list_collective").search(window)
                                            or pattern("each_before").search(s[max(0, start - 10):start])):
         return True
     if ends_with_word(before, "non_agency_before"):
@@ -136,6 +139,22 @@ def _after_level_list(s: str, start: int, j: Jurisdiction) -> bool:
     rank = spec["ranks"].get(s[start]) if start > 0 else None
     return own is not None and rank is not None and rank > own \
         and bool(pattern("level_list").search(s, max(0, start - 6), start))
+
+
+def lower_level_government(name: str, j: Jurisdiction) -> bool:
+    """区人民政府 in a city's or province's own rules (由区人民政府批准): a bare level below the government's names
+    every such place's government, no one body (patterns.json level_list). A department's letter (a bureau's reply:
+    县政府 answering for the county it names) is left alone."""
+    spec = pattern_spec("level_list")
+    own = spec["letter_ranks"].get(j.level or "") \
+        if j.level_from_issuer and j.department in (None, *spec["government_offices"]) else None
+    s = to_simplified("".join(name.split()))
+    p = parse_at(s, 0, juris_places(j)) if own is not None and s[:1] in spec["ranks"] else None
+    if p is None or p.end != len(s) or len(p.elements) != 1:
+        return False
+    el = p.elements[0]
+    return len(el.prefixes) == 1 and el.prefixes[0][1] == "level" \
+        and spec["ranks"].get(el.prefixes[0][0], -1) > own and el.core in spec["bare_government_cores"]
 
 
 @cache
@@ -265,7 +284,9 @@ def _scan_bodies(s: str, j: Jurisdiction, marks: tuple[int, ...] = (),
                 or _break_between_prefixes(i, p, marks) or any_between(spaces, i + 1, _newplace_end(i, p)):
             continue                    # a place does not run across lines (政务服务|区教育局, …区|嵊州市人民政府)
                                         # nor across a space (何勇兵 市水利局: a name, then the body)
-        if _is_collective(s, i, p.end) or _member_of_collective(s, i, p, dropped_end) or _after_level_list(s, i, j) \
+        named = p.elements[0].prefixes[:1] and p.elements[0].prefixes[0][1] == "place"
+        if _is_collective(s, i, p.end, bool(named)) or _member_of_collective(s, i, p, dropped_end) \
+                or _after_level_list(s, i, j) \
                 or (not p.elements[0].prefixes and _in_collective_list(s, i)):
             dropped_end = p.end
         elif not _not_a_body(s, p, i):
@@ -851,7 +872,7 @@ def tag_agencies(text: str, jurisdiction: Jurisdiction, traditional: bool | None
     out = []
     for m in mentions:
         start, end = c.span(m.start, m.end)
-        if chrome.covers(start):
+        if chrome.covers(start) or (m.canonical is None and lower_level_government(text[start:end], jurisdiction)):
             continue                    # 首页 > 政务公开 > 省政府办公厅文件, 版权所有：…: site furniture
         out.append(Entity("AGENCY", text[start:end], start, end, None,
                           {"canonical": m.canonical, "rule": m.rule or "agency.unresolved"}))

@@ -777,10 +777,15 @@ def _national_short(core: str) -> str | None:
 
 def _district_branch(el: Element, j: Jurisdiction) -> str | None:
     """A city department's branch in the district or county (区国土分局 -> 昆明市国土资源局官渡分局,
-    县公安分局 -> …公安局…分局): its official name is the city bureau's, then the place's short name."""
+    县公安分局 -> …公安局…分局, 嘉善生态环境分局 -> 嘉兴市生态环境局嘉善分局): its official name is the city
+    bureau's, then the place's short name."""
     d = agency_data()
-    if not el.core.endswith("分局") or [k for _, k in el.prefixes] != ["level"] \
-            or el.prefixes[0][0] not in ("区", "县") or not (j.city and j.county):
+    if not el.core.endswith("分局") or len(el.prefixes) != 1 or not (j.city and j.county):
+        return None
+    written, kind = el.prefixes[0]
+    own = kind == "level" and written in ("区", "县") \
+        or kind == "place" and written in (j.county, j.county[:-1])     # 嘉善生态环境分局 in 嘉善县's table
+    if not own:
         return None
     dept = d.dept_canonical.get(el.core[:-2] + "局")
     short = j.county[:-1] if j.county.endswith(("区", "县")) and len(j.county) > 2 else None

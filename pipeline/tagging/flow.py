@@ -12,6 +12,7 @@ from ..structure.lexicon import data
 from ..types import Entity, Measure, Proposal, Response, Structure
 from .agencies import short_names
 from .chunks import tag_spans
+from .issuer_mentions import issuer_mentions
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -59,7 +60,7 @@ def tag_text(text: str) -> Tagged:
     text = without_surrogates(text)
     structure = parse_structure(text)
     jurisdiction = jurisdiction_of(text, structure)
-    entities = tag_spans(text, structure, jurisdiction)
+    entities = issuer_mentions(text, structure.meta.issuer, tag_spans(text, structure, jurisdiction), jurisdiction)
     jurisdiction = replace(jurisdiction, short_names=short_names(entities))   # 办公室: the office it defines
     measures = find_measures(text, structure, jurisdiction)
     entities = link_to_measures(entities, measures)

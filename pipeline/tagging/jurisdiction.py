@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Iterator
 
@@ -27,6 +27,7 @@ class Jurisdiction:
     department: str | None = None      # the issuer's department core (农业农村局), where it is one
     town: str | None = None            # a town or sub-district issuer's own name (石龙镇, 五常街道)
     short_names: tuple[tuple[str, str], ...] = ()   # (short name, body) the text defines: (办公室, …领导小组办公室)
+    level_from_issuer: bool = field(default=False, compare=False)   # the level is the named issuer's, not a guess
 
     def name_at(self, level_char: str | None) -> str | None:
         """Full name of the jurisdiction a prefix refers to: 省 -> 广东省, 区 -> 金华市婺城区, None -> own level."""
@@ -346,6 +347,7 @@ def infer_jurisdiction(text: str, issuer: str | None = None, title: str | None =
             issuer is None and text and _speaks_centrally(make_view(text).text))):
         j.level = "central"                        # 国务院办公厅: its bare 发展改革委 is the national commission
     j.department = _department_of(issuer)
+    j.level_from_issuer = by_issuer is not None
     j.town = _town_of(issuer, j) or (None if issuer else _town_of_title(title))
     if _is_zone(issuer) or (issuer is None and text and pattern("zone_self_reference").search(text[:600])):
         j.level = "zone"                           # 天津港保税区: its own 工信局 is no city's bureau

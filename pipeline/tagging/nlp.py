@@ -86,9 +86,11 @@ def structure_component(doc: Doc) -> Doc:
 def agencies_component(doc: Doc) -> Doc:
     from .agencies import tag_agencies
     from .citations import tag_citations
+    from .issuer_mentions import issuer_mentions
     doc._.jurisdiction = jurisdiction_of(_text(doc), doc._.structure)
-    doc._.entities = list(doc._.entities or []) + tag_agencies(_text(doc), doc._.jurisdiction) \
-        + tag_citations(_text(doc))
+    agencies = issuer_mentions(_text(doc), doc._.structure.meta.issuer, tag_agencies(_text(doc), doc._.jurisdiction),
+                               doc._.jurisdiction)
+    doc._.entities = list(doc._.entities or []) + agencies + tag_citations(_text(doc))
     return doc
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..clean.script import to_simplified
-from .agencies import Mention, find_mentions
+from .agencies import Mention, find_mentions, lower_level_government
 from .agency_names import LEVEL_CHARS, canonicalize
 from .agency_data import AGENCY_DIR, agency_data
 from .jurisdiction import Jurisdiction
@@ -608,7 +608,8 @@ def parse_responsible(section_text: str, jurisdiction: Jurisdiction, lead_first:
         roles += [d for d in doers if d[2] not in {r[2] for r in roles}]   # 由国土资源部会同农业部负责: in text order
     else:                                   # named after the labelled lead and cooperating units (guide §3)
         roles += [(len(s) + pos, role, name) for pos, role, name in doers]
-    roles.sort(key=lambda r: r[0])
+    collectives += [(pos, name) for pos, _, name in roles if lower_level_government(name, jurisdiction)]
+    roles = sorted((r for r in roles if not lower_level_government(r[2], jurisdiction)), key=lambda r: r[0])
     seen: set[str] = set()
     for role in ("lead", "cooperating"):
         for _, r, name in roles:

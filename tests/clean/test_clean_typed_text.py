@@ -107,3 +107,11 @@ def test_question_marks_for_lost_white_space_may_keep_a_space_among_them(tmp_pat
     lines = clean(load(str(path), isolate=False)).text.split("\n")
     assert not any(ln.startswith("?") for ln in lines)
     assert any(ln.strip().startswith("2015年11月3日") for ln in lines)
+
+
+def test_question_marks_for_lost_white_space_may_follow_the_spaces_a_copy_kept(tmp_path):
+    path = tmp_path / "lost.txt"
+    path.write_text("各縣區人民政府:\n現印發給你們,請認真貫徹執行。\n      ????????石嘴山市人民政府辦公室????????\n"
+                    "      ???????????????202261日??????     \n      (此件公開發布)\n", encoding="utf-8")
+    lines = [ln.strip() for ln in clean(load(str(path), isolate=False)).text.split("\n")]
+    assert "石嘴山市人民政府辦公室" in lines and "202261日" in lines

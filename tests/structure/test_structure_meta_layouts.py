@@ -929,3 +929,51 @@ def test_a_decrees_note_opening_the_page_gives_its_date_number_and_the_governmen
 def test_a_decrees_maker_yields_to_the_issuer_the_page_names():
     meta = _meta("lasa-2002-measures-budalagong-guangchang-guanli-banfa")
     assert (meta.doc_number, meta.issuer) == ("拉萨市人民政府令第1号", "西藏自治区拉萨市人民政府")
+
+
+LAW_DB = ("某区关于进一步扶持藏医药事业发展的意见文章属性•【制定机关】西藏自治区人民政府•【公布日期】2010.09.29"
+          "•【字号】藏政发[2010]68号•【施行日期】2010.09.29•【效力等级】地方规范性文件正文西藏自治区人民政府关于"
+          "进一步扶持和促进藏医药事业发展的意见(藏政发〔2010〕68号二0一0年九月二十九日)各行署、拉萨市人民政府:"
+          "为贯彻落实精神,现提出如下意见。\n一、充分认识重要性\n")
+
+
+def test_a_law_databases_article_properties_give_maker_date_and_number_and_end_the_title():
+    meta = parse_structure(LAW_DB.replace("某区关于", "西藏自治区人民政府关于", 1)).meta
+    assert (meta.title, meta.issuer, meta.date, meta.doc_number) == (
+        "西藏自治区人民政府关于进一步扶持藏医药事业发展的意见", "西藏自治区人民政府", "2010-09-29", "藏政发〔2010〕68号")
+
+
+def test_a_title_line_that_runs_on_into_the_letter_ends_the_header():
+    text = ("上海市徐汇区人民政府办公室转发区文化局制定的《徐汇区文化发展专项资金管理办法》的通知\n"
+            "上海市徐汇区人民政府办公室转发区文化局制定的《徐汇区文化发展专项资金管理办法》的通知文章属性•【制定机关】"
+            "上海市徐汇区人民政府•【公布日期】2012.06.12•【字号】徐府办发[2012]19号正文各委、办、局:现将《办法》转发给你们,"
+            "请遵照执行。\n\n徐汇区文化发展专项资金管理办法第一章总则第一条为了促进文化发展,制定本办法。\n")
+    assert parse_structure(text).meta.title == \
+        "上海市徐汇区人民政府办公室转发区文化局制定的《徐汇区文化发展专项资金管理办法》的通知"
+
+
+def test_a_signature_wrapped_at_a_quoted_slogan_is_one_unit():
+    text = ("关于公布2020年茶产业绿色发展奖补名单的通知\n各州(市)农业农村局:\n现将名单予以公布。\n"
+            "云南省打造世界一流“绿色食品牌”\n工作领导小组办公室\n2021年5月21日\n")
+    meta = parse_structure(text).meta
+    assert (meta.issuer, meta.date) == ("云南省打造世界一流“绿色食品牌”工作领导小组办公室", "2021-05-21")
+
+
+def test_a_unit_line_over_a_title_that_opens_with_pizhuan_is_the_titles_head():
+    text = ("黑龍江省人民政府\n批轉省教育廳黑龍江省教育事業發展“十一五”規劃的通知\n黑政發〔2007〕89號\n"
+            "各市、縣人民政府:\n省政府同意省教育廳制定的規劃,現轉發給你們。\n二○○七年十一月二十六日\n")
+    assert parse_structure(text).meta.title == "黑龍江省人民政府批轉省教育廳黑龍江省教育事業發展“十一五”規劃的通知"
+
+
+def test_a_sumu_named_by_the_sites_publisher_field_is_the_issuer():
+    text = ("发布机构: 辉苏木 主题分类: 综合政务\n文号: 鄂辉政发〔2024〕14号\n成文日期: 2024-11-01\n"
+            "关于加强辉苏木地区异地转场越冬登记监管工作的通知\n各嘎查社区:\n为保护草原生态环境,现就有关要求通知如下。\n")
+    assert parse_structure(text).meta.issuer == "辉苏木"
+
+
+def test_a_category_after_the_number_and_a_replys_disclosure_note_are_no_part_of_its_title():
+    text = ("澧县文旅广体局对县政协九届六次会议第3号提案的回复\n2020-08-15 09:47 信息来源:澧县文旅广体局\n"
+            "澧文提复[2020]1号A类\n(此回复件公开)\n对县政协九届六次会议第3号提案的回复\n张健委员:\n"
+            "你提出的《关于加快桔柚产业发展的提案》收悉。现回复如下:\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.doc_number) == ("澧县文旅广体局对县政协九届六次会议第3号提案的回复", "澧文提复[2020]1号")

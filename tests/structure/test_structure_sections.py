@@ -248,3 +248,44 @@ def test_labels_written_with_a_leading_zero_head_a_phone_pages_parts_but_a_list_
     assert [s.label for s in parse_structure(text).sections] == ["01", "02"]
     text = "合集下载\n03城市供水价格管理办法(1998年09月23日计价格[1998]1810号)\n第一条 为规范城市供水价格,制定本办法。\n"
     assert [s.label for s in parse_structure(text).sections] == ["第一条"]
+
+
+def test_articles_under_a_bare_bracketed_heading_are_that_groups_items():
+    text = ("某区若干政策措施\n一、加快培育主导产业\n(一)促进数字经济发展\n第一条 强化企业招引。对入驻企业给予扶持。\n"
+            "第二条 鼓励企业多做贡献。给予10万元一次性补助。\n(二)促进先进制造业发展\n第三条 支持技术改造。给予补助。\n")
+    s = parse_structure(text)
+    parent = {x.label: s.sections[x.parent].label if x.parent is not None else None for x in s.sections}
+    assert parent == {"一": None, "(一)": "一", "第一条": "(一)", "第二条": "(一)", "(二)": "一", "第三条": "(二)"}
+
+
+def test_an_article_after_a_heading_with_a_sentence_keeps_its_rank():
+    text = ("某区若干政策措施\n一、加快培育主导产业\n(一)促进数字经济发展。各部门要抓好落实。\n"
+            "第一条 强化企业招引。对入驻企业给予扶持。\n第二条 鼓励企业多做贡献。给予10万元一次性补助。\n")
+    s = parse_structure(text)
+    assert s.sections[[x.label for x in s.sections].index("第一条")].parent == 0
+
+
+def test_a_contents_entries_are_no_items_with_mixed_or_short_leaders_or_none_under_its_heading():
+    text = ("目   录\n一、某区招商引资若干规定(某政发【2014年103号】)………………………………..\n"
+            "二、某区关于企业所得税的通知(某财税〔2014〕5号)……\n三、某地区关于印发扶持办法的通知某行发【2015】30号\n\n"
+            "某区招商引资若干规定\n第一条 为了提高开放水平,制定本规定。\n第二条 对新引进企业给予奖励。\n")
+    assert [x.label for x in parse_structure(text).sections] == ["第一条", "第二条"]
+
+
+def test_numbered_sentences_under_a_sites_contents_link_are_the_texts_items():
+    text = ("首页 > 法律法规 > 正文阅览\n目录\n1.实行医疗联合体网格化管理。制定布局规划。\n"
+            "2.落实不同医疗机构功能定位。加强人才建设。\n")
+    assert [x.label for x in parse_structure(text).sections] == ["1", "2"]
+
+
+def test_a_contents_list_of_chapters_ends_where_the_first_chapter_comes_again():
+    text = ("北京市街道办事处条例\n目 录\n第一章 总 则\n第二章 机构与职责\n第三章 附 则\n第一章 总 则\n"
+            "第一条 为了规范街道办事处工作,制定本条例。\n第二条 本市坚持党建引领。\n")
+    s = parse_structure(text)
+    assert [(x.label, x.parent) for x in s.sections] == [("第一章", None), ("第一条", 0), ("第二条", 0)]
+
+
+def test_a_line_of_nothing_but_article_labels_is_a_pages_links_not_an_article():
+    assert match_heading("第十一條 第二十一條 第三十一條") is None
+    assert match_heading("第十一条 第二十一条 第三十一条") is None
+    assert match_heading("第十一条 为了规范管理,制定本规定。") is not None

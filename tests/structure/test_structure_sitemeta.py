@@ -65,3 +65,10 @@ def test_a_row_of_keys_whose_values_do_not_pair_one_for_one_gives_nothing():
 def test_a_catalogues_date_of_making_or_of_the_answer_is_the_documents_date(fields, date):
     text = fields + "关于黄岱镇发展美丽乡村的提案的答复\n王明委员:\n您的提案收悉,现答复如下:\n"
     assert parse_structure(text).meta.date == date
+
+
+def test_a_catalogue_without_keys_names_its_publisher_under_the_index_number_and_a_footers_sponsor_is_none():
+    text = ("• 00529508X/2023-00092\n  • 中牟县水利局\n  • 人大建议,提案\n  • 2023-09-25\n  • 2023-09-25\n"
+            "关于县人大十五届三次会议第144号建议的答复\n席守力代表:\n您提出的建议已收悉。现答复如下:\n我局将抓好落实。\n"
+            "主办单位:中牟县人民政府办公室 地址:中牟县青年路 邮编:451450\n")
+    assert parse_structure(text).meta.issuer == "中牟县水利局"

@@ -583,3 +583,29 @@ def test_a_body_after_he_in_a_list_is_no_division_of_the_one_before():
 def test_a_free_trade_zones_part_is_named_in_full_with_its_province():
     assert agencies("市属各高等院校,自贸区福州片区管委会:", "福州市人民政府办公厅") == [
         ("自贸区福州片区管委会", "中国(福建)自由贸易试验区福州片区管理委员会")]
+
+
+def test_a_named_body_listed_after_a_collective_is_one_body_but_a_bare_level_shares_the_collective():
+    assert agencies("各行署、拉萨市人民政府,自治区各委、办、厅、局:", "西藏自治区人民政府") == [
+        ("拉萨市人民政府", "拉萨市人民政府")]
+    assert agencies("各市、县人民政府,省政府各部门:", "河北省人民政府") == []
+
+
+def test_a_bare_lower_levels_government_in_a_citys_rules_names_no_one_body():
+    assert agencies("具体管理方式由区人民政府根据实际情况确定。", "天津市人民政府办公厅") == []
+    assert agencies("由县人民政府负责组织实施。", "曲靖市人民政府") == []
+    assert agencies("由县人民政府负责组织实施。", "石林县人民政府") == [("县人民政府", "石林彝族自治县人民政府")]
+
+
+def test_a_county_branch_of_the_citys_bureau_written_with_the_countys_short_name_is_that_branch():
+    j = infer_jurisdiction("", "嘉善县人民政府", None, None)
+    assert canonicalize("嘉善生态环境分局", j) == canonicalize("县生态环境分局", j) == "嘉兴市生态环境局嘉善分局"
+
+
+def test_an_academician_named_by_the_academy_is_no_mention_of_it():
+    assert agencies("引进中国工程院院士、中国科学院院士的,给予奖励。由中国科学院负责。", "河南省人民政府") == [
+        ("中国科学院", "中国科学院")]
+
+
+def test_the_variant_shaan_of_a_big5_copy_reads_as_shaanxi():
+    assert agencies("陜西省物價局關于理順我省天然氣價格的通知", "陜西省物價局") == [("陜西省物價局", "陝西省物價局")]

@@ -246,3 +246,11 @@ def test_bodies_written_bare_after_a_lead_are_the_letters_own_levels_and_a_level
                      "宁夏回族自治区妇女联合会", "红十字会", "宁夏回族自治区广播电视局"]
     assert "乡镇人民政府" not in parse_responsible("责任单位:县政府办公室、县司法局、各有关部门,乡镇人民政府按职责分工分别负责。",
                                                 infer_jurisdiction("", "西平县人民政府办公室", None, None)).responsible
+
+
+def test_a_bare_lower_levels_government_is_no_responsible_unit_of_a_citys_article():
+    from pipeline.tagging.jurisdiction import infer_jurisdiction
+    from pipeline.tagging.responsible import parse_responsible
+    j = infer_jurisdiction("", "北京市人民政府", None, None)
+    units = parse_responsible("第五條 街道辦事處內部工作機構設置,由區人民政府批准。", j)
+    assert units.responsible == []
