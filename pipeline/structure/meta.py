@@ -15,7 +15,7 @@ from .sitemeta import (key_alone, label_row_fields, opens_with_key, site_field_i
 from .chrome import has_site_cue, is_chrome, is_disclosure, is_related_list_header
 from .titles import (NUMBER_OPENERS, PARENS_END, PUNCT, announcement_number, doc_number_at, is_person_post,
                      is_unit_line, issues_document, number_after_title, printed_twice, strip_leading_tags,
-                     title_block, title_doc_type)
+                     title_block, title_doc_type, unquoted_words)
 
 _JUNK_END = re.compile(r"[?？|｜\s]+$")
 BULLETS = "•·●○■□◆◇▲△►▶★☆- \u3000"
@@ -978,7 +978,7 @@ def _signature_units(lines, before: list[int], reader: Reader | None = None) -> 
         prev = lines[before[head - 1]]
         closing = any(rx(p).search(prev.text) for p in data("elements")["closing_formulas"]["patterns"])
         wrapped = units[0].text.startswith(("和", "及", "与")) or (      # 太原市疫情防控 / 领导小组办公室
-            len(prev.text) <= 16 and not PUNCT.search(_unquoted(prev.text)) and not match_heading(prev.text)
+            len(prev.text) <= 16 and not PUNCT.search(unquoted_words(prev.text)) and not match_heading(prev.text)
             and not is_disclosure(prev.text) and not any(ch.isdigit() for ch in prev.text)    # 县人社局 0938…: a phone
             and not is_person_post(prev.text))                                                # 王明海 林业站干部
         above = lines[before[head - 2]].text if head > 1 else ""
@@ -988,11 +988,6 @@ def _signature_units(lines, before: list[int], reader: Reader | None = None) -> 
                 and is_unit_line(prev.text + units[0].text) and wrapped:
             units = [TextLine(prev.index, prev.start, units[0].end, prev.text + units[0].text)]
     return units
-
-
-def _unquoted(text: str) -> str:
-    """A line without its paired quotes: a group's name may quote a slogan (打造世界一流“绿色食品牌” / 工作领导小组办公室)."""
-    return re.sub(r"“([^“”]*)”", r"\1", text)
 
 
 def _row_units(reader: Reader, ln: TextLine) -> list[TextLine]:

@@ -36,14 +36,20 @@ def is_unit_line(line: str) -> bool:
 
 _INNER_NAME = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{1,8}[）)](?=[\u4e00-\u9fff])")
 _SECOND_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{2,20})[）)]$")
-# A slogan quoted inside a body's name (云南省打造世界一流“绿色食品牌”工作领导小组办公室)
-_QUOTED_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])“([\u4e00-\u9fff\d]{1,10})”(?=[\u4e00-\u9fff])")
+# A slogan quoted inside a body's name (云南省打造世界一流“绿色食品牌”工作领导小组办公室), or at the end of
+# its first line where the name wraps (云南省打造世界一流“绿色食品牌” / 工作领导小组办公室)
+_QUOTED_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])“([\u4e00-\u9fff\d]{1,10})”(?=[\u4e00-\u9fff]|$)")
+
+
+def unquoted_words(text: str) -> str:
+    """A name's line with the slogan it quotes read without its quotes."""
+    return _QUOTED_WORDS.sub(r"\1", text)
 
 
 def _without_bracketed_names(line: str) -> str:
     """A unit line without the names it brackets: a part of its own name (黄石新港(物流)工业园区…) or
     the second name of the same body (…住房和城乡建设局(县城市执法管理局)); a slogan it quotes keeps its words."""
-    line = _QUOTED_WORDS.sub(r"\1", _INNER_NAME.sub("", line))
+    line = unquoted_words(_INNER_NAME.sub("", line))
     m = _SECOND_NAME.search(line)
     suffixes = words("elements", "unit_suffixes", "words")
     if m and m.start() and m.group(1).endswith(suffixes) and m.group(1) not in suffixes:   # not 某县人民政府(办公室)

@@ -141,15 +141,26 @@ def _after_level_list(s: str, start: int, j: Jurisdiction) -> bool:
         and bool(pattern("level_list").search(s, max(0, start - 6), start))
 
 
+def _own_rank(j: Jurisdiction) -> int | None:
+    """The rank of a government writing its own letter (patterns.json level_list letter_ranks), None for a
+    department's letter (a bureau's reply: 县政府 answering for the county it names) or a guessed level."""
+    spec = pattern_spec("level_list")
+    own_letter = j.level_from_issuer and j.department in (None, *spec["government_offices"])
+    return spec["letter_ranks"].get(j.level or "") if own_letter else None
+
+
 def lower_level_government(name: str, j: Jurisdiction) -> bool:
     """区人民政府 in a city's or province's own rules (由区人民政府批准): a bare level below the government's names
-    every such place's government, no one body (patterns.json level_list). A department's letter (a bureau's reply:
-    县政府 answering for the county it names) is left alone."""
+    every such place's government, no one body (patterns.json level_list)."""
+    own = _own_rank(j)
+    return own is not None and _lower_level_name(name, own, j)
+
+
+def _lower_level_name(name: str, own: int, j: Jurisdiction) -> bool:
+    """True for a name written whole as a bare level's government ranking below `own` (区人民政府, not 区人民政府(fu))."""
     spec = pattern_spec("level_list")
-    own = spec["letter_ranks"].get(j.level or "") \
-        if j.level_from_issuer and j.department in (None, *spec["government_offices"]) else None
     s = to_simplified("".join(name.split()))
-    p = parse_at(s, 0, juris_places(j)) if own is not None and s[:1] in spec["ranks"] else None
+    p = parse_at(s, 0, juris_places(j)) if s[:1] in spec["ranks"] else None
     if p is None or p.end != len(s) or len(p.elements) != 1:
         return False
     el = p.elements[0]
@@ -869,10 +880,12 @@ def tag_agencies(text: str, jurisdiction: Jurisdiction, traditional: bool | None
         return []
     c, mentions = find_mentions(text, jurisdiction, traditional)
     chrome = SpanIndex.of(site_chrome_spans(text))
+    own = _own_rank(jurisdiction)
     out = []
     for m in mentions:
         start, end = c.span(m.start, m.end)
-        if chrome.covers(start) or (m.canonical is None and lower_level_government(text[start:end], jurisdiction)):
+        if chrome.covers(start) or (own is not None and m.canonical is None
+                                    and _lower_level_name(text[start:end], own, jurisdiction)):
             continue                    # 首页 > 政务公开 > 省政府办公厅文件, 版权所有：…: site furniture
         out.append(Entity("AGENCY", text[start:end], start, end, None,
                           {"canonical": m.canonical, "rule": m.rule or "agency.unresolved"}))

@@ -608,8 +608,9 @@ def parse_responsible(section_text: str, jurisdiction: Jurisdiction, lead_first:
         roles += [d for d in doers if d[2] not in {r[2] for r in roles}]   # 由国土资源部会同农业部负责: in text order
     else:                                   # named after the labelled lead and cooperating units (guide §3)
         roles += [(len(s) + pos, role, name) for pos, role, name in doers]
-    collectives += [(pos, name) for pos, _, name in roles if lower_level_government(name, jurisdiction)]
-    roles = sorted((r for r in roles if not lower_level_government(r[2], jurisdiction)), key=lambda r: r[0])
+    generic = {name for _, _, name in roles if lower_level_government(name, jurisdiction)}   # 由区人民政府批准
+    collectives += [(pos, name) for pos, _, name in roles if name in generic]
+    roles = sorted((r for r in roles if r[2] not in generic), key=lambda r: r[0])
     seen: set[str] = set()
     for role in ("lead", "cooperating"):
         for _, r, name in roles:
