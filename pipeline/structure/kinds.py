@@ -23,8 +23,17 @@ def is_reply(title: str | None, opening: str, doc_type: str | None = None) -> bo
         return True
     if doc_type not in (None, "函") and not rx(r["pattern"]).fullmatch(doc_type):
         return False                            # a 通知 or 办法 citing a proposal answers none
-    return (any(c in opening for c in data("replies")["body_cues"]) and bool(proposal.search(opening))) \
+    answers = any(c in opening for c in data("replies")["body_cues"]) \
+        or bool(rx(data("replies")["body_cue_pattern"]["pattern"]).search(opening)) or _greets_proposers(opening)
+    return (answers and bool(proposal.search(opening))) \
         or bool(rx(data("replies")["received_cue"]["pattern"]).search(opening))
+
+
+def _greets_proposers(opening: str) -> bool:
+    """True where a line of the opening greets proposers by name (刘永健、邹从乾委员:), not all present (各位代表:)."""
+    greeting = rx(data("replies")["salutation_line"]["pattern"], re.M)
+    return any(not m.group("v").startswith(data("replies")["salutation_cue"]["not_before"])
+               for m in greeting.finditer(opening))
 
 
 def consults_on_draft(cover: str) -> bool:

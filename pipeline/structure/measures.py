@@ -96,6 +96,9 @@ def is_measure_article(section: Section, text: str) -> bool:
             and not rx(a["constitution"]["unless"]).search(compact) \
             and not rx(a["support_pattern"]).search(compact[defined.end():]):
         return False                           # 第二条 县人民政府是…的执行机关: what a body is, and nothing given after
+    if (defines := rx(a["definition_opening"]["pattern"]).match(compact)) and not rx(a["support_pattern"]).search(compact) \
+            and not (defines.group("fund") and _AMOUNT.search(compact)):
+        return False                           # 第二条 …项目是指…, 奖励的范围和对象包括…: a definition or the scope
     return not rx(a["rules_pattern"]).search(body) and not rx(a["purpose_opening"]["pattern"]).match(compact)
 
 
@@ -477,16 +480,18 @@ def _cut_among_policy_items(i: int, structure: Structure, text: str) -> bool:
 
 def _items_give_support(section: Section, kids: list[Section], sections: list[Section], text: str) -> bool:
     """True where an article only introduces items that each give support or a body its duty (at least two
-    do, not every one with an amount, and the article's own text names none): the items are the measures,
-    the article their parent; items that each set an amount are the article's standards."""
+    do, not every one with an amount unless each names its own units, and the article's own text names none):
+    the items are the measures, the article their parent; items that each set an amount are its standards."""
     support = rx(data("measures")["articles"]["support_pattern"])
-    if sum(bool(support.search(view_text(text[k.start:k.end]))) for k in kids) < 2 \
-            and sum(gives_unit_duty(k, text) for k in kids) < 2:
-        return False
+    units = rx(data("measures")["lead_unit_cues"]["body_pattern"])
     bodies = [view_text(text[k.start:k.end]) for k in kids]
+    own_units = sum(bool(units.search(b)) for b in bodies)      # 第一条 转型升级扶持 （一）…（牵头单位：…） （二）…
+    if sum(bool(support.search(b)) for b in bodies) < 2 and sum(gives_unit_duty(k, text) for k in kids) < 2 \
+            and own_units < 2:
+        return False
     kid_ids = {id(k) for k in kids}
     leaves = not any(s.parent is not None and id(sections[s.parent]) in kid_ids for s in sections)
-    if all(_AMOUNT.search(b) or (leaves and _RATE.search(b)) for b in bodies):
+    if all(_AMOUNT.search(b) or (leaves and _RATE.search(b)) for b in bodies) and own_units < 2:
         return False                           # 第三条 激励标准 1.…一等奖的，奖励20万元 2.…; （一）…按购房款3%…: its standards
     own = view_text(own_text(section, sections, text))
     return not _AMOUNT.search(own) and not support.search(own)

@@ -36,6 +36,7 @@ class Header:
     date_readings: tuple[str, ...] = ()              # a signature date that lost its 年月日, read more than one way
     headline: bool = False                           # the title is the page's headline, no title line of the letter
     decree_maker: str | None = None                  # the body a decree's number names (某省人民政府令第1号)
+    adopted_by: str | None = None                    # the standing committee whose meeting adopted the rules
 
 
 def is_cover_text(text: str) -> bool:
@@ -109,6 +110,8 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
         _signed_under_title(reader, lines, body, head)
     if meta.issuer is None:
         _issuer_from_handling_field(reader, lines, body, head)
+    if meta.issuer is None:
+        meta.issuer = head.decree_maker            # (…成都市人民政府令第128号公布): before the page's 来源
     if meta.issuer is None or (site_issuer and meta.issuer in site_issuer and meta.issuer != site_issuer
                                and rx(data("elements")["place_issuer"]["in_site_issuer"]).fullmatch(meta.issuer)) \
             or (site_issuer and _level_only_of(meta.issuer, site_issuer)):
@@ -116,7 +119,7 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
     if meta.issuer is None and meta.title and not head.title_span:
         _issuer_from_named_title(meta)
     if meta.issuer is None:
-        meta.issuer = head.decree_maker
+        meta.issuer = head.adopted_by
     if meta.issuer is None and head.title_lines:
         _issuer_from_byline(reader, lines, body, head)
     if meta.issuer is None:
@@ -174,7 +177,11 @@ def _date_of_adoption(reader: Reader, lines, body, limit, head: Header) -> None:
     """A rule's date from its note under the title ((…会议通过 …令第1号公布)): the promulgation's date, with
     the decree's number, where the note gives one, else the first date."""
     after = head.title_lines[1] if head.title_lines else -1      # a page that starts with the note: no title
-    for i in [b for b in body if after < b < limit][:MAX_NOTE_LINES]:
+    candidates = [b for b in body if after < b < limit]
+    title = _compact(to_simplified(head.meta.title or ""))
+    again = [b for pos, b in enumerate(candidates[1:], start=1)   # the title printed again above the text
+             if title and _compact(to_simplified(lines[candidates[pos - 1]].text)) == title]
+    for i in candidates[:MAX_NOTE_LINES] + again:
         ln = lines[i]
         note = ln.text.strip()
         m = pattern("adoption_note").match(note)
@@ -195,10 +202,17 @@ def _date_of_adoption(reader: Reader, lines, body, limit, head: Header) -> None:
             spans = _unit_spans(p.group("by"))
             if head.meta.issuer is None and spans:
                 head.meta.issuer = _joined_spans(reader, at + p.start("by"), spans)
+        elif (p := pattern("adoption_note", "adopted_by").match(m.group("rest"))) and "批准" not in m.group("rest"):
+            by = at + m.start("rest") + p.start("by")           # (…某省第十二届人民代表大会常务委员会第十三次会议通过)
+            head.adopted_by = reader.value(by, by + len(p.group("by")))
         return
 
 
 MAX_NOTE_LINES = 4          # a rule's note stands within the first lines under its title
+
+
+def _compact(line: str | None) -> str:
+    return re.sub(r"\s+", "", line or "")
 
 
 def _reading_before_posting(lines, head: Header) -> None:
@@ -410,14 +424,19 @@ def _read_decree(reader: Reader, lines, body, limit, head: Header) -> str | None
     name is the title and gives the 文种, the heading with its number is the doc number (elements.json decree);
     returns the heading's body as the issuer."""
     spec = data("elements")["decree"]
-    for pos, i in enumerate(body[1:], start=1):
+    for pos, i in enumerate(body):
         if i >= limit:
             return None
-        number = announcement_number(lines[i].text)
-        heading = lines[body[pos - 1]]
-        name = heading.text.strip()
-        if not number or not number.group("w") or not name.endswith("令") or not is_unit_line(name[:-1]):
-            continue
+        one = rx(spec["one_line"]).match(lines[i].text.strip())
+        if one and is_unit_line(one.group("maker")[:-1]):   # 湖北省人民政府令(第52号): heading and number on one line
+            heading, number, printed_number = lines[i], one, ""
+        else:
+            number = announcement_number(lines[i].text) if pos else None
+            heading = lines[body[pos - 1]]
+            name = heading.text.strip()
+            if not number or not number.group("w") or not name.endswith("令") or not is_unit_line(name[:-1]):
+                continue
+            printed_number = reader.value(lines[i].start + number.start("w"), lines[i].start + number.end("w"))
         after = lines[i + 1:i + 1 + spec["window_lines"]]
         for ln in after:
             m = rx(spec["promulgation"]).search(ln.text)
@@ -428,9 +447,8 @@ def _read_decree(reader: Reader, lines, body, limit, head: Header) -> str | None
             typed = title_doc_type(to_simplified(m.group("name")))
             head.meta.doc_type = typed[0] if typed and typed[0] else head.meta.doc_type
             printed = reader.value(heading.start, heading.end).strip()
-            head.meta.doc_number = printed + reader.value(lines[i].start + number.start("w"),
-                                                          lines[i].start + number.end("w"))
-            return printed[:-1]
+            head.meta.doc_number = printed + printed_number
+            return printed[:len(one.group("maker")) - 1] if one else printed[:-1]
         return None
     return None
 
@@ -544,6 +562,9 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
         for i in body:
             started = started or "。" in lines[i].text
             m = tail.search(lines[i].text) if started else None
+            if m and rx(data("patterns")["effective_date_key"]["pattern"]).search(
+                    to_simplified(lines[i].text[:m.start("date")])):
+                continue                       # 实施时间:2021年8月1日: when it takes effect
             if m:
                 meta.date = parse_date(m.group("date"))
                 break
@@ -959,6 +980,9 @@ def _signature_units(lines, before: list[int], reader: Reader | None = None) -> 
     acting = rx(data("elements")["acting_mark"]["pattern"])
     if before and rx(data("elements")["stamp_note"]["pattern"]).match(lines[before[-1]].text):
         before = before[:-1]                        # 某领导小组 / (某厅代章): the seal's note under the signer
+    elif len(before) > 1 and (seal := acting.search(lines[before[-1]].text)) and "章" in seal.group() \
+            and is_unit_line(lines[before[-2]].text):
+        before = before[:-1]                        # 某领导小组办公室 / 某局(代章): the seal's owner under the signer
     for i in reversed(before[-data("elements")["max_joint_issuers"]:]):
         ln = lines[i]
         if m := acting.search(ln.text):             # 某指挥部(代): signed on the government's behalf

@@ -61,9 +61,14 @@ def proposers_of(recipients: list[str]) -> list[str]:
                     if simple.endswith(suf) and len(simple) > len(suf):
                         part = part[:-len(suf)]
                         break
-            if part:
+            if _named(part):
                 out.append(part)
     return out
+
+
+def _named(part: str) -> bool:
+    """True where a proposer's part has a name in it; a masked one (***代表) names nobody."""
+    return bool(re.search(r"[^\W\d_]", part))
 
 
 def _same_unit(mention: str, issuer: str | None) -> bool:
@@ -229,9 +234,11 @@ def parse_reply(text: str, structure: Structure, view: View | None = None) -> Re
     title_v = make_view(meta.title or "").text           # simplified, injected readings removed
     first_sec = structure.sections[0].start if structure.sections else structure.body_end
     opening_end = inv.get(first_sec, ve)
+    r = data("replies")
+    if structure.sections and not rx(r["reply_title"]["proposal_words"]).search(s, vs, opening_end):
+        opening_end = inv.get(structure.sections[0].end, ve)   # 一、基本情况 …您提出关于…的提案: told in the first section
     proposal = Proposal(category=meta.category, replying_unit=meta.issuer)
 
-    r = data("replies")
     for source in (title_v, s[vs:opening_end]):
         m = rx(r["proposal_number"]["pattern"]).search(source)
         if m and proposal.number is None:
@@ -246,7 +253,7 @@ def parse_reply(text: str, structure: Structure, view: View | None = None) -> Re
         m = rx(r["proposer_in_opening"]["pattern"]).search(s, vs, opening_end) \
             or rx(r["salutation_line"]["pattern"], re.M).search(s, vs, opening_end)
         if m:
-            proposal.proposers = [x for x in re.split(r"[、，,]", reader.value(m.start("v"), m.end("v"))) if x]
+            proposal.proposers = [x for x in re.split(r"[、，,]", reader.value(m.start("v"), m.end("v"))) if _named(x)]
         elif field := rx(r["proposer_field"]["pattern"]).search(text, 0, reader.span(vs, opening_end)[1]):
             proposal.proposers = re.split(r"[、，,\s]+", field.group("v"))    # 代表姓名:马新创 边会均 王珺 (as written)
     for p in r["proposal_title"]["patterns"]:

@@ -296,6 +296,15 @@ def _run_follows(cands: list[_Candidate], k: int) -> bool:
     return same[:RUN_AFTER] == list(range(h.number + 1, h.number + 1 + RUN_AFTER))
 
 
+def _paren_article_heading(h: Heading, rest: str, pad: int) -> re.Match | None:
+    """An article's own heading in round brackets on its line (第二条(奖项设置) / 市政府设立…), as rules databases
+    print them; only an article's, and only a short one with nothing after it on the line."""
+    styles = _styles()
+    if h.series >= len(styles) or styles[h.series][0] != "article":
+        return None
+    return rx(data("outline")["paren_article_heading"]["pattern"]).match(rest, pad)
+
+
 def _articles_under(heading: _Candidate, c: _Candidate) -> bool:
     """True for an article right under a bare heading of a smaller rank (（一）促进数字经济发展 / 第一条 强化…):
     the articles are that group's items, though their style ranks above it."""
@@ -388,13 +397,16 @@ def find_sections(reader: Reader, lines: list[TextLine], first: int, last: int,
             rest = rest[:nxt.pos - c.pos - h.label_end]
         pad = _LEAD_GAP.match(rest).end()           # (一)?促进…: a space the copy lost to ?
         tag = _BRACKET_HEADING.match(rest, pad)       # 第二条【落户奖励】对新引进的…
-        if tag and rx(data("outline")["bracket_content_labels"]["pattern"]).match(tag.group(1).strip()):
+        paren = None if tag else _paren_article_heading(h, rest, pad)      # 第二条(奖项设置)
+        if paren:
+            title, length, pad = paren.group(1), paren.end(1) - paren.start(1), paren.start(1)
+        elif tag and rx(data("outline")["bracket_content_labels"]["pattern"]).match(tag.group(1).strip()):
             pad = tag.end() + len(rest[tag.end():]) - len(rest[tag.end():].lstrip())
             tag = None                                # 1.【优惠内容】对企业…: a field's label, the heading follows
         if tag:
             title, length = tag.group(1).strip(), tag.end(1) - tag.start(1)
             pad = tag.start(1)
-        else:
+        elif not paren:
             title, length = heading_title(rest[pad:])
         if glued and (cut := rx("[" + re.escape(data("outline")["glued"]["title_end"]) + "]").search(title)):
             title, length = title[:cut.start()], cut.start()

@@ -84,6 +84,8 @@ def doc_number_at(line: str) -> re.Match | None:
         inner = max((m.group("v").rfind(k) + len(k) for k in (*keys, mark) if k in m.group("v")), default=0)
         if inner:
             m = pattern("doc_number").match(s, m.start("v") + inner)
+    if m and m.group("v").startswith(tuple(data("patterns")["doc_number"]["not_openers"])):
+        return None                        # 关于…第B(2025)174号建议的回复: a title, not a number
     return m
 
 
@@ -357,8 +359,8 @@ def _title_blocks(lines: list[TextLine], body: list[int], limit: int, chrome: fr
         if i >= limit:
             break
         ln = lines[i]
-        if announcement_number(ln.text) or _is_counter(ln.text) or _DATE_LEAD.match(ln.text):
-            continue                               # 第3号, a site's counter (7059), a date: no title's head
+        if announcement_number(ln.text) or _is_counter(ln.text) or _DATE_LEAD.match(ln.text) or _menu_item(ln.text):
+            continue                               # 第3号, a site's counter (7059), a date, • 申报通知: no title's head
         text, offset = title_text(ln)
         last, hit, joined = ln, title_doc_type(text), text
         unit = is_unit_line(text) and not rx(data("elements")["title_grammar"]["reply_head"]).search(text)
@@ -412,6 +414,13 @@ def _title_blocks(lines: list[TextLine], body: list[int], limit: int, chrome: fr
             continue                               # 附件 / 某名单: an attachment's own title
         taken = last.index
         yield start_line, last.index, (start, last.start + (offset if last is ln else 0) + kept), doc_type
+
+
+def _menu_item(line: str) -> bool:
+    """True for a bulleted column name in a site's menu (• 申报通知 / • 公示公告 / • 管理办法), not a title."""
+    spec = data("elements")["menu_item"]
+    text = line.strip()
+    return text[:1] in spec["bullets"] and len(text[1:].strip()) <= spec["max_chars"]
 
 
 def _is_counter(line: str) -> bool:

@@ -331,7 +331,7 @@ def _zone_start(s: str, k: int) -> int | None:
     stop = max((region.rfind(w) + len(w) for w in agency_data().zone_name_stops if w in region), default=0)
     j, region = j + stop, region[stop:]           # 已经高新区管委会, 省人民政府设立洋浦经济开发区管理委员会
     joined = max(region.rfind(c) for c in list_connectors())
-    if joined > 0 and region[:joined].endswith(agency_data().zones):
+    if joined > 0 and region[:joined].endswith((*agency_data().zones, *agency_data().generic["bodies_before_zone"]["words"])):
         j, region = j + joined + 1, region[joined + 1:]     # 衡水高新区和滨湖新区管委会: the second zone's board
     if not region.endswith(agency_data().zones):
         return None
@@ -459,6 +459,8 @@ def _scan_listed_zones(s: str, breaks: frozenset[int]) -> list[Mention]:
             continue
         if not line.endswith(("：", ":")):           # a unit list: from its label on, not the item's text before
             a = min(s.find(w, a, b) for w in labels if w in line)
+        else:                                       # …六个产业园区入围。通知如下: a sentence's names are no 主送
+            a = max(a, s.rfind("。", a, b) + 1)
         for m in re.finditer(r"[^，,、；;：:（）()。\s]+", s[a:b]):
             name = m.group()
             if not name.endswith(suffixes) or name.startswith(("各", "全", *d.generic["listed_zones"]["verbs"])) \
@@ -691,6 +693,7 @@ def find_mentions(text: str, jurisdiction: Jurisdiction, traditional: bool | Non
     _canonicals(s, mentions, jurisdiction, traditional)
     _extend_zone_departments(s, mentions, marks)
     _extend_sub_units(s, mentions, marks)
+    _extend_branch_departments(s, mentions, jurisdiction)
     mentions = _resolve_overlaps(mentions + _shared_suffix_places(s, mentions, jurisdiction, traditional, c.breaks)
                                  + _listed_top_bodies(s, mentions, jurisdiction, traditional))
     return c, _resolve_overlaps(mentions + _defined_short_names(s, mentions, traditional)
@@ -775,6 +778,27 @@ def _extend_sub_units(s: str, mentions: list[Mention], marks: tuple[int, ...] = 
             continue
         m.end = u.end()
         m.canonical = m.canonical + u.group("v") if m.canonical else None
+
+
+def _extend_branch_departments(s: str, mentions: list[Mention], j: Jurisdiction) -> None:
+    """'环保拱墅分局': a city bureau's short name before a place's bare 分局 is the bureau whose branch it is;
+    the canonical name is the city's bureau, then the place as written (杭州市环境保护局拱墅分局). A bare
+    分局 whose bureau is not written has no canonical name."""
+    d = agency_data()
+    for m in mentions:
+        els = m.parse.elements if m.parse else []
+        if len(els) != 1 or els[0].core != "分局" or [k for _, k in els[0].prefixes] != ["place"]:
+            continue
+        m.canonical = None
+        for k in range(MAX_BRANCH_STEM, 1, -1):
+            b = m.start - k
+            dept = d.dept_canonical.get(s[b:m.start] + "局") if b >= 0 else None
+            if dept and _left_ok(s, b) and j.city:
+                m.start, m.canonical = b, j.city + dept + els[0].prefixes[0][0] + "分局"
+                break
+
+
+MAX_BRANCH_STEM = 4          # 环保, 市场监管: the bureau's short name before the place
 
 
 _PLACE_ENDS = "市州县区盟旗"

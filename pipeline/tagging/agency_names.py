@@ -381,6 +381,8 @@ def _generic_core(s: str, q: int, kinds: tuple[str, ...] = ()) -> tuple[int, str
                     and (not level_inside or suf in inside_ok) \
                     and k - q <= _long_suffixes().get(suf, MAX_FUNCTION_CHARS) and _allowed(suf, s[q:k], kinds) \
                     and not _listed_bodies_inside().search(s, q, k):          # 高新区和滨湖新区管委会: two zones
+                if s[q:e] in agency_data().generic["generic_suffixes"]["collective_cores"]:
+                    return None                 # 国家部委: the ministries as a group
                 return e, s[q:e]
     return None
 

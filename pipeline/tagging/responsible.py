@@ -407,6 +407,8 @@ def _doers(s: str, mentions, section_text: str, c, subjects: bool = True) -> lis
         end = _before_note(_alias_re(), s, _before_note(_leadership_re(), s, end))   # …领导小组的领导下; …(以下简称…)负责
         approval = s.startswith(tuple(_cues()["doers"]["approval_after_report"]), v.start())
         for item in _chain_before(s, end, mentions):
+            if _top_body_leading(s, item[2]):
+                continue                    # 在县人民政府领导下，由县农业局…实施: the government oversees, the bureau does
             if (item[2] is not None or _unlisted_unit(item[1])) \
                     and (not _after_object_marker(s, item[0]) or (approval and _reported_to(s, item[0]))):
                 out.append((item[0], "responsible", _name(item, section_text, c)))
@@ -523,6 +525,14 @@ def _doer_re() -> re.Pattern:
 @cache
 def _heading_duties_re() -> re.Pattern:
     return re.compile(_cues()["doers"]["heading_duties"])
+
+
+def _top_body_leading(s: str, m: Mention | None) -> bool:
+    """True for a government or party committee written right before 领导 (在县人民政府领导下): it leads the
+    work, no unit of the item; a leading group under whose leadership work is done decides it (dev golds of
+    和林格尔 and 丽水)."""
+    return m is not None and m.parse is not None and m.parse.elements[-1].kind == "local" \
+        and s.startswith("领导", m.end)
 
 
 @cache

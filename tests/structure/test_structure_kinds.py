@@ -146,3 +146,30 @@ def test_an_untitled_page_whose_items_open_with_their_lead_units_is_a_policy():
             "2.改善道路通行条件。市城乡建设局牵头,相关建设责任主体配合,加快实施城市道路工程。\n"
             "3.扩大市区禁行区域。市公安局负责,明确大型货车禁行区域。\n")
     assert parse_structure(text).kind == "measures"
+
+
+@pytest.mark.parametrize("text", [
+    "关于市政协四届二次会议 第345号提案办理落实情况\n来源:市政府办公厅\n关于“加强农村饮水安全的提案”,是一项长远的提案。\n",
+    "对自治区十三届人大三次会议第209号建议的主办意见\n王某代表:\n你提出的建议收悉。\n",
+])
+def test_a_title_reporting_how_a_proposal_was_handled_or_leading_its_handling_is_a_reply(text):
+    assert parse_structure(text).kind == "reply"
+
+
+@pytest.mark.parametrize("text", [
+    "刘永健、邹从乾委员:\n在政协某县第九届委员会第二次会议上,你们提出了题为《关于做好前场公路保通工作的建议》的提案,"
+    "交我局研究办理,现续复如下:\n我局高度重视此项工作。\n",
+    "县产业发展服务中心:\n现将县政协四届三次会议第81号提案提出的“关于升级香菇灭菌设备的提案”的提案办理(落实)情况函告如下,"
+    "请综合后一并答复提案者。\n近年来,随县围绕小香菇做大文章。\n",
+    "现就十三届全国人大一次会议第3189号建议提出办理意见:\n杨震代表提出了加强城市货运交通管理的建议。\n",
+    "一、基本情况\n天津地处海河流域下游。您提出关于京津冀(天津)防洪问题的提案,客观反映了区域实际需求。\n"
+    "二、下一步工作\n我局将加快完善防洪工程体系。\n",
+])
+def test_an_untitled_letter_that_answers_a_proposal_in_its_own_words_is_a_reply(text):
+    assert parse_structure(text).kind == "reply"
+
+
+def test_a_speech_greeting_all_the_deputies_is_no_reply():
+    text = ("各位代表:\n现在,我代表市人民政府,向大会报告政府工作,请予审议,并请各位政协委员提出建议。\n"
+            "一、过去一年的工作\n全市经济稳中有进。\n")
+    assert parse_structure(text).kind != "reply"

@@ -1181,3 +1181,32 @@ def test_an_article_listing_the_fields_a_zone_develops_first_is_scope():
             "第四条 对原创动漫精品项目,予以最高不超过200万元的项目启动资金。\n")
     s = parse_structure(text)
     assert [m.label for m in select_measures(s, text, model=False)] == ["第四条"]
+
+
+@pytest.mark.parametrize("article", [
+    "第二条 高级人才奖励项目是指受奖励人一次性获得奖励金额超过1万元(含)的人才奖励项目。",
+    "第二条 奖励的范围和对象包括省内外为我省新科技的研究开发作出突出贡献的人员。",
+    "第三条 引滦水源保护工程专项资金来源为征收的水资源费和水费附加。",
+])
+def test_an_article_defining_a_term_its_scope_or_a_funds_source_is_no_measure(article):
+    text = ("某市奖励办法\n第一条 为加强管理,制定本办法。\n" + article + "\n"
+            "第四条 对获得一等奖的,给予奖励10万元。\n第五条 对获得二等奖的,给予奖励5万元。\n")
+    st = parse_structure(text)
+    assert [s.label for s in select_measures(st, text, model=False)] == ["第四条", "第五条"]
+
+
+def test_an_articles_items_that_each_name_their_lead_unit_are_the_measures_though_each_sets_an_amount():
+    text = ("某区促进工业高质量发展八条措施\n第一条 转型升级扶持\n"
+            "(一)对已投产工业企业实施的技术改造项目,给予单个项目设备购置金额不超过10%且最高不超过1000万元的补助。"
+            "(牵头单位:区经济信息委,配合单位:各镇街)\n"
+            "(二)对新获得市级数字化车间认定的工业企业给予20万元的一次性奖励。(牵头单位:区经济信息委)\n"
+            "第二条 成长壮大扶持\n对首次成功申报为规上工业企业的,给予10万元奖励。(牵头单位:区统计局)\n")
+    st = parse_structure(text)
+    assert [s.label for s in select_measures(st, text, model=False)] == ["(一)", "(二)", "第二条"]
+
+
+def test_a_purpose_article_naming_the_rules_it_makes_is_no_measure():
+    text = ("某县禁止燃放烟花爆竹补充规定\n第一条 根据大气污染防治工作的需要,结合我县实际,特制定某县禁止燃放烟花爆竹补充规定。\n"
+            "第二条 县公安局负责全县禁止燃放烟花爆竹的监督管理工作。\n")
+    st = parse_structure(text)
+    assert [s.label for s in select_measures(st, text, model=False)] == ["第二条"]

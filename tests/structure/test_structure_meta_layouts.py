@@ -977,3 +977,71 @@ def test_a_category_after_the_number_and_a_replys_disclosure_note_are_no_part_of
             "你提出的《关于加快桔柚产业发展的提案》收悉。现回复如下:\n")
     meta = parse_structure(text).meta
     assert (meta.title, meta.doc_number) == ("澧县文旅广体局对县政协九届六次会议第3号提案的回复", "澧文提复[2020]1号")
+
+
+def test_a_rules_note_under_the_title_printed_again_gives_the_date_not_the_boxes_effective_date():
+    text = ("黑龍江省重大行政決策程式暫行規定\n《黑龍江省重大行政決策程式暫行規定》旨在健全決策機制。\n基本介紹\n"
+            "  • 中文名:黑龍江省重大行政決策程式暫行規定\n  • 公布機關:黑龍江省人民政府 \n  • 發文字號:黑龍江省人民政府令第4號 \n"
+            "  • 實施時間:2021年8月1日 \n規定公布\n黑龍江省重大行政決策程式暫行規定\n"
+            "(2021年6月21日黑龍江省人民政府令第4號公布 自2021年8月1日起施行)\n第一章 總 則\n第一條 為了健全科學決策機制,制定本規定。\n")
+    meta = parse_structure(text).meta
+    assert (meta.issuer, meta.date) == ("黑龍江省人民政府", "2021-06-21")
+
+
+def test_a_decrees_maker_outranks_the_sites_source():
+    text = ("成都市科学技术奖励办法\n入库时间:2006-09-28|字体:| 下载收藏\n  来源:国资数据中心\n"
+            "(2006年09月28日成都市人民政府令第128号公布自2017年03月02日起施行)\n\n第一条(目的依据)\n"
+            "为了调动科学技术工作者的积极性,制定本办法。\n")
+    meta = parse_structure(text).meta
+    assert (meta.issuer, meta.doc_number, meta.date) == ("成都市人民政府", "成都市人民政府令第128号", "2006-09-28")
+
+
+def test_a_decree_heading_with_its_number_on_one_line_carries_the_rules_it_issues():
+    text = ("湖北省行政事业性收费管理办法\n作者:法律资料网 时间:2024-06-26 07:53:48\n湖北省行政事业性收费管理办法\n湖北省人民政府\n\n"
+            "湖北省人民政府令(第52号)\n\n  《湖北省行政事业性收费管理办法》已经一九九三年十月十九日省人民政府常务会议审议通过,现发布施行。\n"
+            "                         省长 贾志杰\n                           一九九四年一月三日\n"
+            "           湖北省行政事业性收费管理办法\n  第一条 为加强对行政事业性收费的管理,制定本办法。\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.doc_type, meta.doc_number, meta.issuer) == (
+        "湖北省行政事业性收费管理办法", "办法", "湖北省人民政府令(第52号)", "湖北省人民政府")
+
+
+def test_a_sites_bulleted_column_names_are_no_title():
+    text = ("成都温江:关于开展“科研项目配套支持奖励”项目申报的通知\n\n  • 成都医学城\n  • 2021-10-26\n  • 申报通知\n"
+            "  • 公示公告\n  • 管理办法\n\n区内相关企业、机构:\n    现将有关申报事项通知如下:\n    一、扶持对象\n民营企业。\n")
+    assert parse_structure(text).meta.title == "关于开展“科研项目配套支持奖励”项目申报的通知"
+
+
+def test_a_group_signing_with_a_seal_note_on_its_line_is_the_issuer():
+    text = ("- 发布机构:泉州市石狮生态环境局\n- 标题:石狮市实施乡村振兴战略乡村生态振兴专项小组关于下达认定结果的函\n"
+            "宝盖镇、蚶江镇人民政府:\n现认定松茂村为初级版“绿盈乡村”。\n希望各镇再接再厉。\n"
+            "石狮市实施乡村振兴战略乡村生态振兴专项小组(代章)\n2023年7月25日\n")
+    meta = parse_structure(text).meta
+    assert (meta.issuer, meta.date) == ("石狮市实施乡村振兴战略乡村生态振兴专项小组", "2023-07-25")
+
+
+def test_a_seal_owner_marked_under_the_signer_is_no_second_issuer():
+    text = ("某省质量强省工作领导小组办公室关于印发《2023年某省质量强省工作要点》的通知\n各设区市质量强市工作领导小组办公室:\n"
+            "现将工作要点印发给你们,请认真贯彻落实。\n某省质量强省工作领导小组办公室\n某省市场监督管理局(代章)\n2023年5月6日\n")
+    assert parse_structure(text).meta.issuer == "某省质量强省工作领导小组办公室"
+
+
+def test_the_standing_committee_whose_meeting_adopted_the_rules_is_their_issuer():
+    text = ("当前位置: 法律博客 > 法律法规 > 地方法规 > 正文\n\n青海湖景区管理条例\n\n日期:2021-09-04 16:11:56 来源:互联网\n\n"
+            "(2014年9月26日青海省第十二届人民代表大会常务委员会第十三次会议通过 根据2020年7月22日青海省第十三届人民代表大会"
+            "常务委员会第十八次会议《关于修改<青海省预算管理条例>等五十四部地方性法规的决定》修正)\n\n目录\n\n第一章 总则\n")
+    meta = parse_structure(text).meta
+    assert (meta.issuer, meta.date) == ("青海省第十二届人民代表大会常务委员会", "2014-09-26")
+
+
+def test_a_note_recording_a_higher_congresss_approval_names_no_issuer():
+    text = ("某州城镇管理条例\n(2020年4月24日某州第十三届人民代表大会常务委员会第二十六次会议通过 "
+            "2020年7月22日某省第十三届人民代表大会常务委员会第十八次会议批准)\n第一章 总则\n")
+    assert parse_structure(text).meta.issuer is None
+
+
+def test_a_reply_title_naming_a_suggestions_lettered_number_is_the_title_not_a_doc_number():
+    text = ("  • 新郑市新建路街道办事处\n  • 2025-07-25\n关于老旧街道人行道地砖重新铺装建议的答复\n"
+            "关于市六届人大六次会议第B(2025)174号建议的回复\n\n张浩代表:\n\n您提出的建议收悉。现答复如下:\n该路段损坏严重。\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.doc_number) == ("关于市六届人大六次会议第B(2025)174号建议的回复", None)

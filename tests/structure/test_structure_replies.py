@@ -637,3 +637,25 @@ def test_a_sites_cut_label_or_empty_form_fields_are_no_proposers(head):
     text = head + "刘莉莉代表:\n  您提出的《关于促进非物质文化遗产保护与传承的建议》收悉,经认真研究,现答复如下:\n  一、加强保护。\n"
     _, parts = _reply(text)
     assert parts.proposal.proposers == ["刘莉莉"]
+
+
+def test_a_masked_proposer_names_nobody():
+    text = ("***代表:\n您提出的《关于安格里格镇开展人居环境整治的建议》收悉,现答复如下:\n一、加强整治\n我局将加强整治。\n")
+    p = parse_reply(text, parse_structure(text)).proposal
+    assert (p.title, p.proposers) == ("关于安格里格镇开展人居环境整治的建议", [])
+    assert proposers_of(["***代表", "王芳委员"]) == ["王芳"]
+
+
+def test_a_sites_text_size_buttons_are_no_recipients_and_the_salutation_names_the_proposer():
+    text = ("发布机构: 河东区太平街道\n对区二十届人大三次会议第20241056号《关于拓宽学校门前道路兴平路的建议》的答复\n"
+            "发布时间:2024-11-29 点击次数:\n【文字大小:\n\n万洪岭代表:\n"
+            "您提出的《关于拓宽学校门前道路兴平路的建议》收悉,现答复如下:\n兴平街道路狭窄。\n")
+    st = parse_structure(text)
+    assert st.meta.recipients == ["万洪岭代表"]
+    assert parse_reply(text, st).proposal.proposers == ["万洪岭"]
+
+
+def test_a_letter_opening_with_its_first_section_names_the_proposal_there():
+    text = ("一、基本情况\n天津地处海河流域下游。您提出关于京津冀(天津)防洪问题的提案,客观反映了区域实际需求。\n"
+            "二、下一步工作\n我局将加快完善防洪工程体系。\n")
+    assert parse_reply(text, parse_structure(text)).proposal.title == "关于京津冀(天津)防洪问题的提案"

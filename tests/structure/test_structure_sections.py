@@ -289,3 +289,10 @@ def test_a_line_of_nothing_but_article_labels_is_a_pages_links_not_an_article():
     assert match_heading("第十一條 第二十一條 第三十一條") is None
     assert match_heading("第十一条 第二十一条 第三十一条") is None
     assert match_heading("第十一条 为了规范管理,制定本规定。") is not None
+
+
+def test_an_articles_heading_in_round_brackets_alone_on_its_line_is_its_title():
+    text = ("某市科学技术奖励办法\n第一条(目的依据)\n为了调动科学技术工作者的积极性,制定本办法。\n"
+            "第二条(奖项设置)\n市政府设立下列科学技术奖。\n第三条 (一)对获奖者给予奖励。\n")
+    st = parse_structure(text)
+    assert [(s.label, s.title) for s in st.sections][:2] == [("第一条", "目的依据"), ("第二条", "奖项设置")]

@@ -206,6 +206,7 @@ def test_other_places_and_forms(text, j, expected):
     ("临沂市政府信息公开专栏 >> 市政府办公厅 >> 政府信息公开基础平台\n发文机关: 临沂市人民政府办公厅", "市政府办公厅"),
     ("您的位置 首页 市公安局 资讯\n\n通 告\n\n广大市民:", "市公安局"),
     ("中国政府网  |   山东省政府  |   临沂市政府 今天是2024年5月1日\n关于…的通知", "临沂市政府"),
+    ("中国政府网 山东省政府网 English Русская версия 市人大 市政协 市纪委监委\n关于…的通知", "市纪委监委"),
 ])
 def test_names_in_navigation_and_link_lists_are_not_tagged(text, dropped):
     j = Jurisdiction(city="临沂市", level="city")
@@ -609,3 +610,42 @@ def test_an_academician_named_by_the_academy_is_no_mention_of_it():
 
 def test_the_variant_shaan_of_a_big5_copy_reads_as_shaanxi():
     assert agencies("陜西省物價局關于理順我省天然氣價格的通知", "陜西省物價局") == [("陜西省物價局", "陝西省物價局")]
+
+
+def test_the_ministries_as_a_group_are_no_body():
+    assert agencies("国家多部委针对农村饮水安全工作出台了一系列政策,我市积极争取国家部委支持。", "晋中市水利局") == []
+
+
+def test_zones_named_in_a_sentence_before_a_colon_or_as_related_parks_are_no_recipients():
+    text = ("四川省经信厅发布名单,四川泸州白酒产业园区、绵竹高新技术产业园区六个产业园区入围。通知如下:\n"
+            "各市(州)酒类行业主管部门,相关产业园区:\n现予公布。\n")
+    assert agencies(text, "四川省经济和信息化厅") == [("四川省经信厅", "四川省经济和信息化厅")]
+    assert agencies("各县(市、区)人民政府,漳河新区:\n现将有关事项通知如下。", "荆门市人民政府") == [("漳河新区", None)]
+
+
+def test_a_body_joined_to_a_zones_board_is_a_body_of_its_own():
+    j = Jurisdiction(province="陕西省", city="西安市", county="灞桥区", level="county")
+    texts = [e.text for e in tag_agencies("区委、区政府和灞河新区管委会高度重视纺织城地区改造。", j)]
+    assert texts == ["区委", "区政府", "灞河新区管委会"]
+
+
+@pytest.mark.parametrize("text, name, canonical", [
+    ("目前,区公路事务中心已对破损路面进行修复。", "区公路事务中心", "重庆市铜梁区公路事务中心"),
+    ("经区经济体制改革专项小组工作会研究同意。", "区经济体制改革专项小组", "重庆市铜梁区经济体制改革专项小组"),
+    ("贯彻中央财经委员会第一次会议精神。", "中央财经委员会", "中央财经委员会"),
+])
+def test_a_districts_service_centre_task_group_and_the_centres_commissions_are_bodies(text, name, canonical):
+    j = Jurisdiction(city="重庆市", county="铜梁区", level="county")
+    assert (name, canonical) in tagged(text, j)
+
+
+def test_a_bureaus_short_name_before_a_districts_branch_is_the_bureau_whose_branch_it_is():
+    j = Jurisdiction(province="浙江省", city="杭州市", county="拱墅区", level="county")
+    assert ("环保拱墅分局", "杭州市环境保护局拱墅分局") in tagged("(责任单位:区发改局、环保拱墅分局)", j)
+    assert tagged("由拱墅分局负责。", j) == [("拱墅分局", None)]
+
+
+def test_a_body_whose_leaders_gave_instructions_is_named_there():
+    j = Jurisdiction(province="宁夏回族自治区", city="银川市", level="city")
+    assert [e.text for e in tag_agencies("根据市委、市政府领导指示,市工信局会同有关部门制定了指南。", j)] \
+        == ["市委", "市政府", "市工信局"]

@@ -387,3 +387,8 @@ def test_a_revenue_band_in_an_untitled_notice_is_a_condition_of_the_award():
             "营业收入10亿元—15亿元,增速15%以上的,按同比增量的0.1%进行一次性奖励,最高不超过40万元。\n")
     roles = {e.text: e.attrs["role"] for e in tag_text(text).entities if e.label == "MONEY"}
     assert roles["10亿元—15亿元"] == "threshold"
+
+
+def test_an_amount_closing_a_condition_right_before_the_grants_verb_is_a_threshold():
+    text = "对给某区年实际纳税额在10万元以上的一次性给予2万元补助,给予10万元以上的一次性奖励。"
+    assert [a[3] for a in amounts(text)] == ["threshold", "grant", "grant"]
