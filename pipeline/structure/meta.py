@@ -13,7 +13,7 @@ from .sections import match_heading
 from .sitemeta import (key_alone, label_row_fields, opens_with_key, site_field_item, site_fields,
                        starts_with_site_key)
 from .chrome import has_site_cue, is_chrome, is_disclosure, is_related_list_header
-from .titles import (NUMBER_OPENERS, PARENS_END, PUNCT, announcement_number, doc_number_at, is_person_post,
+from .titles import (NUMBER_OPENERS, PARENS_END, PUNCT, announcement_number, bare_title, doc_number_at, is_person_post,
                      is_unit_line, issues_document, number_after_title, printed_twice, strip_leading_tags,
                      title_block, title_doc_type, unquoted_words)
 
@@ -178,9 +178,9 @@ def _date_of_adoption(reader: Reader, lines, body, limit, head: Header) -> None:
     the decree's number, where the note gives one, else the first date."""
     after = head.title_lines[1] if head.title_lines else -1      # a page that starts with the note: no title
     candidates = [b for b in body if after < b < limit]
-    title = _compact(to_simplified(head.meta.title or ""))
+    title = bare_title(to_simplified(head.meta.title or ""))
     again = [b for pos, b in enumerate(candidates[1:], start=1)   # the title printed again above the text
-             if title and _compact(to_simplified(lines[candidates[pos - 1]].text)) == title]
+             if title and bare_title(to_simplified(lines[candidates[pos - 1]].text)) == title]
     for i in candidates[:MAX_NOTE_LINES] + again:
         ln = lines[i]
         note = ln.text.strip()
@@ -209,10 +209,6 @@ def _date_of_adoption(reader: Reader, lines, body, limit, head: Header) -> None:
 
 
 MAX_NOTE_LINES = 4          # a rule's note stands within the first lines under its title
-
-
-def _compact(line: str | None) -> str:
-    return re.sub(r"\s+", "", line or "")
 
 
 def _reading_before_posting(lines, head: Header) -> None:
@@ -429,7 +425,7 @@ def _read_decree(reader: Reader, lines, body, limit, head: Header) -> str | None
             return None
         one = rx(spec["one_line"]).match(lines[i].text.strip())
         if one and is_unit_line(one.group("maker")[:-1]):   # 湖北省人民政府令(第52号): heading and number on one line
-            heading, number, printed_number = lines[i], one, ""
+            heading, printed_number, maker = lines[i], "", len(one.group("maker"))
         else:
             number = announcement_number(lines[i].text) if pos else None
             heading = lines[body[pos - 1]]
@@ -437,6 +433,7 @@ def _read_decree(reader: Reader, lines, body, limit, head: Header) -> str | None
             if not number or not number.group("w") or not name.endswith("令") or not is_unit_line(name[:-1]):
                 continue
             printed_number = reader.value(lines[i].start + number.start("w"), lines[i].start + number.end("w"))
+            maker = len(name)
         after = lines[i + 1:i + 1 + spec["window_lines"]]
         for ln in after:
             m = rx(spec["promulgation"]).search(ln.text)
@@ -448,7 +445,7 @@ def _read_decree(reader: Reader, lines, body, limit, head: Header) -> str | None
             head.meta.doc_type = typed[0] if typed and typed[0] else head.meta.doc_type
             printed = reader.value(heading.start, heading.end).strip()
             head.meta.doc_number = printed + printed_number
-            return printed[:len(one.group("maker")) - 1] if one else printed[:-1]
+            return printed[:maker - 1]                  # the body, without 令
         return None
     return None
 

@@ -296,22 +296,23 @@ def _run_follows(cands: list[_Candidate], k: int) -> bool:
     return same[:RUN_AFTER] == list(range(h.number + 1, h.number + 1 + RUN_AFTER))
 
 
+def _is_article(h: Heading) -> bool:
+    """True for a label of the article style (第五条, 第19条)."""
+    styles = _styles()
+    return h.series < len(styles) and styles[h.series][0] == "article"
+
+
 def _paren_article_heading(h: Heading, rest: str, pad: int) -> re.Match | None:
     """An article's own heading in round brackets on its line (第二条(奖项设置) / 市政府设立…), as rules databases
     print them; only an article's, and only a short one with nothing after it on the line."""
-    styles = _styles()
-    if h.series >= len(styles) or styles[h.series][0] != "article":
-        return None
-    return rx(data("outline")["paren_article_heading"]["pattern"]).match(rest, pad)
+    return rx(data("outline")["paren_article_heading"]["pattern"]).match(rest, pad) if _is_article(h) else None
 
 
 def _articles_under(heading: _Candidate, c: _Candidate) -> bool:
     """True for an article right under a bare heading of a smaller rank (（一）促进数字经济发展 / 第一条 强化…):
     the articles are that group's items, though their style ranks above it."""
     spec = data("outline")["articles_under_groups"]
-    styles = _styles()
-    return c.heading.series < len(styles) and styles[c.heading.series][0] == "article" \
-        and heading.heading.level > c.heading.level \
+    return _is_article(c.heading) and heading.heading.level > c.heading.level \
         and not c.inline and c.line.index == heading.line.index + 1 \
         and len(rest := heading.line.text[heading.pos + heading.heading.label_end:].strip()) <= spec["max_heading_chars"] \
         and not any(ch in rest for ch in spec["not_in_heading"])

@@ -309,7 +309,7 @@ def _runs_into_body(lines: list[TextLine], block) -> bool:
     return "。" in last.text[max(0, block[2][1] - last.start):]
 
 
-def _bare_title(text: str) -> str:
+def bare_title(text: str) -> str:
     """A title without 的, book-title marks, quotes and white space, for comparing two copies of it."""
     return re.sub(r"[的《》〈〉<>“”\"\s]", "", text)
 
@@ -319,7 +319,7 @@ def _cut_notice_title(title: str, other: str) -> bool:
     (修订)的通知 over 连城县加快…发展若干政策措施(修订)): the attached document's full title is the better."""
     whole = "".join(title.split())
     cut = re.sub(r"的?通知$", "", whole)
-    bare_cut, full = _bare_title(cut), _bare_title(other)
+    bare_cut, full = bare_title(cut), bare_title(other)
     return cut != whole and not cut.startswith(("关于", "關于", "關於")) \
         and len(bare_cut) >= MIN_TITLE_CHARS and full != bare_cut and full.endswith(bare_cut)
 
@@ -338,7 +338,7 @@ def _block_text(lines: list[TextLine], block) -> str:
 
 def issues_document(title: str, other: str) -> bool:
     """True where `title` is a notice issuing the document titled `other` (关于印发《X》的通知 / X)."""
-    issued, issuing = _bare_title(other), _bare_title(title)        # 《…的若干措施》 / …若干措施
+    issued, issuing = bare_title(other), bare_title(title)        # 《…的若干措施》 / …若干措施
     cues = data("doc_types")["issuing_cues"]["words"]
     return issued != issuing and issued in issuing \
         and any(w in title for w in cues) and not any(w in other for w in cues)

@@ -331,7 +331,7 @@ def _zone_start(s: str, k: int) -> int | None:
     stop = max((region.rfind(w) + len(w) for w in agency_data().zone_name_stops if w in region), default=0)
     j, region = j + stop, region[stop:]           # 已经高新区管委会, 省人民政府设立洋浦经济开发区管理委员会
     joined = max(region.rfind(c) for c in list_connectors())
-    if joined > 0 and region[:joined].endswith((*agency_data().zones, *agency_data().generic["bodies_before_zone"]["words"])):
+    if joined > 0 and region[:joined].endswith(_joint_heads()):
         j, region = j + joined + 1, region[joined + 1:]     # 衡水高新区和滨湖新区管委会: the second zone's board
     if not region.endswith(agency_data().zones):
         return None
@@ -385,6 +385,13 @@ def _zone_canonical(name: str, board: str, j: Jurisdiction) -> str | None:
         short = j.city[:-1] if j.city.endswith("市") and len(j.city) >= 3 else j.city
         return short + full
     return None
+
+
+@cache
+def _joint_heads() -> tuple[str, ...]:
+    """What a name before a joint (和, 、) ends with where a zone's board name starts after it: a zone (衡水高新区和…)
+    or a body (区政府和灞河新区管委会)."""
+    return (*agency_data().zones, *agency_data().generic["bodies_before_zone"]["words"])
 
 
 @cache

@@ -529,10 +529,9 @@ def _heading_duties_re() -> re.Pattern:
 
 def _top_body_leading(s: str, m: Mention | None) -> bool:
     """True for a government or party committee written right before 领导 (在县人民政府领导下): it leads the
-    work, no unit of the item; a leading group under whose leadership work is done decides it (dev golds of
-    和林格尔 and 丽水)."""
+    work, no unit of the item; a leading group under whose leadership work is done decides it."""
     return m is not None and m.parse is not None and m.parse.elements[-1].kind == "local" \
-        and s.startswith("领导", m.end)
+        and s.startswith(_cues()["doers"]["leads_only"], m.end)
 
 
 @cache
