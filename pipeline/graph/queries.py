@@ -29,11 +29,12 @@ IN_FORCE = ("(coalesce(d.effective_from, d.date) IS NOT NULL OR d.effective_to I
 
 
 def resolve_agencies(store: Store, name: str) -> list[str]:
-    """Canonical agency names a name stands for: the name itself, any alias seen or merged by linking,
-    else names containing it; a renamed body's old name leads to its current name."""
+    """Canonical agency names a name stands for: the name itself and the bodies it is an alias of (a short
+    name a placeless text left unresolved, 市工信局, is also the alias of 中山市工业和信息化局), else any alias
+    merged by linking, else names containing it; a renamed body's old name leads to its current name."""
     name = name.strip()
     names = [r["name"] for r in store.sql("SELECT name FROM agencies WHERE name = ?", [name])]
-    names = names or [k[len("Agency:"):] for k in store.nodes_by_alias(name)]
+    names += [k[len("Agency:"):] for k in store.nodes_by_alias(name)]
     names = names or linked.alias_agencies(store, to_simplified(name))
     if not names:
         names = [n["label"] for n in store.search_nodes(to_simplified(name), "Agency", limit=50)]

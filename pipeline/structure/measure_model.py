@@ -179,13 +179,25 @@ class MeasureChooser:
         o = _outline(structure, text)
         if not chosen:
             return {i: sec for i, sec in enumerate(structure.sections)
-                    if self.probability(node_features(i, o)) >= self.adds_alone}
+                    if not _framed(i, structure.sections)
+                    and self.probability(node_features(i, o)) >= self.adds_alone}
         out = {}
         for i, sec in chosen.items():             # only the chosen nodes are judged
             f = node_features(i, o)
             if self.kept(f) or self.probability(f) > 0.5 - self.margin:
                 out[i] = sec
         return out
+
+
+def _framed(i: int, sections: list[Section]) -> bool:
+    """True for a framework heading or an item under one (一、深刻认识…的重大意义 (一)…是…的必然要求): the rules
+    read support or duties there and found none, so the model adds none of them."""
+    k: int | None = i
+    while k is not None:
+        if rules.is_framework(sections[k].title):
+            return True
+        k = sections[k].parent
+    return False
 
 
 def chooser_from(spec: dict) -> MeasureChooser:

@@ -99,6 +99,10 @@ def read_header(reader: Reader, lines: list[TextLine], first: int, last: int,
         _date_from_handling_row(lines, head)
     if meta.date is None:
         _date_of_adoption(reader, lines, body, limit, head)
+    if meta.date is None:
+        _date_after_number(lines, head)
+    if meta.date is None:
+        _date_closing_attachment(lines, body, head)
     _prefer_printed_brackets(reader, lines, body, head)
     if meta.issuer is None:
         meta.issuer = heading_issuer
@@ -206,6 +210,26 @@ def _date_of_adoption(reader: Reader, lines, body, limit, head: Header) -> None:
             by = at + m.start("rest") + p.start("by")           # (…某省第十二届人民代表大会常务委员会第十三次会议通过)
             head.adopted_by = reader.value(by, by + len(p.group("by")))
         return
+
+
+def _date_after_number(lines, head: Header) -> None:
+    """成文日期 glued to the doc number opening its line, as a gazette's abstract runs a letter's head
+    together (赣府厅字[2018]87号2018年9月18日各市、县(区)人民政府,…)."""
+    if head.doc_number_line is None:
+        return
+    text = lines[head.doc_number_line].text.lstrip(NUMBER_OPENERS)
+    m = doc_number_at(text)
+    if m and m.start() == 0 and (d := pattern("number_dated").match(text, m.end())):
+        head.meta.date = parse_date(d.group("d"))
+
+
+def _date_closing_attachment(lines, body, head: Header) -> None:
+    """成文日期 run onto the attachment line by a page that lost the signature's line breaks
+    (附件:2014年度…预算表 2015年4月23日)."""
+    for i in body:
+        if m := pattern("attachment_dated_line").fullmatch(lines[i].text):
+            head.meta.date = parse_date(m.group("d"))
+            return
 
 
 MAX_NOTE_LINES = 4          # a rule's note stands within the first lines under its title
@@ -1003,7 +1027,7 @@ def _signature_units(lines, before: list[int], reader: Reader | None = None) -> 
             and not is_disclosure(prev.text) and not any(ch.isdigit() for ch in prev.text)    # 县人社局 0938…: a phone
             and not is_person_post(prev.text))                                                # 王明海 林业站干部
         above = lines[before[head - 2]].text if head > 1 else ""
-        listed = bool(match_heading(above)) or _attachment_name_open(above)
+        listed = (bool(match_heading(above)) and not above.rstrip().endswith("。")) or _attachment_name_open(above)
         # 3.…2018年 / 任务清单, 附件:…停车服务 / 收费政府指导价标准: an attachment's name wrapped, not the signer's
         if not closing and not is_unit_line(prev.text) and "。" not in prev.text and not listed \
                 and is_unit_line(prev.text + units[0].text) and wrapped:

@@ -104,7 +104,11 @@ def starts_with_site_key(line: str) -> bool:
     """True for a row of a metadata block: a site key at the line start (- 名称:, [ 发文字号 ] |, 文 号:)."""
     pattern, _ = _keys()
     m = pattern.search(line.lstrip(" -—|｜[【\t\u3000•·●"))
-    return bool(m) and m.start() == 0
+    if m and m.start() == 0:
+        return True
+    opened = line.lstrip(" -—|｜\t\u3000•·●")       # 【标 签】财政国库,管理制度: the value glued to the bracket
+    m = pattern.search(opened)
+    return bool(m) and m.start() == 1 and opened[0] in "【[" and bool(m.group("bracketed"))
 
 
 def label_row_fields(lines: list[str], max_value_lines: int = 4) -> dict[str, tuple[int, int, int]]:

@@ -117,10 +117,10 @@ def title_doc_type(line: str) -> tuple[str | None, int] | None:
     qualifier = rx(data("doc_types")["title_qualifiers"]["pattern"])
     core = line
     m = PARENS_END.search(core)
-    if m and not qualifier.fullmatch(m.group(0)):       # a site tag such as (苏州)
+    if m and not _qualifies(core, m):                  # a site tag such as (苏州)
         core = core[:m.start()].rstrip()
         kept = len(core)
-    while (m := PARENS_END.search(core)) and qualifier.fullmatch(m.group(0)):
+    while (m := PARENS_END.search(core)) and _qualifies(core, m):
         core = core[:m.start()].rstrip()
     if len(core) < data("elements")["min_title_chars"]:
         return None
@@ -254,6 +254,14 @@ def _only_a_date(rest: str) -> bool:
     return not inner or (rest.strip()[:1] in "（(" and is_date_line(inner))
 
 
+def _qualifies(core: str, m: re.Match) -> bool:
+    """True for a title's closing bracket that belongs to it: (试行), (征求意见稿), or an edition's year glued
+    to the 文种 (若干措施(2020)), not one written after a space (管理办法 (2001), a site's tag)."""
+    spec = data("doc_types")["title_qualifiers"]
+    return bool(rx(spec["pattern"]).fullmatch(m.group(0))) \
+        or (rx(spec["glued_pattern"]).fullmatch(m.group(0)) and m.start() > 0 and not core[m.start() - 1].isspace())
+
+
 def _title_before_glued(text: str) -> str | None:
     """The title a line starts with where a salutation or the body is glued to it."""
     if not _title_endings().search(text, 1):
@@ -285,12 +293,22 @@ def title_block(lines: list[TextLine], body: list[int], limit: int, chrome: froz
     """The title's first/last line and view span: of the title lines before the 主送 line or the
     first sentence, the last (a page heading above gives way to the title under the doc number)."""
     blocks = []
-    for block in _title_blocks(lines, body, limit, chrome):
+    found = list(_title_blocks(lines, body, limit, chrome))
+    skip_to = 0
+    for k, block in enumerate(found):
+        if k < skip_to:
+            continue
         if blocks and _cut_notice_title(_block_text(lines, blocks[-1]), _block_text(lines, block)):
             blocks[-1] = block                     # …若干政策措施(修订)的通知 / 连城县加快…若干政策措施(修订)
             continue
         if blocks and (any(_ends_header(lines[i].text) for i in body if blocks[-1][1] < i < block[0])
                        or _runs_into_body(lines, blocks[-1])):
+            head = next((n for n in range(k, len(found)) if _numbered_head(lines, body, found[n])), None)
+            current = bare_title(_block_text(lines, blocks[-1]))
+            if head is not None and not _numbered_head(lines, body, blocks[-1]) \
+                    and not bare_title(_block_text(lines, found[head])).endswith(current):
+                blocks[-1], skip_to = found[head], head + 1     # a page's headline and blurb above the letter's head
+                continue
             break
         if blocks and issues_document(_block_text(lines, blocks[-1]), _block_text(lines, block)):
             break                                  # 关于印发X的通知 / X: the attached document's title
@@ -300,6 +318,23 @@ def title_block(lines: list[TextLine], body: list[int], limit: int, chrome: froz
             break                                  # 关于印发…的通知 / …任务分解表: a table under the title
         blocks.append(block)
     return blocks[-1] if blocks else None
+
+
+NUMBER_REACH = 3            # filled lines between a letter's title and its doc number (issuer lines, the number)
+
+
+def _numbered_head(lines: list[TextLine], body: list[int], block) -> bool:
+    """True where a doc number stands alone on a line just above or below the title block (苏发〔2011〕16号 /
+    中共江苏省委 江苏省人民政府 / 关于印发…的通知; …的通知 / 豫政辦〔2022〕87號): the letter's own head."""
+    filled = [i for i in body if lines[i].text.strip()]
+    above = [i for i in filled if i < block[0]][-NUMBER_REACH:]
+    below = [i for i in filled if i > block[1]][:1]
+    for i in above + below:
+        text = lines[i].text.strip()
+        m = doc_number_at(text)
+        if m and not text.lstrip(NUMBER_OPENERS)[m.end():].strip(" ）)"):
+            return True
+    return False
 
 
 def _runs_into_body(lines: list[TextLine], block) -> bool:

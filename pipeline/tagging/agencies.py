@@ -115,7 +115,7 @@ def _is_collective(s: str, start: int, end: int, named: bool = False) -> bool:
         return True
     if ends_with_word(before, "non_agency_before"):
         return True
-    return starts_with_word(s, end, "collective_after")
+    return starts_with_word(s, end, "collective_after") and not starts_with_word(s, end, "collective_after_allowed")
 
 
 def _in_collective_list(s: str, start: int) -> bool:
@@ -278,6 +278,11 @@ def _doc_number_mask(s: str) -> bytearray:
     return mask
 
 
+def _closes_level_word(s: str, i: int) -> bool:
+    """True where s[i] is the level character closing a word for a kind of place (直管市, 省辖市)."""
+    return any(s.endswith(w, 0, i + 1) for w in agency_data().generic["level_word_ends"]["words"])
+
+
 def _scan_bodies(s: str, j: Jurisdiction, marks: tuple[int, ...] = (),
                  gaps: frozenset[int] = frozenset()) -> list[Mention]:
     extra = juris_places(j)
@@ -290,6 +295,10 @@ def _scan_bodies(s: str, j: Jurisdiction, marks: tuple[int, ...] = (),
         if i < pos:
             continue
         p = parse_at(s, i, extra, _left_ok(s, i) or i in gaps)     # white space before a name bounds it
+        if p is not None and _closes_level_word(s, i) and len(p.elements[0].prefixes) > 1 \
+                and p.elements[0].prefixes[1][1] in ("place", "newplace"):
+            i += 1                      # 直管市神农架林区农业农村局: the place after the kind of place begins the name
+            p = parse_at(s, i, extra, True)
         if p is None or (any_between(marks, i + 1, p.end)
                          and any(k == "newplace" for _, k in p.elements[0].prefixes)) \
                 or _break_between_prefixes(i, p, marks) or any_between(spaces, i + 1, _newplace_end(i, p)):

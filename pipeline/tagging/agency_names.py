@@ -370,11 +370,16 @@ def _generic_core(s: str, q: int, kinds: tuple[str, ...] = ()) -> tuple[int, str
     level_inside = False
     by_first = _generic_suffixes_by_first()
     words_ok = agency_data().generic["stop_middle_chars"]["words_ok"]
+    quoted = _quoted(s, q, q + longest)
     for k in range(q + 1, min(len(s), q + longest + 1)):
-        stopped = s[k - 1] in stops and not any(s.endswith(w, q, k) for w in words_ok)    # 高层次人才…领导小组
-        if not is_cjk(s[k - 1]) or stopped or (s[k - 1] in LEVEL_CHARS and k - 1 == q):
-            return None
-        level_inside = level_inside or s[k - 1] in LEVEL_CHARS     # 工业强市…领导小组
+        if k - 1 in quoted:                 # 省“共享农庄”推进领导小组: a slogan in quotes inside the name
+            if k in quoted:
+                continue
+        else:
+            stopped = s[k - 1] in stops and not any(s.endswith(w, q, k) for w in words_ok)    # 高层次人才…领导小组
+            if not is_cjk(s[k - 1]) or stopped or (s[k - 1] in LEVEL_CHARS and k - 1 == q):
+                return None
+            level_inside = level_inside or s[k - 1] in LEVEL_CHARS     # 工业强市…领导小组
         for suf, not_after in by_first.get(s[k], ()):
             e = k + len(suf)
             if s.startswith(suf, k) and not (e < len(s) and s[e] in not_after) \
@@ -385,6 +390,22 @@ def _generic_core(s: str, q: int, kinds: tuple[str, ...] = ()) -> tuple[int, str
                     return None                 # 国家部委: the ministries as a group
                 return e, s[q:e]
     return None
+
+
+MAX_SLOGAN_CHARS = 10       # a slogan quoted inside a body's name: “绿色食品牌”, “共享农庄”
+
+
+def _quoted(s: str, q: int, end: int) -> set[int]:
+    """Positions from s[q] to `end` inside a quoted slogan of CJK characters, its quotes included."""
+    out: set[int] = set()
+    i = s.find("“", q, end)
+    while i >= 0:
+        j = s.find("”", i + 1, i + MAX_SLOGAN_CHARS + 2)
+        if j < 0 or not all(is_cjk(c) for c in s[i + 1:j]):
+            break
+        out.update(range(i, j + 1))
+        i = s.find("“", j + 1, end)
+    return out
 
 
 @cache
@@ -438,7 +459,9 @@ def _allowed(suffix: str, stem: str, kinds: tuple[str, ...]) -> bool:
     spec = agency_data().generic["generic_suffixes"].get("restricted", {}).get(suffix)
     if not spec:
         return True
-    return set(kinds) <= set(spec["prefix_kinds"]) and any(w in stem for w in spec["stem_words"])
+    if set(kinds) <= set(spec["prefix_kinds"]) and any(w in stem for w in spec["stem_words"]):
+        return True
+    return "place" in kinds and any(w in stem for w in spec.get("place_stem_words", ()))   # 大田县殡葬服务中心
 
 
 @cache

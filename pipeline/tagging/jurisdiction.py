@@ -343,6 +343,9 @@ def infer_jurisdiction(text: str, issuer: str | None = None, title: str | None =
             j = by_county if by_county and (by_city is None or by_city.city == by_county.city or (
                 by_city.city is None and by_city.province == by_county.province)) else by_city   # 海南省 … 文昌市
             j = j or Jurisdiction()
+        province, city = (j.province, j.city) if j.city else d.county_city.get(j.county, (None, None))
+        if j.level == "county" and city and _over_counties(city, make_view(text or "").text):
+            j = Jurisdiction(province, city, None, "city")         # 长乐、福清、闽侯…7个县(市)区: the city's own text
     if not (j.province or j.city or j.county) and (_is_central(issuer) or (
             issuer is None and text and _speaks_centrally(make_view(text).text))):
         j.level = "central"                        # 国务院办公厅: its bare 发展改革委 is the national commission
@@ -461,6 +464,16 @@ def _county_of_city(j: Jurisdiction, view: str) -> None:
         if len(own) == 1 and _speaks_as(view, level):
             j.county, j.level = own[0], "county"
             return
+
+
+MIN_SIBLING_COUNTIES = 3    # counties of one city a placeless text must name to speak for the city
+
+
+def _over_counties(city: str, view: str) -> bool:
+    """True where a text with no issuer or title names several counties of one city (福清市…闽侯、连江两县…
+    长乐、罗源、永泰) and its own bodies by the city's level word (市农办, 市教育局): the city writes it."""
+    stems = {c[:-1] if len(c) > 2 else c for c in _counties_of(city)}
+    return sum(1 for stem in stems if stem in view) >= MIN_SIBLING_COUNTIES and _speaks_as(view, "市")
 
 
 def _speaks_as(view: str, level: str) -> bool:

@@ -133,6 +133,9 @@ def _items(s: str, start: int, end: int, mentions: list[Mention],
             if out and out[-1][2] is not None and len(chunk) > 2 and chunk[0] in "（(" and chunk[-1] in "）)" \
                     and _second_nameplate(s, pos + offset + lead, pos + offset + lead + len(chunk) - 1):
                 lead, chunk = lead + 1, chunk[1:-1]     # 区编办(审改办): the second name a unit of its own
+            if offset == 0 and out and out[-1][2] is not None and len(chunk) > 1 \
+                    and chunk[0] in _cues()["joining_words"]:
+                lead, chunk = lead + 1, chunk[1:]      # 省林业局和有关市县人民政府: the word joining the unit before
             closed = _closed_list().match(chunk)       # 等部门及各市: the collective after the list's filler
             if closed and closed.end() < len(chunk):
                 lead, chunk = lead + closed.end(), chunk[closed.end():]

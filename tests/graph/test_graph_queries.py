@@ -131,3 +131,18 @@ def test_agency_alias_shared_by_two_cities_gives_both(tmp_path):
     with open_store(new_store(tmp_path, "g.db")) as s:
         assert [a["canonical"] for a in queries.agency(s, "工业和信息化局")] == \
             ["中山市工业和信息化局", "江门市工业和信息化局"]
+
+
+def test_a_name_left_unresolved_elsewhere_still_stands_for_the_bodies_it_is_an_alias_of(tmp_path):
+    from tests.graph.fakes import reply_record
+    other = measures_record("gs01", title="某市关于加大招商引资力度的实施意见")
+    other.entities = [e for e in other.entities if e.label != "AGENCY"] + [
+        type(other.entities[0])("AGENCY", "市工信局", 0, 4, 1, {"canonical": "市工信局"})]  # a placeless text's
+    other.measures = []
+    for name, record in (("a.txt", measures_record()), ("b.txt", reply_record()), ("c.txt", other)):
+        write_record_file(tmp_path / name, record)
+    ingest_fake([tmp_path / n for n in ("a.txt", "b.txt", "c.txt")], new_store(tmp_path, "g.db"))
+    from pipeline.graph.store import open_store
+    with open_store(new_store(tmp_path, "g.db")) as s:
+        assert [a["canonical"] for a in queries.agency(s, "市工信局")] == ["市工信局", "中山市工业和信息化局"]
+        assert [c["amount"] for c in queries.caps(s, agency_name="市工信局")] == [500000]

@@ -1210,3 +1210,16 @@ def test_a_purpose_article_naming_the_rules_it_makes_is_no_measure():
             "第二条 县公安局负责全县禁止燃放烟花爆竹的监督管理工作。\n")
     st = parse_structure(text)
     assert [s.label for s in select_measures(st, text, model=False)] == ["第二条"]
+
+
+def test_an_article_on_how_long_the_rules_or_their_fund_run_is_no_measure():
+    text = ("某省大气污染防治资金管理办法\n第一条 为规范资金管理,制定本办法。\n第二条 防治资金由省财政厅会同省生态环境厅管理。\n"
+            "第三条 防治资金实施期限至2023年。到期后根据需要修订完善。\n")
+    st = parse_structure(text)
+    assert [s.label for s in select_measures(st, text, model=False)] == ["第二条"]
+
+
+def test_items_under_a_heading_on_a_works_significance_are_no_measures_even_for_the_chooser():
+    path = ROOT / "corpora" / "real" / "raw" / "guizhou-2019-measures-yidi-banqian-houxu-gongzuo-yijian.txt"
+    text = extract(path).text          # 一、深刻认识…的重大意义 (一)…是…的必然要求 (二)…, cut there: blind round h476
+    assert select_measures(parse_structure(text), text) == []

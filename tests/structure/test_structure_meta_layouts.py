@@ -1045,3 +1045,95 @@ def test_a_reply_title_naming_a_suggestions_lettered_number_is_the_title_not_a_d
             "关于市六届人大六次会议第B(2025)174号建议的回复\n\n张浩代表:\n\n您提出的建议收悉。现答复如下:\n该路段损坏严重。\n")
     meta = parse_structure(text).meta
     assert (meta.title, meta.doc_number) == ("关于市六届人大六次会议第B(2025)174号建议的回复", None)
+
+
+def test_a_tax_databases_keyword_row_is_no_title_and_its_box_names_the_letter():
+    text = ("山东省财政厅中国人民银行济南分行关于印发《山东省财政国库管理\n\n乐税智库文档\n\n"
+            "山东省财政厅中国人民银行济南分行关于印发《山东省财政国库管理制度改革实施意见》的通知\n\n"
+            "【标 签】财政国库,管理制度,改革实施意见\n\n【颁布单位】山东省财政厅,中国人民银行济南分行\n\n"
+            "【文 号】鲁财库﹝2002﹞24号\n\n【发文日期】2002-09-12\n\n各市人民政府,省直各部门:\n\n"
+            "《山东省财政国库管理制度改革实施意见》已经省政府同意,现印发给你们,请认真贯彻实施。\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.doc_type, meta.doc_number, meta.date) == (
+        "山东省财政厅中国人民银行济南分行关于印发《山东省财政国库管理制度改革实施意见》的通知", "通知",
+        "鲁财库﹝2002﹞24号", "2002-09-12")
+
+
+@pytest.mark.parametrize("line, title", [
+    ("丰城市关于加强县域商业体系建设促进农村消费的实施方案(第二次征求意见稿)",
+     "丰城市关于加强县域商业体系建设促进农村消费的实施方案(第二次征求意见稿)"),
+    ("光明区支持企业高质量发展的若干措施(2020)", "光明区支持企业高质量发展的若干措施(2020)"),
+    ("北京市机动车公共停车场管理办法 (2001)", "北京市机动车公共停车场管理办法"),
+])
+def test_a_drafts_round_and_an_editions_year_glued_to_the_title_belong_to_it_a_spaced_tag_does_not(line, title):
+    text = line + "\n为促进发展,制定本措施。\n一、支持企业发展\n对企业给予奖励。\n"
+    assert parse_structure(text).meta.title == title
+
+
+def test_a_date_run_onto_the_attachment_line_or_glued_to_the_doc_number_dates_the_letter():
+    text = ("河南省财政厅 河南省科技厅关于下达2014年度国家科学技术奖省级奖励资金的通知\n有关市县财政局、科技局:\n"
+            "现将奖励资金下达给你们。\n附件:2014年度国家科学技术奖省级奖励资金预算表 2015年4月23日\n")
+    assert parse_structure(text).meta.date == "2015-04-23"
+    text = ("摘要\n赣府厅字[2018]87号2018年9月18日各市、县(区)人民政府,省政府各部门:一年来,全省各地认真落实森林防火责任。\n"
+            "出处\n")
+    meta = parse_structure(text).meta
+    assert (meta.doc_number, meta.date) == ("赣府厅字[2018]87号", "2018-09-18")
+    text = "某县关于做好工作的通知\n各乡镇:\n现将有关事项通知如下。\n附件:2015年4月23日会议纪要\n"
+    assert parse_structure(text).meta.date is None
+
+
+def test_a_signers_name_wrapped_under_a_closed_numbered_item_is_read_whole():
+    text = ("关于公布2021年度一县一业示范县名单的通知\n各州、市人民政府:\n经研究,现将名单公布如下。\n二、工作要求\n"
+            "(三)各级办公室要压实责任、强化监督、加强指导。\n云南省打造世界一流“绿色食品牌”\n工作领导小组办公室\n2021年6月17日\n")
+    meta = parse_structure(text).meta
+    assert (meta.issuer, meta.date) == ("云南省打造世界一流“绿色食品牌”工作领导小组办公室", "2021-06-17")
+
+
+def test_a_task_force_signs_as_a_zhuanban():
+    text = ("各市、县、自治县人民政府,省政府直属各单位:\n《示范市县创建工作方案》已经省政府同意,现印发给你们,请认真贯彻落实。\n"
+            "海南省优化营商环境工作专班\n2022年10月11日\n")
+    meta = parse_structure(text).meta
+    assert (meta.issuer, meta.date) == ("海南省优化营商环境工作专班", "2022-10-11")
+
+
+def test_a_journal_abstracts_mark_is_no_part_of_the_doc_number_line():
+    text = "<正>鲁政字〔2023〕17号各市人民政府,各县(市、区)人民政府:根据《全国经济普查条例》规定,国务院决定开展普查。\n"
+    assert parse_structure(text).meta.doc_number == "鲁政字〔2023〕17号"
+
+
+@pytest.mark.parametrize("text, title, number", [
+    ("河南省高標準農田建設規劃(2021—2030年)\n\n《河南省高標準農田建設規劃(2021—2030年)》由河南省人民政府辦公廳發布。\n\n"
+     "基本介紹\n\n  • 中文名:河南省高標準農田建設規劃(2021—2030年)\n  • 頒布時間:2022年9月7日\n"
+     "  • 發布單位:河南省人民政府辦公廳\n發布通知\n\n河南省人民政府辦公廳關於印發河南省高標準農田建設規劃(2021—2030年)的通知\n"
+     "豫政辦〔2022〕87號\n各省轄市人民政府,省人民政府各部門:\n  《規劃》已經省政府同意,現印發給你們,請認真貫徹執行。\n"
+     "河南省人民政府辦公廳\n  2022年9月7日\n",
+     "河南省人民政府辦公廳關於印發河南省高標準農田建設規劃(2021—2030年)的通知", "豫政辦〔2022〕87號"),
+    ("江苏沿海开发五年推进计划.docx\n\n上传人:b****5 文档编号:6863396\n\n"
+     "《江苏沿海开发五年推进计划.docx》由会员分享,可在线阅读,更多相关请在冰豆网上搜索。\n\n江苏沿海开发五年推进计划\n\n"
+     "苏发〔2011〕16号\n\n中共江苏省委 江苏省人民政府\n\n关于印发《沿海开发五年推进计划》的通知\n\n"
+     "各市、县(市、区)委,省委各部委:\n\n现将《沿海开发五年推进计划》印发给你们,请结合实际认真贯彻落实。\n\n"
+     "中共江苏省委\n\n江苏省人民政府\n\n2011年7月2日\n",
+     "中共江苏省委江苏省人民政府关于印发《沿海开发五年推进计划》的通知", "苏发〔2011〕16号"),
+])
+def test_a_pages_headline_and_blurb_give_way_to_the_letters_own_numbered_head(text, title, number):
+    meta = parse_structure(text).meta
+    assert ("".join(meta.title.split()), meta.doc_number, meta.doc_type) == (title, number, "通知")
+
+
+def test_a_reply_databases_fields_after_the_title_are_no_part_of_it():
+    text = ("对市政协第十五届一次会议第0417号提案的办理答复 类别:A 签发领导:金汇江 公开属性:是 | |||||\n张荃委员: | |||||\n"
+            "您提出的关于深入实施创新驱动发展战略的提案收悉,现答复如下:\n一、关于弘扬乡村文化\n我委将继续推进。\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.doc_type) == ("对市政协第十五届一次会议第0417号提案的办理答复", "答复")
+
+
+def test_a_date_with_a_chinese_year_and_arabic_month_and_day_is_read():
+    text = ("某市人民政府办公室关于印发政府信息公开办法的通知\n各镇人民政府:\n现将办法印发给你们,请认真贯彻执行。\n"
+            "某市人民政府办公室\n二O一一年5月16日\n")
+    assert parse_structure(text).meta.date == "2011-05-16"
+
+
+def test_a_reply_closing_with_heartfelt_thanks_is_signed_by_its_last_line():
+    text = ("关于县政协十届一次会议第69号提案的答复\n李明委员:\n您提出的提案收悉。现答复如下。\n一、关于农村饮水\n将督促水厂整改。\n"
+            "衷心感谢您对水利工作的支持与理解!\n桃江县水利局\n")
+    assert parse_structure(text).meta.issuer == "桃江县水利局"

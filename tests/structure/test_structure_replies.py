@@ -659,3 +659,10 @@ def test_a_letter_opening_with_its_first_section_names_the_proposal_there():
     text = ("一、基本情况\n天津地处海河流域下游。您提出关于京津冀(天津)防洪问题的提案,客观反映了区域实际需求。\n"
             "二、下一步工作\n我局将加快完善防洪工程体系。\n")
     assert parse_reply(text, parse_structure(text)).proposal.title == "关于京津冀(天津)防洪问题的提案"
+
+
+def test_a_suggestions_code_with_its_year_in_brackets_is_its_number_after_the_session():
+    text = ("关于尽快恢复南院区综合医疗服务功能的建议答复 关于市十五届人大五次会议 第B(2022)327号建议的答复\n\n"
+            "尊敬的卢彦学代表:\n您提出的“关于尽快恢复南院区综合医疗服务功能的建议”已收悉,现答复如下:\n医院已恢复诊疗。\n")
+    p = parse_reply(text, parse_structure(text)).proposal
+    assert (p.number, p.session) == ("B(2022)327", "市十五届人大五次会议")

@@ -72,3 +72,9 @@ def test_a_catalogue_without_keys_names_its_publisher_under_the_index_number_and
             "关于县人大十五届三次会议第144号建议的答复\n席守力代表:\n您提出的建议已收悉。现答复如下:\n我局将抓好落实。\n"
             "主办单位:中牟县人民政府办公室 地址:中牟县青年路 邮编:451450\n")
     assert parse_structure(text).meta.issuer == "中牟县水利局"
+
+
+def test_a_key_in_square_brackets_with_its_value_glued_on_opens_a_site_row():
+    assert starts_with_site_key("【标 签】财政国库,管理制度,改革实施意见")
+    assert starts_with_site_key("【文 号】鲁财库﹝2002﹞24号")
+    assert not starts_with_site_key("【政策解读】关于印发若干措施的通知")

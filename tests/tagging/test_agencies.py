@@ -649,3 +649,54 @@ def test_a_body_whose_leaders_gave_instructions_is_named_there():
     j = Jurisdiction(province="宁夏回族自治区", city="银川市", level="city")
     assert [e.text for e in tag_agencies("根据市委、市政府领导指示,市工信局会同有关部门制定了指南。", j)] \
         == ["市委", "市政府", "市工信局"]
+
+
+def test_a_slogan_in_quotes_inside_a_bodys_name_is_part_of_it():
+    assert agencies("省“共享农庄”推进领导小组办公室印发了方案。", "海南省农业农村厅") == [
+        ("省“共享农庄”推进领导小组办公室", "海南省“共享农庄”推进领导小组办公室")]
+    assert agencies("经省打造世界一流“绿色食品牌”工作领导小组同意。", "云南省农业农村厅") == [
+        ("省打造世界一流“绿色食品牌”工作领导小组", "云南省打造世界一流“绿色食品牌”工作领导小组")]
+
+
+def test_a_verb_after_ge_ends_the_collective_and_each_of_a_bodys_decisions_names_it():
+    assert agencies("一年来,全省各地按照省委、省政府的部署,紧紧围绕建设大局。", "江西省人民政府办公厅") == [
+        ("省委", "中共江西省委员会"), ("省政府", "江西省人民政府")]
+    assert agencies("贯彻执行自治区党委各项决策部署。", "内蒙古自治区人民政府") == [
+        ("自治区党委", "中共内蒙古自治区委员会")]
+    assert agencies("省政府各部门要认真落实。", "江西省人民政府办公厅") == []
+
+
+@pytest.mark.parametrize("text, issuer, expected", [
+    ("按照市疫情防控指挥部的工作安排,尽快恢复诊疗秩序。", "郑州市卫生健康委员会", ("市疫情防控指挥部", "郑州市疫情防控指挥部")),
+    ("积极配合谭家桥镇政府,为村组道路建设提供支持。", "黄山市黄山区交通运输局", ("谭家桥镇政府", "黄山市黄山区谭家桥镇人民政府")),
+])
+def test_a_body_whose_arrangement_is_followed_or_who_is_helped_begins_after_that_word(text, issuer, expected):
+    assert agencies(text, issuer) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "市直各单位,中央、省驻玉有关单位:",
+    "所需资金除中央、省补助资金外,由县财政负担。",
+    "我市用人单位(含中央、省属驻市单位)均可申报。",
+])
+def test_the_centre_and_province_naming_stationed_units_or_their_funds_are_no_body(text):
+    assert agencies(text, "玉溪市人民政府") == []
+
+
+def test_a_place_after_a_kind_of_place_begins_the_name_and_a_bare_body_after_it_stays_collective():
+    assert agencies("各市、州、直管市神农架林区农业农村局,厅机关各处室:", "湖北省农业农村厅") == [
+        ("神农架林区农业农村局", "神农架林区农业农村局")]
+    assert agencies("各省、自治区、直辖市、计划单列市财政厅(局):", "财政部") == []
+
+
+@pytest.mark.parametrize("text, issuer, expected", [
+    ("福清市文物管理所负责文物巡查。", "福清市文化体育和旅游局", ("福清市文物管理所", "福清市文物管理所")),
+    ("大田县殡葬服务中心负责遗体接运。", "大田县民政局", ("大田县殡葬服务中心", "大田县殡葬服务中心")),
+    ("赣州市果业发展中心组织评审。", "赣州市农业农村局", ("赣州市果业发展中心", "赣州市果业发展中心")),
+])
+def test_a_named_places_office_station_or_public_service_centre_is_a_body(text, issuer, expected):
+    assert expected in agencies(text, issuer)
+
+
+def test_a_named_places_trading_or_public_service_centre_being_built_is_no_body():
+    assert agencies("加快中山市跨境电商公共服务中心落地运营,支持宁波股权交易中心发展。", "中山市商务局") == []

@@ -307,3 +307,14 @@ def test_a_placeless_task_list_naming_national_ministries_speaks_for_the_centre(
 def test_a_placeless_text_speaking_as_a_city_is_not_central_for_the_ministries_it_cites():
     text = ("根据公安部、民政部、财政部有关规定,市政府决定:\n一、市财政局负责资金保障。\n二、市民政局负责组织实施。\n")
     assert infer_jurisdiction(text, None, None, None).level != "central"
+
+
+def test_a_placeless_text_naming_several_counties_of_one_city_speaks_for_the_city():
+    text = ("20、深化农村综合改革。(牵头单位:市农办;主办单位:市编办、市教育局、市财政局)\n"
+            "福清市乡镇机构改革试点方案已草拟。乡镇财政体制已到期的闽侯、连江两县已下达新一轮体制。\n"
+            "21、完善乡村文化设施。(牵头单位:市文化局)\n长乐、罗源、永泰等县(市)区“三馆”已落实。\n")
+    j = infer_jurisdiction(text, None, None, None)
+    assert (j.city, j.county, j.level) == ("福州市", None, "city")
+    assert ("市教育局", "福州市教育局") in tagged(text, j)
+    one = "福清市乡镇机构改革试点方案已草拟。市财政局、市教育局负责。\n"
+    assert infer_jurisdiction(one, None, None, None).county == "福清市"

@@ -254,3 +254,17 @@ def test_a_bare_lower_levels_government_is_no_responsible_unit_of_a_citys_articl
     j = infer_jurisdiction("", "北京市人民政府", None, None)
     units = parse_responsible("第五條 街道辦事處內部工作機構設置,由區人民政府批准。", j)
     assert units.responsible == []
+
+
+def test_a_unit_list_joined_by_he_to_a_collective_keeps_its_units_and_drops_the_collective():
+    hunan = infer_jurisdiction("", "湖南省人民政府办公厅", None, None)
+    units = parse_responsible("一、优化工作推进机制。压实各级责任。(省农业农村厅、省公安厅、省林业局和有关市县人民政府"
+                              "按职责分工负责)", hunan)
+    assert units.responsible == ["湖南省农业农村厅", "湖南省公安厅", "湖南省林业局"]
+
+
+def test_a_body_in_charge_of_the_items_work_does_the_item():
+    city = infer_jurisdiction("", "衡阳市人民政府", None, None)
+    units = parse_responsible("第四条 市民政局主管全市殡葬管理工作,县市区民政局负责本行政区域内的殡葬管理工作。", city)
+    assert units.responsible[0] == "衡阳市民政局"
+    assert parse_responsible("第五条 申请人向民政主管部门提出申请。", city).responsible == []
