@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..clean.script import to_simplified
 from .dates import bare_date, is_date_line
 from .layout import TextLine
 from .lexicon import data, pattern, rx
@@ -171,4 +172,4 @@ def _issued_title_below(lines: list[TextLine], first: int, a: int, cue: int, las
 
 def is_related_list_header(line: str) -> bool:
     """True for the header of a site's list of other pages (相关文件：, 【相关阅读】, 访谈解读:)."""
-    return bool(rx(data("chrome")["related_list_cues"]["pattern"]).match(line.strip()))
+    return bool(rx(data("chrome")["related_list_cues"]["pattern"]).match(to_simplified(line).strip()))

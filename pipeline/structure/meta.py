@@ -1,6 +1,7 @@
 """GB/T 9704 header and footer elements: doc number, title, doc type, issuer, date, recipients, 版记."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -34,6 +35,7 @@ class Header:
     limit: int = 0                                   # index of the first numbered heading line
     cover_issues: bool = False                       # a cover text issues an attached document
     date_readings: tuple[str, ...] = ()              # a signature date that lost its 年月日, read more than one way
+    cut_readings: tuple[str, ...] = ()               # a signature date the excerpt cut inside its day (2025年4月1)
     headline: bool = False                           # the title is the page's headline, no title line of the letter
     decree_maker: str | None = None                  # the body a decree's number names (某省人民政府令第1号)
     adopted_by: str | None = None                    # the standing committee whose meeting adopted the rules
@@ -491,13 +493,15 @@ def _read_recipients(reader: Reader, lines, body, limit, head: Header) -> None:
         ln = lines[i]
         if _is_paragraph(ln.text) and pos and _is_paragraph(lines[body[pos - 1]].text):
             break                              # two paragraphs of body text: a colon line below is a form's field
-        if is_date_line(ln.text) or bare_date(ln.text):
-            break                              # the letter's date: what follows is the page's, not the letter's
+        if (is_date_line(ln.text) or bare_date(ln.text)) \
+                and not (i and key_alone(lines[i - 1].text.lstrip(BULLETS))):
+            break                              # the letter's date (not a site's 成文日期: / value): the page's below
         text = _JUNK_END.sub("", ln.text)
         if not text.endswith(("：", ":")) or "。" in text or len(text) > 200 or len(text.rstrip("：:").strip()) < 2:
             continue                           # 号: a site's label cut to its last character
         if any(w in text for w in data("elements")["not_recipients"]["words"]) or _is_form_label(text) \
-                or key_alone(text.lstrip(BULLETS)) or starts_with_site_key(text.lstrip(BULLETS)) or has_site_cue(text):
+                or is_related_list_header(text) or key_alone(text.lstrip(BULLETS)) \
+                or starts_with_site_key(text.lstrip(BULLETS)) or has_site_cue(text):
             continue                           # 内容概览: | |, …发文单位: 点击数:: a site's field with no value
         if pos and lines[body[pos - 1]].text.endswith(("，", ",", "、")):
             continue
@@ -565,6 +569,8 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
             meta.date = parse_date(dated)
             if units:
                 meta.issuer = _joined(reader, units)
+            if meta.date and i == len(lines) - 1:
+                head.cut_readings = _cut_day_readings(dated, meta.date)
             break
     signed = body[:-1] if len(body) > 2 and rx(data("elements")["contact_line"]["pattern"]).match(
         lines[body[-1]].text.strip()) else body                       # …教育局 / (联系人:董 斌 …)
@@ -577,6 +583,10 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
         elif is_unit_line(closing.text) and rx(data("elements")["cut_date"]["pattern"]).match(last.text.strip()):
             units = _signature_units(lines, signed[:-1], reader)     # 巩义市人力资源和社会保障局 / 2023年2: cut
             meta.issuer = _joined(reader, units)
+        elif len(signed) > 2 and is_unit_line(last.text) and is_unit_line(closing.text) \
+                and lines[signed[-3]].text.rstrip().endswith("。") and signed[-1] == len(lines) - 1:
+            meta.issuer = _joined(reader, [closing, last])          # …鲜活经验。 / 某厅 某厅 / 某厅: joint signers, the
+                                                                    # excerpt cut before their date
     if meta.date is None:                      # …作出更大贡献。 二○○五年二月七日: line breaks lost
         tail = rx(r"[。！：:]\s*(?P<date>" + date_pattern() + r")\s*$")
         started = False
@@ -610,6 +620,21 @@ def _read_signature(reader: Reader, lines, body, head: Header) -> None:
             if g and meta.doc_number is None:
                 meta.doc_number = reader.value(lines[i].start + m.start(g), lines[i].start + m.end(g))
             break
+
+
+def _cut_day_readings(dated: str, date: str) -> tuple[str, ...]:
+    """The dates a signature date may be where the excerpt ends inside its day (2025年4月1 at the text's end:
+    4月1日 or 4月10–19日); none where the day is whole (two digits, or 日 written)."""
+    day = re.search(r"(\d+)\s*$", dated.strip())
+    if not day or len(day.group(1)) != 1:
+        return ()
+    readings = [date]
+    for k in range(10):
+        try:
+            readings.append(dt.date.fromisoformat(date).replace(day=int(day.group(1)) * 10 + k).isoformat())
+        except ValueError:
+            pass
+    return tuple(readings)
 
 
 def _bare_unit(line: str) -> bool:
@@ -1088,10 +1113,10 @@ def _read_site_fields(reader: Reader, lines, first, limit, head: Header) -> str 
             cut = d.group("v").rfind(mark) + len(mark) if d and mark in d.group("v") else 0    # 中共某省委文件琼发…
             if d and (meta.doc_number is None or _compact_number(d.group("v")[cut:]) == _compact_number(meta.doc_number)):
                 meta.doc_number = reader.value(ln.start + d.start("v") + cut, ln.start + d.end("v"))
-        if "date" in fields and (meta.date is None or len(head.date_readings) > 1):
+        if "date" in fields and (meta.date is None or len(head.date_readings) > 1 or head.cut_readings):
             s, e = fields["date"]
             site_date = parse_date(ln.text[s:e], numeric=True)
-            if meta.date is None or site_date in head.date_readings:
+            if meta.date is None or site_date in head.date_readings or site_date in head.cut_readings:
                 meta.date = site_date                  # 成文日期 2016-12-01 settles a signature's 2016121
                 head.date_readings = ()
         if "source" in fields and meta.doc_number is None:

@@ -235,14 +235,21 @@ def parse_reply(text: str, structure: Structure, view: View | None = None) -> Re
     first_sec = structure.sections[0].start if structure.sections else structure.body_end
     opening_end = inv.get(first_sec, ve)
     r = data("replies")
-    if structure.sections and not rx(r["reply_title"]["proposal_words"]).search(s, vs, opening_end):
+    after_title = s.find(title_v, vs, opening_end) if title_v else -1
+    told_from = after_title + len(title_v) if after_title >= 0 else vs     # a page's headline (…人大建议答复内容公开) tells none
+    if structure.sections and not rx(r["reply_title"]["proposal_words"]).search(s, told_from, opening_end):
         opening_end = inv.get(structure.sections[0].end, ve)   # 一、基本情况 …您提出关于…的提案: told in the first section
     proposal = Proposal(category=meta.category, replying_unit=meta.issuer)
 
     for source in (title_v, s[vs:opening_end]):
         m = rx(r["proposal_number"]["pattern"]).search(source)
         if m and proposal.number is None:
-            proposal.number = "".join((m.group("v") or m.group("w") or m.group("x") or m.group("y")).split())
+            numbers = ["".join((m.group("v") or m.group("w") or m.group("x") or m.group("y") or m.group("z")).split())]
+            more, at = rx(r["proposal_number"]["more"]), m.end()
+            while m.group("v") and (n := more.match(source, at)):
+                numbers.append(n.group("n"))              # 第119号、120号、121号提案: one letter answers three
+                at = n.end()
+            proposal.number = "、".join(numbers)
     proposal.session = _session(reader, meta.title, s, vs, opening_end)
     handlers = words("replies", "handler_suffixes", "words")
     parties = tuple(data("replies")["handler_suffixes"]["proposing_bodies"])
@@ -251,6 +258,7 @@ def parse_reply(text: str, structure: Structure, view: View | None = None) -> Re
     proposal.proposers = proposers_of(people)
     if not proposal.proposers:
         m = rx(r["proposer_in_opening"]["pattern"]).search(s, vs, opening_end) \
+            or rx(r["proposer_in_opening"]["title_first"]).search(s, vs, opening_end) \
             or rx(r["salutation_line"]["pattern"], re.M).search(s, vs, opening_end)
         if m:
             proposal.proposers = [x for x in re.split(r"[、，,]", reader.value(m.start("v"), m.end("v"))) if _named(x)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..clean.script import to_simplified
 from .lexicon import data, rx
 from .sections import match_heading
 
@@ -43,7 +44,8 @@ def _any_key() -> re.Pattern:
 
 def site_fields(line: str) -> dict[str, tuple[int, int]]:
     """The fields a metadata line gives, each as the (start, end) of its value in the line;
-    empty values are left out and a key's value ends at the next key."""
+    empty values are left out and a key's value ends at the next key; keys are read in simplified script."""
+    line = to_simplified(line)                    # same length: the spans hold in the page's own script
     if not _any_key().search(line):
         return {}                                 # every alternative below needs a key
     pattern, field_of = _keys()
@@ -97,12 +99,13 @@ def _long_keys() -> re.Pattern:
 
 def opens_with_key(line: str) -> bool:
     """True for a line opening with any site key, its value glued on (来源阿图什市人民政府)."""
-    return bool(_any_key().match(line.strip()))
+    return bool(_any_key().match(to_simplified(line).strip()))
 
 
 def starts_with_site_key(line: str) -> bool:
     """True for a row of a metadata block: a site key at the line start (- 名称:, [ 发文字号 ] |, 文 号:)."""
     pattern, _ = _keys()
+    line = to_simplified(line)                    # 訪問量:, 發文字號: a page in traditional script
     m = pattern.search(line.lstrip(" -—|｜[【\t\u3000•·●"))
     if m and m.start() == 0:
         return True
@@ -116,6 +119,7 @@ def label_row_fields(lines: list[str], max_value_lines: int = 4) -> dict[str, tu
     N001-2011-000627 宛政〔2011〕7号 / 南阳市人民政府办公室 2011-03-04): each field's value as (line, start, end),
     the values paired with the keys in order; nothing where the values do not match the keys one for one."""
     pattern, field_of = _keys(row_keys=True)
+    lines = [to_simplified(line) for line in lines]
     for row, line in enumerate(lines):
         if len(line) > MAX_ROW_CHARS or not _any_key().search(line):
             continue
@@ -142,6 +146,7 @@ def label_row_fields(lines: list[str], max_value_lines: int = 4) -> dict[str, tu
 def key_alone(line: str) -> str | None:
     """The field of a line that holds one key and no value (发 布 机 构 :): its value is the next line."""
     pattern, field_of = _keys()
+    line = to_simplified(line)
     m = pattern.match(line.strip())
     if not m or line.strip()[m.end():].strip(" \t\u3000:：|｜]】"):
         return None

@@ -12,6 +12,7 @@ from .dates import is_date_line
 from .layout import TextLine
 from .lexicon import data, date_pattern, expand, pattern, rx, words
 from .sections import match_heading
+from .sitemeta import starts_with_site_key
 from .tables import vertical_header
 
 PUNCT = re.compile(r"[，,。：:；;、《》“”\"（）()！？!?\-–—_|｜]")
@@ -79,8 +80,12 @@ def doc_number_at(line: str) -> re.Match | None:
     keys = data("site_fields")["fields"]["doc_number"]
     key = next((k for k in keys if s.startswith(k)), "")
     m = pattern("doc_number").match(s, len(key))
+    mark = data("patterns")["doc_number"]["mark_before"]            # 中共海南省委文件琼发〔2018〕15号: the mark
+    if m is None and (head := re.match(r"[\u4e00-\u9fff\s]{2,40}?" + mark + r"\s*", s)):
+        m = pattern("doc_number").match(s, head.end())  # 中共元江…县委办公室文件 元办发〔2020〕4号: the mark's line
+        if m and s[m.end():].strip():
+            m = None
     if m:                                  # 效力状态有效文号陕市监函〔2025〕442号: fields run together, the key inside
-        mark = data("patterns")["doc_number"]["mark_before"]        # 中共海南省委文件琼发〔2018〕15号: the mark
         inner = max((m.group("v").rfind(k) + len(k) for k in (*keys, mark) if k in m.group("v")), default=0)
         if inner:
             m = pattern("doc_number").match(s, m.start("v") + inner)
@@ -542,6 +547,24 @@ def _fuller_title_follows(lines: list[TextLine], after: list[int], limit: int, t
     return False
 
 
+MIN_UNIT_CHARS = 4          # a unit's name in a run of joint issuers: 舟山海事局, never 政府 alone
+
+
+def _joint_issuers_wrapped(above: str, line: str) -> bool:
+    """True where a title opening with its joint issuers wraps them from the line above (舟山市港航和口岸管理局
+    …舟山市交通运输局 / 舟山市生态环境局 舟山海事局关于印发…的函): both parts name two units or more, none a site's row."""
+    at = line.find("关于")
+    lead = line[:at] if at > 0 else ""
+    return _several_units(lead) and _several_units(above) and not starts_with_site_key(above) \
+        and not has_site_cue(above)
+
+
+def _several_units(text: str) -> bool:
+    """True for two units' names or more run together (舟山市生态环境局舟山海事局)."""
+    return any(is_unit_line(text[:k]) and is_unit_line(text[k:])
+               for k in range(MIN_UNIT_CHARS, len(text) - MIN_UNIT_CHARS + 1))
+
+
 def _extend_back(lines: list[TextLine], before: list[int], ln: TextLine, wrapped: bool = False) -> tuple[int, int]:
     """Earlier lines of a title printed over several lines (a unit line only before 关于…, or before
     对… where the title is printed as a block of lines: 某街道办事处 / 对…第18号提案的 / 答复)."""
@@ -551,6 +574,9 @@ def _extend_back(lines: list[TextLine], before: list[int], ln: TextLine, wrapped
     head = data("elements")["title_head"]
     if rx(head["place_start"]).match(ln.text):
         above = before[-1] if before else None
+        if above is not None and not any(lines[j].text.strip() for j in range(above + 1, ln.index)) \
+                and _joint_issuers_wrapped(lines[above].text.strip(), ln.text.strip()):
+            return above, lines[above].start
         if above is not None and not any(lines[j].text.strip() for j in range(above + 1, ln.index)) \
                 and rx(head["year_head"]).match(lines[above].text.strip()) \
                 and ln.text.strip()[:6] not in lines[above].text:      # not the title printed above with its years

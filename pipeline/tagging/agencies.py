@@ -119,11 +119,11 @@ def _is_collective(s: str, start: int, end: int, named: bool = False) -> bool:
 
 
 def _in_collective_list(s: str, start: int) -> bool:
-    """'各市县教育局、党委编办、发展改革委、公安局:': a bare body listed in a 主送 line after a 各 item shares the
-    各 (each place's bureau), as the line's first item does."""
+    """'各市县教育局、党委编办、发展改革委、公安局:': a bare body listed in a 主送 line after a 各 (or 有关) item
+    shares the 各 (each place's bureau), as the line's first item does."""
     if start == 0 or s[start - 1] != "、":
         return False
-    k = s.rfind("各", max(0, start - 60), start)
+    k = max(s.rfind(w, max(0, start - 60), start) for w in ("各", "有关"))    # 有关市(州)、扩权县财政局、…: as 各
     if k < 0 or not all(is_cjk(c) or c in "、（）()" for c in s[k:start]):
         return False
     end = re.search(r"[，,。；;：:]", s[start:])

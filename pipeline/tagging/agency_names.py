@@ -764,6 +764,8 @@ def _element_canonical(el: Element, j: Jurisdiction, level_hint: str | None) -> 
     base = _resolve_places(el.prefixes, j, level_hint)
     if el.kind in ("dept", "generic") and not el.prefixes and j.level == "central":
         return _national_short(el.core)             # 发展改革委 in a State Council letter: 国家发展改革委
+    if el.kind == "dept" and not el.prefixes and _province_only(d.dept_canonical[el.core]) and j.province:
+        return _resolve_places([("省", "level")], j, None) + d.dept_canonical[el.core]   # 财政厅 in a district's text
     if el.kind == "dept":
         return base + d.dept_canonical[el.core] if base else None
     if el.kind == "generic":
@@ -792,6 +794,11 @@ def _element_canonical(el: Element, j: Jurisdiction, level_hint: str | None) -> 
             return template.format(w=w) if w else None
         return template.format(j=base) if base else None
     return None
+
+
+def _province_only(core: str) -> bool:
+    """True for a department only a province has (财政厅, 住房和城乡建设厅), not a government's 办公厅."""
+    return core.endswith("厅") and not core.endswith("办公厅")
 
 
 def _national_short(core: str) -> str | None:

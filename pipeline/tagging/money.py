@@ -367,16 +367,18 @@ def _rates(v: str, L: MoneyLexicon) -> list[Rate]:
     """Percentages that set support: rate, or rate_cap under a bound word (最高15%, 不超过20%)."""
     out = []
     for m in L.percent.finditer(v):
-        per_mille = bool(m.group("pm") or m.group("pmcn"))
-        num = m.group("num") or m.group("cn") or m.group("pm") or m.group("pmcn")
-        value = parse_number(num)
+        if m.group("den"):                     # 三分之二: the part over the denominator
+            value, scale = parse_number(m.group("part")) * 100 / parse_number(m.group("den")), 100
+        else:
+            scale = 1000 if (m.group("pm") or m.group("pmcn")) else 10000 if m.group("ptt") else 100
+            value = parse_number(m.group("num") or m.group("cn") or m.group("pm") or m.group("pmcn") or m.group("ptt"))
         if value is None:
             continue
         role, why = rate_decision(v, m.start(), m.end(), L)
         if role is None:
             continue
         bound = governing_bound(v, m.start(), L)
-        out.append(Rate(bound[0] if bound else m.start(), m.end(), value / (1000 if per_mille else 100), role, rule=why))
+        out.append(Rate(bound[0] if bound else m.start(), m.end(), value / scale, role, rule=why))
     return _joined_ranges(v, out, L)
 
 

@@ -45,7 +45,7 @@ class MoneyLexicon:
     """Compiled patterns and word tables the money and rate taggers read."""
     amount: re.Pattern          # one amount: number, 多/余, magnitude, currency
     bare_number: re.Pattern     # a number ending right before a list or range joiner
-    percent: re.Pattern         # 30%, 百分之三十; per mille 1.2‰, 千分之五
+    percent: re.Pattern         # 30%, 百分之三十; per mille 1.2‰, 千分之五; 万分之五; a fraction 三分之二
     currency_code: dict         # unit or symbol (元, 美元, ¥, US$) -> ISO code
     max_amount: float           # a larger figure is no sum of money (units.json, limits)
     not_yuan_before: frozenset
@@ -174,7 +174,9 @@ def lexicon() -> MoneyLexicon:
         amount_words=re.compile(bounds["amount_words"]["pattern"]),
         jiao_fen=re.compile(bounds["jiao_fen"]["pattern"]),
         percent=re.compile(rf"(?P<num>{_ARABIC}){_SPACE}%|百分之(?P<cn>{_CHINESE}|{_ARABIC})"
-                           rf"|(?P<pm>{_ARABIC}){_SPACE}‰|千分之(?P<pmcn>{_CHINESE}|{_ARABIC})"),   # 1.2‰, 千分之五
+                           rf"|(?P<pm>{_ARABIC}){_SPACE}‰|千分之(?P<pmcn>{_CHINESE}|{_ARABIC})"     # 1.2‰, 千分之五
+                           rf"|[万萬]分之(?P<ptt>{_CHINESE}|{_ARABIC})"                            # 万分之五
+                           r"|(?P<den>[二三四五六七八九十])分之(?P<part>[一二三四五六七八九])"),      # 三分之二
         currency_code=codes,
         max_amount=u["limits"]["max_amount"],
         not_yuan_before=frozenset(u["not_yuan_before"]),

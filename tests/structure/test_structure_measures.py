@@ -1223,3 +1223,10 @@ def test_items_under_a_heading_on_a_works_significance_are_no_measures_even_for_
     path = ROOT / "corpora" / "real" / "raw" / "guizhou-2019-measures-yidi-banqian-houxu-gongzuo-yijian.txt"
     text = extract(path).text          # 一、深刻认识…的重大意义 (一)…是…的必然要求 (二)…, cut there: blind round h476
     assert select_measures(parse_structure(text), text) == []
+
+
+def test_a_plans_period_and_its_contacts_are_no_measures():
+    text = ("砚山县草原生态保护补助奖励政策实施方案\n一、补助对象\n承包草原的农牧户。\n二、补助标准\n禁牧补助每亩每年7.5元。\n"
+            "三、实施时限与进度安排\n2019年6月底前完成发放。\n四、办事受理单位和地址、联系方式\n县农业农村局草原站,电话0876-3121234。\n")
+    st = parse_structure(text)
+    assert [s.label for s in select_measures(st, text)] == ["二"]

@@ -1137,3 +1137,50 @@ def test_a_reply_closing_with_heartfelt_thanks_is_signed_by_its_last_line():
     text = ("关于县政协十届一次会议第69号提案的答复\n李明委员:\n您提出的提案收悉。现答复如下。\n一、关于农村饮水\n将督促水厂整改。\n"
             "衷心感谢您对水利工作的支持与理解!\n桃江县水利局\n")
     assert parse_structure(text).meta.issuer == "桃江县水利局"
+
+
+def test_a_decrees_number_with_its_year_in_brackets_is_read_from_the_rules_note():
+    text = ("河北省地名管理规定\n(2025年9月18日河北省人民政府令〔2025〕第4号公布 自2025年11月1日起施行)\n"
+            "第一条 为了加强和规范地名管理,制定本规定。\n第二条 本规定适用于本省行政区域。\n")
+    meta = parse_structure(text).meta
+    assert (meta.doc_number, meta.issuer, meta.date) == ("河北省人民政府令〔2025〕第4号", "河北省人民政府", "2025-09-18")
+
+
+def test_a_doc_number_after_the_issuers_mark_on_its_line_is_read():
+    text = ("中共元江 哈 尼 族彝族傣族自治县委办公室文件 元办发〔2020〕4号\n中共元江县委办公室\n元江县人民政府办公室\n"
+            "印发《关于开展民族团结进步创建工作的实施方案》的通知\n各乡镇:\n现将方案印发给你们,请认真贯彻执行。\n")
+    assert parse_structure(text).meta.doc_number == "元办发〔2020〕4号"
+
+
+def test_a_sites_bare_metadata_values_are_no_title():
+    text = ("12330282688011591A/2025-193062\n市政府办公室\n主动公开\n规范性文件\n县级政策\nBCXD01-2025-0003\n其他\n"
+            "2025-09-17\n面向社会\n慈政办发〔2025〕20号\n有效\n各镇人民政府、各街道办事处:\n"
+            "《2025年慈溪市推进产业高质量发展的政策意见》已经市政府同意,现印发给你们,请认真贯彻执行。\n"
+            "慈溪市人民政府办公室\n2025年9月16日\n2025年慈溪市推进产业高质量发展的政策意见\n为深入贯彻战略部署,制定本意见。\n")
+    assert parse_structure(text).meta.title == "2025年慈溪市推进产业高质量发展的政策意见"
+
+
+def test_a_signature_date_the_excerpt_cuts_in_its_day_gives_way_to_the_sites_date():
+    text = ("对普陀区政协十五届五次会议第155086号提案的会办意见\n公开属性:\n主动公开\n成文日期:\n2025年04月15日\n"
+            "发文字号:\n普卫健复〔2025〕8号\n区教育局:\n奚岚委员提出的提案收悉。经研究,现将会办意见函告如下:\n"
+            "一、协助扩大知晓度\n区卫健委将配合做好推广。\n上海市普陀区卫生健康委\n2025年4月1")
+    meta = parse_structure(text).meta
+    assert (meta.date, meta.recipients) == ("2025-04-15", ["区教育局"])
+
+
+def test_joint_issuers_wrapped_over_two_lines_before_the_title_open_it():
+    text = ("舟港口〔2020〕51号\n舟山市港航和口岸管理局 舟山市发展和改革委员会 舟山市交通运输局\n"
+            "舟山市生态环境局 舟山海事局关于印发船舶和港口污染突出问题整治实施方案的函\n各县(区)政府:\n经市政府同意,现将方案印发给你们。\n")
+    assert "".join(parse_structure(text).meta.title.split()) == (
+        "舟山市港航和口岸管理局舟山市发展和改革委员会舟山市交通运输局舟山市生态环境局舟山海事局关于印发船舶和港口污染突出问题整治实施方案的函")
+
+
+def test_a_heading_unit_above_the_title_is_no_joint_issuer():
+    text = ("泽州县政府办公室\n泽州县人民政府关于县七届人大一次会议代表建议办理落实情况的报告\n县人大常委会:\n现将办理情况报告如下。\n")
+    assert parse_structure(text).meta.title == "泽州县人民政府关于县七届人大一次会议代表建议办理落实情况的报告"
+
+
+def test_joint_signers_whose_date_the_excerpt_cut_are_the_issuer():
+    text = ("关于开展返乡入乡创业园建设工作的通知\n各市农业农村局:\n现将有关事项通知如下。\n一、明确建设重点\n要及时总结工作经验。\n"
+            "山東省農業農村廳 山東省科學技術廳 山東省財政廳\n山東省人力資源和社會保障廳")
+    assert "".join(parse_structure(text).meta.issuer.split()) == "山東省農業農村廳山東省科學技術廳山東省財政廳山東省人力資源和社會保障廳"

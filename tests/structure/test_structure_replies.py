@@ -666,3 +666,51 @@ def test_a_suggestions_code_with_its_year_in_brackets_is_its_number_after_the_se
             "尊敬的卢彦学代表:\n您提出的“关于尽快恢复南院区综合医疗服务功能的建议”已收悉,现答复如下:\n医院已恢复诊疗。\n")
     p = parse_reply(text, parse_structure(text)).proposal
     assert (p.number, p.session) == ("B(2022)327", "市十五届人大五次会议")
+
+
+def test_a_proposer_whose_congress_is_named_before_the_title_is_read_without_it():
+    text = ("1.第20240562号建议答复的函\n唐红等市人大代表:\n你们提出的《关于加快推进老年社会监护服务中心相关立法及建设工作的建议》收悉。"
+            "现就有关情况答复如下。\n我局将推动立法。\n")
+    assert parse_reply(text, parse_structure(text)).proposal.proposers == ["唐红"]
+
+
+def test_a_pages_headline_naming_suggestions_is_not_the_letters_opening():
+    text = ("深圳市民政局2024年度人大建议答复内容公开\n发布时间:2025-01-13 11:08\n信息来源:深圳市民政局\n"
+            "1.第20240562号建议答复的函\n唐红等市人大代表:\n你们提出的《关于加快推进老年社会监护服务中心相关立法及建设工作的建议》收悉。"
+            "现就有关情况答复如下。\n我局将推动立法。\n")
+    p = parse_reply(text, parse_structure(text)).proposal
+    assert (p.number, p.proposers, p.title) == ("20240562", ["唐红"], "关于加快推进老年社会监护服务中心相关立法及建设工作的建议")
+
+
+def test_a_members_title_before_the_name_and_a_ministry_addressed_leave_the_proposer():
+    text = ("福建省人民政府办公厅关于政协十一届全国委员会第一次会议第2197号提案会办意见的函\n文化部:\n"
+            "全国政协委员陈立德在政协十一届全国委员会第一次会议上提出的《关于促成泉州南音申报非物质文化遗产的提案》(第2197号)"
+            "由贵部会同我省办理。现将会办意见函告如下:\n我省十分重视南音的保护。\n")
+    assert parse_reply(text, parse_structure(text)).proposal.proposers == ["陈立德"]
+
+
+def test_a_letter_answering_several_proposals_keeps_every_number():
+    text = ("重庆市梁平区农业农村委员会关于政协重庆市梁平区第十四届委员会第三次会议第119号、120号、121号提案的复函\n"
+            "xxx委员:\n您提出的《大力发展梁平柚助推乡村产业振兴的建议》收悉,现答复如下:\n一、加强品牌建设\n我委将加强。\n")
+    p = parse_reply(text, parse_structure(text)).proposal
+    assert p.number == "119、120、121"
+
+
+@pytest.mark.parametrize("text, number, session, proposers", [
+    ("关于县十八届人大二次会议第2023-92号建议的答复\n\n黄梅(等)代表:\n\n你(你们)提出的“关于怀远县淝河镇卫生院整体搬迁”的建议收悉,"
+     "现答复如下:\n一、加快搬迁\n我委将推进。\n", "2023-92", "县十八届人大二次会议", ["黄梅"]),
+    ("关于市政协十三届四次会议委员提案〔2020〕84号的答复\n\n尊敬的孙国平、胡军委员:\n\n您们提出的“关于大力争取道地药材生产基地的提案”"
+     "已收悉,现将有关情况回复如下:\n一是摸清本地药材底数。\n", "84", "市政协十三届四次会议", ["孙国平", "胡军"]),
+])
+def test_a_number_with_its_year_hyphened_or_bracketed_after_the_proposal_is_read(text, number, session, proposers):
+    p = parse_reply(text, parse_structure(text)).proposal
+    assert (p.number, p.session, p.proposers) == (number, session, proposers)
+
+
+def test_a_traditional_pages_site_keys_are_the_sites_and_its_doc_number_is_read():
+    text = ("關于縣十六屆人大代表第58號建議的答復\n訪問量:\n關聯稿件:\n奉新縣文廣新旅局(函)\n"
+            "奉文廣建字〔2021〕7號 分 類:B 類 簽發人:許姍姍\n關于縣十六屆人大代表第58號建議的答復\n舒文俊代表:\n"
+            "您好,您提出的關于“關于加強我縣紅色標語保護工作的建議”的建議收悉,現答復如下:\n奉新縣目前認定的紅色標語有三處。\n")
+    st = parse_structure(text)
+    assert (st.meta.doc_number, st.meta.recipients) == ("奉文廣建字〔2021〕7號", ["舒文俊代表"])
+    assert parse_reply(text, st).proposal.proposers == ["舒文俊"]

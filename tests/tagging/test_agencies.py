@@ -700,3 +700,16 @@ def test_a_named_places_office_station_or_public_service_centre_is_a_body(text, 
 
 def test_a_named_places_trading_or_public_service_centre_being_built_is_no_body():
     assert agencies("加快中山市跨境电商公共服务中心落地运营,支持宁波股权交易中心发展。", "中山市商务局") == []
+
+
+def test_bare_bodies_listed_in_a_recipients_line_opened_by_youguan_are_each_places_not_the_letters():
+    found = [t for t, _ in agencies("有关市(州)、扩权县财政局、农业(农牧)农村局、发展改革委(局)、民族宗教委(局)、林草局:", "四川省财政厅")]
+    assert not {"发展改革委", "林草局", "农业(农牧)农村局"} & set(found)
+
+
+def test_a_bare_provincial_department_in_a_districts_text_is_the_provinces():
+    assert agencies("根据财政厅《关于下达资金的通知》,做好危房改造。", "襄阳市襄州区住房和城乡建设局") == [("财政厅", "湖北省财政厅")]
+
+
+def test_a_leading_group_for_big_data_is_a_body_though_data_ends_like_a_preposition():
+    assert agencies("经市大数据发展领导小组同意。", "遵义市大数据发展管理局") == [("市大数据发展领导小组", "遵义市大数据发展领导小组")]

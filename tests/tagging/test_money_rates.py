@@ -148,3 +148,9 @@ def test_a_share_of_the_growth_awarded_once_is_a_rate_though_a_growth_word_stand
 def test_a_table_cell_of_a_support_verb_and_a_share_is_a_support_rate():
     assert rate_values("兴能新材料有限公司 | 4176 | 202560 | 40512 | 补40% |\n凤源服装有限公司 | 4670 | 补50% | |") == [0.4, 0.5]
     assert rate_values("资金缺口 | 弥补40% |") == []
+
+
+def test_a_fraction_or_a_per_ten_thousand_that_sets_support_is_a_rate():
+    assert [round(r["value"], 4) for r in rates("对新建茶园按照每亩补助三分之二的种苗款。")] == [0.6667]
+    assert [r["value"] for r in rates("按交易额的万分之五给予奖励。")] == [0.0005]
+    assert rates("三分之一以上的村完成改造。") == []
