@@ -628,11 +628,11 @@ def _cut_day_readings(dated: str, date: str) -> tuple[str, ...]:
     day = re.search(r"(\d+)\s*$", dated.strip())
     if not day or len(day.group(1)) != 1:
         return ()
-    readings = [date]
-    for k in range(10):
+    first, readings = dt.date.fromisoformat(date), [date]
+    for later in range(first.day * 10, first.day * 10 + 10):
         try:
-            readings.append(dt.date.fromisoformat(date).replace(day=int(day.group(1)) * 10 + k).isoformat())
-        except ValueError:
+            readings.append(first.replace(day=later).isoformat())
+        except ValueError:                     # 4月30–39日: no such day
             pass
     return tuple(readings)
 

@@ -299,7 +299,7 @@ def title_block(lines: list[TextLine], body: list[int], limit: int, chrome: froz
     first sentence, the last (a page heading above gives way to the title under the doc number)."""
     blocks = []
     found = list(_title_blocks(lines, body, limit, chrome))
-    skip_to = 0
+    skip_to, filled = 0, [i for i in body if lines[i].text.strip()]
     for k, block in enumerate(found):
         if k < skip_to:
             continue
@@ -308,9 +308,9 @@ def title_block(lines: list[TextLine], body: list[int], limit: int, chrome: froz
             continue
         if blocks and (any(_ends_header(lines[i].text) for i in body if blocks[-1][1] < i < block[0])
                        or _runs_into_body(lines, blocks[-1])):
-            head = next((n for n in range(k, len(found)) if _numbered_head(lines, body, found[n])), None)
+            head = next((n for n in range(k, len(found)) if _numbered_head(lines, filled, found[n])), None)
             current = bare_title(_block_text(lines, blocks[-1]))
-            if head is not None and not _numbered_head(lines, body, blocks[-1]) \
+            if head is not None and not _numbered_head(lines, filled, blocks[-1]) \
                     and not bare_title(_block_text(lines, found[head])).endswith(current):
                 blocks[-1], skip_to = found[head], head + 1     # a page's headline and blurb above the letter's head
                 continue
@@ -328,10 +328,9 @@ def title_block(lines: list[TextLine], body: list[int], limit: int, chrome: froz
 NUMBER_REACH = 3            # filled lines between a letter's title and its doc number (issuer lines, the number)
 
 
-def _numbered_head(lines: list[TextLine], body: list[int], block) -> bool:
-    """True where a doc number stands alone on a line just above or below the title block (苏发〔2011〕16号 /
+def _numbered_head(lines: list[TextLine], filled: list[int], block) -> bool:
+    """True where a doc number stands alone on a filled line just above or below the title block (苏发〔2011〕16号 /
     中共江苏省委 江苏省人民政府 / 关于印发…的通知; …的通知 / 豫政辦〔2022〕87號): the letter's own head."""
-    filled = [i for i in body if lines[i].text.strip()]
     above = [i for i in filled if i < block[0]][-NUMBER_REACH:]
     below = [i for i in filled if i > block[1]][:1]
     for i in above + below:
@@ -574,11 +573,10 @@ def _extend_back(lines: list[TextLine], before: list[int], ln: TextLine, wrapped
     head = data("elements")["title_head"]
     if rx(head["place_start"]).match(ln.text):
         above = before[-1] if before else None
-        if above is not None and not any(lines[j].text.strip() for j in range(above + 1, ln.index)) \
-                and _joint_issuers_wrapped(lines[above].text.strip(), ln.text.strip()):
+        right_above = above is not None and not any(lines[j].text.strip() for j in range(above + 1, ln.index))
+        if right_above and _joint_issuers_wrapped(lines[above].text.strip(), ln.text.strip()):
             return above, lines[above].start
-        if above is not None and not any(lines[j].text.strip() for j in range(above + 1, ln.index)) \
-                and rx(head["year_head"]).match(lines[above].text.strip()) \
+        if right_above and rx(head["year_head"]).match(lines[above].text.strip()) \
                 and ln.text.strip()[:6] not in lines[above].text:      # not the title printed above with its years
             return above, lines[above].start       # “天府里·悦生活”2022年 / 冕宁县…方案: its slogan and year
         return first.index, start                  # 思南县2014年…方案: opens with its own place, no head above

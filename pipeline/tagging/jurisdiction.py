@@ -316,6 +316,7 @@ def _from_text(text: str) -> Jurisdiction | None:
 def infer_jurisdiction(text: str, issuer: str | None = None, title: str | None = None,
                        doc_number: str | None = None) -> Jurisdiction:
     """The document's jurisdiction from its issuer, title, doc-number abbreviation and, last, its text."""
+    whole = cache(lambda: make_view(text or "").text)      # the text's view, made once where asked for
     d = agency_data()
     issuer, title = (without_readings(x) if x else x for x in (issuer, title))     # 大興區(qū)…中心
     by_issuer = _from_names(issuer)
@@ -337,17 +338,17 @@ def infer_jurisdiction(text: str, issuer: str | None = None, title: str | None =
         j = _from_names(*lines, loose=True) or _from_bodies(text or "")
         if j is None:
             by_city, by_county = _from_text(text or ""), _from_counties(text or "")
-            if by_county is None and (by_stem := _county_by_number(make_view(text or "").text, doc_number)) \
+            if by_county is None and (by_stem := _county_by_number(whole(), doc_number)) \
                     and (by_city is None or by_city.province == by_stem.province):
                 by_county = by_city = by_stem      # 县人民政府办公室 … 涉及嘉鱼的 (嘉政办发): 嘉鱼县, not 武汉新港's city
             j = by_county if by_county and (by_city is None or by_city.city == by_county.city or (
                 by_city.city is None and by_city.province == by_county.province)) else by_city   # 海南省 … 文昌市
             j = j or Jurisdiction()
         province, city = (j.province, j.city) if j.city else d.county_city.get(j.county, (None, None))
-        if j.level == "county" and city and _over_counties(city, make_view(text or "").text):
+        if j.level == "county" and city and _over_counties(city, whole()):
             j = Jurisdiction(province, city, None, "city")         # 长乐、福清、闽侯…7个县(市)区: the city's own text
     if not (j.province or j.city or j.county) and (_is_central(issuer) or (
-            issuer is None and text and _speaks_centrally(make_view(text).text))):
+            issuer is None and text and _speaks_centrally(whole()))):
         j.level = "central"                        # 国务院办公厅: its bare 发展改革委 is the national commission
     j.department = _department_of(issuer)
     j.level_from_issuer = by_issuer is not None
@@ -355,11 +356,11 @@ def infer_jurisdiction(text: str, issuer: str | None = None, title: str | None =
     if _is_zone(issuer) or (issuer is None and text and pattern("zone_self_reference").search(text[:600])):
         j.level = "zone"                           # 天津港保税区: its own 工信局 is no city's bureau
     if j.province and not (j.city or j.county or issuer or title) and text:
-        _city_of_province(j, make_view(text).text)
+        _city_of_province(j, whole())
     if j.city and not j.county and text:
-        _county_of_city(j, make_view(text).text)
+        _county_of_city(j, whole())
     if j.county and not j.city and text:
-        _city_of_county(j, make_view(text).text)
+        _city_of_county(j, whole())
     if j.county and j.county not in agency_data().county_city:
         j.county = _autonomous_county(j.county) or j.county        # 澜沧县 -> 澜沧拉祜族自治县
     j.county = agency_data().county_short_forms.get(j.county, j.county)   # 屏边县 -> 屏边苗族自治县
