@@ -99,7 +99,11 @@ def is_measure_article(section: Section, text: str) -> bool:
     if (defines := rx(a["definition_opening"]["pattern"]).match(compact)) and not rx(a["support_pattern"]).search(compact) \
             and not (defines.group("fund") and _AMOUNT.search(compact)):
         return False                           # 第二条 …项目是指…, 奖励的范围和对象包括…: a definition or the scope
-    return not rx(a["rules_pattern"]).search(body) and not rx(a["purpose_opening"]["pattern"]).match(compact)
+    rules = rx(a["rules_pattern"]).search(body)
+    if rules and rx(a["stacking_rule"]).fullmatch(rules.group()) and not rx(a["rules_pattern"]).search(body, rules.end()) \
+            and rx(a["support_pattern"]).search(body, rules.end()) and _AMOUNT.search(body, rules.end()):
+        rules = None                           # …按“就高原则”给予扶持。…的电影给予50万元扶持: support given after the rule
+    return not rules and not rx(a["purpose_opening"]["pattern"]).match(compact)
 
 
 _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:万|亿|千)?元|[一二三四五六七八九十百千]+(?:万|亿)元")
@@ -112,8 +116,8 @@ def is_rules_clause(section: Section) -> bool:
     a stacking or funding-source clause stays a rule though it says 给予支持, unless it names an amount."""
     a = data("measures")["articles"]
     title = view_text(section.title)
-    if rx(a["stacking_pattern"]).search(title) and not _AMOUNT.search(title):
-        return True
+    if (rx(a["stacking_pattern"]).search(title) or rx(a["deferred_pattern"]).search(title)) and not _AMOUNT.search(title):
+        return True                            # 就高不重复; 旅游民宿奖励支持办法另行规定
     return bool(rx(a["rules_pattern"]).search(title)) and not rx(a["support_pattern"]).search(title)
 
 

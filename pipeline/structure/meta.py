@@ -11,7 +11,7 @@ from .dates import bare_date, bare_date_readings, effective_period, is_date_line
 from .layout import Reader, TextLine
 from .lexicon import data, date_pattern, pattern, rx
 from .sections import match_heading
-from .sitemeta import (key_alone, label_row_fields, opens_with_key, site_field_item, site_fields,
+from .sitemeta import (key_alone, key_ending, label_row_fields, opens_with_key, site_field_item, site_fields,
                        starts_with_site_key)
 from .chrome import has_site_cue, is_chrome, is_disclosure, is_related_list_header
 from .titles import (NUMBER_OPENERS, PARENS_END, PUNCT, announcement_number, bare_title, doc_number_at, is_person_post,
@@ -450,8 +450,13 @@ def _read_decree(reader: Reader, lines, body, limit, head: Header) -> str | None
         if i >= limit:
             return None
         one = rx(spec["one_line"]).match(lines[i].text.strip())
+        lead = len(lines[i].text) - len(lines[i].text.lstrip())
+        run = rx(spec["run_on"]).match(lines[i].text, lead)     # …令第243号《…办法》已经…: one run-on line
+        number_end = None
         if one and is_unit_line(one.group("maker")[:-1]):   # 湖北省人民政府令(第52号): heading and number on one line
             heading, printed_number, maker = lines[i], "", len(one.group("maker"))
+        elif run and is_unit_line(run.group("maker")[:-1]):
+            heading, printed_number, maker, number_end = lines[i], "", len(run.group("maker")), run.end("w")
         else:
             number = announcement_number(lines[i].text) if pos else None
             heading = lines[body[pos - 1]]
@@ -460,17 +465,19 @@ def _read_decree(reader: Reader, lines, body, limit, head: Header) -> str | None
                 continue
             printed_number = reader.value(lines[i].start + number.start("w"), lines[i].start + number.end("w"))
             maker = len(name)
-        after = lines[i + 1:i + 1 + spec["window_lines"]]
+        after = ([lines[i]] if number_end else []) + lines[i + 1:i + 1 + spec["window_lines"]]
         for ln in after:
-            m = rx(spec["promulgation"]).search(ln.text)
+            m = rx(spec["promulgation"]).search(ln.text, number_end or 0)
             if m is None:
                 continue
             title = reader.value(ln.start + m.start("name"), ln.start + m.end("name"))
             head.meta.title, head.title_span = title, None
             typed = title_doc_type(to_simplified(m.group("name")))
             head.meta.doc_type = typed[0] if typed and typed[0] else head.meta.doc_type
-            printed = reader.value(heading.start, heading.end).strip()
+            printed = reader.value(heading.start, heading.start + number_end if number_end else heading.end).strip()
             head.meta.doc_number = printed + printed_number
+            if number_end and head.meta.date is None and (signed := rx(spec["signed_date"]).search(ln.text, m.end())):
+                head.meta.date = parse_date(signed.group("d"))   # …现予公布。省长巴音朝鲁2013年12月6日第一条…
             return printed[:maker - 1]                  # the body, without 令
         return None
     return None
@@ -1096,7 +1103,8 @@ def _read_site_fields(reader: Reader, lines, first, limit, head: Header) -> str 
         fields = site_fields(ln.text[label.label_end:] if label else ln.text)
         if label:
             ln = TextLine(ln.index, ln.start + label.label_end, ln.end, ln.text[label.label_end:])
-        elif (field := key_alone(ln.text.lstrip(BULLETS))) and field != "other" and k + 1 < len(block) \
+        elif (field := key_alone(ln.text.lstrip(BULLETS)) or (not fields and key_ending(ln.text))) \
+                and field != "other" and k + 1 < len(block) \
                 and not starts_with_site_key(block[k + 1].text):     # 发 布 机 构 : / 天津市人民政府政务服务办公室
             ln = block[k + 1]
             if field == "doc_number":
@@ -1132,7 +1140,8 @@ def _read_site_fields(reader: Reader, lines, first, limit, head: Header) -> str 
                     s = step.end()                     # 发布机构:某市人民政府->某市人社局: the path's last step
                 if printed_twice(ln.text[s:e]):
                     e = s + (e - s) // 2               # 发布单位 | 吉林省人民政府 吉林省人民政府 |: the name twice
-                if is_unit_line(ln.text[s:e]):
+                if is_unit_line(ln.text[s:e]) or (key == "issuer" and rx(data("elements")["place_issuer"]["pattern"])
+                                                  .fullmatch(ln.text[s:e].strip())):   # 发布机构 喀什地区: a place
                     issuer, from_source = reader.value(ln.start + s, ln.start + e), key == "source"
     return issuer
 

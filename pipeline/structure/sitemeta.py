@@ -154,6 +154,21 @@ def key_alone(line: str) -> str | None:
     return field_of["".join(key.split())]
 
 
+def key_ending(line: str) -> str | None:
+    """The field of a long key (3 characters or more) that ends a line with no value, glued to the text before
+    it (…奖励实施办法制定机关: / 新疆维吾尔自治区人民政府): its value is the next line."""
+    pattern, field_of = _keys()
+    line = to_simplified(line).rstrip(" \t\u3000|｜")
+    last = None
+    for m in pattern.finditer(line):
+        last = m
+    if last is None or last.start() == 0 or line[last.end():].strip(" \t\u3000:：]】") \
+            or not line[last.end():].strip(" \t\u3000]】").startswith((":", "：")):
+        return None
+    key = "".join(next(g for g in last.groups() if g).split())
+    return field_of[key] if len(key) >= 3 else None
+
+
 def site_field_item(line: str) -> bool:
     """True for a numbered line of a site's metadata list (6. [发文字号] 政府令〔2018〕277号; 2. [发文机构], its
     value left empty)."""

@@ -606,6 +606,10 @@ def _extend_back(lines: list[TextLine], before: list[int], ln: TextLine, wrapped
         if rx(data("elements")["title_grammar"]["reply_head"]).match(first.text) and whole_title(first.text):
             break                                  # 对政协…提案的答复 whole on its line: C类 / 公开 above are tags
         t = lines[i].text
+        if first is ln and is_unit_line(ln.text) and is_unit_line(t.strip()) \
+                and is_unit_line(t.strip() + ln.text.strip()):      # 某省第十三届人民代表大会 / 常务委员会 / 公告
+            first, start = lines[i], lines[i].start
+            break
         if doc_number_at(t) and prev and prev[-1] not in "。：:；;，,":    # 88号盘山县…关于印发《…
             first, start = lines[i], lines[i].start + prev_offset
             break

@@ -80,7 +80,7 @@ def _prefix_steps(s: str, p: int, extra_places: frozenset[str], left_ok: bool
         names = _place_names()
         for n in lengths:
             w = s[p:p + n]
-            if len(w) == n and (w in names or w in extra_places):
+            if len(w) == n and (w in names or w in extra_places) and not _prefecture_seat(w, s, p + n):
                 out.append((p + n, (w, "place")))
     for written in _level_by_first().get(first, ()):
         if s.startswith(written, p):
@@ -108,6 +108,13 @@ def _prefix_steps(s: str, p: int, extra_places: frozenset[str], left_ok: bool
                     out.append((p + n + len(suffix), (stem + suffix, "newplace")))
                     break
     return out
+
+
+def _prefecture_seat(place: str, s: str, end: int) -> bool:
+    """True for a prefecture's short name written with 市 (喀什市, 阿克苏市 under 喀什地区, 阿克苏地区): the
+    county-level city of that name, not the prefecture."""
+    full = agency_data().city_by_name.get(place)
+    return s.startswith("市", end) and full is not None and full != place and full.endswith(("地区", "盟"))
 
 
 @cache

@@ -12,7 +12,7 @@ from typing import Iterator
 
 from ..clean.script import make_view, to_simplified, without_readings
 from .agency_data import (agency_data, body_prefix, generic_words, holds_phrase_word, is_ethnic_autonomous,
-                          is_place_stem, pattern, stop_chars)
+                          is_place_stem, pattern, pattern_spec, stop_chars)
 
 
 
@@ -225,6 +225,23 @@ def _from_counties(text: str) -> Jurisdiction | None:
     return Jurisdiction(province, city, county, "county")
 
 
+def _county_of_branch(s: str) -> Jurisdiction | None:
+    """The district or county a text with no place name speaks for, from the one city bureau's branch it names
+    (市生态环境局咸安分局 among 区发改局, 区商务局: 咸安区), where the text speaks as that level (全区, 区政府)
+    and the division codes know one such division."""
+    stems = {m.group("stem") for m in pattern("city_bureau_branch").finditer(s)}
+    if len(stems) != 1:
+        return None
+    stem = stems.pop()
+    d = agency_data()
+    found = [stem + level for level, cues in pattern_spec("city_bureau_branch")["own_level_cues"].items()
+             if stem + level in d.county_city and any(c in s for c in cues)]
+    if len(found) != 1:
+        return None
+    province, city = d.county_city[found[0]]
+    return Jurisdiction(province, city, found[0], "county")
+
+
 @cache
 def _county_index() -> tuple[re.Pattern, dict[str, tuple[int, ...]], frozenset[str]]:
     """(the last characters of county names, their lengths by last character, the names of 3+ characters)."""
@@ -338,6 +355,8 @@ def infer_jurisdiction(text: str, issuer: str | None = None, title: str | None =
         j = _from_names(*lines, loose=True) or _from_bodies(text or "")
         if j is None:
             by_city, by_county = _from_text(text or ""), _from_counties(text or "")
+            if by_city is None and by_county is None:
+                by_county = _county_of_branch(whole())   # 牵头单位:市生态环境局咸安分局 … 区发改局: 咸安区
             if by_county is None and (by_stem := _county_by_number(whole(), doc_number)) \
                     and (by_city is None or by_city.province == by_stem.province):
                 by_county = by_city = by_stem      # 县人民政府办公室 … 涉及嘉鱼的 (嘉政办发): 嘉鱼县, not 武汉新港's city

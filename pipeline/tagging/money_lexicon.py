@@ -112,6 +112,9 @@ class MoneyLexicon:
     instalment_share: re.Pattern      # 补助总额30%、: a share of the support paid in instalments
     award_computed_left: re.Pattern   # 奖励金额按照: the clause before a percentage reckoning an award's sum
     award_computed_right: re.Pattern  # 15%计算: the sum reckoned as that share
+    paid_through: re.Pattern    # …的50%通过财政支出奖励给: the payer, then the verb, after a share (anchored)
+    raised_to: re.Pattern       # 提高至 right after a share (anchored at its end): the old value of a change
+    raised_from: re.Pattern     # 由…50%提高至…的 before a share (anchored at the end): the new value of a change
     ratio_change: re.Pattern    # 补助比例提高至: a support ratio raised or cut (anchored at the end)
     listed_ratio_head: re.Pattern   # 补助比例为: opening a list of places with their shares
     listed_ratio_item: re.Pattern   # 石嘴山市、吴忠市: a clause of places alone before a share
@@ -145,6 +148,7 @@ def lexicon() -> MoneyLexicon:
     amount = re.compile(
         rf"(?:(?P<sym>{_alt(list(symbols))})\s?)?(?P<num>{_ARABIC}|{_CHINESE}){_SPACE}(?P<inf>{infix})?{_SPACE}"
         rf"(?:个(?=亿))?(?P<mag>万亿|千亿|百亿|千万|百万|亿|万|千)?{_SPACE}(?P<inf2>{infix})?{_SPACE}"
+        rf"(?:[（(]含[）)]{_SPACE}(?={_alt_spaced(list(codes))}))?"       # 3000万(含)美元: the edge's note first
         rf"(?P<cur>{_alt_spaced(list(codes))})?")
     joiners = _alt(_words(bounds["range_joiners"]))
     role_left = {}
@@ -258,6 +262,10 @@ def lexicon() -> MoneyLexicon:
         listed_ratio_item=re.compile(rates["listed_ratio"]["item"]),
         support_cell_left=re.compile(rf"(?:^|[|｜\t\n])[ \t]*(?:{_alt(rates['support_cell']['words'])})[ \t]*$"),
         cell_end=re.compile(r"[ \t]*(?:[|｜\t\n]|$)"),
+        paid_through=re.compile(rates["paid_through"]["pattern"]),
+        raised_to=re.compile(rf"\s*(?:{_alt(rates['raised_from']['verbs'])})"),
+        raised_from=re.compile(rf"由[^，,；;。由]{{0,40}}?(?:{_ARABIC})\s*%\s*(?:{_alt(rates['raised_from']['verbs'])})"
+                               rf"[^，,；;。]{{0,40}}$"),
         ratio_change=re.compile(rf"(?:{_alt(rates['ratio_change']['nouns'])})(?:比例|标准)"
                                 rf"(?:{_alt(rates['ratio_change']['verbs'])})$"),
         rate_not_right=re.compile(rf"\s*(?:的?比例)?(?:{_alt(_words(rates['not_support_right']))})"),

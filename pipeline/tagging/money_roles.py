@@ -277,6 +277,20 @@ def _bounded_investment(c: RoleContext) -> bool:
         and not c.L.support_verbs_any.search(c.v, c.sentence, c.sentence_end)
 
 
+TOTAL_BOUND_GAP = 6          # characters between a programme's total (投放总额) and the bound on it (每年不超过)
+
+
+def _bounded_total(c: RoleContext) -> bool:
+    """每年投放总额不超过2000万元: a bound right after a budget's total noun (…总额, 总规模) bounds what the
+    programme spends in all, not what one beneficiary gets."""
+    if not (c.bounded or c.L.cap_suffix.match(c.right)):
+        return False
+    text = _WHITE.sub("", c.v[c.clause:c.start])
+    hit = _nearest_cue_word(text, c.L.role_left_re, c.L.role_left)
+    return hit is not None and c.L.role_left[hit[1]] == "budget" and hit[1].endswith(("总额", "总规模")) \
+        and len(text) - hit[0] - len(hit[1]) <= TOTAL_BOUND_GAP
+
+
 ROLE_TESTS = {
     "project_line": _project_line,
     "per_increment": _per_increment,
@@ -285,6 +299,7 @@ ROLE_TESTS = {
     "superseded": lambda c: c.L.superseded.match(c.right),
     "price_limit": _price_limit,
     "bounded_investment": _bounded_investment,
+    "bounded_total": _bounded_total,
     "floor_condition": _floor_condition,
     "heading_support": lambda c: c.L.heading_support.match(c.v, c.v.rfind("\n", 0, c.start) + 1),
     "band_condition": lambda c: c.band and not c.L.floor_support.search(c.v, c.clause, c.start),
@@ -379,15 +394,24 @@ def _rate_cue(c: RateContext) -> str | None:
     return None if cue is None else ("rate" if cue else "none")
 
 
+def _raised_from(c: RateContext) -> bool:
+    """返还标准由实际缴费的50%提高至…的100%: the new value of a share whose old value had a support cue."""
+    m = c.L.raised_from.search(c.before)
+    return bool(m) and _rate_cue(RateContext(c.v, c.start - len(c.before) + m.start(), c.start, c.L)) == "rate"
+
+
 RATE_TESTS = {
     "instalment_share": lambda c: c.L.instalment_share.search(_WHITE.sub("", c.before)),
     "relief": lambda c: c.L.relief_before.search(c.v, max(0, c.start - 4), c.start),
     "support_after": lambda c: c.L.rate_right.match(c.v, c.end),
+    "paid_through": lambda c: c.L.paid_through.match(c.v, c.end),
     "support_cell": lambda c: c.L.support_cell_left.search(c.v, max(0, c.start - 8), c.start)
     and c.L.cell_end.match(c.v, c.end),
     "given_share": lambda c: c.L.given_share_right.match(c.v, c.end) and c.L.given_share_left.search(c.before),
     "award_computed": lambda c: c.L.award_computed_right.match(c.v, c.end) and c.L.award_computed_left.search(c.before),
     "not_support_after": lambda c: c.L.rate_not_right.match(c.v, c.end),
+    "superseded": lambda c: c.L.raised_to.match(c.v, c.end),
+    "raised_from": _raised_from,
     "ratio_change": lambda c: c.L.ratio_change.search(_WHITE.sub("", c.before)),
     "listed_ratio": lambda c: c.L.listed_ratio_item.fullmatch(_WHITE.sub("", c.before))
     and c.L.listed_ratio_head.search(c.v, sentence_start(c.v, c.start), c.start),

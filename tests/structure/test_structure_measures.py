@@ -1230,3 +1230,29 @@ def test_a_plans_period_and_its_contacts_are_no_measures():
             "三、实施时限与进度安排\n2019年6月底前完成发放。\n四、办事受理单位和地址、联系方式\n县农业农村局草原站,电话0876-3121234。\n")
     st = parse_structure(text)
     assert [s.label for s in select_measures(st, text)] == ["二"]
+
+
+def test_an_article_naming_a_stacking_rule_before_the_support_it_gives_is_a_measure():
+    text = ("喀什文化旅游扶持发展资金管理暂行办法\n第一条  设立文化旅游扶持发展资金2500万元。\n"
+            "第二条  鼓励开展星级宾馆申报创建达标活动,评定为国家5星级、4星级宾馆的,当年分别扶持30万、20万元。\n"
+            "第三条  鼓励影视企业到喀什市取景和拍摄文化旅游类影视作品。对下列情况可重复申请的扶持项目,经审核通过后,"
+            "按“就高原则”给予扶持。\n在各大院线上映,影评达到4星及以上的电影给予50万元扶持;在央视播放的电视连续剧每集给予1万元扶持。\n"
+            "第四条  同一项目符合多项扶持条件的,按就高原则给予扶持,不重复享受。\n")
+    st = parse_structure(text)
+    assert [s.label for s in select_measures(st, text)] == ["第一条", "第二条", "第三条"]
+
+
+def test_an_item_saying_only_that_its_rules_are_made_elsewhere_is_no_measure():
+    text = ("文化旅游、民航运输产业扶持政策\n一、旅游品牌创建奖励。鼓励各县市、各单位开展国家级、自治区级旅游品牌创建。\n"
+            "1.对首次评为国家 5A、4A 级旅游景区的,一次性分别给予100 万元、50 万元奖励。\n"
+            "2.对首次评定为五星、四星级旅游饭店,分别一次性给予 20万元、10 万元奖励。\n"
+            "3.旅游民宿奖励支持办法另行规定。\n4.对经过一定经营年限后晋级的品牌,按标准补发差额。\n")
+    st = parse_structure(text)
+    assert "3" not in [s.label for s in select_measures(st, text)]
+
+
+def test_an_article_label_misprinted_with_its_look_alike_is_read():
+    text = ("北京市重点旅游项目奖励和贷款贴息实施细则\n第十三条 对获得国家级旅游品牌的项目给予一次性奖励100万元。\n"
+            "笫十四条 市财政局会同市文化和旅游局对奖励资金管理使用情况实施绩效评价,对绩效优秀的区给予50万元奖励。\n")
+    st = parse_structure(text)
+    assert [s.label for s in st.sections] == ["第十三条", "笫十四条"]

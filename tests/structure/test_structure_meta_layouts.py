@@ -1184,3 +1184,66 @@ def test_joint_signers_whose_date_the_excerpt_cut_are_the_issuer():
     text = ("关于开展返乡入乡创业园建设工作的通知\n各市农业农村局:\n现将有关事项通知如下。\n一、明确建设重点\n要及时总结工作经验。\n"
             "山東省農業農村廳 山東省科學技術廳 山東省財政廳\n山東省人力資源和社會保障廳")
     assert "".join(parse_structure(text).meta.issuer.split()) == "山東省農業農村廳山東省科學技術廳山東省財政廳山東省人力資源和社會保障廳"
+
+
+def test_a_law_databases_header_run_on_from_the_title_gives_the_maker_and_ends_the_title():
+    text = ("新疆维吾尔自治区对有突出贡献的中青年科技专家优秀专业技术工作者奖励实施办法制定机关: 新疆维吾尔自治区人民政府 "
+            "效力级别: 地方政府规章 时 效 性: 现行有效 发布文号: 公布日期: 1988.04.02 施行日期: 1988.04.02 题 注 : "
+            "(1988年4月2日自治区人民政府发布 新政发[1988]43号) 第一章 总则 第一条为表彰奖励在开发建设新疆中做出贡献的专业技术人员,"
+            "自治区设立“有突出贡献的中青年科技专家奖”。 第二条本办法适用于从事自然科学、社会科学和管理工作的专业技术人员。 "
+            "第三条对做出贡献的专业技术人员的奖励,每两年进行一次。\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.issuer, meta.date, meta.recipients) == (
+        "新疆维吾尔自治区对有突出贡献的中青年科技专家优秀专业技术工作者奖励实施办法", "新疆维吾尔自治区人民政府", "1988-04-02", [])
+
+
+def test_a_decree_run_into_one_line_with_its_rules_gives_title_number_maker_and_signed_date():
+    text = ("论文部分内容阅读\n吉林省人民政府令第243号《吉林省封山禁牧管理办法》已经2013年12月2日省政府第11次常务会议讨论通过,"
+            "现予公布,自2014年2月1日起施行。省长巴音朝鲁2013年12月6日第一条为了保护林草植被,巩固造林绿化和草原建设成果,"
+            "结合本省实际,制定本办法。第二条在本省行政区域内实施封山禁牧,适用本办法。\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.doc_number, meta.issuer, meta.date) == (
+        "吉林省封山禁牧管理办法", "吉林省人民政府令第243号", "吉林省人民政府", "2013-12-06")
+
+
+def test_a_breadcrumb_parted_by_spaces_alone_is_no_part_of_the_title_and_a_place_publishing_is_the_issuer():
+    text = ("首页 相关政策 政策详情\n文化旅游、民航运输产业扶持政策\n发布机构 喀什地区 发布时间 2021-06-11\n"
+            "政策类型 扶持政策 | 本地政策(喀什地区)\n\n一、乡村旅游发展奖励。鼓励支持创建国家、自治区乡村旅游品品牌。"
+            "对首次评定为国家级、自治区乡村旅游品牌的单位,一次性分别给予 5 万元、3 万元奖励。\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.issuer) == ("文化旅游、民航运输产业扶持政策", "喀什地区")
+
+
+def test_a_congress_standing_committees_announcement_heading_over_three_lines_is_the_title():
+    text = ("黑龙江省第十三届人民代表大会\n常务委员会\n公告\n第57号\n《黑龙江省优化营商环境条例》已由黑龙江省第十三届人民代表大会"
+            "常务委员会第三十九次会议于2022年12月22日修订通过,现予公布,自2023年3月1日起施行。\n黑龙江省人民代表大会常务委员会\n"
+            "2022年12月26日\n黑龙江省优化营商环境条例\n第一章 总 则\n第一条 为了持续优化营商环境,制定本条例。\n")
+    meta = parse_structure(text).meta
+    assert (meta.title, meta.doc_type, meta.date) == ("黑龙江省第十三届人民代表大会常务委员会公告", "公告", "2022-12-26")
+
+
+def test_a_plans_adoption_note_after_a_dash_gives_its_date():
+    text = ("日喀则市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n\n来源:市发改委\n浏览人数:0\n日期:2021-12-30 16:26\n\n"
+            "日喀则市国民经济和社会发展第十四个五年规划和二〇三五年远景\n\n目标纲要\n\n——2021年12月11日日喀则市第二届人民代表大会\n\n"
+            "第二次会议通过\n\n日喀则市第二届人民代表大会第二次会议审查了市人民政府提出的《纲要(草案)》,决定批准这个规划纲要。\n")
+    assert parse_structure(text).meta.date == "2021-12-11"
+
+
+def test_a_doc_number_whose_year_stands_in_angle_brackets():
+    text = ("自治区人民政府关于\n\n命名园林城市(县城)的决定\n\n宁政发<2009>7号\n\n各市、县(区)人民政府,自治区政府各部门、各直属机构:\n"
+            "为进一步推进城市园林绿化建设,自治区人民政府决定,命名银川市为自治区园林城市。\n")
+    assert parse_structure(text).meta.doc_number == "宁政发<2009>7号"
+
+
+def test_an_untitled_public_notice_names_itself_a_gongshi():
+    text = ("按照省委省政府年度重点工作要求,对全省42个中国美丽休闲乡村进行了分级评选,评选出了青海省美丽休闲乡村金牌村12个、"
+            "银牌村23个、铜牌村7个,现予以公示。\n公示期:2024年6月17日-2024年6月21日\n联系电话:0971-6136034\n")
+    assert parse_structure(text).meta.doc_type == "公示"
+
+
+def test_a_doc_number_line_with_the_signers_key_is_no_salutation():
+    text = ("对阿拉山口市三届政协二次会议 第28号提案的答复\n\n来源:市人民政府办公室 发布时间:2022年07月20日 13:42 浏览次数:\n\n"
+            "阿市文体广旅字202252           签发人:\n\n\n拉山口市三届政协二次会议\n\n28号提案的答复\n\n\n杜玲委员:\n\n"
+            "您提出的关于传承口岸精神、口岸文化的提案收悉。经研究办理,现答复如下:\n")
+    st = parse_structure(text)
+    assert st.meta.recipients == ["杜玲委员"]

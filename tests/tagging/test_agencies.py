@@ -713,3 +713,27 @@ def test_a_bare_provincial_department_in_a_districts_text_is_the_provinces():
 
 def test_a_leading_group_for_big_data_is_a_body_though_data_ends_like_a_preposition():
     assert agencies("经市大数据发展领导小组同意。", "遵义市大数据发展管理局") == [("市大数据发展领导小组", "遵义市大数据发展领导小组")]
+
+
+def test_a_prefectures_short_name_with_shi_is_its_county_level_city():
+    assert agencies("经喀什市旅游局初审,评定为国家5A级景区的,当年扶持50万元。", "喀什地区文化体育广播电视和旅游局") == [
+        ("喀什市旅游局", "喀什市旅游局")]
+
+
+def test_a_merged_culture_and_tourism_bureau_written_short_gets_its_full_name():
+    assert agencies("(责任单位:市文广新旅局)", "新余市人民政府") == [("市文广新旅局", "新余市文化广电新闻出版旅游局")]
+
+
+def test_a_leading_group_named_with_its_member_units_is_tagged_itself():
+    assert agencies("各设区市人民政府,省就业工作领导小组各成员单位,省直有关单位:", "江西省人力资源和社会保障厅") == [
+        ("省就业工作领导小组", "江西省就业工作领导小组")]
+    assert agencies("省人民政府各部门、各直属机构:", "江西省人民政府") == []
+
+
+def test_a_district_text_naming_no_place_takes_its_place_from_a_city_bureaus_branch():
+    text = ("2023年区《政府工作报告》确定的重点工作任务责任分解方案\n一、2023年全区经济社会发展主要预期目标\n"
+            "1.地区生产总值增长8%以上。(牵头单位:区发改局)\n"
+            "2.完成省、市下达的环境保护考核目标任务。(牵头单位:市生态环境局咸安分局)\n")
+    j = infer_jurisdiction(text)
+    assert (j.city, j.county) == ("咸宁市", "咸安区")
+    assert tagged("(牵头单位:区发改局)", j) == [("区发改局", "咸宁市咸安区发展和改革局")]

@@ -285,3 +285,9 @@ def test_a_band_written_with_two_bounds_is_one_threshold(text, written, amount_m
 def test_a_range_whose_low_edge_carries_an_inclusive_note_is_one_amount():
     assert amounts("当年完成固定资产投资 25 亿元(含)-30 亿元的项目投资主体,按照实际完成投资额的 0.18‰进行奖补") == [
         (2500000000, 3000000000, "CNY", "threshold")]
+
+
+def test_a_range_whose_high_edge_carries_an_inclusive_note_before_its_currency_is_one_amount():
+    text = "实际到位注册资金800万美元的部分,按6‰奖励;800万—3000万(含)美元之间的部分按7‰奖励。"
+    assert [(m["text"], m["amount"], m["amount_max"], m["currency"]) for m in money(text)] == [
+        ("800万美元", 8000000, None, "USD"), ("800万—3000万(含)美元", 8000000, 30000000, "USD")]

@@ -154,3 +154,9 @@ def test_a_fraction_or_a_per_ten_thousand_that_sets_support_is_a_rate():
     assert [round(r["value"], 4) for r in rates("对新建茶园按照每亩补助三分之二的种苗款。")] == [0.6667]
     assert [r["value"] for r in rates("按交易额的万分之五给予奖励。")] == [0.0005]
     assert rates("三分之一以上的村完成改造。") == []
+
+
+def test_a_share_raised_from_an_old_value_gives_the_new_value_as_the_rate():
+    text = "中小微企业稳岗返还标准由实际缴费的50%提高至上年度企业及其职工缴纳失业保险费的100%,所需资金从失业保险基金中列支。"
+    assert [(r["text"], r["role"]) for r in rates(text)] == [("100%", "rate")]
+    assert rates("全市森林覆盖率由45%提高到50%。") == []
