@@ -157,16 +157,15 @@ def key_alone(line: str) -> str | None:
 def key_ending(line: str) -> str | None:
     """The field of a long key (3 characters or more) that ends a line with no value, glued to the text before
     it (…奖励实施办法制定机关: / 新疆维吾尔自治区人民政府): its value is the next line."""
-    pattern, field_of = _keys()
+    pattern, _ = _keys()
     line = to_simplified(line).rstrip(" \t\u3000|｜")
     last = None
-    for m in pattern.finditer(line):
-        last = m
-    if last is None or last.start() == 0 or line[last.end():].strip(" \t\u3000:：]】") \
+    for last in pattern.finditer(line):
+        pass
+    if last is None or last.start() == 0 or len("".join(last.group().split())) < 3 \
             or not line[last.end():].strip(" \t\u3000]】").startswith((":", "：")):
         return None
-    key = "".join(next(g for g in last.groups() if g).split())
-    return field_of[key] if len(key) >= 3 else None
+    return key_alone(line[last.start():])       # nothing but the colon after the key
 
 
 def site_field_item(line: str) -> bool:

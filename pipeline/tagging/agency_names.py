@@ -113,8 +113,14 @@ def _prefix_steps(s: str, p: int, extra_places: frozenset[str], left_ok: bool
 def _prefecture_seat(place: str, s: str, end: int) -> bool:
     """True for a prefecture's short name written with 市 (喀什市, 阿克苏市 under 喀什地区, 阿克苏地区): the
     county-level city of that name, not the prefecture."""
-    full = agency_data().city_by_name.get(place)
-    return s.startswith("市", end) and full is not None and full != place and full.endswith(("地区", "盟"))
+    return s.startswith("市", end) and place in _prefecture_short_names()
+
+
+@cache
+def _prefecture_short_names() -> frozenset[str]:
+    """The short names of prefectures and leagues (喀什 for 喀什地区, 兴安 for 兴安盟)."""
+    return frozenset(short for short, full in agency_data().city_by_name.items()
+                     if short != full and full.endswith(("地区", "盟")))
 
 
 @cache

@@ -397,7 +397,7 @@ def _rate_cue(c: RateContext) -> str | None:
 def _raised_from(c: RateContext) -> bool:
     """返还标准由实际缴费的50%提高至…的100%: the new value of a share whose old value had a support cue."""
     m = c.L.raised_from.search(c.before)
-    return bool(m) and _rate_cue(RateContext(c.v, c.start - len(c.before) + m.start(), c.start, c.L)) == "rate"
+    return bool(m) and _rate_cue(RateContext(c.v, clause_start(c.v, c.start) + m.start(), c.start, c.L)) == "rate"
 
 
 RATE_TESTS = {
